@@ -1,0 +1,242 @@
+"""Gaps between contacts and the verdicts on claims about them, as plain functions over plain
+values: no database, so they can be tested and property-checked in isolation.
+
+``tracker.services.contacts`` feeds them a pair's held contacts and stores what they return.
+"""
+
+from __future__ import annotations
+
+import calendar
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import date
+
+
+@dataclass(frozen=True)
+class ContactPoint:
+    """A held contact of one pair, reduced to what gaps need."""
+
+    id: int
+    date: date
+    exact: bool = True
+
+
+@dataclass(frozen=True)
+class GapRow:
+    before_id: int
+    after_id: int
+    start: date
+    end: date
+    days: int
+    longest_since: date
+    is_record: bool
+    approximate: bool
+
+
+def gaps_between(points: Sequence[ContactPoint]) -> list[GapRow]:
+    """One row per interval between consecutive contacts (ordered by date, then id).
+
+    ``longest_since`` is the earliest date since which the pair had no longer gap: the end of
+    the most recent strictly longer gap, or the first contact when none was longer. A stack of
+    ever-longer earlier gaps makes this O(n).
+    """
+    ordered = sorted(points, key=lambda p: (p.date, p.id))
+    if len(ordered) < 2:
+        return []
+    first = ordered[0].date
+    rows: list[GapRow] = []
+    longer_before: list[tuple[int, date]] = []  # (days, end), days strictly decreasing
+    for before, after in zip(ordered, ordered[1:]):
+        days = (after.date - before.date).days
+        while longer_before and longer_before[-1][0] <= days:
+            longer_before.pop()
+        since = longer_before[-1][1] if longer_before else first
+        rows.append(
+            GapRow(
+                before_id=before.id,
+                after_id=after.id,
+                start=before.date,
+                end=after.date,
+                days=days,
+                longest_since=since,
+                is_record=not longer_before,
+                approximate=not (before.exact and after.exact),
+            )
+        )
+        longer_before.append((days, after.date))
+    return rows
+
+
+def add_months(day: date, months: int) -> date:
+    month_index = day.month - 1 + months
+    year, month = day.year + month_index // 12, month_index % 12 + 1
+    return date(year, month, min(day.day, calendar.monthrange(year, month)[1]))
+
+
+@dataclass(frozen=True)
+class Claim:
+    comparison: str  # one of GapClaim.Comparison's values
+    ends: date
+    starts: date | None = None
+    duration_days: int | None = None
+    duration_months: int | None = None
+    anchor: date | None = None
+
+
+@dataclass(frozen=True)
+class Verdict:
+    verdict: str  # supported | contradicted | uncheckable
+    reason: str
+    deciding: GapRow | None = None
+    runner_up: GapRow | None = None
+    conflicting_contact_id: int | None = None
+
+
+SUPPORTED, CONTRADICTED, UNCHECKABLE = "supported", "contradicted", "uncheckable"
+
+
+def _fmt(day: date) -> str:
+    return day.isoformat()
+
+
+def _claimed_gap(claim: Claim, gaps: Sequence[GapRow]) -> GapRow | None:
+    """The gap the claim is about: the one closed by the first contact on ``claim.ends``."""
+    closing = [g for g in gaps if g.end == claim.ends and g.days > 0]
+    return closing[0] if closing else None
+
+
+def _claimed_minimum(claim: Claim, start: date) -> tuple[date, str] | None:
+    if claim.duration_months:
+        n = claim.duration_months
+        return add_months(start, n), f"{n} month{'s' if n != 1 else ''}"
+    if claim.duration_days is not None:
+        n = claim.duration_days
+        return date.fromordinal(start.toordinal() + n), f"{n} day{'s' if n != 1 else ''}"
+    return None
+
+
+def gap_claim_verdict(claim: Claim, points: Sequence[ContactPoint], gaps: Sequence[GapRow]) -> Verdict:
+    """Judge a claim about a pair's silence against that pair's record.
+
+    Contradicted needs a known fact against the claim (a longer gap, a contact inside the claimed
+    silence); supported needs the record to cover the whole stretch the claim speaks of; anything
+    else is not checkable yet.
+    """
+    if not any(p.date == claim.ends for p in points):
+        return Verdict(UNCHECKABLE, f"No contact of this pair on {_fmt(claim.ends)} is on record.")
+    gap = _claimed_gap(claim, gaps)
+    earlier = [p for p in points if p.date < claim.ends]
+    if gap is None or not earlier:
+        return Verdict(UNCHECKABLE, f"No contact of this pair before {_fmt(claim.ends)} is on record.")
+
+    if claim.comparison in ("more_than", "at_least", "exactly"):
+        return _verdict_on_duration(claim, gap)
+    if claim.comparison == "first_since":
+        return _verdict_on_first_since(claim, gap, points)
+    if claim.comparison == "longest_since":
+        return _verdict_on_longest_since(claim, gap, gaps, points)
+    return Verdict(UNCHECKABLE, f"Unknown comparison {claim.comparison!r}.")
+
+
+def _verdict_on_duration(claim: Claim, gap: GapRow) -> Verdict:
+    minimum = _claimed_minimum(claim, gap.start)
+    if minimum is None:
+        return Verdict(UNCHECKABLE, "The claim states no length.", deciding=gap)
+    threshold, length = minimum
+    held = {
+        "more_than": gap.end > threshold,
+        "at_least": gap.end >= threshold,
+        "exactly": gap.end == threshold,
+    }[claim.comparison]
+    if held:
+        return Verdict(
+            SUPPORTED,
+            f"The record's gap is {gap.days} days ({_fmt(gap.start)} → {_fmt(gap.end)}), "
+            f"{'which is' if claim.comparison == 'exactly' else 'over' if claim.comparison == 'more_than' else 'at least'} "
+            f"{length}.",
+            deciding=gap,
+        )
+    if claim.comparison == "exactly" and gap.end > threshold:
+        return Verdict(
+            CONTRADICTED,
+            f"The record's gap is {gap.days} days ({_fmt(gap.start)} → {_fmt(gap.end)}), not {length}.",
+            deciding=gap,
+        )
+    return Verdict(
+        CONTRADICTED,
+        f"The contact of {_fmt(gap.start)} falls inside the claimed silence: the gap is only "
+        f"{gap.days} days, not {'more than ' if claim.comparison == 'more_than' else ''}{length}.",
+        deciding=gap,
+        conflicting_contact_id=gap.before_id,
+    )
+
+
+def _verdict_on_first_since(claim: Claim, gap: GapRow, points: Sequence[ContactPoint]) -> Verdict:
+    if claim.anchor is None:
+        return Verdict(UNCHECKABLE, "The claim names no date it counts from.", deciding=gap)
+    inside = [p for p in points if claim.anchor < p.date < claim.ends]
+    if inside:
+        hit = max(inside, key=lambda p: (p.date, p.id))
+        return Verdict(
+            CONTRADICTED,
+            f"A contact on {_fmt(hit.date)} falls between {_fmt(claim.anchor)} and {_fmt(claim.ends)}.",
+            deciding=gap,
+            conflicting_contact_id=hit.id,
+        )
+    if gap.start <= claim.anchor:
+        return Verdict(
+            SUPPORTED,
+            f"The record has no contact between {_fmt(gap.start)} and {_fmt(gap.end)}.",
+            deciding=gap,
+        )
+    return Verdict(UNCHECKABLE, "The record does not reach back to the date the claim counts from.", deciding=gap)
+
+
+def _days_after(gap: GapRow, anchor: date) -> int:
+    """How much of a gap lies after ``anchor``."""
+    return (gap.end - max(gap.start, anchor)).days
+
+
+def _verdict_on_longest_since(
+    claim: Claim, gap: GapRow, gaps: Sequence[GapRow], points: Sequence[ContactPoint]
+) -> Verdict:
+    anchor = claim.anchor
+    if anchor is None:
+        return Verdict(UNCHECKABLE, "The claim names no date it counts from.", deciding=gap)
+    others = sorted(
+        (g for g in gaps if g.end > anchor and g is not gap and g.start < claim.ends),
+        key=lambda g: (-_days_after(g, anchor), g.end),
+    )
+    longer = [g for g in others if _days_after(g, anchor) > gap.days]
+    if longer:
+        deciding = longer[0]
+        runner_up = longer[1] if len(longer) > 1 else gap
+        return Verdict(
+            CONTRADICTED,
+            f"A longer gap exists since {_fmt(anchor)}: {_days_after(deciding, anchor)} days "
+            f"({_fmt(deciding.start)} → {_fmt(deciding.end)}), against {gap.days} days for this one.",
+            deciding=deciding,
+            runner_up=runner_up,
+        )
+    first = min(p.date for p in points)
+    unknown = (first - anchor).days
+    if unknown > gap.days:
+        return Verdict(
+            UNCHECKABLE,
+            f"The record of this pair starts on {_fmt(first)}: the {unknown} days from {_fmt(anchor)} "
+            f"are unknown and could hide a gap longer than {gap.days} days.",
+            deciding=gap,
+            runner_up=others[0] if others else None,
+        )
+    runner_up = others[0] if others else None
+    detail = (
+        f"; the runner-up is {_days_after(runner_up, anchor)} days ({_fmt(runner_up.start)} → {_fmt(runner_up.end)})"
+        if runner_up
+        else ""
+    )
+    return Verdict(
+        SUPPORTED,
+        f"At {gap.days} days ({_fmt(gap.start)} → {_fmt(gap.end)}) it is the longest gap since {_fmt(anchor)}{detail}.",
+        deciding=gap,
+        runner_up=runner_up,
+    )

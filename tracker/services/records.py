@@ -1,0 +1,281 @@
+"""Contacts, their sources, gaps and gap-claim verdicts: the writes that keep the record whole.
+
+Gaps are derived data. Every change to a contact (added, moved, confirmed, rejected, deleted,
+participants changed) marks the pairs it touches; each marked pair is recomputed alone, then the
+verdicts of the claims about that pair. ``tracker.signals`` marks pairs for saves made anywhere
+(admin, shell, services); ``gaps_deferred()`` batches the work for bulk loads.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import contextvars
+from collections.abc import Iterable, Iterator
+from datetime import date
+from itertools import combinations
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.utils import timezone
+
+from tracker.gaps import Claim, ContactPoint, gap_claim_verdict, gaps_between
+from tracker.models import (
+    Article,
+    Contact,
+    ContactSource,
+    Gap,
+    GapClaim,
+    Person,
+    Precision,
+    ReviewStatus,
+    Topic,
+)
+
+Pair = tuple[int, int]
+
+_deferred: contextvars.ContextVar[set[Pair] | None] = contextvars.ContextVar("gaps_deferred", default=None)
+
+
+def pair_key(a: int, b: int) -> Pair:
+    return (a, b) if a < b else (b, a)
+
+
+def pairs_among(person_ids: Iterable[int]) -> set[Pair]:
+    return {pair_key(a, b) for a, b in combinations(sorted(set(person_ids)), 2)}
+
+
+def pairs_of_contacts(contact_ids: Iterable[int]) -> set[Pair]:
+    """Every pair of people who share one of the contacts (one query)."""
+    by_contact: dict[int, list[int]] = {}
+    through = Contact.participants.through.objects.filter(contact_id__in=list(contact_ids))
+    for contact_id, person_id in through.values_list("contact_id", "person_id"):
+        by_contact.setdefault(contact_id, []).append(person_id)
+    pairs: set[Pair] = set()
+    for people in by_contact.values():
+        pairs |= pairs_among(people)
+    return pairs
+
+
+@contextlib.contextmanager
+def gaps_deferred() -> Iterator[set[Pair]]:
+    """Collect the pairs touched inside the block and recompute each once at its end."""
+    if _deferred.get() is not None:  # nested: the outer block recomputes
+        yield _deferred.get()
+        return
+    pending: set[Pair] = set()
+    token = _deferred.set(pending)
+    try:
+        yield pending
+    finally:
+        _deferred.reset(token)
+    for a, b in sorted(pending):
+        gaps_recompute_pair(a, b)
+
+
+def gaps_mark_dirty(pairs: Iterable[Pair]) -> None:
+    pending = _deferred.get()
+    if pending is not None:
+        pending.update(pairs)
+        return
+    for a, b in sorted(set(pairs)):
+        gaps_recompute_pair(a, b)
+
+
+def contact_points_for_pair(a: int, b: int) -> list[ContactPoint]:
+    rows = (
+        Contact.objects.held()
+        .filter(participants=a)
+        .filter(participants=b)
+        .values_list("id", "date", "date_precision")
+    )
+    return [ContactPoint(id=i, date=d, exact=p == Precision.DAY) for i, d, p in rows]
+
+
+@transaction.atomic
+def gaps_recompute_pair(a: int, b: int) -> list[Gap]:
+    """Rewrite the gaps of one pair from its held contacts, then re-verify its claims."""
+    a, b = pair_key(a, b)
+    rows = gaps_between(contact_points_for_pair(a, b))
+    Gap.objects.filter(person_a_id=a, person_b_id=b).delete()
+    gaps = Gap.objects.bulk_create(
+        Gap(
+            person_a_id=a,
+            person_b_id=b,
+            before_id=r.before_id,
+            after_id=r.after_id,
+            start=r.start,
+            end=r.end,
+            days=r.days,
+            longest_since=r.longest_since,
+            is_record=r.is_record,
+            approximate=r.approximate,
+        )
+        for r in rows
+    )
+    for claim in GapClaim.objects.filter(person_a_id=a, person_b_id=b):
+        gap_claim_verify(claim)
+    return gaps
+
+
+def gaps_recompute_all() -> int:
+    """Recompute every pair that has shared a contact; returns the number of pairs."""
+    through = Contact.participants.through.objects.values_list("contact_id", "person_id")
+    by_contact: dict[int, list[int]] = {}
+    for contact_id, person_id in through.iterator(chunk_size=5000):
+        by_contact.setdefault(contact_id, []).append(person_id)
+    pairs: set[Pair] = set()
+    for people in by_contact.values():
+        pairs |= pairs_among(people)
+    pairs |= {pair_key(a, b) for a, b in Gap.objects.values_list("person_a_id", "person_b_id").distinct()}
+    for a, b in sorted(pairs):
+        gaps_recompute_pair(a, b)
+    return len(pairs)
+
+
+def _row_for(gap_row, stored: dict[tuple[int, int], Gap]) -> Gap | None:
+    return stored.get((gap_row.before_id, gap_row.after_id)) if gap_row else None
+
+
+def gap_claim_verify(claim: GapClaim) -> GapClaim:
+    """Compute and store the claim's verdict against its pair's current record."""
+    a, b = pair_key(claim.person_a_id, claim.person_b_id)
+    points = contact_points_for_pair(a, b)
+    stored = {(g.before_id, g.after_id): g for g in Gap.objects.filter(person_a_id=a, person_b_id=b)}
+    rows = gaps_between(points)
+    result = gap_claim_verdict(
+        Claim(
+            comparison=claim.comparison,
+            ends=claim.ends,
+            starts=claim.starts,
+            duration_days=claim.duration_days,
+            duration_months=claim.duration_months,
+            anchor=claim.anchor,
+        ),
+        points,
+        rows,
+    )
+    claim.verdict = result.verdict
+    claim.verdict_reason = result.reason
+    claim.deciding_gap = _row_for(result.deciding, stored)
+    claim.runner_up_gap = _row_for(result.runner_up, stored)
+    claim.conflicting_contact_id = result.conflicting_contact_id
+    claim.verified = timezone.now()
+    GapClaim.objects.filter(pk=claim.pk).update(
+        verdict=claim.verdict,
+        verdict_reason=claim.verdict_reason,
+        deciding_gap=claim.deciding_gap,
+        runner_up_gap=claim.runner_up_gap,
+        conflicting_contact_id=claim.conflicting_contact_id,
+        verified=claim.verified,
+    )
+    return claim
+
+
+# --- Contacts ----------------------------------------------------------------------------
+
+
+def contact_validate_participants(participants: Iterable[Person]) -> list[Person]:
+    people = list({p.pk: p for p in participants}.values())
+    if len(people) < 2:
+        raise ValidationError("A contact needs at least two different participants.")
+    return people
+
+
+@transaction.atomic
+def contact_create(
+    *,
+    kind: str,
+    date: date,
+    participants: Iterable[Person],
+    date_precision: str = Precision.DAY,
+    status: str = ReviewStatus.PROPOSED,
+    planned: bool = False,
+    summary: str = "",
+    host: Person | None = None,
+    initiator: Person | None = None,
+    topics: Iterable[Topic] = (),
+) -> Contact:
+    people = contact_validate_participants(participants)
+    contact = Contact(
+        kind=kind,
+        date=date,
+        date_precision=date_precision,
+        status=status,
+        planned=planned,
+        summary=summary,
+        host=host,
+        initiator=initiator,
+    )
+    contact.full_clean()
+    contact.save()
+    contact.participants.set(people)
+    if topics:
+        contact.topics.set(topics)
+    return contact
+
+
+@transaction.atomic
+def contact_source_add(
+    *,
+    contact: Contact,
+    article: Article,
+    start: int | None = None,
+    end: int | None = None,
+    evidence: str = "",
+    reported_kind: str = "",
+) -> ContactSource:
+    """Link an article to a contact it reports; a second link from the same article is the same source."""
+    source, _ = ContactSource.objects.get_or_create(
+        contact=contact,
+        article=article,
+        defaults={"start": start, "end": end, "evidence": evidence, "reported_kind": reported_kind},
+    )
+    return source
+
+
+@transaction.atomic
+def contacts_set_status(contacts: Iterable[Contact], status: str) -> int:
+    """Confirm or reject contacts in bulk; each touched pair's gaps are recomputed once."""
+    ids = [c.pk for c in contacts]
+    changed = Contact.objects.filter(pk__in=ids).exclude(status=status).update(status=status, updated=timezone.now())
+    gaps_mark_dirty(pairs_of_contacts(ids))
+    return changed
+
+
+@transaction.atomic
+def gap_claim_create(
+    *,
+    person_a: Person,
+    person_b: Person,
+    ends: date,
+    comparison: str,
+    text: str,
+    article: Article | None = None,
+    starts: date | None = None,
+    duration_days: int | None = None,
+    duration_months: int | None = None,
+    anchor: date | None = None,
+    start_offset: int | None = None,
+    end_offset: int | None = None,
+    status: str = ReviewStatus.PROPOSED,
+) -> GapClaim:
+    if person_a.pk == person_b.pk:
+        raise ValidationError("A gap claim is about two different people.")
+    claim = GapClaim(
+        article=article,
+        person_a=person_a,
+        person_b=person_b,
+        ends=ends,
+        starts=starts,
+        comparison=comparison,
+        duration_days=duration_days,
+        duration_months=duration_months,
+        anchor=anchor,
+        text=text,
+        start_offset=start_offset,
+        end_offset=end_offset,
+        status=status,
+    )
+    claim.full_clean()
+    claim.save()
+    return gap_claim_verify(claim)

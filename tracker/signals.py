@@ -1,0 +1,67 @@
+"""Keep gaps right whatever path a contact change takes (admin, shell, services, fixtures).
+
+Each receiver only works out which pairs a change touches and hands them to
+``gaps_mark_dirty``; the recomputation itself lives in ``tracker.services.records``.
+"""
+
+from django.db.models.signals import m2m_changed, post_delete, post_save, pre_delete, pre_save
+from django.dispatch import receiver
+
+from tracker.models import Contact, GapClaim
+from tracker.services.records import gap_claim_verify, gaps_mark_dirty, pairs_among
+
+
+def _participant_ids(contact: Contact) -> list[int]:
+    return list(Contact.participants.through.objects.filter(contact_id=contact.pk).values_list("person_id", flat=True))
+
+
+@receiver(post_save, sender=Contact)
+def contact_saved(sender, instance: Contact, raw=False, **kwargs):
+    if raw:  # loaddata: participants arrive later; the m2m rows trigger nothing, see load_demo
+        return
+    gaps_mark_dirty(pairs_among(_participant_ids(instance)))
+
+
+@receiver(pre_delete, sender=Contact)
+def contact_deleting(sender, instance: Contact, **kwargs):
+    instance._pairs_before_delete = pairs_among(_participant_ids(instance))
+
+
+@receiver(post_delete, sender=Contact)
+def contact_deleted(sender, instance: Contact, **kwargs):
+    gaps_mark_dirty(getattr(instance, "_pairs_before_delete", set()))
+
+
+@receiver(m2m_changed, sender=Contact.participants.through)
+def contact_participants_changed(sender, instance, action, reverse, pk_set, **kwargs):
+    if action == "pre_clear":
+        contacts = [instance] if not reverse else list(instance.contacts.all())
+        instance._pairs_before_clear = set().union(*(pairs_among(_participant_ids(c)) for c in contacts))
+        return
+    if action not in ("post_add", "post_remove", "post_clear"):
+        return
+    if action == "post_clear":
+        gaps_mark_dirty(getattr(instance, "_pairs_before_clear", set()))
+        return
+    if not reverse:
+        gaps_mark_dirty(pairs_among(set(_participant_ids(instance)) | set(pk_set or ())))
+        return
+    # person.contacts.add(...): the person joins (or leaves) each of those contacts
+    for contact_id in pk_set or ():
+        people = set(
+            Contact.participants.through.objects.filter(contact_id=contact_id).values_list("person_id", flat=True)
+        )
+        gaps_mark_dirty(pairs_among(people | {instance.pk}))
+
+
+@receiver(pre_save, sender=GapClaim)
+def gap_claim_order_pair(sender, instance: GapClaim, **kwargs):
+    # Claims are stored with the pair in the same order as gaps, so a pair has one key.
+    if instance.person_a_id and instance.person_b_id and instance.person_a_id > instance.person_b_id:
+        instance.person_a_id, instance.person_b_id = instance.person_b_id, instance.person_a_id
+
+
+@receiver(post_save, sender=GapClaim)
+def gap_claim_saved(sender, instance: GapClaim, raw=False, **kwargs):
+    if not raw:
+        gap_claim_verify(instance)
