@@ -145,7 +145,10 @@ class ContactAdmin(admin.ModelAdmin):
 
     def get_queryset(self, request):
         return (
-            super().get_queryset(request).prefetch_related("participants").annotate(n_sources=Count("sources", distinct=True))
+            super()
+            .get_queryset(request)
+            .prefetch_related("participants")
+            .annotate(n_sources=Count("sources", distinct=True))
         )
 
     @admin.display(description="Participants")

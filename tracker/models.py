@@ -453,9 +453,7 @@ class Statement(models.Model):
     date = models.DateField(null=True, blank=True, help_text="When it was said (not when it was reported).")
     date_precision = models.CharField(max_length=12, choices=Precision.choices, default=Precision.DAY)
     channel = models.CharField(max_length=12, choices=Channel.choices, default=Channel.OTHER)
-    article = models.ForeignKey(
-        Article, on_delete=models.CASCADE, null=True, blank=True, related_name="statements"
-    )
+    article = models.ForeignKey(Article, on_delete=models.CASCADE, null=True, blank=True, related_name="statements")
     start = models.PositiveIntegerField(null=True, blank=True, help_text="Offset of the quote in the article.")
     end = models.PositiveIntegerField(null=True, blank=True)
     contact = models.ForeignKey(
@@ -469,9 +467,7 @@ class Statement(models.Model):
     is_fragment = models.BooleanField(
         default=False, help_text="A short quoted phrase ('deep concerns') rather than a full quotation."
     )
-    status = models.CharField(
-        max_length=12, choices=ReviewStatus.choices, default=ReviewStatus.PROPOSED, db_index=True
-    )
+    status = models.CharField(max_length=12, choices=ReviewStatus.choices, default=ReviewStatus.PROPOSED, db_index=True)
     topics = models.ManyToManyField(Topic, blank=True, related_name="statements")
 
     class Meta:

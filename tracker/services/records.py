@@ -83,10 +83,7 @@ def gaps_mark_dirty(pairs: Iterable[Pair]) -> None:
 
 def contact_points_for_pair(a: int, b: int) -> list[ContactPoint]:
     rows = (
-        Contact.objects.held()
-        .filter(participants=a)
-        .filter(participants=b)
-        .values_list("id", "date", "date_precision")
+        Contact.objects.held().filter(participants=a).filter(participants=b).values_list("id", "date", "date_precision")
     )
     return [ContactPoint(id=i, date=d, exact=p == Precision.DAY) for i, d, p in rows]
 
