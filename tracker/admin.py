@@ -5,6 +5,7 @@ Admin actions call ``tracker.services`` and add no logic of their own.
 
 from django import forms
 from django.contrib import admin, messages
+from django.db import models
 from django.db.models import Count
 
 from tracker.models import (
@@ -76,7 +77,18 @@ class TopicAdmin(admin.ModelAdmin):
 class ContactAdminForm(forms.ModelForm):
     class Meta:
         model = Contact
-        fields = "__all__"
+        fields = [
+            "kind",
+            "date",
+            "date_precision",
+            "participants",
+            "host",
+            "initiator",
+            "topics",
+            "summary",
+            "status",
+            "planned",
+        ]
 
     def clean(self):
         cleaned = super().clean()
@@ -207,6 +219,7 @@ class ArticleAdmin(admin.ModelAdmin):
     search_fields = ["title", "text", "url", "authors"]
     date_hierarchy = "published"
     readonly_fields = ["content_hash", "created"]
+    formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
     inlines = [ArticleContactInline, StatementInline, GapClaimInline]
 
 

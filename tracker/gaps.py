@@ -46,7 +46,7 @@ def gaps_between(points: Sequence[ContactPoint]) -> list[GapRow]:
     first = ordered[0].date
     rows: list[GapRow] = []
     longer_before: list[tuple[int, date]] = []  # (days, end), days strictly decreasing
-    for before, after in zip(ordered, ordered[1:]):
+    for before, after in zip(ordered, ordered[1:], strict=False):
         days = (after.date - before.date).days
         while longer_before and longer_before[-1][0] <= days:
             longer_before.pop()
@@ -149,11 +149,10 @@ def _verdict_on_duration(claim: Claim, gap: GapRow) -> Verdict:
         "exactly": gap.end == threshold,
     }[claim.comparison]
     if held:
+        relation = {"more_than": "over", "at_least": "at least", "exactly": "which is"}[claim.comparison]
         return Verdict(
             SUPPORTED,
-            f"The record's gap is {gap.days} days ({_fmt(gap.start)} → {_fmt(gap.end)}), "
-            f"{'which is' if claim.comparison == 'exactly' else 'over' if claim.comparison == 'more_than' else 'at least'} "
-            f"{length}.",
+            f"The record's gap is {gap.days} days ({_fmt(gap.start)} → {_fmt(gap.end)}), {relation} {length}.",
             deciding=gap,
         )
     if claim.comparison == "exactly" and gap.end > threshold:

@@ -38,6 +38,11 @@ class ReviewStatus(models.TextChoices):
 # --- Countries and organisations ---------------------------------------------------------
 
 
+class CountryManager(models.Manager):
+    def get_by_natural_key(self, name: str) -> Country:
+        return self.get(name=name)
+
+
 class Country(models.Model):
     class Kind(models.TextChoices):
         STATE = "state", "State"
@@ -65,12 +70,17 @@ class Country(models.Model):
         blank=True, help_text="Other names articles use, one per line (e.g. US, United States of America)."
     )
 
+    objects = CountryManager()
+
     class Meta:
         ordering = ["name"]
         verbose_name_plural = "countries and organisations"
 
     def __str__(self) -> str:
         return self.name
+
+    def natural_key(self) -> tuple[str]:
+        return (self.name,)
 
     @property
     def demonym_list(self) -> list[str]:
@@ -85,6 +95,9 @@ class Country(models.Model):
 
 
 class PersonQuerySet(models.QuerySet):
+    def get_by_natural_key(self, slug: str) -> Person:
+        return self.get(slug=slug)
+
     def holding_office_on(self, day: date) -> PersonQuerySet:
         return self.filter(offices__in=Office.objects.held_on(day)).distinct()
 
@@ -123,6 +136,9 @@ class Person(models.Model):
 
     def get_absolute_url(self) -> str:
         return reverse("timeline:leader", args=[self.slug])
+
+    def natural_key(self) -> tuple[str]:
+        return (self.slug,)
 
     @property
     def alias_list(self) -> list[str]:
@@ -206,6 +222,11 @@ def office_holder(title: str, country: Country, day: date) -> Person | None:
 # --- Topics ------------------------------------------------------------------------------
 
 
+class TopicManager(models.Manager):
+    def get_by_natural_key(self, slug: str) -> Topic:
+        return self.get(slug=slug)
+
+
 class Topic(models.Model):
     name = models.CharField(max_length=100, unique=True)
     slug = models.SlugField(max_length=100, unique=True)
@@ -214,6 +235,8 @@ class Topic(models.Model):
         help_text="Words or phrases that mark this topic in an article, one per line; matched "
         "case-insensitively as whole words.",
     )
+
+    objects = TopicManager()
 
     class Meta:
         ordering = ["name"]
@@ -225,6 +248,9 @@ class Topic(models.Model):
         if not self.slug:
             self.slug = unique_slug(Topic, self.name)
         super().save(*args, **kwargs)
+
+    def natural_key(self) -> tuple[str]:
+        return (self.slug,)
 
     @property
     def keyword_list(self) -> list[str]:
@@ -276,6 +302,14 @@ class Article(models.Model):
     def __str__(self) -> str:
         return self.title or f"Article {self.pk}"
 
+    def save(self, *args, **kwargs):
+        self.url = self.url or None
+        self.content_hash = text_hash(self.text)
+        super().save(*args, **kwargs)
+
+    def get_absolute_url(self) -> str:
+        return reverse("timeline:article", args=[self.pk])
+
     def clean(self):
         if not (self.text or "").strip():
             raise ValidationError({"text": "The article has no text."})
@@ -284,14 +318,6 @@ class Article(models.Model):
         duplicate = Article.objects.filter(content_hash=self.content_hash).exclude(pk=self.pk).first()
         if duplicate:
             raise ValidationError({"text": f"The same text is already stored as article {duplicate.pk}: {duplicate}."})
-
-    def save(self, *args, **kwargs):
-        self.url = self.url or None
-        self.content_hash = text_hash(self.text)
-        super().save(*args, **kwargs)
-
-    def get_absolute_url(self) -> str:
-        return reverse("timeline:article", args=[self.pk])
 
     @property
     def author_list(self) -> list[str]:

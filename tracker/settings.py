@@ -108,10 +108,11 @@ STATIC_ROOT = BASE_DIR / "staticfiles"
 STATICFILES_DIRS = [BASE_DIR / "static"]
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    # Hashed, compressed names need `collectstatic` first: production does it, tests and DEBUG don't.
     "staticfiles": {
-        "BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"
-        if DEBUG
-        else "whitenoise.storage.CompressedManifestStaticFilesStorage"
+        "BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"
+        if envbool("STATIC_MANIFEST", "False" if DEBUG else "True")
+        else "django.contrib.staticfiles.storage.StaticFilesStorage"
     },
 }
 
@@ -151,3 +152,4 @@ LOGGING = {
 # Where the demo and the tests find the shared real data when it is present (it is not on a
 # user's machine: nothing at start-up depends on it).
 SHARED_DATA_DIR = Path(os.environ.get("SHARED_DATA_DIR", BASE_DIR.parent / "shared"))
+FIXTURE_DIRS = [BASE_DIR / "fixtures"]
