@@ -18,11 +18,13 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 
 import plotly.graph_objects as go
+from django.core.exceptions import ValidationError
 from django.db.models import Count, F, Max, Min, QuerySet
 from django.db.models.functions import TruncMonth, TruncWeek
 from django.http import QueryDict
 from django.utils import timezone
 
+from timeline.filters import PairField
 from tracker.models import Contact, Gap, Person
 
 # Above these, a figure stops being readable before it stops being fast: bounded so that the
@@ -148,32 +150,31 @@ def contact_counts_by_pair(contacts: QuerySet, limit: int) -> list[tuple[int, in
 
 
 def contacts_of_pair(contacts: QuerySet, a: Person, b: Person) -> QuerySet:
-    return contacts.filter(pk__in=Contact.objects.filter(participants=a).filter(participants=b).values("pk"))
+    return contacts.involving_all(a, b)
 
 
 # --- Options read from the query string ---------------------------------------------------
+
+
+def period_hover(period: str) -> str:
+    day = "%d %b %Y" if period == "week" else "%b %Y"
+    return "%{x|" + day + "}: %{y}<extra>%{fullData.name}</extra>"
 
 
 def period_option(params: QueryDict) -> str:
     return "week" if params.get("period") == "week" else "month"
 
 
-def people_by_slug(slugs: list[str]) -> dict[str, Person]:
-    return {p.slug: p for p in Person.objects.filter(slug__in=slugs)}
-
-
-def pair_from_text(text: str, known: dict[str, Person]) -> Pair | None:
-    slugs = [s.strip() for s in (text or "").split(",") if s.strip()]
-    if len(slugs) != 2 or slugs[0] == slugs[1] or not all(s in known for s in slugs):
+def pair_from_text(text: str) -> Pair | None:
+    """``slug-a,slug-b`` read as the timeline's ``pair`` filter reads it; None when invalid."""
+    try:
+        return PairField(required=False).clean(text)
+    except ValidationError:
         return None
-    return known[slugs[0]], known[slugs[1]]
 
 
 def pairs_option(params: QueryDict, key: str) -> list[Pair]:
-    texts = params.getlist(key)
-    known = people_by_slug([s.strip() for t in texts for s in t.split(",")])
-    pairs = [pair for t in texts if (pair := pair_from_text(t, known))]
-    return pairs
+    return [pair for text in params.getlist(key) if (pair := pair_from_text(text))]
 
 
 def most_frequent_pairs(contacts: QuerySet, n: int) -> list[Pair]:
@@ -189,10 +190,8 @@ def chosen_pair(contacts: QuerySet, params: QueryDict) -> Pair | None:
     if pairs:
         return pairs[0]
     slugs = params.getlist("person")
-    if len(slugs) == 2:
-        pair = pair_from_text(",".join(slugs), people_by_slug(slugs))
-        if pair:
-            return pair
+    if len(slugs) == 2 and (pair := pair_from_text(",".join(slugs))):
+        return pair
     frequent = most_frequent_pairs(contacts, 1)
     return frequent[0] if frequent else None
 
@@ -240,7 +239,7 @@ def chart_frequency(contacts: QuerySet, params: QueryDict) -> Chart:
                 x=by_kind[kind][0],
                 y=by_kind[kind][1],
                 marker_color=KIND_COLOURS.get(kind),
-                hovertemplate="%{x|" + ("%d %b %Y" if period == "week" else "%b %Y") + "}: %{y}<extra>%{fullData.name}</extra>",
+                hovertemplate=period_hover(period),
             )
             for kind in KIND_ORDER
             if kind in by_kind
@@ -310,7 +309,8 @@ def open_gap(pair: Pair, end: date | None, today: date) -> dict | None:
 
 def chart_gaps(contacts: QuerySet, params: QueryDict, today: date | None = None) -> Chart:
     today = today or timezone.localdate()
-    pair = chosen_pair(contacts, params)
+    # An invalid filter empties ``contacts``; the gaps must not then show the whole record.
+    pair = None if contacts.query.is_empty() else chosen_pair(contacts, params)
     if pair is None:
         fig = go.Figure(layout=figure_layout("Gaps between contacts"))
         table = Table("Gaps between contacts", ["Ended", "Days", "Contact before", "Contact after", "Record"])
@@ -318,7 +318,10 @@ def chart_gaps(contacts: QuerySet, params: QueryDict, today: date | None = None)
     start, end = parse_day(params.get("start")), parse_day(params.get("end"))
     rows = gap_rows(pair, start, end)
     shown = rows[-MAX_GAPS:]
-    note = f"The latest {MAX_GAPS} of {len(rows)} gaps; the CSV has them all." if len(rows) > MAX_GAPS else ""
+    # Gaps are made of every held contact of the pair, so kind, topic and text filters do not apply.
+    note = "Gaps count every held contact of the pair; of the filters only the dates apply."
+    if len(rows) > MAX_GAPS:
+        note += f" Showing the latest {MAX_GAPS} of {len(rows)} gaps; the CSV has them all."
     current = open_gap(pair, end, today)
     hover = (
         "<b>%{y} days</b><br>%{customdata[0]} · %{customdata[1]}<br>→ %{x|%Y-%m-%d} · %{customdata[2]}"
@@ -579,9 +582,9 @@ def chart_comparison(contacts: QuerySet, params: QueryDict) -> Chart:
                 y=[counts.get(p, 0) for p in periods],
                 mode="lines+markers",
                 line={"shape": "hvh", "color": SERIES_COLOURS[i % len(SERIES_COLOURS)]},
-                hovertemplate="%{x|" + ("%d %b %Y" if period == "week" else "%b %Y") + "}: %{y}<extra>%{fullData.name}</extra>",
+                hovertemplate=period_hover(period),
             )
-            for i, (pair, counts) in enumerate(zip(pairs, series))
+            for i, (pair, counts) in enumerate(zip(pairs, series, strict=True))
         ],
         layout=figure_layout(
             f"Contacts per {period}, pair against pair",
