@@ -32,6 +32,7 @@ from tracker.models import Contact, Gap, Person
 MAX_BARS = 520  # weekly bars over ten years; beyond that the frequency chart counts by month
 MAX_GAPS = 400  # the most recent gaps of a pair; the CSV has them all
 MAX_EDGES = 120  # the most frequent pairs in the network
+MAX_LABELS = 30  # names written beside the network's busiest nodes
 MAX_COMPARED_PAIRS = 5
 DEFAULT_COMPARED_PAIRS = 3
 
@@ -77,12 +78,12 @@ def figure_layout(title: str, **extra) -> dict:
         "template": "none",
         "title": {"text": title, "x": 0, "xanchor": "left", "font": {"size": 16}},
         "font": {"family": "system-ui, -apple-system, Segoe UI, sans-serif", "size": 13, "color": "#1d2330"},
-        "margin": {"l": 56, "r": 16, "t": 48, "b": 48},
+        "margin": {"l": 56, "r": 16, "t": 48, "b": 96},
         "paper_bgcolor": "#ffffff",
         "plot_bgcolor": "#ffffff",
         "hovermode": "closest",
-        "legend": {"orientation": "h", "y": -0.18},
-        "height": 360,
+        "legend": {"orientation": "h", "y": -0.3, "yanchor": "top"},
+        "height": 400,
     }
     layout.update(extra)
     return layout
@@ -289,9 +290,17 @@ def gap_rows(pair: Pair, start: date | None, end: date | None) -> list[dict]:
     )
 
 
+def in_office_or_unknown(person: Person, today: date) -> bool:
+    offices = person.offices.all()
+    return not offices.exists() or offices.held_on(today).exists()
+
+
 def open_gap(pair: Pair, end: date | None, today: date) -> dict | None:
-    """The silence since the pair's last held contact, if the period reaches today."""
+    """The silence since the pair's last held contact, if the period reaches today and both are
+    still in office (a pair one of whom has left office is not "not talking")."""
     if end and end < today:
+        return None
+    if not all(in_office_or_unknown(person, today) for person in pair):
         return None
     last = (
         Contact.objects.held()
@@ -328,9 +337,16 @@ def chart_gaps(contacts: QuerySet, params: QueryDict, today: date | None = None)
         "<br>Longest since %{customdata[3]}<extra></extra>"
     )
 
+    # One bar width for every trace: plotly sizes each trace's bars from its own spacing, which
+    # would draw the few, far-apart records as wide blocks.
+    ends = [g["end"] for g in shown] + ([today] if current else [])
+    span_days = (max(ends) - min(ends)).days if ends else 0
+    width_ms = max(1, span_days // 250) * 86_400_000
+
     def trace(name: str, items: list[dict], colour: str) -> go.Bar:
         return go.Bar(
             name=name,
+            width=width_ms,
             x=[g["end"].isoformat() for g in items],
             y=[g["days"] for g in items],
             customdata=[
@@ -354,6 +370,7 @@ def chart_gaps(contacts: QuerySet, params: QueryDict, today: date | None = None)
         data.append(
             go.Bar(
                 name="Open gap (no contact since)",
+                width=width_ms,
                 x=[today.isoformat()],
                 y=[current["days"]],
                 customdata=[[current["start"].isoformat(), KIND_LABELS.get(current["kind"], "")]],
@@ -463,27 +480,35 @@ def chart_network(contacts: QuerySet, params: QueryDict) -> Chart:
             showlegend=False,
         )
     )
+    # Names beside the busiest nodes only: a hundred labels round a circle overlap; hover has all.
+    labelled = set(sorted(ids, key=lambda i: -degree[i])[:MAX_LABELS])
     data.append(
         go.Scatter(
             x=[pos[i][0] for i in ids],
             y=[pos[i][1] for i in ids],
             mode="markers+text",
-            text=[people[i].name for i in ids],
-            textposition="top center",
-            customdata=[degree[i] for i in ids],
+            text=[people[i].name if i in labelled else "" for i in ids],
+            textposition=["middle right" if pos[i][0] >= 0 else "middle left" for i in ids],
+            textfont={"size": 11},
+            customdata=[[people[i].name, degree[i]] for i in ids],
             marker={
                 "size": [8 + 16 * math.sqrt(degree[i] / max(degree.values())) for i in ids] if ids else [],
                 "color": "#1f5fa8",
             },
-            hovertemplate="%{text}: %{customdata} contacts shown<extra></extra>",
+            hovertemplate="%{customdata[0]}: %{customdata[1]} contacts shown<extra></extra>",
             showlegend=False,
         )
     )
-    axis = {"visible": False, "range": [-1.35, 1.35]}
+    axis = {"visible": False, "range": [-1.6, 1.6]}
     fig = go.Figure(
         data=data,
         layout=figure_layout(
-            "Who talks to whom", xaxis=axis, yaxis={**axis, "scaleanchor": "x"}, height=520, showlegend=False
+            "Who talks to whom",
+            xaxis=axis,
+            yaxis={**axis, "scaleanchor": "x"},
+            height=560,
+            showlegend=False,
+            margin={"l": 16, "r": 16, "t": 48, "b": 16},
         ),
     )
     note = f"The {MAX_EDGES} pairs with the most contacts." if len(edges) == MAX_EDGES else ""
@@ -542,7 +567,8 @@ def chart_calendar(contacts: QuerySet, params: QueryDict) -> Chart:
             f"Contacts per day in {year}",
             xaxis={"type": "date", "tickformat": "%b", "dtick": "M1", "showgrid": False},
             yaxis={"autorange": "reversed", "showgrid": False},
-            height=260,
+            height=300,
+            margin={"l": 48, "r": 16, "t": 48, "b": 32},
         ),
     )
     table = Table(
