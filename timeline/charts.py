@@ -389,7 +389,7 @@ def chart_gaps(contacts: QuerySet, params: QueryDict, today: date | None = None)
             f"Gaps between contacts: {pair_label(pair)}",
             barmode="overlay",
             bargap=0.1,
-            xaxis={"type": "date", "title": {"text": "When the gap ended"}},
+            xaxis={"type": "date", "title": {"text": "When the gap ended"}, **padded_range(ends, span_days)},
             yaxis={"title": {"text": "Days without contact"}, "rangemode": "tozero"},
         ),
     )
@@ -421,6 +421,14 @@ def chart_gaps(contacts: QuerySet, params: QueryDict, today: date | None = None)
         rows=table_rows,
     )
     return Chart("gaps", "Gaps between contacts", figure_dict(fig), table, note, {"pair": pair_slug(pair)})
+
+
+def padded_range(ends: list[date], span_days: int) -> dict:
+    """An x range with room for the first and last bars (the open gap sits on today's edge)."""
+    if not ends:
+        return {}
+    pad = timedelta(days=max(2, span_days // 60))
+    return {"range": [(min(ends) - pad).isoformat(), (max(ends) + pad).isoformat()]}
 
 
 # --- 3. Contact network -------------------------------------------------------------------
