@@ -1,6 +1,6 @@
 from django.urls import path
 
-from timeline import views
+from timeline import chart_views, views
 
 app_name = "timeline"
 
@@ -9,4 +9,8 @@ urlpatterns = [
     path("leaders/<slug:slug>/", views.leader, name="leader"),
     path("contacts/<int:pk>/", views.contact, name="contact"),
     path("articles/<int:pk>/", views.article, name="article"),
+    path("charts/", chart_views.charts, name="charts"),
+    path("charts/<slug:name>.csv", chart_views.chart_csv, name="chart_csv"),
+    path("charts/<slug:name>/", chart_views.chart, name="chart"),
+    path("charts/<slug:name>/embed/", chart_views.chart_embed, name="chart_embed"),
 ]

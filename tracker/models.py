@@ -8,11 +8,12 @@ pure computations (gaps, verdicts) live in ``tracker.gaps`` and work on plain va
 from __future__ import annotations
 
 import hashlib
+from collections.abc import Iterable
 from datetime import date
 
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.db.models import Q
+from django.db.models import Exists, OuterRef, Q
 from django.urls import reverse
 from django.utils.text import slugify
 
@@ -349,6 +350,50 @@ class ContactQuerySet(models.QuerySet):
             qs = qs.filter(date__lte=end)
         return qs
 
+    # The filters below use ``pk IN (subquery)`` on the participants table rather than joins:
+    # no duplicate rows (so no DISTINCT), and the database can start from the few contacts of
+    # one person instead of walking every contact in date order.
+
+    def involving_any(self, people: Iterable[Person | int]) -> ContactQuerySet:
+        """Contacts with at least one of ``people`` among the participants."""
+        ids = [getattr(p, "pk", p) for p in people]
+        return self.filter(pk__in=_participants().filter(person_id__in=ids).values("contact_id"))
+
+    def involving_all(self, *people: Person | int) -> ContactQuerySet:
+        """Contacts with every one of ``people`` among the participants (a pair: both of them)."""
+        qs = self
+        for person in people:
+            qs = qs.filter(pk__in=_participants().filter(person_id=getattr(person, "pk", person)).values("contact_id"))
+        return qs
+
+    def of_countries(self, countries: Iterable[Country | int]) -> ContactQuerySet:
+        """Contacts where a participant spoke for one of ``countries``: held one of its offices on
+        the day, or (for people with no office recorded on that day) is one of its nationals."""
+        ids = [getattr(c, "pk", c) for c in countries]
+        office_on_the_day = Office.objects.filter(
+            person_id=OuterRef("person_id"), country_id__in=ids, start__lte=OuterRef("contact__date")
+        ).filter(Q(end__isnull=True) | Q(end__gt=OuterRef("contact__date")))
+        speaking_for = _participants().filter(Q(person__country_id__in=ids) | Exists(office_on_the_day))
+        return self.filter(pk__in=speaking_for.values("contact_id"))
+
+    def on_topic(self, topic: Topic | int) -> ContactQuerySet:
+        return self.filter(
+            pk__in=Contact.topics.through.objects.filter(topic_id=getattr(topic, "pk", topic)).values("contact_id")
+        )
+
+    def matching(self, text: str) -> ContactQuerySet:
+        """Contacts whose summary, or a statement tied to them, contains ``text`` (case-insensitive)."""
+        quoted = Statement.objects.filter(quote__icontains=text, contact_id__isnull=False).values("contact_id")
+        return self.filter(Q(summary__icontains=text) | Q(pk__in=quoted))
+
+    def before_key(self, day: date, pk: int) -> ContactQuerySet:
+        """Keyset page boundary for the ``-date, -id`` order: the rows after (day, pk)."""
+        return self.filter(Q(date__lt=day) | Q(date=day, pk__lt=pk))
+
+
+def _participants() -> models.QuerySet:
+    return Contact.participants.through.objects.all()
+
 
 class Contact(models.Model):
     class Kind(models.TextChoices):
@@ -464,6 +509,47 @@ class ContactSource(models.Model):
 # --- Statements --------------------------------------------------------------------------
 
 
+class StatementQuerySet(models.QuerySet):
+    def confirmed(self) -> StatementQuerySet:
+        return self.filter(status=ReviewStatus.CONFIRMED)
+
+    def between(self, start: date | None, end: date | None) -> StatementQuerySet:
+        qs = self
+        if start:
+            qs = qs.filter(date__gte=start)
+        if end:
+            qs = qs.filter(date__lte=end)
+        return qs
+
+    def by_any(self, people: Iterable[Person | int]) -> StatementQuerySet:
+        return self.filter(speaker_id__in=[getattr(p, "pk", p) for p in people])
+
+    def between_pair(self, a: Person | int, b: Person | int) -> StatementQuerySet:
+        """Statements one of the two made about a contact they both took part in."""
+        a, b = getattr(a, "pk", a), getattr(b, "pk", b)
+        shared = Contact.objects.involving_all(a, b).values("pk")
+        return self.filter(speaker_id__in=[a, b], contact_id__in=shared)
+
+    def of_countries(self, countries: Iterable[Country | int]) -> StatementQuerySet:
+        """Statements by someone who held an office of one of ``countries`` on the day, or is a national."""
+        ids = [getattr(c, "pk", c) for c in countries]
+        office_on_the_day = Office.objects.filter(
+            person_id=OuterRef("speaker_id"), country_id__in=ids, start__lte=OuterRef("date")
+        ).filter(Q(end__isnull=True) | Q(end__gt=OuterRef("date")))
+        return self.filter(Q(speaker__country_id__in=ids) | Exists(office_on_the_day))
+
+    def on_topic(self, topic: Topic | int) -> StatementQuerySet:
+        through = Statement.topics.through.objects.filter(topic_id=getattr(topic, "pk", topic))
+        return self.filter(pk__in=through.values("statement_id"))
+
+    def matching(self, text: str) -> StatementQuerySet:
+        return self.filter(quote__icontains=text)
+
+    def before_key(self, day: date, pk: int) -> StatementQuerySet:
+        """Keyset page boundary for the ``-date, -id`` order: the rows after (day, pk)."""
+        return self.filter(Q(date__lt=day) | Q(date=day, pk__lt=pk))
+
+
 class Statement(models.Model):
     class Channel(models.TextChoices):
         READOUT = "readout", "Readout"
@@ -495,6 +581,8 @@ class Statement(models.Model):
     )
     status = models.CharField(max_length=12, choices=ReviewStatus.choices, default=ReviewStatus.PROPOSED, db_index=True)
     topics = models.ManyToManyField(Topic, blank=True, related_name="statements")
+
+    objects = StatementQuerySet.as_manager()
 
     class Meta:
         ordering = ["-date", "-id"]

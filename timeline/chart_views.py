@@ -1,0 +1,103 @@
+"""Chart pages, fragments, embeds and CSV: one chart function (``timeline.charts``) behind each.
+
+Every chart answers at four stable addresses that take the timeline's query string:
+``charts/<name>/`` (a page; the bare fragment for HTMX), ``charts/<name>/embed/`` (for an
+iframe on another site), ``charts/<name>.csv`` (the numbers) and, together, ``charts/``.
+
+To show a chart on another page (a leader's, a pair's), build its context and include the
+partial, with the two scripts in the page's ``scripts`` block::
+
+    params = request.GET.copy(); params.setlist("person", [person.slug])
+    ctx["frequency_chart"] = chart_context("frequency", params)
+    {% include "timeline/_chart.html" with c=frequency_chart %}
+    {% block scripts %}{% include "timeline/_chart_scripts.html" %}{% endblock %}
+"""
+
+from __future__ import annotations
+
+import csv
+
+from csp.decorators import csp_replace
+from django.http import Http404, HttpResponse, QueryDict
+from django.shortcuts import render
+from django.urls import reverse
+from django.views.decorators.clickjacking import xframe_options_exempt
+from django.views.decorators.http import require_GET
+from django.views.decorators.vary import vary_on_headers
+
+from timeline.charts import CHARTS, Chart
+from timeline.filters import ContactFilter
+from tracker.models import Contact
+
+# Query parameters a chart reads for itself; the rest are the shared timeline filters.
+CHART_OPTIONS = {"period", "year", "compare"}
+
+
+def chart_context(name: str, params: QueryDict, filterset: ContactFilter | None = None) -> dict:
+    """Everything ``timeline/_chart.html`` needs to render chart ``name`` for ``params``.
+
+    Costs the chart's aggregate queries (one to a few) plus the filter's own look-ups; pass a
+    ``filterset`` already built for the same params to share it between several charts.
+    """
+    if name not in CHARTS:
+        raise Http404(f"No chart called {name!r}.")
+    filterset = filterset or ContactFilter(params, queryset=Contact.objects.all())
+    chart: Chart = CHARTS[name](filterset.qs, params)
+    query = params.urlencode()
+    suffix = f"?{query}" if query else ""
+    # The filter params without this chart's own options: the hidden fields of its controls.
+    shared = [(k, v) for k, values in params.lists() if k not in CHART_OPTIONS for v in values]
+    return {
+        "chart": chart,
+        "figure_id": f"chart-{name}-figure",
+        "query": query,
+        "shared_params": shared,
+        "page_url": reverse("timeline:chart", args=[name]) + suffix,
+        "fragment_url": reverse("timeline:chart", args=[name]),
+        "embed_url": reverse("timeline:chart_embed", args=[name]) + suffix,
+        "csv_url": reverse("timeline:chart_csv", args=[name]) + suffix,
+    }
+
+
+def is_fragment_request(request) -> bool:
+    return bool(request.htmx) and not request.htmx.history_restore_request
+
+
+@require_GET
+@vary_on_headers("HX-Request")
+def charts(request):
+    filterset = ContactFilter(request.GET, queryset=Contact.objects.all())
+    ctx = {
+        "filter": filterset,
+        "charts": [chart_context(name, request.GET, filterset) for name in CHARTS],
+    }
+    template = "timeline/charts.html#charts" if is_fragment_request(request) else "timeline/charts.html"
+    return render(request, template, ctx)
+
+
+@require_GET
+@vary_on_headers("HX-Request")
+def chart(request, name: str):
+    filterset = ContactFilter(request.GET, queryset=Contact.objects.all())
+    ctx = {"filter": filterset, "c": chart_context(name, request.GET, filterset)}
+    template = "timeline/_chart.html" if is_fragment_request(request) else "timeline/charts_detail.html"
+    return render(request, template, ctx)
+
+
+@require_GET
+@xframe_options_exempt
+# Only the embed view may be framed, and by any site; everything else keeps frame-ancestors 'self'.
+@csp_replace({"frame-ancestors": ["*"]})
+def chart_embed(request, name: str):
+    return render(request, "timeline/chart_embed.html", {"c": chart_context(name, request.GET)})
+
+
+@require_GET
+def chart_csv(request, name: str):
+    chart = chart_context(name, request.GET)["chart"]
+    response = HttpResponse(content_type="text/csv; charset=utf-8")
+    response["Content-Disposition"] = f'attachment; filename="{name}.csv"'
+    writer = csv.writer(response)
+    writer.writerow(chart.table.columns)
+    writer.writerows(chart.table.rows)
+    return response

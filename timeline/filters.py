@@ -1,0 +1,195 @@
+"""The query-string filters every list of the record shares (timeline, charts, exports).
+
+Parameter names are a public contract: URLs get pasted into reports and mail, and the charts
+reuse ``ContactFilter``. Keep them stable:
+
+    person=<slug>     repeatable, any of them took part
+    country=<IL|id>   repeatable, ISO alpha-2 code or database id; a participant spoke for it
+    pair=<a>,<b>      two people's slugs, both took part
+    kind=<kind>       repeatable, Contact.Kind values
+    topic=<slug>
+    status=confirmed  (default) | proposed | rejected | any
+    start, end        ISO dates, inclusive
+    q=<text>          free text over summaries (and, for contacts, the quotes tied to them)
+
+An invalid value (unknown slug, malformed date) gives no rows and the form's errors, never
+the unfiltered record: an analyst must not mistake "everything" for an answer.
+"""
+
+from __future__ import annotations
+
+import django_filters
+from django import forms
+from django.core.exceptions import ValidationError
+from django.db.models import Q
+
+from tracker.models import Contact, Country, Person, ReviewStatus, Statement, Topic
+
+STATUS_ANY = "any"
+STATUS_CHOICES = [*ReviewStatus.choices, (STATUS_ANY, "Any status")]
+
+
+class SlugsField(forms.ModelMultipleChoiceField):
+    """Several people by slug; empty values (an untouched autocomplete box) are ignored."""
+
+    widget = forms.SelectMultiple
+
+    def clean(self, value):
+        value = [v.strip() for v in (value or []) if v and v.strip()]
+        return super().clean(value)
+
+
+class CountriesField(forms.ModelMultipleChoiceField):
+    """Countries by ISO alpha-2 code (case-insensitive) or database id; organisations have no code."""
+
+    def prepare_value(self, value):
+        if isinstance(value, Country):
+            return value.iso_alpha2 or str(value.pk)
+        if isinstance(value, list | tuple):
+            return [self.prepare_value(v) for v in value]
+        return value
+
+    def _check_values(self, value):
+        value = [str(v).strip() for v in value if str(v).strip()]
+        ids = {v for v in value if v.isdigit()}
+        codes = {v.upper() for v in value if not v.isdigit()}
+        found = list(self.queryset.filter(Q(pk__in=ids) | Q(iso_alpha2__in=codes)))
+        known = {str(c.pk) for c in found} | {c.iso_alpha2 for c in found if c.iso_alpha2}
+        unknown = [v for v in value if v not in known and v.upper() not in known]
+        if unknown:
+            raise ValidationError(f"Unknown country: {', '.join(unknown)}.", code="invalid_choice")
+        return found
+
+    def clean(self, value):
+        if not value or not any(str(v).strip() for v in value):
+            return self.queryset.none()
+        return self._check_values(value)
+
+
+class PairField(forms.CharField):
+    """Two people as ``slug-a,slug-b``; cleans to the two Person objects (one query)."""
+
+    def clean(self, value):
+        value = super().clean(value)
+        if not value:
+            return None
+        slugs = [s.strip() for s in value.split(",") if s.strip()]
+        if len(slugs) != 2 or slugs[0] == slugs[1]:
+            raise ValidationError("A pair is two different people: slug-a,slug-b.", code="invalid")
+        people = {p.slug: p for p in Person.objects.filter(slug__in=slugs)}
+        missing = [s for s in slugs if s not in people]
+        if missing:
+            raise ValidationError(f"Unknown person: {', '.join(missing)}.", code="invalid_choice")
+        return (people[slugs[0]], people[slugs[1]])
+
+
+class PairFilter(django_filters.Filter):
+    field_class = PairField
+
+
+class DateInput(forms.DateInput):
+    input_type = "date"
+
+
+class RecordFilter(django_filters.FilterSet):
+    """What contacts and statements share; each subclass says how a filter applies to its rows."""
+
+    person = django_filters.ModelMultipleChoiceFilter(
+        label="People",
+        queryset=Person.objects.all(),
+        to_field_name="slug",
+        method="filter_person",
+    )
+    person.field_class = SlugsField
+    country = django_filters.ModelMultipleChoiceFilter(
+        label="Countries", queryset=Country.objects.all(), method="filter_country"
+    )
+    country.field_class = CountriesField
+    pair = PairFilter(label="Pair", method="filter_pair", help_text="Two people: slug-a,slug-b")
+    topic = django_filters.ModelChoiceFilter(
+        label="Topic", queryset=Topic.objects.all(), to_field_name="slug", method="filter_topic", empty_label="Any"
+    )
+    status = django_filters.ChoiceFilter(
+        label="Review status", choices=STATUS_CHOICES, method="filter_status", empty_label=None
+    )
+    start = django_filters.DateFilter(label="From", field_name="date", lookup_expr="gte", widget=DateInput)
+    end = django_filters.DateFilter(label="To", field_name="date", lookup_expr="lte", widget=DateInput)
+    q = django_filters.CharFilter(label="Text", method="filter_text")
+
+    def __init__(self, data=None, *args, **kwargs):
+        # Confirmed is the default review status: a URL without ``status`` shows the settled record.
+        if data is not None and not data.get("status"):
+            data = data.copy()
+            data["status"] = ReviewStatus.CONFIRMED
+        super().__init__(data, *args, **kwargs)
+
+    def filter_queryset(self, queryset):
+        if not self.form.is_valid():
+            return queryset.none()
+        return super().filter_queryset(queryset)
+
+    def filter_person(self, queryset, name, value):
+        return queryset.involving_any(value) if value else queryset
+
+    def filter_country(self, queryset, name, value):
+        return queryset.of_countries(value) if value else queryset
+
+    def filter_topic(self, queryset, name, value):
+        return queryset.on_topic(value) if value else queryset
+
+    def filter_status(self, queryset, name, value):
+        return queryset if value in (None, "", STATUS_ANY) else queryset.filter(status=value)
+
+    def filter_text(self, queryset, name, value):
+        value = (value or "").strip()
+        return queryset.matching(value) if value else queryset
+
+    @property
+    def chosen_pair(self) -> tuple[Person, Person] | None:
+        """The two people of a valid ``pair`` filter, else None."""
+        if self.form.is_valid():
+            return self.form.cleaned_data.get("pair")
+        return None
+
+    def is_filtered(self) -> bool:
+        """True when anything beyond the default status narrows the rows."""
+        data = self.form.cleaned_data if self.form.is_valid() else {}
+        return any(v for k, v in data.items() if k != "status") or data.get("status") != ReviewStatus.CONFIRMED
+
+
+class ContactFilter(RecordFilter):
+    kind = django_filters.MultipleChoiceFilter(
+        label="Kind", choices=Contact.Kind.choices, method="filter_kind", widget=forms.CheckboxSelectMultiple
+    )
+
+    class Meta:
+        model = Contact
+        fields = ["person", "country", "pair", "kind", "topic", "status", "start", "end", "q"]
+
+    def filter_pair(self, queryset, name, value):
+        return queryset.involving_all(*value) if value else queryset
+
+    def filter_kind(self, queryset, name, value):
+        return queryset.filter(kind__in=value) if value else queryset
+
+
+class StatementFilter(RecordFilter):
+    """The same parameters over statements: ``person`` is the speaker; ``pair`` keeps what either
+    said about a contact they shared; ``kind`` keeps statements tied to a contact of that kind."""
+
+    kind = django_filters.MultipleChoiceFilter(
+        label="Kind", choices=Contact.Kind.choices, method="filter_kind", widget=forms.CheckboxSelectMultiple
+    )
+
+    class Meta:
+        model = Statement
+        fields = ["person", "country", "pair", "kind", "topic", "status", "start", "end", "q"]
+
+    def filter_person(self, queryset, name, value):
+        return queryset.by_any(value) if value else queryset
+
+    def filter_pair(self, queryset, name, value):
+        return queryset.between_pair(*value) if value else queryset
+
+    def filter_kind(self, queryset, name, value):
+        return queryset.filter(contact__kind__in=value) if value else queryset
