@@ -18,6 +18,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from typing import Any
+from urllib.parse import urlparse
 
 from django.db import IntegrityError, transaction
 from django.urls import reverse
@@ -66,7 +67,8 @@ class IngestResult:
     proposed: Counter = field(default_factory=Counter)  # item kind -> number stored
     merged: int = 0  # contacts that became a further source of a contact already on record
     people_created: int = 0
-    warnings: list[str] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)  # about the input, for the person who supplied it
+    warnings: list[str] = field(default_factory=list)  # from extraction, about single items
 
     def __str__(self) -> str:
         where = f"{self.source}: " if self.source else ""
@@ -264,6 +266,13 @@ def contact_dates_agree(a: date, a_precision: str, b: date, b_precision: str, *,
     return a_low <= b_high and b_low <= a_high
 
 
+def article_side(publisher: str, url: str | None) -> str:
+    """Who speaks in an article: its publisher, else the host of its URL, else unknown ("")."""
+    if publisher:
+        return publisher.strip().casefold()
+    return (urlparse(url).hostname or "").removeprefix("www.") if url else ""
+
+
 def contact_find_match(
     *,
     kind: str,
@@ -271,22 +280,27 @@ def contact_find_match(
     precision: str,
     participant_ids: set[int],
     planned: bool = False,
-    publisher: str = "",
+    side: str = "",
     article: Article | None = None,
 ) -> Contact | None:
     """The contact already on record that this report describes, or None.
 
     Same contact = the same set of participants (a bilateral call never matches a summit with
-    the same two people in it), the same kind class (phone and video calls are one class,
-    meetings and visits another; letters and messages only match their own kind), the same
-    ``planned`` flag, and dates that agree within their precision (plus a day across sides, see
-    ``CROSS_SIDE_SLACK_DAYS``). Rejected contacts are not matched, except one this article
-    already reports (so re-running extraction keeps an editor's rejection). Closest date wins.
-    Two queries.
+    the same two people in it), the same ``planned`` flag, dates that agree within their
+    precision (plus a day across sides, see ``CROSS_SIDE_SLACK_DAYS``), and the same kind class:
+    phone and video calls are one class, meetings and visits another; letters and messages only
+    match their own kind.
+
+    Across sides a call and a meeting on the very same day also match: the Kremlin titles its
+    release on the 2021-12-07 Biden–Putin video call "Meeting with US President Joseph Biden"
+    and never says "video". Within one side kinds must agree.
+
+    Rejected contacts are not matched, except one this article already reports (so re-running
+    extraction keeps an editor's rejection). Closest date wins. Two queries.
     """
     widest = timedelta(days=max(_PRECISION_SLACK.values()) + 31 + CROSS_SIDE_SLACK_DAYS)
-    kinds = _kinds_of_class(kind)
-    qs = Contact.objects.filter(kind__in=kinds, planned=planned, date__range=(day - widest, day + widest))
+    qs = Contact.objects.filter(kind__in=_kinds_that_may_match(kind), planned=planned)
+    qs = qs.filter(date__range=(day - widest, day + widest))
     for person_id in participant_ids:
         qs = qs.filter(participants=person_id)
     candidates = list(qs.prefetch_related("participants", "sources__article").distinct())
@@ -299,8 +313,12 @@ def contact_find_match(
             article is not None and any(s.article_id == article.pk for s in sources)
         ):
             continue
-        publishers = {s.article.publisher.casefold() for s in sources if s.article.publisher}
-        cross_side = bool(publisher) and bool(publishers) and publisher.casefold() not in publishers
+        sides = {article_side(s.article.publisher, s.article.url) for s in sources}
+        cross_side = bool(sources) and side not in sides
+        if Contact.kind_class(contact.kind) != Contact.kind_class(kind):
+            exact_same_day = precision == contact.date_precision == Precision.DAY and contact.date == day
+            if not (cross_side and exact_same_day):
+                continue
         if not contact_dates_agree(day, precision, contact.date, contact.date_precision, cross_side=cross_side):
             continue
         rank = (abs((contact.date - day).days), contact.pk)
@@ -309,11 +327,9 @@ def contact_find_match(
     return best[2] if best else None
 
 
-def _kinds_of_class(kind: str) -> list[str]:
-    if kind in Contact.REMOTE:
-        return list(Contact.REMOTE)
-    if kind in Contact.IN_PERSON:
-        return list(Contact.IN_PERSON)
+def _kinds_that_may_match(kind: str) -> list[str]:
+    if kind in Contact.REMOTE or kind in Contact.IN_PERSON:
+        return [*Contact.REMOTE, *Contact.IN_PERSON]
     return [kind]
 
 
@@ -362,7 +378,7 @@ def article_ingest(
         published = document.published
         title = document.title or title
         url = document.url or url
-        publisher = publisher or document.publisher or ""
+        publisher = document.publisher or publisher or ""
         source_file = source_file or document.source or ""
         if document.errors:
             return IngestResult("failed", reason="; ".join(document.errors), source=source_file)
@@ -372,6 +388,8 @@ def article_ingest(
     except IngestError as error:
         result.status, result.reason = "failed", str(error)
         return result
+    if published is None:
+        result.notes.append("no publication date: relative dates ('today', 'on Monday') are left unresolved")
     url = url or None
     duplicate = article_find_duplicate(text, url)
     if duplicate is not None:
@@ -515,7 +533,7 @@ def _contact_store(item, article: Article, people: _People, *, status, topics, r
         precision=precision,
         participant_ids={p.pk for p in participants},
         planned=item.planned,
-        publisher=article.publisher,
+        side=article_side(article.publisher, article.url),
         article=article,
     )
     if existing is not None:
@@ -530,6 +548,11 @@ def _contact_store(item, article: Article, people: _People, *, status, topics, r
         )
         if not reported_by_this:
             result.merged += 1
+        if kind in Contact.REMOTE and existing.kind in Contact.IN_PERSON:
+            # "Meeting" is the broader word (the Kremlin uses it for calls); nobody calls an
+            # in-person meeting a call, so the side that says "call" is the more exact one.
+            existing.kind = kind
+            existing.save(update_fields=["kind", "updated"])
         if status == ReviewStatus.CONFIRMED and existing.status == ReviewStatus.PROPOSED:
             contacts_set_status([existing], ReviewStatus.CONFIRMED)
         if topics:

@@ -133,12 +133,43 @@ def test_calls_on_consecutive_days_from_the_same_side_stay_two_contacts(world):
     assert Contact.objects.count() == 2
 
 
-def test_a_meeting_is_not_merged_with_a_call_on_the_same_day(world):
+def test_a_meeting_is_not_merged_with_a_call_on_the_same_day_by_the_same_side(world):
     ingest(CALL_TEXT, a_call(world))
-    other = "Aldo Varen met Mira Kost in Valdoria City. They agreed on grain"
-    result = ingest(other, a_call(world, other, kind="meeting"), publisher="Valdorian Government")
+    other = "Aldo Varen later met Mira Kost in Norvania City. They agreed on grain"
+    result = ingest(other, a_call(world, other, kind="meeting"))
     assert result.merged == 0
     assert Contact.objects.count() == 2
+
+
+def test_the_other_sides_meeting_on_the_same_day_is_the_call_even_without_saying_video(world):
+    # The Kremlin's release on the 2021-12-07 video call is titled "Meeting with US President".
+    kremlin = "Meeting with President Aldo Varen. Mira Kost had a lengthy conversation with Aldo Varen."
+    ingest(kremlin, a_call(world, kremlin, kind="meeting"), publisher="Valdorian Government")
+    white_house = "President Aldo Varen held a video call with Prime Minister Mira Kost today. More"
+    result = ingest(white_house, a_call(world, white_house, kind="video_call"))
+    assert result.merged == 1
+    contact = Contact.objects.get()
+    assert contact.kind == "video_call"  # the side that says "call" is the more exact one
+    assert contact.sources.count() == 2
+
+
+def test_the_other_sides_meeting_a_day_later_is_not_the_call(world):
+    ingest(CALL_TEXT, a_call(world, day=date(2024, 3, 18)))
+    other = "Mira Kost received Aldo Varen in Valdoria City. They agreed on grain"
+    result = ingest(
+        other, a_call(world, other, kind="meeting", day=date(2024, 3, 19)), publisher="Valdorian Government"
+    )
+    assert result.merged == 0
+    assert Contact.objects.count() == 2
+
+
+def test_the_side_of_an_article_without_publisher_is_its_web_host(world):
+    ingest(CALL_TEXT, a_call(world, day=date(2024, 3, 18)), publisher="", url="https://www.norvania.example/r/1")
+    other = "Late on Tuesday Mira Kost spoke by telephone with Aldo Varen. Grain was discussed"
+    result = ingest(
+        other, a_call(world, other, day=date(2024, 3, 19)), publisher="", url="https://valdoria.example/news/9"
+    )
+    assert result.merged == 1
 
 
 def test_a_summit_is_not_merged_with_a_bilateral_call_of_two_of_its_members(world):

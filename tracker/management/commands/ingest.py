@@ -119,6 +119,9 @@ def ingest_summary(results: list[IngestResult], *, confirmed: bool = False) -> s
         if r.status == "failed":
             lines.append(f"  FAILED {r.source}: {r.reason}")
     for r in results:
+        for note in r.notes if r.status == "new" else ():
+            lines.append(f"  note {r.source}: {note}")
+    for r in results:
         if r.status == "duplicate":
             lines.append(f"  duplicate {r.source}: {r.reason}")
     return "\n".join(lines) + "\n"
