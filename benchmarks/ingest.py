@@ -45,7 +45,6 @@ def main() -> None:
 
     django.setup()
     from django.core.management import call_command
-
     from tracker.extraction import documents_from_file, extract
     from tracker.services.gazetteer import gazetteer_from_db
 

@@ -75,7 +75,7 @@ def test_every_sampled_readout_of_a_bilateral_call_or_meeting_yields_that_contac
     sample = files[::12]  # ~74 readouts spread over 2021-2025
     for f in sample:
         (tmp_path / f.name).symlink_to(f)
-    summary = ingest(tmp_path, "--confirm", "--publisher", "The White House")
+    print(ingest(tmp_path, "--confirm", "--publisher", "The White House"))
     checked, misses = 0, []
     for f in sample:
         title, published = front_matter(f)
