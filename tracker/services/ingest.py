@@ -179,6 +179,8 @@ class _People:
             return self.by_key[mention.key]
         person = Person.objects.filter(name__iexact=name.strip()).first()
         if person is None:
+            if mention is None and not looks_like_full_name(name):
+                return None  # "Kirby", "the spokesperson": not enough to make a person of
             person = self._create(name.strip(), mention)
         self.by_name[folded] = person
         return person
@@ -206,6 +208,12 @@ class _People:
             )
         self.created += 1
         return person
+
+
+def looks_like_full_name(name: str) -> bool:
+    """Two or more capitalised words: a name worth a new ``Person`` without the extractor's say-so."""
+    words = name.split()
+    return len(words) >= 2 and all(w[:1].isupper() for w in words if w.lower() not in {"de", "van", "von", "bin", "al"})
 
 
 HEAD_TITLES = frozenset(

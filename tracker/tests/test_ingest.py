@@ -440,3 +440,15 @@ def test_rerunning_extraction_keeps_a_proposed_contact_that_another_article_repo
     article_reextract(first, extraction=Extraction(text=CALL_TEXT))
     contact = Contact.objects.get()
     assert list(contact.sources.values_list("article", flat=True)) == [second.pk]
+
+
+def test_a_bare_surname_the_extractor_did_not_propose_makes_no_new_person(world):
+    extraction = a_call(world)
+    statement = a_statement(world)
+    statement.speaker, statement.speaker_key = "Quell", None
+    extraction.statements.append(statement)
+    people_before = Person.objects.count()
+    result = ingest(CALL_TEXT, extraction)
+    assert Person.objects.count() == people_before
+    assert not Statement.objects.exists()
+    assert any("without a speaker" in w for w in result.warnings)
