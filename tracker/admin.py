@@ -236,7 +236,7 @@ class ArticleIngestForm(forms.Form):
     published = forms.DateField(
         required=False,
         help_text="YYYY-MM-DD. Relative dates in the text (Monday, yesterday) are read against it.",
-        widget=forms.DateInput(attrs={"type": "date"}),
+        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
     )
     confirm = forms.BooleanField(
         label="Confirm the items at once",
@@ -337,7 +337,8 @@ def confirm_all_proposed(modeladmin, request, queryset):
 def reextract_selected(modeladmin, request, queryset):
     for article in queryset:
         result = article_reextract(article)
-        modeladmin.message_user(request, f"{article}: {result}", messages.SUCCESS)
+        level = messages.ERROR if result.status == "failed" else messages.SUCCESS
+        modeladmin.message_user(request, f"{article}: {result}", level)
 
 
 @admin.register(Article)
@@ -425,7 +426,8 @@ class ArticleAdmin(admin.ModelAdmin):
     def _reextract(self, request, object_id):
         article = self._article_for_post(request, object_id)
         result = article_reextract(article)
-        self.message_user(request, f"Extraction re-run: {result}", messages.SUCCESS)
+        level = messages.ERROR if result.status == "failed" else messages.SUCCESS
+        self.message_user(request, f"Extraction re-run: {result}", level)
         return redirect("admin:tracker_article_change", article.pk)
 
     def confirm_proposed_view(self, request, object_id):

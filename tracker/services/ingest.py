@@ -629,13 +629,17 @@ def article_reextract(article: Article, *, extraction: Any = None) -> IngestResu
     """
     result = IngestResult("new", article=article, source=article.source_file)
     if extraction is None:
-        extraction = extraction_run(
-            article.text,
-            published=article.published,
-            title=article.title or None,
-            url=article.url,
-            publisher=article.publisher,
-        )
+        try:
+            extraction = extraction_run(
+                article.text,
+                published=article.published,
+                title=article.title or None,
+                url=article.url,
+                publisher=article.publisher,
+            )
+        except Exception as error:  # noqa: BLE001 - the article stays as it was
+            result.status, result.reason = "failed", f"extraction failed: {type(error).__name__}: {error}"
+            return result
     with gaps_deferred(), transaction.atomic():
         proposed_sources = ContactSource.objects.filter(article=article, contact__status=ReviewStatus.PROPOSED)
         contact_ids = list(proposed_sources.values_list("contact_id", flat=True))

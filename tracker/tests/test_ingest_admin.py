@@ -207,3 +207,15 @@ def test_adding_and_rerunning_need_a_login(client, people):
         response = client.post(url, {"text": TEXT})
         assert response.status_code == 302 and "/login/" in response["Location"]
     assert Contact.objects.get().status == "proposed"
+
+
+def test_a_failing_rerun_says_so_and_changes_nothing(admin_client, people, monkeypatch):
+    article = article_ingest(text=TEXT, published=date(2024, 3, 18), extraction=extraction_of(people)).article
+
+    def broken(text, **meta):
+        raise ValueError("the extractor tripped")
+
+    monkeypatch.setattr(ingest_service, "extraction_run", broken)
+    response = admin_client.post(reverse("admin:tracker_article_reextract", args=[article.pk]), follow=True)
+    assert b"extraction failed: ValueError: the extractor tripped" in response.content
+    assert Contact.objects.count() == 1 and Statement.objects.count() == 1
