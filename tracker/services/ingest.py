@@ -388,6 +388,7 @@ def article_ingest(
         url = document.url or url
         publisher = document.publisher or publisher or ""
         source_file = source_file or document.source or ""
+        authors = authors or getattr(document, "authors", None) or ()
         if document.errors:
             return IngestResult("failed", reason="; ".join(document.errors), source=source_file)
     result = IngestResult("new", source=source_file)

@@ -89,7 +89,7 @@ def test_a_second_side_reporting_the_same_call_is_counted_as_merged(tmp_path, fa
     "name, content, reason",
     [
         ("empty.txt", b"", "empty"),
-        ("blank.md", md("2024-03-18", "   \n\t\n").encode(), "empty"),
+        ("blank.md", md("2024-03-18", "   \n\t\n").encode(), "no text"),
         ("nul.txt", b"Aldo Varen\x00\x00\x00 spoke with Mira Kost " * 20, "NUL"),
         ("latin1.txt", "Aldo Varen met Mira Kost in Zürich. ".encode("latin-1") * 20, "UTF-8"),
         ("huge.txt", b"Aldo Varen spoke with Mira Kost today. " * 140_000, "million characters"),

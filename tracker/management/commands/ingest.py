@@ -86,7 +86,7 @@ class Command(BaseCommand):
         )
         parser.add_argument("--publisher", default="", help="Publisher for documents that do not name one.")
 
-    def handle(self, *paths, confirm=False, publisher="", **options):
+    def handle(self, *args, paths, confirm=False, publisher="", **options):
         files, failures = article_files(list(paths))
         results: list[IngestResult] = list(failures)
         quiet = options.get("verbosity", 1) == 0
