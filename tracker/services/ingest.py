@@ -162,9 +162,9 @@ class _People:
         for item in [*extraction.contacts, *extraction.gap_claims]:
             keys.update(k for k in item.participant_keys if k)
         keys.update(s.speaker_key for s in extraction.statements if s.speaker_key)
-        ids = [int(k) for k in keys if str(k).isdigit()]
-        for person in Person.objects.filter(pk__in=ids):
-            self.by_key[str(person.pk)] = person
+        # Keys are what ``gazetteer_from_db`` put in ``KnownPerson.key``: the person's slug.
+        for person in Person.objects.filter(slug__in=keys):
+            self.by_key[person.slug] = person
 
     def resolve(self, name: str | None, key: str | None) -> Person | None:
         if key and key in self.by_key:

@@ -12,11 +12,11 @@ from tracker.models import Article, Contact, ContactSource, Gap, GapClaim, Offic
 from tracker.services import ingest as ingest_service
 from tracker.services.ingest import article_ingest, article_items_set_status, article_reextract
 from tracker.tests.ingest_helpers import (
-    Extraction,
     GapClaimItem,
     PersonMention,
     Span,
     StatementItem,
+    an_extraction,
     call_item,
     country,
     leader,
@@ -48,7 +48,7 @@ def world():
 
 
 def a_call(world, text=CALL_TEXT, day=date(2024, 3, 18), kind="phone_call", **extra):
-    return Extraction(
+    return an_extraction(
         text=text,
         contacts=[call_item(text, text.split(". ")[0], [world["varen"], world["kost"]], day, kind=kind, **extra)],
     )
@@ -176,14 +176,14 @@ def test_a_summit_is_not_merged_with_a_bilateral_call_of_two_of_its_members(worl
     ingest(CALL_TEXT, a_call(world, kind="video_call"))
     summit = "Aldo Varen, Mira Kost and Ilse Brandt held a video call on grain. The leaders agreed"
     people = [world["varen"], world["kost"], world["brandt"]]
-    extraction = Extraction(
+    extraction = an_extraction(
         text=summit, contacts=[call_item(summit, summit[:50], people, date(2024, 3, 18), "video_call")]
     )
     result = ingest(summit, extraction)
     assert result.merged == 0 and Contact.objects.count() == 2
 
     again = "Ilse Brandt joined Mira Kost and Aldo Varen on a video link. Grain again"
-    extraction = Extraction(
+    extraction = an_extraction(
         text=again, contacts=[call_item(again, again[:40], people[::-1], date(2024, 3, 18), "video_call")]
     )
     assert ingest(again, extraction, publisher="Estmark Chancellery").merged == 1
@@ -214,7 +214,7 @@ def test_a_failure_midway_stores_nothing_of_the_article(world, monkeypatch):
     extraction.gap_claims.append(
         GapClaimItem(
             participants=["Aldo Varen", "Mira Kost"],
-            participant_keys=[str(world["varen"].pk), str(world["kost"].pk)],
+            participant_keys=[world["varen"].slug, world["kost"].slug],
             ends=date(2024, 3, 18),
             starts=None,
             comparison="more_than",
@@ -242,8 +242,8 @@ def test_a_failure_midway_stores_nothing_of_the_article(world, monkeypatch):
 def test_a_new_person_gets_an_office_in_the_country_named_by_its_demonym(world):
     text = "Estmarkish Foreign Minister Tomas Quell phoned Aldo Varen today about the treaty and grain"
     call = call_item(text, text[:60], [world["varen"], world["kost"]], date(2024, 3, 18))
-    call.participants, call.participant_keys = ["Tomas Quell", "Aldo Varen"], [None, str(world["varen"].pk)]
-    extraction = Extraction(
+    call.participants, call.participant_keys = ["Tomas Quell", "Aldo Varen"], [None, world["varen"].slug]
+    extraction = an_extraction(
         text=text,
         people=[
             PersonMention("Tomas Quell", None, "Estmarkish", "Foreign Minister", span_of(text, "Tomas Quell"), True)
@@ -268,8 +268,8 @@ def test_a_new_person_gets_an_office_in_the_country_named_by_its_demonym(world):
 def test_an_unknown_person_without_a_known_country_still_gets_a_person(world):
     text = "Aldo Varen received Envoy Pell Orrin of Farland today for talks about grain and the river"
     call = call_item(text, text[:60], [world["varen"], world["kost"]], date(2024, 3, 18), kind="meeting")
-    call.participants, call.participant_keys = ["Aldo Varen", "Pell Orrin"], [str(world["varen"].pk), None]
-    extraction = Extraction(
+    call.participants, call.participant_keys = ["Aldo Varen", "Pell Orrin"], [world["varen"].slug, None]
+    extraction = an_extraction(
         text=text,
         people=[PersonMention("Pell Orrin", None, "Farland", "Envoy", span_of(text, "Pell Orrin"), True)],
         contacts=[call],
@@ -285,7 +285,7 @@ def test_a_known_name_without_a_key_is_not_created_twice(world):
     call = call_item(text, text[:36], [world["varen"], world["kost"]], date(2024, 3, 18))
     call.participant_keys = [None, None]
     people_before = Person.objects.count()
-    ingest(text, Extraction(text=text, contacts=[call]))
+    ingest(text, an_extraction(text, contacts=[call]))
     assert Person.objects.count() == people_before
 
 
@@ -293,7 +293,7 @@ def a_statement(world, text=CALL_TEXT, **extra):
     quote = "frank and useful for both our peoples today."
     return StatementItem(
         speaker="Aldo Varen",
-        speaker_key=str(world["varen"].pk),
+        speaker_key=world["varen"].slug,
         quote=quote,
         quote_span=span_of(text, quote),
         span=span_of(text, "Varen said"),
@@ -324,7 +324,7 @@ def test_a_statement_said_on_another_day_is_not_linked_to_the_call(world):
 def a_claim(world, text, words, ends, **extra):
     return GapClaimItem(
         participants=["Aldo Varen", "Mira Kost"],
-        participant_keys=[str(world["varen"].pk), str(world["kost"].pk)],
+        participant_keys=[world["varen"].slug, world["kost"].slug],
         ends=ends,
         starts=extra.get("starts"),
         comparison=extra.get("comparison", "more_than"),
@@ -366,7 +366,9 @@ def test_a_gap_claim_is_stored_and_gets_its_verdict_once_the_contacts_are_confir
     ],
 )
 def test_bad_text_fails_with_the_reason_and_stores_nothing(world, text, reason):
-    result = article_ingest(text=text, published=date(2024, 3, 18), source_file="bad.txt", extraction=Extraction(text))
+    result = article_ingest(
+        text=text, published=date(2024, 3, 18), source_file="bad.txt", extraction=an_extraction(text)
+    )
     assert result.status == "failed"
     assert reason in result.reason
     assert str(result).startswith("bad.txt: failed:")
@@ -421,7 +423,7 @@ def test_rerunning_extraction_keeps_a_confirmed_contact_and_its_source(world):
     article = ingest(CALL_TEXT, a_call(world)).article
     contact = Contact.objects.get()
     article_items_set_status(article, "confirmed")
-    article_reextract(article, extraction=Extraction(text=CALL_TEXT))  # finds nothing this time
+    article_reextract(article, extraction=an_extraction(CALL_TEXT))  # finds nothing this time
     assert Contact.objects.get() == contact
     assert contact.sources.get().article == article
 
@@ -437,7 +439,7 @@ def test_rerunning_extraction_keeps_a_proposed_contact_that_another_article_repo
     first = ingest(CALL_TEXT, a_call(world)).article
     other = "Aldo Varen and Mira Kost spoke by telephone. The leaders discussed grain"
     second = ingest(other, a_call(world, other), publisher="Valdorian Government").article
-    article_reextract(first, extraction=Extraction(text=CALL_TEXT))
+    article_reextract(first, extraction=an_extraction(CALL_TEXT))
     contact = Contact.objects.get()
     assert list(contact.sources.values_list("article", flat=True)) == [second.pk]
 

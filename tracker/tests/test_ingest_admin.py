@@ -11,7 +11,7 @@ from django.urls import reverse
 from tracker.models import Article, Contact, Statement
 from tracker.services import ingest as ingest_service
 from tracker.services.ingest import article_ingest
-from tracker.tests.ingest_helpers import Extraction, StatementItem, call_item, country, leader, span_of
+from tracker.tests.ingest_helpers import StatementItem, an_extraction, call_item, country, leader, span_of
 
 pytestmark = pytest.mark.django_db
 
@@ -41,13 +41,13 @@ def people():
 
 def extraction_of(people, text=TEXT):
     quote = "frank <b>and</b> useful."
-    return Extraction(
+    return an_extraction(
         text=text,
         contacts=[call_item(text, text.split(". ")[0], people, date(2024, 3, 18))],
         statements=[
             StatementItem(
                 speaker="Aldo Varen",
-                speaker_key=str(people[0].pk),
+                speaker_key=people[0].slug,
                 quote=quote,
                 quote_span=span_of(text, quote),
                 span=span_of(text, "Varen said"),
@@ -121,7 +121,6 @@ def test_pasting_an_article_already_stored_leads_to_it(admin_client, fake_extrac
 
 
 def test_an_editor_adds_an_article_by_uploading_a_file(admin_client, fake_extractor):
-    pytest.importorskip("tracker.extraction")
     upload = SimpleUploadedFile(
         "varen-kost.md",
         ("---\ntitle: Readout of the Varen–Kost call\ndate: '2024-03-18'\n---\n" + TEXT).encode(),

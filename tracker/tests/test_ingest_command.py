@@ -13,11 +13,9 @@ from django.core.management import CommandError, call_command
 
 from tracker.models import Article, Contact
 from tracker.services import ingest as ingest_service
-from tracker.tests.ingest_helpers import Extraction, call_item, country, leader
+from tracker.tests.ingest_helpers import an_extraction, call_item, country, leader
 
 pytestmark = pytest.mark.django_db
-
-pytest.importorskip("tracker.extraction")
 
 READOUT = (
     "President Aldo Varen of Norvania spoke today with Prime Minister Mira Kost of Valdoria. "
@@ -33,8 +31,8 @@ def fake_extractor(monkeypatch):
 
     def run(text, *, published, **meta):
         if published is None or "Aldo Varen" not in text:
-            return Extraction(text=text)
-        return Extraction(text=text, contacts=[call_item(text, "Aldo Varen", [varen, kost], published)])
+            return an_extraction(text)
+        return an_extraction(text, contacts=[call_item(text, "Aldo Varen", [varen, kost], published)])
 
     monkeypatch.setattr(ingest_service, "extraction_run", run)
 
