@@ -45,6 +45,7 @@ def main() -> None:
 
     django.setup()
     from django.core.management import call_command
+
     from tracker.extraction import documents_from_file, extract
     from tracker.services.gazetteer import gazetteer_from_db
 
@@ -54,8 +55,8 @@ def main() -> None:
         files = files[: args.limit]
     folder = Path(tmp) / "files"
     folder.mkdir()
-    for f in files:
-        (folder / f.name).symlink_to(f)
+    for i, f in enumerate(files):  # names repeat across the readouts' folders
+        (folder / f"{i:04d}-{f.name}").symlink_to(f)
     print(f"{len(files)} files from {readouts}; database {tmp}/bench.sqlite3")
 
     if args.tracemalloc:

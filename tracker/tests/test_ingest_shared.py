@@ -66,8 +66,8 @@ def ingest(*args) -> str:
 def test_every_sampled_readout_of_a_bilateral_call_or_meeting_yields_that_contact(countries, tmp_path):
     files = sorted(READOUTS.rglob("*.md"))
     sample = files[::12]  # ~74 readouts spread over 2021-2025
-    for f in sample:
-        (tmp_path / f.name).symlink_to(f)
+    for i, f in enumerate(sample):  # names repeat across the readouts' folders
+        (tmp_path / f"{i:03d}-{f.name}").symlink_to(f)
     print(ingest(tmp_path, "--confirm", "--publisher", "The White House"))
     checked, misses = 0, []
     for f in sample:
@@ -139,8 +139,8 @@ def test_the_biden_putin_video_call_is_one_contact_with_a_source_from_each_side(
 def test_the_founding_articles_longest_gap_claim_gets_a_verdict_from_the_readouts(countries, tmp_path):
     netanyahu = [f for f in sorted(READOUTS.rglob("*.md")) if "netanyahu" in f.name]
     assert len(netanyahu) > 10
-    for f in netanyahu:
-        (tmp_path / f.name).symlink_to(f)
+    for i, f in enumerate(netanyahu):
+        (tmp_path / f"{i:03d}-{f.name}").symlink_to(f)
     ingest(tmp_path, "--confirm", "--publisher", "The White House")
     (tmp_path / "cnn").mkdir()
     cnn = tmp_path / "cnn" / "cnn-2024-03-18-biden-netanyahu.md"
