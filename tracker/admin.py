@@ -3,10 +3,22 @@
 Admin actions call ``tracker.services`` and add no logic of their own.
 """
 
+import os
+import tempfile
+from itertools import pairwise
+from pathlib import Path
+
 from django import forms
 from django.contrib import admin, messages
+from django.core.exceptions import PermissionDenied
 from django.db import models
 from django.db.models import Count
+from django.shortcuts import get_object_or_404, redirect
+from django.template.response import TemplateResponse
+from django.urls import path
+from django.utils.html import escape, format_html, format_html_join
+from django.utils.safestring import mark_safe
+from django.views.decorators.http import require_POST
 
 from tracker.models import (
     Article,
@@ -20,6 +32,14 @@ from tracker.models import (
     ReviewStatus,
     Statement,
     Topic,
+)
+from tracker.services.ingest import (
+    MAX_TEXT_CHARS,
+    IngestResult,
+    article_ingest,
+    article_item_links,
+    article_items_set_status,
+    article_reextract,
 )
 from tracker.services.records import contact_validate_participants, contacts_set_status, gap_claim_verify
 
@@ -212,15 +232,225 @@ class ArticleContactInline(ContactSourceInline):
     verbose_name_plural = "contacts reported by this article"
 
 
+class ArticleIngestForm(forms.Form):
+    """Add an article by pasting its text or uploading a file; either way it goes through
+    ``article_ingest`` like the ``ingest`` command."""
+
+    text = forms.CharField(widget=forms.Textarea(attrs={"rows": 18, "cols": 100}), required=False, strip=False)
+    upload = forms.FileField(
+        label="or upload a file",
+        required=False,
+        help_text=".txt, .html, .md (with YAML front matter) or .jsonl (one article per line).",
+    )
+    title = forms.CharField(max_length=500, required=False)
+    url = forms.URLField(label="URL", max_length=1000, required=False, assume_scheme="https")
+    publisher = forms.CharField(max_length=200, required=False)
+    published = forms.DateField(
+        required=False,
+        help_text="YYYY-MM-DD. Relative dates in the text (Monday, yesterday) are read against it.",
+        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+    )
+    confirm = forms.BooleanField(
+        label="Confirm the items at once",
+        required=False,
+        help_text="Only for trusted official archives; otherwise every item waits for review.",
+    )
+
+    def clean(self):
+        cleaned = super().clean()
+        has_text = bool((cleaned.get("text") or "").strip())
+        if has_text == bool(cleaned.get("upload")):
+            raise forms.ValidationError("Paste the article's text or upload a file (one of the two).")
+        upload = cleaned.get("upload")
+        if upload and upload.size > 4 * MAX_TEXT_CHARS:
+            raise forms.ValidationError(
+                f"{upload.name}: the file is {upload.size / 1e6:.1f} MB, too big for an article."
+            )
+        return cleaned
+
+    def ingest(self) -> list[IngestResult]:
+        data = self.cleaned_data
+        common = {"confirm": data["confirm"]}
+        if data.get("upload"):
+            return _ingest_upload(data["upload"], publisher=data["publisher"], **common)
+        return [
+            article_ingest(
+                text=data["text"],
+                published=data["published"],
+                title=data["title"],
+                url=data["url"] or None,
+                publisher=data["publisher"],
+                **common,
+            )
+        ]
+
+
+def _ingest_upload(upload, *, publisher: str, confirm: bool) -> list[IngestResult]:
+    """Read an uploaded file the way the ``ingest`` command reads one from disk."""
+    from tracker.extraction import documents_from_file
+
+    suffix = Path(upload.name).suffix.lower()
+    handle, tmp = tempfile.mkstemp(suffix=suffix)
+    try:
+        with os.fdopen(handle, "wb") as out:
+            for chunk in upload.chunks():
+                out.write(chunk)
+        try:
+            documents = list(documents_from_file(tmp))
+        except Exception as error:  # noqa: BLE001 - shown to the editor, not raised
+            return [IngestResult("failed", reason=f"cannot read the file: {error}", source=upload.name)]
+        if not documents:
+            return [IngestResult("failed", reason="the file holds no article", source=upload.name)]
+        return [
+            article_ingest(document=d, source_file=upload.name, publisher=publisher, confirm=confirm) for d in documents
+        ]
+    finally:
+        os.unlink(tmp)
+
+
+def article_text_highlighted(text: str, spans) -> str:
+    """The article's text, escaped, with each extracted span a link to its item.
+
+    Overlapping spans (a statement inside a contact's evidence) are cut at every boundary;
+    each piece links to the shortest item that covers it and names all of them in its title.
+    """
+    size = len(text)
+    spans = [(max(0, s), min(size, e), *rest) for s, e, *rest in spans if s is not None and e is not None and s < e]
+    cuts = sorted({0, size, *(s for s, *_ in spans), *(e for _, e, *_ in spans)})
+    pieces = []
+    for low, high in pairwise(cuts):
+        piece = text[low:high]
+        covering = [sp for sp in spans if sp[0] <= low and sp[1] >= high]
+        if not covering:
+            pieces.append(escape(piece))
+            continue
+        start, end, kind, status, url = min(covering, key=lambda sp: sp[1] - sp[0])
+        names = "; ".join(f"{k} ({st})" for _, _, k, st, _ in covering)
+        pieces.append(
+            format_html(
+                '<a class="hl hl-{} hl-{}" href="{}" title="{}">{}</a>',
+                kind.replace(" ", "-"),
+                status,
+                url,
+                names,
+                piece,
+            )
+        )
+    return mark_safe("".join(str(p) for p in pieces))  # every piece escaped above
+
+
+@admin.action(description="Confirm every proposed item of the selected articles")
+def confirm_all_proposed(modeladmin, request, queryset):
+    changed = sum(article_items_set_status(article, ReviewStatus.CONFIRMED) for article in queryset)
+    modeladmin.message_user(request, f"{changed} proposed item(s) confirmed.", messages.SUCCESS)
+
+
+@admin.action(description="Re-run extraction (replaces proposed items, keeps reviewed ones)")
+def reextract_selected(modeladmin, request, queryset):
+    for article in queryset:
+        result = article_reextract(article)
+        level = messages.ERROR if result.status == "failed" else messages.SUCCESS
+        modeladmin.message_user(request, f"{article}: {result}", level)
+
+
 @admin.register(Article)
 class ArticleAdmin(admin.ModelAdmin):
     list_display = ["title", "publisher", "published", "url"]
     list_filter = ["publisher", "published"]
     search_fields = ["title", "text", "url", "authors"]
     date_hierarchy = "published"
-    readonly_fields = ["content_hash", "created"]
+    readonly_fields = ["content_hash", "created", "highlighted_text"]
     formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
     inlines = [ArticleContactInline, StatementInline, GapClaimInline]
+    actions = [confirm_all_proposed, reextract_selected]
+    change_form_template = "admin/tracker/article/change_form.html"
+
+    class Media:
+        css = {"all": ["tracker/admin-article.css"]}
+
+    def get_readonly_fields(self, request, obj=None):
+        # Spans are offsets into the text: editing it would leave them pointing at other words.
+        return [*self.readonly_fields, "text"] if obj else self.readonly_fields
+
+    def get_fields(self, request, obj=None):
+        fields = super().get_fields(request, obj)
+        return ["highlighted_text", *(f for f in fields if f not in ("highlighted_text", "text"))]
+
+    @admin.display(description="Text and extracted items")
+    def highlighted_text(self, obj):
+        if obj is None or not obj.pk:
+            return ""
+        legend = format_html_join(
+            " ",
+            '<span class="hl hl-{}">{}</span>',
+            [("contact", "contact"), ("statement", "statement"), ("gap-claim", "gap claim")],
+        )
+        body = article_text_highlighted(obj.text, article_item_links(obj))
+        return format_html('<div class="hl-legend">{}</div><div class="article-text">{}</div>', legend, body)
+
+    def get_urls(self):
+        urls = super().get_urls()
+        wrap = self.admin_site.admin_view
+        return [
+            path("<path:object_id>/reextract/", wrap(self.reextract_view), name="tracker_article_reextract"),
+            path(
+                "<path:object_id>/confirm-proposed/", wrap(self.confirm_proposed_view), name="tracker_article_confirm"
+            ),
+            *urls,
+        ]
+
+    def add_view(self, request, form_url="", extra_context=None):
+        if not self.has_add_permission(request):
+            raise PermissionDenied
+        form = ArticleIngestForm(request.POST or None, request.FILES or None)
+        if request.method == "POST" and form.is_valid():
+            results = form.ingest()
+            failed = [r for r in results if r.status == "failed"]
+            for r in results:
+                level = {"new": messages.SUCCESS, "duplicate": messages.WARNING}.get(r.status, messages.ERROR)
+                self.message_user(request, str(r), level)
+            stored = [r.article for r in results if r.article is not None]
+            if len(stored) == 1 and not failed:
+                return redirect("admin:tracker_article_change", stored[0].pk)
+            if stored:
+                return redirect("admin:tracker_article_changelist")
+            for r in failed:
+                form.add_error(None, str(r))
+        context = {
+            **self.admin_site.each_context(request),
+            "title": "Add article",
+            "subtitle": None,
+            "form": form,
+            "opts": self.model._meta,
+            "media": self.media + form.media,
+            "has_view_permission": self.has_view_permission(request),
+        }
+        return TemplateResponse(request, "admin/tracker/article/add_form.html", context)
+
+    def _article_for_post(self, request, object_id) -> Article:
+        article = get_object_or_404(Article, pk=object_id)
+        if not self.has_change_permission(request, article):
+            raise PermissionDenied
+        return article
+
+    def reextract_view(self, request, object_id):
+        return require_POST(self._reextract)(request, object_id)
+
+    def _reextract(self, request, object_id):
+        article = self._article_for_post(request, object_id)
+        result = article_reextract(article)
+        level = messages.ERROR if result.status == "failed" else messages.SUCCESS
+        self.message_user(request, f"Extraction re-run: {result}", level)
+        return redirect("admin:tracker_article_change", article.pk)
+
+    def confirm_proposed_view(self, request, object_id):
+        return require_POST(self._confirm_proposed)(request, object_id)
+
+    def _confirm_proposed(self, request, object_id):
+        article = self._article_for_post(request, object_id)
+        changed = article_items_set_status(article, ReviewStatus.CONFIRMED)
+        self.message_user(request, f"{changed} proposed item(s) confirmed.", messages.SUCCESS)
+        return redirect("admin:tracker_article_change", article.pk)
 
 
 @admin.register(Gap)

@@ -1,0 +1,224 @@
+"""Calls, meetings and visits between named people, found sentence by sentence.
+
+A contact needs a verb of contact ("spoke by phone", "met with", "held a video call with", "had a
+telephone conversation with") with named people on both sides. Negated contacts ("have not spoken
+since") are skipped; contacts still to come ("will meet on Friday") are flagged planned.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .context import Article, Sentence, distinct
+from .people import Entity, Mention
+
+CONTACT_VERB = re.compile(
+    r"(?i:\b(?:"
+    r"(?P<video>(?:held|had|holds|has|hold|have)\s+(?:a|an)\s+(?:\w+\s+){0,2}?(?:video\s*call|video\s*conference"
+    r"|videoconference|virtual\s+meeting|(?:meeting|conversation|talks)\s+(?:via|by|over)\s+(?:a\s+)?video\s*"
+    r"(?:conference|link)?)|spoke\s+(?:by|via|over)\s+video(?:\s*link)?)"
+    r"|(?P<phone>(?:held|had|holds|has|hold|have)\s+(?:a|an)\s+(?:\w+\s+){0,2}?(?:tele)?phone\s+(?:call|conversation|talks?)"
+    r"|(?:spoke|speaks|speak|talked|talks|talk)(?:\s+\w+){0,2}?\s+(?:by|on\s+the|over\s+the)\s+(?:tele)?phone"
+    r"|(?:spoke|speaks|speak|talked|talk)\s+(?:\w+\s+){0,3}?(?:with|to)|(?:tele)?phoned|(?:made|received|took)\s+a\s+"
+    r"(?:(?:tele)?phone\s+)?call\s+(?:from|with|to))"
+    r"|(?P<meeting>(?:met|meets|meet)\b(?:\s+\w+){0,4}?\s+with|(?:met|meets|meet)(?=\s+[A-Z])|(?:held|had|holds|hold"
+    r"|has|have)\s+(?:a|an)?\s*(?:\w+\s+){0,2}?(?:meeting|summit|talks|bilateral|discussion)s?\s+with"
+    r"|(?:held|hold|holds)\s+talks|hosted|hosts|host|welcomed|received)"
+    r"|(?P<visit>(?:paid|pays|paying|pay|made|make)\s+an?\s+(?:\w+\s+){0,2}?visit\s+to|visited|visits|visit)"
+    r")\b)"
+)
+NEGATION = re.compile(r"\b(?:not|never|no\s+longer|yet\s+to|declined\s+to|refused\s+to|without|cancel\w*|postpone\w*)\b|n't\b", re.I)
+PLANNED = re.compile(
+    r"\b(?:will|would|shall|is\s+to|are\s+to|plans?\s+to|planning\s+to|expected\s+to|scheduled\s+to|set\s+to|due\s+to"
+    r"|going\s+to|agreed\s+to|hopes?\s+to|invited\s+\S+(?:\s+\S+){0,4}\s+to|intends?\s+to|to)\s+(?:\w+\s+)?$",
+    re.I,
+)
+JOINER = re.compile(r"^[\s,]*(?:and|as\s+well\s+as|&)?[\s,]*$", re.I)
+# "Participants in the call included ...": the named people join the contact just reported.
+PARTICIPANT_LIST = re.compile(
+    r"\b(?:participants?\s+(?:in|on)\s+the\s+(?:call|meeting|conversation|summit)|taking\s+part\s+in\s+the\s+"
+    r"(?:call|meeting|conversation|talks)|joined\s+(?:the\s+(?:call|meeting)\s+)?by|those\s+on\s+the\s+call)\b",
+    re.I,
+)
+EARLIER = re.compile(
+    r"\b(?:[Tt]heir|[Tt]he)\s+(?:last|previous|most\s+recent|prior|earlier)\s+(?:known\s+)?(?:in-person\s+)?"
+    r"(?P<noun>(?:tele)?phone\s+call|video\s+call|call|conversation|meeting|talks|summit|visit)\b"
+)
+DATED_NOUN = re.compile(
+    r"\b(?:[Tt]he|[Tt]heir)\s+(?P<date>(?:January|February|March|April|May|June|July|August|September|October"
+    r"|November|December)(?:\s+\d{1,2})?(?:,?\s+\d{4})?)\s+(?P<noun>(?:tele)?phone\s+call|video\s+call|call|meeting"
+    r"|summit|talks|visit)\b"
+)
+THEY = re.compile(r"\b(?:[Tt]hey|[Tt]heir|[Tt]he\s+two\s+(?:leaders|presidents|men|women|sides|heads\s+of\s+state))\b")
+
+
+@dataclass
+class FoundContact:
+    entities: list[Entity]
+    kind: str
+    date: object
+    precision: str
+    planned: bool
+    start: int
+    end: int
+    sentence: Sentence
+    initiator: Entity | None = None
+    host: Entity | None = None
+
+
+def find_contacts(article: Article) -> list[FoundContact]:
+    text = article.text
+    found: list[FoundContact] = []
+    for sent in article.sentences:
+        mentions = article.mentions_in(sent.start, sent.end)
+        mentions = [m for m in mentions if not article.in_quote(m.start)]
+        for m in CONTACT_VERB.finditer(text, sent.start, sent.end):
+            if article.in_quote(m.start()):
+                continue
+            contact = _contact_at(article, sent, m, mentions)
+            if contact:
+                found.append(contact)
+                break  # one contact per sentence; later verbs usually restate it
+        if PARTICIPANT_LIST.search(text, sent.start, sent.end) and found:
+            last = found[-1]
+            if sent.paragraph - last.sentence.paragraph <= 1:
+                last.entities = distinct(last.entities + [m.entity for m in mentions])
+        found += _earlier_contacts(article, sent, mentions, found)
+    return _merged(found)
+
+
+def _contact_at(article: Article, sent: Sentence, m: re.Match, mentions: list[Mention]) -> FoundContact | None:
+    text = article.text
+    kind = "video_call" if m.group("video") else "phone_call" if m.group("phone") else "meeting"
+    if m.group("visit"):
+        kind = "visit"
+    verb = m.group(0).lower()
+    before = [x for x in mentions if x.end <= m.start()]
+    after = [x for x in mentions if x.start >= m.end()]
+    subject = _group_backwards(text, before)
+    if not subject:
+        return None
+    if subject and text[subject[-1].end : m.start()].count(",") >= 2:
+        return None  # the verb belongs to a relative or parenthetical clause
+    obj = _group_forwards(text, after, m.end())
+    if verb.startswith(("welcomed", "received", "hosted", "hosts", "host", "visited", "visits", "visit", "met", "meet")) and not verb.endswith("with"):
+        # These verbs take the other person straight after them ("met Prime Minister X").
+        if obj and not re.fullmatch(r"[\s,]*(?:\w+\s+){0,3}?(?:with\s+)?", text[m.end() : obj[0].start], re.I):
+            obj = []
+    if not obj:
+        # "spoke by phone Monday with Israeli Prime Minister ..." puts "with" after the verb phrase.
+        tail = text[m.end() : after[0].start] if after else ""
+        if after and re.search(r"\bwith\s+$", tail) and len(tail) < 60:
+            obj = _group_forwards(text, after, after[0].start)
+    entities = distinct([x.entity for x in subject] + [x.entity for x in obj])
+    window = text[subject[-1].end : m.start()]
+    if NEGATION.search(window) or NEGATION.search(text[m.start() : m.end()]):
+        return None
+    if len(entities) < 2:
+        # "held a secure video call with European leaders": the names may follow in a list.
+        if re.search(r"\bwith\s+(?:\w+\s+){0,2}(?:leaders|counterparts|heads)\b", text[m.end() : sent.end], re.I):
+            return _dated(article, sent, m, entities, kind, subject)
+        return None
+    return _dated(article, sent, m, entities, kind, subject)
+
+
+def _dated(article, sent, m, entities, kind, subject) -> FoundContact:
+    text = article.text
+    planned = bool(PLANNED.search(text[max(sent.start, m.start() - 40) : m.start()]))
+    hits = article.dates_in(sent.start, sent.end)
+    when, precision = None, "day"
+    if hits:
+        best = min(hits, key=lambda h: abs(h.start - m.end()) if h.start >= m.start() else abs(m.start() - h.end) + 30)
+        when, precision = best.date, best.precision
+    elif article.is_release and article.published and not planned:
+        when, precision = article.published, "approximate"
+    if when and article.published and when > article.published and not planned:
+        planned = True
+    initiator = None
+    if re.search(r"\bat\s+the\s+\S+\s+side['’]s\s+initiative\b|\binitiated\s+by\b", text[m.end() : sent.end], re.I):
+        initiator = None  # the side is named by country, not by person; left to the reviewer
+    host = subject[0].entity if m.group(0).lower().startswith(("host", "welcomed", "received")) else None
+    return FoundContact(entities, kind, when, precision, planned, sent.start, sent.end, sent, initiator, host)
+
+
+def _group_backwards(text: str, before: list[Mention]) -> list[Mention]:
+    if not before:
+        return []
+    group = [before[-1]]
+    for prev in reversed(before[:-1]):
+        if JOINER.match(text[prev.end : group[0].start]):
+            group.insert(0, prev)
+        else:
+            break
+    return group
+
+
+def _group_forwards(text: str, after: list[Mention], verb_end: int) -> list[Mention]:
+    if not after:
+        return []
+    gap = text[verb_end : after[0].start]
+    if len(gap) > 80 or re.search(r"[.;:]", gap):
+        return []
+    group = [after[0]]
+    for nxt in after[1:]:
+        if JOINER.match(text[group[-1].end : nxt.start]):
+            group.append(nxt)
+        else:
+            break
+    return group
+
+
+def _earlier_contacts(article: Article, sent: Sentence, mentions: list[Mention], found: list[FoundContact]):
+    """Earlier contacts an article recalls: "Their last phone call ... was on February 15"."""
+    text = article.text
+    out = []
+    for pattern in (EARLIER, DATED_NOUN):
+        for m in pattern.finditer(text, sent.start, sent.end):
+            if article.in_quote(m.start()):
+                continue
+            noun = m.group("noun").lower()
+            kind = "video_call" if "video" in noun else "phone_call" if ("call" in noun or "conversation" in noun) else "meeting"
+            if noun == "visit":
+                kind = "visit"
+            if pattern is EARLIER:
+                hits = [h for h in article.dates_in(m.end(), sent.end) if re.search(r"\b(?:was|were|came|took\s+place|on|in)\b", text[m.end() : h.start])]
+                hits = [h for h in hits if not re.search(r"\b(?:before|after|since|until)\s+$", text[max(m.end(), h.start - 8) : h.start])]
+            else:
+                hits = article.dates_in(m.start("date"), m.end("date"))
+            if not hits:
+                continue
+            hit = hits[0]
+            named = [x.entity for x in mentions if x.start < m.start()]
+            pair = None
+            if THEY.search(text, sent.start, sent.end) or m.group(0).lower().startswith("their"):
+                pair = found[-1].entities if found else None
+            if pair is None and len(distinct(named)) >= 2:
+                pair = distinct(named)
+            if not pair or len(pair) < 2:
+                continue
+            out.append(FoundContact(list(pair), kind, hit.date, hit.precision, False, sent.start, sent.end, sent))
+    return out
+
+
+def _merged(found: list[FoundContact]) -> list[FoundContact]:
+    """One item per contact: a later undated mention of the same pair and kind is the same contact."""
+    out: list[FoundContact] = []
+    for c in found:
+        key = frozenset(e.ident for e in c.entities)
+        twin = None
+        for o in out:
+            if frozenset(e.ident for e in o.entities) == key and _same_kind(o.kind, c.kind):
+                if o.date == c.date or c.date is None or o.date is None:
+                    twin = o
+                    break
+        if twin is None:
+            out.append(c)
+        elif twin.date is None and c.date is not None:
+            twin.date, twin.precision = c.date, c.precision
+    return out
+
+
+def _same_kind(a: str, b: str) -> bool:
+    group = {"phone_call": "call", "video_call": "call", "meeting": "meeting", "visit": "meeting"}
+    return group.get(a, a) == group.get(b, b)

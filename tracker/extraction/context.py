@@ -1,0 +1,53 @@
+"""What every finder shares about one article: its text, sentences, people, dates and quotations."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+
+from .dates import DateHit, DateIndex
+from .people import Entity, Mention, People
+from .text import Block
+
+
+@dataclass
+class Sentence:
+    start: int
+    end: int
+    paragraph: int
+
+
+@dataclass
+class Article:
+    text: str
+    published: date | None
+    sentences: list[Sentence]
+    people: People
+    dates: DateIndex
+    quotes: list[Block] = field(default_factory=list)  # the words inside quotation marks
+    is_release: bool = False  # an official readout or press release, written the day it reports
+
+    def mentions_in(self, start: int, end: int) -> list[Mention]:
+        return self.people.within(start, end)
+
+    def in_quote(self, pos: int) -> bool:
+        return any(q.start <= pos < q.end for q in self.quotes)
+
+    def dates_in(self, start: int, end: int) -> list[DateHit]:
+        """Dates written in the range, outside quotations."""
+        return [h for h in self.dates.within(start, end) if not self.in_quote(h.start)]
+
+    def sentence_at(self, pos: int) -> Sentence | None:
+        for s in self.sentences:
+            if s.start <= pos < s.end:
+                return s
+        return None
+
+
+def distinct(entities: list[Entity]) -> list[Entity]:
+    seen, out = set(), []
+    for e in entities:
+        if e.ident not in seen:
+            seen.add(e.ident)
+            out.append(e)
+    return out

@@ -1,0 +1,201 @@
+"""Dates written in an article, resolved against its publication date.
+
+A cheap regular-expression pass finds the candidate phrases ("Monday", "October 7", "last week",
+"November 2022"); each is then resolved on its own. ``dateparser`` normalises only the phrases whose
+calendar arithmetic is not plain (absolute dates, "three weeks ago"); it never searches a whole
+article, which is slow and finds dates in words such as "may" or "march".
+"""
+
+from __future__ import annotations
+
+import bisect
+import functools
+import re
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta
+
+WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
+MONTHS = {
+    "january": 1, "jan": 1, "february": 2, "feb": 2, "march": 3, "mar": 3, "april": 4, "apr": 4,
+    "may": 5, "june": 6, "jun": 6, "july": 7, "jul": 7, "august": 8, "aug": 8, "september": 9,
+    "sept": 9, "sep": 9, "october": 10, "oct": 10, "november": 11, "nov": 11, "december": 12, "dec": 12,
+}  # fmt: skip
+
+MONTH_NAMES = [m for m in MONTHS if len(m) > 3 or m == "may"][::1]
+MONTH_NAMES = [m for m in MONTH_NAMES if m not in ("sept",)]
+
+_MONTH = (
+    r"(?P<month>January|February|March|April|May|June|July|August|September|October|November|December"
+    r"|Jan\.|Feb\.|Mar\.|Apr\.|Jun\.|Jul\.|Aug\.|Sept\.|Sep\.|Oct\.|Nov\.|Dec\.)"
+)
+_WEEKDAY = r"(?P<weekday>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
+_PART = r"(?:[ \t]+(?:morning|afternoon|evening|night))?"
+_NUMBER_WORDS = {
+    "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
+    "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12,
+}  # fmt: skip
+
+DATE_PATTERN = re.compile(
+    "|".join(
+        [
+            rf"\b{_MONTH}[ \t]+(?P<day>[0-3]?\d)(?:st|nd|rd|th)?\b(?:,?[ \t]+(?P<year>(?:19|20)\d\d)\b)?",
+            rf"\b(?P<day2>[0-3]?\d)(?:st|nd|rd|th)?[ \t]+(?:of[ \t]+)?(?P<month2>January|February|March|April|May|June"
+            r"|July|August|September|October|November|December)\b(?:,?[ \t]+(?P<year2>(?:19|20)\d\d)\b)?",
+            r"\b(?P<month3>January|February|March|April|May|June|July|August|September|October|November|December)"
+            r"[ \t]+(?P<year3>(?:19|20)\d\d)\b",
+            rf"\b(?:(?P<wmod>[Ll]ast|[Nn]ext|[Tt]his|[Cc]oming|[Pp]ast)[ \t]+)?{_WEEKDAY}\b{_PART}",
+            rf"\b(?P<rel>[Tt]oday|[Tt]onight|[Yy]esterday|[Tt]omorrow)\b{_PART}",
+            r"\b[Tt]his[ \t]+(?P<thispart>morning|afternoon|evening)\b",
+            r"\b(?P<pmod>[Ll]ast|[Tt]his|[Nn]ext|[Ee]arlier[ \t]+this|[Ll]ater[ \t]+this)[ \t]+"
+            r"(?P<period>week|weekend|month|year)\b",
+            r"\b(?P<agonum>\d{1,2}|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)[ \t]+"
+            r"(?P<agounit>days?|weeks?|months?)[ \t]+ago\b",
+        ]
+    )
+)
+
+# Words that make a bare weekday or date point forward ("will meet on Friday").
+FORWARD_CUE = re.compile(
+    r"\b(?:will|shall|'ll|is to|are to|to be held|expected|scheduled|plans?|planned|planning|set to|going to"
+    r"|upcoming|due to|ahead of|next)\b",
+    re.IGNORECASE,
+)
+
+
+@dataclass(frozen=True)
+class DateHit:
+    start: int
+    end: int
+    date: date
+    precision: str  # day|week|month|approximate
+
+
+@functools.lru_cache(maxsize=4096)
+def _dateparser_normalise(phrase: str, base: date, prefer: str) -> date | None:
+    import dateparser  # slow to import; only phrases the regex found ever reach it
+
+    settings = {
+        "RELATIVE_BASE": datetime(base.year, base.month, base.day),
+        "PREFER_DATES_FROM": prefer,
+        "RETURN_AS_TIMEZONE_AWARE": False,
+    }
+    try:
+        parsed = dateparser.parse(phrase, languages=["en"], settings=settings)
+    except Exception:  # dateparser raises on odd input; a phrase we cannot read is no date
+        return None
+    return parsed.date() if parsed else None
+
+
+def _safe_date(year: int, month: int, day: int) -> date | None:
+    try:
+        return date(year, month, day)
+    except ValueError:
+        return None
+
+
+def resolve_match(m: re.Match, published: date | None, forward: bool) -> tuple[date, str] | None:
+    """Turn one DATE_PATTERN match into (date, precision), or None when it cannot be placed."""
+    g = m.groupdict()
+    month_word = g["month"] or g["month2"]
+    if month_word:
+        month = MONTHS[month_word.rstrip(".").lower()]
+        day = int(g["day"] or g["day2"])
+        year = g["year"] or g["year2"]
+        if year:
+            found = _dateparser_normalise(f"{day} {MONTH_NAMES[month - 1]} {year}", date(2000, 1, 1), "past")
+            return (found, "day") if found else None
+        if published is None:
+            return None
+        found = _safe_date(published.year, month, day)
+        if found is None:
+            return None
+        if found > published and not forward:
+            found = _safe_date(published.year - 1, month, day)
+        elif found < published and forward:
+            found = _safe_date(published.year + 1, month, day)
+        return (found, "day") if found else None
+    if g["month3"]:
+        return date(int(g["year3"]), MONTHS[g["month3"].lower()], 1), "month"
+    if published is None:
+        return None
+    if g["weekday"]:
+        wd = WEEKDAYS.index(g["weekday"].lower())
+        mod = (g["wmod"] or "").lower()
+        if mod in ("next", "coming") or (forward and mod not in ("last", "past")):
+            ahead = (wd - published.weekday()) % 7
+            if mod == "next" and ahead == 0:
+                ahead = 7
+            return published + timedelta(days=ahead), "day"
+        back = (published.weekday() - wd) % 7
+        if mod in ("last", "past") and back == 0:
+            back = 7
+        return published - timedelta(days=back), "day"
+    if g["rel"]:
+        shift = {"today": 0, "tonight": 0, "yesterday": -1, "tomorrow": 1}[g["rel"].lower()]
+        return published + timedelta(days=shift), "day"
+    if g["thispart"]:
+        return published, "day"
+    if g["period"]:
+        mod = " ".join(g["pmod"].lower().split())
+        period = g["period"]
+        if period == "weekend":
+            # The weekend before publication: the Saturday of the last complete Saturday-Sunday.
+            back = (published.weekday() - 5) % 7
+            if back < 2:
+                back += 7
+            if mod == "this":
+                back = max(back - 7, 0) if published.weekday() >= 5 else back
+            if mod == "next":
+                return published + timedelta(days=(5 - published.weekday()) % 7 or 7), "week"
+            return published - timedelta(days=back), "week"
+        if period == "week":
+            shift = {"last": -7, "next": 7}.get(mod, 0)
+            return published + timedelta(days=shift), "week"
+        if period == "month":
+            if mod == "last":
+                prev = published.replace(day=1) - timedelta(days=1)
+                return prev.replace(day=1), "month"
+            if mod == "next":
+                nxt = (published.replace(day=28) + timedelta(days=4)).replace(day=1)
+                return nxt, "month"
+            return published.replace(day=1), "month"
+        return None  # a year is too vague to place a contact
+    if g["agounit"]:
+        n = g["agonum"].lower()
+        count = int(n) if n.isdigit() else _NUMBER_WORDS[n]
+        found = _dateparser_normalise(f"{count} {g['agounit']} ago", published, "past")
+        precision = "day" if g["agounit"].startswith("day") else "week" if "week" in g["agounit"] else "month"
+        return (found, precision) if found else None
+    return None
+
+
+class DateIndex:
+    """All dates in a text, found once; ``within(a, b)`` lists those inside a range."""
+
+    def __init__(self, text: str, published: date | None):
+        self.hits: list[DateHit] = []
+        for m in DATE_PATTERN.finditer(text):
+            before = text[max(0, m.start() - 80) : m.start()]
+            before = before[max(before.rfind("\n\n"), before.rfind(". ")) + 1 :]
+            forward = bool(FORWARD_CUE.search(before))
+            resolved = resolve_match(m, published, forward)
+            if resolved is not None:
+                self.hits.append(DateHit(m.start(), m.end(), resolved[0], resolved[1]))
+        self._starts = [h.start for h in self.hits]
+
+    def within(self, start: int, end: int) -> list[DateHit]:
+        i = bisect.bisect_left(self._starts, start)
+        out = []
+        while i < len(self.hits) and self.hits[i].start < end:
+            if self.hits[i].end <= end:
+                out.append(self.hits[i])
+            i += 1
+        return out
+
+
+def resolve_phrase(phrase: str, published: date | None) -> tuple[date, str] | None:
+    """Resolve one date phrase on its own (the whole phrase must be a date)."""
+    m = DATE_PATTERN.fullmatch(phrase.strip())
+    if not m:
+        return None
+    return resolve_match(m, published, bool(FORWARD_CUE.search(phrase)))

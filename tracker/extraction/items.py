@@ -1,0 +1,128 @@
+"""The plain values extraction reads (the gazetteer) and proposes (people, contacts, statements, claims).
+
+Every proposed item carries a ``Span`` into the original text, so a reviewer can see the exact words.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+
+
+@dataclass(frozen=True)
+class KnownOffice:
+    title: str
+    country: str
+    start: date
+    end: date | None  # the successor's first day; None while in office
+
+    def held_on(self, day: date) -> bool:
+        return self.start <= day and (self.end is None or day < self.end)
+
+
+@dataclass(frozen=True)
+class KnownPerson:
+    key: str
+    name: str
+    aliases: tuple[str, ...] = ()
+    country: str | None = None
+    offices: tuple[KnownOffice, ...] = ()
+
+
+@dataclass(frozen=True)
+class KnownCountry:
+    name: str
+    aliases: tuple[str, ...] = ()
+    demonyms: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Span:
+    start: int
+    end: int
+
+
+@dataclass
+class PersonMention:
+    name: str
+    key: str | None
+    country: str | None
+    office: str | None
+    span: Span
+    is_new: bool
+
+
+@dataclass
+class ContactItem:
+    participants: list[str]
+    participant_keys: list[str | None]
+    kind: str  # phone_call|video_call|meeting|visit|letter|message|other
+    date: date | None
+    precision: str  # day|week|month|approximate
+    planned: bool
+    span: Span
+    evidence: str
+    host: str | None = None
+    initiator: str | None = None
+
+
+@dataclass
+class StatementItem:
+    speaker: str
+    speaker_key: str | None
+    quote: str
+    quote_span: Span
+    span: Span
+    date: date | None
+    precision: str
+    channel: str  # readout|briefing|interview|written|speech|social|other
+    is_fragment: bool
+
+
+@dataclass
+class GapClaimItem:
+    participants: list[str]
+    participant_keys: list[str | None]
+    ends: date
+    starts: date | None
+    comparison: str  # more_than|at_least|exactly|longest_since|first_since
+    duration_days: int | None
+    duration_months: int | None
+    anchor: date | None
+    text: str
+    span: Span
+
+
+@dataclass
+class ArticleMeta:
+    title: str | None
+    authors: list[str]
+    dateline: str | None
+    published: date | None
+    url: str | None
+    publisher: str | None
+
+
+@dataclass
+class Extraction:
+    text: str
+    meta: ArticleMeta
+    people: list[PersonMention]
+    contacts: list[ContactItem]
+    statements: list[StatementItem]
+    gap_claims: list[GapClaimItem]
+    topics: list[str]
+    warnings: list[str] = field(default_factory=list)
+
+
+@dataclass
+class Document:
+    text: str
+    published: date | None
+    title: str | None
+    url: str | None
+    publisher: str | None
+    source: str
+    errors: list[str] = field(default_factory=list)
+    doc_id: str | None = None  # the "id" of a JSONL line, when there is one
+    authors: list[str] = field(default_factory=list)

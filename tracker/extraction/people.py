@@ -1,0 +1,404 @@
+"""Who an article names: known people by name, alias or surname; others by the title before the name.
+
+``find_people`` returns one ``Mention`` per place a person is named, each tied to an ``Entity`` (one
+per person in the article). Titles are matched case-insensitively ("national security adviser Jake
+Sullivan"), names only when capitalised, so ordinary words are never taken for names.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from datetime import date
+
+from .gazetteer import Gazetteer, fold, surname_of
+from .items import KnownPerson, Span
+
+_UPPER = "A-Z" + "".join(chr(c) for c in range(0xC0, 0x250) if chr(c).isupper() and chr(c) not in "×")
+NAME_WORD = rf"(?:[{_UPPER}]\.|[{_UPPER}][\w'’]*(?:-[\w'’]+)*)"
+SEP = r"(?:[ \t]+\n?|\n)[ \t]*"
+PARTICLE = r"(?:von|van|der|den|de|da|del|della|di|du|la|le|bin|ibn|al|el|dos|das|ben|bint)"
+NAME_RUN = re.compile(rf"{NAME_WORD}(?:{SEP}(?:{PARTICLE}{SEP}){{0,2}}{NAME_WORD}){{0,4}}(?:,?[ \t]+(?:Jr|Sr)\.?)?")
+CAPS_RUN = re.compile(rf"{NAME_WORD}(?:{SEP}(?:(?:of|and|the|{PARTICLE}){SEP}){{0,2}}{NAME_WORD}){{0,9}}")
+
+TITLES = [
+    "First Deputy Prime Minister", "Deputy Prime Minister", "Prime Minister", "Vice President", "President",
+    "Federal Chancellor", "Chancellor", "Crown Prince", "Grand Duke", "King", "Queen", "Emir", "Amir", "Sultan",
+    "Pope", "Supreme Leader", "Premier", "Taoiseach", "Secretary of State", "Secretary-General",
+    "Secretary General", "General Secretary", "Foreign Minister", "Minister of Foreign Affairs",
+    "Foreign Secretary", "Defense Minister", "Defence Minister", "Defense Secretary", "Defence Secretary",
+    "Secretary of Defense", "National Security Adviser", "National Security Advisor", "Chief of Staff",
+    "Ambassador", "Governor", "Senator", "Senate Majority Leader", "Senate Minority Leader", "Majority Leader",
+    "Minority Leader", "House Speaker", "Speaker", "Chairman", "Chairwoman", "Chairperson", "Mayor",
+    "Minister", "Spokesperson", "Spokesman", "Spokeswoman", "Press Secretary", "Crown Princess", "Prince",
+    "Sheikh",
+]  # fmt: skip
+def words_pattern(phrase: str) -> str:
+    """A regex for a phrase whose words may be split by spaces or one line break."""
+    return SEP.join(re.escape(w) for w in phrase.split())
+
+
+TITLE_PATTERN = "|".join(words_pattern(t) for t in sorted(TITLES, key=len, reverse=True))
+TITLE = re.compile(rf"(?i:\b(?P<title>{TITLE_PATTERN})\b)")
+# Words that follow a title but are not names ("President Biden Monday", "Prime Minister The ...").
+NOT_NAME = {
+    "The", "A", "An", "And", "But", "Or", "In", "On", "At", "For", "With", "As", "Of", "To", "By", "From",
+    "He", "She", "They", "It", "This", "That", "These", "His", "Her", "Their", "Its", "We", "I", "You",
+    "Today", "Yesterday", "Tomorrow", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday",
+    "Sunday", "January", "February", "March", "April", "May", "June", "July", "August", "September",
+    "October", "November", "December", "Mr.", "Mrs.", "Ms.", "Dr.", "Office", "House", "Council",
+    "Administration", "Government", "Ministry", "Department", "Kremlin", "Also", "Said", "Has", "Had",
+    "Was", "Is", "Will", "Would", "Who", "When", "While", "After", "Before", "During", "Since", "Under",
+}  # fmt: skip
+SPEECH_VERB = (
+    r"(?:said|says|told|added|stated|noted|stressed|explained|warned|wrote|tweeted|posted|asked|replied|insisted"
+    r"|declared|argued|emphasi[sz]ed|continued|recalled|acknowledged|cautioned|urged|announced|described|called)"
+)
+CONTACT_VERB_AFTER_NAME = (
+    r"(?:met|meets|spoke|speaks|had|has|held|holds|hosted|hosts|talked|phoned|telephoned|visited|welcomed|received"
+    r"|will|took|attended)"
+)
+SAID_NAME = re.compile(
+    rf"(?P<name>{NAME_WORD}(?:{SEP}{NAME_WORD}){{1,2}}),?[ \t]+(?:also[ \t]+)?(?:{SPEECH_VERB}|{CONTACT_VERB_AFTER_NAME})\b"
+)
+DEFINITE = re.compile(rf"\b[Tt]he[ \t]+(?P<title>{TITLE_PATTERN})\b(?![ \t]+(?:of\b|{NAME_WORD}))", re.IGNORECASE)
+OF_COUNTRY = re.compile(rf"[ \t]*,?{SEP}of{SEP}(?:the{SEP})?")
+
+
+@dataclass
+class Entity:
+    name: str
+    key: str | None = None
+    country: str | None = None
+    office: str | None = None
+    known: KnownPerson | None = None
+    surname: str = ""
+    ident: int = 0
+
+
+@dataclass
+class Mention:
+    start: int
+    end: int
+    entity: Entity
+    kind: str  # name|title|surname|definite
+
+
+@dataclass
+class People:
+    mentions: list[Mention] = field(default_factory=list)
+    entities: list[Entity] = field(default_factory=list)
+
+    def within(self, start: int, end: int) -> list[Mention]:
+        return [m for m in self.mentions if m.start >= start and m.end <= end]
+
+    def before(self, pos: int) -> list[Mention]:
+        return [m for m in self.mentions if m.end <= pos]
+
+
+def _clean_name(raw: str) -> str:
+    raw = re.sub(r",?\s+(?:Jr|Sr)\.?$", "", raw.strip())
+    return " ".join(raw.split())
+
+
+def _trim_name_words(text: str, start: int, end: int) -> tuple[int, int]:
+    """Drop words at the end of a name run that cannot be part of a name; (start, end) of what is left."""
+    words = list(re.finditer(r"\S+", text[start:end]))
+    while words and (words[-1].group().rstrip(",") in NOT_NAME or re.fullmatch(PARTICLE, words[-1].group())):
+        words.pop()
+    while words and words[0].group() in NOT_NAME:
+        words.pop(0)
+    if not words:
+        return start, start
+    end = start + words[-1].end()
+    if text[end - 2 : end] in ("'s", "’s"):
+        end -= 2
+    elif text[end - 1 : end] in ("'", "’"):
+        end -= 1
+    return start + words[0].start(), end
+
+
+class PeopleFinder:
+    def __init__(self, text: str, gazetteer: Gazetteer, published: date | None, home_country: str | None):
+        self.text = text
+        self.gz = gazetteer
+        self.published = published
+        self.home = home_country
+        self.people = People()
+
+    # --- entities ------------------------------------------------------------------------
+    def entity_for(
+        self, name: str, title: str | None, country: str | None, allow_new: bool = True
+    ) -> Entity | None:
+        name = _clean_name(name)
+        known = self.gz.person_named(name)
+        if known is None:
+            candidates = self.gz.people_with_surname(surname_of(name))
+            if len(name.split()) > 1:
+                first = fold(name.split()[0]).rstrip(".")
+                candidates = [p for p in candidates if fold(p.name).startswith(first[:1])]
+            if title or country:
+                fitting = [p for p in candidates if self._fits(p, title, country)]
+                candidates = fitting or candidates
+            if len({p.key for p in candidates}) == 1:
+                known = candidates[0]
+        if known is not None:
+            for e in self.people.entities:
+                if e.key == known.key:
+                    return e
+            office, office_country = title, country
+            held = self.gz.offices_of(known, self.published)
+            if held:
+                office, office_country = held[0]
+            entity = Entity(known.name, known.key, office_country or known.country, office, known, surname_of(known.name))
+            return self._add(entity)
+        sur = surname_of(name)
+        for e in self.people.entities:
+            if e.key is None and fold(e.surname) == fold(sur) and _compatible(e.name, name):
+                if country and not e.country:
+                    e.country = country
+                if title and not e.office:
+                    e.office = title
+                return e
+        if not allow_new:
+            return None
+        return self._add(Entity(name, None, country, title, None, sur))
+
+    def _fits(self, person: KnownPerson, title: str | None, country: str | None) -> bool:
+        held = self.gz.offices_of(person, self.published)
+        if title and held and not any(fold(t) == fold(title) for t, _ in held):
+            return False
+        if country and (person.country or held):
+            return country == person.country or any(c == country for _, c in held)
+        return True
+
+    def _add(self, entity: Entity) -> Entity:
+        entity.ident = len(self.people.entities)
+        self.people.entities.append(entity)
+        return entity
+
+    # --- finding ---------------------------------------------------------------------------
+    def find(self, regions: list[tuple[int, int]]) -> People:
+        found: list[Mention] = []
+        for start, end in regions:
+            found += self._titled(start, end)
+        for start, end in regions:
+            found += self._known_names(start, end)
+        for start, end in regions:
+            found += self._said_names(start, end)
+        for start, end in regions:
+            found += self._surnames(start, end)
+        found = _without_overlaps(found)
+        for start, end in regions:
+            found += [m for m in self._definite(start, end, found) if not _overlaps_any(m, found)]
+        found.sort(key=lambda m: m.start)
+        self.people.mentions = found
+        return self.people
+
+    def _titled(self, start: int, end: int) -> list[Mention]:
+        out = []
+        text = self.text
+        for m in TITLE.finditer(text, start, end):
+            title = " ".join(m.group("title").split())
+            title_cap = title.title() if not title[0].isupper() else title
+            if not title[0].isupper() and not re.search(r"[,(]?[ \t]+$|,[ \t]*$", text[m.end() : m.end() + 2]):
+                pass
+            qual_country, span_start = self._qualifier(m.start())
+            pos = m.end()
+            country = qual_country
+            name_span = None
+            of = OF_COUNTRY.match(text, pos)
+            if of and of.end() < end:
+                run = CAPS_RUN.match(text, of.end())
+                if run and run.end() <= end:
+                    split = self._split_country(run.start(), run.end())
+                    if split:
+                        country, name_start, _ = split
+                        if name_start is not None:
+                            ns, ne = _trim_name_words(text, name_start, run.end())
+                            name_span = (ns, ne) if ne > ns else None
+                        if name_span is None:
+                            continue  # "President of France" with no name: an office, not a person
+            if name_span is None:
+                gap = re.compile(r",?[ \t]+\n?[ \t]*|\n[ \t]*").match(text, pos)
+                if not gap:
+                    continue
+                run = NAME_RUN.match(text, gap.end())
+                if not run or run.end() > end:
+                    continue
+                ns, ne = _trim_name_words(text, run.start(), run.end())
+                if ne <= ns:
+                    continue
+                name_span = (ns, ne)
+                after = OF_COUNTRY.match(text, ne)
+                if after:
+                    crun = CAPS_RUN.match(text, after.end())
+                    if crun and crun.end() <= end:
+                        split = self._split_country(crun.start(), crun.end(), name_allowed=False)
+                        if split:
+                            country = split[0]
+                            name_span = (ns, ne)
+                            ne_total = split[2]
+                            entity = self.entity_for(text[ns:ne], title_cap, country)
+                            if entity:
+                                out.append(Mention(span_start, ne_total, entity, "title"))
+                            continue
+            ns, ne = name_span
+            if text[ns:ne] in NOT_NAME or not text[ns].isupper():
+                continue
+            entity = self.entity_for(text[ns:ne], title_cap, country)
+            if entity:
+                out.append(Mention(span_start, ne, entity, "title"))
+        return out
+
+    def _qualifier(self, title_start: int) -> tuple[str | None, int]:
+        """A demonym, country or organisation just before a title ("Israeli", "NATO", "European Commission")."""
+        before = self.text[max(0, title_start - 60) : title_start]
+        m = re.search(rf"((?:{NAME_WORD}[ \t]+\n?[ \t]*){{1,3}})$", before)
+        if not m:
+            return None, title_start
+        words = m.group(1).split()
+        for i in range(len(words)):
+            phrase = " ".join(words[i:]).rstrip("'’s").strip()
+            country = self.gz.country_of_demonym(phrase) or self.gz.country_named(phrase)
+            if country:
+                offset = len(before) - len(m.group(1))
+                consumed = m.group(1)
+                idx = consumed.find(words[i])
+                return country, title_start - len(before) + offset + idx
+        return None, title_start
+
+    def _split_country(self, start: int, end: int, name_allowed: bool = True):
+        """Split "France Emmanuel Macron" into the country and where the name starts.
+
+        Returns (country, name_start or None, country_end) or None when no country leads the run.
+        """
+        words = list(re.finditer(r"\S+", self.text[start:end]))
+        best = None
+        for i in range(len(words), 0, -1):
+            phrase = self.text[start : start + words[i - 1].end()].rstrip(",.()")
+            country = self.gz.country_named(phrase)
+            if country is None and phrase.lower().startswith(("republic of ", "the republic of ")):
+                country = self.gz.country_named(phrase.split(" of ", 1)[1])
+            if country:
+                best = (country, i)
+                break
+        if best is None:
+            return None
+        country, i = best
+        country_end = start + words[i - 1].end()
+        if i < len(words) and name_allowed:
+            return country, start + words[i].start(), country_end
+        return country, None, country_end
+
+    def _known_names(self, start: int, end: int) -> list[Mention]:
+        if not self.gz.person_names:
+            return []
+        pattern = getattr(self.gz, "_name_regex", None)
+        if pattern is None:
+            alternation = "|".join(
+                words_pattern(n) for n in self._names_as_written() if len(n) > 2
+            )
+            pattern = re.compile(rf"(?<![\w-])(?:{alternation})(?![\w-])") if alternation else re.compile(r"(?!x)x")
+            self.gz._name_regex = pattern
+        out = []
+        for m in pattern.finditer(self.text, start, end):
+            entity = self.entity_for(m.group(0), None, None, allow_new=False)
+            if entity:
+                out.append(Mention(m.start(), m.end(), entity, "name"))
+        return out
+
+    def _names_as_written(self) -> list[str]:
+        names = set()
+        for p in self.gz.people:
+            for n in (p.name, *p.aliases):
+                if n.strip():
+                    names.add(n.strip())
+            sur = surname_of(p.name)
+            if sur and len(self.gz.people_with_surname(sur)) == 1:
+                names.add(sur)
+        return sorted(names, key=len, reverse=True)
+
+    def _said_names(self, start: int, end: int) -> list[Mention]:
+        out = []
+        for m in SAID_NAME.finditer(self.text, start, end):
+            ns, ne = _trim_name_words(self.text, m.start("name"), m.end("name"))
+            words = self.text[ns:ne].split()
+            if len(words) < 2 or any(w in NOT_NAME for w in words):
+                continue
+            phrase = self.text[ns:ne]
+            if self.gz.country_named(phrase) or self.gz.country_of_demonym(words[0]) or TITLE.search(phrase):
+                continue
+            entity = self.entity_for(phrase, None, None)
+            if entity:
+                out.append(Mention(ns, ne, entity, "name"))
+        return out
+
+    def _surnames(self, start: int, end: int) -> list[Mention]:
+        by_surname = {}
+        for e in self.people.entities:
+            if e.surname and len(e.surname) > 1:
+                by_surname.setdefault(e.surname, []).append(e)
+        if not by_surname:
+            return []
+        alternation = "|".join(re.escape(s) for s in sorted(by_surname, key=len, reverse=True))
+        out = []
+        for m in re.finditer(rf"(?<![\w-])(?:{alternation})(?![\w-])", self.text[start:end]):
+            entities = by_surname[m.group(0)]
+            if len(entities) == 1:
+                out.append(Mention(start + m.start(), start + m.end(), entities[0], "surname"))
+        return out
+
+    def _definite(self, start: int, end: int, found: list[Mention]) -> list[Mention]:
+        out = []
+        for m in DEFINITE.finditer(self.text, start, end):
+            title = " ".join(m.group("title").split())
+            entity = self._holder(title, m.start(), found)
+            if entity:
+                out.append(Mention(m.start(), m.end(), entity, "definite"))
+        return out
+
+    def _holder(self, title: str, pos: int, found: list[Mention]) -> Entity | None:
+        """Who "the <title>" means here: the home country's holder, else the first so titled in the article."""
+        titled = [m.entity for m in sorted(found, key=lambda m: m.start) if m.entity.office and fold(m.entity.office) == fold(title)]
+        if self.home:
+            for e in titled:
+                if e.country == self.home:
+                    return e
+            holders = self.gz.office_holders(title, self.home, self.published)
+            if len(holders) == 1:
+                person, country = holders[0]
+                return self.entity_for(person.name, title, country)
+        if titled:
+            return titled[0]
+        holders = self.gz.office_holders(title, None, self.published)
+        if len({p.key for p, _ in holders}) == 1:
+            person, country = holders[0]
+            return self.entity_for(person.name, title, country)
+        return None
+
+
+def _compatible(a: str, b: str) -> bool:
+    """Could two names with one surname be the same person ("Joseph R. Biden", "Joe Biden", "Biden")?"""
+    fa, fb = a.split(), b.split()
+    if len(fa) == 1 or len(fb) == 1:
+        return True
+    return fa[0][:1].lower() == fb[0][:1].lower()
+
+
+def _overlaps_any(m: Mention, others: list[Mention]) -> bool:
+    return any(m.start < o.end and o.start < m.end for o in others)
+
+
+def _without_overlaps(mentions: list[Mention]) -> list[Mention]:
+    """Keep the longest of overlapping mentions (a titled name beats the surname inside it)."""
+    order = sorted(mentions, key=lambda m: (-(m.end - m.start), m.start))
+    kept: list[Mention] = []
+    for m in order:
+        if not _overlaps_any(m, kept):
+            kept.append(m)
+    return sorted(kept, key=lambda m: m.start)
+
+
+def mention_span(m: Mention) -> Span:
+    return Span(m.start, m.end)

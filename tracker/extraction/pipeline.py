@@ -1,0 +1,201 @@
+"""``extract``: one article's text in, proposed people, contacts, statements, claims and topics out."""
+
+from __future__ import annotations
+
+import re
+from datetime import date, timedelta
+
+from .context import Article, Sentence
+from .contacts import find_contacts
+from .dates import DateIndex
+from .gap_claims import find_gap_claims
+from .gazetteer import Gazetteer
+from .items import (
+    ArticleMeta,
+    ContactItem,
+    Extraction,
+    GapClaimItem,
+    PersonMention,
+    Span,
+    StatementItem,
+)
+from .people import PeopleFinder
+from .statements import find_quotes, find_statements
+from .text import Block, boilerplate_ranges, masthead, paragraphs, sentences
+
+# Longer texts are searched only this far: beyond it a document is not an article.
+MAX_CHARS = 1_000_000
+ENGLISH_WORDS = re.compile(r"\b(?:the|and|of|to|in|with|that|for|on|is|was|said)\b", re.I)
+WORD = re.compile(r"\b\w+\b")
+
+# Whose "the president" a publisher means when the text does not say.
+PUBLISHER_COUNTRIES = [
+    (re.compile(r"white\s*house|\bCNN\b|\bAP\b|associated press|washington|new york times|\bNBC\b|\bCBS\b|\bABC\b|\bNPR\b|politico", re.I), "United States"),
+    (re.compile(r"kremlin|russia", re.I), "Russia"),
+    (re.compile(r"president\.gov\.ua|ukrain", re.I), "Ukraine"),
+    (re.compile(r"elysee|élysée", re.I), "France"),
+    (re.compile(r"downing|gov\.uk|\bBBC\b", re.I), "United Kingdom"),
+]
+RELEASE = re.compile(
+    r"white\s*house|kremlin|president\.gov\.ua|office\s+of\s+the\s+president|ministry|government|\.gov\b|readout", re.I
+)
+CONTACT_KIND_SCORE = {"phone_call": "call", "video_call": "call", "meeting": "meeting", "visit": "meeting"}
+
+
+def extract(
+    text: str,
+    *,
+    published: date | None,
+    gazetteer: Gazetteer,
+    topics: dict[str, list[str]] | None = None,
+    title: str | None = None,
+    url: str | None = None,
+    publisher: str | None = None,
+) -> Extraction:
+    """Propose what ``text`` reports. Never raises: problems are listed in ``Extraction.warnings``.
+
+    Costs: linear regular-expression passes over the text; no network, no database.
+    """
+    text = text if isinstance(text, str) else ""
+    meta = ArticleMeta(title, [], None, published if isinstance(published, date) else None, url, publisher)
+    result = Extraction(text, meta, [], [], [], [], [], [])
+    try:
+        _extract_into(result, gazetteer, topics or {})
+    except Exception as exc:  # the contract is "never a traceback"; the warning names what went wrong
+        result.people, result.contacts, result.statements, result.gap_claims = [], [], [], []
+        result.warnings.append(f"extraction failed on this text ({type(exc).__name__}: {exc}); nothing was proposed")
+    return result
+
+
+def _extract_into(result: Extraction, gazetteer: Gazetteer, topics: dict[str, list[str]]) -> None:
+    text, meta = result.text, result.meta
+    warnings = result.warnings
+    published = meta.published
+    if not text.strip():
+        warnings.append("the text is empty")
+        return
+    if "\x00" in text:
+        warnings.append("the text contains NUL characters; they were ignored")
+    if published is None:
+        warnings.append("no publication date: relative dates (Monday, yesterday, October 7) are not resolved")
+    elif published > date.today() + timedelta(days=1):
+        warnings.append(f"the publication date {published.isoformat()} is in the future")
+    limit = len(text)
+    if limit > MAX_CHARS:
+        limit = MAX_CHARS
+        warnings.append(
+            f"the text has {len(text):,} characters; only the first {MAX_CHARS:,} were searched"
+        )
+    words = WORD.findall(text[:20000])
+    if len(words) >= 20 and len(ENGLISH_WORDS.findall(text[:20000])) < 0.05 * len(words):
+        warnings.append("the text does not look like English; little or nothing may be found")
+
+    searched = text[:limit]
+    furniture = boilerplate_ranges(searched)
+    head = masthead(searched, furniture)
+    meta.title = meta.title or head.title
+    meta.authors = head.authors
+    meta.dateline = head.dateline
+    paras = [p for p in paragraphs(searched) if not _covered(p, furniture)]
+    sents: list[Sentence] = []
+    for i, para in enumerate(paras):
+        for s in sentences(searched, para):
+            if not _covered(s, furniture) and not _is_byline(searched, s):
+                sents.append(Sentence(s.start, s.end, i))
+    regions = [(s.start, s.end) for s in sents]
+    home = _home_country(meta.publisher, meta.url)
+    finder = PeopleFinder(searched, gazetteer, published, home)
+    people = finder.find(regions)
+    article = Article(
+        text=searched,
+        published=published,
+        sentences=sents,
+        people=people,
+        dates=DateIndex(searched, published),
+        quotes=find_quotes(searched, paras),
+        is_release=bool(RELEASE.search(" ".join(filter(None, [meta.publisher, meta.url, meta.title])))),
+    )
+    result.people = [
+        PersonMention(m.entity.name, m.entity.key, m.entity.country, m.entity.office, Span(m.start, m.end), m.entity.key is None)
+        for m in people.mentions
+    ]
+    contacts = find_contacts(article)
+    for c in contacts:
+        result.contacts.append(
+            ContactItem(
+                participants=[e.name for e in c.entities],
+                participant_keys=[e.key for e in c.entities],
+                kind=c.kind,
+                date=c.date,
+                precision=c.precision,
+                planned=c.planned,
+                span=Span(c.start, c.end),
+                evidence=searched[c.start : c.end],
+                host=c.host.name if c.host else None,
+                initiator=c.initiator.name if c.initiator else None,
+            )
+        )
+    for s in find_statements(article, paras):
+        result.statements.append(
+            StatementItem(
+                speaker=s.speaker.name,
+                speaker_key=s.speaker.key,
+                quote=searched[s.quote.start : s.quote.end],
+                quote_span=Span(s.quote.start, s.quote.end),
+                span=Span(s.start, s.end),
+                date=s.date,
+                precision=s.precision,
+                channel=s.channel,
+                is_fragment=s.is_fragment,
+            )
+        )
+    for g in find_gap_claims(article, contacts):
+        result.gap_claims.append(
+            GapClaimItem(
+                participants=[e.name for e in g.entities],
+                participant_keys=[e.key for e in g.entities],
+                ends=g.ends,
+                starts=g.starts,
+                comparison=g.comparison,
+                duration_days=g.duration_days,
+                duration_months=g.duration_months,
+                anchor=g.anchor,
+                text=searched[g.start : g.end],
+                span=Span(g.start, g.end),
+            )
+        )
+    result.topics = topics_in(searched, topics, regions)
+
+
+def topics_in(text: str, topics: dict[str, list[str]], regions: list[tuple[int, int]] | None = None) -> list[str]:
+    """Topic names whose keywords occur as whole words (case-insensitive) in the story's sentences."""
+    body = "\n".join(text[a:b] for a, b in regions) if regions is not None else text
+    found = []
+    for name, keywords in topics.items():
+        words = [k.strip() for k in (keywords or [name]) if k and k.strip()]
+        if not words:
+            continue
+        pattern = r"(?<!\w)(?:" + "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True)) + r")(?!\w)"
+        if re.search(pattern, body, re.IGNORECASE):
+            found.append(name)
+    return found
+
+
+def _covered(block: Block, furniture: list[Block]) -> bool:
+    return any(f.start <= block.start and block.end <= f.end for f in furniture)
+
+
+def _is_byline(text: str, s: Block) -> bool:
+    return bool(re.fullmatch(r"By\s+[^\n]{2,150}", text[s.start : s.end].strip()))
+
+
+def _home_country(publisher: str | None, url: str | None) -> str | None:
+    source = " ".join(filter(None, [publisher, url]))
+    for pattern, country in PUBLISHER_COUNTRIES:
+        if pattern.search(source):
+            return country
+    return None
+
+
+def contact_kind_for_scoring(kind: str) -> str:
+    return CONTACT_KIND_SCORE.get(kind, "other")

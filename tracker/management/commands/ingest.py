@@ -1,0 +1,127 @@
+"""Ingest article files into the record: ``python manage.py ingest PATH... [--confirm]``.
+
+Loops over files and calls ``tracker.services.ingest.article_ingest``; one bad file never stops
+the batch. Gaps are recomputed once per touched pair at the end.
+"""
+
+from __future__ import annotations
+
+import sys
+from collections import Counter
+from pathlib import Path
+
+from django.core.management.base import BaseCommand, CommandError
+from tqdm import tqdm
+
+from tracker.services.ingest import IngestResult, article_ingest
+from tracker.services.records import gaps_deferred
+
+SUFFIXES = {".txt", ".html", ".htm", ".md", ".markdown", ".jsonl"}
+
+
+def article_files(paths: list[str]) -> tuple[list[Path], list[IngestResult]]:
+    """The readable files under ``paths`` (folders recursively, sorted) and a failure for each
+    path that is missing or of a kind we do not read."""
+    files: list[Path] = []
+    failures: list[IngestResult] = []
+    for raw in paths:
+        p = Path(raw)
+        if p.is_dir():
+            found = sorted(f for f in p.rglob("*") if f.is_file() and f.suffix.lower() in SUFFIXES)
+            if not found:
+                failures.append(
+                    IngestResult("failed", reason="the folder holds no .txt/.html/.md/.jsonl file", source=raw)
+                )
+            files.extend(found)
+        elif p.is_file():
+            if p.suffix.lower() in SUFFIXES:
+                files.append(p)
+            else:
+                failures.append(
+                    IngestResult("failed", reason=f"unknown file type {p.suffix or '(none)'!r}", source=raw)
+                )
+        else:
+            failures.append(IngestResult("failed", reason="no such file or folder", source=raw))
+    return files, failures
+
+
+def file_ingest(path: Path, *, confirm: bool, publisher: str) -> list[IngestResult]:
+    """Every article of one file, each with its outcome; reading errors become a failure."""
+    from tracker.extraction import documents_from_file
+
+    results = []
+    try:
+        for number, document in enumerate(documents_from_file(path), start=1):
+            source = document.source or str(path)
+            if path.suffix.lower() == ".jsonl" and source == str(path):
+                source = f"{path}:{number}"
+            try:
+                results.append(
+                    article_ingest(document=document, source_file=source, confirm=confirm, publisher=publisher)
+                )
+            except Exception as error:  # noqa: BLE001 - reported in the summary, batch goes on
+                results.append(IngestResult("failed", reason=f"{type(error).__name__}: {error}", source=source))
+    except UnicodeDecodeError as error:
+        results.append(
+            IngestResult(
+                "failed", reason=f"not valid UTF-8 text ({error.reason} at byte {error.start})", source=str(path)
+            )
+        )
+    except Exception as error:  # noqa: BLE001
+        results.append(
+            IngestResult("failed", reason=f"cannot read the file: {type(error).__name__}: {error}", source=str(path))
+        )
+    if not results:
+        results.append(IngestResult("failed", reason="the file holds no article", source=str(path)))
+    return results
+
+
+class Command(BaseCommand):
+    help = "Ingest articles from .txt, .html, .md (YAML front matter) or .jsonl files or folders."
+
+    def add_arguments(self, parser):
+        parser.add_argument("paths", nargs="+", metavar="PATH")
+        parser.add_argument(
+            "--confirm", action="store_true", help="Confirm the items at once (trusted official archives only)."
+        )
+        parser.add_argument("--publisher", default="", help="Publisher for documents that do not name one.")
+
+    def handle(self, *args, paths, confirm=False, publisher="", **options):
+        files, failures = article_files(list(paths))
+        results: list[IngestResult] = list(failures)
+        quiet = options.get("verbosity", 1) == 0
+        with gaps_deferred():
+            for path in tqdm(files, desc="ingest", unit="file", file=sys.stderr, disable=quiet or None):
+                results.extend(file_ingest(path, confirm=confirm, publisher=publisher))
+        self.stdout.write(ingest_summary(results, confirmed=confirm))
+        if results and all(r.status == "failed" for r in results):
+            raise CommandError("no article could be ingested")
+
+
+def ingest_summary(results: list[IngestResult], *, confirmed: bool = False) -> str:
+    counts = Counter(r.status for r in results)
+    items: Counter = Counter()
+    for r in results:
+        items.update(r.proposed)
+    merged = sum(r.merged for r in results)
+    verb = "confirmed" if confirmed else "proposed"
+    lines = [
+        f"Articles: {counts['new']} new, {counts['duplicate']} duplicate, {counts['failed']} failed.",
+        f"Items {verb}: "
+        + (
+            ", ".join(f"{n} {kind.replace('_', ' ')}{'s' if n != 1 else ''}" for kind, n in sorted(items.items()))
+            or "none"
+        )
+        + ".",
+        f"Contacts merged into one already on record: {merged}.",
+    ]
+    for r in results:
+        if r.status == "failed":
+            lines.append(f"  FAILED {r.source}: {r.reason}")
+    for r in results:
+        for note in r.notes if r.status == "new" else ():
+            lines.append(f"  note {r.source}: {note}")
+    for r in results:
+        if r.status == "duplicate":
+            lines.append(f"  duplicate {r.source}: {r.reason}")
+    return "\n".join(lines) + "\n"

@@ -1,0 +1,152 @@
+"""``manage.py ingest``: files and folders in, a summary out; one bad file never stops the batch.
+
+Files are read by the real ``tracker.extraction.documents_from_file``; the extractor itself is
+replaced by a hand-built one so the counts are known."""
+
+from __future__ import annotations
+
+import json
+from datetime import date
+
+import pytest
+from django.core.management import CommandError, call_command
+
+from tracker.models import Article, Contact
+from tracker.services import ingest as ingest_service
+from tracker.tests.ingest_helpers import an_extraction, call_item, country, leader
+
+pytestmark = pytest.mark.django_db
+
+READOUT = (
+    "President Aldo Varen of Norvania spoke today with Prime Minister Mira Kost of Valdoria. "
+    "The two leaders discussed grain exports, the river treaty and the coming summit in the capital. "
+    "They agreed that their teams would stay in close touch over the weeks ahead."
+)
+
+
+@pytest.fixture
+def fake_extractor(monkeypatch):
+    varen = leader("Aldo Varen", "President", country("Norvania", "Norvanian"))
+    kost = leader("Mira Kost", "Prime Minister", country("Valdoria", "Valdorian"))
+
+    def run(text, *, published, **meta):
+        if published is None or "Aldo Varen" not in text:
+            return an_extraction(text)
+        return an_extraction(text, contacts=[call_item(text, "Aldo Varen", [varen, kost], published)])
+
+    monkeypatch.setattr(ingest_service, "extraction_run", run)
+
+
+def md(day: str, body: str = READOUT, title: str = "Readout") -> str:
+    return f"---\ntitle: '{title}'\ndate: '{day}'\n---\n{body}\n"
+
+
+def run_ingest(*args) -> str:
+    from io import StringIO
+
+    out = StringIO()
+    call_command("ingest", *map(str, args), stdout=out, stderr=StringIO())
+    return out.getvalue()
+
+
+def test_a_folder_is_ingested_recursively_and_summarised(tmp_path, fake_extractor):
+    (tmp_path / "2024-03").mkdir()
+    (tmp_path / "2024-03" / "a.md").write_text(md("2024-03-18"))
+    (tmp_path / "b.md").write_text(md("2024-04-02", READOUT.replace("grain", "timber")))
+    summary = run_ingest(tmp_path)
+    assert "Articles: 2 new, 0 duplicate, 0 failed." in summary
+    assert "Items proposed: 2 contacts." in summary
+    assert Article.objects.count() == 2
+
+
+def test_running_the_same_folder_twice_adds_nothing(tmp_path, fake_extractor):
+    (tmp_path / "a.md").write_text(md("2024-03-18"))
+    run_ingest(tmp_path)
+    summary = run_ingest(tmp_path)
+    assert "Articles: 0 new, 1 duplicate, 0 failed." in summary
+    assert (Article.objects.count(), Contact.objects.count()) == (1, 1)
+
+
+def test_the_same_file_twice_in_one_run_is_one_article_and_a_duplicate(tmp_path, fake_extractor):
+    (tmp_path / "a.md").write_text(md("2024-03-18"))
+    summary = run_ingest(tmp_path / "a.md", tmp_path / "a.md")
+    assert "Articles: 1 new, 1 duplicate, 0 failed." in summary
+    assert f"duplicate {tmp_path / 'a.md'}: already stored as article" in summary
+
+
+def test_a_second_side_reporting_the_same_call_is_counted_as_merged(tmp_path, fake_extractor):
+    (tmp_path / "ours.md").write_text(md("2024-03-18"))
+    theirs = {"text": READOUT.replace("spoke today", "held a telephone conversation"), "published": "2024-03-18"}
+    (tmp_path / "theirs.jsonl").write_text(json.dumps({**theirs, "publisher": "Valdorian Government"}) + "\n")
+    summary = run_ingest(tmp_path)
+    assert "Contacts merged into one already on record: 1." in summary
+    assert Contact.objects.get().sources.count() == 2
+
+
+@pytest.mark.parametrize(
+    "name, content, reason",
+    [
+        ("empty.txt", b"", "empty"),
+        ("blank.md", md("2024-03-18", "   \n\t\n").encode(), "no text"),
+        ("nul.txt", b"Aldo Varen\x00\x00\x00 spoke with Mira Kost " * 20, "NUL"),
+        ("latin1.txt", "Aldo Varen met Mira Kost in Zürich. ".encode("latin-1") * 20, "UTF-8"),
+        ("huge.txt", b"Aldo Varen spoke with Mira Kost today. " * 140_000, "million characters"),
+        (
+            "french.txt",
+            (
+                "Le président Aldo Varen s'est entretenu aujourd'hui avec la première ministre Mira Kost sur "
+                "les exportations de céréales, le traité sur le fleuve et les relations entre leurs deux pays, "
+                "qu'ils veulent renforcer dans les mois à venir selon un communiqué de la présidence."
+            ).encode(),
+            "English",
+        ),
+        ("future.md", md("2999-01-01").encode(), "in the future"),
+        ("scripts.html", b"<html><head><script>var a=1;</script></head><body><script>x()</script></body></html>", ""),
+        ("broken.md", b"---\ntitle: 'unclosed\ndate: [2024\n---\nAldo Varen spoke with Mira Kost.\n", ""),
+        ("baddate.md", md("2024-13-45").encode(), ""),
+    ],
+)
+def test_a_bad_file_fails_with_its_name_and_reason_and_the_batch_goes_on(
+    tmp_path, fake_extractor, name, content, reason
+):
+    (tmp_path / name).write_bytes(content)
+    (tmp_path / "good.md").write_text(md("2024-03-18"))
+    summary = run_ingest(tmp_path)
+    assert "1 new" in summary, summary
+    failed = [line for line in summary.splitlines() if line.startswith("  FAILED")]
+    assert len(failed) == 1, summary
+    assert name in failed[0]
+    assert reason in failed[0]
+    assert "Traceback" not in summary
+    assert Article.objects.count() == 1
+
+
+def test_a_file_without_a_date_is_stored_with_a_note(tmp_path, fake_extractor):
+    (tmp_path / "undated.txt").write_text(READOUT)
+    summary = run_ingest(tmp_path)
+    assert "1 new" in summary
+    assert "note" in summary and "no publication date" in summary
+
+
+def test_a_missing_path_and_an_unknown_file_type_are_reported(tmp_path, fake_extractor):
+    (tmp_path / "data.pdf").write_bytes(b"%PDF-1.4")
+    (tmp_path / "good.md").write_text(md("2024-03-18"))
+    summary = run_ingest(tmp_path / "good.md", tmp_path / "data.pdf", tmp_path / "nowhere")
+    assert "no such file or folder" in summary
+    assert "unknown file type '.pdf'" in summary
+    assert "1 new" in summary
+
+
+def test_a_run_where_nothing_could_be_ingested_is_an_error(tmp_path, fake_extractor):
+    (tmp_path / "empty.txt").write_text("")
+    with pytest.raises(CommandError, match="no article could be ingested"):
+        run_ingest(tmp_path)
+
+
+def test_confirm_confirms_and_the_publisher_option_fills_in(tmp_path, fake_extractor):
+    (tmp_path / "a.txt").write_text(READOUT)
+    (tmp_path / "a.md").write_text(md("2024-03-18", READOUT.replace("grain", "fish")))
+    run_ingest(tmp_path / "a.md", "--confirm", "--publisher", "Norvanian Presidency")
+    assert Contact.objects.get().status == "confirmed"
+    assert Article.objects.get().publisher == "Norvanian Presidency"
+    assert Contact.objects.get().date == date(2024, 3, 18)

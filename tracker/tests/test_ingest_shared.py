@@ -1,0 +1,156 @@
+"""Ingestion on the real data in ../shared, with the real extractor (skipped without either).
+
+Derived facts only (dates, names from titles); no text of the data is copied here.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from datetime import date, timedelta
+from io import StringIO
+from pathlib import Path
+
+import pytest
+from django.conf import settings
+from django.core.management import call_command
+
+from tracker.models import Article, Contact, ContactSource, Country, GapClaim, Person
+
+SHARED = Path(settings.SHARED_DATA_DIR)
+READOUTS = SHARED / "readouts"
+KREMLIN = SHARED / "kremlin-ukraine" / "kremlin.jsonl"
+FOUNDING = SHARED / "corpus" / "cnn-2024-03-18-biden-netanyahu.txt"
+
+pytestmark = [
+    pytest.mark.shared,
+    pytest.mark.django_db,
+    pytest.mark.skipif(not READOUTS.is_dir(), reason="../shared is absent"),
+]
+pytest.importorskip("tracker.extraction")
+pytest.importorskip("tracker.services.gazetteer")
+
+# "Readout of President Biden's Call with Prime Minister Fumio Kishida of Japan" and the like:
+# one other leader, named in full, with the office and the country.
+BILATERAL = re.compile(
+    r"^Readout of President (?:Joseph R\. |Joe )?Biden[’']s (?:Phone |Telephone |Video |Secure Video )?"
+    r"(?P<kind>Call|Meeting) with (?:President|Prime Minister|Chancellor) "
+    r"(?P<name>(?:[A-Z][\w\-.]+ ){0,3}(?P<surname>[A-Z][\w\-]+)) of (?:the )?[A-Z][\w ]+$"
+)
+
+
+@pytest.fixture
+def countries():
+    """Every ISO country, named as in pycountry, with the short names articles use."""
+    import pycountry
+
+    short = {"RU": "Russia", "KR": "South Korea", "IR": "Iran", "SY": "Syria", "VE": "Venezuela", "TW": "Taiwan"}
+    Country.objects.bulk_create(
+        Country(
+            name=short.get(c.alpha_2, getattr(c, "common_name", c.name)),
+            official_name=getattr(c, "official_name", ""),
+            iso_alpha2=c.alpha_2,
+            iso_alpha3=c.alpha_3,
+            aliases=c.name,
+        )
+        for c in pycountry.countries
+    )
+
+
+def ingest(*args) -> str:
+    out = StringIO()
+    call_command("ingest", *map(str, args), stdout=out, stderr=StringIO())
+    return out.getvalue()
+
+
+def test_every_sampled_readout_of_a_bilateral_call_or_meeting_yields_that_contact(countries, tmp_path):
+    files = sorted(READOUTS.rglob("*.md"))
+    sample = files[::12]  # ~74 readouts spread over 2021-2025
+    for i, f in enumerate(sample):  # names repeat across the readouts' folders
+        (tmp_path / f"{i:03d}-{f.name}").symlink_to(f)
+    print(ingest(tmp_path, "--confirm", "--publisher", "The White House"))
+    checked, misses = 0, []
+    for f in sample:
+        article = Article.objects.filter(source_file__endswith=f.name).first()
+        match = BILATERAL.match((article.title if article else "").replace("\xa0", " "))
+        if not match or article.published is None:
+            continue
+        checked += 1
+        published = article.published
+        contacts = Contact.objects.filter(sources__article=article).prefetch_related("participants")
+        wanted_kind = {"Call": Contact.REMOTE, "Meeting": Contact.IN_PERSON}[match["kind"]]
+        found = [
+            c
+            for c in contacts
+            if c.participants.count() == 2
+            and {"Biden", match["surname"]} <= {p.name.split()[-1] for p in c.participants.all()}
+            and published - timedelta(days=1) <= c.date <= published
+            and c.kind in wanted_kind
+        ]
+        if not found:
+            seen = [(c.kind, c.date.isoformat(), [p.name for p in c.participants.all()]) for c in contacts]
+            misses.append(f"{f.name}: {article.title!r} -> {seen}")
+    assert checked >= 10, f"only {checked} bilateral readouts in the sample"
+    assert not misses, f"{len(misses)} of {checked} bilateral readouts lack their contact:\n" + "\n".join(misses)
+
+
+def kremlin_lines(*, urls: set[str], no_contact_titles: tuple[str, ...], limit: int) -> tuple[list[str], list[str]]:
+    wanted, quiet = [], []
+    for line in KREMLIN.read_text(encoding="utf-8").splitlines():
+        record = json.loads(line)
+        if record["url"] in urls:
+            wanted.append(line)
+        elif record["title"].startswith(no_contact_titles) and len(quiet) < limit:
+            quiet.append(line)
+    return wanted, quiet
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="extraction finds no contact in the Kremlin release: its body never states the call, only the "
+    "title ('Meeting with US President Joseph Biden') and the summary, which documents_from_file drops",
+)
+def test_the_biden_putin_video_call_is_one_contact_with_a_source_from_each_side(countries, tmp_path):
+    readout = next(READOUTS.rglob("2021-12-07-readout-of-president-bidens-video-call-with-president-vladimir-putin*"))
+    kremlin, quiet = kremlin_lines(
+        urls={"http://en.kremlin.ru/events/president/news/67315"},
+        no_contact_titles=("Executive Order", "Launching", "Greetings to participants"),
+        limit=6,
+    )
+    assert len(kremlin) == 1 and len(quiet) == 6
+    (tmp_path / "kremlin.jsonl").write_text("\n".join(kremlin + quiet) + "\n", encoding="utf-8")
+    ingest(readout, "--confirm", "--publisher", "The White House")
+    summary = ingest(tmp_path / "kremlin.jsonl", "--confirm")
+    assert "Contacts merged into one already on record: 1." in summary, summary
+
+    biden = Person.objects.get(name__iregex=r"biden$")
+    putin = Person.objects.get(name__iregex=r"putin$")
+    calls = Contact.objects.involving(biden, putin).filter(date=date(2021, 12, 7))
+    assert calls.count() == 1
+    call = calls.get()
+    assert call.kind in Contact.REMOTE
+    publishers = sorted(call.sources.values_list("article__publisher", flat=True))
+    assert len(publishers) == 2 and "The White House" in publishers
+
+    quiet_urls = [json.loads(line)["url"] for line in quiet]
+    assert not ContactSource.objects.filter(article__url__in=quiet_urls).exists()
+
+
+def test_the_founding_articles_longest_gap_claim_gets_a_verdict_from_the_readouts(countries, tmp_path):
+    netanyahu = [f for f in sorted(READOUTS.rglob("*.md")) if "netanyahu" in f.name]
+    assert len(netanyahu) > 10
+    for i, f in enumerate(netanyahu):
+        (tmp_path / f"{i:03d}-{f.name}").symlink_to(f)
+    ingest(tmp_path, "--confirm", "--publisher", "The White House")
+    (tmp_path / "cnn").mkdir()
+    cnn = tmp_path / "cnn" / "cnn-2024-03-18-biden-netanyahu.md"
+    cnn.write_text("---\ndate: '2024-03-18'\npublisher: CNN\n---\n" + FOUNDING.read_text(encoding="utf-8"))
+    ingest(cnn, "--confirm")
+
+    claim = GapClaim.objects.filter(comparison="longest_since", ends=date(2024, 3, 18)).first()
+    assert claim is not None, list(GapClaim.objects.values_list("comparison", "ends", "text"))
+    print(f"\nverdict: {claim.verdict}: {claim.verdict_reason}")
+    print(f"deciding gap: {claim.deciding_gap}; runner-up: {claim.runner_up_gap}")
+    assert claim.anchor == date(2023, 10, 7)
+    assert claim.verdict in ("supported", "contradicted"), claim.verdict_reason
+    assert claim.deciding_gap is not None and claim.runner_up_gap is not None
