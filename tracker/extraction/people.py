@@ -33,6 +33,8 @@ TITLES = [
     "Minister", "Spokesperson", "Spokesman", "Spokeswoman", "Press Secretary", "Crown Princess", "Prince",
     "Sheikh",
 ]  # fmt: skip
+
+
 def words_pattern(phrase: str) -> str:
     """A regex for a phrase whose words may be split by spaces or one line break."""
     return SEP.join(re.escape(w) for w in phrase.split())
@@ -127,9 +129,7 @@ class PeopleFinder:
         self.people = People()
 
     # --- entities ------------------------------------------------------------------------
-    def entity_for(
-        self, name: str, title: str | None, country: str | None, allow_new: bool = True
-    ) -> Entity | None:
+    def entity_for(self, name: str, title: str | None, country: str | None, allow_new: bool = True) -> Entity | None:
         name = _clean_name(name)
         known = self.gz.person_named(name)
         if known is None:
@@ -150,7 +150,9 @@ class PeopleFinder:
             held = self.gz.offices_of(known, self.published)
             if held:
                 office, office_country = held[0]
-            entity = Entity(known.name, known.key, office_country or known.country, office, known, surname_of(known.name))
+            entity = Entity(
+                known.name, known.key, office_country or known.country, office, known, surname_of(known.name)
+            )
             return self._add(entity)
         sur = surname_of(name)
         for e in self.people.entities:
@@ -296,9 +298,7 @@ class PeopleFinder:
             return []
         pattern = getattr(self.gz, "_name_regex", None)
         if pattern is None:
-            alternation = "|".join(
-                words_pattern(n) for n in self._names_as_written() if len(n) > 2
-            )
+            alternation = "|".join(words_pattern(n) for n in self._names_as_written() if len(n) > 2)
             pattern = re.compile(rf"(?<![\w-])(?:{alternation})(?![\w-])") if alternation else re.compile(r"(?!x)x")
             self.gz._name_regex = pattern
         out = []
@@ -360,7 +360,11 @@ class PeopleFinder:
 
     def _holder(self, title: str, pos: int, found: list[Mention]) -> Entity | None:
         """Who "the <title>" means here: the home country's holder, else the first so titled in the article."""
-        titled = [m.entity for m in sorted(found, key=lambda m: m.start) if m.entity.office and fold(m.entity.office) == fold(title)]
+        titled = [
+            m.entity
+            for m in sorted(found, key=lambda m: m.start)
+            if m.entity.office and fold(m.entity.office) == fold(title)
+        ]
         if self.home:
             for e in titled:
                 if e.country == self.home:

@@ -123,7 +123,9 @@ def test_admin_refuses_a_statement_with_an_empty_quote(editor_client):
 def test_admin_refuses_the_same_article_text_twice(editor_client):
     first = Article.objects.create(title="First", text="Aldo Varen spoke with Mira Tolsk.")
     response = editor_client.post(
-        reverse("admin:tracker_article_add"), {"text": "Aldo Varen  spoke with\nMira Tolsk.", "title": "Again"}, follow=True
+        reverse("admin:tracker_article_add"),
+        {"text": "Aldo Varen  spoke with\nMira Tolsk.", "title": "Again"},
+        follow=True,
     )
     assert response.redirect_chain[-1][0] == reverse("admin:tracker_article_change", args=[first.pk])
     assert "duplicate" in response.content.decode().lower()
