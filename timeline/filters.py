@@ -144,7 +144,6 @@ class RecordFilter(django_filters.FilterSet):
         value = (value or "").strip()
         return queryset.matching(value) if value else queryset
 
-    @property
     def chosen_pair(self) -> tuple[Person, Person] | None:
         """The two people of a valid ``pair`` filter, else None."""
         if self.form.is_valid():
