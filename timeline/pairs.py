@@ -34,13 +34,17 @@ class PairSummary:
 
 
 def pair_open_gap(a: Person | int, b: Person | int, today: date) -> OpenGap | None:
-    """Two queries: the last held contact, then the end of the latest longer gap."""
-    held = Contact.objects.held().involving_all(a, b)
-    span = held.aggregate(first=Min("date"), last=Max("date"))
+    """The gap table knows the pair's first and last held contacts (one query, from its index);
+    only a pair with a single contact needs the contacts themselves. One more query for the end
+    of the latest longer gap."""
+    gaps = Gap.objects.for_pair(a, b).order_by()
+    span = gaps.aggregate(first=Min("start"), last=Max("end"))
     if span["last"] is None:
-        return None
+        span = Contact.objects.held().involving_all(a, b).aggregate(first=Min("date"), last=Max("date"))
+        if span["last"] is None:
+            return None
     days = (today - span["last"]).days
-    longer = Gap.objects.for_pair(a, b).filter(days__gt=days).aggregate(end=Max("end"))["end"]
+    longer = gaps.filter(days__gt=days).aggregate(end=Max("end"))["end"]
     return OpenGap(since=span["last"], days=days, longest_since=longer or span["first"], is_record=longer is None)
 
 
@@ -56,7 +60,7 @@ def pair_summary(a: Person, b: Person, today: date) -> PairSummary:
         (kinds.get(row["kind"], row["kind"]), row["n"])
         for row in held.order_by().values("kind").annotate(n=Count("id")).order_by("-n")
     ]
-    gaps = Gap.objects.for_pair(a, b)
+    gaps = Gap.objects.for_pair(a, b).order_by()
     return PairSummary(
         contact_count=sum(n for _, n in by_kind),
         by_kind=by_kind,

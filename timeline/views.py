@@ -50,7 +50,7 @@ def _feed_context(request: HttpRequest, *, base_url: str, fixed: dict[str, str] 
     open_gap = None
     if pair:
         contact_ids = [item.obj.pk for item in items if item.stream == "c"]
-        gaps = {g.after_id: g for g in Gap.objects.for_pair(*pair).filter(after_id__in=contact_ids)}
+        gaps = {g.after_id: g for g in Gap.objects.for_pair(*pair).filter(after_id__in=contact_ids).order_by()}
         for item in items:
             if item.stream == "c":
                 item.gap = gaps.get(item.obj.pk)

@@ -571,6 +571,7 @@ class Statement(models.Model):
 
     class Meta:
         ordering = ["-date", "-id"]
+        indexes = [models.Index(fields=["status", "date", "id"], name="statement_status_date")]
         constraints = [
             models.CheckConstraint(
                 condition=~Q(quote=""), name="statement_quote_not_empty", violation_error_message="A quote is required."
