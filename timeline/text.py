@@ -28,7 +28,7 @@ def sentence_around(text: str, start: int, end: int) -> tuple[str, str, str]:
     right = end
     while right < len(text) and text[right - 1 : right] not in _SENTENCE_END:
         right += 1
-    return text[left:start].lstrip(), text[start:end], text[end:right].rstrip()
+    return text[left:start].strip(), text[start:end], text[end:right].strip()
 
 
 def spans_usable(text: str, spans: Iterable[Span]) -> list[Span]:
