@@ -2,10 +2,17 @@
 (function () {
   "use strict";
 
-  // Filter requests: leave empty fields out, so the pushed URL holds only the filters in use.
+  // Filter requests: leave empty fields and defaults out, so the pushed URL holds only the
+  // filters in use.
   document.addEventListener("htmx:configRequest", function (event) {
-    if (!event.detail.elt || event.detail.elt.id !== "filters") return;
+    var form = event.detail.elt;
+    if (!form || form.id !== "filters") return;
     var params = event.detail.parameters;
+    form.querySelectorAll("[data-default]").forEach(function (field) {
+      if (field.value === field.dataset.default) {
+        if (params instanceof FormData) params.delete(field.name); else delete params[field.name];
+      }
+    });
     var keys = params instanceof FormData ? Array.from(new Set(params.keys())) : Object.keys(params);
     keys.forEach(function (key) {
       if (params instanceof FormData) {
@@ -19,7 +26,7 @@
   });
 
   document.addEventListener("htmx:afterSwap", function (event) {
-    var target = event.detail.target;
+    var target = event.detail.target || event.target || document.body;
     // New results: announce their count to screen readers (focus stays on the control in use).
     var results = document.getElementById("results");
     var status = document.getElementById("result-status");
