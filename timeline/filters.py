@@ -110,7 +110,12 @@ class RecordFilter(django_filters.FilterSet):
         label="Topic", queryset=Topic.objects.all(), to_field_name="slug", method="filter_topic", empty_label="Any"
     )
     status = django_filters.ChoiceFilter(
-        label="Review status", choices=STATUS_CHOICES, method="filter_status", empty_label=None
+        label="Review status",
+        choices=STATUS_CHOICES,
+        method="filter_status",
+        empty_label=None,
+        # the default is left out of pushed URLs (static/js/timeline.js)
+        widget=forms.Select(attrs={"data-default": ReviewStatus.CONFIRMED}),
     )
     start = django_filters.DateFilter(label="From", field_name="date", lookup_expr="gte", widget=DateInput)
     end = django_filters.DateFilter(label="To", field_name="date", lookup_expr="lte", widget=DateInput)
@@ -144,7 +149,6 @@ class RecordFilter(django_filters.FilterSet):
         value = (value or "").strip()
         return queryset.matching(value) if value else queryset
 
-    @property
     def chosen_pair(self) -> tuple[Person, Person] | None:
         """The two people of a valid ``pair`` filter, else None."""
         if self.form.is_valid():

@@ -1,33 +1,196 @@
+"""Public pages of the record. Each HTMX surface is one page template with named partials: an
+HTMX request (other than a history restore) gets just the partial, anything else the page."""
+
+from __future__ import annotations
+
+from django.db.models import Prefetch
+from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, render
+from django.urls import reverse
+from django.utils import timezone
 from django.views.decorators.http import require_GET
+from django.views.decorators.vary import vary_on_headers
 
-from tracker.models import Article, Contact, Person
+from timeline.feed import Cursor, feed_entries, feed_page, month_of
+from timeline.filters import ContactFilter, StatementFilter
+from timeline.pairs import pair_claims, pair_open_gap, pair_summary, quiet_pairs
+from timeline.text import Span, article_marked_up, sentence_around
+from tracker.models import Article, Contact, ContactSource, Gap, Person, Statement
+
+PAGE_SIZE = 50
+
+
+def is_fragment_request(request: HttpRequest) -> bool:
+    return bool(request.htmx) and not request.htmx.history_restore_request
+
+
+def _contacts_listed():
+    return Contact.objects.prefetch_related("participants")
+
+
+def _statements_listed():
+    return Statement.objects.select_related("speaker")
+
+
+def _feed_context(request: HttpRequest, *, base_url: str, fixed: dict[str, str] | None = None) -> dict:
+    """Filters from the query string (plus ``fixed`` ones a page imposes), one page of the feed
+    and its gap markers. A constant number of queries, whatever the size of the record."""
+    data = request.GET.copy()
+    for key, value in (fixed or {}).items():
+        data[key] = value
+    contact_filter = ContactFilter(data, queryset=_contacts_listed())
+    with_statements = data.get("statements") == "on"
+    statement_filter = StatementFilter(data, queryset=_statements_listed()) if with_statements else None
+    cursor = Cursor.parse(data.get("after"))
+    items, next_cursor = feed_page(
+        contact_filter.qs, statement_filter.qs if statement_filter else None, cursor, PAGE_SIZE
+    )
+    today = timezone.localdate()
+    pair = contact_filter.chosen_pair()
+    open_gap = None
+    if pair:
+        contact_ids = [item.obj.pk for item in items if item.stream == "c"]
+        gaps = {g.after_id: g for g in Gap.objects.for_pair(*pair).filter(after_id__in=contact_ids).order_by()}
+        for item in items:
+            if item.stream == "c":
+                item.gap = gaps.get(item.obj.pk)
+        if cursor is None:
+            open_gap = pair_open_gap(*pair, today)
+    query = data.copy()
+    query.pop("after", None)
+    for key in fixed or {}:
+        query.pop(key, None)
+    next_query = None
+    if next_cursor:
+        next_query = query.copy()
+        next_query["after"] = str(next_cursor)
+    return {
+        "filter": contact_filter,
+        "form": contact_filter.form,
+        "with_statements": with_statements,
+        "entries": feed_entries(items, month_of(cursor.date) if cursor else None),
+        "next_url": f"{base_url}?{next_query.urlencode()}" if next_query else None,
+        "cursor": cursor,
+        "pair": pair,
+        "open_gap": open_gap,
+        "today": today,
+        "contact_count": contact_filter.qs.count() if cursor is None else None,
+        "statement_count": statement_filter.qs.filter(date__isnull=False).count()
+        if statement_filter and cursor is None
+        else None,
+        "query": query.urlencode(),
+        "base_url": base_url,
+    }
+
+
+def _render_feed(request: HttpRequest, template: str, ctx: dict) -> HttpResponse:
+    # The pair page includes the timeline's partials, so its fragments come from there too.
+    if is_fragment_request(request):
+        partial = "items" if ctx["cursor"] else "results"
+        return render(request, f"timeline/timeline.html#{partial}", ctx)
+    return render(request, template, ctx)
 
 
 @require_GET
-def home(request):
-    contacts = Contact.objects.confirmed().prefetch_related("participants").order_by("-date", "-id")[:20]
-    return render(request, "timeline/home.html", {"contacts": contacts})
+@vary_on_headers("HX-Request")
+def timeline(request: HttpRequest) -> HttpResponse:
+    ctx = _feed_context(request, base_url=reverse("timeline:timeline"))
+    return _render_feed(request, "timeline/timeline.html", ctx)
 
 
 @require_GET
-def leader(request, slug: str):
+@vary_on_headers("HX-Request")
+def pair(request: HttpRequest, a: str, b: str) -> HttpResponse:
+    person_a = get_object_or_404(Person, slug=a)
+    person_b = get_object_or_404(Person, slug=b)
+    base_url = reverse("timeline:pair", args=[a, b])
+    ctx = _feed_context(request, base_url=base_url, fixed={"pair": f"{a},{b}"})
+    if not is_fragment_request(request):
+        ctx |= {
+            "a": person_a,
+            "b": person_b,
+            "summary": pair_summary(person_a, person_b, ctx["today"]),
+            "claims": pair_claims(person_a, person_b),
+        }
+    return _render_feed(request, "timeline/pair.html", ctx)
+
+
+@require_GET
+def people_suggest(request: HttpRequest) -> HttpResponse:
+    """Options for the people autocomplete (a <datalist>), matching the typed name or slug."""
+    typed = (request.GET.get("person") or request.GET.get("q") or "").strip()
+    people = Person.objects.none()
+    if typed:
+        people = Person.objects.filter(name__icontains=typed) | Person.objects.filter(slug__istartswith=typed)
+    return render(request, "timeline/people_options.html", {"people": people.order_by("name")[:20]})
+
+
+@require_GET
+def home(request: HttpRequest) -> HttpResponse:
+    today = timezone.localdate()
+    contacts = _contacts_listed().confirmed().order_by("-date", "-id")[:20]
+    ctx = {"contacts": contacts, "quiet": quiet_pairs(today), "today": today}
+    return render(request, "timeline/home.html", ctx)
+
+
+@require_GET
+def leader(request: HttpRequest, slug: str) -> HttpResponse:
     person = get_object_or_404(Person, slug=slug)
+    today = timezone.localdate()
+    counterparts = list(Person.objects.counterparts_of(person)[:30])
+    for other in counterparts:
+        other.days_since = (today - other.last_contact).days
     ctx = {
         "person": person,
         "offices": person.offices.select_related("country").order_by("start"),
-        "contacts": person.contacts.confirmed().prefetch_related("participants").order_by("-date")[:50],
+        "counterparts": counterparts,
+        "statements": person.statements.confirmed().filter(date__isnull=False).order_by("-date", "-id")[:10],
+        "today": today,
     }
     return render(request, "timeline/leader.html", ctx)
 
 
 @require_GET
-def contact(request, pk: int):
-    item = get_object_or_404(Contact.objects.prefetch_related("participants", "sources__article"), pk=pk)
-    return render(request, "timeline/contact.html", {"contact": item})
+@vary_on_headers("HX-Request")
+def contact(request: HttpRequest, pk: int) -> HttpResponse:
+    """A contact with its sources, statements and topics; HTMX gets the part that expands in place."""
+    item = get_object_or_404(
+        Contact.objects.prefetch_related(
+            "participants",
+            "topics",
+            Prefetch("sources", queryset=_sources()),
+            Prefetch("statements", queryset=Statement.objects.select_related("speaker").order_by("date", "id")),
+        ),
+        pk=pk,
+    )
+    sources = [
+        (s, sentence_around(s.article.text, s.start, s.end) if s.start is not None else None)
+        for s in item.sources.all()
+    ]
+    ctx = {"contact": item, "sources": sources}
+    template = "timeline/contact.html#detail" if is_fragment_request(request) else "timeline/contact.html"
+    return render(request, template, ctx)
+
+
+def _sources():
+    return ContactSource.objects.select_related("article").order_by("article__published", "id")
 
 
 @require_GET
-def article(request, pk: int):
+def article(request: HttpRequest, pk: int) -> HttpResponse:
     item = get_object_or_404(Article, pk=pk)
-    return render(request, "timeline/article.html", {"article": item})
+    spans = [
+        Span(s.start, s.end, reverse("timeline:contact", args=[s.contact_id]), f"Contact: {s.contact}")
+        for s in item.contact_sources.filter(start__isnull=False, end__isnull=False).prefetch_related(
+            "contact__participants"
+        )
+    ]
+    for statement in item.statements.filter(start__isnull=False, end__isnull=False).select_related("speaker"):
+        url = (
+            reverse("timeline:contact", args=[statement.contact_id])
+            if statement.contact_id
+            else statement.speaker.get_absolute_url()
+        )
+        spans.append(Span(statement.start, statement.end, url, f"Statement by {statement.speaker}"))
+    ctx = {"article": item, "body": article_marked_up(item.text, spans), "span_count": len(spans)}
+    return render(request, "timeline/article.html", ctx)

@@ -102,6 +102,17 @@ class PersonQuerySet(models.QuerySet):
     def holding_office_on(self, day: date) -> PersonQuerySet:
         return self.filter(offices__in=Office.objects.held_on(day)).distinct()
 
+    def counterparts_of(self, person: Person) -> PersonQuerySet:
+        """The people ``person`` has held contacts with, each annotated with ``contact_count`` and
+        ``last_contact`` (one query), most frequent first."""
+        shared = Contact.objects.held().involving_all(person).values("pk")
+        return (
+            self.exclude(pk=person.pk)
+            .filter(contacts__in=shared)
+            .annotate(contact_count=models.Count("contacts"), last_contact=models.Max("contacts__date"))
+            .order_by("-contact_count", "name")
+        )
+
 
 class Person(models.Model):
     name = models.CharField(max_length=200, help_text="Full name as usually written in English.")
@@ -586,6 +597,7 @@ class Statement(models.Model):
 
     class Meta:
         ordering = ["-date", "-id"]
+        indexes = [models.Index(fields=["status", "date", "id"], name="statement_status_date")]
         constraints = [
             models.CheckConstraint(
                 condition=~Q(quote=""), name="statement_quote_not_empty", violation_error_message="A quote is required."
@@ -605,9 +617,18 @@ class Statement(models.Model):
 
 
 class GapQuerySet(models.QuerySet):
-    def for_pair(self, a: Person, b: Person) -> GapQuerySet:
-        low, high = sorted([a.pk, b.pk])
+    def for_pair(self, a: Person | int, b: Person | int) -> GapQuerySet:
+        low, high = sorted([getattr(a, "pk", a), getattr(b, "pk", b)])
         return self.filter(person_a_id=low, person_b_id=high)
+
+    def pair_rhythms(self, min_gaps: int) -> models.QuerySet:
+        """Per pair with at least ``min_gaps`` gaps: ``person_a``, ``person_b``, ``gap_count``,
+        ``mean_days`` and ``last_contact`` (the end of the latest gap), as dicts; one query."""
+        return (
+            self.values("person_a", "person_b")
+            .annotate(gap_count=models.Count("id"), mean_days=models.Avg("days"), last_contact=models.Max("end"))
+            .filter(gap_count__gte=min_gaps)
+        )
 
 
 class Gap(models.Model):

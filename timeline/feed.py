@@ -1,0 +1,119 @@
+"""The timeline feed: contacts and statements merged in date order, one keyset page at a time.
+
+Order is newest first by (date, rank, id), contacts ranking above statements on the same day.
+A page reads at most ``size`` rows of each stream with a keyset condition (no OFFSET), so its
+cost depends on the page size, not on how deep into the record the reader has scrolled.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from datetime import date
+
+from django.db.models import QuerySet
+
+from tracker.models import Contact, Gap, Statement
+
+CONTACT, STATEMENT = "c", "s"
+RANK = {CONTACT: 1, STATEMENT: 0}
+_CURSOR = re.compile(r"^(\d{4}-\d{2}-\d{2})_([cs])(\d+)$")
+
+
+@dataclass(frozen=True)
+class Cursor:
+    """The last item shown: the next page starts just after it. Written ``2023-10-07_c123``."""
+
+    date: date
+    stream: str
+    id: int
+
+    def __str__(self) -> str:
+        return f"{self.date.isoformat()}_{self.stream}{self.id}"
+
+    @classmethod
+    def parse(cls, text: str | None) -> Cursor | None:
+        match = _CURSOR.match(text or "")
+        if not match:
+            return None
+        try:
+            return cls(date.fromisoformat(match[1]), match[2], int(match[3]))
+        except ValueError:
+            return None
+
+
+@dataclass
+class Item:
+    stream: str
+    obj: Contact | Statement
+    gap: Gap | None = None  # for a contact of the chosen pair: the silence that it ended
+
+    @property
+    def date(self) -> date:
+        return self.obj.date
+
+    @property
+    def key(self) -> tuple[date, int, int]:
+        return (self.obj.date, RANK[self.stream], self.obj.pk)
+
+    @property
+    def cursor(self) -> Cursor:
+        return Cursor(self.obj.date, self.stream, self.obj.pk)
+
+
+@dataclass
+class Page:
+    items: list[Item]
+    next_cursor: Cursor | None
+    previous_month: date | None = None  # month of the item just before this page, if any
+    entries: list[tuple[str, object]] = field(default_factory=list)
+
+
+def _contacts_after(contacts: QuerySet, cursor: Cursor | None) -> QuerySet:
+    if cursor is None:
+        return contacts
+    if cursor.stream == CONTACT:
+        return contacts.before_key(cursor.date, cursor.id)
+    return contacts.filter(date__lt=cursor.date)  # contacts of that day came before its statements
+
+
+def _statements_after(statements: QuerySet, cursor: Cursor | None) -> QuerySet:
+    if cursor is None:
+        return statements
+    if cursor.stream == STATEMENT:
+        return statements.before_key(cursor.date, cursor.id)
+    return statements.filter(date__lte=cursor.date)  # all of that day's statements are still to come
+
+
+def feed_page(
+    contacts: QuerySet, statements: QuerySet | None, cursor: Cursor | None, size: int = 50
+) -> tuple[list[Item], Cursor | None]:
+    """One page of the merged feed after ``cursor``; two queries (one per stream) plus the
+    prefetches the querysets carry. Returns the items and the cursor of the next page, if any."""
+    rows = [Item(CONTACT, c) for c in _contacts_after(contacts, cursor).order_by("-date", "-id")[: size + 1]]
+    if statements is not None:
+        dated = _statements_after(statements.filter(date__isnull=False), cursor).order_by("-date", "-id")
+        rows += [Item(STATEMENT, s) for s in dated[: size + 1]]
+    rows.sort(key=lambda item: item.key, reverse=True)
+    page = rows[:size]
+    more = len(rows) > size
+    return page, (page[-1].cursor if more and page else None)
+
+
+def month_of(day: date) -> date:
+    return day.replace(day=1)
+
+
+def feed_entries(items: Sequence[Item], previous_month: date | None) -> list[tuple[str, object]]:
+    """The items with a ("month", first-day) entry wherever the month changes, continuing the
+    grouping of the page before (so "load more" does not repeat a month heading)."""
+    entries: list[tuple[str, object]] = []
+    current = previous_month
+    for item in items:
+        month = month_of(item.date)
+        if month != current:
+            entries.append(("month", month))
+            current = month
+        entries.append(("item", item))
+    return entries

@@ -1,0 +1,119 @@
+"""The timeline in Debian's Chromium: HTMX swaps, the URL as state, expansion, no console errors."""
+
+import os
+from datetime import date, timedelta
+from pathlib import Path
+
+import pytest
+
+from .conftest import contact
+
+ARTIFACTS = Path(__file__).resolve().parents[2] / "artifacts"
+CHROMIUM = "/usr/bin/chromium"
+ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+
+pytestmark = [
+    pytest.mark.browser,
+    pytest.mark.skipif(not Path(CHROMIUM).exists(), reason="needs Debian's chromium"),
+]
+
+
+@pytest.fixture
+def record(transactional_db, people):
+    aldo, mira, ivo = people["aldo"], people["mira"], people["ivo"]
+    start = date(2024, 1, 1)
+    for n in range(60):
+        contact(start + timedelta(days=3 * n), aldo, mira, summary=f"Synthetic call number {n}.")
+    contact(date(2024, 2, 10), aldo, ivo, kind="meeting", summary="A synthetic meeting in Norvania.")
+    return people
+
+
+@pytest.fixture
+def browser_page(live_server):
+    # Playwright's sync API runs an event loop in this thread; the test's own DB work is done
+    # before it starts, the live server answers from its own thread.
+    os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+    from playwright.sync_api import sync_playwright
+
+    ARTIFACTS.mkdir(exist_ok=True)
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=CHROMIUM, args=ARGS)
+        page = browser.new_page()
+        problems = []
+        page.on("console", lambda m: problems.append(f"console {m.type}: {m.text}") if m.type == "error" else None)
+        page.on("pageerror", lambda e: problems.append(f"page error: {e}"))
+        page.on("requestfailed", lambda r: problems.append(f"failed request: {r.url}"))
+        page.problems = problems
+        yield page
+        browser.close()
+
+
+def expect(locator):
+    from playwright.sync_api import expect as playwright_expect
+
+    return playwright_expect(locator)
+
+
+def test_filters_swap_results_update_the_url_and_back_restores(record, live_server, browser_page):
+    page = browser_page
+    page.goto(f"{live_server.url}/timeline/")
+    assert page.evaluate("typeof htmx") == "object", "htmx.min.js did not load"
+    page.evaluate("window.__notReloaded = true")
+    assert "61 contacts" in page.locator("#results .count").inner_text()
+    page.screenshot(path=ARTIFACTS / "timeline-desktop.png", full_page=False)
+
+    page.get_by_label("Meeting").check()
+    page.wait_for_url("**/timeline/?kind=meeting")
+    expect(page.locator("#results .count")).to_contain_text("1 contact")
+    assert page.evaluate("window.__notReloaded") is True, "the whole page reloaded"
+    assert "A synthetic meeting" in page.locator("#results").inner_text()
+    expect(page.locator("#result-status")).to_contain_text("1 contact")
+
+    page.go_back()
+    page.wait_for_url(f"{live_server.url}/timeline/")
+    expect(page.locator("#results .count")).to_contain_text("61 contacts")
+    assert not page.get_by_label("Meeting").is_checked()
+    assert page.problems == []
+
+
+def test_a_pasted_filtered_url_shows_the_same_view(record, live_server, browser_page):
+    page = browser_page
+    page.goto(f"{live_server.url}/timeline/?pair=aldo-varen,mira-tolsk&q=number+5")
+    text = page.locator("#results").inner_text()
+    assert "Synthetic call number 5." in text and "A synthetic meeting" not in text
+    assert page.locator("#id_q").input_value() == "number 5"
+    assert page.problems == []
+
+
+def test_an_item_expands_in_place_and_load_more_appends(record, live_server, browser_page):
+    page = browser_page
+    page.goto(f"{live_server.url}/timeline/?pair=aldo-varen,mira-tolsk")
+    first = page.locator("li.item.contact details").first
+    first.locator("summary").click()
+    first.locator(".contact-detail").wait_for()
+    assert "Sources" in first.inner_text() and "Topics" in first.inner_text()
+    assert "3 days" in page.locator("li.gap").first.inner_text()
+    page.screenshot(path=ARTIFACTS / "timeline-expanded.png", full_page=False)
+
+    assert page.locator("li.item").count() == 50
+    page.locator("li.more").scroll_into_view_if_needed()
+    expect(page.locator("li.item")).to_have_count(60)
+    assert page.locator("li.more").count() == 0
+    assert page.problems == []
+
+
+def test_the_timeline_reads_on_a_phone(record, live_server, browser_page):
+    page = browser_page
+    page.set_viewport_size({"width": 390, "height": 844})
+    page.goto(f"{live_server.url}/timeline/")
+    assert page.evaluate("document.documentElement.scrollWidth <= window.innerWidth + 1")
+    page.screenshot(path=ARTIFACTS / "timeline-phone.png", full_page=False)
+    page.goto(f"{live_server.url}/pairs/aldo-varen/mira-tolsk/")
+    page.screenshot(path=ARTIFACTS / "pair-phone.png", full_page=True)
+    assert page.problems == []

@@ -1,0 +1,88 @@
+from datetime import date
+
+import pytest
+from django.http import QueryDict
+
+from timeline.filters import ContactFilter, StatementFilter
+from tracker.models import Contact, ReviewStatus, Statement
+
+from .conftest import contact
+
+pytestmark = pytest.mark.django_db
+
+
+def kinds(query: str) -> list[str]:
+    return sorted(ContactFilter(QueryDict(query), queryset=Contact.objects.all()).qs.values_list("kind", flat=True))
+
+
+@pytest.fixture
+def record(people):
+    aldo, mira, ivo = people["aldo"], people["mira"], people["ivo"]
+    contact(date(2024, 1, 1), aldo, mira, kind="phone_call", summary="They discussed grain exports.")
+    contact(date(2024, 2, 1), aldo, ivo, kind="meeting")
+    contact(date(2024, 3, 1), mira, ivo, kind="visit", status=ReviewStatus.PROPOSED)
+    return people
+
+
+def test_without_status_only_confirmed_contacts_are_listed(record):
+    assert kinds("") == ["meeting", "phone_call"]
+    assert kinds("status=proposed") == ["visit"]
+    assert kinds("status=any") == ["meeting", "phone_call", "visit"]
+
+
+def test_person_filter_keeps_contacts_of_any_of_the_people(record):
+    assert kinds("person=mira-tolsk") == ["phone_call"]
+    assert kinds("person=mira-tolsk&person=ivo-pell") == ["meeting", "phone_call"]
+
+
+def test_an_empty_person_box_does_not_narrow_the_results(record):
+    assert kinds("person=") == ["meeting", "phone_call"]
+
+
+def test_pair_filter_keeps_contacts_where_both_took_part(record):
+    assert kinds("pair=aldo-varen,mira-tolsk") == ["phone_call"]
+    assert kinds("pair=mira-tolsk,aldo-varen") == ["phone_call"]
+
+
+def test_country_filter_accepts_an_iso_code_or_an_id(record, norvania):
+    assert kinds("country=xo") == ["phone_call"]
+    assert kinds(f"country={norvania.pk}") == ["meeting", "phone_call"]
+
+
+def test_kind_date_and_text_filters(record):
+    assert kinds("kind=meeting&kind=visit") == ["meeting"]
+    assert kinds("start=2024-01-15") == ["meeting"]
+    assert kinds("end=2024-01-15") == ["phone_call"]
+    assert kinds("q=GRAIN") == ["phone_call"]
+
+
+def test_text_filter_finds_a_contact_through_a_quote_tied_to_it(record):
+    meeting = Contact.objects.get(kind="meeting")
+    Statement.objects.create(speaker=record["ivo"], quote="Fisheries are our priority", contact=meeting)
+    assert kinds("q=fisheries") == ["meeting"]
+
+
+@pytest.mark.parametrize("query", ["person=nobody", "pair=aldo-varen", "pair=aldo-varen,nobody", "start=yesterday"])
+def test_an_invalid_filter_gives_nothing_and_an_error_not_everything(record, query):
+    f = ContactFilter(QueryDict(query), queryset=Contact.objects.all())
+    assert not f.qs.exists()
+    assert f.errors
+
+
+def test_statement_filter_uses_the_same_parameters(record):
+    phone = Contact.objects.get(kind="phone_call")
+    Statement.objects.create(
+        speaker=record["aldo"], quote="A good call", date=phone.date, contact=phone, status=ReviewStatus.CONFIRMED
+    )
+    Statement.objects.create(
+        speaker=record["aldo"], quote="Unrelated", date=date(2024, 5, 1), status=ReviewStatus.CONFIRMED
+    )
+
+    def quotes(query):
+        return sorted(
+            StatementFilter(QueryDict(query), queryset=Statement.objects.all()).qs.values_list("quote", flat=True)
+        )
+
+    assert quotes("person=aldo-varen") == ["A good call", "Unrelated"]
+    assert quotes("pair=aldo-varen,mira-tolsk") == ["A good call"]
+    assert quotes("q=unrelated") == ["Unrelated"]
