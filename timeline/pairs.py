@@ -16,12 +16,36 @@ from tracker.models import Contact, Gap, GapClaim, Office, Person
 
 @dataclass(frozen=True)
 class OpenGap:
-    """The silence from a pair's last held contact up to today."""
+    """The silence from a pair's last held contact up to today, or up to the day one of them left
+    office: a silence with a former leader is no longer a gap between leaders."""
 
     since: date
     days: int
     longest_since: date | None  # None: no earlier gap of theirs was this long
     is_record: bool
+    until: date
+    left_office: Person | None = None  # who left, when the silence ended that way
+
+    @property
+    def is_open(self) -> bool:
+        return self.left_office is None
+
+
+def office_left_on(offices: list[tuple[date, date | None]], today: date) -> date | None:
+    """The day someone left their last office, if they held offices and hold none today."""
+    if not offices or any(start <= today and (end is None or today < end) for start, end in offices):
+        return None
+    ends = [end for _, end in offices if end is not None and end <= today]
+    return max(ends) if ends else None
+
+
+def pair_departure(a: int, b: int, today: date) -> tuple[int, date] | None:
+    """The first of the two to have left office, and when (one query)."""
+    offices: dict[int, list[tuple[date, date | None]]] = {a: [], b: []}
+    for person_id, start, end in Office.objects.filter(person_id__in=[a, b]).values_list("person_id", "start", "end"):
+        offices[person_id].append((start, end))
+    left = [(day, pid) for pid in (a, b) if (day := office_left_on(offices[pid], today)) is not None]
+    return (min(left)[1], min(left)[0]) if left else None
 
 
 @dataclass(frozen=True)
@@ -43,9 +67,21 @@ def pair_open_gap(a: Person | int, b: Person | int, today: date) -> OpenGap | No
         span = Contact.objects.held().involving_all(a, b).aggregate(first=Min("date"), last=Max("date"))
         if span["last"] is None:
             return None
-    days = (today - span["last"]).days
+    a_id, b_id = (x.pk if isinstance(x, Person) else x for x in (a, b))
+    departure = pair_departure(a_id, b_id, today)
+    until, left = today, None
+    if departure and departure[1] >= span["last"]:
+        until, left = departure[1], Person.objects.get(pk=departure[0])
+    days = (until - span["last"]).days
     longer = gaps.filter(days__gt=days).aggregate(end=Max("end"))["end"]
-    return OpenGap(since=span["last"], days=days, longest_since=longer or span["first"], is_record=longer is None)
+    return OpenGap(
+        since=span["last"],
+        days=days,
+        longest_since=longer or span["first"],
+        is_record=longer is None,
+        until=until,
+        left_office=left,
+    )
 
 
 def median_gap(days: list[int]) -> float | None:

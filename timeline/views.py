@@ -4,16 +4,17 @@ HTMX request (other than a history restore) gets just the partial, anything else
 from __future__ import annotations
 
 from django.db.models import Prefetch
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse, QueryDict
 from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_GET
 from django.views.decorators.vary import vary_on_headers
 
+from timeline.chart_views import chart_context
 from timeline.feed import Cursor, feed_entries, feed_page, month_of
 from timeline.filters import ContactFilter, StatementFilter
-from timeline.pairs import pair_claims, pair_open_gap, pair_summary, quiet_pairs
+from timeline.pairs import office_left_on, pair_claims, pair_open_gap, pair_summary, quiet_pairs
 from timeline.text import Span, article_marked_up, sentence_around
 from tracker.models import Article, Contact, ContactSource, Gap, Person, Statement
 
@@ -106,11 +107,14 @@ def pair(request: HttpRequest, a: str, b: str) -> HttpResponse:
     base_url = reverse("timeline:pair", args=[a, b])
     ctx = _feed_context(request, base_url=base_url, fixed={"pair": f"{a},{b}"})
     if not is_fragment_request(request):
+        chart_params = request.GET.copy()
+        chart_params["pair"] = f"{a},{b}"
         ctx |= {
             "a": person_a,
             "b": person_b,
             "summary": pair_summary(person_a, person_b, ctx["today"]),
             "claims": pair_claims(person_a, person_b),
+            "charts": [chart_context(name, chart_params, ctx["filter"]) for name in ("gaps", "frequency")],
         }
     return _render_feed(request, "timeline/pair.html", ctx)
 
@@ -137,15 +141,20 @@ def home(request: HttpRequest) -> HttpResponse:
 def leader(request: HttpRequest, slug: str) -> HttpResponse:
     person = get_object_or_404(Person, slug=slug)
     today = timezone.localdate()
-    counterparts = list(Person.objects.counterparts_of(person)[:30])
+    offices = list(person.offices.select_related("country").order_by("start"))
+    left_on = office_left_on([(o.start, o.end) for o in offices], today)
+    counterparts = list(Person.objects.counterparts_of(person).prefetch_related("offices")[:30])
     for other in counterparts:
         other.days_since = (today - other.last_contact).days
+        other.left_on = office_left_on([(o.start, o.end) for o in other.offices.all()], today)
     ctx = {
         "person": person,
-        "offices": person.offices.select_related("country").order_by("start"),
+        "offices": offices,
+        "left_on": left_on,
         "counterparts": counterparts,
         "statements": person.statements.confirmed().filter(date__isnull=False).order_by("-date", "-id")[:10],
         "today": today,
+        "charts": [chart_context(name, QueryDict(f"person={slug}")) for name in ("frequency", "network")],
     }
     return render(request, "timeline/leader.html", ctx)
 
