@@ -7,6 +7,7 @@ Sullivan"), names only when capitalised, so ordinary words are never taken for n
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass, field
 from datetime import date
@@ -31,7 +32,7 @@ TITLES = [
     "Ambassador", "Governor", "Senator", "Senate Majority Leader", "Senate Minority Leader", "Majority Leader",
     "Minority Leader", "House Speaker", "Speaker", "Chairman", "Chairwoman", "Chairperson", "Mayor",
     "Minister", "Spokesperson", "Spokesman", "Spokeswoman", "Press Secretary", "Crown Princess", "Prince",
-    "Sheikh",
+    "Sheikh", "First Lady", "First Gentleman",
 ]  # fmt: skip
 def words_pattern(phrase: str) -> str:
     """A regex for a phrase whose words may be split by spaces or one line break."""
@@ -90,7 +91,15 @@ class People:
     entities: list[Entity] = field(default_factory=list)
 
     def within(self, start: int, end: int) -> list[Mention]:
-        return [m for m in self.mentions if m.start >= start and m.end <= end]
+        starts = [m.start for m in self.mentions] if len(self.__dict__.get("_starts", ())) != len(self.mentions) else self._starts
+        self._starts = starts
+        i = bisect.bisect_left(starts, start)
+        out = []
+        while i < len(self.mentions) and self.mentions[i].start < end:
+            if self.mentions[i].end <= end:
+                out.append(self.mentions[i])
+            i += 1
+        return out
 
     def before(self, pos: int) -> list[Mention]:
         return [m for m in self.mentions if m.end <= pos]
@@ -215,7 +224,8 @@ class PeopleFinder:
                     if split:
                         country, name_start, _ = split
                         if name_start is not None:
-                            ns, ne = _trim_name_words(text, name_start, run.end())
+                            own = NAME_RUN.match(text, name_start)
+                            ns, ne = _trim_name_words(text, name_start, min(run.end(), own.end() if own else run.end()))
                             name_span = (ns, ne) if ne > ns else None
                         if name_span is None:
                             continue  # "President of France" with no name: an office, not a person
