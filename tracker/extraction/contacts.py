@@ -175,8 +175,8 @@ def _earlier_contacts(article: Article, sent: Sentence, mentions: list[Mention],
     out = []
     for pattern in (EARLIER, DATED_NOUN):
         for m in pattern.finditer(text, sent.start, sent.end):
-            if article.in_quote(m.start()):
-                continue
+            if article.in_quote(m.start()) or re.search(r"\bsince\s+$", text[max(0, m.start() - 7) : m.start()]):
+                continue  # "since the October 7 attacks" anchors a gap; it is no contact
             noun = m.group("noun").lower()
             kind = "video_call" if "video" in noun else "phone_call" if ("call" in noun or "conversation" in noun) else "meeting"
             if noun == "visit":

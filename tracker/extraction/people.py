@@ -62,7 +62,7 @@ CONTACT_VERB_AFTER_NAME = (
 SAID_NAME = re.compile(
     rf"(?P<name>{NAME_WORD}(?:{SEP}{NAME_WORD}){{1,2}}),?[ \t]+(?:also[ \t]+)?(?:{SPEECH_VERB}|{CONTACT_VERB_AFTER_NAME})\b"
 )
-DEFINITE = re.compile(rf"\b[Tt]he[ \t]+(?P<title>{TITLE_PATTERN})\b(?![ \t]+(?:of\b|{NAME_WORD}))", re.IGNORECASE)
+DEFINITE = re.compile(rf"\b[Tt]he[ \t]+(?i:(?P<title>{TITLE_PATTERN}))\b(?![ \t]+(?:of\b|{NAME_WORD}))")
 OF_COUNTRY = re.compile(rf"[ \t]*,?{SEP}of{SEP}(?:the{SEP})?")
 
 
@@ -91,8 +91,9 @@ class People:
     entities: list[Entity] = field(default_factory=list)
 
     def within(self, start: int, end: int) -> list[Mention]:
-        starts = [m.start for m in self.mentions] if len(self.__dict__.get("_starts", ())) != len(self.mentions) else self._starts
-        self._starts = starts
+        starts = self.__dict__.get("_starts")
+        if starts is None or len(starts) != len(self.mentions):
+            starts = self.__dict__["_starts"] = [m.start for m in self.mentions]
         i = bisect.bisect_left(starts, start)
         out = []
         while i < len(self.mentions) and self.mentions[i].start < end:
