@@ -28,7 +28,9 @@ CONTACT_VERB = re.compile(
     r"|(?P<visit>(?:paid|pays|paying|pay|made|make)\s+an?\s+(?:\w+\s+){0,2}?visit\s+to|visited|visits|visit)"
     r")\b)"
 )
-NEGATION = re.compile(r"\b(?:not|never|no\s+longer|yet\s+to|declined\s+to|refused\s+to|without|cancel\w*|postpone\w*)\b|n't\b", re.I)
+NEGATION = re.compile(
+    r"\b(?:not|never|no\s+longer|yet\s+to|declined\s+to|refused\s+to|without|cancel\w*|postpone\w*)\b|n't\b", re.I
+)
 PLANNED = re.compile(
     r"\b(?:will|would|shall|is\s+to|are\s+to|plans?\s+to|planning\s+to|expected\s+to|scheduled\s+to|set\s+to|due\s+to"
     r"|going\s+to|agreed\s+to|hopes?\s+to|invited\s+\S+(?:\s+\S+){0,4}\s+to|intends?\s+to|to)\s+(?:\w+\s+)?$",
@@ -102,7 +104,9 @@ def _contact_at(article: Article, sent: Sentence, m: re.Match, mentions: list[Me
     if subject and text[subject[-1].end : m.start()].count(",") >= 2:
         return None  # the verb belongs to a relative or parenthetical clause
     obj = _group_forwards(text, after, m.end())
-    if verb.startswith(("welcomed", "received", "hosted", "hosts", "host", "visited", "visits", "visit", "met", "meet")) and not verb.endswith("with"):
+    if verb.startswith(
+        ("welcomed", "received", "hosted", "hosts", "host", "visited", "visits", "visit", "met", "meet")
+    ) and not verb.endswith("with"):
         # These verbs take the other person straight after them ("met Prime Minister X").
         if obj and not re.fullmatch(r"[\s,]*(?:\w+\s+){0,3}?(?:with\s+)?", text[m.end() : obj[0].start], re.I):
             obj = []
@@ -178,12 +182,26 @@ def _earlier_contacts(article: Article, sent: Sentence, mentions: list[Mention],
             if article.in_quote(m.start()) or re.search(r"\bsince\s+$", text[max(0, m.start() - 7) : m.start()]):
                 continue  # "since the October 7 attacks" anchors a gap; it is no contact
             noun = m.group("noun").lower()
-            kind = "video_call" if "video" in noun else "phone_call" if ("call" in noun or "conversation" in noun) else "meeting"
+            kind = (
+                "video_call"
+                if "video" in noun
+                else "phone_call"
+                if ("call" in noun or "conversation" in noun)
+                else "meeting"
+            )
             if noun == "visit":
                 kind = "visit"
             if pattern is EARLIER:
-                hits = [h for h in article.dates_in(m.end(), sent.end) if re.search(r"\b(?:was|were|came|took\s+place|on|in)\b", text[m.end() : h.start])]
-                hits = [h for h in hits if not re.search(r"\b(?:before|after|since|until)\s+$", text[max(m.end(), h.start - 8) : h.start])]
+                hits = [
+                    h
+                    for h in article.dates_in(m.end(), sent.end)
+                    if re.search(r"\b(?:was|were|came|took\s+place|on|in)\b", text[m.end() : h.start])
+                ]
+                hits = [
+                    h
+                    for h in hits
+                    if not re.search(r"\b(?:before|after|since|until)\s+$", text[max(m.end(), h.start - 8) : h.start])
+                ]
             else:
                 hits = article.dates_in(m.start("date"), m.end("date"))
             if not hits:

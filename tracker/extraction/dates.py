@@ -39,7 +39,7 @@ DATE_PATTERN = re.compile(
     "|".join(
         [
             rf"\b{_MONTH}[ \t]+(?P<day>[0-3]?\d)(?:st|nd|rd|th)?\b(?:,?[ \t]+(?P<year>(?:19|20)\d\d)\b)?",
-            rf"\b(?P<day2>[0-3]?\d)(?:st|nd|rd|th)?[ \t]+(?:of[ \t]+)?(?P<month2>January|February|March|April|May|June"
+            r"\b(?P<day2>[0-3]?\d)(?:st|nd|rd|th)?[ \t]+(?:of[ \t]+)?(?P<month2>January|February|March|April|May|June"
             r"|July|August|September|October|November|December)\b(?:,?[ \t]+(?P<year2>(?:19|20)\d\d)\b)?",
             r"\b(?P<month3>January|February|March|April|May|June|July|August|September|October|November|December)"
             r"[ \t]+(?P<year3>(?:19|20)\d\d)\b",

@@ -60,7 +60,7 @@ def document_from_record(record, source: str) -> Document:
         return Document("", None, None, None, None, source, ["the line is not a JSON object"])
     text = record.get("text")
     if not isinstance(text, str):
-        errors.append("the line has no \"text\" string")
+        errors.append('the line has no "text" string')
         text = ""
     if "\x00" in text:
         errors.append("the text contains NUL characters; they were removed")
@@ -88,7 +88,9 @@ def documents_from_file(path) -> Iterator[Document]:
     try:
         size = path.stat().st_size
         if size > MAX_FILE_BYTES:
-            yield Document("", None, None, None, None, source, [f"the file has {size:,} bytes; over the {MAX_FILE_BYTES:,} limit"])
+            yield Document(
+                "", None, None, None, None, source, [f"the file has {size:,} bytes; over the {MAX_FILE_BYTES:,} limit"]
+            )
             return
         data = path.read_bytes()
     except OSError as exc:
@@ -174,7 +176,8 @@ def _markdown_document(data: bytes, source: str) -> Document:
         published=published,
         title=_str_or_none(meta.get("title")),
         url=_str_or_none(meta.get("source_url")) or _str_or_none(meta.get("url")),
-        publisher=_str_or_none(meta.get("publisher")) or ("The White House" if "whitehouse" in str(meta.get("source_url", "")) else None),
+        publisher=_str_or_none(meta.get("publisher"))
+        or ("The White House" if "whitehouse" in str(meta.get("source_url", "")) else None),
         source=source,
         errors=errors,
     )

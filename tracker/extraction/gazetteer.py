@@ -42,9 +42,7 @@ def builtin_countries() -> tuple[KnownCountry, ...]:
     for info in countryinfo.all_countries():
         try:
             name = info.name()
-            spellings = tuple(
-                s for s in (info.alt_spellings() or []) if len(s) > 3 and s.isascii() and not s.isupper()
-            )
+            spellings = tuple(s for s in (info.alt_spellings() or []) if len(s) > 3 and s.isascii() and not s.isupper())
             demonym = info.demonym() or ""
         except Exception:  # a malformed record in the reference data must not stop extraction
             continue

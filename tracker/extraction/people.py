@@ -34,6 +34,8 @@ TITLES = [
     "Minister", "Spokesperson", "Spokesman", "Spokeswoman", "Press Secretary", "Crown Princess", "Prince",
     "Sheikh", "First Lady", "First Gentleman",
 ]  # fmt: skip
+
+
 def words_pattern(phrase: str) -> str:
     """A regex for a phrase whose words may be split by spaces or one line break."""
     return SEP.join(re.escape(w) for w in phrase.split())
@@ -60,7 +62,8 @@ CONTACT_VERB_AFTER_NAME = (
     r"|will|took|attended)"
 )
 SAID_NAME = re.compile(
-    rf"(?P<name>{NAME_WORD}(?:{SEP}{NAME_WORD}){{1,2}}),?[ \t]+(?:also[ \t]+)?(?:{SPEECH_VERB}|{CONTACT_VERB_AFTER_NAME})\b"
+    rf"(?P<name>{NAME_WORD}(?:{SEP}{NAME_WORD}){{1,2}}),?[ \t]+(?:also[ \t]+)?"
+    rf"(?:{SPEECH_VERB}|{CONTACT_VERB_AFTER_NAME})\b"
 )
 DEFINITE = re.compile(rf"\b[Tt]he[ \t]+(?i:(?P<title>{TITLE_PATTERN}))\b(?![ \t]+(?:of\b|{NAME_WORD}))")
 OF_COUNTRY = re.compile(rf"[ \t]*,?{SEP}of{SEP}(?:the{SEP})?")
@@ -137,9 +140,7 @@ class PeopleFinder:
         self.people = People()
 
     # --- entities ------------------------------------------------------------------------
-    def entity_for(
-        self, name: str, title: str | None, country: str | None, allow_new: bool = True
-    ) -> Entity | None:
+    def entity_for(self, name: str, title: str | None, country: str | None, allow_new: bool = True) -> Entity | None:
         name = _clean_name(name)
         known = self.gz.person_named(name)
         if known is None:
@@ -160,7 +161,9 @@ class PeopleFinder:
             held = self.gz.offices_of(known, self.published)
             if held:
                 office, office_country = held[0]
-            entity = Entity(known.name, known.key, office_country or known.country, office, known, surname_of(known.name))
+            entity = Entity(
+                known.name, known.key, office_country or known.country, office, known, surname_of(known.name)
+            )
             return self._add(entity)
         sur = surname_of(name)
         for e in self.people.entities:
@@ -307,9 +310,7 @@ class PeopleFinder:
             return []
         pattern = getattr(self.gz, "_name_regex", None)
         if pattern is None:
-            alternation = "|".join(
-                words_pattern(n) for n in self._names_as_written() if len(n) > 2
-            )
+            alternation = "|".join(words_pattern(n) for n in self._names_as_written() if len(n) > 2)
             pattern = re.compile(rf"(?<![\w-])(?:{alternation})(?![\w-])") if alternation else re.compile(r"(?!x)x")
             self.gz._name_regex = pattern
         out = []
@@ -371,7 +372,11 @@ class PeopleFinder:
 
     def _holder(self, title: str, pos: int, found: list[Mention]) -> Entity | None:
         """Who "the <title>" means here: the home country's holder, else the first so titled in the article."""
-        titled = [m.entity for m in sorted(found, key=lambda m: m.start) if m.entity.office and fold(m.entity.office) == fold(title)]
+        titled = [
+            m.entity
+            for m in sorted(found, key=lambda m: m.start)
+            if m.entity.office and fold(m.entity.office) == fold(title)
+        ]
         if self.home:
             for e in titled:
                 if e.country == self.home:

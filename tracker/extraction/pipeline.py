@@ -5,8 +5,8 @@ from __future__ import annotations
 import re
 from datetime import date, timedelta
 
-from .context import Article, Sentence
 from .contacts import find_contacts
+from .context import Article, Sentence
 from .dates import DateIndex
 from .gap_claims import find_gap_claims
 from .gazetteer import Gazetteer
@@ -30,7 +30,14 @@ WORD = re.compile(r"\b\w+\b")
 
 # Whose "the president" a publisher means when the text does not say.
 PUBLISHER_COUNTRIES = [
-    (re.compile(r"white\s*house|\bCNN\b|\bAP\b|associated press|washington|new york times|\bNBC\b|\bCBS\b|\bABC\b|\bNPR\b|politico", re.I), "United States"),
+    (
+        re.compile(
+            r"white\s*house|\bCNN\b|\bAP\b|associated press|washington|new york times|\bNBC\b|\bCBS\b|\bABC\b"
+            r"|\bNPR\b|politico",
+            re.I,
+        ),
+        "United States",
+    ),
     (re.compile(r"kremlin|russia", re.I), "Russia"),
     (re.compile(r"president\.gov\.ua|ukrain", re.I), "Ukraine"),
     (re.compile(r"elysee|élysée", re.I), "France"),
@@ -83,9 +90,7 @@ def _extract_into(result: Extraction, gazetteer: Gazetteer, topics: dict[str, li
     limit = len(text)
     if limit > MAX_CHARS:
         limit = MAX_CHARS
-        warnings.append(
-            f"the text has {len(text):,} characters; only the first {MAX_CHARS:,} were searched"
-        )
+        warnings.append(f"the text has {len(text):,} characters; only the first {MAX_CHARS:,} were searched")
     words = WORD.findall(text[:20000])
     if len(words) >= 20 and len(ENGLISH_WORDS.findall(text[:20000])) < 0.05 * len(words):
         warnings.append("the text does not look like English; little or nothing may be found")
@@ -117,7 +122,9 @@ def _extract_into(result: Extraction, gazetteer: Gazetteer, topics: dict[str, li
         is_release=bool(RELEASE.search(" ".join(filter(None, [meta.publisher, meta.url, meta.title])))),
     )
     result.people = [
-        PersonMention(m.entity.name, m.entity.key, m.entity.country, m.entity.office, Span(m.start, m.end), m.entity.key is None)
+        PersonMention(
+            m.entity.name, m.entity.key, m.entity.country, m.entity.office, Span(m.start, m.end), m.entity.key is None
+        )
         for m in people.mentions
     ]
     contacts = find_contacts(article)

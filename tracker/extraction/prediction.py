@@ -53,7 +53,9 @@ def prediction_line(doc_id: str, extraction: Extraction) -> dict:
                 "comparison": g.comparison,
                 "duration_days": g.duration_days,
                 "duration_months": g.duration_months,
-                "min_days": g.duration_days if g.duration_days is not None else (g.duration_months * 30 if g.duration_months else None),
+                "min_days": g.duration_days
+                if g.duration_days is not None
+                else (g.duration_months * 30 if g.duration_months else None),
                 "longest_since": _iso(g.anchor) if g.comparison == "longest_since" else None,
                 "anchor": _iso(g.anchor),
                 "evidence": g.text,

@@ -20,10 +20,21 @@ SPEECH = re.compile(rf"\b{SPEECH_VERB}\b|\baccording\s+to\b", re.I)
 SMALL_WORDS = {"of", "the", "and", "a", "an", "in", "on", "for", "to", "at", "by", "with", "or"}
 CHANNELS = [
     ("readout", re.compile(r"\breadout\b|\bread-out\b", re.I)),
-    ("social", re.compile(r"\b(?:tweeted|posted|on\s+X|on\s+Twitter|on\s+Telegram|social\s+media|on\s+Facebook|Truth\s+Social)\b", re.I)),
+    (
+        "social",
+        re.compile(
+            r"\b(?:tweeted|posted|on\s+X|on\s+Twitter|on\s+Telegram|social\s+media|on\s+Facebook|Truth\s+Social)\b",
+            re.I,
+        ),
+    ),
     ("interview", re.compile(r"\binterview\b|\btold\s+(?:CNN|the\s+[A-Z]\w+|[A-Z]{2,})|\bon\s+[“\"][A-Z]", re.I)),
     ("written", re.compile(r"\b(?:in\s+a\s+(?:written\s+)?statement|wrote|in\s+a\s+letter|statement\s+said)\b", re.I)),
-    ("briefing", re.compile(r"\b(?:told\s+reporters|briefing|press\s+conference|news\s+conference|at\s+the\s+White\s+House)\b", re.I)),
+    (
+        "briefing",
+        re.compile(
+            r"\b(?:told\s+reporters|briefing|press\s+conference|news\s+conference|at\s+the\s+White\s+House)\b", re.I
+        ),
+    ),
     ("speech", re.compile(r"\b(?:speech|address|remarks|speaking\s+at)\b", re.I)),
 ]
 
@@ -167,8 +178,12 @@ def _attributed(article: Article, q: Block, sent, events) -> Entity | None:
     m = re.match(r"[\s,]*", tail)
     at = close + m.end()
     mention = _mention_at(article, at, at + 120)
-    if mention and mention.start == at and re.match(
-        rf"[\s,]*(?:\w+ly\s+|also\s+|later\s+){{0,2}}{SPEECH_VERB}\b", text[mention.end : mention.end + 40], re.I
+    if (
+        mention
+        and mention.start == at
+        and re.match(
+            rf"[\s,]*(?:\w+ly\s+|also\s+|later\s+){{0,2}}{SPEECH_VERB}\b", text[mention.end : mention.end + 40], re.I
+        )
     ):
         return mention.entity
     pron = re.match(rf"(?P<p>[Hh]e|[Ss]he)\s+(?:\w+ly\s+|also\s+|later\s+){{0,2}}{SPEECH_VERB}\b", text[at : at + 40])

@@ -62,10 +62,22 @@ def test_unknown_leaders_are_found_by_their_titles_with_country_and_office():
 
 
 def test_the_president_resolves_through_offices_held_on_the_article_date():
-    varen = KnownPerson("aldo-varen", "Aldo Varen", (), "Norvania", (KnownOffice("President", "Norvania", date(2020, 1, 1), None),))
-    old = KnownPerson("old-one", "Bertil Oss", (), "Norvania", (KnownOffice("President", "Norvania", date(2010, 1, 1), date(2020, 1, 1)),))
-    ex = extract("The president spoke today.", published=MONDAY, gazetteer=gazetteer(people=[varen, old]),
-                 publisher="Norvania Herald")
+    varen = KnownPerson(
+        "aldo-varen", "Aldo Varen", (), "Norvania", (KnownOffice("President", "Norvania", date(2020, 1, 1), None),)
+    )
+    old = KnownPerson(
+        "old-one",
+        "Bertil Oss",
+        (),
+        "Norvania",
+        (KnownOffice("President", "Norvania", date(2010, 1, 1), date(2020, 1, 1)),),
+    )
+    ex = extract(
+        "The president spoke today.",
+        published=MONDAY,
+        gazetteer=gazetteer(people=[varen, old]),
+        publisher="Norvania Herald",
+    )
     # No publisher mapping for the fictional country: the only current holder of that title is used.
     assert [p.key for p in ex.people] == ["aldo-varen"]
 
@@ -87,31 +99,44 @@ def test_a_readout_call_is_a_dated_contact_with_both_leaders():
 
 def test_video_calls_meetings_and_planned_meetings():
     g = gazetteer()
-    ex = extract("President Aldo Varen of Norvania held a video call with Prime Minister Mira Tol of Estralia on Friday.",
-                 published=MONDAY, gazetteer=g)
+    ex = extract(
+        "President Aldo Varen of Norvania held a video call with Prime Minister Mira Tol of Estralia on Friday.",
+        published=MONDAY,
+        gazetteer=g,
+    )
     assert [(c.kind, c.date) for c in ex.contacts] == [("video_call", date(2024, 3, 15))]
-    ex = extract("President Aldo Varen of Norvania will meet Prime Minister Mira Tol of Estralia on Friday.",
-                 published=MONDAY, gazetteer=g)
+    ex = extract(
+        "President Aldo Varen of Norvania will meet Prime Minister Mira Tol of Estralia on Friday.",
+        published=MONDAY,
+        gazetteer=g,
+    )
     assert [(c.kind, c.date, c.planned) for c in ex.contacts] == [("meeting", date(2024, 3, 22), True)]
 
 
 def test_negated_contacts_are_not_contacts():
-    ex = extract("President Aldo Varen of Norvania has not spoken with Prime Minister Mira Tol of Estralia since May.",
-                 published=MONDAY, gazetteer=gazetteer())
+    ex = extract(
+        "President Aldo Varen of Norvania has not spoken with Prime Minister Mira Tol of Estralia since May.",
+        published=MONDAY,
+        gazetteer=gazetteer(),
+    )
     assert ex.contacts == []
 
 
 def test_a_multilateral_call_takes_its_participants_from_the_following_list():
-    text = ("President Aldo Varen of Norvania held a video call with regional leaders today.\n\n"
-            "Participants in the call included President Mira Tol of Estralia and Chancellor Jon Pell of Norvania.")
+    text = (
+        "President Aldo Varen of Norvania held a video call with regional leaders today.\n\n"
+        "Participants in the call included President Mira Tol of Estralia and Chancellor Jon Pell of Norvania."
+    )
     ex = extract(text, published=MONDAY, gazetteer=gazetteer(), publisher="The White House")
     assert [sorted(c.participants) for c in ex.contacts] == [["Aldo Varen", "Jon Pell", "Mira Tol"]]
 
 
 def test_an_earlier_contact_and_the_gap_claims_about_it():
-    text = ("President Aldo Varen of Norvania spoke by phone Monday with Prime Minister Mira Tol of Estralia, "
-            "their first known interaction in more than a month.\n\n"
-            "Their last phone call before Monday was on February 15 – the longest gap in calls since the October 7 summit.")
+    text = (
+        "President Aldo Varen of Norvania spoke by phone Monday with Prime Minister Mira Tol of Estralia, "
+        "their first known interaction in more than a month.\n\n"
+        "Their last phone call before Monday was on February 15 – the longest gap in calls since the October 7 summit."
+    )
     ex = extract(text, published=MONDAY, gazetteer=gazetteer())
     assert sorted((c.date, c.kind) for c in ex.contacts) == [(date(2024, 2, 15), "phone_call"), (MONDAY, "phone_call")]
     claims = {g.comparison: g for g in ex.gap_claims}
@@ -131,7 +156,7 @@ def test_statements_with_attribution_after_before_and_by_pronoun():
     text = (
         "Foreign Minister Ada Lunn of Norvania spoke on Monday.\n\n"
         "“We will not give up on the talks, whatever happens next week,” Lunn said.\n\n"
-        "Lunn said, \"The border must stay open for all the trucks carrying food.\"\n\n"
+        'Lunn said, "The border must stay open for all the trucks carrying food."\n\n'
         "“It was a good meeting and we agreed on almost everything,” she said, “and we will meet again.”\n\n"
         "“The next round will be harder for both of our governments to agree on.”"
     )
@@ -143,8 +168,10 @@ def test_statements_with_attribution_after_before_and_by_pronoun():
 
 
 def test_short_fragments_are_flagged_and_programme_names_are_not_statements():
-    text = ("Ada Lunn said the talks were “very productive” overall.\n\n"
-            "“We are ready to sign the agreement this year,” Ada Lunn said on “Meet the Nation.”")
+    text = (
+        "Ada Lunn said the talks were “very productive” overall.\n\n"
+        "“We are ready to sign the agreement this year,” Ada Lunn said on “Meet the Nation.”"
+    )
     ex = extract(text, published=MONDAY, gazetteer=gazetteer())
     quotes = {s.quote: s.is_fragment for s in ex.statements}
     assert quotes == {"very productive": True, "We are ready to sign the agreement this year,": False}
@@ -152,14 +179,21 @@ def test_short_fragments_are_flagged_and_programme_names_are_not_statements():
 
 
 def test_readout_attribution_sets_the_channel():
-    text = "“We discussed the border at length,” Prime Minister Mira Tol of Estralia said, according to her office’s readout."
+    text = (
+        "“We discussed the border at length,” Prime Minister Mira Tol of Estralia said, "
+        "according to her office’s readout."
+    )
     [s] = extract(text, published=MONDAY, gazetteer=gazetteer()).statements
     assert (s.speaker, s.channel) == ("Mira Tol", "readout")
 
 
 def test_topics_match_whole_words_case_insensitively():
-    ex = extract("The talks covered Ceasefire plans and aid.", published=MONDAY, gazetteer=gazetteer(),
-                 topics={"ceasefire": ["ceasefire"], "aid": ["aid"], "raid": ["raid"]})
+    ex = extract(
+        "The talks covered Ceasefire plans and aid.",
+        published=MONDAY,
+        gazetteer=gazetteer(),
+        topics={"ceasefire": ["ceasefire"], "aid": ["aid"], "raid": ["raid"]},
+    )
     assert ex.topics == ["ceasefire", "aid"]
 
 
@@ -168,7 +202,8 @@ def test_page_furniture_produces_no_items_and_gives_the_byline():
         "Skip to Content\n\nLeaders talk\n\nBy Ana Perez and Tom Hill, CNN\n\n"
         "Norvia (CNN) — President Aldo Varen of Norvania met Prime Minister Mira Tol of Estralia on Friday.\n\n"
         "The-CNN-Wire\n™ & © 2024 Cable News Network, Inc. All rights reserved.\n\n"
-        "Jump to comments ↓\n\nPresident Aldo Varen of Norvania met Prime Minister Mira Tol of Estralia said “nothing.”\n"
+        "Jump to comments ↓\n\n"
+        "President Aldo Varen of Norvania met Prime Minister Mira Tol of Estralia said “nothing.”\n"
     )
     ex = extract(text, published=MONDAY, gazetteer=gazetteer())
     assert ex.meta.authors == ["Ana Perez", "Tom Hill"]
