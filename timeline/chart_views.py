@@ -99,5 +99,5 @@ def chart_csv(request, name: str):
     response["Content-Disposition"] = f'attachment; filename="{name}.csv"'
     writer = csv.writer(response)
     writer.writerow(chart.table.columns)
-    writer.writerows(chart.table.rows)
+    writer.writerows(chart.table.csv_rows())
     return response

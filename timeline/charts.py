@@ -17,7 +17,6 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 
-import plotly.graph_objects as go
 from django.core.exceptions import ValidationError
 from django.db.models import Count, F, Max, Min, Q, QuerySet
 from django.db.models.functions import TruncMonth, TruncWeek
@@ -59,6 +58,12 @@ class Table:
     caption: str
     columns: list[str]
     rows: list[list] = field(default_factory=list)
+    # When the page shows only part of the rows: a function giving them all, for the CSV
+    # (called only there, so a page never pays for rows it does not show).
+    all_rows: Callable[[], list[list]] | None = None
+
+    def csv_rows(self) -> list[list]:
+        return self.all_rows() if self.all_rows else self.rows
 
 
 @dataclass
@@ -73,9 +78,9 @@ class Chart:
 
 
 def figure_layout(title: str, **extra) -> dict:
-    """A small layout of our own instead of plotly's default template (7 KB in every figure)."""
+    """A small layout of our own; no ``template`` key, so plotly.js draws with its plain defaults
+    (plotly.py's default template would add 7 KB to every figure)."""
     layout = {
-        "template": "none",
         "title": {"text": title, "x": 0, "xanchor": "left", "font": {"size": 16}},
         "font": {"family": "system-ui, -apple-system, Segoe UI, sans-serif", "size": 13, "color": "#1d2330"},
         "margin": {"l": 56, "r": 16, "t": 48, "b": 96},
@@ -89,9 +94,13 @@ def figure_layout(title: str, **extra) -> dict:
     return layout
 
 
-def figure_dict(fig: go.Figure) -> dict:
-    """The figure as plain data for ``json_script`` (validated by plotly.py on the way)."""
-    return fig.to_plotly_json()
+def figure(data: list[dict], layout: dict) -> dict:
+    """A plotly figure as the plain JSON plotly.js reads (``{"data": [...], "layout": {...}}``).
+
+    Built as dicts, not ``plotly.graph_objects``: validating every property of a few hundred
+    bars took most of a chart's time. The tests check each figure with ``go.Figure(fig)``.
+    """
+    return {"data": data, "layout": layout}
 
 
 def unordered(contacts: QuerySet) -> QuerySet:
@@ -265,19 +274,20 @@ def chart_frequency(contacts: QuerySet, params: QueryDict) -> Chart:
         xs.append(day.isoformat())
         ys.append(row["n"])
         pivot.setdefault(day, {})[row["kind"]] = row["n"]
-    fig = go.Figure(
-        data=[
-            go.Bar(
-                name=KIND_LABELS.get(kind, kind),
-                x=by_kind[kind][0],
-                y=by_kind[kind][1],
-                marker_color=KIND_COLOURS.get(kind),
-                hovertemplate=period_hover(period),
-            )
+    fig = figure(
+        [
+            {
+                "type": "bar",
+                "name": KIND_LABELS.get(kind, kind),
+                "x": by_kind[kind][0],
+                "y": by_kind[kind][1],
+                "marker": {"color": KIND_COLOURS.get(kind)},
+                "hovertemplate": period_hover(period),
+            }
             for kind in KIND_ORDER
             if kind in by_kind
         ],
-        layout=figure_layout(
+        figure_layout(
             f"Contacts per {period}",
             barmode="stack",
             xaxis={"type": "date", "title": {"text": label}},
@@ -293,33 +303,29 @@ def chart_frequency(contacts: QuerySet, params: QueryDict) -> Chart:
             for day, counts in sorted(pivot.items())
         ],
     )
-    return Chart("frequency", "Contact frequency", figure_dict(fig), table, note, {"period": period})
+    return Chart("frequency", "Contact frequency", fig, table, note, {"period": period})
 
 
 # --- 2. Gaps ------------------------------------------------------------------------------
 
 
-def gap_rows(pair: Pair, start: date | None, end: date | None) -> list[dict]:
-    """The stored gaps of a pair that ended inside [start, end], oldest first (one query)."""
+def gaps_of_pair(pair: Pair, start: date | None, end: date | None) -> QuerySet:
+    """The stored gaps of a pair that ended inside [start, end] (the ``gap_pair_end`` index)."""
     gaps = Gap.objects.for_pair(*pair)
     if start:
         gaps = gaps.filter(end__gte=start)
     if end:
         gaps = gaps.filter(end__lte=end)
-    return list(
-        gaps.order_by("end", "after_id").values(
-            "start",
-            "end",
-            "days",
-            "is_record",
-            "longest_since",
-            "approximate",
-            "before_id",
-            "after_id",
-            before_kind=F("before__kind"),
-            after_kind=F("after__kind"),
-        )
-    )
+    return gaps
+
+
+def gap_rows(gaps: QuerySet, latest: int | None = None) -> list[dict]:
+    """The gaps as dicts, oldest first; only the ``latest`` ones if given (one query either way)."""
+    fields = ["start", "end", "days", "is_record", "longest_since", "approximate", "before_id", "after_id"]
+    kinds = {"before_kind": F("before__kind"), "after_kind": F("after__kind")}
+    if latest is None:
+        return list(gaps.order_by("end", "after_id").values(*fields, **kinds))
+    return list(reversed(gaps.order_by("-end", "-after_id").values(*fields, **kinds)[:latest]))
 
 
 def in_office_or_unknown(person: Person, today: date) -> bool:
@@ -353,16 +359,16 @@ def chart_gaps(contacts: QuerySet, params: QueryDict, today: date | None = None)
     # An invalid filter empties ``contacts``; the gaps must not then show the whole record.
     pair = None if contacts.query.is_empty() else chosen_pair(contacts, params)
     if pair is None:
-        fig = go.Figure(layout=figure_layout("Gaps between contacts"))
+        fig = figure([], figure_layout("Gaps between contacts"))
         table = Table("Gaps between contacts", ["Ended", "Days", "Contact before", "Contact after", "Record"])
-        return Chart("gaps", "Gaps between contacts", figure_dict(fig), table, "No pair has two contacts here.")
+        return Chart("gaps", "Gaps between contacts", fig, table, "No pair has two contacts here.")
     start, end = parse_day(params.get("start")), parse_day(params.get("end"))
-    rows = gap_rows(pair, start, end)
-    shown = rows[-MAX_GAPS:]
+    gaps = gaps_of_pair(pair, start, end)
+    shown = gap_rows(gaps, latest=MAX_GAPS)
     # Gaps are made of every held contact of the pair, so kind, topic and text filters do not apply.
     note = "Gaps count every held contact of the pair; of the filters only the dates apply."
-    if len(rows) > MAX_GAPS:
-        note += f" Showing the latest {MAX_GAPS} of {len(rows)} gaps; the CSV has them all."
+    if len(shown) == MAX_GAPS and (total := gaps.count()) > MAX_GAPS:
+        note += f" Showing the latest {MAX_GAPS} of {total} gaps; the CSV has them all."
     current = open_gap(pair, end, today)
     hover = (
         "<b>%{y} days</b><br>%{customdata[0]} · %{customdata[1]}<br>→ %{x|%Y-%m-%d} · %{customdata[2]}"
@@ -375,13 +381,14 @@ def chart_gaps(contacts: QuerySet, params: QueryDict, today: date | None = None)
     span_days = (max(ends) - min(ends)).days if ends else 0
     width_ms = max(1, span_days // 250) * 86_400_000
 
-    def trace(name: str, items: list[dict], colour: str) -> go.Bar:
-        return go.Bar(
-            name=name,
-            width=width_ms,
-            x=[g["end"].isoformat() for g in items],
-            y=[g["days"] for g in items],
-            customdata=[
+    def trace(name: str, items: list[dict], colour: str) -> dict:
+        return {
+            "type": "bar",
+            "name": name,
+            "width": width_ms,
+            "x": [g["end"].isoformat() for g in items],
+            "y": [g["days"] for g in items],
+            "customdata": [
                 [
                     g["start"].isoformat(),
                     KIND_LABELS.get(g["before_kind"], ""),
@@ -390,9 +397,9 @@ def chart_gaps(contacts: QuerySet, params: QueryDict, today: date | None = None)
                 ]
                 for g in items
             ],
-            marker_color=colour,
-            hovertemplate=hover,
-        )
+            "marker": {"color": colour},
+            "hovertemplate": hover,
+        }
 
     data = [
         trace("Gap", [g for g in shown if not g["is_record"]], "#7f8aa3"),
@@ -400,24 +407,25 @@ def chart_gaps(contacts: QuerySet, params: QueryDict, today: date | None = None)
     ]
     if current:
         data.append(
-            go.Bar(
-                name="Open gap (no contact since)",
-                width=width_ms,
-                x=[today.isoformat()],
-                y=[current["days"]],
-                customdata=[[current["start"].isoformat(), KIND_LABELS.get(current["kind"], "")]],
-                marker={
+            {
+                "type": "bar",
+                "name": "Open gap (no contact since)",
+                "width": width_ms,
+                "x": [today.isoformat()],
+                "y": [current["days"]],
+                "customdata": [[current["start"].isoformat(), KIND_LABELS.get(current["kind"], "")]],
+                "marker": {
                     "color": "rgba(0,0,0,0)",
                     "line": {"color": "#D55E00", "width": 2},
                     "pattern": {"shape": "/", "fgcolor": "#D55E00", "solidity": 0.2},
                 },
-                hovertemplate="<b>%{y} days and counting</b><br>Last contact %{customdata[0]} · %{customdata[1]}"
+                "hovertemplate": "<b>%{y} days and counting</b><br>Last contact %{customdata[0]} · %{customdata[1]}"
                 "<br>No contact since<extra></extra>",
-            )
+            }
         )
-    fig = go.Figure(
-        data=data,
-        layout=figure_layout(
+    fig = figure(
+        data,
+        figure_layout(
             f"Gaps between contacts: {pair_label(pair)}",
             barmode="overlay",
             bargap=0.1,
@@ -425,7 +433,17 @@ def chart_gaps(contacts: QuerySet, params: QueryDict, today: date | None = None)
             yaxis={"title": {"text": "Days without contact"}, "rangemode": "tozero"},
         ),
     )
-    table_rows = [
+    table = Table(
+        caption=f"Gaps between contacts of {pair_label(pair)}",
+        columns=["Ended", "Days", "Contact before", "Contact after", "Record", "Longest since"],
+        rows=gap_table_rows(shown, current, today),
+        all_rows=lambda: gap_table_rows(gap_rows(gaps), current, today),
+    )
+    return Chart("gaps", "Gaps between contacts", fig, table, note, {"pair": pair_slug(pair)})
+
+
+def gap_table_rows(gaps: list[dict], current: dict | None, today: date) -> list[list]:
+    rows = [
         [
             g["end"].isoformat(),
             g["days"],
@@ -434,10 +452,10 @@ def chart_gaps(contacts: QuerySet, params: QueryDict, today: date | None = None)
             "yes" if g["is_record"] else "",
             g["longest_since"].isoformat(),
         ]
-        for g in rows
+        for g in gaps
     ]
     if current:
-        table_rows.append(
+        rows.append(
             [
                 f"open ({today.isoformat()})",
                 current["days"],
@@ -447,12 +465,7 @@ def chart_gaps(contacts: QuerySet, params: QueryDict, today: date | None = None)
                 "",
             ]
         )
-    table = Table(
-        caption=f"Gaps between contacts of {pair_label(pair)}",
-        columns=["Ended", "Days", "Contact before", "Contact after", "Record", "Longest since"],
-        rows=table_rows,
-    )
-    return Chart("gaps", "Gaps between contacts", figure_dict(fig), table, note, {"pair": pair_slug(pair)})
+    return rows
 
 
 def padded_range(ends: list[date], span_days: int) -> dict:
@@ -499,50 +512,53 @@ def chart_network(contacts: QuerySet, params: QueryDict) -> Chart:
         degree[a] += n
         degree[b] += n
     data = [
-        go.Scatter(
-            x=xs,
-            y=ys,
-            mode="lines",
-            line={"width": 1 + 2 * k, "color": "rgba(31,95,168,0.55)"},
-            hoverinfo="skip",
-            showlegend=False,
-        )
+        {
+            "type": "scatter",
+            "x": xs,
+            "y": ys,
+            "mode": "lines",
+            "line": {"width": 1 + 2 * k, "color": "rgba(31,95,168,0.55)"},
+            "hoverinfo": "skip",
+            "showlegend": False,
+        }
         for k, (xs, ys) in sorted(by_class.items())
     ]
     data.append(
-        go.Scatter(
-            x=mid_x,
-            y=mid_y,
-            mode="markers",
-            marker={"size": 8, "color": "rgba(0,0,0,0)"},
-            text=mid_text,
-            hovertemplate="%{text} contacts<extra></extra>",
-            showlegend=False,
-        )
+        {
+            "type": "scatter",
+            "x": mid_x,
+            "y": mid_y,
+            "mode": "markers",
+            "marker": {"size": 8, "color": "rgba(0,0,0,0)"},
+            "text": mid_text,
+            "hovertemplate": "%{text} contacts<extra></extra>",
+            "showlegend": False,
+        }
     )
     # Names beside the busiest nodes only: a hundred labels round a circle overlap; hover has all.
     labelled = set(sorted(ids, key=lambda i: -degree[i])[:MAX_LABELS])
     data.append(
-        go.Scatter(
-            x=[pos[i][0] for i in ids],
-            y=[pos[i][1] for i in ids],
-            mode="markers+text",
-            text=[people[i].name if i in labelled else "" for i in ids],
-            textposition=["middle right" if pos[i][0] >= 0 else "middle left" for i in ids],
-            textfont={"size": 11},
-            customdata=[[people[i].name, degree[i]] for i in ids],
-            marker={
-                "size": [8 + 16 * math.sqrt(degree[i] / max(degree.values())) for i in ids] if ids else [],
+        {
+            "type": "scatter",
+            "x": [pos[i][0] for i in ids],
+            "y": [pos[i][1] for i in ids],
+            "mode": "markers+text",
+            "text": [people[i].name if i in labelled else "" for i in ids],
+            "textposition": ["middle right" if pos[i][0] >= 0 else "middle left" for i in ids],
+            "textfont": {"size": 11},
+            "customdata": [[people[i].name, degree[i]] for i in ids],
+            "marker": {
+                "size": [round(8 + 16 * math.sqrt(degree[i] / max(degree.values())), 1) for i in ids] if ids else [],
                 "color": "#1f5fa8",
             },
-            hovertemplate="%{customdata[0]}: %{customdata[1]} contacts shown<extra></extra>",
-            showlegend=False,
-        )
+            "hovertemplate": "%{customdata[0]}: %{customdata[1]} contacts shown<extra></extra>",
+            "showlegend": False,
+        }
     )
     axis = {"visible": False, "range": [-1.6, 1.6]}
-    fig = go.Figure(
-        data=data,
-        layout=figure_layout(
+    fig = figure(
+        data,
+        figure_layout(
             "Who talks to whom",
             xaxis=axis,
             yaxis={**axis, "scaleanchor": "x"},
@@ -557,7 +573,7 @@ def chart_network(contacts: QuerySet, params: QueryDict) -> Chart:
         columns=["Person", "Person", "Contacts"],
         rows=[[people[a].name, people[b].name, n] for a, b, n in edges],
     )
-    return Chart("network", "Contact network", figure_dict(fig), table, note)
+    return Chart("network", "Contact network", fig, table, note)
 
 
 # --- 4. Calendar --------------------------------------------------------------------------
@@ -588,22 +604,23 @@ def chart_calendar(contacts: QuerySet, params: QueryDict) -> Chart:
         w, d = divmod(offset, 7)
         z[d][w] = counts.get(day, 0)
         text[d][w] = day.isoformat()
-    fig = go.Figure(
-        data=[
-            go.Heatmap(
-                z=z,
-                x=[(grid_start + timedelta(weeks=w)).isoformat() for w in range(weeks)],
-                y=WEEKDAYS,
-                text=text,
-                xgap=2,
-                ygap=2,
-                colorscale=[[0, "#eef1f6"], [0.001, "#c6dbef"], [1, "#08306b"]],
-                zmin=0,
-                hovertemplate="%{text}: %{z} contacts<extra></extra>",
-                colorbar={"title": {"text": "Contacts"}, "thickness": 12},
-            )
+    fig = figure(
+        [
+            {
+                "type": "heatmap",
+                "z": z,
+                "x": [(grid_start + timedelta(weeks=w)).isoformat() for w in range(weeks)],
+                "y": WEEKDAYS,
+                "text": text,
+                "xgap": 2,
+                "ygap": 2,
+                "colorscale": [[0, "#eef1f6"], [0.001, "#c6dbef"], [1, "#08306b"]],
+                "zmin": 0,
+                "hovertemplate": "%{text}: %{z} contacts<extra></extra>",
+                "colorbar": {"title": {"text": "Contacts"}, "thickness": 12},
+            }
         ],
-        layout=figure_layout(
+        figure_layout(
             f"Contacts per day in {year}",
             xaxis={"type": "date", "tickformat": "%b", "dtick": "M1", "showgrid": False},
             yaxis={"autorange": "reversed", "showgrid": False},
@@ -616,7 +633,7 @@ def chart_calendar(contacts: QuerySet, params: QueryDict) -> Chart:
         columns=["Day", "Contacts"],
         rows=[[day.isoformat(), n] for day, n in sorted(counts.items())],
     )
-    return Chart("calendar", "Calendar", figure_dict(fig), table, "", {"year": year})
+    return Chart("calendar", "Calendar", fig, table, "", {"year": year})
 
 
 # --- 5. Comparison ------------------------------------------------------------------------
@@ -640,19 +657,20 @@ def chart_comparison(contacts: QuerySet, params: QueryDict) -> Chart:
         )
         series.append({as_day(r["period"]).isoformat(): r["n"] for r in rows})
     periods = sorted({p for s in series for p in s})
-    fig = go.Figure(
-        data=[
-            go.Scatter(
-                name=pair_label(pair),
-                x=periods,
-                y=[counts.get(p, 0) for p in periods],
-                mode="lines+markers",
-                line={"shape": "hvh", "color": SERIES_COLOURS[i % len(SERIES_COLOURS)]},
-                hovertemplate=period_hover(period),
-            )
+    fig = figure(
+        [
+            {
+                "type": "scatter",
+                "name": pair_label(pair),
+                "x": periods,
+                "y": [counts.get(p, 0) for p in periods],
+                "mode": "lines+markers",
+                "line": {"shape": "hvh", "color": SERIES_COLOURS[i % len(SERIES_COLOURS)]},
+                "hovertemplate": period_hover(period),
+            }
             for i, (pair, counts) in enumerate(zip(pairs, series, strict=True))
         ],
-        layout=figure_layout(
+        figure_layout(
             f"Contacts per {period}, pair against pair",
             xaxis={"type": "date", "title": {"text": label}},
             yaxis={"title": {"text": "Contacts"}, "rangemode": "tozero"},
@@ -664,7 +682,7 @@ def chart_comparison(contacts: QuerySet, params: QueryDict) -> Chart:
         rows=[[p] + [s.get(p, 0) for s in series] for p in periods],
     )
     options = {"period": period, "compare": [pair_slug(p) for p in pairs]}
-    return Chart("comparison", "Pairs compared", figure_dict(fig), table, "", options)
+    return Chart("comparison", "Pairs compared", fig, table, "", options)
 
 
 def as_day(value) -> date:
