@@ -18,13 +18,13 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 
 from django.core.exceptions import ValidationError
-from django.db.models import Count, F, Max, Min, Q, QuerySet
+from django.db.models import Count, F, Max, Min, Q, QuerySet, Sum
 from django.db.models.functions import TruncMonth, TruncWeek
 from django.http import QueryDict
 from django.utils import timezone
 
-from timeline.filters import PairField
-from tracker.models import Contact, Gap, Person
+from timeline.filters import STATUS_ANY, ContactFilter, PairField
+from tracker.models import Contact, ContactDayCount, Gap, PairContactCount, Person, ReviewStatus
 
 # Above these, a figure stops being readable before it stops being fast: bounded so that the
 # JSON handed to the page does not grow with the number of contacts.
@@ -75,6 +75,41 @@ class Chart:
     note: str = ""
     # The options this chart read from the query string, echoed back for its controls.
     options: dict = field(default_factory=dict)
+
+
+@dataclass
+class Tally:
+    """The stored tallies narrowed like the filter, when its only filters are status, kind and
+    dates (the unfiltered record above all): charts then count from these, not from every contact.
+
+    ``days``: ``ContactDayCount`` rows; ``pairs``: ``PairContactCount`` rows, only when the filter
+    is the default (confirmed, any kind, any date), the one thing that table counts.
+    """
+
+    days: QuerySet
+    pairs: QuerySet | None = None
+
+
+def tally_for(filterset: ContactFilter) -> Tally | None:
+    """The ``Tally`` for a filter, or None when a person, country, pair, topic or text narrows it
+    (or it is invalid): those charts count from the filtered contacts."""
+    if not filterset.form.is_valid():
+        return None
+    data = filterset.form.cleaned_data
+    if any(data.get(key) for key in ("person", "country", "pair", "topic", "q")):
+        return None
+    status = data.get("status") or ReviewStatus.CONFIRMED
+    days = ContactDayCount.objects.all()
+    if status != STATUS_ANY:
+        days = days.filter(status=status)
+    if kinds := data.get("kind"):
+        days = days.filter(kind__in=kinds)
+    if start := data.get("start"):
+        days = days.filter(date__gte=start)
+    if end := data.get("end"):
+        days = days.filter(date__lte=end)
+    whole = status == ReviewStatus.CONFIRMED and not (kinds or start or end)
+    return Tally(days=days, pairs=PairContactCount.objects.all() if whole else None)
 
 
 def figure_layout(title: str, **extra) -> dict:
@@ -148,22 +183,41 @@ def contact_counts_by_period(contacts: QuerySet, period: str) -> list[dict]:
     )
 
 
-def contact_date_span(contacts: QuerySet) -> tuple[date | None, date | None]:
-    span = unordered(contacts).aggregate(first=Min("date"), last=Max("date"))
+def tallied_counts_by_period(days: QuerySet, period: str) -> list[dict]:
+    """``contact_counts_by_period`` from the day tally: the same rows, one per day and kind read."""
+    trunc = period_start(period)
+    return list(
+        days.order_by()
+        .annotate(period=trunc)
+        .values("period", "kind")
+        .annotate(n=Sum("contacts"))
+        .order_by("period", "kind")
+    )
+
+
+def contact_date_span(contacts: QuerySet, tally: Tally | None = None) -> tuple[date | None, date | None]:
+    span = (tally.days if tally else unordered(contacts)).aggregate(first=Min("date"), last=Max("date"))
     return span["first"], span["last"]
 
 
-def contact_counts_by_day(contacts: QuerySet, year: int) -> dict[date, int]:
-    rows = unordered(contacts).filter(date__year=year).values("date").annotate(n=Count("id")).order_by("date")
-    return {row["date"]: row["n"] for row in rows}
+def contact_counts_by_day(contacts: QuerySet, year: int, tally: Tally | None = None) -> dict[date, int]:
+    if tally:
+        rows = tally.days.filter(date__year=year).values("date").annotate(n=Sum("contacts"))
+    else:
+        rows = unordered(contacts).filter(date__year=year).values("date").annotate(n=Count("id"))
+    return {row["date"]: row["n"] for row in rows.order_by("date")}
 
 
-def contact_counts_by_pair(contacts: QuerySet, limit: int) -> list[tuple[int, int, int]]:
+def contact_counts_by_pair(contacts: QuerySet, limit: int, tally: Tally | None = None) -> list[tuple[int, int, int]]:
     """``(person_a_id, person_b_id, contacts)`` for the ``limit`` pairs that shared the most.
 
-    A self-join of the participants table inside the database: each participant row of a
-    filtered contact is paired with the other participants of the same contact (lower id first).
+    Unfiltered: the first rows of the ``PairContactCount`` index. Otherwise a self-join of the
+    participants table inside the database: each participant row of a filtered contact is
+    paired with the other participants of the same contact (lower id first).
     """
+    if tally and tally.pairs is not None:
+        rows = tally.pairs.order_by("-contacts", "person_a_id", "person_b_id")[:limit]
+        return [(r.person_a_id, r.person_b_id, r.contacts) for r in rows]
     through = Contact.participants.through.objects
     rows = (
         through.filter(contact__in=unordered(contacts).values("pk"))
@@ -256,15 +310,15 @@ def parse_day(text: str | None) -> date | None:
 # --- 1. Contact frequency -----------------------------------------------------------------
 
 
-def chart_frequency(contacts: QuerySet, params: QueryDict) -> Chart:
+def chart_frequency(contacts: QuerySet, params: QueryDict, tally: Tally | None = None) -> Chart:
     period = period_option(params)
     note = ""
     if period == "week":
-        first, last = contact_date_span(contacts)
+        first, last = contact_date_span(contacts, tally)
         if first and (last - first).days / 7 > MAX_BARS:
             period = "month"
             note = f"Counted by month: weekly bars over more than {MAX_BARS // 52} years would be unreadable."
-    rows = contact_counts_by_period(contacts, period)
+    rows = tallied_counts_by_period(tally.days, period) if tally else contact_counts_by_period(contacts, period)
     label = "Week starting" if period == "week" else "Month"
     by_kind: dict[str, tuple[list, list]] = {}
     pivot: dict[date, dict[str, int]] = {}
@@ -354,7 +408,7 @@ def open_gap(pair: Pair, end: date | None, today: date) -> dict | None:
     return {"start": last["date"], "days": (today - last["date"]).days, "kind": last["kind"], "id": last["id"]}
 
 
-def chart_gaps(contacts: QuerySet, params: QueryDict, today: date | None = None) -> Chart:
+def chart_gaps(contacts: QuerySet, params: QueryDict, tally: Tally | None = None, today: date | None = None) -> Chart:
     today = today or timezone.localdate()
     # An invalid filter empties ``contacts``; the gaps must not then show the whole record.
     pair = None if contacts.query.is_empty() else chosen_pair(contacts, params)
@@ -487,8 +541,8 @@ def circle_positions(ids: list[int]) -> dict[int, tuple[float, float]]:
     }
 
 
-def chart_network(contacts: QuerySet, params: QueryDict) -> Chart:
-    edges = contact_counts_by_pair(contacts, MAX_EDGES)
+def chart_network(contacts: QuerySet, params: QueryDict, tally: Tally | None = None) -> Chart:
+    edges = contact_counts_by_pair(contacts, MAX_EDGES, tally)
     ids = sorted({i for a, b, _ in edges for i in (a, b)})
     people = Person.objects.select_related("country").in_bulk(ids)
     # Order the circle by country then name, so neighbours on the rim are related.
@@ -579,18 +633,18 @@ def chart_network(contacts: QuerySet, params: QueryDict) -> Chart:
 # --- 4. Calendar --------------------------------------------------------------------------
 
 
-def year_option(contacts: QuerySet, params: QueryDict) -> int:
+def year_option(contacts: QuerySet, params: QueryDict, tally: Tally | None = None) -> int:
     try:
         return int(params["year"])
     except (KeyError, ValueError):
-        last = contact_date_span(contacts)[1]
+        last = contact_date_span(contacts, tally)[1]
         end = parse_day(params.get("end"))
         return (last or end or timezone.localdate()).year
 
 
-def chart_calendar(contacts: QuerySet, params: QueryDict) -> Chart:
-    year = year_option(contacts, params)
-    counts = contact_counts_by_day(contacts, year)
+def chart_calendar(contacts: QuerySet, params: QueryDict, tally: Tally | None = None) -> Chart:
+    year = year_option(contacts, params, tally)
+    counts = contact_counts_by_day(contacts, year, tally)
     first = date(year, 1, 1)
     grid_start = first - timedelta(days=first.weekday())  # the Monday of the first week
     last = date(year, 12, 31)
@@ -639,7 +693,7 @@ def chart_calendar(contacts: QuerySet, params: QueryDict) -> Chart:
 # --- 5. Comparison ------------------------------------------------------------------------
 
 
-def chart_comparison(contacts: QuerySet, params: QueryDict) -> Chart:
+def chart_comparison(contacts: QuerySet, params: QueryDict, tally: Tally | None = None) -> Chart:
     period = period_option(params)
     pairs = pairs_option(params, "compare")[:MAX_COMPARED_PAIRS]
     if not pairs and not contacts.query.is_empty():
@@ -690,7 +744,9 @@ def as_day(value) -> date:
     return value.date() if hasattr(value, "hour") else value
 
 
-CHARTS: dict[str, Callable[[QuerySet, QueryDict], Chart]] = {
+# Each takes (contacts, params, tally=None): the tally, when given, must be ``tally_for`` of the
+# filter that made ``contacts``.
+CHARTS: dict[str, Callable[..., Chart]] = {
     "frequency": chart_frequency,
     "gaps": chart_gaps,
     "network": chart_network,

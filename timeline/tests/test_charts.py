@@ -17,10 +17,18 @@ from django.urls import reverse
 
 from timeline import charts
 from timeline.chart_views import chart_context
-from timeline.charts import CHARTS, chart_calendar, chart_comparison, chart_frequency, chart_gaps, chart_network
+from timeline.charts import (
+    CHARTS,
+    chart_calendar,
+    chart_comparison,
+    chart_frequency,
+    chart_gaps,
+    chart_network,
+    tally_for,
+)
 from timeline.filters import ContactFilter
-from tracker.models import Contact, Country, Gap, Person, ReviewStatus
-from tracker.services.records import contact_create
+from tracker.models import Contact, ContactDayCount, Country, Gap, PairContactCount, Person, ReviewStatus
+from tracker.services.records import contact_counts_recompute_all, contact_create, contacts_set_status
 
 pytestmark = [
     pytest.mark.django_db,
@@ -277,6 +285,60 @@ def test_every_figure_is_valid_plotly_json(record, name, query):
     # The figures are built as plain dicts for speed; plotly.py's own validation is the check.
     figure = CHARTS[name](contacts_for(query), QueryDict(query)).figure
     go.Figure(figure)
+
+
+# --- stored tallies ----------------------------------------------------------------------------
+
+TALLIED_QUERIES = [
+    "",
+    "period=week",
+    "year=2023",
+    "kind=phone_call&kind=visit",
+    "start=2023-06-01&end=2024-02-29",
+    "status=any",
+    "status=proposed",
+    "person=cato-brenn",
+]
+
+
+def assert_tallies_count_like_the_contacts():
+    for query in TALLIED_QUERIES:
+        params = QueryDict(query)
+        filterset = ContactFilter(params, queryset=Contact.objects.all())
+        for name in ["frequency", "calendar", "network"]:
+            tallied = CHARTS[name](filterset.qs, params, tally=tally_for(filterset))
+            counted = CHARTS[name](filterset.qs, params)
+            assert tallied.figure == counted.figure, (name, query)
+            assert tallied.table == counted.table, (name, query)
+
+
+def test_charts_of_the_whole_record_count_from_the_tallies(record):
+    assert tally_for(ContactFilter(QueryDict(""), queryset=Contact.objects.all())).pairs is not None
+    assert tally_for(ContactFilter(QueryDict("kind=visit"), queryset=Contact.objects.all())).pairs is None
+    assert tally_for(ContactFilter(QueryDict("person=cato-brenn"), queryset=Contact.objects.all())) is None
+    assert_tallies_count_like_the_contacts()
+
+
+def test_tallies_stay_right_when_contacts_move_change_and_go(record, people):
+    t, b = people["telos"], people["brenn"]
+    moved = Contact.objects.get(date=date(2023, 3, 14))
+    moved.date, moved.kind = date(2024, 2, 29), "meeting"
+    moved.save()
+    Contact.objects.get(date=date(2023, 12, 31)).delete()
+    contacts_set_status(Contact.objects.filter(status=ReviewStatus.PROPOSED), CONFIRMED)
+    contacts_set_status(Contact.objects.filter(date=date(2024, 9, 9)), ReviewStatus.REJECTED)
+    Contact.objects.get(date=date(2023, 6, 2)).participants.remove(b)
+    contact_create(kind="letter", date=date(2023, 6, 2), participants=[t, b], status=CONFIRMED)
+    assert_tallies_count_like_the_contacts()
+    stored = (
+        set(ContactDayCount.objects.values_list("date", "kind", "status", "contacts")),
+        set(PairContactCount.objects.values_list("person_a", "person_b", "contacts")),
+    )
+    contact_counts_recompute_all()
+    assert stored == (
+        set(ContactDayCount.objects.values_list("date", "kind", "status", "contacts")),
+        set(PairContactCount.objects.values_list("person_a", "person_b", "contacts")),
+    )
 
 
 # --- pages ------------------------------------------------------------------------------------
