@@ -25,7 +25,7 @@ from django.views.decorators.clickjacking import xframe_options_exempt
 from django.views.decorators.http import require_GET
 from django.views.decorators.vary import vary_on_headers
 
-from timeline.charts import CHARTS, Chart
+from timeline.charts import CHARTS, Chart, tally_for
 from timeline.filters import ContactFilter
 from tracker.models import Contact
 
@@ -36,13 +36,14 @@ CHART_OPTIONS = {"period", "year", "compare"}
 def chart_context(name: str, params: QueryDict, filterset: ContactFilter | None = None) -> dict:
     """Everything ``timeline/_chart.html`` needs to render chart ``name`` for ``params``.
 
-    Costs the chart's aggregate queries (one to a few) plus the filter's own look-ups; pass a
+    Costs the chart's aggregate queries (one to a few; from the stored tallies when the filter
+    is only status, kind and dates) plus the filter's own look-ups; pass a
     ``filterset`` already built for the same params to share it between several charts.
     """
     if name not in CHARTS:
         raise Http404(f"No chart called {name!r}.")
     filterset = filterset or ContactFilter(params, queryset=Contact.objects.all())
-    chart: Chart = CHARTS[name](filterset.qs, params)
+    chart: Chart = CHARTS[name](filterset.qs, params, tally=tally_for(filterset))
     query = params.urlencode()
     suffix = f"?{query}" if query else ""
     # The filter params without this chart's own options: the hidden fields of its controls.
@@ -99,5 +100,5 @@ def chart_csv(request, name: str):
     response["Content-Disposition"] = f'attachment; filename="{name}.csv"'
     writer = csv.writer(response)
     writer.writerow(chart.table.columns)
-    writer.writerows(chart.table.rows)
+    writer.writerows(chart.table.csv_rows())
     return response

@@ -17,15 +17,14 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 
-import plotly.graph_objects as go
 from django.core.exceptions import ValidationError
-from django.db.models import Count, F, Max, Min, Q, QuerySet
+from django.db.models import Count, F, Max, Min, Q, QuerySet, Sum
 from django.db.models.functions import TruncMonth, TruncWeek
 from django.http import QueryDict
 from django.utils import timezone
 
-from timeline.filters import PairField
-from tracker.models import Contact, Gap, Person
+from timeline.filters import STATUS_ANY, ContactFilter, PairField
+from tracker.models import Contact, ContactDayCount, Gap, PairContactCount, Person, ReviewStatus
 
 # Above these, a figure stops being readable before it stops being fast: bounded so that the
 # JSON handed to the page does not grow with the number of contacts.
@@ -59,6 +58,12 @@ class Table:
     caption: str
     columns: list[str]
     rows: list[list] = field(default_factory=list)
+    # When the page shows only part of the rows: a function giving them all, for the CSV
+    # (called only there, so a page never pays for rows it does not show).
+    all_rows: Callable[[], list[list]] | None = None
+
+    def csv_rows(self) -> list[list]:
+        return self.all_rows() if self.all_rows else self.rows
 
 
 @dataclass
@@ -72,10 +77,45 @@ class Chart:
     options: dict = field(default_factory=dict)
 
 
+@dataclass
+class Tally:
+    """The stored tallies narrowed like the filter, when its only filters are status, kind and
+    dates (the unfiltered record above all): charts then count from these, not from every contact.
+
+    ``days``: ``ContactDayCount`` rows; ``pairs``: ``PairContactCount`` rows, only when the filter
+    is the default (confirmed, any kind, any date), the one thing that table counts.
+    """
+
+    days: QuerySet
+    pairs: QuerySet | None = None
+
+
+def tally_for(filterset: ContactFilter) -> Tally | None:
+    """The ``Tally`` for a filter, or None when a person, country, pair, topic or text narrows it
+    (or it is invalid): those charts count from the filtered contacts."""
+    if not filterset.form.is_valid():
+        return None
+    data = filterset.form.cleaned_data
+    if any(data.get(key) for key in ("person", "country", "pair", "topic", "q")):
+        return None
+    status = data.get("status") or ReviewStatus.CONFIRMED
+    days = ContactDayCount.objects.all()
+    if status != STATUS_ANY:
+        days = days.filter(status=status)
+    if kinds := data.get("kind"):
+        days = days.filter(kind__in=kinds)
+    if start := data.get("start"):
+        days = days.filter(date__gte=start)
+    if end := data.get("end"):
+        days = days.filter(date__lte=end)
+    whole = status == ReviewStatus.CONFIRMED and not (kinds or start or end)
+    return Tally(days=days, pairs=PairContactCount.objects.all() if whole else None)
+
+
 def figure_layout(title: str, **extra) -> dict:
-    """A small layout of our own instead of plotly's default template (7 KB in every figure)."""
+    """A small layout of our own; no ``template`` key, so plotly.js draws with its plain defaults
+    (plotly.py's default template would add 7 KB to every figure)."""
     layout = {
-        "template": "none",
         "title": {"text": title, "x": 0, "xanchor": "left", "font": {"size": 16}},
         "font": {"family": "system-ui, -apple-system, Segoe UI, sans-serif", "size": 13, "color": "#1d2330"},
         "margin": {"l": 56, "r": 16, "t": 48, "b": 96},
@@ -89,9 +129,13 @@ def figure_layout(title: str, **extra) -> dict:
     return layout
 
 
-def figure_dict(fig: go.Figure) -> dict:
-    """The figure as plain data for ``json_script`` (validated by plotly.py on the way)."""
-    return fig.to_plotly_json()
+def figure(data: list[dict], layout: dict) -> dict:
+    """A plotly figure as the plain JSON plotly.js reads (``{"data": [...], "layout": {...}}``).
+
+    Built as dicts, not ``plotly.graph_objects``: validating every property of a few hundred
+    bars took most of a chart's time. The tests check each figure with ``go.Figure(fig)``.
+    """
+    return {"data": data, "layout": layout}
 
 
 def unordered(contacts: QuerySet) -> QuerySet:
@@ -139,22 +183,41 @@ def contact_counts_by_period(contacts: QuerySet, period: str) -> list[dict]:
     )
 
 
-def contact_date_span(contacts: QuerySet) -> tuple[date | None, date | None]:
-    span = unordered(contacts).aggregate(first=Min("date"), last=Max("date"))
+def tallied_counts_by_period(days: QuerySet, period: str) -> list[dict]:
+    """``contact_counts_by_period`` from the day tally: the same rows, one per day and kind read."""
+    trunc = period_start(period)
+    return list(
+        days.order_by()
+        .annotate(period=trunc)
+        .values("period", "kind")
+        .annotate(n=Sum("contacts"))
+        .order_by("period", "kind")
+    )
+
+
+def contact_date_span(contacts: QuerySet, tally: Tally | None = None) -> tuple[date | None, date | None]:
+    span = (tally.days if tally else unordered(contacts)).aggregate(first=Min("date"), last=Max("date"))
     return span["first"], span["last"]
 
 
-def contact_counts_by_day(contacts: QuerySet, year: int) -> dict[date, int]:
-    rows = unordered(contacts).filter(date__year=year).values("date").annotate(n=Count("id")).order_by("date")
-    return {row["date"]: row["n"] for row in rows}
+def contact_counts_by_day(contacts: QuerySet, year: int, tally: Tally | None = None) -> dict[date, int]:
+    if tally:
+        rows = tally.days.filter(date__year=year).values("date").annotate(n=Sum("contacts"))
+    else:
+        rows = unordered(contacts).filter(date__year=year).values("date").annotate(n=Count("id"))
+    return {row["date"]: row["n"] for row in rows.order_by("date")}
 
 
-def contact_counts_by_pair(contacts: QuerySet, limit: int) -> list[tuple[int, int, int]]:
+def contact_counts_by_pair(contacts: QuerySet, limit: int, tally: Tally | None = None) -> list[tuple[int, int, int]]:
     """``(person_a_id, person_b_id, contacts)`` for the ``limit`` pairs that shared the most.
 
-    A self-join of the participants table inside the database: each participant row of a
-    filtered contact is paired with the other participants of the same contact (lower id first).
+    Unfiltered: the first rows of the ``PairContactCount`` index. Otherwise a self-join of the
+    participants table inside the database: each participant row of a filtered contact is
+    paired with the other participants of the same contact (lower id first).
     """
+    if tally and tally.pairs is not None:
+        rows = tally.pairs.order_by("-contacts", "person_a_id", "person_b_id")[:limit]
+        return [(r.person_a_id, r.person_b_id, r.contacts) for r in rows]
     through = Contact.participants.through.objects
     rows = (
         through.filter(contact__in=unordered(contacts).values("pk"))
@@ -247,15 +310,15 @@ def parse_day(text: str | None) -> date | None:
 # --- 1. Contact frequency -----------------------------------------------------------------
 
 
-def chart_frequency(contacts: QuerySet, params: QueryDict) -> Chart:
+def chart_frequency(contacts: QuerySet, params: QueryDict, tally: Tally | None = None) -> Chart:
     period = period_option(params)
     note = ""
     if period == "week":
-        first, last = contact_date_span(contacts)
+        first, last = contact_date_span(contacts, tally)
         if first and (last - first).days / 7 > MAX_BARS:
             period = "month"
             note = f"Counted by month: weekly bars over more than {MAX_BARS // 52} years would be unreadable."
-    rows = contact_counts_by_period(contacts, period)
+    rows = tallied_counts_by_period(tally.days, period) if tally else contact_counts_by_period(contacts, period)
     label = "Week starting" if period == "week" else "Month"
     by_kind: dict[str, tuple[list, list]] = {}
     pivot: dict[date, dict[str, int]] = {}
@@ -265,19 +328,20 @@ def chart_frequency(contacts: QuerySet, params: QueryDict) -> Chart:
         xs.append(day.isoformat())
         ys.append(row["n"])
         pivot.setdefault(day, {})[row["kind"]] = row["n"]
-    fig = go.Figure(
-        data=[
-            go.Bar(
-                name=KIND_LABELS.get(kind, kind),
-                x=by_kind[kind][0],
-                y=by_kind[kind][1],
-                marker_color=KIND_COLOURS.get(kind),
-                hovertemplate=period_hover(period),
-            )
+    fig = figure(
+        [
+            {
+                "type": "bar",
+                "name": KIND_LABELS.get(kind, kind),
+                "x": by_kind[kind][0],
+                "y": by_kind[kind][1],
+                "marker": {"color": KIND_COLOURS.get(kind)},
+                "hovertemplate": period_hover(period),
+            }
             for kind in KIND_ORDER
             if kind in by_kind
         ],
-        layout=figure_layout(
+        figure_layout(
             f"Contacts per {period}",
             barmode="stack",
             xaxis={"type": "date", "title": {"text": label}},
@@ -293,33 +357,29 @@ def chart_frequency(contacts: QuerySet, params: QueryDict) -> Chart:
             for day, counts in sorted(pivot.items())
         ],
     )
-    return Chart("frequency", "Contact frequency", figure_dict(fig), table, note, {"period": period})
+    return Chart("frequency", "Contact frequency", fig, table, note, {"period": period})
 
 
 # --- 2. Gaps ------------------------------------------------------------------------------
 
 
-def gap_rows(pair: Pair, start: date | None, end: date | None) -> list[dict]:
-    """The stored gaps of a pair that ended inside [start, end], oldest first (one query)."""
+def gaps_of_pair(pair: Pair, start: date | None, end: date | None) -> QuerySet:
+    """The stored gaps of a pair that ended inside [start, end] (the ``gap_pair_end`` index)."""
     gaps = Gap.objects.for_pair(*pair)
     if start:
         gaps = gaps.filter(end__gte=start)
     if end:
         gaps = gaps.filter(end__lte=end)
-    return list(
-        gaps.order_by("end", "after_id").values(
-            "start",
-            "end",
-            "days",
-            "is_record",
-            "longest_since",
-            "approximate",
-            "before_id",
-            "after_id",
-            before_kind=F("before__kind"),
-            after_kind=F("after__kind"),
-        )
-    )
+    return gaps
+
+
+def gap_rows(gaps: QuerySet, latest: int | None = None) -> list[dict]:
+    """The gaps as dicts, oldest first; only the ``latest`` ones if given (one query either way)."""
+    fields = ["start", "end", "days", "is_record", "longest_since", "approximate", "before_id", "after_id"]
+    kinds = {"before_kind": F("before__kind"), "after_kind": F("after__kind")}
+    if latest is None:
+        return list(gaps.order_by("end", "after_id").values(*fields, **kinds))
+    return list(reversed(gaps.order_by("-end", "-after_id").values(*fields, **kinds)[:latest]))
 
 
 def in_office_or_unknown(person: Person, today: date) -> bool:
@@ -348,21 +408,21 @@ def open_gap(pair: Pair, end: date | None, today: date) -> dict | None:
     return {"start": last["date"], "days": (today - last["date"]).days, "kind": last["kind"], "id": last["id"]}
 
 
-def chart_gaps(contacts: QuerySet, params: QueryDict, today: date | None = None) -> Chart:
+def chart_gaps(contacts: QuerySet, params: QueryDict, tally: Tally | None = None, today: date | None = None) -> Chart:
     today = today or timezone.localdate()
     # An invalid filter empties ``contacts``; the gaps must not then show the whole record.
     pair = None if contacts.query.is_empty() else chosen_pair(contacts, params)
     if pair is None:
-        fig = go.Figure(layout=figure_layout("Gaps between contacts"))
+        fig = figure([], figure_layout("Gaps between contacts"))
         table = Table("Gaps between contacts", ["Ended", "Days", "Contact before", "Contact after", "Record"])
-        return Chart("gaps", "Gaps between contacts", figure_dict(fig), table, "No pair has two contacts here.")
+        return Chart("gaps", "Gaps between contacts", fig, table, "No pair has two contacts here.")
     start, end = parse_day(params.get("start")), parse_day(params.get("end"))
-    rows = gap_rows(pair, start, end)
-    shown = rows[-MAX_GAPS:]
+    gaps = gaps_of_pair(pair, start, end)
+    shown = gap_rows(gaps, latest=MAX_GAPS)
     # Gaps are made of every held contact of the pair, so kind, topic and text filters do not apply.
     note = "Gaps count every held contact of the pair; of the filters only the dates apply."
-    if len(rows) > MAX_GAPS:
-        note += f" Showing the latest {MAX_GAPS} of {len(rows)} gaps; the CSV has them all."
+    if len(shown) == MAX_GAPS and (total := gaps.count()) > MAX_GAPS:
+        note += f" Showing the latest {MAX_GAPS} of {total} gaps; the CSV has them all."
     current = open_gap(pair, end, today)
     hover = (
         "<b>%{y} days</b><br>%{customdata[0]} · %{customdata[1]}<br>→ %{x|%Y-%m-%d} · %{customdata[2]}"
@@ -375,13 +435,14 @@ def chart_gaps(contacts: QuerySet, params: QueryDict, today: date | None = None)
     span_days = (max(ends) - min(ends)).days if ends else 0
     width_ms = max(1, span_days // 250) * 86_400_000
 
-    def trace(name: str, items: list[dict], colour: str) -> go.Bar:
-        return go.Bar(
-            name=name,
-            width=width_ms,
-            x=[g["end"].isoformat() for g in items],
-            y=[g["days"] for g in items],
-            customdata=[
+    def trace(name: str, items: list[dict], colour: str) -> dict:
+        return {
+            "type": "bar",
+            "name": name,
+            "width": width_ms,
+            "x": [g["end"].isoformat() for g in items],
+            "y": [g["days"] for g in items],
+            "customdata": [
                 [
                     g["start"].isoformat(),
                     KIND_LABELS.get(g["before_kind"], ""),
@@ -390,9 +451,9 @@ def chart_gaps(contacts: QuerySet, params: QueryDict, today: date | None = None)
                 ]
                 for g in items
             ],
-            marker_color=colour,
-            hovertemplate=hover,
-        )
+            "marker": {"color": colour},
+            "hovertemplate": hover,
+        }
 
     data = [
         trace("Gap", [g for g in shown if not g["is_record"]], "#7f8aa3"),
@@ -400,24 +461,25 @@ def chart_gaps(contacts: QuerySet, params: QueryDict, today: date | None = None)
     ]
     if current:
         data.append(
-            go.Bar(
-                name="Open gap (no contact since)",
-                width=width_ms,
-                x=[today.isoformat()],
-                y=[current["days"]],
-                customdata=[[current["start"].isoformat(), KIND_LABELS.get(current["kind"], "")]],
-                marker={
+            {
+                "type": "bar",
+                "name": "Open gap (no contact since)",
+                "width": width_ms,
+                "x": [today.isoformat()],
+                "y": [current["days"]],
+                "customdata": [[current["start"].isoformat(), KIND_LABELS.get(current["kind"], "")]],
+                "marker": {
                     "color": "rgba(0,0,0,0)",
                     "line": {"color": "#D55E00", "width": 2},
                     "pattern": {"shape": "/", "fgcolor": "#D55E00", "solidity": 0.2},
                 },
-                hovertemplate="<b>%{y} days and counting</b><br>Last contact %{customdata[0]} · %{customdata[1]}"
+                "hovertemplate": "<b>%{y} days and counting</b><br>Last contact %{customdata[0]} · %{customdata[1]}"
                 "<br>No contact since<extra></extra>",
-            )
+            }
         )
-    fig = go.Figure(
-        data=data,
-        layout=figure_layout(
+    fig = figure(
+        data,
+        figure_layout(
             f"Gaps between contacts: {pair_label(pair)}",
             barmode="overlay",
             bargap=0.1,
@@ -425,7 +487,17 @@ def chart_gaps(contacts: QuerySet, params: QueryDict, today: date | None = None)
             yaxis={"title": {"text": "Days without contact"}, "rangemode": "tozero"},
         ),
     )
-    table_rows = [
+    table = Table(
+        caption=f"Gaps between contacts of {pair_label(pair)}",
+        columns=["Ended", "Days", "Contact before", "Contact after", "Record", "Longest since"],
+        rows=gap_table_rows(shown, current, today),
+        all_rows=lambda: gap_table_rows(gap_rows(gaps), current, today),
+    )
+    return Chart("gaps", "Gaps between contacts", fig, table, note, {"pair": pair_slug(pair)})
+
+
+def gap_table_rows(gaps: list[dict], current: dict | None, today: date) -> list[list]:
+    rows = [
         [
             g["end"].isoformat(),
             g["days"],
@@ -434,10 +506,10 @@ def chart_gaps(contacts: QuerySet, params: QueryDict, today: date | None = None)
             "yes" if g["is_record"] else "",
             g["longest_since"].isoformat(),
         ]
-        for g in rows
+        for g in gaps
     ]
     if current:
-        table_rows.append(
+        rows.append(
             [
                 f"open ({today.isoformat()})",
                 current["days"],
@@ -447,12 +519,7 @@ def chart_gaps(contacts: QuerySet, params: QueryDict, today: date | None = None)
                 "",
             ]
         )
-    table = Table(
-        caption=f"Gaps between contacts of {pair_label(pair)}",
-        columns=["Ended", "Days", "Contact before", "Contact after", "Record", "Longest since"],
-        rows=table_rows,
-    )
-    return Chart("gaps", "Gaps between contacts", figure_dict(fig), table, note, {"pair": pair_slug(pair)})
+    return rows
 
 
 def padded_range(ends: list[date], span_days: int) -> dict:
@@ -474,8 +541,8 @@ def circle_positions(ids: list[int]) -> dict[int, tuple[float, float]]:
     }
 
 
-def chart_network(contacts: QuerySet, params: QueryDict) -> Chart:
-    edges = contact_counts_by_pair(contacts, MAX_EDGES)
+def chart_network(contacts: QuerySet, params: QueryDict, tally: Tally | None = None) -> Chart:
+    edges = contact_counts_by_pair(contacts, MAX_EDGES, tally)
     ids = sorted({i for a, b, _ in edges for i in (a, b)})
     people = Person.objects.select_related("country").in_bulk(ids)
     # Order the circle by country then name, so neighbours on the rim are related.
@@ -499,50 +566,53 @@ def chart_network(contacts: QuerySet, params: QueryDict) -> Chart:
         degree[a] += n
         degree[b] += n
     data = [
-        go.Scatter(
-            x=xs,
-            y=ys,
-            mode="lines",
-            line={"width": 1 + 2 * k, "color": "rgba(31,95,168,0.55)"},
-            hoverinfo="skip",
-            showlegend=False,
-        )
+        {
+            "type": "scatter",
+            "x": xs,
+            "y": ys,
+            "mode": "lines",
+            "line": {"width": 1 + 2 * k, "color": "rgba(31,95,168,0.55)"},
+            "hoverinfo": "skip",
+            "showlegend": False,
+        }
         for k, (xs, ys) in sorted(by_class.items())
     ]
     data.append(
-        go.Scatter(
-            x=mid_x,
-            y=mid_y,
-            mode="markers",
-            marker={"size": 8, "color": "rgba(0,0,0,0)"},
-            text=mid_text,
-            hovertemplate="%{text} contacts<extra></extra>",
-            showlegend=False,
-        )
+        {
+            "type": "scatter",
+            "x": mid_x,
+            "y": mid_y,
+            "mode": "markers",
+            "marker": {"size": 8, "color": "rgba(0,0,0,0)"},
+            "text": mid_text,
+            "hovertemplate": "%{text} contacts<extra></extra>",
+            "showlegend": False,
+        }
     )
     # Names beside the busiest nodes only: a hundred labels round a circle overlap; hover has all.
     labelled = set(sorted(ids, key=lambda i: -degree[i])[:MAX_LABELS])
     data.append(
-        go.Scatter(
-            x=[pos[i][0] for i in ids],
-            y=[pos[i][1] for i in ids],
-            mode="markers+text",
-            text=[people[i].name if i in labelled else "" for i in ids],
-            textposition=["middle right" if pos[i][0] >= 0 else "middle left" for i in ids],
-            textfont={"size": 11},
-            customdata=[[people[i].name, degree[i]] for i in ids],
-            marker={
-                "size": [8 + 16 * math.sqrt(degree[i] / max(degree.values())) for i in ids] if ids else [],
+        {
+            "type": "scatter",
+            "x": [pos[i][0] for i in ids],
+            "y": [pos[i][1] for i in ids],
+            "mode": "markers+text",
+            "text": [people[i].name if i in labelled else "" for i in ids],
+            "textposition": ["middle right" if pos[i][0] >= 0 else "middle left" for i in ids],
+            "textfont": {"size": 11},
+            "customdata": [[people[i].name, degree[i]] for i in ids],
+            "marker": {
+                "size": [round(8 + 16 * math.sqrt(degree[i] / max(degree.values())), 1) for i in ids] if ids else [],
                 "color": "#1f5fa8",
             },
-            hovertemplate="%{customdata[0]}: %{customdata[1]} contacts shown<extra></extra>",
-            showlegend=False,
-        )
+            "hovertemplate": "%{customdata[0]}: %{customdata[1]} contacts shown<extra></extra>",
+            "showlegend": False,
+        }
     )
     axis = {"visible": False, "range": [-1.6, 1.6]}
-    fig = go.Figure(
-        data=data,
-        layout=figure_layout(
+    fig = figure(
+        data,
+        figure_layout(
             "Who talks to whom",
             xaxis=axis,
             yaxis={**axis, "scaleanchor": "x"},
@@ -557,24 +627,24 @@ def chart_network(contacts: QuerySet, params: QueryDict) -> Chart:
         columns=["Person", "Person", "Contacts"],
         rows=[[people[a].name, people[b].name, n] for a, b, n in edges],
     )
-    return Chart("network", "Contact network", figure_dict(fig), table, note)
+    return Chart("network", "Contact network", fig, table, note)
 
 
 # --- 4. Calendar --------------------------------------------------------------------------
 
 
-def year_option(contacts: QuerySet, params: QueryDict) -> int:
+def year_option(contacts: QuerySet, params: QueryDict, tally: Tally | None = None) -> int:
     try:
         return int(params["year"])
     except (KeyError, ValueError):
-        last = contact_date_span(contacts)[1]
+        last = contact_date_span(contacts, tally)[1]
         end = parse_day(params.get("end"))
         return (last or end or timezone.localdate()).year
 
 
-def chart_calendar(contacts: QuerySet, params: QueryDict) -> Chart:
-    year = year_option(contacts, params)
-    counts = contact_counts_by_day(contacts, year)
+def chart_calendar(contacts: QuerySet, params: QueryDict, tally: Tally | None = None) -> Chart:
+    year = year_option(contacts, params, tally)
+    counts = contact_counts_by_day(contacts, year, tally)
     first = date(year, 1, 1)
     grid_start = first - timedelta(days=first.weekday())  # the Monday of the first week
     last = date(year, 12, 31)
@@ -588,22 +658,23 @@ def chart_calendar(contacts: QuerySet, params: QueryDict) -> Chart:
         w, d = divmod(offset, 7)
         z[d][w] = counts.get(day, 0)
         text[d][w] = day.isoformat()
-    fig = go.Figure(
-        data=[
-            go.Heatmap(
-                z=z,
-                x=[(grid_start + timedelta(weeks=w)).isoformat() for w in range(weeks)],
-                y=WEEKDAYS,
-                text=text,
-                xgap=2,
-                ygap=2,
-                colorscale=[[0, "#eef1f6"], [0.001, "#c6dbef"], [1, "#08306b"]],
-                zmin=0,
-                hovertemplate="%{text}: %{z} contacts<extra></extra>",
-                colorbar={"title": {"text": "Contacts"}, "thickness": 12},
-            )
+    fig = figure(
+        [
+            {
+                "type": "heatmap",
+                "z": z,
+                "x": [(grid_start + timedelta(weeks=w)).isoformat() for w in range(weeks)],
+                "y": WEEKDAYS,
+                "text": text,
+                "xgap": 2,
+                "ygap": 2,
+                "colorscale": [[0, "#eef1f6"], [0.001, "#c6dbef"], [1, "#08306b"]],
+                "zmin": 0,
+                "hovertemplate": "%{text}: %{z} contacts<extra></extra>",
+                "colorbar": {"title": {"text": "Contacts"}, "thickness": 12},
+            }
         ],
-        layout=figure_layout(
+        figure_layout(
             f"Contacts per day in {year}",
             xaxis={"type": "date", "tickformat": "%b", "dtick": "M1", "showgrid": False},
             yaxis={"autorange": "reversed", "showgrid": False},
@@ -616,13 +687,13 @@ def chart_calendar(contacts: QuerySet, params: QueryDict) -> Chart:
         columns=["Day", "Contacts"],
         rows=[[day.isoformat(), n] for day, n in sorted(counts.items())],
     )
-    return Chart("calendar", "Calendar", figure_dict(fig), table, "", {"year": year})
+    return Chart("calendar", "Calendar", fig, table, "", {"year": year})
 
 
 # --- 5. Comparison ------------------------------------------------------------------------
 
 
-def chart_comparison(contacts: QuerySet, params: QueryDict) -> Chart:
+def chart_comparison(contacts: QuerySet, params: QueryDict, tally: Tally | None = None) -> Chart:
     period = period_option(params)
     pairs = pairs_option(params, "compare")[:MAX_COMPARED_PAIRS]
     if not pairs and not contacts.query.is_empty():
@@ -640,19 +711,20 @@ def chart_comparison(contacts: QuerySet, params: QueryDict) -> Chart:
         )
         series.append({as_day(r["period"]).isoformat(): r["n"] for r in rows})
     periods = sorted({p for s in series for p in s})
-    fig = go.Figure(
-        data=[
-            go.Scatter(
-                name=pair_label(pair),
-                x=periods,
-                y=[counts.get(p, 0) for p in periods],
-                mode="lines+markers",
-                line={"shape": "hvh", "color": SERIES_COLOURS[i % len(SERIES_COLOURS)]},
-                hovertemplate=period_hover(period),
-            )
+    fig = figure(
+        [
+            {
+                "type": "scatter",
+                "name": pair_label(pair),
+                "x": periods,
+                "y": [counts.get(p, 0) for p in periods],
+                "mode": "lines+markers",
+                "line": {"shape": "hvh", "color": SERIES_COLOURS[i % len(SERIES_COLOURS)]},
+                "hovertemplate": period_hover(period),
+            }
             for i, (pair, counts) in enumerate(zip(pairs, series, strict=True))
         ],
-        layout=figure_layout(
+        figure_layout(
             f"Contacts per {period}, pair against pair",
             xaxis={"type": "date", "title": {"text": label}},
             yaxis={"title": {"text": "Contacts"}, "rangemode": "tozero"},
@@ -664,7 +736,7 @@ def chart_comparison(contacts: QuerySet, params: QueryDict) -> Chart:
         rows=[[p] + [s.get(p, 0) for s in series] for p in periods],
     )
     options = {"period": period, "compare": [pair_slug(p) for p in pairs]}
-    return Chart("comparison", "Pairs compared", figure_dict(fig), table, "", options)
+    return Chart("comparison", "Pairs compared", fig, table, "", options)
 
 
 def as_day(value) -> date:
@@ -672,7 +744,9 @@ def as_day(value) -> date:
     return value.date() if hasattr(value, "hour") else value
 
 
-CHARTS: dict[str, Callable[[QuerySet, QueryDict], Chart]] = {
+# Each takes (contacts, params, tally=None): the tally, when given, must be ``tally_for`` of the
+# filter that made ``contacts``.
+CHARTS: dict[str, Callable[..., Chart]] = {
     "frequency": chart_frequency,
     "gaps": chart_gaps,
     "network": chart_network,

@@ -662,6 +662,47 @@ class Gap(models.Model):
         return f"{self.days} days ({self.start:%Y-%m-%d} → {self.end:%Y-%m-%d})"
 
 
+class ContactDayCount(models.Model):
+    """How many contacts of one kind and review status fell on one day. Derived, like ``Gap``:
+    ``tracker.services.records`` rewrites a day's rows whenever one of its contacts changes.
+
+    The charts count from it when the filter is only status, kind and dates: it has at most
+    days x kinds x statuses rows, so a chart of the whole record does not scan every contact.
+    """
+
+    date = models.DateField()
+    kind = models.CharField(max_length=20, choices=Contact.Kind.choices)
+    status = models.CharField(max_length=12, choices=ReviewStatus.choices)
+    contacts = models.PositiveIntegerField()
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["status", "date", "kind"], name="contact_day_count_unique"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.date:%Y-%m-%d} {self.kind} {self.status}: {self.contacts}"
+
+
+class PairContactCount(models.Model):
+    """How many confirmed contacts two people shared (lower id first). Derived, like ``Gap``, and
+    rewritten with the pair's gaps; the network chart reads the busiest pairs from its index."""
+
+    person_a = models.ForeignKey(Person, on_delete=models.CASCADE, related_name="+")
+    person_b = models.ForeignKey(Person, on_delete=models.CASCADE, related_name="+")
+    contacts = models.PositiveIntegerField()
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["person_a", "person_b"], name="pair_contact_count_unique"),
+            models.CheckConstraint(condition=Q(person_a__lt=models.F("person_b")), name="pair_contact_count_ordered"),
+        ]
+        indexes = [models.Index(fields=["-contacts", "person_a", "person_b"], name="pair_contact_count_busiest")]
+
+    def __str__(self) -> str:
+        return f"{self.person_a_id}–{self.person_b_id}: {self.contacts}"
+
+
 class GapClaim(models.Model):
     class Comparison(models.TextChoices):
         MORE_THAN = "more_than", "More than (e.g. 'first call in more than a month')"

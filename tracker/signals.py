@@ -1,18 +1,26 @@
 """Keep gaps right whatever path a contact change takes (admin, shell, services, fixtures).
 
-Each receiver only works out which pairs a change touches and hands them to
-``gaps_mark_dirty``; the recomputation itself lives in ``tracker.services.records``.
+Each receiver only works out which pairs (and, for the charts' day tally, which days) a change
+touches and hands them to ``gaps_mark_dirty`` / ``contact_days_mark_dirty``; the recomputation
+itself lives in ``tracker.services.records``.
 """
 
 from django.db.models.signals import m2m_changed, post_delete, post_save, pre_delete, pre_save
 from django.dispatch import receiver
 
 from tracker.models import Contact, GapClaim
-from tracker.services.records import gap_claim_verify, gaps_mark_dirty, pairs_among
+from tracker.services.records import contact_days_mark_dirty, gap_claim_verify, gaps_mark_dirty, pairs_among
 
 
 def _participant_ids(contact: Contact) -> list[int]:
     return list(Contact.participants.through.objects.filter(contact_id=contact.pk).values_list("person_id", flat=True))
+
+
+@receiver(pre_save, sender=Contact)
+def contact_saving(sender, instance: Contact, raw=False, **kwargs):
+    # The day it was on before a move loses a count: one look-up of the stored date.
+    if not raw and instance.pk:
+        instance._date_before_save = Contact.objects.filter(pk=instance.pk).values_list("date", flat=True).first()
 
 
 @receiver(post_save, sender=Contact)
@@ -20,6 +28,8 @@ def contact_saved(sender, instance: Contact, raw=False, **kwargs):
     if raw:  # loaddata: participants arrive later; the m2m rows trigger nothing, see load_demo
         return
     gaps_mark_dirty(pairs_among(_participant_ids(instance)))
+    before = getattr(instance, "_date_before_save", None)
+    contact_days_mark_dirty({instance.date} | ({before} if before else set()))
 
 
 @receiver(pre_delete, sender=Contact)
@@ -30,6 +40,7 @@ def contact_deleting(sender, instance: Contact, **kwargs):
 @receiver(post_delete, sender=Contact)
 def contact_deleted(sender, instance: Contact, **kwargs):
     gaps_mark_dirty(getattr(instance, "_pairs_before_delete", set()))
+    contact_days_mark_dirty({instance.date})
 
 
 @receiver(m2m_changed, sender=Contact.participants.through)

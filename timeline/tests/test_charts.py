@@ -9,16 +9,26 @@ import csv
 import io
 from datetime import date, timedelta
 
+import plotly.graph_objects as go
 import pytest
 from django.contrib.staticfiles import finders
 from django.http import QueryDict
 from django.urls import reverse
 
+from timeline import charts
 from timeline.chart_views import chart_context
-from timeline.charts import chart_calendar, chart_comparison, chart_frequency, chart_gaps, chart_network
+from timeline.charts import (
+    CHARTS,
+    chart_calendar,
+    chart_comparison,
+    chart_frequency,
+    chart_gaps,
+    chart_network,
+    tally_for,
+)
 from timeline.filters import ContactFilter
-from tracker.models import Contact, Country, Gap, Person, ReviewStatus
-from tracker.services.records import contact_create
+from tracker.models import Contact, ContactDayCount, Country, Gap, PairContactCount, Person, ReviewStatus
+from tracker.services.records import contact_counts_recompute_all, contact_create, contacts_set_status
 
 pytestmark = [
     pytest.mark.django_db,
@@ -155,6 +165,20 @@ def test_gap_bars_are_the_stored_gaps_of_the_pair_with_records_apart(record, peo
     assert "Open gap (no contact since)" not in traces  # the last contact is today
 
 
+def test_gaps_page_shows_the_latest_gaps_and_the_csv_has_them_all(client, record, people, monkeypatch):
+    monkeypatch.setattr(charts, "MAX_GAPS", 3)
+    params = QueryDict("pair=aldo-varen,mira-telos&end=2024-12-31")
+    chart = chart_gaps(contacts_for(params.urlencode()), params)
+    gaps = list(Gap.objects.for_pair(people["varen"], people["telos"]).order_by("end"))
+    assert [row[0] for row in chart.table.rows] == [g.end.isoformat() for g in gaps[-3:]]
+    assert "latest 3 of 7 gaps" in chart.note
+    bars = traces_by_name(chart.figure)
+    assert sorted(bars["Gap"]["x"] + bars["Longest so far (record)"]["x"]) == [g.end.isoformat() for g in gaps[-3:]]
+    response = client.get(reverse("timeline:chart_csv", args=["gaps"]) + "?" + params.urlencode())
+    rows = list(csv.reader(io.StringIO(response.content.decode())))[1:]
+    assert [row[0] for row in rows] == [g.end.isoformat() for g in gaps]
+
+
 def test_open_gap_runs_from_the_last_contact_to_today(record, people):
     params = QueryDict("pair=aldo-varen,mira-telos")
     chart = chart_gaps(contacts_for(params.urlencode()), params, today=date(2025, 1, 1))
@@ -250,6 +274,71 @@ def test_comparison_defaults_to_the_most_frequent_pairs(record):
     chart = chart_comparison(contacts_for(""), QueryDict(""))
     assert chart.options["compare"][0] == "aldo-varen,mira-telos"
     assert len(chart.options["compare"]) == 3
+
+
+# --- every chart -----------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("name", list(CHARTS))
+@pytest.mark.parametrize("query", ["", "period=week", "person=cato-brenn", "kind=visit", "start=2030-01-01"])
+def test_every_figure_is_valid_plotly_json(record, name, query):
+    # The figures are built as plain dicts for speed; plotly.py's own validation is the check.
+    figure = CHARTS[name](contacts_for(query), QueryDict(query)).figure
+    go.Figure(figure)
+
+
+# --- stored tallies ----------------------------------------------------------------------------
+
+TALLIED_QUERIES = [
+    "",
+    "period=week",
+    "year=2023",
+    "kind=phone_call&kind=visit",
+    "start=2023-06-01&end=2024-02-29",
+    "status=any",
+    "status=proposed",
+    "person=cato-brenn",
+]
+
+
+def assert_tallies_count_like_the_contacts():
+    for query in TALLIED_QUERIES:
+        params = QueryDict(query)
+        filterset = ContactFilter(params, queryset=Contact.objects.all())
+        for name in ["frequency", "calendar", "network"]:
+            tallied = CHARTS[name](filterset.qs, params, tally=tally_for(filterset))
+            counted = CHARTS[name](filterset.qs, params)
+            assert tallied.figure == counted.figure, (name, query)
+            assert tallied.table == counted.table, (name, query)
+
+
+def test_charts_of_the_whole_record_count_from_the_tallies(record):
+    assert tally_for(ContactFilter(QueryDict(""), queryset=Contact.objects.all())).pairs is not None
+    assert tally_for(ContactFilter(QueryDict("kind=visit"), queryset=Contact.objects.all())).pairs is None
+    assert tally_for(ContactFilter(QueryDict("person=cato-brenn"), queryset=Contact.objects.all())) is None
+    assert_tallies_count_like_the_contacts()
+
+
+def test_tallies_stay_right_when_contacts_move_change_and_go(record, people):
+    t, b = people["telos"], people["brenn"]
+    moved = Contact.objects.get(date=date(2023, 3, 14))
+    moved.date, moved.kind = date(2024, 2, 29), "meeting"
+    moved.save()
+    Contact.objects.get(date=date(2023, 12, 31)).delete()
+    contacts_set_status(Contact.objects.filter(status=ReviewStatus.PROPOSED), CONFIRMED)
+    contacts_set_status(Contact.objects.filter(date=date(2024, 9, 9)), ReviewStatus.REJECTED)
+    Contact.objects.get(date=date(2023, 6, 2)).participants.remove(b)
+    contact_create(kind="letter", date=date(2023, 6, 2), participants=[t, b], status=CONFIRMED)
+    assert_tallies_count_like_the_contacts()
+    stored = (
+        set(ContactDayCount.objects.values_list("date", "kind", "status", "contacts")),
+        set(PairContactCount.objects.values_list("person_a", "person_b", "contacts")),
+    )
+    contact_counts_recompute_all()
+    assert stored == (
+        set(ContactDayCount.objects.values_list("date", "kind", "status", "contacts")),
+        set(PairContactCount.objects.values_list("person_a", "person_b", "contacts")),
+    )
 
 
 # --- pages ------------------------------------------------------------------------------------

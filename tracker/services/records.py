@@ -4,6 +4,9 @@ Gaps are derived data. Every change to a contact (added, moved, confirmed, rejec
 participants changed) marks the pairs it touches; each marked pair is recomputed alone, then the
 verdicts of the claims about that pair. ``tracker.signals`` marks pairs for saves made anywhere
 (admin, shell, services); ``gaps_deferred()`` batches the work for bulk loads.
+
+The charts' tallies are derived the same way: ``PairContactCount`` is rewritten with a pair's
+gaps, and ``ContactDayCount`` for each day a changed contact was on (before and after the change).
 """
 
 from __future__ import annotations
@@ -15,16 +18,19 @@ from datetime import date
 from itertools import combinations
 
 from django.core.exceptions import ValidationError
-from django.db import transaction
+from django.db import models, transaction
+from django.db.models import Count
 from django.utils import timezone
 
 from tracker.gaps import Claim, ContactPoint, gap_claim_verdict, gaps_between
 from tracker.models import (
     Article,
     Contact,
+    ContactDayCount,
     ContactSource,
     Gap,
     GapClaim,
+    PairContactCount,
     Person,
     Precision,
     ReviewStatus,
@@ -34,6 +40,7 @@ from tracker.models import (
 Pair = tuple[int, int]
 
 _deferred: contextvars.ContextVar[set[Pair] | None] = contextvars.ContextVar("gaps_deferred", default=None)
+_deferred_days: contextvars.ContextVar[set[date] | None] = contextvars.ContextVar("days_deferred", default=None)
 
 
 def pair_key(a: int, b: int) -> Pair:
@@ -63,13 +70,16 @@ def gaps_deferred() -> Iterator[set[Pair]]:
         yield _deferred.get()
         return
     pending: set[Pair] = set()
-    token = _deferred.set(pending)
+    days: set[date] = set()
+    token, days_token = _deferred.set(pending), _deferred_days.set(days)
     try:
         yield pending
     finally:
         _deferred.reset(token)
+        _deferred_days.reset(days_token)
     for a, b in sorted(pending):
         gaps_recompute_pair(a, b)
+    contact_day_counts_recompute(days)
 
 
 def gaps_mark_dirty(pairs: Iterable[Pair]) -> None:
@@ -81,6 +91,68 @@ def gaps_mark_dirty(pairs: Iterable[Pair]) -> None:
         gaps_recompute_pair(a, b)
 
 
+def contact_days_mark_dirty(days: Iterable[date]) -> None:
+    pending = _deferred_days.get()
+    if pending is not None:
+        pending.update(days)
+        return
+    contact_day_counts_recompute(days)
+
+
+@transaction.atomic
+def contact_day_counts_recompute(days: Iterable[date]) -> None:
+    """Rewrite the ``ContactDayCount`` rows of ``days`` from the contacts (three queries)."""
+    days = sorted(set(days))
+    if not days:
+        return
+    ContactDayCount.objects.filter(date__in=days).delete()
+    # status__in as well: the (status, date, id) index then serves the look-up on every backend.
+    rows = (
+        Contact.objects.filter(status__in=ReviewStatus.values, date__in=days)
+        .order_by()
+        .values("date", "kind", "status")
+        .annotate(n=Count("id"))
+    )
+    ContactDayCount.objects.bulk_create(
+        ContactDayCount(date=r["date"], kind=r["kind"], status=r["status"], contacts=r["n"]) for r in rows
+    )
+
+
+def pair_contact_count_recompute(a: int, b: int) -> None:
+    a, b = pair_key(a, b)
+    n = Contact.objects.confirmed().involving_all(a, b).count()
+    if n:
+        PairContactCount.objects.update_or_create(person_a_id=a, person_b_id=b, defaults={"contacts": n})
+    else:
+        PairContactCount.objects.filter(person_a_id=a, person_b_id=b).delete()
+
+
+def contact_counts_recompute_all() -> None:
+    """Rewrite both chart tallies from scratch (after a bulk load): two grouped queries."""
+    with transaction.atomic():
+        ContactDayCount.objects.all().delete()
+        rows = Contact.objects.order_by().values("date", "kind", "status").annotate(n=Count("id"))
+        ContactDayCount.objects.bulk_create(
+            (ContactDayCount(date=r["date"], kind=r["kind"], status=r["status"], contacts=r["n"]) for r in rows),
+            batch_size=2000,
+        )
+        PairContactCount.objects.all().delete()
+        through = Contact.participants.through.objects
+        pairs = (
+            through.filter(contact__status=ReviewStatus.CONFIRMED, person_id__lt=models.F("contact__participants"))
+            .order_by()
+            .values("person_id", "contact__participants")
+            .annotate(n=Count("contact_id"))
+        )
+        PairContactCount.objects.bulk_create(
+            (
+                PairContactCount(person_a_id=r["person_id"], person_b_id=r["contact__participants"], contacts=r["n"])
+                for r in pairs
+            ),
+            batch_size=2000,
+        )
+
+
 def contact_points_for_pair(a: int, b: int) -> list[ContactPoint]:
     rows = (
         Contact.objects.held().filter(participants=a).filter(participants=b).values_list("id", "date", "date_precision")
@@ -90,8 +162,10 @@ def contact_points_for_pair(a: int, b: int) -> list[ContactPoint]:
 
 @transaction.atomic
 def gaps_recompute_pair(a: int, b: int) -> list[Gap]:
-    """Rewrite the gaps of one pair from its held contacts, then re-verify its claims."""
+    """Rewrite the gaps of one pair from its held contacts, then re-verify its claims (and rewrite
+    the pair's ``PairContactCount``, which changes on the same events)."""
     a, b = pair_key(a, b)
+    pair_contact_count_recompute(a, b)
     rows = gaps_between(contact_points_for_pair(a, b))
     Gap.objects.filter(person_a_id=a, person_b_id=b).delete()
     gaps = Gap.objects.bulk_create(
@@ -157,6 +231,7 @@ def gaps_recompute_all() -> int:
         )
         for claim in GapClaim.objects.all():
             gap_claim_verify(claim)
+        contact_counts_recompute_all()
     return len(by_pair)
 
 
@@ -267,6 +342,7 @@ def contacts_set_status(contacts: Iterable[Contact], status: str) -> int:
     ids = [c.pk for c in contacts]
     changed = Contact.objects.filter(pk__in=ids).exclude(status=status).update(status=status, updated=timezone.now())
     gaps_mark_dirty(pairs_of_contacts(ids))
+    contact_days_mark_dirty(Contact.objects.filter(pk__in=ids).values_list("date", flat=True).distinct())
     return changed
 
 
