@@ -35,7 +35,7 @@ def fill_contact_counts(apps, schema_editor):
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('tracker', '0002_editors_group'),
+        ('tracker', '0003_timeline_indexes'),
     ]
 
     operations = [
