@@ -1,11 +1,16 @@
 """Server time of the timeline fragment (the HTMX request a filter change makes) on SQLite.
 
 Builds a throw-away SQLite database with ``manage.py synth`` at 1,000 and at 100,000 contacts,
-then times the fragment unfiltered and for the busiest pair, and prints medians with the
-ratio against the 1,000-contact baseline. Goal: under 50 ms at 100,000, and time growing far
-slower than the number of contacts (100x the rows).
+then times the fragment unfiltered, for the busiest pair and for each other filter an analyst
+uses (one country, one kind, one topic, a date range, free text, statements included, the
+busiest leader), plus the full leader and pair pages, and prints medians with the ratio against
+the 1,000-contact baseline. Goal: under 50 ms at 100,000, and time growing far slower than the
+number of contacts (100x the rows).
 
-    python benchmarks/timeline.py [--runs 30] [--sizes 1000,100000] [--keep DIR]
+``--explain`` also prints, for each case at the largest size, its slowest SQL query with the
+time it took and SQLite's EXPLAIN QUERY PLAN.
+
+    python benchmarks/timeline.py [--runs 30] [--sizes 1000,100000] [--keep DIR] [--explain]
 """
 
 from __future__ import annotations
@@ -50,7 +55,40 @@ def build(db: Path, contacts: int) -> float:
     return time.perf_counter() - started
 
 
-def measure(runs: int) -> dict[str, float]:
+def cases_for_record() -> dict[str, tuple[str, dict[str, str]]]:
+    """The requests to time: name -> (url, headers). Picks the busiest pair and leader, that
+    leader's country, a topic, a kind and a year, so every size is asked the same questions."""
+    from django.db.models import Count
+    from django.urls import reverse
+
+    from tracker.models import Contact, Gap, Person, Topic
+
+    busiest = Gap.objects.order_by().values("person_a", "person_b").annotate(n=Count("id")).order_by("-n").first()
+    a, b = (Person.objects.get(pk=busiest[k]).slug for k in ("person_a", "person_b"))
+    leader = Person.objects.annotate(n=Count("contacts")).order_by("-n", "pk").select_related("country").first()
+    topic = Topic.objects.order_by("slug").first()
+    # A year in the middle of the record: about a twentieth of its contacts.
+    first, last = Contact.objects.order_by("date").first().date, Contact.objects.order_by("-date").first().date
+    year = first.year + (last.year - first.year) // 2
+    hx = {"HX-Request": "true"}
+    timeline = reverse("timeline:timeline")
+    return {
+        "unfiltered": (timeline, hx),
+        "pair": (f"{timeline}?pair={a},{b}", hx),
+        "country": (f"{timeline}?country={leader.country_id}", hx),
+        "kind": (f"{timeline}?kind=visit", hx),
+        "topic": (f"{timeline}?topic={topic.slug}", hx),
+        "dates": (f"{timeline}?start={year}-01-01&end={year}-12-31", hx),
+        "text": (f"{timeline}?q={leader.country.name.lower()}", hx),
+        "text, no match": (f"{timeline}?q=zqxj", hx),
+        "statements": (f"{timeline}?statements=on", hx),
+        "person": (f"{timeline}?person={leader.slug}", hx),
+        "leader page": (reverse("timeline:leader", args=[leader.slug]), {}),
+        "pair page": (reverse("timeline:pair", args=[a, b]), {}),
+    }
+
+
+def measure(runs: int, explain: bool = False) -> dict[str, float]:
     """Runs inside a child process whose settings point at one database."""
     # This file is named like the app: take its folder off the path so ``timeline`` is the app.
     here = Path(__file__).resolve().parent
@@ -60,11 +98,9 @@ def measure(runs: int) -> dict[str, float]:
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "tracker.settings")
     django.setup()
     from django.conf import settings
-    from django.db.models import Count
+    from django.db import connection
     from django.test import Client
-    from django.test.utils import override_settings
-
-    from tracker.models import Gap, Person
+    from django.test.utils import CaptureQueriesContext, override_settings
 
     # Production settings (DEBUG off) but without a collectstatic run: plain static URLs.
     storages = {
@@ -73,21 +109,30 @@ def measure(runs: int) -> dict[str, float]:
     }
     override_settings(STORAGES=storages).enable()
 
-    busiest = Gap.objects.order_by().values("person_a", "person_b").annotate(n=Count("id")).order_by("-n").first()
-    a, b = (Person.objects.get(pk=busiest[k]).slug for k in ("person_a", "person_b"))
     client = Client()
-    cases = {"unfiltered": "/timeline/", "pair": f"/timeline/?pair={a},{b}"}
     result = {}
-    for name, url in cases.items():
+    for name, (url, headers) in cases_for_record().items():
         times = []
         for n in range(runs + 3):
             started = time.perf_counter()
-            response = client.get(url, headers={"HX-Request": "true"})
+            response = client.get(url, headers=headers)
             elapsed = time.perf_counter() - started
-            assert response.status_code == 200, response.status_code
+            assert response.status_code == 200, (url, response.status_code)
             if n >= 3:  # the first requests warm caches and imports
                 times.append(elapsed * 1000)
         result[name] = statistics.median(times)
+        if explain:
+            with CaptureQueriesContext(connection) as ctx:
+                client.get(url, headers=headers)
+            slowest = max(ctx.captured_queries, key=lambda q: float(q["time"]))
+            with connection.cursor() as cursor:
+                cursor.execute(f"EXPLAIN QUERY PLAN {slowest['sql']}")
+                plan = "\n".join(f"    {row[-1]}" for row in cursor.fetchall())
+            print(
+                f"{name} ({url}): {len(ctx.captured_queries)} queries; slowest {float(slowest['time']) * 1000:.0f} ms:"
+                f"\n  {slowest['sql'][:600]}\n{plan}",
+                file=sys.stderr,
+            )
     return result
 
 
@@ -96,10 +141,11 @@ def main() -> None:
     parser.add_argument("--runs", type=int, default=30)
     parser.add_argument("--sizes", default="1000,100000")
     parser.add_argument("--keep", help="keep the databases in this folder (reused when present)")
+    parser.add_argument("--explain", action="store_true", help="print the slowest query of each case and its plan")
     parser.add_argument("--measure", help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.measure:
-        print(json.dumps(measure(args.runs)))
+        print(json.dumps(measure(args.runs, explain=args.explain)))
         return
 
     folder = Path(args.keep) if args.keep else Path(tempfile.mkdtemp(prefix="timeline-bench-"))
@@ -112,8 +158,18 @@ def main() -> None:
             if not db.exists():
                 seconds = build(db, size)
                 print(f"built {size:>7,} contacts in {seconds:.1f} s ({db})", flush=True)
+            else:  # a kept database gets the indexes of any newer migration
+                subprocess.run([sys.executable, str(ROOT / "manage.py"), "migrate", "-v0"], env=env_for(db), check=True)
             out = subprocess.run(
-                [sys.executable, __file__, "--measure", "1", "--runs", str(args.runs)],
+                [
+                    sys.executable,
+                    __file__,
+                    "--measure",
+                    "1",
+                    "--runs",
+                    str(args.runs),
+                    *(["--explain"] if args.explain and size == sizes[-1] else []),
+                ],
                 env=env_for(db),
                 check=True,
                 stdout=subprocess.PIPE,
@@ -135,6 +191,15 @@ def main() -> None:
             f" {r['pair']:>7.1f} ms {r['pair'] / b['pair']:>6.2f}x"
         )
     print(f"rows grew {sizes[-1] / base:.0f}x; goal: under 50 ms at {sizes[-1]:,}")
+
+    print("\nEvery filter, median server time (fragments; the leader and pair pages are full pages)")
+    print(f"{'case':<16}" + "".join(f" {f'{size:,}':>10} {'ratio':>7}" for size in sizes))
+    for case in results[base]:
+        cells = "".join(
+            f" {results[size][case]:>7.1f} ms {results[size][case] / results[base][case]:>6.2f}x" for size in sizes
+        )
+        slow = "  (over 50 ms)" if results[sizes[-1]][case] > 50 else ""
+        print(f"{case:<16}{cells}{slow}")
 
 
 if __name__ == "__main__":

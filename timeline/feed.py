@@ -20,6 +20,10 @@ CONTACT, STATEMENT = "c", "s"
 RANK = {CONTACT: 1, STATEMENT: 0}
 _CURSOR = re.compile(r"^(\d{4}-\d{2}-\d{2})_([cs])(\d+)$")
 
+# Counting every match costs as much as reading every match; past this many the page says
+# "10,000+" instead (never a guess: the number shown is always a true lower bound).
+COUNT_CAP = 10_000
+
 
 @dataclass(frozen=True)
 class Cursor:
@@ -99,6 +103,23 @@ def feed_page(
     page = rows[:size]
     more = len(rows) > size
     return page, (page[-1].cursor if more and page else None)
+
+
+@dataclass(frozen=True)
+class CappedCount:
+    """How many rows matched, up to a cap: ``n`` exactly, or ``more`` than the cap."""
+
+    n: int
+    more: bool
+
+    def __str__(self) -> str:
+        return f"{self.n:,}+" if self.more else f"{self.n:,}"
+
+
+def count_capped(rows: QuerySet, cap: int = COUNT_CAP) -> CappedCount:
+    """One query that stops reading after ``cap + 1`` matches (a COUNT over a LIMITed subquery)."""
+    n = rows.order_by().values("pk")[: cap + 1].count()
+    return CappedCount(min(n, cap), n > cap)
 
 
 def month_of(day: date) -> date:

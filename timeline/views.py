@@ -12,7 +12,7 @@ from django.views.decorators.http import require_GET
 from django.views.decorators.vary import vary_on_headers
 
 from timeline.chart_views import chart_context
-from timeline.feed import Cursor, feed_entries, feed_page, month_of
+from timeline.feed import Cursor, count_capped, feed_entries, feed_page, month_of
 from timeline.filters import ContactFilter, StatementFilter
 from timeline.pairs import office_left_on, pair_claims, pair_open_gap, pair_summary, quiet_pairs
 from timeline.text import Span, article_marked_up, sentence_around
@@ -75,8 +75,8 @@ def _feed_context(request: HttpRequest, *, base_url: str, fixed: dict[str, str] 
         "pair": pair,
         "open_gap": open_gap,
         "today": today,
-        "contact_count": contact_filter.qs.count() if cursor is None else None,
-        "statement_count": statement_filter.qs.filter(date__isnull=False).count()
+        "contact_count": count_capped(contact_filter.qs) if cursor is None else None,
+        "statement_count": count_capped(statement_filter.qs.filter(date__isnull=False))
         if statement_filter and cursor is None
         else None,
         "query": query.urlencode(),

@@ -1,4 +1,12 @@
 from django.apps import AppConfig
+from django.db import connections
+from django.db.models.signals import post_migrate
+
+
+def _text_index_ensure(sender, using="default", **kwargs):
+    from tracker.text_search import text_index_ensure
+
+    text_index_ensure(connections[using])
 
 
 class TrackerConfig(AppConfig):
@@ -8,3 +16,6 @@ class TrackerConfig(AppConfig):
 
     def ready(self):
         from tracker import signals  # noqa: F401  (connects the gap-keeping receivers)
+
+        # After every migrate: SQLite's text index lives outside migrations (tracker.text_search).
+        post_migrate.connect(_text_index_ensure, sender=self, dispatch_uid="tracker_text_index_ensure")

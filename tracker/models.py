@@ -12,10 +12,13 @@ from collections.abc import Iterable
 from datetime import date
 
 from django.core.exceptions import ValidationError
-from django.db import models
+from django.db import connections, models
 from django.db.models import Exists, OuterRef, Q
+from django.db.models.expressions import RawSQL
 from django.urls import reverse
 from django.utils.text import slugify
+
+from tracker.text_search import fts_phrase, text_index_usable
 
 
 def lines(text: str) -> list[str]:
@@ -379,13 +382,24 @@ class ContactQuerySet(models.QuerySet):
 
     def of_countries(self, countries: Iterable[Country | int]) -> ContactQuerySet:
         """Contacts where a participant spoke for one of ``countries``: held one of its offices on
-        the day, or (for people with no office recorded on that day) is one of its nationals."""
+        the day, or is one of its nationals.
+
+        Two conditions, so the database can stop after one page: ``pk IN`` the contacts of the
+        few people who ever could (read from the participants index), and, per contact walked in
+        date order, EXISTS a participant who did on that day (a look-up by contact)."""
         ids = [getattr(c, "pk", c) for c in countries]
+        nationals = Person.objects.filter(country_id__in=ids).values("pk")
+        office_holders = Office.objects.filter(country_id__in=ids).values("person_id")
+        could = _participants().filter(Q(person_id__in=nationals) | Q(person_id__in=office_holders))
         office_on_the_day = Office.objects.filter(
-            person_id=OuterRef("person_id"), country_id__in=ids, start__lte=OuterRef("contact__date")
-        ).filter(Q(end__isnull=True) | Q(end__gt=OuterRef("contact__date")))
-        speaking_for = _participants().filter(Q(person__country_id__in=ids) | Exists(office_on_the_day))
-        return self.filter(pk__in=speaking_for.values("contact_id"))
+            person_id=OuterRef("person_id"), country_id__in=ids, start__lte=OuterRef(OuterRef("date"))
+        ).filter(Q(end__isnull=True) | Q(end__gt=OuterRef(OuterRef("date"))))
+        did = (
+            _participants()
+            .filter(contact_id=OuterRef("pk"))
+            .filter(Q(person_id__in=nationals) | Exists(office_on_the_day))
+        )
+        return self.filter(pk__in=could.values("contact_id")).filter(Exists(did))
 
     def on_topic(self, topic: Topic | int) -> ContactQuerySet:
         return self.filter(
@@ -393,7 +407,15 @@ class ContactQuerySet(models.QuerySet):
         )
 
     def matching(self, text: str) -> ContactQuerySet:
-        """Contacts whose summary, or a statement tied to them, contains ``text`` (case-insensitive)."""
+        """Contacts whose summary, or a statement tied to them, contains ``text`` (case-insensitive).
+        On SQLite, through the trigram index of ``tracker.text_search`` when ``text`` is long enough."""
+        if text_index_usable(connections[self.db], text):
+            summaries = RawSQL(
+                "SELECT rowid FROM tracker_contact_summary_fts WHERE tracker_contact_summary_fts MATCH %s",
+                [fts_phrase(text)],
+            )
+            quoted = Statement.objects.matching(text).filter(contact_id__isnull=False).values("contact_id")
+            return self.filter(Q(pk__in=summaries) | Q(pk__in=quoted))
         quoted = Statement.objects.filter(quote__icontains=text, contact_id__isnull=False).values("contact_id")
         return self.filter(Q(summary__icontains=text) | Q(pk__in=quoted))
 
@@ -468,7 +490,11 @@ class Contact(models.Model):
 
     class Meta:
         ordering = ["-date", "-id"]
-        indexes = [models.Index(fields=["status", "date", "id"], name="contact_status_date")]
+        indexes = [
+            models.Index(fields=["status", "date", "id"], name="contact_status_date"),
+            # the kind filter: its count from the index alone, its page in date order
+            models.Index(fields=["status", "kind", "date", "id"], name="contact_status_kind_date"),
+        ]
 
     def __str__(self) -> str:
         names = " – ".join(p.name for p in self.participants.all()) if self.pk else ""
@@ -544,16 +570,28 @@ class StatementQuerySet(models.QuerySet):
     def of_countries(self, countries: Iterable[Country | int]) -> StatementQuerySet:
         """Statements by someone who held an office of one of ``countries`` on the day, or is a national."""
         ids = [getattr(c, "pk", c) for c in countries]
+        nationals = Person.objects.filter(country_id__in=ids).values("pk")
+        office_holders = Office.objects.filter(country_id__in=ids).values("person_id")
         office_on_the_day = Office.objects.filter(
             person_id=OuterRef("speaker_id"), country_id__in=ids, start__lte=OuterRef("date")
         ).filter(Q(end__isnull=True) | Q(end__gt=OuterRef("date")))
-        return self.filter(Q(speaker__country_id__in=ids) | Exists(office_on_the_day))
+        # The speaker list first: the few people who ever could, so a page needs no full scan.
+        could = self.filter(Q(speaker_id__in=nationals) | Q(speaker_id__in=office_holders))
+        return could.filter(Q(speaker_id__in=nationals) | Exists(office_on_the_day))
 
     def on_topic(self, topic: Topic | int) -> StatementQuerySet:
         through = Statement.topics.through.objects.filter(topic_id=getattr(topic, "pk", topic))
         return self.filter(pk__in=through.values("statement_id"))
 
     def matching(self, text: str) -> StatementQuerySet:
+        """Statements whose quote contains ``text`` (case-insensitive); on SQLite through the
+        trigram index of ``tracker.text_search`` when ``text`` is long enough."""
+        if text_index_usable(connections[self.db], text):
+            found = RawSQL(
+                "SELECT rowid FROM tracker_statement_quote_fts WHERE tracker_statement_quote_fts MATCH %s",
+                [fts_phrase(text)],
+            )
+            return self.filter(pk__in=found)
         return self.filter(quote__icontains=text)
 
     def before_key(self, day: date, pk: int) -> StatementQuerySet:
@@ -597,7 +635,11 @@ class Statement(models.Model):
 
     class Meta:
         ordering = ["-date", "-id"]
-        indexes = [models.Index(fields=["status", "date", "id"], name="statement_status_date")]
+        indexes = [
+            models.Index(fields=["status", "date", "id"], name="statement_status_date"),
+            # what one person said, newest first (the leader page, the person filter)
+            models.Index(fields=["speaker", "status", "date", "id"], name="statement_speaker_date"),
+        ]
         constraints = [
             models.CheckConstraint(
                 condition=~Q(quote=""), name="statement_quote_not_empty", violation_error_message="A quote is required."

@@ -1,8 +1,13 @@
 from datetime import date
 from types import SimpleNamespace
 
-from timeline.feed import CONTACT, STATEMENT, Cursor, Item, feed_entries
+import pytest
+
+from timeline.feed import CONTACT, STATEMENT, Cursor, Item, count_capped, feed_entries
 from timeline.text import Span, article_marked_up, sentence_around
+from tracker.models import Contact
+
+from .conftest import contact
 
 
 def item(stream, pk, day):
@@ -54,3 +59,12 @@ def test_overlapping_and_out_of_range_spans_are_dropped():
     text = "Aldo called Mira."
     html = article_marked_up(text, [Span(0, 11, "/a/", "a"), Span(5, 16, "/b/", "b"), Span(3, 99, "/c/", "c")])
     assert html.count("<mark>") == 1
+
+
+@pytest.mark.django_db
+def test_a_count_past_the_cap_says_more_never_a_guess(people):
+    for day in range(1, 4):
+        contact(date(2024, 1, day), people["aldo"], people["mira"])
+    assert str(count_capped(Contact.objects.all(), cap=5)) == "3"
+    capped = count_capped(Contact.objects.all(), cap=2)
+    assert (capped.n, capped.more, str(capped)) == (2, True, "2+")

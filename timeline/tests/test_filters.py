@@ -4,7 +4,7 @@ import pytest
 from django.http import QueryDict
 
 from timeline.filters import ContactFilter, StatementFilter
-from tracker.models import Contact, ReviewStatus, Statement
+from tracker.models import Contact, Country, Office, Person, ReviewStatus, Statement
 
 from .conftest import contact
 
@@ -86,3 +86,18 @@ def test_statement_filter_uses_the_same_parameters(record):
     assert quotes("person=aldo-varen") == ["A good call", "Unrelated"]
     assert quotes("pair=aldo-varen,mira-tolsk") == ["A good call"]
     assert quotes("q=unrelated") == ["Unrelated"]
+
+
+def test_country_filter_counts_an_office_holder_only_while_in_office(record, norvania):
+    ostrelia = Country.objects.get(iso_alpha2="XO")
+    # Mira (an Ostrelian) chaired Norvania's government in February 2024 only.
+    Office.objects.create(
+        person=record["mira"], title="Prime Minister", country=norvania, start=date(2024, 2, 1), end=date(2024, 3, 1)
+    )
+    stateless = Person.objects.create(name="Kesta Dov", slug="kesta-dov")
+    contact(date(2024, 2, 10), record["mira"], stateless, kind="letter")
+    both = {"meeting", "phone_call"}
+    assert set(kinds(f"country={norvania.pk}")) == both | {"letter"}  # Aldo's calls, and Mira's letter as PM
+    assert set(kinds(f"country={ostrelia.pk}")) == {"phone_call", "letter"}  # a national, whatever the office
+    Office.objects.filter(person=record["mira"]).update(start=date(2024, 3, 1), end=None)
+    assert set(kinds(f"country={norvania.pk}")) == both

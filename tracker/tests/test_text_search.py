@@ -1,0 +1,72 @@
+"""The free-text filter finds the same rows whichever way it runs (trigram index or LIKE)."""
+
+from datetime import date
+
+import pytest
+from django.db import connection
+
+from tracker.models import Contact, Country, Person, ReviewStatus, Statement
+from tracker.services.records import contact_create
+from tracker.text_search import sqlite_has_trigram, text_index_ensure
+
+pytestmark = pytest.mark.django_db
+
+uses_the_sqlite_index = pytest.mark.skipif(
+    connection.vendor != "sqlite" or not sqlite_has_trigram(), reason="the trigram index is SQLite's"
+)
+
+
+@pytest.fixture
+def aldo_and_mira():
+    norvania = Country.objects.create(name="Norvania")
+    return (
+        Person.objects.create(name="Aldo Varen", slug="aldo-varen", country=norvania),
+        Person.objects.create(name="Mira Tolsk", slug="mira-tolsk", country=norvania),
+    )
+
+
+def call(people, summary: str) -> Contact:
+    return contact_create(
+        kind="phone_call", date=date(2024, 1, 1), participants=people, status=ReviewStatus.CONFIRMED, summary=summary
+    )
+
+
+def found(text: str) -> list[str]:
+    return sorted(Contact.objects.matching(text).values_list("summary", flat=True))
+
+
+def test_text_is_found_inside_a_word_whatever_its_case(aldo_and_mira):
+    call(aldo_and_mira, "They discussed Fisheries quotas.")
+    call(aldo_and_mira, "Grain exports.")
+    assert found("SHERIES QUO") == ["They discussed Fisheries quotas."]
+    assert found("ex") == ["Grain exports."]  # shorter than a trigram: read with LIKE
+    assert found("nothing like it") == []
+
+
+def test_text_search_follows_edits_and_deletions(aldo_and_mira):
+    contact = call(aldo_and_mira, "Grain exports.")
+    contact.summary = "Energy prices."
+    contact.save()
+    assert found("grain") == [] and found("energy") == ["Energy prices."]
+    Contact.objects.filter(pk=contact.pk).update(summary="Border crossings.")
+    assert found("energy") == [] and found("crossing") == ["Border crossings."]
+    contact.delete()
+    assert found("crossing") == []
+
+
+def test_a_quote_is_found_and_leads_to_its_contact(aldo_and_mira):
+    contact = call(aldo_and_mira, "")
+    Statement.objects.create(speaker=aldo_and_mira[0], quote='We said "never" twice', contact=contact)
+    assert list(Statement.objects.matching('"never"').values_list("quote", flat=True)) == ['We said "never" twice']
+    assert list(Contact.objects.matching("NEVER").values_list("pk", flat=True)) == [contact.pk]
+
+
+@uses_the_sqlite_index
+def test_the_index_is_rebuilt_when_a_table_rebuild_dropped_its_triggers(aldo_and_mira):
+    call(aldo_and_mira, "Grain exports.")
+    with connection.cursor() as cursor:  # what Django's SQLite schema editor does to alter a table
+        cursor.execute("DROP TRIGGER tracker_contact_summary_fts_insert")
+    call(aldo_and_mira, "Energy prices.")  # not indexed: no trigger
+    assert text_index_ensure(connection) == ["tracker_contact_summary_fts"]
+    assert found("energy") == ["Energy prices."] and found("grain") == ["Grain exports."]
+    assert text_index_ensure(connection) == []  # nothing missing, nothing rebuilt
