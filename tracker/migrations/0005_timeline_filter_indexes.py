@@ -6,7 +6,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('tracker', '0003_timeline_indexes'),
+        ('tracker', '0004_contact_day_counts_pair_contact_counts'),
     ]
 
     operations = [
