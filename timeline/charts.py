@@ -24,7 +24,7 @@ from django.http import QueryDict
 from django.utils import timezone
 
 from timeline.filters import STATUS_ANY, ContactFilter, PairField
-from tracker.models import Contact, ContactDayCount, Gap, PairContactCount, Person, ReviewStatus
+from tracker.models import Contact, ContactDayCount, Gap, PairContactCount, PairMonthCount, Person, ReviewStatus
 
 # Above these, a figure stops being readable before it stops being fast: bounded so that the
 # JSON handed to the page does not grow with the number of contacts.
@@ -79,37 +79,93 @@ class Chart:
 
 @dataclass
 class Tally:
-    """The stored tallies narrowed like the filter, when its only filters are status, kind and
-    dates (the unfiltered record above all): charts then count from these, not from every contact.
+    """The stored tallies narrowed like the filter, when it narrows by nothing but people, a
+    pair, status, kind and dates: charts then count from these, not from every contact.
 
-    ``days``: ``ContactDayCount`` rows; ``pairs``: ``PairContactCount`` rows, only when the filter
-    is the default (confirmed, any kind, any date), the one thing that table counts.
+    ``days``: ``ContactDayCount`` rows, when no person or pair narrows the filter either.
+    ``pairs``: ``PairContactCount`` rows, only when the filter is the default (confirmed, any
+    kind, any date), the one thing that table counts.
+    ``months``: ``PairMonthCount`` rows of the whole months inside the dates; ``pair_months``
+    gives one pair's. ``cut``: the stretches of the months the dates cut (none, one or two),
+    which the charts count from the contacts.
     """
 
-    days: QuerySet
+    days: QuerySet | None
+    months: QuerySet
     pairs: QuerySet | None = None
+    people: frozenset[int] = frozenset()
+    pair: tuple[int, int] | None = None  # the ids of a pair filter, lower first
+    cut: list[tuple[date, date]] = field(default_factory=list)
+
+    def pair_months(self, a: int, b: int) -> QuerySet | None:
+        """The ``PairMonthCount`` rows of the pair of ids ``a`` and ``b`` under the filter, or None
+        when the filter keeps only some of the pair's contacts (a person filter on a third person,
+        another pair): those are counted from the contacts."""
+        low, high = sorted((a, b))
+        if (self.people and not self.people & {low, high}) or (self.pair and self.pair != (low, high)):
+            return None
+        return self.months.filter(person_a_id=low, person_b_id=high)
+
+
+def month_after(day: date) -> date:
+    return (day.replace(day=28) + timedelta(days=4)).replace(day=1)
+
+
+def whole_months(months: QuerySet, start: date | None, end: date | None) -> tuple[QuerySet, list[tuple[date, date]]]:
+    """``months`` narrowed to the months wholly inside [start, end], and the stretches of the
+    months the two dates cut (``(first day, last day)``, at most two)."""
+    cut = []
+    if start and start.day != 1:
+        months = months.filter(month__gte=month_after(start))
+        cut.append((start, min(month_after(start) - timedelta(days=1), end) if end else month_after(start)))
+    elif start:
+        months = months.filter(month__gte=start)
+    if end and month_after(end) - timedelta(days=1) != end:
+        months = months.filter(month__lt=end.replace(day=1))
+        low = max(end.replace(day=1), start) if start else end.replace(day=1)
+        if not cut or low > cut[0][1]:
+            cut.append((low, end))
+    elif end:
+        months = months.filter(month__lte=end)
+    return months, cut
 
 
 def tally_for(filterset: ContactFilter) -> Tally | None:
-    """The ``Tally`` for a filter, or None when a person, country, pair, topic or text narrows it
-    (or it is invalid): those charts count from the filtered contacts."""
+    """The ``Tally`` for a filter, or None when a country, topic or text narrows it (or it is
+    invalid): those charts count from the filtered contacts."""
     if not filterset.form.is_valid():
         return None
     data = filterset.form.cleaned_data
-    if any(data.get(key) for key in ("person", "country", "pair", "topic", "q")):
+    if any(data.get(key) for key in ("country", "topic", "q")):
         return None
     status = data.get("status") or ReviewStatus.CONFIRMED
-    days = ContactDayCount.objects.all()
+    kinds, start, end = data.get("kind"), data.get("start"), data.get("end")
+    days, months = ContactDayCount.objects.all(), PairMonthCount.objects.all()
     if status != STATUS_ANY:
-        days = days.filter(status=status)
-    if kinds := data.get("kind"):
-        days = days.filter(kind__in=kinds)
-    if start := data.get("start"):
+        days, months = days.filter(status=status), months.filter(status=status)
+    if kinds:
+        days, months = days.filter(kind__in=kinds), months.filter(kind__in=kinds)
+    if start:
         days = days.filter(date__gte=start)
-    if end := data.get("end"):
+    if end:
         days = days.filter(date__lte=end)
+    months, cut = whole_months(months, start, end)
+    people = frozenset(p.pk for p in data.get("person") or ())
+    pair = tuple(sorted(p.pk for p in data["pair"])) if data.get("pair") else None
     whole = status == ReviewStatus.CONFIRMED and not (kinds or start or end)
-    return Tally(days=days, pairs=PairContactCount.objects.all() if whole else None)
+    narrowed = bool(people or pair)
+    return Tally(
+        days=None if narrowed else days,
+        months=months,
+        pairs=PairContactCount.objects.all() if whole and not narrowed else None,
+        people=people,
+        pair=pair,
+        cut=cut,
+    )
+
+
+def day_tally(tally: Tally | None) -> QuerySet | None:
+    return tally.days if tally else None
 
 
 def figure_layout(title: str, **extra) -> dict:
@@ -196,13 +252,14 @@ def tallied_counts_by_period(days: QuerySet, period: str) -> list[dict]:
 
 
 def contact_date_span(contacts: QuerySet, tally: Tally | None = None) -> tuple[date | None, date | None]:
-    span = (tally.days if tally else unordered(contacts)).aggregate(first=Min("date"), last=Max("date"))
+    days = day_tally(tally)
+    span = (days if days is not None else unordered(contacts)).aggregate(first=Min("date"), last=Max("date"))
     return span["first"], span["last"]
 
 
 def contact_counts_by_day(contacts: QuerySet, year: int, tally: Tally | None = None) -> dict[date, int]:
-    if tally:
-        rows = tally.days.filter(date__year=year).values("date").annotate(n=Sum("contacts"))
+    if (days := day_tally(tally)) is not None:
+        rows = days.filter(date__year=year).values("date").annotate(n=Sum("contacts"))
     else:
         rows = unordered(contacts).filter(date__year=year).values("date").annotate(n=Count("id"))
     return {row["date"]: row["n"] for row in rows.order_by("date")}
@@ -229,8 +286,32 @@ def contact_counts_by_pair(contacts: QuerySet, limit: int, tally: Tally | None =
     return [(r["person_id"], r["contact__participants"], r["n"]) for r in rows]
 
 
-def contacts_of_pair(contacts: QuerySet, a: Person, b: Person) -> QuerySet:
+def contacts_of_pair(contacts: QuerySet, a: Person | int, b: Person | int) -> QuerySet:
     return contacts.involving_all(a, b)
+
+
+def pair_counts_by_month(
+    contacts: QuerySet, pair: tuple[int, int], tally: Tally, by_kind: bool = False
+) -> list[dict] | None:
+    """Rows ``{"period": month, ["kind": str,] "n": int}`` of the pair's contacts under the
+    filter, ordered like ``contact_counts_by_period``; None when the tally cannot stand for them.
+
+    Whole months come from ``PairMonthCount`` (at most months x kinds rows, whatever the number
+    of contacts); the months the dates cut are counted from the contacts of those days.
+    """
+    months = tally.pair_months(*pair)
+    if months is None:
+        return None
+    fields = ["kind"] if by_kind else []
+    rows = list(months.order_by().values(*fields, period=F("month")).annotate(n=Sum("contacts")))
+    for first, last in tally.cut:
+        edge = unordered(contacts_of_pair(contacts, *pair)).filter(date__range=(first, last))
+        month = first.replace(day=1)
+        if by_kind:
+            rows += [{"period": month, **r} for r in edge.values("kind").annotate(n=Count("id"))]
+        elif n := edge.count():
+            rows.append({"period": month, "n": n})
+    return sorted(rows, key=lambda r: (r["period"], r.get("kind", "")))
 
 
 # --- Options read from the query string ---------------------------------------------------
@@ -318,7 +399,13 @@ def chart_frequency(contacts: QuerySet, params: QueryDict, tally: Tally | None =
         if first and (last - first).days / 7 > MAX_BARS:
             period = "month"
             note = f"Counted by month: weekly bars over more than {MAX_BARS // 52} years would be unreadable."
-    rows = tallied_counts_by_period(tally.days, period) if tally else contact_counts_by_period(contacts, period)
+    rows = None
+    if (days := day_tally(tally)) is not None:
+        rows = tallied_counts_by_period(days, period)
+    elif tally and tally.pair and period == "month":
+        rows = pair_counts_by_month(contacts, tally.pair, tally, by_kind=True)
+    if rows is None:
+        rows = contact_counts_by_period(contacts, period)
     label = "Week starting" if period == "week" else "Month"
     by_kind: dict[str, tuple[list, list]] = {}
     pivot: dict[date, dict[str, int]] = {}
@@ -702,13 +789,17 @@ def chart_comparison(contacts: QuerySet, params: QueryDict, tally: Tally | None 
     trunc = period_start(period)
     series: list[dict[str, int]] = []
     for pair in pairs:
-        rows = (
-            unordered(contacts_of_pair(contacts, *pair))
-            .annotate(period=trunc)
-            .values("period")
-            .annotate(n=Count("id"))
-            .order_by("period")
-        )
+        rows = None
+        if tally and period == "month":
+            rows = pair_counts_by_month(contacts, (pair[0].pk, pair[1].pk), tally)
+        if rows is None:
+            rows = (
+                unordered(contacts_of_pair(contacts, *pair))
+                .annotate(period=trunc)
+                .values("period")
+                .annotate(n=Count("id"))
+                .order_by("period")
+            )
         series.append({as_day(r["period"]).isoformat(): r["n"] for r in rows})
     periods = sorted({p for s in series for p in s})
     fig = figure(

@@ -745,6 +745,34 @@ class PairContactCount(models.Model):
         return f"{self.person_a_id}–{self.person_b_id}: {self.contacts}"
 
 
+class PairMonthCount(models.Model):
+    """How many contacts of one kind and review status two people (lower id first) shared in one
+    month (``month`` is its first day). Derived, like ``Gap``, and rewritten with the pair's gaps.
+
+    Charts about a pair (the comparison; a pair filter by month) read at most months x kinds x
+    statuses rows per pair from its unique index, however many contacts the pair has.
+    """
+
+    person_a = models.ForeignKey(Person, on_delete=models.CASCADE, related_name="+")
+    person_b = models.ForeignKey(Person, on_delete=models.CASCADE, related_name="+")
+    month = models.DateField()
+    kind = models.CharField(max_length=20, choices=Contact.Kind.choices)
+    status = models.CharField(max_length=12, choices=ReviewStatus.choices)
+    contacts = models.PositiveIntegerField()
+
+    class Meta:
+        constraints = [
+            # Column order is the look-up order: one pair, one status, a range of months.
+            models.UniqueConstraint(
+                fields=["person_a", "person_b", "status", "month", "kind"], name="pair_month_count_unique"
+            ),
+            models.CheckConstraint(condition=Q(person_a__lt=models.F("person_b")), name="pair_month_count_ordered"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.person_a_id}–{self.person_b_id} {self.month:%Y-%m} {self.kind} {self.status}: {self.contacts}"
+
+
 class GapClaim(models.Model):
     class Comparison(models.TextChoices):
         MORE_THAN = "more_than", "More than (e.g. 'first call in more than a month')"

@@ -60,6 +60,7 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
     "csp.middleware.CSPMiddleware",
+    "tracker.planner_statistics.PlannerStatisticsMiddleware",
 ]
 
 ROOT_URLCONF = "tracker.urls"

@@ -32,6 +32,7 @@ from tracker.models import (
     Topic,
     text_hash,
 )
+from tracker.planner_statistics import planner_statistics_refresh
 from tracker.services.records import gaps_recompute_all
 
 BATCH = 5000
@@ -96,10 +97,7 @@ def synthetic_generate(
     # Outside the loading transaction: gaps_recompute_all opens its own.
     pairs = gaps_recompute_all()
     say(f"gaps of {pairs} pairs")
-    # Fresh planner statistics after a bulk load: without them SQLite walks the whole status
-    # index for "contacts of this person" instead of starting from the person's few rows.
-    with connection.cursor() as cursor:
-        cursor.execute("ANALYZE")
+    planner_statistics_refresh()
     return {
         "countries": len(countries),
         "leaders": leaders,

@@ -5,8 +5,9 @@ participants changed) marks the pairs it touches; each marked pair is recomputed
 verdicts of the claims about that pair. ``tracker.signals`` marks pairs for saves made anywhere
 (admin, shell, services); ``gaps_deferred()`` batches the work for bulk loads.
 
-The charts' tallies are derived the same way: ``PairContactCount`` is rewritten with a pair's
-gaps, and ``ContactDayCount`` for each day a changed contact was on (before and after the change).
+The charts' tallies are derived the same way: ``PairContactCount`` and ``PairMonthCount`` are
+rewritten with a pair's gaps, and ``ContactDayCount`` for each day a changed contact was on
+(before and after the change).
 """
 
 from __future__ import annotations
@@ -20,6 +21,7 @@ from itertools import combinations
 from django.core.exceptions import ValidationError
 from django.db import models, transaction
 from django.db.models import Count
+from django.db.models.functions import TruncMonth
 from django.utils import timezone
 
 from tracker.gaps import Claim, ContactPoint, gap_claim_verdict, gaps_between
@@ -31,6 +33,7 @@ from tracker.models import (
     Gap,
     GapClaim,
     PairContactCount,
+    PairMonthCount,
     Person,
     Precision,
     ReviewStatus,
@@ -118,17 +121,34 @@ def contact_day_counts_recompute(days: Iterable[date]) -> None:
     )
 
 
-def pair_contact_count_recompute(a: int, b: int) -> None:
+def pair_counts_recompute(a: int, b: int) -> None:
+    """Rewrite the pair's ``PairMonthCount`` rows and its ``PairContactCount`` (the confirmed
+    ones summed) from its contacts: one grouped read."""
     a, b = pair_key(a, b)
-    n = Contact.objects.confirmed().involving_all(a, b).count()
-    if n:
-        PairContactCount.objects.update_or_create(person_a_id=a, person_b_id=b, defaults={"contacts": n})
+    rows = list(
+        Contact.objects.filter(status__in=ReviewStatus.values)
+        .involving_all(a, b)
+        .order_by()
+        .annotate(month=TruncMonth("date"))
+        .values("month", "kind", "status")
+        .annotate(n=Count("id"))
+    )
+    PairMonthCount.objects.filter(person_a_id=a, person_b_id=b).delete()
+    PairMonthCount.objects.bulk_create(
+        PairMonthCount(
+            person_a_id=a, person_b_id=b, month=r["month"], kind=r["kind"], status=r["status"], contacts=r["n"]
+        )
+        for r in rows
+    )
+    confirmed = sum(r["n"] for r in rows if r["status"] == ReviewStatus.CONFIRMED)
+    if confirmed:
+        PairContactCount.objects.update_or_create(person_a_id=a, person_b_id=b, defaults={"contacts": confirmed})
     else:
         PairContactCount.objects.filter(person_a_id=a, person_b_id=b).delete()
 
 
 def contact_counts_recompute_all() -> None:
-    """Rewrite both chart tallies from scratch (after a bulk load): two grouped queries."""
+    """Rewrite the charts' tallies from scratch (after a bulk load): three grouped queries."""
     with transaction.atomic():
         ContactDayCount.objects.all().delete()
         rows = Contact.objects.order_by().values("date", "kind", "status").annotate(n=Count("id"))
@@ -136,11 +156,13 @@ def contact_counts_recompute_all() -> None:
             (ContactDayCount(date=r["date"], kind=r["kind"], status=r["status"], contacts=r["n"]) for r in rows),
             batch_size=2000,
         )
+        # Each participant row of a contact paired with the contact's other participants (lower id first).
+        pair_rows = Contact.participants.through.objects.filter(
+            person_id__lt=models.F("contact__participants")
+        ).order_by()
         PairContactCount.objects.all().delete()
-        through = Contact.participants.through.objects
         pairs = (
-            through.filter(contact__status=ReviewStatus.CONFIRMED, person_id__lt=models.F("contact__participants"))
-            .order_by()
+            pair_rows.filter(contact__status=ReviewStatus.CONFIRMED)
             .values("person_id", "contact__participants")
             .annotate(n=Count("contact_id"))
         )
@@ -148,6 +170,26 @@ def contact_counts_recompute_all() -> None:
             (
                 PairContactCount(person_a_id=r["person_id"], person_b_id=r["contact__participants"], contacts=r["n"])
                 for r in pairs
+            ),
+            batch_size=2000,
+        )
+        PairMonthCount.objects.all().delete()
+        months = (
+            pair_rows.annotate(month=TruncMonth("contact__date"))
+            .values("person_id", "contact__participants", "month", "contact__kind", "contact__status")
+            .annotate(n=Count("contact_id"))
+        )
+        PairMonthCount.objects.bulk_create(
+            (
+                PairMonthCount(
+                    person_a_id=r["person_id"],
+                    person_b_id=r["contact__participants"],
+                    month=r["month"],
+                    kind=r["contact__kind"],
+                    status=r["contact__status"],
+                    contacts=r["n"],
+                )
+                for r in months
             ),
             batch_size=2000,
         )
@@ -163,9 +205,9 @@ def contact_points_for_pair(a: int, b: int) -> list[ContactPoint]:
 @transaction.atomic
 def gaps_recompute_pair(a: int, b: int) -> list[Gap]:
     """Rewrite the gaps of one pair from its held contacts, then re-verify its claims (and rewrite
-    the pair's ``PairContactCount``, which changes on the same events)."""
+    the pair's chart tallies, which change on the same events)."""
     a, b = pair_key(a, b)
-    pair_contact_count_recompute(a, b)
+    pair_counts_recompute(a, b)
     rows = gaps_between(contact_points_for_pair(a, b))
     Gap.objects.filter(person_a_id=a, person_b_id=b).delete()
     gaps = Gap.objects.bulk_create(

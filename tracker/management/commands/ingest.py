@@ -13,6 +13,7 @@ from pathlib import Path
 from django.core.management.base import BaseCommand, CommandError
 from tqdm import tqdm
 
+from tracker.planner_statistics import planner_statistics_refresh
 from tracker.services.ingest import IngestResult, article_ingest
 from tracker.services.records import gaps_deferred
 
@@ -93,6 +94,7 @@ class Command(BaseCommand):
         with gaps_deferred():
             for path in tqdm(files, desc="ingest", unit="file", file=sys.stderr, disable=quiet or None):
                 results.extend(file_ingest(path, confirm=confirm, publisher=publisher))
+        planner_statistics_refresh()
         self.stdout.write(ingest_summary(results, confirmed=confirm))
         if results and all(r.status == "failed" for r in results):
             raise CommandError("no article could be ingested")

@@ -10,6 +10,7 @@ from django.core.management import call_command
 from django.core.management.base import BaseCommand
 from django.db import transaction
 
+from tracker.planner_statistics import planner_statistics_refresh
 from tracker.services.records import gaps_recompute_all
 
 # Order matters: countries before the offices that name them, people before the article's contacts.
@@ -27,6 +28,7 @@ class Command(BaseCommand):
             for name in DEMO_FIXTURES:
                 call_command("loaddata", name, verbosity=0)
             pairs = gaps_recompute_all()
+        planner_statistics_refresh()
         self.stdout.write(f"Loaded {', '.join(DEMO_FIXTURES)}; gaps recomputed for {pairs} pair(s).")
         if not no_editor:
             self.create_demo_editor()
