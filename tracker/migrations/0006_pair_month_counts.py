@@ -36,7 +36,7 @@ def fill_pair_month_counts(apps, schema_editor):
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('tracker', '0004_contact_day_counts_pair_contact_counts'),
+        ('tracker', '0005_timeline_filter_indexes'),
     ]
 
     operations = [
