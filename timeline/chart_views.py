@@ -27,6 +27,7 @@ from django.views.decorators.vary import vary_on_headers
 
 from timeline.charts import CHARTS, Chart, tally_for
 from timeline.filters import ContactFilter
+from timeline.htmx import is_fragment_request
 from tracker.models import Contact
 
 # Query parameters a chart reads for itself; the rest are the shared timeline filters.
@@ -58,10 +59,6 @@ def chart_context(name: str, params: QueryDict, filterset: ContactFilter | None 
         "embed_url": reverse("timeline:chart_embed", args=[name]) + suffix,
         "csv_url": reverse("timeline:chart_csv", args=[name]) + suffix,
     }
-
-
-def is_fragment_request(request) -> bool:
-    return bool(request.htmx) and not request.htmx.history_restore_request
 
 
 @require_GET

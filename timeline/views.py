@@ -14,15 +14,12 @@ from django.views.decorators.vary import vary_on_headers
 from timeline.chart_views import chart_context
 from timeline.feed import Cursor, count_capped, feed_entries, feed_page, month_of
 from timeline.filters import ContactFilter, StatementFilter
+from timeline.htmx import is_fragment_request
 from timeline.pairs import office_left_on, pair_claims, pair_open_gap, pair_summary, quiet_pairs
 from timeline.text import Span, article_marked_up, sentence_around
 from tracker.models import Article, Contact, ContactSource, Gap, Person, Statement
 
 PAGE_SIZE = 50
-
-
-def is_fragment_request(request: HttpRequest) -> bool:
-    return bool(request.htmx) and not request.htmx.history_restore_request
 
 
 def _contacts_listed():

@@ -26,6 +26,19 @@ def lines(text: str) -> list[str]:
     return [line.strip() for line in (text or "").splitlines() if line.strip()]
 
 
+class DatedQuerySet(models.QuerySet):
+    """Records with a ``date``: contacts, statements."""
+
+    def between(self, start: date | None, end: date | None):
+        """On or after ``start`` and on or before ``end``; a missing bound is open."""
+        qs = self
+        if start:
+            qs = qs.filter(date__gte=start)
+        if end:
+            qs = qs.filter(date__lte=end)
+        return qs
+
+
 class Precision(models.TextChoices):
     DAY = "day", "Exact day"
     WEEK = "week", "Within a week"
@@ -342,7 +355,7 @@ class Article(models.Model):
 # --- Contacts ----------------------------------------------------------------------------
 
 
-class ContactQuerySet(models.QuerySet):
+class ContactQuerySet(DatedQuerySet):
     def confirmed(self) -> ContactQuerySet:
         return self.filter(status=ReviewStatus.CONFIRMED)
 
@@ -354,14 +367,6 @@ class ContactQuerySet(models.QuerySet):
         qs = self
         for person in people:
             qs = qs.filter(participants=person)
-        return qs
-
-    def between(self, start: date | None, end: date | None) -> ContactQuerySet:
-        qs = self
-        if start:
-            qs = qs.filter(date__gte=start)
-        if end:
-            qs = qs.filter(date__lte=end)
         return qs
 
     # The filters below use ``pk IN (subquery)`` on the participants table rather than joins:
@@ -546,17 +551,9 @@ class ContactSource(models.Model):
 # --- Statements --------------------------------------------------------------------------
 
 
-class StatementQuerySet(models.QuerySet):
+class StatementQuerySet(DatedQuerySet):
     def confirmed(self) -> StatementQuerySet:
         return self.filter(status=ReviewStatus.CONFIRMED)
-
-    def between(self, start: date | None, end: date | None) -> StatementQuerySet:
-        qs = self
-        if start:
-            qs = qs.filter(date__gte=start)
-        if end:
-            qs = qs.filter(date__lte=end)
-        return qs
 
     def by_any(self, people: Iterable[Person | int]) -> StatementQuerySet:
         return self.filter(speaker_id__in=[getattr(p, "pk", p) for p in people])

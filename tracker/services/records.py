@@ -24,7 +24,7 @@ from django.db.models import Count
 from django.db.models.functions import TruncMonth
 from django.utils import timezone
 
-from tracker.gaps import Claim, ContactPoint, gap_claim_verdict, gaps_between
+from tracker.gaps import Claim, ContactPoint, GapRow, gap_claim_verdict, gaps_between
 from tracker.models import (
     Article,
     Contact,
@@ -202,6 +202,21 @@ def contact_points_for_pair(a: int, b: int) -> list[ContactPoint]:
     return [ContactPoint(id=i, date=d, exact=p == Precision.DAY) for i, d, p in rows]
 
 
+def gap_from_row(a: int, b: int, row: GapRow) -> Gap:
+    return Gap(
+        person_a_id=a,
+        person_b_id=b,
+        before_id=row.before_id,
+        after_id=row.after_id,
+        start=row.start,
+        end=row.end,
+        days=row.days,
+        longest_since=row.longest_since,
+        is_record=row.is_record,
+        approximate=row.approximate,
+    )
+
+
 @transaction.atomic
 def gaps_recompute_pair(a: int, b: int) -> list[Gap]:
     """Rewrite the gaps of one pair from its held contacts, then re-verify its claims (and rewrite
@@ -210,21 +225,7 @@ def gaps_recompute_pair(a: int, b: int) -> list[Gap]:
     pair_counts_recompute(a, b)
     rows = gaps_between(contact_points_for_pair(a, b))
     Gap.objects.filter(person_a_id=a, person_b_id=b).delete()
-    gaps = Gap.objects.bulk_create(
-        Gap(
-            person_a_id=a,
-            person_b_id=b,
-            before_id=r.before_id,
-            after_id=r.after_id,
-            start=r.start,
-            end=r.end,
-            days=r.days,
-            longest_since=r.longest_since,
-            is_record=r.is_record,
-            approximate=r.approximate,
-        )
-        for r in rows
-    )
+    gaps = Gap.objects.bulk_create(gap_from_row(a, b, r) for r in rows)
     for claim in GapClaim.objects.filter(person_a_id=a, person_b_id=b):
         gap_claim_verify(claim)
     return gaps
@@ -253,22 +254,7 @@ def gaps_recompute_all() -> int:
     with transaction.atomic():
         Gap.objects.all().delete()
         Gap.objects.bulk_create(
-            (
-                Gap(
-                    person_a_id=a,
-                    person_b_id=b,
-                    before_id=r.before_id,
-                    after_id=r.after_id,
-                    start=r.start,
-                    end=r.end,
-                    days=r.days,
-                    longest_since=r.longest_since,
-                    is_record=r.is_record,
-                    approximate=r.approximate,
-                )
-                for (a, b), pair_points in by_pair.items()
-                for r in gaps_between(pair_points)
-            ),
+            (gap_from_row(a, b, r) for (a, b), pair_points in by_pair.items() for r in gaps_between(pair_points)),
             batch_size=2000,
         )
         for claim in GapClaim.objects.all():
