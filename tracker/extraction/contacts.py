@@ -20,7 +20,7 @@ CONTACT_VERB = re.compile(
     r"(?:conference|link)?)|spoke\s+(?:by|via|over)\s+video(?:\s*link)?)"
     r"|(?P<phone>(?:held|had|holds|has|hold|have)\s+(?:a|an)\s+(?:\w+\s+){0,2}?(?:tele)?phone\s+(?:call|conversation|talks?)"
     r"|(?:spoke|speaks|speak|talked|talks|talk)(?:\s+\w+){0,2}?\s+(?:by|on\s+the|over\s+the)\s+(?:tele)?phone"
-    r"|(?:spoke|speaks|speak|talked|talk)\s+(?:\w+\s+){0,3}?(?:with|to)|(?:tele)?phoned|(?:made|received|took)\s+a\s+"
+    r"|(?:spoke|speaks|speak|talked|talk)\s+(?:(?!about\b|of\b)\w+\s+){0,3}?(?:with|to)|(?:tele)?phoned|(?:made|received|took)\s+a\s+"
     r"(?:(?:tele)?phone\s+)?call\s+(?:from|with|to))"
     r"|(?P<meeting>(?:met|meets|meet)\b(?:\s+\w+){0,4}?\s+with|(?:met|meets|meet)(?=\s+[A-Z])|(?:held|had|holds|hold"
     r"|has|have)\s+(?:a|an)?\s*(?:\w+\s+){0,2}?(?:meeting|summit|talks|bilateral|discussion)s?\s+with"
@@ -179,8 +179,8 @@ def _earlier_contacts(article: Article, sent: Sentence, mentions: list[Mention],
     out = []
     for pattern in (EARLIER, DATED_NOUN):
         for m in pattern.finditer(text, sent.start, sent.end):
-            if article.in_quote(m.start()):
-                continue
+            if article.in_quote(m.start()) or re.search(r"\bsince\s+$", text[max(0, m.start() - 7) : m.start()]):
+                continue  # "since the October 7 attacks" anchors a gap; it is no contact
             noun = m.group("noun").lower()
             kind = (
                 "video_call"

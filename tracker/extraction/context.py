@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import bisect
 from dataclasses import dataclass, field
 from datetime import date
 
@@ -31,7 +32,11 @@ class Article:
         return self.people.within(start, end)
 
     def in_quote(self, pos: int) -> bool:
-        return any(q.start <= pos < q.end for q in self.quotes)
+        starts = self.__dict__.get("_quote_starts")
+        if starts is None:
+            starts = self.__dict__["_quote_starts"] = [q.start for q in self.quotes]
+        i = bisect.bisect_right(starts, pos) - 1
+        return i >= 0 and self.quotes[i].start <= pos < self.quotes[i].end
 
     def dates_in(self, start: int, end: int) -> list[DateHit]:
         """Dates written in the range, outside quotations."""

@@ -7,6 +7,7 @@ Sullivan"), names only when capitalised, so ordinary words are never taken for n
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass, field
 from datetime import date
@@ -31,7 +32,7 @@ TITLES = [
     "Ambassador", "Governor", "Senator", "Senate Majority Leader", "Senate Minority Leader", "Majority Leader",
     "Minority Leader", "House Speaker", "Speaker", "Chairman", "Chairwoman", "Chairperson", "Mayor",
     "Minister", "Spokesperson", "Spokesman", "Spokeswoman", "Press Secretary", "Crown Princess", "Prince",
-    "Sheikh",
+    "Sheikh", "First Lady", "First Gentleman",
 ]  # fmt: skip
 
 
@@ -61,9 +62,10 @@ CONTACT_VERB_AFTER_NAME = (
     r"|will|took|attended)"
 )
 SAID_NAME = re.compile(
-    rf"(?P<name>{NAME_WORD}(?:{SEP}{NAME_WORD}){{1,2}}),?[ \t]+(?:also[ \t]+)?(?:{SPEECH_VERB}|{CONTACT_VERB_AFTER_NAME})\b"
+    rf"(?P<name>{NAME_WORD}(?:{SEP}{NAME_WORD}){{1,2}}),?[ \t]+(?:also[ \t]+)?"
+    rf"(?:{SPEECH_VERB}|{CONTACT_VERB_AFTER_NAME})\b"
 )
-DEFINITE = re.compile(rf"\b[Tt]he[ \t]+(?P<title>{TITLE_PATTERN})\b(?![ \t]+(?:of\b|{NAME_WORD}))", re.IGNORECASE)
+DEFINITE = re.compile(rf"\b[Tt]he[ \t]+(?i:(?P<title>{TITLE_PATTERN}))\b(?![ \t]+(?:of\b|{NAME_WORD}))")
 OF_COUNTRY = re.compile(rf"[ \t]*,?{SEP}of{SEP}(?:the{SEP})?")
 
 
@@ -92,7 +94,16 @@ class People:
     entities: list[Entity] = field(default_factory=list)
 
     def within(self, start: int, end: int) -> list[Mention]:
-        return [m for m in self.mentions if m.start >= start and m.end <= end]
+        starts = self.__dict__.get("_starts")
+        if starts is None or len(starts) != len(self.mentions):
+            starts = self.__dict__["_starts"] = [m.start for m in self.mentions]
+        i = bisect.bisect_left(starts, start)
+        out = []
+        while i < len(self.mentions) and self.mentions[i].start < end:
+            if self.mentions[i].end <= end:
+                out.append(self.mentions[i])
+            i += 1
+        return out
 
     def before(self, pos: int) -> list[Mention]:
         return [m for m in self.mentions if m.end <= pos]
@@ -217,7 +228,8 @@ class PeopleFinder:
                     if split:
                         country, name_start, _ = split
                         if name_start is not None:
-                            ns, ne = _trim_name_words(text, name_start, run.end())
+                            own = NAME_RUN.match(text, name_start)
+                            ns, ne = _trim_name_words(text, name_start, min(run.end(), own.end() if own else run.end()))
                             name_span = (ns, ne) if ne > ns else None
                         if name_span is None:
                             continue  # "President of France" with no name: an office, not a person

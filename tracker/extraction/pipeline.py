@@ -32,7 +32,8 @@ WORD = re.compile(r"\b\w+\b")
 PUBLISHER_COUNTRIES = [
     (
         re.compile(
-            r"white\s*house|\bCNN\b|\bAP\b|associated press|washington|new york times|\bNBC\b|\bCBS\b|\bABC\b|\bNPR\b|politico",
+            r"white\s*house|\bCNN\b|\bAP\b|associated press|washington|new york times|\bNBC\b|\bCBS\b|\bABC\b"
+            r"|\bNPR\b|politico",
             re.I,
         ),
         "United States",
@@ -109,7 +110,8 @@ def _extract_into(result: Extraction, gazetteer: Gazetteer, topics: dict[str, li
     regions = [(s.start, s.end) for s in sents]
     home = _home_country(meta.publisher, meta.url)
     finder = PeopleFinder(searched, gazetteer, published, home)
-    people = finder.find(regions)
+    # Paragraphs rather than sentences: the same text, a tenth of the regex calls.
+    people = finder.find([(p.start, p.end) for p in paras])
     article = Article(
         text=searched,
         published=published,

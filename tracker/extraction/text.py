@@ -53,7 +53,7 @@ def boilerplate_ranges(text: str) -> list[Block]:
             out.append(Block(pos, pos + len(line)))
         pos += len(line)
     # Everything after a copyright or wire line near the end belongs to the host page.
-    tail_from = int(len(text) * 0.6)
+    tail_from = int(len(text) * 0.4)
     m = TRAILER_START.search(text, tail_from) if len(text) > 200 else None
     if m:
         out.append(Block(m.start(), len(text)))

@@ -10,6 +10,7 @@ import json
 import sys
 
 from django.core.management.base import BaseCommand, CommandError
+from django.db import DatabaseError
 
 from tracker.extraction import document_from_record, extract, prediction_line
 from tracker.services.gazetteer import gazetteer_from_db, topic_keywords_from_db
@@ -24,8 +25,11 @@ class Command(BaseCommand):
         parser.add_argument("--format", choices=["jsonl"], default="jsonl")
 
     def handle(self, *args, **options):
-        gazetteer = gazetteer_from_db()
-        topics = topic_keywords_from_db()
+        try:
+            gazetteer = gazetteer_from_db()
+            topics = topic_keywords_from_db()
+        except DatabaseError as exc:
+            raise CommandError(f"cannot read people and topics from the database (is it migrated?): {exc}") from exc
         path = options["jsonl"]
         if path == "-":
             stream = options.get("stdin") or sys.stdin

@@ -1,0 +1,218 @@
+"""Extraction core on synthetic texts (fictional leaders and countries). No database."""
+
+import subprocess
+import sys
+from datetime import date
+
+from tracker.extraction import Gazetteer, KnownCountry, KnownOffice, KnownPerson, extract
+from tracker.extraction.dates import DateIndex
+
+MONDAY = date(2024, 3, 18)
+NORVANIA = KnownCountry("Norvania", ("the Republic of Norvania",), ("Norvanian",))
+ESTRALIA = KnownCountry("Estralia", (), ("Estralian",))
+
+
+def gazetteer(**kw):
+    return Gazetteer(people=kw.get("people", []), countries=[NORVANIA, ESTRALIA])
+
+
+def dates_in(text, published):
+    return [(text[h.start : h.end], h.date, h.precision) for h in DateIndex(text, published).hits]
+
+
+def test_a_weekday_is_the_most_recent_such_day_including_publication_day():
+    assert dates_in("They spoke Monday.", MONDAY) == [("Monday", MONDAY, "day")]
+    assert dates_in("They spoke Friday.", MONDAY)[0][1] == date(2024, 3, 15)
+
+
+def test_forward_pointing_weekdays_resolve_ahead():
+    assert dates_in("They will meet on Friday.", MONDAY)[0][1] == date(2024, 3, 22)
+    assert dates_in("See you next Monday.", MONDAY)[0][1] == date(2024, 3, 25)
+
+
+def test_month_and_day_without_year_is_the_most_recent_one():
+    assert dates_in("since the October 7 attacks", MONDAY)[0][1] == date(2023, 10, 7)
+    assert dates_in("on February 15", MONDAY)[0][1] == date(2024, 2, 15)
+
+
+def test_relative_phrases_keep_their_precision():
+    found = {t: (d, p) for t, d, p in dates_in("yesterday, last weekend, earlier this month, last week", MONDAY)}
+    assert found["yesterday"] == (date(2024, 3, 17), "day")
+    assert found["last weekend"] == (date(2024, 3, 16), "week")
+    assert found["earlier this month"] == (date(2024, 3, 1), "month")
+    assert found["last week"][1] == "week"
+
+
+def test_without_a_publication_date_nothing_relative_is_guessed():
+    assert dates_in("They spoke Monday and yesterday.", None) == []
+    assert dates_in("on March 3, 2021", None) == [("March 3, 2021", date(2021, 3, 3), "day")]
+
+
+def test_unknown_leaders_are_found_by_their_titles_with_country_and_office():
+    text = (
+        "Norvanian Prime Minister Aldo Varen spoke with President of Estralia Mira Kost. "
+        "President Ilse Drummond of Estralia and Chancellor Tovin of Norvania also attended."
+    )
+    ex = extract(text, published=MONDAY, gazetteer=gazetteer())
+    people = {(p.name, p.country, p.office) for p in ex.people}
+    assert ("Aldo Varen", "Norvania", "Prime Minister") in people
+    assert ("Ilse Drummond", "Estralia", "President") in people
+    assert ("Tovin", "Norvania", "Chancellor") in people
+    assert all(p.is_new for p in ex.people)
+
+
+def test_the_president_resolves_through_offices_held_on_the_article_date():
+    varen = KnownPerson(
+        "aldo-varen", "Aldo Varen", (), "Norvania", (KnownOffice("President", "Norvania", date(2020, 1, 1), None),)
+    )
+    old = KnownPerson(
+        "old-one",
+        "Bertil Oss",
+        (),
+        "Norvania",
+        (KnownOffice("President", "Norvania", date(2010, 1, 1), date(2020, 1, 1)),),
+    )
+    ex = extract(
+        "The president spoke today.",
+        published=MONDAY,
+        gazetteer=gazetteer(people=[varen, old]),
+        publisher="Norvania Herald",
+    )
+    # No publisher mapping for the fictional country: the only current holder of that title is used.
+    assert [p.key for p in ex.people] == ["aldo-varen"]
+
+
+def test_known_people_match_by_alias_and_surname():
+    varen = KnownPerson("aldo-varen", "Aldo Varen", ("Al Varen",), "Norvania")
+    ex = extract("Al Varen arrived. Later Varen left.", published=MONDAY, gazetteer=gazetteer(people=[varen]))
+    assert [p.key for p in ex.people] == ["aldo-varen", "aldo-varen"]
+    assert all(p.name == "Aldo Varen" for p in ex.people)
+
+
+def test_a_readout_call_is_a_dated_contact_with_both_leaders():
+    text = "President Aldo Varen of Norvania spoke today with Prime Minister Mira Tol of Estralia."
+    ex = extract(text, published=MONDAY, gazetteer=gazetteer(), publisher="The White House")
+    [c] = ex.contacts
+    assert (c.participants, c.kind, c.date, c.planned) == (["Aldo Varen", "Mira Tol"], "phone_call", MONDAY, False)
+    assert text[c.span.start : c.span.end] == c.evidence
+
+
+def test_video_calls_meetings_and_planned_meetings():
+    g = gazetteer()
+    ex = extract(
+        "President Aldo Varen of Norvania held a video call with Prime Minister Mira Tol of Estralia on Friday.",
+        published=MONDAY,
+        gazetteer=g,
+    )
+    assert [(c.kind, c.date) for c in ex.contacts] == [("video_call", date(2024, 3, 15))]
+    ex = extract(
+        "President Aldo Varen of Norvania will meet Prime Minister Mira Tol of Estralia on Friday.",
+        published=MONDAY,
+        gazetteer=g,
+    )
+    assert [(c.kind, c.date, c.planned) for c in ex.contacts] == [("meeting", date(2024, 3, 22), True)]
+
+
+def test_negated_contacts_are_not_contacts():
+    ex = extract(
+        "President Aldo Varen of Norvania has not spoken with Prime Minister Mira Tol of Estralia since May.",
+        published=MONDAY,
+        gazetteer=gazetteer(),
+    )
+    assert ex.contacts == []
+
+
+def test_a_multilateral_call_takes_its_participants_from_the_following_list():
+    text = (
+        "President Aldo Varen of Norvania held a video call with regional leaders today.\n\n"
+        "Participants in the call included President Mira Tol of Estralia and Chancellor Jon Pell of Norvania."
+    )
+    ex = extract(text, published=MONDAY, gazetteer=gazetteer(), publisher="The White House")
+    assert [sorted(c.participants) for c in ex.contacts] == [["Aldo Varen", "Jon Pell", "Mira Tol"]]
+
+
+def test_an_earlier_contact_and_the_gap_claims_about_it():
+    text = (
+        "President Aldo Varen of Norvania spoke by phone Monday with Prime Minister Mira Tol of Estralia, "
+        "their first known interaction in more than a month.\n\n"
+        "Their last phone call before Monday was on February 15 – the longest gap in calls since the October 7 summit."
+    )
+    ex = extract(text, published=MONDAY, gazetteer=gazetteer())
+    assert sorted((c.date, c.kind) for c in ex.contacts) == [(date(2024, 2, 15), "phone_call"), (MONDAY, "phone_call")]
+    claims = {g.comparison: g for g in ex.gap_claims}
+    more = claims["more_than"]
+    assert (more.ends, more.duration_months, more.duration_days) == (MONDAY, 1, None)
+    longest = claims["longest_since"]
+    assert (longest.ends, longest.starts, longest.anchor) == (MONDAY, date(2024, 2, 15), date(2023, 10, 7))
+
+
+def test_n_days_after_is_an_exact_gap():
+    text = "President Aldo Varen of Norvania met Prime Minister Mira Tol of Estralia today, ten days after their call."
+    [claim] = extract(text, published=MONDAY, gazetteer=gazetteer()).gap_claims
+    assert (claim.comparison, claim.duration_days, claim.starts) == ("exactly", 10, date(2024, 3, 8))
+
+
+def test_statements_with_attribution_after_before_and_by_pronoun():
+    text = (
+        "Foreign Minister Ada Lunn of Norvania spoke on Monday.\n\n"
+        "“We will not give up on the talks, whatever happens next week,” Lunn said.\n\n"
+        'Lunn said, "The border must stay open for all the trucks carrying food."\n\n'
+        "“It was a good meeting and we agreed on almost everything,” she said, “and we will meet again.”\n\n"
+        "“The next round will be harder for both of our governments to agree on.”"
+    )
+    ex = extract(text, published=MONDAY, gazetteer=gazetteer())
+    assert [s.speaker for s in ex.statements] == ["Ada Lunn"] * 5
+    for s in ex.statements:
+        assert text[s.quote_span.start : s.quote_span.end] == s.quote
+    assert not any(s.is_fragment for s in ex.statements)
+
+
+def test_short_fragments_are_flagged_and_programme_names_are_not_statements():
+    text = (
+        "Ada Lunn said the talks were “very productive” overall.\n\n"
+        "“We are ready to sign the agreement this year,” Ada Lunn said on “Meet the Nation.”"
+    )
+    ex = extract(text, published=MONDAY, gazetteer=gazetteer())
+    quotes = {s.quote: s.is_fragment for s in ex.statements}
+    assert quotes == {"very productive": True, "We are ready to sign the agreement this year,": False}
+    assert [s.channel for s in ex.statements if not s.is_fragment] == ["interview"]
+
+
+def test_readout_attribution_sets_the_channel():
+    text = (
+        "“We discussed the border at length,” Prime Minister Mira Tol of Estralia said, "
+        "according to her office’s readout."
+    )
+    [s] = extract(text, published=MONDAY, gazetteer=gazetteer()).statements
+    assert (s.speaker, s.channel) == ("Mira Tol", "readout")
+
+
+def test_topics_match_whole_words_case_insensitively():
+    ex = extract(
+        "The talks covered Ceasefire plans and aid.",
+        published=MONDAY,
+        gazetteer=gazetteer(),
+        topics={"ceasefire": ["ceasefire"], "aid": ["aid"], "raid": ["raid"]},
+    )
+    assert ex.topics == ["ceasefire", "aid"]
+
+
+def test_page_furniture_produces_no_items_and_gives_the_byline():
+    text = (
+        "Skip to Content\n\nLeaders talk\n\nBy Ana Perez and Tom Hill, CNN\n\n"
+        "Norvia (CNN) — President Aldo Varen of Norvania met Prime Minister Mira Tol of Estralia on Friday.\n\n"
+        "The-CNN-Wire\n™ & © 2024 Cable News Network, Inc. All rights reserved.\n\n"
+        "Jump to comments ↓\n\n"
+        "President Aldo Varen of Norvania met Prime Minister Mira Tol of Estralia said “nothing.”\n"
+    )
+    ex = extract(text, published=MONDAY, gazetteer=gazetteer())
+    assert ex.meta.authors == ["Ana Perez", "Tom Hill"]
+    assert ex.meta.title == "Leaders talk"
+    assert ex.meta.dateline == "Norvia"
+    assert len(ex.contacts) == 1 and ex.statements == []
+    assert all(p.span.start < text.index("The-CNN-Wire") for p in ex.people)
+
+
+def test_importing_the_extraction_core_does_not_import_django():
+    code = "import sys, tracker.extraction; sys.exit(1 if any(m.startswith('django') for m in sys.modules) else 0)"
+    assert subprocess.run([sys.executable, "-c", code]).returncode == 0
