@@ -62,6 +62,12 @@ FORWARD_CUE = re.compile(
 )
 
 
+# A day-and-month without a year up to this many days after publication is this year's ("the April
+# 22-23 summit" in a release of April 21), not last year's; further ahead it is last year's unless a
+# cue points forward.
+NEAR_FUTURE_DAYS = 45
+
+
 @dataclass(frozen=True)
 class DateHit:
     start: int
@@ -109,9 +115,9 @@ def resolve_match(m: re.Match, published: date | None, forward: bool) -> tuple[d
         found = _safe_date(published.year, month, day)
         if found is None:
             return None
-        if found > published and not forward:
+        if found > published and not forward and (found - published).days > NEAR_FUTURE_DAYS:
             found = _safe_date(published.year - 1, month, day)
-        elif found < published and forward:
+        elif found < published and (forward or (published - found).days > 365 - NEAR_FUTURE_DAYS):
             found = _safe_date(published.year + 1, month, day)
         return (found, "day") if found else None
     if g["month3"]:

@@ -46,6 +46,7 @@ PUBLISHER_COUNTRIES = [
 RELEASE = re.compile(
     r"white\s*house|kremlin|president\.gov\.ua|office\s+of\s+the\s+president|ministry|government|\.gov\b|readout", re.I
 )
+SPACES = {ord(ch): " " for ch in "\u00a0\u2007\u2009\u202f\u205f\u3000"}
 CONTACT_KIND_SCORE = {"phone_call": "call", "video_call": "call", "meeting": "meeting", "visit": "meeting"}
 
 
@@ -95,7 +96,10 @@ def _extract_into(result: Extraction, gazetteer: Gazetteer, topics: dict[str, li
     if len(words) >= 20 and len(ENGLISH_WORDS.findall(text[:20000])) < 0.05 * len(words):
         warnings.append("the text does not look like English; little or nothing may be found")
 
-    searched = text[:limit]
+    original = text[:limit]
+    # Patterns read spaces as [ \t]; no-break and thin spaces (common in official releases) become
+    # plain spaces in a same-length copy, so every offset found in it is an offset in the original.
+    searched = original.translate(SPACES)
     furniture = boilerplate_ranges(searched)
     head = masthead(searched, furniture)
     meta.title = meta.title or head.title
@@ -138,7 +142,7 @@ def _extract_into(result: Extraction, gazetteer: Gazetteer, topics: dict[str, li
                 precision=c.precision,
                 planned=c.planned,
                 span=Span(c.start, c.end),
-                evidence=searched[c.start : c.end],
+                evidence=original[c.start : c.end],
                 host=c.host.name if c.host else None,
                 initiator=c.initiator.name if c.initiator else None,
             )
@@ -148,7 +152,7 @@ def _extract_into(result: Extraction, gazetteer: Gazetteer, topics: dict[str, li
             StatementItem(
                 speaker=s.speaker.name,
                 speaker_key=s.speaker.key,
-                quote=searched[s.quote.start : s.quote.end],
+                quote=original[s.quote.start : s.quote.end],
                 quote_span=Span(s.quote.start, s.quote.end),
                 span=Span(s.start, s.end),
                 date=s.date,
@@ -168,7 +172,7 @@ def _extract_into(result: Extraction, gazetteer: Gazetteer, topics: dict[str, li
                 duration_days=g.duration_days,
                 duration_months=g.duration_months,
                 anchor=g.anchor,
-                text=searched[g.start : g.end],
+                text=original[g.start : g.end],
                 span=Span(g.start, g.end),
             )
         )
