@@ -33,11 +33,12 @@ CONTACT_VERB = re.compile(
     )
     | (?P<meeting>
         (?:met|meets|meet)\b(?:\s+\w+){0,4}?\s+with | (?:met|meets|meet)(?=\s+[A-Z])
-        | HAVE\s+(?:DET\s+)?(?:[\w-]+\s+){0,3}?(?:meeting|summit|talks|bilateral|discussion)s?
+        | HAVE\s+(?:DET\s+)?(?:[\w-]+\s+){0,4}?(?:meeting|summit|talks|bilateral|discussion)s?
             (?:\s+with)?
-        | (?:held|hold|holds)\s+talks | hosted | hosts | host | welcomed | received
+        | (?:held|hold|holds)\s+talks | (?:hosted|hosts|host|welcomed|received)(?!\s+by\b)
     )
-    | (?P<visit>(?:paid|pays|paying|pay|made|make)\s+an?\s+(?:\w+\s+){0,2}?visit\s+to|visited|visits|visit)
+    | (?P<visit>(?:paid|pays|paying|pay|made|make)\s+an?\s+(?:\w+\s+){0,2}?visit\s+to
+        | (?:visited|visits|visit)(?!\s+by\b))
     # "X and Y spoke today": two people as the subject, no object.
     | (?P<pair>spoke|talked|met|conferred)
     )\b)""".replace("HAVE", r"(?:held|had|holds|has|hold|have)").replace("DET", r"(?:a|an|his|her|their|its)")
@@ -46,13 +47,15 @@ DIRECT_OBJECT_VERBS = (
     "welcomed", "received", "hosted", "hosts", "host", "visited", "visits", "visit", "met", "meet",
     "called", "calls", "phoned", "telephoned",
 )  # fmt: skip
-DIRECT_GAP = r"[\s,]*(?:\w+\s+){0,3}?(?:with\s+)?"
+DIRECT_GAP = r"[\s,]*(?:\w+\s+){0,3}?(?:with\s+)?(?:(?:His|Her)\s+(?:Royal\s+)?(?:Majesty|Highness|Excellency)\s+)?"
 SPOKE = re.compile(r"(?:spoke|speaks|speak|talked|talks|talk)\b(?!.*\bphone\b)")
 # Where a "spoke with" happened in person: at a summit, on its margins, during a visit.
 VENUE = re.compile(
     r"\b(?:on\s+the\s+(?:margins|sidelines)\s+of|in\s+person|face[\s-]to[\s-]face|at\s+the\s+(?:White\s+House|G7|G-7"
     r"|G20|G-20|(?:[A-Z][\w-]*\s+){1,4}(?:Summit|Palace|Leaders['’]\s+Meeting))|during\s+(?:his|her|their)\s+(?:visit|trip))"
 )
+NOUN_BEFORE = re.compile(r"\b(?:the|a|an|his|her|their|its|upcoming|state|official|working)\s+$", re.I)
+OTHER_EVENT_DATE = re.compile(r"\b(?:the|an?|for|before|ahead\s+of|since|until|after)\s+$", re.I)
 NEGATION = re.compile(
     r"\b(?:not|never|no\s+longer|yet\s+to|declined\s+to|refused\s+to|without|cancel\w*|postpone\w*)\b|n't\b", re.I
 )
@@ -61,7 +64,10 @@ PLANNED = re.compile(
     r"|going\s+to|agreed\s+to|hopes?\s+to|invited\s+\S+(?:\s+\S+){0,4}\s+to|intends?\s+to|to)\s+(?:\w+\s+)?$",
     re.I,
 )
-JOINER = re.compile(r"^[\s,]*(?:and|as\s+well\s+as|&)?[\s,]*$", re.I)
+# "Biden and His Majesty King Abdullah II": an honorific before a title belongs to the name.
+JOINER = re.compile(
+    r"^[\s,]*(?:and|as\s+well\s+as|&)?[\s,]*(?:(?:His|Her)\s+(?:Royal\s+)?(?:Majesty|Highness|Excellency)\s+)?$", re.I
+)
 # "Participants in the call included ...": the named people join the contact just reported.
 PARTICIPANT_LIST = re.compile(
     r"\b(?:participants?\s+(?:in|on)\s+the\s+(?:call|meeting|conversation|summit)|taking\s+part\s+in\s+the\s+"
@@ -128,6 +134,8 @@ def _contact_at(article: Article, sent: Sentence, m: re.Match, mentions: list[Me
         return None
     if subject and text[subject[-1].end : m.start()].count(",") >= 2:
         return None  # the verb belongs to a relative or parenthetical clause
+    if m.group("visit") and NOUN_BEFORE.search(text, max(0, m.start() - 30), m.start()):
+        return None  # "his upcoming State Visit with ...": a noun, not the verb
     if m.group("pair"):
         # "X and Y spoke today": both sides are the subject; a name after the verb is a topic.
         if len(distinct([x.entity for x in subject])) < 2:
@@ -163,7 +171,12 @@ def _contact_at(article: Article, sent: Sentence, m: re.Match, mentions: list[Me
 def _dated(article, sent, m, entities, kind, subject) -> FoundContact:
     text = article.text
     planned = bool(PLANNED.search(text[max(sent.start, m.start() - 40) : m.start()]))
-    hits = article.dates_in(sent.start, sent.end)
+    # "preparations for the April 22-23 summit": a date that names another event is not the contact's.
+    hits = [
+        h
+        for h in article.dates_in(sent.start, sent.end)
+        if not OTHER_EVENT_DATE.search(text[max(0, h.start - 12) : h.start])
+    ]
     when, precision = None, "day"
     if hits:
         best = min(hits, key=lambda h: abs(h.start - m.end()) if h.start >= m.start() else abs(m.start() - h.end) + 30)

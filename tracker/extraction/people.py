@@ -16,7 +16,7 @@ from .gazetteer import Gazetteer, fold, surname_of
 from .items import KnownPerson, Span
 
 _UPPER = "A-Z" + "".join(chr(c) for c in range(0xC0, 0x250) if chr(c).isupper() and chr(c) not in "×")
-NAME_WORD = rf"(?:[{_UPPER}]\.|[{_UPPER}][\w'’]*(?:-[\w'’]+)*)"
+NAME_WORD = rf"(?:(?:Dr|Mr|Mrs|Ms|Prof)\.|[{_UPPER}]\.|(?:Jr|Sr)\.|[{_UPPER}][\w'’]*(?:-[\w'’]+)*)"
 SEP = r"(?:[ \t]+\n?|\n)[ \t]*"
 PARTICLE = r"(?:von|van|der|den|de|da|del|della|di|du|la|le|bin|ibn|al|el|dos|das|ben|bint)"
 NAME_RUN = re.compile(rf"{NAME_WORD}(?:{SEP}(?:{PARTICLE}{SEP}){{0,2}}{NAME_WORD}){{0,4}}(?:,?[ \t]+(?:Jr|Sr)\.?)?")
@@ -32,7 +32,7 @@ TITLES = [
     "Ambassador", "Governor", "Senator", "Senate Majority Leader", "Senate Minority Leader", "Majority Leader",
     "Minority Leader", "House Speaker", "Speaker", "Chairman", "Chairwoman", "Chairperson", "Mayor",
     "Minister", "Spokesperson", "Spokesman", "Spokeswoman", "Press Secretary", "Crown Princess", "Prince",
-    "Sheikh", "First Lady", "First Gentleman",
+    "Sheikh", "First Lady", "First Gentleman", "Chief Adviser",
 ]  # fmt: skip
 
 
@@ -49,7 +49,7 @@ NOT_NAME = {
     "He", "She", "They", "It", "This", "That", "These", "His", "Her", "Their", "Its", "We", "I", "You",
     "Today", "Yesterday", "Tomorrow", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday",
     "Sunday", "January", "February", "March", "April", "May", "June", "July", "August", "September",
-    "October", "November", "December", "Mr.", "Mrs.", "Ms.", "Dr.", "Office", "House", "Council",
+    "October", "November", "December", "Mr.", "Mrs.", "Ms.", "Dr.", "Prof.", "Office", "House", "Council",
     "Administration", "Government", "Ministry", "Department", "Kremlin", "Also", "Said", "Has", "Had",
     "Was", "Is", "Will", "Would", "Who", "When", "While", "After", "Before", "During", "Since", "Under",
 }  # fmt: skip
@@ -63,7 +63,14 @@ CONTACT_VERB_AFTER_NAME = (
 )
 SAID_NAME = re.compile(
     rf"(?P<name>{NAME_WORD}(?:{SEP}{NAME_WORD}){{1,2}}),?[ \t]+(?:also[ \t]+)?"
-    rf"(?:{SPEECH_VERB}|{CONTACT_VERB_AFTER_NAME})\b"
+    rf"(?:{SPEECH_VERB}|{CONTACT_VERB_AFTER_NAME})\b(?![ \t]+by\b)"
+)
+# Last words of capitalised phrases that name events and bodies, not people ("Leaders' Meeting said").
+EVENT_WORDS = {"Meeting", "Summit", "Conference", "Forum", "Council", "Assembly", "Dialogue", "Commission"}
+# "Leo Varadkar, the Taoiseach of Ireland": a name, then its office in apposition.
+APPOSITIVE = re.compile(
+    rf"(?P<name>{NAME_WORD}(?:{SEP}{NAME_WORD}){{1,3}}),[ \t]+the{SEP}(?i:(?P<title>{TITLE_PATTERN})){SEP}of{SEP}"
+    rf"(?:the{SEP})?(?P<country>{NAME_WORD}(?:{SEP}(?:of{SEP})?{NAME_WORD}){{0,3}})"
 )
 DEFINITE = re.compile(rf"\b[Tt]he[ \t]+(?i:(?P<title>{TITLE_PATTERN}))\b(?![ \t]+(?:of\b|{NAME_WORD}))")
 OF_COUNTRY = re.compile(rf"[ \t]*,?{SEP}of{SEP}(?:the{SEP})?")
@@ -199,6 +206,7 @@ class PeopleFinder:
             found += self._known_names(start, end)
         for start, end in regions:
             found += self._said_names(start, end)
+            found += self._appositives(start, end)
         for start, end in regions:
             found += self._surnames(start, end)
         found = _without_overlaps(found)
@@ -331,12 +339,26 @@ class PeopleFinder:
                 names.add(sur)
         return sorted(names, key=len, reverse=True)
 
+    def _appositives(self, start: int, end: int) -> list[Mention]:
+        out = []
+        for m in APPOSITIVE.finditer(self.text, start, end):
+            ns, ne = _trim_name_words(self.text, m.start("name"), m.end("name"))
+            words = self.text[ns:ne].split()
+            split = self._split_country(m.start("country"), m.end("country"), name_allowed=False)
+            if len(words) < 2 or any(w in NOT_NAME for w in words) or not split:
+                continue
+            title = " ".join(m.group("title").split())
+            entity = self.entity_for(self.text[ns:ne], title if title[0].isupper() else title.title(), split[0])
+            if entity:
+                out.append(Mention(ns, ne, entity, "name"))
+        return out
+
     def _said_names(self, start: int, end: int) -> list[Mention]:
         out = []
         for m in SAID_NAME.finditer(self.text, start, end):
             ns, ne = _trim_name_words(self.text, m.start("name"), m.end("name"))
             words = self.text[ns:ne].split()
-            if len(words) < 2 or any(w in NOT_NAME for w in words):
+            if len(words) < 2 or any(w in NOT_NAME for w in words) or words[-1] in EVENT_WORDS:
                 continue
             phrase = self.text[ns:ne]
             if self.gz.country_named(phrase) or self.gz.country_of_demonym(words[0]) or TITLE.search(phrase):
