@@ -14,7 +14,7 @@ from .context import Article, Sentence, distinct
 from .people import Entity, Mention
 
 CONTACT_VERB = re.compile(
-    r"""(?ix:\b(?:
+    r"""(?ix:\b(?=[hstmcprwv])(?:  # every verb below starts with one of these letters
     (?P<video>
         HAVE\s+DET\s+(?:[\w-]+\s+){0,3}?(?:video\s*call|video\s*conference|videoconference
             |virtual\s+(?:meeting|summit|talks|call)|(?:meeting|conversation|talks)\s*,?\s+(?:held\s+)?(?:via|by|over)

@@ -36,7 +36,9 @@ _NUMBER_WORDS = {
 }  # fmt: skip
 
 DATE_PATTERN = re.compile(
-    "|".join(
+    # Every alternative starts with one of these characters; checking it first skips most positions.
+    r"(?=[0-9JFMASONDTWLNCPEYjfmasondtwlncpey])(?:"
+    + "|".join(
         [
             rf"\b{_MONTH}[ \t]+(?P<day>[0-3]?\d)(?:st|nd|rd|th)?\b(?:,?[ \t]+(?P<year>(?:19|20)\d\d)\b)?",
             r"\b(?P<day2>[0-3]?\d)(?:st|nd|rd|th)?[ \t]+(?:of[ \t]+)?(?P<month2>January|February|March|April|May|June"
@@ -52,6 +54,7 @@ DATE_PATTERN = re.compile(
             r"(?P<agounit>days?|weeks?|months?)[ \t]+ago\b",
         ]
     )
+    + ")"
 )
 
 # Words that make a bare weekday or date point forward ("will meet on Friday").

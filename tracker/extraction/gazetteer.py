@@ -58,6 +58,18 @@ def fold(text: str) -> str:
     return " ".join(text.replace("’", "'").casefold().split())
 
 
+def name_index(names) -> dict[str, list[tuple[str, ...]]]:
+    """Names as word tuples, keyed by the leading letters, digits and hyphens of the first word
+    ("O’Neill" under "O"), longest first: what ``people.known_names_in`` looks names up in."""
+    index: dict[str, list[tuple[str, ...]]] = {}
+    for name in sorted(names, key=lambda n: (-len(n.split()), -len(n))):
+        words = tuple(name.split())
+        head = re.match(r"[\w-]*", words[0]).group()
+        if head:
+            index.setdefault(head, []).append(words)
+    return index
+
+
 NAME_SUFFIX = re.compile(r",?\s+(?:Jr|Sr|II|III|IV)\.?$")
 
 
@@ -115,10 +127,7 @@ class Gazetteer:
                 sur = surname_of(p.name)
                 if len(sur) > 2 and len({q.key for q in self.people_with_surname(sur)}) == 1:
                     names.add(sur)
-            index: dict[str, list[tuple[str, ...]]] = {}
-            for name in sorted(names, key=lambda n: (-len(n.split()), -len(n))):
-                words = tuple(name.split())
-                index.setdefault(words[0], []).append(words)
+            index = name_index(names)
             self._written = index
         return self._written
 

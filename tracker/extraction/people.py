@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass, field
 from datetime import date
 
-from .gazetteer import Gazetteer, fold, surname_of
+from .gazetteer import Gazetteer, fold, name_index, surname_of
 from .items import KnownPerson, Span
 
 _UPPER = "A-Z" + "".join(chr(c) for c in range(0xC0, 0x250) if chr(c).isupper() and chr(c) not in "×")
@@ -41,8 +41,27 @@ def words_pattern(phrase: str) -> str:
     return SEP.join(re.escape(w) for w in phrase.split())
 
 
-TITLE_PATTERN = "|".join(words_pattern(t) for t in sorted(TITLES, key=len, reverse=True))
-TITLE = re.compile(rf"(?i:\b(?P<title>{TITLE_PATTERN})\b)")
+def phrases_alternation(phrases: list[str]) -> str:
+    """A fast regex for any of ``phrases``, each word capitalised or not ("Prime Minister", "prime
+    minister"), words split by spaces or one line break.
+
+    Grouped by first letter, so the engine tries a handful of branches where one big
+    case-insensitive alternation tried them all at every position (5× faster on a news article).
+    """
+    by_letter: dict[str, list[str]] = {}
+    for phrase in sorted(phrases, key=len, reverse=True):
+        by_letter.setdefault(phrase[0].lower(), []).append(phrase)
+
+    def rest(phrase: str) -> str:
+        first, *others = phrase.split()
+        return SEP.join([re.escape(first[1:]), *(f"[{w[0].upper()}{w[0].lower()}]{re.escape(w[1:])}" for w in others)])
+
+    return "|".join(f"[{c.upper()}{c}](?:{'|'.join(rest(p) for p in group)})" for c, group in sorted(by_letter.items()))
+
+
+TITLE_PATTERN = phrases_alternation(TITLES)
+TITLE_FIRST = "[" + "".join(sorted({t[0].upper() for t in TITLES} | {t[0].lower() for t in TITLES})) + "]"
+TITLE = re.compile(rf"\b(?={TITLE_FIRST})(?P<title>{TITLE_PATTERN})\b")
 # Words that follow a title but are not names ("President Biden Monday", "Prime Minister The ...").
 NOT_NAME = {
     "The", "A", "An", "And", "But", "Or", "In", "On", "At", "For", "With", "As", "Of", "To", "By", "From",
@@ -62,17 +81,18 @@ CONTACT_VERB_AFTER_NAME = (
     r"|will|took|attended)"
 )
 SAID_NAME = re.compile(
-    rf"(?P<name>{NAME_WORD}(?:{SEP}{NAME_WORD}){{1,2}}),?[ \t]+(?:also[ \t]+)?"
+    rf"(?=[{_UPPER}])(?P<name>{NAME_WORD}(?:{SEP}{NAME_WORD}){{1,2}}),?[ \t]+(?:also[ \t]+)?"
     rf"(?:{SPEECH_VERB}|{CONTACT_VERB_AFTER_NAME})\b(?![ \t]+by\b)"
 )
 # Last words of capitalised phrases that name events and bodies, not people ("Leaders' Meeting said").
 EVENT_WORDS = {"Meeting", "Summit", "Conference", "Forum", "Council", "Assembly", "Dialogue", "Commission"}
 # "Leo Varadkar, the Taoiseach of Ireland": a name, then its office in apposition.
 APPOSITIVE = re.compile(
-    rf"(?P<name>{NAME_WORD}(?:{SEP}{NAME_WORD}){{1,3}}),[ \t]+the{SEP}(?i:(?P<title>{TITLE_PATTERN})){SEP}of{SEP}"
+    rf"(?=[{_UPPER}])(?P<name>{NAME_WORD}(?:{SEP}{NAME_WORD}){{1,3}}),[ \t]+the{SEP}"
+    rf"(?P<title>{TITLE_PATTERN}){SEP}of{SEP}"
     rf"(?:the{SEP})?(?P<country>{NAME_WORD}(?:{SEP}(?:of{SEP})?{NAME_WORD}){{0,3}})"
 )
-DEFINITE = re.compile(rf"\b[Tt]he[ \t]+(?i:(?P<title>{TITLE_PATTERN}))\b(?![ \t]+(?:of\b|{NAME_WORD}))")
+DEFINITE = re.compile(rf"\b[Tt]he[ \t]+(?P<title>{TITLE_PATTERN})\b(?![ \t]+(?:of\b|{NAME_WORD}))")
 OF_COUNTRY = re.compile(rf"[ \t]*,?{SEP}of{SEP}(?:the{SEP})?")
 
 
@@ -207,8 +227,7 @@ class PeopleFinder:
         for start, end in regions:
             found += self._said_names(start, end)
             found += self._appositives(start, end)
-        for start, end in regions:
-            found += self._surnames(start, end)
+        found += self._surnames(regions)
         found = _without_overlaps(found)
         for start, end in regions:
             found += [m for m in self._definite(start, end, found) if not _overlaps_any(m, found)]
@@ -350,19 +369,18 @@ class PeopleFinder:
                 out.append(Mention(ns, ne, entity, "name"))
         return out
 
-    def _surnames(self, start: int, end: int) -> list[Mention]:
-        by_surname = {}
+    def _surnames(self, regions: list[tuple[int, int]]) -> list[Mention]:
+        by_surname: dict[str, list[Entity]] = {}
         for e in self.people.entities:
             if e.surname and len(e.surname) > 1:
                 by_surname.setdefault(e.surname, []).append(e)
-        if not by_surname:
-            return []
-        alternation = "|".join(re.escape(s) for s in sorted(by_surname, key=len, reverse=True))
+        index = name_index(by_surname)
         out = []
-        for m in re.finditer(rf"(?<![\w-])(?:{alternation})(?![\w-])", self.text[start:end]):
-            entities = by_surname[m.group(0)]
-            if len(entities) == 1:
-                out.append(Mention(start + m.start(), start + m.end(), entities[0], "surname"))
+        for start, end in regions:
+            for ms, me in known_names_in(self.text, start, end, index):
+                entities = by_surname[self.text[ms:me]]
+                if len(entities) == 1:
+                    out.append(Mention(ms, me, entities[0], "surname"))
         return out
 
     def _definite(self, start: int, end: int, found: list[Mention]) -> list[Mention]:
@@ -398,77 +416,52 @@ class PeopleFinder:
         return None
 
 
-CHUNK = re.compile(r"\S+")
-LEADING = re.compile(r"[^\w]*")
+WORD_RUN = re.compile(r"(?<![\w-])[\w-]+")
 WORD_CHAR = re.compile(r"[\w-]")
+SPACE_RUN = re.compile(r"[ \t]*\n?[ \t]*")
 
 
 def known_names_in(text: str, start: int, end: int, index: dict[str, list[tuple[str, ...]]]) -> list[tuple[int, int]]:
     """Where known names (as written, case-sensitive) occur: (start, end) pairs, leftmost-longest.
 
-    Works word by word with dictionary lookups instead of one alternation of every name: that
-    regex took milliseconds to compile and had to be rebuilt whenever a person was added. A name
-    starts after a non-word character and ends before one ("Biden's" holds "Biden"); its words
-    are separated by whitespace.
+    ``index`` comes from ``name_index``. One C-speed pass over the words and a dictionary lookup
+    each, instead of one alternation of every name: that regex took milliseconds to compile and had
+    to be rebuilt whenever a person was added. A name starts after a non-word character and ends
+    before one ("Biden's" holds "Biden"); its words are separated by spaces or one line break.
     """
-    if not index:
-        return []
-    chunks = [(m.start(), m.end()) for m in CHUNK.finditer(text, start, end)]
     found: list[tuple[int, int]] = []
-    i = 0
-    while i < len(chunks):
-        cs, ce = chunks[i]
-        lead = LEADING.match(text, cs, ce).end()
-        if lead > cs and text[lead - 1] == "-":
-            i += 1
+    if not index:
+        return found
+    last = start
+    for m in WORD_RUN.finditer(text, start, end):
+        candidates = index.get(m.group())
+        if candidates is None or m.start() < last:
             continue
-        first = text[lead:ce]
-        match = None
-        for key in _first_word_keys(first):
-            for words in index.get(key, ()):
-                got = _name_at(text, chunks, i, lead, words)
-                if got and (match is None or got[1] - got[0] > match[1] - match[0]):
-                    match = (*got, i + len(words))
-            if match:
+        for words in candidates:  # longest first
+            stop = _name_end(text, m.start(), end, words)
+            if stop is not None:
+                found.append((m.start(), stop))
+                last = stop
                 break
-        if match:
-            found.append((match[0], match[1]))
-            i = match[2]  # what is left of the last chunk ("'s") cannot begin a name
-        else:
-            i += 1
     return found
 
 
-def _first_word_keys(chunk: str) -> list[str]:
-    """The words a chunk may begin a name with: itself, and itself cut before trailing punctuation."""
-    keys = [chunk]
-    cut = re.match(r"[\w-]+(?:\.(?=$|[,;:)'’\"”]))?", chunk)
-    for candidate in (chunk.rstrip(".,;:!?)]\"'”’"), re.sub(r"['’]s$", "", chunk), cut.group() if cut else ""):
-        if candidate and candidate not in keys:
-            keys.append(candidate)
-    return keys
-
-
-def _name_at(text: str, chunks: list[tuple[int, int]], i: int, lead: int, words: tuple[str, ...]):
-    """(start, end) if ``words`` are written from ``lead`` in chunk i onwards, else None."""
-    if i + len(words) > len(chunks):
-        return None
-    pos = lead
+def _name_end(text: str, pos: int, end: int, words: tuple[str, ...]) -> int | None:
+    """Where ``words`` written from ``pos`` end, or None when they are not written there."""
     for n, word in enumerate(words):
-        cs, ce = chunks[i + n]
-        if n > 0:
-            pos = cs
-            if text.count("\n", chunks[i + n - 1][1], cs) > 1:
-                return None  # a blank line ends a name
+        if n:
+            gap = SPACE_RUN.match(text, pos).end()
+            if gap == pos:
+                return None
+            pos = gap
         if not text.startswith(word, pos):
             return None
-        after = pos + len(word)
-        if n < len(words) - 1:
-            if after != ce:
-                return None
-        elif after < len(text) and WORD_CHAR.match(text, after):
+        pos += len(word)
+        if n < len(words) - 1 and pos < len(text) and not text[pos].isspace():
             return None
-    return lead, after
+    if pos > end or (pos < len(text) and WORD_CHAR.match(text, pos)):
+        return None
+    return pos
 
 
 def _compatible(a: str, b: str) -> bool:

@@ -25,7 +25,8 @@ from .text import Block, boilerplate_ranges, masthead, paragraphs, sentences
 
 # Longer texts are searched only this far: beyond it a document is not an article.
 MAX_CHARS = 1_000_000
-ENGLISH_WORDS = re.compile(r"\b(?:the|and|of|to|in|with|that|for|on|is|was|said)\b", re.I)
+# Matched against lower-cased text: a case-insensitive alternation is several times slower.
+ENGLISH_WORDS = re.compile(r"\b(?=[atiwfos])(?:the|and|of|to|in|with|that|for|on|is|was|said)\b")
 WORD = re.compile(r"\b\w+\b")
 
 # Whose "the president" a publisher means when the text does not say.
@@ -46,7 +47,7 @@ PUBLISHER_COUNTRIES = [
 RELEASE = re.compile(
     r"white\s*house|kremlin|president\.gov\.ua|office\s+of\s+the\s+president|ministry|government|\.gov\b|readout", re.I
 )
-SPACES = {ord(ch): " " for ch in "\u00a0\u2007\u2009\u202f\u205f\u3000"}
+SPACES = "\u00a0\u2007\u2009\u202f\u205f\u3000"
 CONTACT_KIND_SCORE = {"phone_call": "call", "video_call": "call", "meeting": "meeting", "visit": "meeting"}
 
 
@@ -92,14 +93,18 @@ def _extract_into(result: Extraction, gazetteer: Gazetteer, topics: dict[str, li
     if limit > MAX_CHARS:
         limit = MAX_CHARS
         warnings.append(f"the text has {len(text):,} characters; only the first {MAX_CHARS:,} were searched")
-    words = WORD.findall(text[:20000])
-    if len(words) >= 20 and len(ENGLISH_WORDS.findall(text[:20000])) < 0.05 * len(words):
+    sample = text[:20000].lower()
+    words = WORD.findall(sample)
+    if len(words) >= 20 and len(ENGLISH_WORDS.findall(sample)) < 0.05 * len(words):
         warnings.append("the text does not look like English; little or nothing may be found")
 
     original = text[:limit]
     # Patterns read spaces as [ \t]; no-break and thin spaces (common in official releases) become
     # plain spaces in a same-length copy, so every offset found in it is an offset in the original.
-    searched = original.translate(SPACES)
+    searched = original
+    for space in SPACES:
+        if space in searched:
+            searched = searched.replace(space, " ")
     furniture = boilerplate_ranges(searched)
     head = masthead(searched, furniture)
     meta.title = meta.title or head.title
