@@ -7,6 +7,7 @@ since") are skipped; contacts still to come ("will meet on Friday") are flagged 
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass
 
@@ -103,17 +104,25 @@ class FoundContact:
 def find_contacts(article: Article) -> list[FoundContact]:
     text = article.text
     found: list[FoundContact] = []
+    # One pass each over the whole text; sentences then look up what falls inside them.
+    verbs = list(CONTACT_VERB.finditer(text))
+    verb_starts = [m.start() for m in verbs]
+    lists = [m.start() for m in PARTICIPANT_LIST.finditer(text)]
     for sent in article.sentences:
         mentions = article.mentions_in(sent.start, sent.end)
         mentions = [m for m in mentions if not article.in_quote(m.start)]
-        for m in CONTACT_VERB.finditer(text, sent.start, sent.end):
-            if article.in_quote(m.start()):
+        for k in range(bisect.bisect_left(verb_starts, sent.start), len(verbs)):
+            m = verbs[k]
+            if m.start() >= sent.end:
+                break
+            if m.end() > sent.end or article.in_quote(m.start()):
                 continue
             contact = _contact_at(article, sent, m, mentions)
             if contact:
                 found.append(contact)
                 break  # one contact per sentence; later verbs usually restate it
-        if PARTICIPANT_LIST.search(text, sent.start, sent.end) and found:
+        i = bisect.bisect_left(lists, sent.start)
+        if i < len(lists) and lists[i] < sent.end and found:
             last = found[-1]
             if sent.paragraph - last.sentence.paragraph <= 1:
                 last.entities = distinct(last.entities + [m.entity for m in mentions])

@@ -229,6 +229,7 @@ class PeopleFinder:
             found += self._appositives(start, end)
         found += self._surnames(regions)
         found = _without_overlaps(found)
+        self._holders: dict[str, Entity | None] = {}  # "the <title>" means one person per article
         for start, end in regions:
             found += [m for m in self._definite(start, end, found) if not _overlaps_any(m, found)]
         found.sort(key=lambda m: m.start)
@@ -387,7 +388,10 @@ class PeopleFinder:
         out = []
         for m in DEFINITE.finditer(self.text, start, end):
             title = " ".join(m.group("title").split())
-            entity = self._holder(title, m.start(), found)
+            key = fold(title)
+            if key not in self._holders:
+                self._holders[key] = self._holder(title, m.start(), found)
+            entity = self._holders[key]
             if entity:
                 out.append(Mention(m.start(), m.end(), entity, "definite"))
         return out

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import bisect
 import re
 from datetime import date, timedelta
 
@@ -27,7 +28,6 @@ from .text import Block, boilerplate_ranges, masthead, paragraphs, sentences
 MAX_CHARS = 1_000_000
 # Matched against lower-cased text: a case-insensitive alternation is several times slower.
 ENGLISH_WORDS = re.compile(r"\b(?=[atiwfos])(?:the|and|of|to|in|with|that|for|on|is|was|said)\b")
-WORD = re.compile(r"\b\w+\b")
 
 # Whose "the president" a publisher means when the text does not say.
 PUBLISHER_COUNTRIES = [
@@ -94,8 +94,8 @@ def _extract_into(result: Extraction, gazetteer: Gazetteer, topics: dict[str, li
         limit = MAX_CHARS
         warnings.append(f"the text has {len(text):,} characters; only the first {MAX_CHARS:,} were searched")
     sample = text[:20000].lower()
-    words = WORD.findall(sample)
-    if len(words) >= 20 and len(ENGLISH_WORDS.findall(sample)) < 0.05 * len(words):
+    words = len(sample.split())
+    if words >= 20 and len(ENGLISH_WORDS.findall(sample)) < 0.05 * words:
         warnings.append("the text does not look like English; little or nothing may be found")
 
     original = text[:limit]
@@ -105,7 +105,7 @@ def _extract_into(result: Extraction, gazetteer: Gazetteer, topics: dict[str, li
     for space in SPACES:
         if space in searched:
             searched = searched.replace(space, " ")
-    furniture = boilerplate_ranges(searched)
+    furniture = _merged(boilerplate_ranges(searched))
     head = masthead(searched, furniture)
     meta.title = meta.title or head.title
     meta.authors = head.authors
@@ -199,7 +199,20 @@ def topics_in(text: str, topics: dict[str, list[str]], regions: list[tuple[int, 
 
 
 def _covered(block: Block, furniture: list[Block]) -> bool:
-    return any(f.start <= block.start and block.end <= f.end for f in furniture)
+    """Whether ``block`` lies inside page furniture; ``furniture`` sorted and merged (``_merged``)."""
+    i = bisect.bisect_right(furniture, block.start, key=lambda f: f.start) - 1
+    return i >= 0 and block.end <= furniture[i].end
+
+
+def _merged(blocks: list[Block]) -> list[Block]:
+    """The same ranges, sorted, with touching and overlapping ones joined."""
+    out: list[Block] = []
+    for b in sorted(blocks, key=lambda b: b.start):
+        if out and b.start <= out[-1].end:
+            out[-1] = Block(out[-1].start, max(out[-1].end, b.end))
+        else:
+            out.append(b)
+    return out
 
 
 def _is_byline(text: str, s: Block) -> bool:
