@@ -191,7 +191,10 @@ def _dated(article, sent, m, entities, kind, subject) -> FoundContact:
         best = min(hits, key=lambda h: abs(h.start - m.end()) if h.start >= m.start() else abs(m.start() - h.end) + 30)
         when, precision = best.date, best.precision
     elif article.is_release and article.published and not planned:
-        when, precision = article.published, "approximate"
+        # A readout or press release reports the contact the day it happened (or the next
+        # morning): the publication day, to the day, so that two releases a week apart about two
+        # calls stay two contacts.
+        when, precision = article.published, "day"
     if when and article.published and when > article.published and not planned:
         planned = True
     initiator = None

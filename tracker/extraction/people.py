@@ -32,7 +32,7 @@ TITLES = [
     "Ambassador", "Governor", "Senator", "Senate Majority Leader", "Senate Minority Leader", "Majority Leader",
     "Minority Leader", "House Speaker", "Speaker", "Chairman", "Chairwoman", "Chairperson", "Mayor",
     "Minister", "Spokesperson", "Spokesman", "Spokeswoman", "Press Secretary", "Crown Princess", "Prince",
-    "Sheikh", "First Lady", "First Gentleman", "Chief Adviser",
+    "Sheikh", "First Lady", "First Gentleman", "Chief Adviser", "Leader",
 ]  # fmt: skip
 
 
@@ -71,6 +71,7 @@ NOT_NAME = {
     "October", "November", "December", "Mr.", "Mrs.", "Ms.", "Dr.", "Prof.", "Office", "House", "Council",
     "Administration", "Government", "Ministry", "Department", "Kremlin", "Also", "Said", "Has", "Had",
     "Was", "Is", "Will", "Would", "Who", "When", "While", "After", "Before", "During", "Since", "Under",
+    "Both", "Each", "Two",
 }  # fmt: skip
 SPEECH_VERB = (
     r"(?:said|says|told|added|stated|noted|stressed|explained|warned|wrote|tweeted|posted|asked|replied|insisted"
@@ -172,9 +173,8 @@ class PeopleFinder:
         known = self.gz.person_named(name)
         if known is None:
             candidates = self.gz.people_with_surname(surname_of(name))
-            if len(name.split()) > 1:
-                first = fold(name.split()[0]).rstrip(".")
-                candidates = [p for p in candidates if fold(p.name).startswith(first[:1])]
+            if len(_given_names(name)) > 1:
+                candidates = [p for p in candidates if _compatible(p.name, name)]
             if title or country:
                 fitting = [p for p in candidates if self._fits(p, title, country)]
                 candidates = fitting or candidates
@@ -286,8 +286,8 @@ class PeopleFinder:
                                 out.append(Mention(span_start, ne_total, entity, "title"))
                             continue
             ns, ne = name_span
-            if text[ns:ne] in NOT_NAME or not text[ns].isupper():
-                continue
+            if text[ns:ne] in NOT_NAME or not text[ns].isupper() or TITLE.match(text, ns):
+                continue  # "the President and Vice President": a second title, not a name
             entity = self.entity_for(text[ns:ne], title_cap, country)
             if entity:
                 out.append(Mention(span_start, ne, entity, "title"))
@@ -472,9 +472,21 @@ def _name_end(text: str, pos: int, end: int, words: tuple[str, ...]) -> int | No
     return pos
 
 
+HONORIFICS = {"sheikh", "sheikha", "sir", "dame", "dr", "mr", "mrs", "ms", "his", "her", "majesty", "highness"}
+
+
+def _given_names(name: str) -> list[str]:
+    """The words of a name without leading honorifics ("Sheikh Tamim ..." -> "Tamim ...")."""
+    words = name.split()
+    while len(words) > 1 and words[0].lower().rstrip(".") in HONORIFICS:
+        words.pop(0)
+    return words
+
+
 def _compatible(a: str, b: str) -> bool:
-    """Could two names with one surname be the same person ("Joseph R. Biden", "Joe Biden", "Biden")?"""
-    fa, fb = a.split(), b.split()
+    """Could two names with one surname be the same person ("Joseph R. Biden", "Joe Biden", "Biden")?
+    Honorifics do not count: "Sheikh Tamim ... Al Thani" is not "Sheikh Mohammed ... Al Thani"."""
+    fa, fb = _given_names(a), _given_names(b)
     if len(fa) == 1 or len(fb) == 1:
         return True
     return fa[0][:1].lower() == fb[0][:1].lower()
