@@ -15,7 +15,9 @@ from .context import Article, Sentence, distinct
 from .people import Entity, Mention
 
 CONTACT_VERB = re.compile(
-    r"""(?ix:\b(?=[hstmcprwv])(?:  # every verb below starts with one of these letters
+    # Every verb below starts with one of these letters, then one of these letter pairs ("held",
+    # "spoke", "met", ...): a cheap test that skips most words before the alternatives are tried.
+    r"""(?ix:\b(?=[hstmcprwv](?:el|ad|as|av|ol|po|pe|al|et|ee|ho|ak|ec|oo|os|ai|ay|is|on))(?:
     (?P<video>
         HAVE\s+DET\s+(?:[\w-]+\s+){0,3}?(?:video\s*call|video\s*conference|videoconference
             |virtual\s+(?:meeting|summit|talks|call)|(?:meeting|conversation|talks)\s*,?\s+(?:held\s+)?(?:via|by|over)

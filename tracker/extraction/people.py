@@ -230,8 +230,11 @@ class PeopleFinder:
         found += self._surnames(regions)
         found = _without_overlaps(found)
         self._holders: dict[str, Entity | None] = {}  # "the <title>" means one person per article
+        starts = [m.start for m in found]
+        definite = []
         for start, end in regions:
-            found += [m for m in self._definite(start, end, found) if not _overlaps_any(m, found)]
+            definite += [m for m in self._definite(start, end, found) if not _overlaps_sorted(m, starts, found)]
+        found += definite
         found.sort(key=lambda m: m.start)
         self.people.mentions = found
         return self.people
@@ -492,18 +495,23 @@ def _compatible(a: str, b: str) -> bool:
     return fa[0][:1].lower() == fb[0][:1].lower()
 
 
-def _overlaps_any(m: Mention, others: list[Mention]) -> bool:
-    return any(m.start < o.end and o.start < m.end for o in others)
+def _overlaps_sorted(m: Mention, starts: list[int], spans: list[Mention]) -> bool:
+    """Whether ``m`` overlaps one of ``spans``: non-overlapping, sorted by start (``starts``)."""
+    i = bisect.bisect_left(starts, m.end)
+    return i > 0 and spans[i - 1].end > m.start
 
 
 def _without_overlaps(mentions: list[Mention]) -> list[Mention]:
     """Keep the longest of overlapping mentions (a titled name beats the surname inside it)."""
     order = sorted(mentions, key=lambda m: (-(m.end - m.start), m.start))
+    starts: list[int] = []
     kept: list[Mention] = []
     for m in order:
-        if not _overlaps_any(m, kept):
-            kept.append(m)
-    return sorted(kept, key=lambda m: m.start)
+        if not _overlaps_sorted(m, starts, kept):
+            i = bisect.bisect_left(starts, m.start)
+            starts.insert(i, m.start)
+            kept.insert(i, m)
+    return kept
 
 
 def mention_span(m: Mention) -> Span:
