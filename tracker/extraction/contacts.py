@@ -7,6 +7,7 @@ since") are skipped; contacts still to come ("will meet on Friday") are flagged 
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass
 
@@ -14,20 +15,50 @@ from .context import Article, Sentence, distinct
 from .people import Entity, Mention
 
 CONTACT_VERB = re.compile(
-    r"(?i:\b(?:"
-    r"(?P<video>(?:held|had|holds|has|hold|have)\s+(?:a|an)\s+(?:\w+\s+){0,2}?(?:video\s*call|video\s*conference"
-    r"|videoconference|virtual\s+meeting|(?:meeting|conversation|talks)\s+(?:via|by|over)\s+(?:a\s+)?video\s*"
-    r"(?:conference|link)?)|spoke\s+(?:by|via|over)\s+video(?:\s*link)?)"
-    r"|(?P<phone>(?:held|had|holds|has|hold|have)\s+(?:a|an)\s+(?:\w+\s+){0,2}?(?:tele)?phone\s+(?:call|conversation|talks?)"
-    r"|(?:spoke|speaks|speak|talked|talks|talk)(?:\s+\w+){0,2}?\s+(?:by|on\s+the|over\s+the)\s+(?:tele)?phone"
-    r"|(?:spoke|speaks|speak|talked|talk)\s+(?:(?!about\b|of\b)\w+\s+){0,3}?(?:with|to)|(?:tele)?phoned|(?:made|received|took)\s+a\s+"
-    r"(?:(?:tele)?phone\s+)?call\s+(?:from|with|to))"
-    r"|(?P<meeting>(?:met|meets|meet)\b(?:\s+\w+){0,4}?\s+with|(?:met|meets|meet)(?=\s+[A-Z])|(?:held|had|holds|hold"
-    r"|has|have)\s+(?:a|an)?\s*(?:\w+\s+){0,2}?(?:meeting|summit|talks|bilateral|discussion)s?\s+with"
-    r"|(?:held|hold|holds)\s+talks|hosted|hosts|host|welcomed|received)"
-    r"|(?P<visit>(?:paid|pays|paying|pay|made|make)\s+an?\s+(?:\w+\s+){0,2}?visit\s+to|visited|visits|visit)"
-    r")\b)"
+    # Every verb below starts with one of these letters, then one of these letter pairs ("held",
+    # "spoke", "met", ...): a cheap test that skips most words before the alternatives are tried.
+    r"""(?ix:\b(?=[hstmcprwv](?:el|ad|as|av|ol|po|pe|al|et|ee|ho|ak|ec|oo|os|ai|ay|is|on))(?:
+    (?P<video>
+        HAVE\s+DET\s+(?:[\w-]+\s+){0,3}?(?:video\s*call|video\s*conference|videoconference
+            |virtual\s+(?:meeting|summit|talks|call)|(?:meeting|conversation|talks)\s*,?\s+(?:held\s+)?(?:via|by|over)
+            \s+(?:a\s+)?video\s*(?:conference|link)?)
+        | spoke\s+(?:by|via|over)\s+video(?:\s*link)?
+        | (?:met|meets|meet|spoke|speaks|talked)\s+virtually
+    )
+    | (?P<phone>
+        HAVE\s+DET\s+(?:[\w-]+\s+){0,4}?(?:(?:tele)?phone\s+(?:call|conversation|talks?)
+            |call|conversation)
+        | (?:spoke|speaks|speak|talked|talks|talk)(?:\s+\w+){0,2}?\s+(?:by|on\s+the|over\s+the)\s+(?:tele)?phone
+        | (?:spoke|speaks|speak|talked|talk)\s+(?:[\w-]+\s+){0,8}?with
+        | (?:spoke|speaks|speak|talked|talk)\s+(?:\w+\s+){0,2}?to
+        | (?:tele)?phoned | (?:called|calls)(?!\s+(?:on|upon|for|in|off|out|it|him|her|them|back|a|an|the)\b)
+        | (?:made|received|took)\s+a\s+(?:(?:tele)?phone\s+)?call\s+(?:from|with|to)
+    )
+    | (?P<meeting>
+        (?:met|meets|meet)\b(?:\s+\w+){0,4}?\s+with | (?:met|meets|meet)(?=\s+[A-Z])
+        | HAVE\s+(?:DET\s+)?(?:[\w-]+\s+){0,4}?(?:meeting|summit|talks|bilateral|discussion)s?
+            (?:\s+with)?
+        | (?:held|hold|holds)\s+talks | (?:hosted|hosts|host|welcomed|received)(?!\s+by\b)
+    )
+    | (?P<visit>(?:paid|pays|paying|pay|made|make)\s+an?\s+(?:\w+\s+){0,2}?visit\s+to
+        | (?:visited|visits|visit)(?!\s+by\b))
+    # "X and Y spoke today": two people as the subject, no object.
+    | (?P<pair>spoke|talked|met|conferred)
+    )\b)""".replace("HAVE", r"(?:held|had|holds|has|hold|have)").replace("DET", r"(?:a|an|his|her|their|its)")
 )
+DIRECT_OBJECT_VERBS = (
+    "welcomed", "received", "hosted", "hosts", "host", "visited", "visits", "visit", "met", "meet",
+    "called", "calls", "phoned", "telephoned",
+)  # fmt: skip
+DIRECT_GAP = r"[\s,]*(?:\w+\s+){0,3}?(?:with\s+)?(?:(?:His|Her)\s+(?:Royal\s+)?(?:Majesty|Highness|Excellency)\s+)?"
+SPOKE = re.compile(r"(?:spoke|speaks|speak|talked|talks|talk)\b(?!.*\bphone\b)")
+# Where a "spoke with" happened in person: at a summit, on its margins, during a visit.
+VENUE = re.compile(
+    r"\b(?:on\s+the\s+(?:margins|sidelines)\s+of|in\s+person|face[\s-]to[\s-]face|at\s+the\s+(?:White\s+House|G7|G-7"
+    r"|G20|G-20|(?:[A-Z][\w-]*\s+){1,4}(?:Summit|Palace|Leaders['’]\s+Meeting))|during\s+(?:his|her|their)\s+(?:visit|trip))"
+)
+NOUN_BEFORE = re.compile(r"\b(?:the|a|an|his|her|their|its|upcoming|state|official|working)\s+$", re.I)
+OTHER_EVENT_DATE = re.compile(r"\b(?:the|an?|for|before|ahead\s+of|since|until|after)\s+$", re.I)
 NEGATION = re.compile(
     r"\b(?:not|never|no\s+longer|yet\s+to|declined\s+to|refused\s+to|without|cancel\w*|postpone\w*)\b|n't\b", re.I
 )
@@ -36,7 +67,10 @@ PLANNED = re.compile(
     r"|going\s+to|agreed\s+to|hopes?\s+to|invited\s+\S+(?:\s+\S+){0,4}\s+to|intends?\s+to|to)\s+(?:\w+\s+)?$",
     re.I,
 )
-JOINER = re.compile(r"^[\s,]*(?:and|as\s+well\s+as|&)?[\s,]*$", re.I)
+# "Biden and His Majesty King Abdullah II": an honorific before a title belongs to the name.
+JOINER = re.compile(
+    r"^[\s,]*(?:and|as\s+well\s+as|&)?[\s,]*(?:(?:His|Her)\s+(?:Royal\s+)?(?:Majesty|Highness|Excellency)\s+)?$", re.I
+)
 # "Participants in the call included ...": the named people join the contact just reported.
 PARTICIPANT_LIST = re.compile(
     r"\b(?:participants?\s+(?:in|on)\s+the\s+(?:call|meeting|conversation|summit)|taking\s+part\s+in\s+the\s+"
@@ -72,17 +106,25 @@ class FoundContact:
 def find_contacts(article: Article) -> list[FoundContact]:
     text = article.text
     found: list[FoundContact] = []
+    # One pass each over the whole text; sentences then look up what falls inside them.
+    verbs = list(CONTACT_VERB.finditer(text))
+    verb_starts = [m.start() for m in verbs]
+    lists = [m.start() for m in PARTICIPANT_LIST.finditer(text)]
     for sent in article.sentences:
         mentions = article.mentions_in(sent.start, sent.end)
         mentions = [m for m in mentions if not article.in_quote(m.start)]
-        for m in CONTACT_VERB.finditer(text, sent.start, sent.end):
-            if article.in_quote(m.start()):
+        for k in range(bisect.bisect_left(verb_starts, sent.start), len(verbs)):
+            m = verbs[k]
+            if m.start() >= sent.end:
+                break
+            if m.end() > sent.end or article.in_quote(m.start()):
                 continue
             contact = _contact_at(article, sent, m, mentions)
             if contact:
                 found.append(contact)
                 break  # one contact per sentence; later verbs usually restate it
-        if PARTICIPANT_LIST.search(text, sent.start, sent.end) and found:
+        i = bisect.bisect_left(lists, sent.start)
+        if i < len(lists) and lists[i] < sent.end and found:
             last = found[-1]
             if sent.paragraph - last.sentence.paragraph <= 1:
                 last.entities = distinct(last.entities + [m.entity for m in mentions])
@@ -92,10 +134,10 @@ def find_contacts(article: Article) -> list[FoundContact]:
 
 def _contact_at(article: Article, sent: Sentence, m: re.Match, mentions: list[Mention]) -> FoundContact | None:
     text = article.text
+    verb = m.group(0).lower()
     kind = "video_call" if m.group("video") else "phone_call" if m.group("phone") else "meeting"
     if m.group("visit"):
         kind = "visit"
-    verb = m.group(0).lower()
     before = [x for x in mentions if x.end <= m.start()]
     after = [x for x in mentions if x.start >= m.end()]
     subject = _group_backwards(text, before)
@@ -103,22 +145,32 @@ def _contact_at(article: Article, sent: Sentence, m: re.Match, mentions: list[Me
         return None
     if subject and text[subject[-1].end : m.start()].count(",") >= 2:
         return None  # the verb belongs to a relative or parenthetical clause
-    obj = _group_forwards(text, after, m.end())
-    if verb.startswith(
-        ("welcomed", "received", "hosted", "hosts", "host", "visited", "visits", "visit", "met", "meet")
-    ) and not verb.endswith("with"):
+    if m.group("visit") and NOUN_BEFORE.search(text, max(0, m.start() - 30), m.start()):
+        return None  # "his upcoming State Visit with ...": a noun, not the verb
+    if m.group("pair"):
+        # "X and Y spoke today": both sides are the subject; a name after the verb is a topic.
+        if len(distinct([x.entity for x in subject])) < 2:
+            return None
+        obj = []
+        kind = "meeting" if verb == "met" else "phone_call"
+    else:
+        obj = _group_forwards(text, after, m.end())
+    if verb.startswith(DIRECT_OBJECT_VERBS) and not verb.endswith("with"):
         # These verbs take the other person straight after them ("met Prime Minister X").
-        if obj and not re.fullmatch(r"[\s,]*(?:\w+\s+){0,3}?(?:with\s+)?", text[m.end() : obj[0].start], re.I):
+        gap = r"[\s,]*" if verb.startswith(("called", "calls", "phoned", "telephoned")) else DIRECT_GAP
+        if obj and not re.fullmatch(gap, text[m.end() : obj[0].start], re.I):
             obj = []
-    if not obj:
+    if not obj and not m.group("pair"):
         # "spoke by phone Monday with Israeli Prime Minister ..." puts "with" after the verb phrase.
         tail = text[m.end() : after[0].start] if after else ""
         if after and re.search(r"\bwith\s+$", tail) and len(tail) < 60:
-            obj = _group_forwards(text, after, after[0].start)
+            obj = _group_forwards(text, after, after[0].start) or [after[0]]
     entities = distinct([x.entity for x in subject] + [x.entity for x in obj])
     window = text[subject[-1].end : m.start()]
     if NEGATION.search(window) or NEGATION.search(text[m.start() : m.end()]):
         return None
+    if kind == "phone_call" and SPOKE.match(verb) and VENUE.search(text, sent.start, sent.end):
+        kind = "meeting"  # "spoke with ... on the margins of the NATO Summit" was face to face
     if len(entities) < 2:
         # "held a secure video call with European leaders": the names may follow in a list.
         if re.search(r"\bwith\s+(?:\w+\s+){0,2}(?:leaders|counterparts|heads)\b", text[m.end() : sent.end], re.I):
@@ -130,13 +182,21 @@ def _contact_at(article: Article, sent: Sentence, m: re.Match, mentions: list[Me
 def _dated(article, sent, m, entities, kind, subject) -> FoundContact:
     text = article.text
     planned = bool(PLANNED.search(text[max(sent.start, m.start() - 40) : m.start()]))
-    hits = article.dates_in(sent.start, sent.end)
+    # "preparations for the April 22-23 summit": a date that names another event is not the contact's.
+    hits = [
+        h
+        for h in article.dates_in(sent.start, sent.end)
+        if not OTHER_EVENT_DATE.search(text[max(0, h.start - 12) : h.start])
+    ]
     when, precision = None, "day"
     if hits:
         best = min(hits, key=lambda h: abs(h.start - m.end()) if h.start >= m.start() else abs(m.start() - h.end) + 30)
         when, precision = best.date, best.precision
     elif article.is_release and article.published and not planned:
-        when, precision = article.published, "approximate"
+        # A readout or press release reports the contact the day it happened (or the next
+        # morning): the publication day, to the day, so that two releases a week apart about two
+        # calls stay two contacts.
+        when, precision = article.published, "day"
     if when and article.published and when > article.published and not planned:
         planned = True
     initiator = None

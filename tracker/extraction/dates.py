@@ -36,7 +36,9 @@ _NUMBER_WORDS = {
 }  # fmt: skip
 
 DATE_PATTERN = re.compile(
-    "|".join(
+    # Every alternative starts with one of these characters; checking it first skips most positions.
+    r"(?=[0-9JFMASONDTWLNCPEYjfmasondtwlncpey])(?:"
+    + "|".join(
         [
             rf"\b{_MONTH}[ \t]+(?P<day>[0-3]?\d)(?:st|nd|rd|th)?\b(?:,?[ \t]+(?P<year>(?:19|20)\d\d)\b)?",
             r"\b(?P<day2>[0-3]?\d)(?:st|nd|rd|th)?[ \t]+(?:of[ \t]+)?(?P<month2>January|February|March|April|May|June"
@@ -52,6 +54,7 @@ DATE_PATTERN = re.compile(
             r"(?P<agounit>days?|weeks?|months?)[ \t]+ago\b",
         ]
     )
+    + ")"
 )
 
 # Words that make a bare weekday or date point forward ("will meet on Friday").
@@ -60,6 +63,12 @@ FORWARD_CUE = re.compile(
     r"|upcoming|due to|ahead of|next)\b",
     re.IGNORECASE,
 )
+
+
+# A day-and-month without a year up to this many days after publication is this year's ("the April
+# 22-23 summit" in a release of April 21), not last year's; further ahead it is last year's unless a
+# cue points forward.
+NEAR_FUTURE_DAYS = 45
 
 
 @dataclass(frozen=True)
@@ -109,9 +118,9 @@ def resolve_match(m: re.Match, published: date | None, forward: bool) -> tuple[d
         found = _safe_date(published.year, month, day)
         if found is None:
             return None
-        if found > published and not forward:
+        if found > published and not forward and (found - published).days > NEAR_FUTURE_DAYS:
             found = _safe_date(published.year - 1, month, day)
-        elif found < published and forward:
+        elif found < published and (forward or (published - found).days > 365 - NEAR_FUTURE_DAYS):
             found = _safe_date(published.year + 1, month, day)
         return (found, "day") if found else None
     if g["month3"]:

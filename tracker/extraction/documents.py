@@ -68,6 +68,8 @@ def document_from_record(record, source: str) -> Document:
     if not text.strip() and not errors:
         errors.append("the text is empty")
     published = parse_published(record.get("published") or record.get("date"), errors)
+    if "summary" in record and text.strip():
+        text = _with_headline(text, _str_or_none(record.get("title")), _str_or_none(record.get("summary")))
     doc_id = record.get("id")
     return Document(
         text=text,
@@ -79,6 +81,17 @@ def document_from_record(record, source: str) -> Document:
         errors=errors,
         doc_id=str(doc_id) if doc_id is not None else None,
     )
+
+
+def _with_headline(text: str, title: str | None, summary: str | None) -> str:
+    """A release's headline and lead, then its body: what the page shows, as one text.
+
+    Press-office archives (the Kremlin's, Ukraine's) store the headline and the lead apart from the
+    body, and the lead is often the only sentence that states the contact ("Vladimir Putin had a
+    telephone conversation with ..."). Stored as part of the text, every span still points into it.
+    """
+    parts = [p for p in (title, summary) if p and p not in text[: len(p) + 200]]
+    return "\n\n".join([*parts, text]) if parts else text
 
 
 def documents_from_file(path) -> Iterator[Document]:

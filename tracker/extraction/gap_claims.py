@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass
 from datetime import timedelta
@@ -35,6 +36,8 @@ DAYS_AFTER = re.compile(
     rf"(?:[\w-]+\s+){{0,2}}?{CONTACT_NOUN}\b",
     re.I,
 )
+# Every claim pattern above holds one of these words; sentences without one are skipped.
+GAP_CUE = re.compile(r"\b(?=[fFlLaA])(?:[Ff]irst|[Ll]ongest|[Aa]fter|FIRST|LONGEST|AFTER)\b")
 BEFORE_DATE = re.compile(r"\bbefore\s+$", re.I)
 
 
@@ -77,7 +80,11 @@ def _duration(num: str | None, unit: str) -> tuple[int | None, int | None]:
 def find_gap_claims(article: Article, contacts: list[FoundContact]) -> list[FoundClaim]:
     text = article.text
     out: list[FoundClaim] = []
+    cues = [m.start() for m in GAP_CUE.finditer(text)]
     for sent in article.sentences:
+        i = bisect.bisect_left(cues, sent.start)
+        if i == len(cues) or cues[i] >= sent.end:
+            continue
         matches = []
         for m in FIRST_IN.finditer(text, sent.start, sent.end):
             cmp_word = (m.group("cmp") or "").lower()

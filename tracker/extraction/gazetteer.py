@@ -58,6 +58,18 @@ def fold(text: str) -> str:
     return " ".join(text.replace("’", "'").casefold().split())
 
 
+def name_index(names) -> dict[str, list[tuple[str, ...]]]:
+    """Names as word tuples, keyed by the leading letters, digits and hyphens of the first word
+    ("O’Neill" under "O"), longest first: what ``people.known_names_in`` looks names up in."""
+    index: dict[str, list[tuple[str, ...]]] = {}
+    for name in sorted(names, key=lambda n: (-len(n.split()), -len(n))):
+        words = tuple(name.split())
+        head = re.match(r"[\w-]*", words[0]).group()
+        if head:
+            index.setdefault(head, []).append(words)
+    return index
+
+
 NAME_SUFFIX = re.compile(r",?\s+(?:Jr|Sr|II|III|IV)\.?$")
 
 
@@ -77,13 +89,9 @@ class Gazetteer:
     def __post_init__(self) -> None:
         self.by_name: dict[str, list[KnownPerson]] = {}
         self.by_surname: dict[str, list[KnownPerson]] = {}
+        self._written: dict[str, list[tuple[str, ...]]] | None = None
         for person in self.people:
-            for n in (person.name, *person.aliases):
-                if n.strip():
-                    self.by_name.setdefault(fold(n), []).append(person)
-            sur = surname_of(person.name)
-            if sur:
-                self.by_surname.setdefault(fold(sur), []).append(person)
+            self._index_person(person)
         self.country_by_word: dict[str, str] = {}
         self.country_by_demonym: dict[str, str] = {}
         all_countries = list(self.countries)
@@ -94,8 +102,34 @@ class Gazetteer:
                 self.country_by_word.setdefault(fold(n), country.name)
             for d in country.demonyms:
                 self.country_by_demonym.setdefault(fold(d), country.name)
-        # The names of known people, longest first, so "Joe Biden" wins over "Biden".
-        self.person_names = sorted(self.by_name, key=len, reverse=True)
+
+    def _index_person(self, person: KnownPerson) -> None:
+        for n in (person.name, *person.aliases):
+            if n.strip():
+                self.by_name.setdefault(fold(n), []).append(person)
+        sur = surname_of(person.name)
+        if sur:
+            self.by_surname.setdefault(fold(sur), []).append(person)
+
+    def add_person(self, person: KnownPerson) -> None:
+        """Learn one more person (one an ingest batch just created); cheap, no full rebuild."""
+        self.people.append(person)
+        self._index_person(person)
+        self._written = None
+
+    def names_as_written(self) -> dict[str, list[tuple[str, ...]]]:
+        """Every name, alias and unambiguous surname of known people, as words, by first word;
+        longest first, so "Joe Biden" wins over "Biden". Built once, after each ``add_person``."""
+        if self._written is None:
+            names = set()
+            for p in self.people:
+                names.update(n.strip() for n in (p.name, *p.aliases) if len(n.strip()) > 2)
+                sur = surname_of(p.name)
+                if len(sur) > 2 and len({q.key for q in self.people_with_surname(sur)}) == 1:
+                    names.add(sur)
+            index = name_index(names)
+            self._written = index
+        return self._written
 
     def person_named(self, text: str) -> KnownPerson | None:
         found = self.by_name.get(fold(text))

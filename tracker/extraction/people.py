@@ -16,7 +16,7 @@ from .gazetteer import Gazetteer, fold, surname_of
 from .items import KnownPerson, Span
 
 _UPPER = "A-Z" + "".join(chr(c) for c in range(0xC0, 0x250) if chr(c).isupper() and chr(c) not in "×")
-NAME_WORD = rf"(?:[{_UPPER}]\.|[{_UPPER}][\w'’]*(?:-[\w'’]+)*)"
+NAME_WORD = rf"(?:(?:Dr|Mr|Mrs|Ms|Prof)\.|[{_UPPER}]\.|(?:Jr|Sr)\.|[{_UPPER}][\w'’]*(?:-[\w'’]+)*)"
 SEP = r"(?:[ \t]+\n?|\n)[ \t]*"
 PARTICLE = r"(?:von|van|der|den|de|da|del|della|di|du|la|le|bin|ibn|al|el|dos|das|ben|bint)"
 NAME_RUN = re.compile(rf"{NAME_WORD}(?:{SEP}(?:{PARTICLE}{SEP}){{0,2}}{NAME_WORD}){{0,4}}(?:,?[ \t]+(?:Jr|Sr)\.?)?")
@@ -32,7 +32,7 @@ TITLES = [
     "Ambassador", "Governor", "Senator", "Senate Majority Leader", "Senate Minority Leader", "Majority Leader",
     "Minority Leader", "House Speaker", "Speaker", "Chairman", "Chairwoman", "Chairperson", "Mayor",
     "Minister", "Spokesperson", "Spokesman", "Spokeswoman", "Press Secretary", "Crown Princess", "Prince",
-    "Sheikh", "First Lady", "First Gentleman",
+    "Sheikh", "First Lady", "First Gentleman", "Chief Adviser", "Leader",
 ]  # fmt: skip
 
 
@@ -41,17 +41,37 @@ def words_pattern(phrase: str) -> str:
     return SEP.join(re.escape(w) for w in phrase.split())
 
 
-TITLE_PATTERN = "|".join(words_pattern(t) for t in sorted(TITLES, key=len, reverse=True))
-TITLE = re.compile(rf"(?i:\b(?P<title>{TITLE_PATTERN})\b)")
+def phrases_alternation(phrases: list[str]) -> str:
+    """A fast regex for any of ``phrases``, each word capitalised or not ("Prime Minister", "prime
+    minister"), words split by spaces or one line break.
+
+    Grouped by first letter, so the engine tries a handful of branches where one big
+    case-insensitive alternation tried them all at every position (5× faster on a news article).
+    """
+    by_letter: dict[str, list[str]] = {}
+    for phrase in sorted(phrases, key=len, reverse=True):
+        by_letter.setdefault(phrase[0].lower(), []).append(phrase)
+
+    def rest(phrase: str) -> str:
+        first, *others = phrase.split()
+        return SEP.join([re.escape(first[1:]), *(f"[{w[0].upper()}{w[0].lower()}]{re.escape(w[1:])}" for w in others)])
+
+    return "|".join(f"[{c.upper()}{c}](?:{'|'.join(rest(p) for p in group)})" for c, group in sorted(by_letter.items()))
+
+
+TITLE_PATTERN = phrases_alternation(TITLES)
+TITLE_FIRST = "[" + "".join(sorted({t[0].upper() for t in TITLES} | {t[0].lower() for t in TITLES})) + "]"
+TITLE = re.compile(rf"\b(?={TITLE_FIRST})(?P<title>{TITLE_PATTERN})\b")
 # Words that follow a title but are not names ("President Biden Monday", "Prime Minister The ...").
 NOT_NAME = {
     "The", "A", "An", "And", "But", "Or", "In", "On", "At", "For", "With", "As", "Of", "To", "By", "From",
     "He", "She", "They", "It", "This", "That", "These", "His", "Her", "Their", "Its", "We", "I", "You",
     "Today", "Yesterday", "Tomorrow", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday",
     "Sunday", "January", "February", "March", "April", "May", "June", "July", "August", "September",
-    "October", "November", "December", "Mr.", "Mrs.", "Ms.", "Dr.", "Office", "House", "Council",
+    "October", "November", "December", "Mr.", "Mrs.", "Ms.", "Dr.", "Prof.", "Office", "House", "Council",
     "Administration", "Government", "Ministry", "Department", "Kremlin", "Also", "Said", "Has", "Had",
     "Was", "Is", "Will", "Would", "Who", "When", "While", "After", "Before", "During", "Since", "Under",
+    "Both", "Each", "Two",
 }  # fmt: skip
 SPEECH_VERB = (
     r"(?:said|says|told|added|stated|noted|stressed|explained|warned|wrote|tweeted|posted|asked|replied|insisted"
@@ -62,10 +82,18 @@ CONTACT_VERB_AFTER_NAME = (
     r"|will|took|attended)"
 )
 SAID_NAME = re.compile(
-    rf"(?P<name>{NAME_WORD}(?:{SEP}{NAME_WORD}){{1,2}}),?[ \t]+(?:also[ \t]+)?"
-    rf"(?:{SPEECH_VERB}|{CONTACT_VERB_AFTER_NAME})\b"
+    rf"(?=[{_UPPER}])(?P<name>{NAME_WORD}(?:{SEP}{NAME_WORD}){{1,2}}),?[ \t]+(?:also[ \t]+)?"
+    rf"(?:{SPEECH_VERB}|{CONTACT_VERB_AFTER_NAME})\b(?![ \t]+by\b)"
 )
-DEFINITE = re.compile(rf"\b[Tt]he[ \t]+(?i:(?P<title>{TITLE_PATTERN}))\b(?![ \t]+(?:of\b|{NAME_WORD}))")
+# Last words of capitalised phrases that name events and bodies, not people ("Leaders' Meeting said").
+EVENT_WORDS = {"Meeting", "Summit", "Conference", "Forum", "Council", "Assembly", "Dialogue", "Commission"}
+# "Leo Varadkar, the Taoiseach of Ireland": a name, then its office in apposition.
+APPOSITIVE = re.compile(
+    rf"(?=[{_UPPER}])(?P<name>{NAME_WORD}(?:{SEP}{NAME_WORD}){{1,3}}),[ \t]+the{SEP}"
+    rf"(?P<title>{TITLE_PATTERN}){SEP}of{SEP}"
+    rf"(?:the{SEP})?(?P<country>{NAME_WORD}(?:{SEP}(?:of{SEP})?{NAME_WORD}){{0,3}})"
+)
+DEFINITE = re.compile(rf"\b[Tt]he[ \t]+(?P<title>{TITLE_PATTERN})\b(?![ \t]+(?:of\b|{NAME_WORD}))")
 OF_COUNTRY = re.compile(rf"[ \t]*,?{SEP}of{SEP}(?:the{SEP})?")
 
 
@@ -145,9 +173,8 @@ class PeopleFinder:
         known = self.gz.person_named(name)
         if known is None:
             candidates = self.gz.people_with_surname(surname_of(name))
-            if len(name.split()) > 1:
-                first = fold(name.split()[0]).rstrip(".")
-                candidates = [p for p in candidates if fold(p.name).startswith(first[:1])]
+            if len(_given_names(name)) > 1:
+                candidates = [p for p in candidates if _compatible(p.name, name)]
             if title or country:
                 fitting = [p for p in candidates if self._fits(p, title, country)]
                 candidates = fitting or candidates
@@ -199,11 +226,15 @@ class PeopleFinder:
             found += self._known_names(start, end)
         for start, end in regions:
             found += self._said_names(start, end)
-        for start, end in regions:
-            found += self._surnames(start, end)
+            found += self._appositives(start, end)
+        found += self._surnames(regions)
         found = _without_overlaps(found)
+        self._holders: dict[str, Entity | None] = {}  # "the <title>" means one person per article
+        starts = [m.start for m in found]
+        definite = []
         for start, end in regions:
-            found += [m for m in self._definite(start, end, found) if not _overlaps_any(m, found)]
+            definite += [m for m in self._definite(start, end, found) if not _overlaps_sorted(m, starts, found)]
+        found += definite
         found.sort(key=lambda m: m.start)
         self.people.mentions = found
         return self.people
@@ -258,8 +289,8 @@ class PeopleFinder:
                                 out.append(Mention(span_start, ne_total, entity, "title"))
                             continue
             ns, ne = name_span
-            if text[ns:ne] in NOT_NAME or not text[ns].isupper():
-                continue
+            if text[ns:ne] in NOT_NAME or not text[ns].isupper() or TITLE.match(text, ns):
+                continue  # "the President and Vice President": a second title, not a name
             entity = self.entity_for(text[ns:ne], title_cap, country)
             if entity:
                 out.append(Mention(span_start, ne, entity, "title"))
@@ -306,37 +337,33 @@ class PeopleFinder:
         return country, None, country_end
 
     def _known_names(self, start: int, end: int) -> list[Mention]:
-        if not self.gz.person_names:
-            return []
-        pattern = getattr(self.gz, "_name_regex", None)
-        if pattern is None:
-            alternation = "|".join(words_pattern(n) for n in self._names_as_written() if len(n) > 2)
-            pattern = re.compile(rf"(?<![\w-])(?:{alternation})(?![\w-])") if alternation else re.compile(r"(?!x)x")
-            self.gz._name_regex = pattern
         out = []
-        for m in pattern.finditer(self.text, start, end):
-            entity = self.entity_for(m.group(0), None, None, allow_new=False)
+        for ms, me in known_names_in(self.text, start, end, self.gz.names_as_written()):
+            entity = self.entity_for(self.text[ms:me], None, None, allow_new=False)
             if entity:
-                out.append(Mention(m.start(), m.end(), entity, "name"))
+                out.append(Mention(ms, me, entity, "name"))
         return out
 
-    def _names_as_written(self) -> list[str]:
-        names = set()
-        for p in self.gz.people:
-            for n in (p.name, *p.aliases):
-                if n.strip():
-                    names.add(n.strip())
-            sur = surname_of(p.name)
-            if sur and len(self.gz.people_with_surname(sur)) == 1:
-                names.add(sur)
-        return sorted(names, key=len, reverse=True)
+    def _appositives(self, start: int, end: int) -> list[Mention]:
+        out = []
+        for m in APPOSITIVE.finditer(self.text, start, end):
+            ns, ne = _trim_name_words(self.text, m.start("name"), m.end("name"))
+            words = self.text[ns:ne].split()
+            split = self._split_country(m.start("country"), m.end("country"), name_allowed=False)
+            if len(words) < 2 or any(w in NOT_NAME for w in words) or not split:
+                continue
+            title = " ".join(m.group("title").split())
+            entity = self.entity_for(self.text[ns:ne], title if title[0].isupper() else title.title(), split[0])
+            if entity:
+                out.append(Mention(ns, ne, entity, "name"))
+        return out
 
     def _said_names(self, start: int, end: int) -> list[Mention]:
         out = []
         for m in SAID_NAME.finditer(self.text, start, end):
             ns, ne = _trim_name_words(self.text, m.start("name"), m.end("name"))
             words = self.text[ns:ne].split()
-            if len(words) < 2 or any(w in NOT_NAME for w in words):
+            if len(words) < 2 or any(w in NOT_NAME for w in words) or words[-1] in EVENT_WORDS:
                 continue
             phrase = self.text[ns:ne]
             if self.gz.country_named(phrase) or self.gz.country_of_demonym(words[0]) or TITLE.search(phrase):
@@ -346,26 +373,32 @@ class PeopleFinder:
                 out.append(Mention(ns, ne, entity, "name"))
         return out
 
-    def _surnames(self, start: int, end: int) -> list[Mention]:
-        by_surname = {}
+    def _surnames(self, regions: list[tuple[int, int]]) -> list[Mention]:
+        by_surname: dict[str, list[Entity]] = {}
         for e in self.people.entities:
             if e.surname and len(e.surname) > 1:
                 by_surname.setdefault(e.surname, []).append(e)
         if not by_surname:
             return []
+        # A handful of surnames: one small regex, compiled once per article, beats a word-by-word scan.
         alternation = "|".join(re.escape(s) for s in sorted(by_surname, key=len, reverse=True))
+        pattern = re.compile(rf"(?<![\w-])(?:{alternation})(?![\w-])")
         out = []
-        for m in re.finditer(rf"(?<![\w-])(?:{alternation})(?![\w-])", self.text[start:end]):
-            entities = by_surname[m.group(0)]
-            if len(entities) == 1:
-                out.append(Mention(start + m.start(), start + m.end(), entities[0], "surname"))
+        for start, end in regions:
+            for m in pattern.finditer(self.text, start, end):
+                entities = by_surname[m.group(0)]
+                if len(entities) == 1:
+                    out.append(Mention(m.start(), m.end(), entities[0], "surname"))
         return out
 
     def _definite(self, start: int, end: int, found: list[Mention]) -> list[Mention]:
         out = []
         for m in DEFINITE.finditer(self.text, start, end):
             title = " ".join(m.group("title").split())
-            entity = self._holder(title, m.start(), found)
+            key = fold(title)
+            if key not in self._holders:
+                self._holders[key] = self._holder(title, m.start(), found)
+            entity = self._holders[key]
             if entity:
                 out.append(Mention(m.start(), m.end(), entity, "definite"))
         return out
@@ -394,26 +427,91 @@ class PeopleFinder:
         return None
 
 
+WORD_RUN = re.compile(r"(?<![\w-])[\w-]+")
+WORD_CHAR = re.compile(r"[\w-]")
+SPACE_RUN = re.compile(r"[ \t]*\n?[ \t]*")
+
+
+def known_names_in(text: str, start: int, end: int, index: dict[str, list[tuple[str, ...]]]) -> list[tuple[int, int]]:
+    """Where known names (as written, case-sensitive) occur: (start, end) pairs, leftmost-longest.
+
+    ``index`` comes from ``name_index``. One C-speed pass over the words and a dictionary lookup
+    each, instead of one alternation of every name: that regex took milliseconds to compile and had
+    to be rebuilt whenever a person was added. A name starts after a non-word character and ends
+    before one ("Biden's" holds "Biden"); its words are separated by spaces or one line break.
+    """
+    found: list[tuple[int, int]] = []
+    if not index:
+        return found
+    last = start
+    for m in WORD_RUN.finditer(text, start, end):
+        candidates = index.get(m.group())
+        if candidates is None or m.start() < last:
+            continue
+        for words in candidates:  # longest first
+            stop = _name_end(text, m.start(), end, words)
+            if stop is not None:
+                found.append((m.start(), stop))
+                last = stop
+                break
+    return found
+
+
+def _name_end(text: str, pos: int, end: int, words: tuple[str, ...]) -> int | None:
+    """Where ``words`` written from ``pos`` end, or None when they are not written there."""
+    for n, word in enumerate(words):
+        if n:
+            gap = SPACE_RUN.match(text, pos).end()
+            if gap == pos:
+                return None
+            pos = gap
+        if not text.startswith(word, pos):
+            return None
+        pos += len(word)
+        if n < len(words) - 1 and pos < len(text) and not text[pos].isspace():
+            return None
+    if pos > end or (pos < len(text) and WORD_CHAR.match(text, pos)):
+        return None
+    return pos
+
+
+HONORIFICS = {"sheikh", "sheikha", "sir", "dame", "dr", "mr", "mrs", "ms", "his", "her", "majesty", "highness"}
+
+
+def _given_names(name: str) -> list[str]:
+    """The words of a name without leading honorifics ("Sheikh Tamim ..." -> "Tamim ...")."""
+    words = name.split()
+    while len(words) > 1 and words[0].lower().rstrip(".") in HONORIFICS:
+        words.pop(0)
+    return words
+
+
 def _compatible(a: str, b: str) -> bool:
-    """Could two names with one surname be the same person ("Joseph R. Biden", "Joe Biden", "Biden")?"""
-    fa, fb = a.split(), b.split()
+    """Could two names with one surname be the same person ("Joseph R. Biden", "Joe Biden", "Biden")?
+    Honorifics do not count: "Sheikh Tamim ... Al Thani" is not "Sheikh Mohammed ... Al Thani"."""
+    fa, fb = _given_names(a), _given_names(b)
     if len(fa) == 1 or len(fb) == 1:
         return True
     return fa[0][:1].lower() == fb[0][:1].lower()
 
 
-def _overlaps_any(m: Mention, others: list[Mention]) -> bool:
-    return any(m.start < o.end and o.start < m.end for o in others)
+def _overlaps_sorted(m: Mention, starts: list[int], spans: list[Mention]) -> bool:
+    """Whether ``m`` overlaps one of ``spans``: non-overlapping, sorted by start (``starts``)."""
+    i = bisect.bisect_left(starts, m.end)
+    return i > 0 and spans[i - 1].end > m.start
 
 
 def _without_overlaps(mentions: list[Mention]) -> list[Mention]:
     """Keep the longest of overlapping mentions (a titled name beats the surname inside it)."""
     order = sorted(mentions, key=lambda m: (-(m.end - m.start), m.start))
+    starts: list[int] = []
     kept: list[Mention] = []
     for m in order:
-        if not _overlaps_any(m, kept):
-            kept.append(m)
-    return sorted(kept, key=lambda m: m.start)
+        if not _overlaps_sorted(m, starts, kept):
+            i = bisect.bisect_left(starts, m.start)
+            starts.insert(i, m.start)
+            kept.insert(i, m)
+    return kept
 
 
 def mention_span(m: Mention) -> Span:

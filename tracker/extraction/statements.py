@@ -37,6 +37,7 @@ CHANNELS = [
     ),
     ("speech", re.compile(r"\b(?:speech|address|remarks|speaking\s+at)\b", re.I)),
 ]
+ANY_CHANNEL = re.compile("|".join(f"(?:{p.pattern})" for _, p in CHANNELS), re.I)
 
 
 def find_quotes(text: str, paragraphs: list[Block]) -> list[Block]:
@@ -234,6 +235,8 @@ def _statement_date(article: Article, sent, speaker: Entity):
 def _channel(article: Article, sent, q: Block) -> str:
     text = article.text
     outside = text[sent.start : q.start] + " " + text[q.end : sent.end]
+    if not ANY_CHANNEL.search(outside):
+        return "readout" if article.is_release else "other"
     for name, pattern in CHANNELS:
         if pattern.search(outside):
             return name

@@ -37,6 +37,7 @@ from tracker.models import (
     Topic,
     text_hash,
 )
+from tracker.services.gazetteer import batch_cached, gazetteer_person_added
 from tracker.services.records import (
     contact_create,
     contact_source_add,
@@ -136,8 +137,12 @@ def country_find(name: str | None, index: dict[str, Country] | None = None) -> C
 
 
 def country_index() -> dict[str, Country]:
-    """Every way to name a country, folded, to the country (one query). Names win over aliases
-    and demonyms when two countries share a word."""
+    """Every way to name a country, folded, to the country (one query, or none inside a
+    ``gazetteer_batch``). Names win over aliases and demonyms when two countries share a word."""
+    return batch_cached("countries", _country_index)
+
+
+def _country_index() -> dict[str, Country]:
     index: dict[str, Country] = {}
     countries = list(Country.objects.all())
     for country in countries:
@@ -207,6 +212,7 @@ class _People:
                 is_head=office_title.casefold() in HEAD_TITLES,
             )
         self.created += 1
+        gazetteer_person_added(person)
         return person
 
 
@@ -347,13 +353,13 @@ def _kinds_that_may_match(kind: str) -> list[str]:
 def extraction_run(text: str, *, published, title, url, publisher):
     """Run the extraction core against the record's people, countries and topics."""
     from tracker.extraction import extract
-    from tracker.services.gazetteer import gazetteer_from_db
+    from tracker.services.gazetteer import gazetteer_current
 
-    topics = {t.name: t.keyword_list for t in Topic.objects.all()}
+    gazetteer, topics = gazetteer_current()
     return extract(
         text,
         published=published,
-        gazetteer=gazetteer_from_db(),
+        gazetteer=gazetteer,
         topics=topics or None,
         title=title,
         url=url,

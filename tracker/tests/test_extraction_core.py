@@ -216,3 +216,78 @@ def test_page_furniture_produces_no_items_and_gives_the_byline():
 def test_importing_the_extraction_core_does_not_import_django():
     code = "import sys, tracker.extraction; sys.exit(1 if any(m.startswith('django') for m in sys.modules) else 0)"
     assert subprocess.run([sys.executable, "-c", code]).returncode == 0
+
+
+def contacts_in(text, **kw):
+    ex = extract(text, published=MONDAY, gazetteer=gazetteer(), **kw)
+    return [(sorted(c.participants), c.kind, c.date) for c in ex.contacts]
+
+
+def test_readout_phrasings_of_a_call_are_calls():
+    both = ["Aldo Varen", "Mira Tol"]
+    for text in [
+        "Today, President Aldo Varen of Norvania held a call with Prime Minister Mira Tol of Estralia.",
+        "President Aldo Varen of Norvania called Prime Minister Mira Tol of Estralia today to congratulate her.",
+        "President Aldo Varen and Prime Minister Mira Tol of Estralia spoke today about the harvest.",
+        "President Aldo Varen held his first foreign leader call with Prime Minister Mira Tol of Estralia today.",
+    ]:
+        assert contacts_in(text, publisher="The White House") == [(both, "phone_call", MONDAY)], text
+
+
+def test_calling_on_someone_is_not_a_call():
+    text = "President Aldo Varen of Norvania called on Prime Minister Mira Tol of Estralia to resign today."
+    assert contacts_in(text) == []
+
+
+def test_met_virtually_is_a_video_call_and_a_summit_venue_makes_spoke_a_meeting():
+    text = "President Aldo Varen of Norvania met virtually today with Prime Minister Mira Tol of Estralia."
+    assert contacts_in(text)[0][1] == "video_call"
+    text = "President Aldo Varen spoke today on the margins of the Harbour Summit with Prime Minister Mira Tol."
+    assert contacts_in(text)[0][1] == "meeting"
+
+
+def test_a_name_with_its_office_in_apposition_is_a_person():
+    text = "President Aldo Varen of Norvania met today with Mira Tol, the Taoiseach of Estralia, in Port Kell."
+    assert contacts_in(text) == [(["Aldo Varen", "Mira Tol"], "meeting", MONDAY)]
+
+
+def test_a_date_naming_another_event_is_not_the_contacts_date():
+    text = "President Aldo Varen spoke with Prime Minister Mira Tol about the March 19-20 summit."
+    [(_, _, day)] = contacts_in(text, publisher="The White House")
+    assert day == MONDAY  # not the summit's March 19, and not March 19 of last year
+
+
+def test_no_break_spaces_separate_words_like_spaces():
+    text = "President\u00a0Aldo Varen of\u00a0Norvania met\u00a0today with President\u00a0Mira\u00a0Tol of Estralia."
+    ex = extract(text, published=MONDAY, gazetteer=gazetteer())
+    assert [sorted(c.participants) for c in ex.contacts] == [["Aldo Varen", "Mira Tol"]]
+    assert ex.contacts[0].evidence == text[ex.contacts[0].span.start : ex.contacts[0].span.end]
+
+
+def test_a_release_keeps_its_headline_and_lead_in_front_of_the_body():
+    from tracker.extraction import document_from_record
+
+    record = {
+        "title": "Meeting with President of Estralia Mira Tol",
+        "summary": "Aldo Varen had a lengthy conversation with President of Estralia Mira Tol.",
+        "text": "The two presidents discussed the harvest.",
+        "published": "2024-03-18",
+        "publisher": "Office of the President of Norvania",
+    }
+    doc = document_from_record(record, "line 1")
+    assert doc.text.startswith(record["title"]) and doc.text.endswith(record["text"])
+    assert record["summary"] in doc.text
+    assert contacts_in(doc.text, publisher=doc.publisher) == [(["Aldo Varen", "Mira Tol"], "phone_call", MONDAY)]
+    without_summary = document_from_record({k: v for k, v in record.items() if k != "summary"}, "line 2")
+    assert without_summary.text == record["text"]  # plain input lines are read as they are
+
+
+def test_honorifics_do_not_decide_who_a_name_is():
+    mohammed = KnownPerson("mohammed", "Sheikh Mohammed bin Abdul Al Thani", (), "Estralia")
+    ex = extract(
+        "President Aldo Varen spoke today with Amir Sheikh Tamim bin Hamad al Thani of Estralia.",
+        published=MONDAY,
+        gazetteer=gazetteer(people=[mohammed]),
+    )
+    assert "mohammed" not in {p.key for p in ex.people}
+    assert "Sheikh Tamim bin Hamad al Thani" in {p.name for p in ex.people}

@@ -14,6 +14,7 @@ from django.core.management.base import BaseCommand, CommandError
 from tqdm import tqdm
 
 from tracker.planner_statistics import planner_statistics_refresh
+from tracker.services.gazetteer import gazetteer_batch
 from tracker.services.ingest import IngestResult, article_ingest
 from tracker.services.records import gaps_deferred
 
@@ -91,7 +92,7 @@ class Command(BaseCommand):
         files, failures = article_files(list(paths))
         results: list[IngestResult] = list(failures)
         quiet = options.get("verbosity", 1) == 0
-        with gaps_deferred():
+        with gaps_deferred(), gazetteer_batch():
             for path in tqdm(files, desc="ingest", unit="file", file=sys.stderr, disable=quiet or None):
                 results.extend(file_ingest(path, confirm=confirm, publisher=publisher))
         planner_statistics_refresh()
