@@ -16,7 +16,8 @@ from timeline.feed import Cursor, count_capped, feed_entries, feed_page, month_o
 from timeline.filters import ContactFilter, StatementFilter
 from timeline.htmx import is_fragment_request
 from timeline.pairs import office_left_on, pair_claims, pair_open_gap, pair_summary, quiet_pairs
-from timeline.text import Span, article_marked_up, sentence_around
+from timeline.text import sentence_around
+from tracker.highlight import Highlight, text_highlighted
 from tracker.models import Article, Contact, ContactSource, Gap, Person, Statement
 
 PAGE_SIZE = 50
@@ -186,7 +187,7 @@ def _sources():
 def article(request: HttpRequest, pk: int) -> HttpResponse:
     item = get_object_or_404(Article, pk=pk)
     spans = [
-        Span(s.start, s.end, reverse("timeline:contact", args=[s.contact_id]), f"Contact: {s.contact}")
+        Highlight(s.start, s.end, reverse("timeline:contact", args=[s.contact_id]), f"Contact: {s.contact}")
         for s in item.contact_sources.filter(start__isnull=False, end__isnull=False).prefetch_related(
             "contact__participants"
         )
@@ -197,6 +198,6 @@ def article(request: HttpRequest, pk: int) -> HttpResponse:
             if statement.contact_id
             else statement.speaker.get_absolute_url()
         )
-        spans.append(Span(statement.start, statement.end, url, f"Statement by {statement.speaker}"))
-    ctx = {"article": item, "body": article_marked_up(item.text, spans), "span_count": len(spans)}
+        spans.append(Highlight(statement.start, statement.end, url, f"Statement by {statement.speaker}"))
+    ctx = {"article": item, "body": text_highlighted(item.text, spans), "span_count": len(spans)}
     return render(request, "timeline/article.html", ctx)

@@ -5,7 +5,6 @@ Admin actions call ``tracker.services`` and add no logic of their own.
 
 import os
 import tempfile
-from itertools import pairwise
 from pathlib import Path
 
 from django import forms
@@ -16,10 +15,10 @@ from django.db.models import Count
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.urls import path
-from django.utils.html import escape, format_html, format_html_join
-from django.utils.safestring import mark_safe
+from django.utils.html import format_html, format_html_join
 from django.views.decorators.http import require_POST
 
+from tracker.highlight import Highlight, text_highlighted
 from tracker.models import (
     Article,
     Contact,
@@ -309,34 +308,14 @@ def _ingest_upload(upload, *, publisher: str, confirm: bool) -> list[IngestResul
 
 
 def article_text_highlighted(text: str, spans) -> str:
-    """The article's text, escaped, with each extracted span a link to its item.
-
-    Overlapping spans (a statement inside a contact's evidence) are cut at every boundary;
-    each piece links to the shortest item that covers it and names all of them in its title.
-    """
-    size = len(text)
-    spans = [(max(0, s), min(size, e), *rest) for s, e, *rest in spans if s is not None and e is not None and s < e]
-    cuts = sorted({0, size, *(s for s, *_ in spans), *(e for _, e, *_ in spans)})
-    pieces = []
-    for low, high in pairwise(cuts):
-        piece = text[low:high]
-        covering = [sp for sp in spans if sp[0] <= low and sp[1] >= high]
-        if not covering:
-            pieces.append(escape(piece))
-            continue
-        start, end, kind, status, url = min(covering, key=lambda sp: sp[1] - sp[0])
-        names = "; ".join(f"{k} ({st})" for _, _, k, st, _ in covering)
-        pieces.append(
-            format_html(
-                '<a class="hl hl-{} hl-{}" href="{}" title="{}">{}</a>',
-                kind.replace(" ", "-"),
-                status,
-                url,
-                names,
-                piece,
-            )
-        )
-    return mark_safe("".join(str(p) for p in pieces))  # every piece escaped above
+    """The article's text for editors: every extracted span coloured by kind and review status."""
+    return text_highlighted(
+        text,
+        (
+            Highlight(start, end, url, f"{kind} ({status})", f"hl hl-{kind.replace(' ', '-')} hl-{status}")
+            for start, end, kind, status, url in spans
+        ),
+    )
 
 
 @admin.action(description="Confirm every proposed item of the selected articles")

@@ -4,7 +4,8 @@ from types import SimpleNamespace
 import pytest
 
 from timeline.feed import CONTACT, STATEMENT, Cursor, Item, count_capped, feed_entries
-from timeline.text import Span, article_marked_up, sentence_around
+from timeline.text import sentence_around
+from tracker.highlight import Highlight, text_highlighted
 from tracker.models import Contact
 
 from .conftest import contact
@@ -49,16 +50,28 @@ def test_sentence_around_a_span_stops_at_sentence_ends():
 def test_article_markup_escapes_the_text_and_links_each_span():
     text = "<b>Alert</b>: Aldo called Mira.\n\nMore <i>text</i>."
     start = text.index("Aldo")
-    html = article_marked_up(text, [Span(start, start + len("Aldo called Mira"), "/contacts/1/", "Contact")])
+    html = text_highlighted(text, [Highlight(start, start + len("Aldo called Mira"), "/contacts/1/", "Contact")])
     assert "<b>" not in html and "&lt;b&gt;Alert" in html and "&lt;i&gt;" in html
     assert '<a class="span" href="/contacts/1/" title="Contact"><mark>Aldo called Mira</mark></a>' in html
     assert html.count("<p>") == 2
 
 
-def test_overlapping_and_out_of_range_spans_are_dropped():
+def test_out_of_range_spans_are_dropped_and_overlaps_cut_at_their_edges():
     text = "Aldo called Mira."
-    html = article_marked_up(text, [Span(0, 11, "/a/", "a"), Span(5, 16, "/b/", "b"), Span(3, 99, "/c/", "c")])
-    assert html.count("<mark>") == 1
+    html = text_highlighted(
+        text, [Highlight(0, 11, "/a/", "a"), Highlight(5, 16, "/b/", "b"), Highlight(3, 99, "/c/", "c")]
+    )
+    assert html == (
+        '<p><a class="span" href="/a/" title="a"><mark>Aldo </mark></a>'
+        '<a class="span" href="/a/" title="a; b"><mark>called</mark></a>'
+        '<a class="span" href="/b/" title="b"><mark> Mira</mark></a>.</p>'
+    )
+
+
+def test_a_span_across_paragraphs_is_cut_at_the_break():
+    text = "Aldo called.\n\nMira answered."
+    html = text_highlighted(text, [Highlight(5, 20, "/a/", "a")])
+    assert html.count("<p>") == 2 and html.count("<mark>") == 2
 
 
 @pytest.mark.django_db

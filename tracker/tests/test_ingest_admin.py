@@ -157,10 +157,11 @@ def test_highlighting_cuts_overlapping_spans_and_links_the_innermost():
         text, [(0, 8, "contact", "proposed", "/c/1/"), (2, 4, "statement", "confirmed", "/s/2/")]
     )
     assert html == (
-        '<a class="hl hl-contact hl-proposed" href="/c/1/" title="contact (proposed)">ab</a>'
-        '<a class="hl hl-statement hl-confirmed" href="/s/2/" title="contact (proposed); statement (confirmed)">cd</a>'
-        '<a class="hl hl-contact hl-proposed" href="/c/1/" title="contact (proposed)">efgh</a>'
-        "ij"
+        '<p><a class="hl hl-contact hl-proposed" href="/c/1/" title="contact (proposed)"><mark>ab</mark></a>'
+        '<a class="hl hl-statement hl-confirmed" href="/s/2/" title="contact (proposed); statement (confirmed)">'
+        "<mark>cd</mark></a>"
+        '<a class="hl hl-contact hl-proposed" href="/c/1/" title="contact (proposed)"><mark>efgh</mark></a>'
+        "ij</p>"
     )
 
 
