@@ -59,7 +59,7 @@ def main() -> None:
     from tracker.services.gazetteer import gazetteer_from_db, topic_keywords_from_db
 
     call_command("migrate", verbosity=0)
-    call_command("load_demo", "--no-editor", verbosity=0, stdout=open(os.devnull, "w"))
+    call_command("load_demo", "--no-editor", "--no-readout-facts", verbosity=0, stdout=open(os.devnull, "w"))
     gazetteer, topics = gazetteer_from_db(), topic_keywords_from_db()
 
     files = sorted(f for f in readouts.rglob("*.md") if f.name != "README.md")

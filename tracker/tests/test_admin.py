@@ -24,7 +24,7 @@ def editor_client(client):
 
 @pytest.fixture
 def demo():
-    call_command("load_demo", "--no-editor", verbosity=0)
+    call_command("load_demo", "--no-editor", "--no-readout-facts", verbosity=0)
 
 
 @pytest.mark.parametrize("model", EVERY_MODEL)

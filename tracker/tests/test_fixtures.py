@@ -1,13 +1,13 @@
 import pytest
 from django.core.management import call_command
 
-from tracker.models import Article, Contact, Country, Gap, GapClaim, Office, Person, Statement
+from tracker.models import Article, Contact, ContactSource, Country, Gap, GapClaim, Office, Person, Statement
 
 pytestmark = pytest.mark.django_db
 
 
 def test_the_demo_fixtures_load_into_an_empty_database():
-    call_command("load_demo", "--no-editor", verbosity=0)
+    call_command("load_demo", "--no-editor", "--no-readout-facts", verbosity=0)
     assert Country.objects.filter(kind="state").count() == 249
     assert Country.objects.get(iso_alpha2="IL").demonym_list == ["Israeli"]
     assert Country.objects.filter(name__in=["European Union", "NATO", "Hamas"]).count() == 3
@@ -25,7 +25,7 @@ def test_the_demo_fixtures_load_into_an_empty_database():
 
 
 def test_every_extracted_span_in_the_founding_article_points_at_its_words():
-    call_command("load_demo", "--no-editor", verbosity=0)
+    call_command("load_demo", "--no-editor", "--no-readout-facts", verbosity=0)
     article = Article.objects.get()
     for statement in Statement.objects.filter(article=article):
         assert article.text[statement.start : statement.end] == statement.quote
@@ -36,7 +36,27 @@ def test_every_extracted_span_in_the_founding_article_points_at_its_words():
 
 
 def test_loading_the_demo_twice_changes_nothing():
-    call_command("load_demo", "--no-editor", verbosity=0)
+    call_command("load_demo", "--no-editor", "--no-readout-facts", verbosity=0)
     counts = [m.objects.count() for m in (Country, Person, Office, Article, Contact, Statement, Gap, GapClaim)]
-    call_command("load_demo", "--no-editor", verbosity=0)
+    call_command("load_demo", "--no-editor", "--no-readout-facts", verbosity=0)
     assert [m.objects.count() for m in (Country, Person, Office, Article, Contact, Statement, Gap, GapClaim)] == counts
+
+
+def test_the_readout_facts_load_with_notes_of_our_own_and_spans_that_point_at_them():
+    call_command("load_demo", "--no-editor", verbosity=0)
+    facts = Article.objects.filter(publisher="The White House")
+    assert facts.count() > 500
+    for article in facts:
+        assert article.text.startswith("The White House published a readout of a ")
+        assert article.url.startswith("https://")
+    for source in ContactSource.objects.filter(article__in=facts).select_related("article"):
+        assert source.article.text[source.start : source.end] == source.evidence
+    assert not Contact.objects.exclude(status="confirmed").exists()
+
+
+def test_with_the_readout_facts_the_founding_claim_is_decided_by_the_record():
+    call_command("load_demo", "--no-editor", verbosity=0)
+    claim = GapClaim.objects.get(text="the longest gap in calls since the October 7 terror attacks")
+    assert claim.verdict == "supported"
+    assert (claim.deciding_gap.start.isoformat(), claim.deciding_gap.end.isoformat()) == ("2024-02-15", "2024-03-18")
+    assert claim.runner_up_gap is not None and claim.runner_up_gap.days <= claim.deciding_gap.days

@@ -16,7 +16,7 @@ SINCE_CLAIM = "the longest gap in calls since the October 7 terror attacks"
 
 @pytest.fixture
 def founding_record():
-    call_command("load_demo", "--no-editor", verbosity=0)
+    call_command("load_demo", "--no-editor", "--no-readout-facts", verbosity=0)
     return Person.objects.get(slug="joe-biden"), Person.objects.get(slug="benjamin-netanyahu")
 
 

@@ -36,7 +36,7 @@ pytest.importorskip("tracker.services.gazetteer")
 @pytest.fixture
 def leaders():
     """The demo fixtures: countries, leaders with their offices, topics (what a real install has)."""
-    call_command("load_demo", "--no-editor", stdout=StringIO())
+    call_command("load_demo", "--no-editor", "--no-readout-facts", stdout=StringIO())
 
 
 def ingest(*args) -> str:

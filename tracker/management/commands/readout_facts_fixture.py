@@ -8,7 +8,7 @@ written here, so a user's machine gets a real record to browse without the archi
 Run it on a database where the readouts were ingested and reviewed, e.g.:
 
     DATABASE_URL=sqlite:////tmp/facts.sqlite3 python manage.py migrate
-    DATABASE_URL=sqlite:////tmp/facts.sqlite3 python manage.py load_demo --no-editor
+    DATABASE_URL=sqlite:////tmp/facts.sqlite3 python manage.py load_demo --no-editor --no-readout-facts
     DATABASE_URL=sqlite:////tmp/facts.sqlite3 python manage.py ingest --confirm ../shared/readouts
     DATABASE_URL=sqlite:////tmp/facts.sqlite3 python manage.py readout_facts_fixture > fixtures/readout_facts.json
 """
@@ -28,13 +28,12 @@ def names_joined(names: list[str]) -> str:
     return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
 
 
-def source_note(kind_label: str, names: list[str], day, url: str) -> tuple[str, str]:
-    """A note in our own words, and the part of it that states the contact (the evidence)."""
-    evidence = f"{kind_label} between {names_joined(names)} on {day:%-d %B %Y}"
-    text = (
-        f"The White House published a readout of a {evidence[0].lower()}{evidence[1:]}.\n\n"
-        f"This note records the fact only; the readout is at {url}"
-    )
+def fact_note(contacts: list[tuple[str, list[str], object]], url: str) -> tuple[str, list[str]]:
+    """A note in our own words listing the contacts a readout reports, and the part of it that
+    states each contact (its evidence)."""
+    evidence = [f"{kind.lower()} between {names_joined(names)} on {day:%-d %B %Y}" for kind, names, day in contacts]
+    lines = [f"The White House published a readout of a {e}." for e in evidence]
+    text = "\n\n".join([*lines, f"This note records the facts only; the readout is at {url}"])
     return text, evidence
 
 
@@ -56,21 +55,27 @@ class Command(BaseCommand):
             .prefetch_related("contact__participants__country")
             .order_by("contact__date", "contact_id", "article_id")
         )
-        records, people, seen = [], {}, set()
-        for pk, source in enumerate(sources, FIRST_ARTICLE_PK):
-            contact, article = source.contact, source.article
-            participants = sorted(contact.participants.all(), key=lambda p: p.name)
-            for person in participants:
-                people.setdefault(person.slug, person)
-            names = [p.name for p in participants]
-            text, evidence = source_note(contact.get_kind_display(), names, contact.date, article.url)
-            start = text.lower().index(evidence.lower())
+        by_article: dict[int, list] = {}
+        for source in sources:
+            by_article.setdefault(source.article_id, []).append(source)
+        records, people, seen, seen_sources = [], {}, set(), []
+        for pk, (_, article_sources) in enumerate(sorted(by_article.items()), FIRST_ARTICLE_PK):
+            article = article_sources[0].article
+            reported = []
+            for source in article_sources:
+                participants = sorted(source.contact.participants.all(), key=lambda p: p.name)
+                for person in participants:
+                    people.setdefault(person.slug, person)
+                reported.append((source.contact, participants))
+            text, evidence = fact_note(
+                [(c.get_kind_display(), [p.name for p in ps], c.date) for c, ps in reported], article.url
+            )
             records.append(
                 {
                     "model": "tracker.article",
                     "pk": pk,
                     "fields": {
-                        "title": f"White House readout: {evidence}",
+                        "title": f"White House readout: {evidence[0]}" + (" and more" if len(evidence) > 1 else ""),
                         "publisher": "The White House",
                         "authors": "",
                         "url": article.url,
@@ -83,42 +88,47 @@ class Command(BaseCommand):
                     },
                 }
             )
-            if contact.pk not in seen:
-                seen.add(contact.pk)
+            position = 0
+            for (contact, participants), words in zip(reported, evidence, strict=True):
+                start = text.index(words, position)
+                position = start + len(words)
+                if contact.pk not in seen:
+                    seen.add(contact.pk)
+                    records.append(
+                        {
+                            "model": "tracker.contact",
+                            "pk": FIRST_ARTICLE_PK + contact.pk,
+                            "fields": {
+                                "kind": contact.kind,
+                                "date": contact.date.isoformat(),
+                                "date_precision": contact.date_precision,
+                                "participants": [[p.slug] for p in participants],
+                                "host": None,
+                                "initiator": None,
+                                "topics": [[t.slug] for t in contact.topics.all()],
+                                "summary": "",
+                                "status": ReviewStatus.CONFIRMED,
+                                "planned": False,
+                                "created": "2026-01-01T00:00:00Z",
+                                "updated": "2026-01-01T00:00:00Z",
+                            },
+                        }
+                    )
+                seen_sources.append(contact.pk)
                 records.append(
                     {
-                        "model": "tracker.contact",
-                        "pk": FIRST_ARTICLE_PK + contact.pk,
+                        "model": "tracker.contactsource",
+                        "pk": FIRST_ARTICLE_PK + len(seen_sources),
                         "fields": {
-                            "kind": contact.kind,
-                            "date": contact.date.isoformat(),
-                            "date_precision": contact.date_precision,
-                            "participants": [[p.slug] for p in participants],
-                            "host": None,
-                            "initiator": None,
-                            "topics": [[t.slug] for t in contact.topics.all()],
-                            "summary": "",
-                            "status": ReviewStatus.CONFIRMED,
-                            "planned": False,
-                            "created": "2026-01-01T00:00:00Z",
-                            "updated": "2026-01-01T00:00:00Z",
+                            "contact": FIRST_ARTICLE_PK + contact.pk,
+                            "article": pk,
+                            "start": start,
+                            "end": position,
+                            "evidence": words,
+                            "reported_kind": "",
                         },
                     }
                 )
-            records.append(
-                {
-                    "model": "tracker.contactsource",
-                    "pk": pk,
-                    "fields": {
-                        "contact": FIRST_ARTICLE_PK + contact.pk,
-                        "article": pk,
-                        "start": start,
-                        "end": start + len(evidence),
-                        "evidence": text[start : start + len(evidence)],
-                        "reported_kind": "",
-                    },
-                }
-            )
         new_people = [
             {
                 "model": "tracker.person",
