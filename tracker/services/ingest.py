@@ -258,6 +258,7 @@ class _People:
                 changed.append("aliases")
         if changed:
             person.save(update_fields=changed)
+            gazetteer_person_added(person)  # later articles of a batch match the new name too
 
     def _create(self, name: str, mention) -> Person:
         country = country_find(getattr(mention, "country", None), self.countries)
