@@ -207,7 +207,14 @@ class Gazetteer:
             self.by_family_name.setdefault(words[0], []).append(person)
 
     def add_person(self, person: KnownPerson) -> None:
-        """Learn one more person (one an ingest batch just created); cheap, no full rebuild."""
+        """Learn one more person (one an ingest batch just created), or learn again one whose name,
+        aliases or country changed (same key); cheap, no full rebuild."""
+        if any(p.key == person.key for p in self.people):
+            self.people = [p for p in self.people if p.key != person.key]
+            for index in (self.by_name, self.by_surname, self.by_family_name, self.by_words, self.by_edge_word):
+                for key, found in index.items():
+                    if any(p.key == person.key for p in found):
+                        index[key] = [p for p in found if p.key != person.key]
         self.people.append(person)
         self._index_person(person)
         self._written = None

@@ -18,9 +18,8 @@ DAY = date(2024, 3, 18)
 OSTRELIA = KnownCountry("Ostrelia", (), ("Ostrelian",))
 NORVANIA = KnownCountry("Norvania", (), ("Norvanian",))
 VARELIA = KnownCountry("Varelia", (), ("Varelian",))
-ALDO = KnownPerson(
-    "aldo-varen", "Aldo Varen", (), "Norvania", (KnownOffice("President", "Norvania", date(2020, 1, 1), None),)
-)
+PRESIDENCY = (KnownOffice("President", "Norvania", date(2020, 1, 1), None),)
+ALDO = KnownPerson("aldo-varen", "Aldo Varen", (), "Norvania", PRESIDENCY)
 
 
 def gazetteer(*people: KnownPerson) -> Gazetteer:
@@ -215,3 +214,10 @@ def test_titles_and_role_words_never_reach_a_persons_name(world):
     )
     names = set(Person.objects.values_list("name", flat=True))
     assert not {n for n in names if n.split()[0] in {"Secretary", "General", "Ambassador"}}
+
+
+def test_a_person_learnt_again_under_a_new_name_is_still_one_office_holder():
+    gz = gazetteer(ALDO)
+    gz.add_person(KnownPerson("aldo-varen", "Aldo Varen Tesk", ("Aldo Varen",), "Norvania", PRESIDENCY))
+    assert [p.name for p, _ in gz.office_holders("President", "Norvania", DAY)] == ["Aldo Varen Tesk"]
+    assert gz.person_named("Aldo Varen").name == "Aldo Varen Tesk"
