@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import functools
 import re
+import unicodedata
 from dataclasses import dataclass, field
 from datetime import date
 
@@ -53,9 +54,88 @@ def builtin_countries() -> tuple[KnownCountry, ...]:
     return tuple(out) + BUILTIN_ORGANISATIONS
 
 
+@functools.cache
+def builtin_places() -> frozenset[str]:
+    """Folded names of the world's states and provinces ("new mexico", "bavaria"), from countryinfo."""
+    import countryinfo
+
+    places = set()
+    for info in countryinfo.all_countries():
+        try:
+            places.update(fold(p) for p in info.provinces() or [] if "(" not in p)
+        except Exception:  # a malformed record in the reference data must not stop extraction
+            continue
+    return frozenset(places)
+
+
 def fold(text: str) -> str:
     """Lower-case and straighten apostrophes, for dictionary keys."""
     return " ".join(text.replace("’", "'").casefold().split())
+
+
+# Honorifics written before a name that are no part of it ("Sheikh Tamim ...", "Shri Ajit Doval").
+NAME_HONORIFICS = frozenset({"sheikh", "sheikha", "shri", "sri", "sir", "dame", "his", "her", "majesty", "highness"})
+# Words that join a name's parts ("Mohamed bin Zayed", "Lula da Silva"): never enough on their own.
+NAME_PARTICLES = frozenset("von van der den de da del della di du la le bin ibn al el dos das ben bint abu".split())
+# Where a name is written family name first ("Kishida Fumio", "Yoon Suk Yeol", "Lee Hsien Loong"):
+# a lone family name is then the first word of the full name, not the last.
+FAMILY_NAME_FIRST = frozenset(
+    {"China", "Japan", "South Korea", "North Korea", "Taiwan", "Vietnam", "Cambodia", "Singapore", "Mongolia"}
+)
+# Letters NFKD leaves alone that English spelling writes plainly ("Erdoğan" has ğ, "Tayyıp" has ı).
+_PLAIN_LETTERS = str.maketrans({"ı": "i", "ł": "l", "Ł": "L", "ø": "o", "Ø": "O", "đ": "d", "Đ": "D", "ß": "ss"})
+
+
+def name_key(name: str) -> str:
+    """A person's name as a matching key: accents, hyphens, apostrophes, case and leading
+    honorifics folded away, so "Recep Tayyıp Erdoğan" = "Recep Tayyip Erdogan" and
+    "Abdel Fattah Al-Sisi" = "Abdel Fattah Al Sisi". The display name keeps its spelling."""
+    if not name.isascii():
+        decomposed = unicodedata.normalize("NFKD", name.translate(_PLAIN_LETTERS))
+        name = "".join(c for c in decomposed if not unicodedata.combining(c))
+    words = re.sub(r"[-‐‑–'’.]+", " ", name).casefold().split()
+    while len(words) > 1 and words[0] in NAME_HONORIFICS:
+        words.pop(0)
+    return " ".join(words)
+
+
+def name_is_surname_only(name: str) -> bool:
+    """Whether a name is one word but for particles ("Gallant", "El-Sisi", "bin Salman")."""
+    return len([w for w in name_key(name).split() if w not in NAME_PARTICLES]) < 2
+
+
+def surname_key(surname: str) -> str:
+    """A family name as a matching key, without its leading particle ("El-Sisi", "Al Sisi": "sisi")."""
+    words = name_key(surname).split()
+    while len(words) > 1 and words[0] in NAME_PARTICLES:
+        words.pop(0)
+    return " ".join(words)
+
+
+def name_is_fuller(name: str, surname: str) -> bool:
+    """Whether ``name`` is a full name ending (or, family name first, starting) with a one-word
+    ``surname``, particles and all ("Mette Frederiksen" of "Frederiksen", "Yoon Suk Yeol" of "Yoon",
+    "Abdel Fattah El-Sisi" of "El-Sisi")."""
+    short, words = surname_key(surname).split(), name_key(name).split()
+    if len(short) != 1 or len(words) < 2 or name_key(surname) == name_key(name):
+        return False
+    return short[0] in (words[0], words[-1])
+
+
+def name_extends(short: list[str], long: list[str]) -> bool:
+    """Whether the words of one name are a shorter form of another's: a prefix ("Mohamed bin Zayed"
+    of "... Al Nahyan"), a suffix ("Irfaan Ali" of "Mohamed Irfaan Ali") or the same first and last
+    word with middle names left out ("Jair Bolsonaro", "Jair Messias Bolsonaro"). The short form
+    needs two words that are not particles: "Al Thani" alone names a family, not a person."""
+    n = len(short)
+    if n >= len(long) or sum(1 for w in short if w not in NAME_PARTICLES) < 2:
+        return False
+    if long[:n] == short or long[-n:] == short:
+        return True
+    if short[0] != long[0] or short[-1] != long[-1]:
+        return False
+    rest = iter(long[1:-1])
+    return all(w in rest for w in short[1:-1])
 
 
 def name_index(names) -> dict[str, list[tuple[str, ...]]]:
@@ -89,6 +169,9 @@ class Gazetteer:
     def __post_init__(self) -> None:
         self.by_name: dict[str, list[KnownPerson]] = {}
         self.by_surname: dict[str, list[KnownPerson]] = {}
+        self.by_family_name: dict[str, list[KnownPerson]] = {}  # first word, family-name-first countries
+        self.by_words: dict[tuple[str, ...], list[KnownPerson]] = {}  # sorted words: "Kishida Fumio"
+        self.by_edge_word: dict[str, list[KnownPerson]] = {}  # first and last words of each name
         self._written: dict[str, list[tuple[str, ...]]] | None = None
         for person in self.people:
             self._index_person(person)
@@ -105,14 +188,33 @@ class Gazetteer:
 
     def _index_person(self, person: KnownPerson) -> None:
         for n in (person.name, *person.aliases):
-            if n.strip():
-                self.by_name.setdefault(fold(n), []).append(person)
-        sur = surname_of(person.name)
+            key = name_key(n)
+            if not key:
+                continue
+            self.by_name.setdefault(key, []).append(person)
+            words = key.split()
+            if len(words) > 1:
+                self.by_words.setdefault(tuple(sorted(words)), []).append(person)
+                for edge in {words[0], words[-1]}:
+                    self.by_edge_word.setdefault(edge, []).append(person)
+        sur = surname_key(surname_of(person.name))
         if sur:
-            self.by_surname.setdefault(fold(sur), []).append(person)
+            self.by_surname.setdefault(sur, []).append(person)
+        words = name_key(person.name).split()
+        if len(words) > 1 and (
+            person.country in FAMILY_NAME_FIRST or any(o.country in FAMILY_NAME_FIRST for o in person.offices)
+        ):
+            self.by_family_name.setdefault(words[0], []).append(person)
 
     def add_person(self, person: KnownPerson) -> None:
-        """Learn one more person (one an ingest batch just created); cheap, no full rebuild."""
+        """Learn one more person (one an ingest batch just created), or learn again one whose name,
+        aliases or country changed (same key); cheap, no full rebuild."""
+        if any(p.key == person.key for p in self.people):
+            self.people = [p for p in self.people if p.key != person.key]
+            for index in (self.by_name, self.by_surname, self.by_family_name, self.by_words, self.by_edge_word):
+                for key, found in index.items():
+                    if any(p.key == person.key for p in found):
+                        index[key] = [p for p in found if p.key != person.key]
         self.people.append(person)
         self._index_person(person)
         self._written = None
@@ -132,19 +234,54 @@ class Gazetteer:
         return self._written
 
     def person_named(self, text: str) -> KnownPerson | None:
-        found = self.by_name.get(fold(text))
+        """The one person with this name or alias, spelling folded (``name_key``), or with the same
+        words in another order ("Kishida Fumio" is "Fumio Kishida"); None when none or several."""
+        key = name_key(text)
+        found = self.by_name.get(key)
+        if not found and " " in key:
+            found = self.by_words.get(tuple(sorted(key.split())))
         if found and len({p.key for p in found}) == 1:
             return found[0]
         return None
 
+    def person_extended(self, text: str, country: str | None = None) -> KnownPerson | None:
+        """The one person whose name is a longer or shorter form of ``text`` (``name_extends``),
+        in ``country`` when both are known; None when none or several."""
+        words = name_key(text).split()
+        if len(words) < 2:
+            return None
+        found = {}
+        for person in self.by_edge_word.get(words[0], []) + self.by_edge_word.get(words[-1], []):
+            if person.key in found or not self._in_country(person, country):
+                continue
+            for n in (person.name, *person.aliases):
+                other = name_key(n).split()
+                if name_extends(words, other) or name_extends(other, words):
+                    found[person.key] = person
+                    break
+        return next(iter(found.values())) if len(found) == 1 else None
+
+    @staticmethod
+    def _in_country(person: KnownPerson, country: str | None) -> bool:
+        if country is None or (person.country is None and not person.offices):
+            return True
+        return person.country == country or any(o.country == country for o in person.offices)
+
     def people_with_surname(self, surname: str) -> list[KnownPerson]:
-        return self.by_surname.get(fold(surname), [])
+        """People whose family name this is: the last word of their name, else the first word
+        for names written family name first ("Yoon" of "Yoon Suk Yeol")."""
+        key = surname_key(surname)
+        return self.by_surname.get(key) or self.by_family_name.get(key, [])
 
     def country_named(self, text: str) -> str | None:
         t = fold(text)
         if t.startswith("the "):
             t = t[4:]
         return self.country_by_word.get(t) or self.country_by_word.get("the " + t)
+
+    def is_place(self, text: str) -> bool:
+        """Whether ``text`` names a country, organisation or a state or province of one."""
+        return self.country_named(text) is not None or fold(text) in builtin_places()
 
     def country_of_demonym(self, text: str) -> str | None:
         return self.country_by_demonym.get(fold(text))

@@ -50,6 +50,7 @@ class PersonMention:
     office: str | None
     span: Span
     is_new: bool
+    variant: str | None = None  # another form of a known person's name, written here ("Kishida Fumio")
 
 
 @dataclass

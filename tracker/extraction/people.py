@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass, field
 from datetime import date
 
-from .gazetteer import Gazetteer, fold, surname_of
+from .gazetteer import NAME_PARTICLES, Gazetteer, fold, name_is_fuller, name_key, surname_of
 from .items import KnownPerson, Span
 
 _UPPER = "A-Z" + "".join(chr(c) for c in range(0xC0, 0x250) if chr(c).isupper() and chr(c) not in "×")
@@ -97,6 +97,103 @@ DEFINITE = re.compile(rf"\b[Tt]he[ \t]+(?P<title>{TITLE_PATTERN})\b(?![ \t]+(?:o
 OF_COUNTRY = re.compile(rf"[ \t]*,?{SEP}of{SEP}(?:the{SEP})?")
 
 
+# Words of titles that may also be surnames ("Angus King", "Prince"): dropped before a name, kept inside one.
+_TITLE_WORDS_ALSO_NAMES = {
+    "king", "queen", "prince", "princess", "crown", "grand", "duke", "first", "lady", "gentleman", "house",
+    "press", "federal", "supreme", "sheikh", "pope", "emir", "amir", "sultan", "leader", "of",
+}  # fmt: skip
+# Words that name a role, never a person: before a name they are its title ("Secretary Marty Walsh",
+# "Affairs Jake Sullivan" from "... for National Security Affairs Jake Sullivan"); inside one they
+# show the words are not a name at all ("Mamie Locke Delegate Sally Hudson").
+ROLE_WORDS = {w.casefold() for t in TITLES for w in t.replace("-", " ").split()} - _TITLE_WORDS_ALSO_NAMES | {
+    "secretary", "advisor", "adviser", "administrator", "director", "representative", "delegate", "congressman",
+    "congresswoman", "envoy", "counselor", "counsellor", "chair", "co", "designate", "deputy", "commissioner",
+    "attorney", "general", "admiral", "colonel", "lieutenant", "assistant", "undersecretary", "nsa", "affairs",
+    "head", "senior", "special", "cabinet", "coordinator", "officer", "elect", "pro", "tempore", "whip",
+    "spokesperson", "minister", "ministers", "president", "presidents", "senator", "senators", "cardinal",
+    "archbishop", "bishop", "reverend", "rabbi",
+}  # fmt: skip
+# Government portfolios, written between a title and a name ("Secretary of Transportation Pete Buttigieg").
+PORTFOLIO_WORDS = {
+    "state", "defense", "defence", "transportation", "energy", "agriculture", "commerce", "labor", "labour",
+    "treasury", "health", "education", "interior", "homeland", "veterans", "housing", "trade", "finance",
+    "technology", "emerging", "cyber", "hemisphere", "western", "economic", "policy", "intelligence", "climate",
+    "infrastructure", "development", "environment", "communications", "international", "global", "strategic",
+    "military", "legislative", "public", "services", "urban", "foreign", "national", "security", "staff",
+}  # fmt: skip
+# Words of bodies, places and events: a capitalised run holding one is not a person's name.
+ORGANISATION_WORDS = {
+    "university", "college", "union", "church", "center", "centre", "network", "league", "federation", "alliance",
+    "initiative", "agenda", "order", "framework", "summary", "call", "visit", "county", "family", "members",
+    "academy", "congress", "guard", "council", "committee", "partnership", "bureau", "association", "institute",
+    "foundation", "school", "agency", "department", "ministry", "office", "assembly", "commission", "coalition",
+    "fund", "bank", "group", "corporation", "company", "party", "forum", "summit", "meeting", "conference",
+    "dialogue", "program", "programme", "project", "campaign", "act", "court", "army", "navy", "forces",
+    "command", "government", "administration", "republic", "kingdom", "city", "province", "region", "district",
+    "islands", "senate", "parliament", "cabinet", "embassy", "consulate", "caucus", "delegation", "team",
+}  # fmt: skip
+NOT_A_NAME_WORDS = ROLE_WORDS | PORTFOLIO_WORDS | ORGANISATION_WORDS
+
+
+def person_name_clean(name: str, gazetteer: Gazetteer | None = None) -> str | None:
+    """The person's name in a capitalised run, or None when the run names no new person.
+
+    Title and role words before the name are dropped ("General Laura Richardson" -> "Laura
+    Richardson"), as are trailing role words and initials ("Jeff Zients Counselor", "Netanyahu U."
+    from "U.S."). What is left is no name when it holds a role, portfolio or organisation word, a
+    possessive ("Biden’s Call"), an acronym, or is a place ("New Mexico"), starts with a demonym
+    ("American Academy") or starts with a place ("Oklahoma Farmers Union"); nor when it is one word
+    that is a title or role word ("Head", "Secretary").
+    """
+    words = _clean_name(name).split()
+
+    def bare(word: str) -> str:
+        return word.strip(",.").casefold()
+
+    def leading_qualifier(word: str) -> bool:
+        b = bare(word)
+        return (
+            b in NOT_A_NAME_WORDS
+            or b in _TITLE_WORDS_ALSO_NAMES
+            or b in HONORIFIC_TITLES
+            or _acronym(word)  # "EPA Administrator Regan"
+            or any(b == part for part in b.split("-") if part in NOT_A_NAME_WORDS)
+        )
+
+    while len(words) > 1 and leading_qualifier(words[0]):
+        words.pop(0)
+    while len(words) > 1 and (
+        bare(words[-1]) in ROLE_WORDS or bare(words[-1]) in NAME_PARTICLES or re.fullmatch(r"[A-Z]\.", words[-1])
+    ):
+        words.pop()
+    if not words:
+        return None
+    parts = [p for w in words for p in bare(w).split("-")]
+    if any(p in NOT_A_NAME_WORDS for p in parts):
+        return None
+    if any(re.search(r"['’]s$", w) for w in words) or any(_acronym(w) for w in words):
+        return None
+    if len(words) == 1 and (bare(words[0]) in _TITLE_WORDS_ALSO_NAMES or len(words[0].strip(".")) < 2):
+        return None
+    cleaned = " ".join(words)
+    if gazetteer is not None:
+        if gazetteer.is_place(cleaned) or gazetteer.country_of_demonym(words[0]):
+            return None
+        if len(words) > 2 and any(gazetteer.is_place(" ".join(words[:n])) for n in (1, 2)):
+            return None  # "Oklahoma Farmers Union", "New Mexico State ..."
+    return cleaned
+
+
+def _acronym(word: str) -> bool:
+    """ "EPA", "NSA", "AFL-CIO": capitals only, but not a regnal number ("Abdullah II")."""
+    bare = word.strip(".,")
+    return bare.isupper() and len(bare) > 1 and not re.fullmatch(r"[IVX]+", bare)
+
+
+# Honorific titles before a name, dropped with the other titles ("Shri Ajit Doval").
+HONORIFIC_TITLES = {"shri", "sri", "his", "her", "majesty", "highness", "excellency", "h.e", "mr", "mrs", "ms", "dr"}
+
+
 @dataclass
 class Entity:
     name: str
@@ -106,6 +203,7 @@ class Entity:
     known: KnownPerson | None = None
     surname: str = ""
     ident: int = 0
+    variant: str | None = None  # another form of a known person's name written here ("Kishida Fumio")
 
 
 @dataclass
@@ -171,6 +269,18 @@ class PeopleFinder:
     def entity_for(self, name: str, title: str | None, country: str | None, allow_new: bool = True) -> Entity | None:
         name = _clean_name(name)
         known = self.gz.person_named(name)
+        variant = None
+        if known is None:
+            cleaned = person_name_clean(name, self.gz)
+            if cleaned is None:
+                return None
+            name = cleaned
+            known = self.gz.person_named(name)
+        if known is None:
+            known = self.gz.person_extended(name, country)
+            variant = name if known is not None else None
+        elif name_key(name) != name_key(known.name) and all(name_key(name) != name_key(a) for a in known.aliases):
+            variant = name  # the same words in another order
         if known is None:
             candidates = self.gz.people_with_surname(surname_of(name))
             if len(_given_names(name)) > 1:
@@ -181,8 +291,11 @@ class PeopleFinder:
             if len({p.key for p in candidates}) == 1:
                 known = candidates[0]
         if known is not None:
+            if variant is None and name_is_fuller(name, known.name):
+                variant = name  # known by surname only so far ("Frederiksen"): here is the full name
             for e in self.people.entities:
                 if e.key == known.key:
+                    e.variant = e.variant or variant
                     return e
             office, office_country = title, country
             held = self.gz.offices_of(known, self.published)
@@ -191,10 +304,11 @@ class PeopleFinder:
             entity = Entity(
                 known.name, known.key, office_country or known.country, office, known, surname_of(known.name)
             )
+            entity.variant = variant
             return self._add(entity)
         sur = surname_of(name)
         for e in self.people.entities:
-            if e.key is None and fold(e.surname) == fold(sur) and _compatible(e.name, name):
+            if e.key is None and name_key(e.surname) == name_key(sur) and _compatible(e.name, name):
                 if country and not e.country:
                     e.country = country
                 if title and not e.office:
@@ -227,6 +341,7 @@ class PeopleFinder:
         for start, end in regions:
             found += self._said_names(start, end)
             found += self._appositives(start, end)
+        self._merge_partial_names(found)
         found += self._surnames(regions)
         found = _without_overlaps(found)
         self._holders: dict[str, Entity | None] = {}  # "the <title>" means one person per article
@@ -373,6 +488,29 @@ class PeopleFinder:
                 out.append(Mention(ns, ne, entity, "name"))
         return out
 
+    def _merge_partial_names(self, found: list[Mention]) -> None:
+        """One person, one entity: a new name whose words are some of a fuller name's in the same
+        article ("Yoon" and "Yoon Suk Yeol", "El-Sisi" and "Abdel Fattah Al-Sisi", "López Obrador")
+        is that person, when exactly one fuller name fits. Particles do not count ("al", "bin")."""
+        words = {e.ident: set(name_key(e.name).split()) - NAME_PARTICLES for e in self.people.entities}
+        into: dict[int, Entity] = {}
+        for e in self.people.entities:
+            own = words[e.ident]
+            if e.key is not None or not own:
+                continue
+            fuller = [t for t in self.people.entities if t is not e and own < words[t.ident]]
+            widest = [t for t in fuller if not any(words[t.ident] < words[u.ident] for u in fuller)]
+            if len({t.key or t.ident for t in widest}) == 1:
+                target = widest[0]
+                target.country = target.country or e.country
+                target.office = target.office or e.office
+                into[e.ident] = target
+        if not into:
+            return
+        for m in found:
+            m.entity = into.get(m.entity.ident, m.entity)
+        self.people.entities = [e for e in self.people.entities if e.ident not in into]
+
     def _surnames(self, regions: list[tuple[int, int]]) -> list[Mention]:
         by_surname: dict[str, list[Entity]] = {}
         for e in self.people.entities:
@@ -425,6 +563,33 @@ class PeopleFinder:
             person, country = holders[0]
             return self.entity_for(person.name, title, country)
         return None
+
+
+def people_complete_from_title(people: People, title: str | None, finder: PeopleFinder) -> None:
+    """Complete new people from the document's title, which readouts keep out of the body text:
+    the body's "President Hichilema" is the title's "President Hakainde Hichilema of Zambia".
+
+    A new person named by one word takes the title's fuller name (and a known person's key); any
+    new person whose name the title repeats takes the country and office the title gives.
+    """
+    if not title or not any(e.key is None for e in people.entities):
+        return
+    heading = PeopleFinder(title, finder.gz, finder.published, finder.home).find([(0, len(title))])
+    for e in people.entities:
+        if e.key is not None:
+            continue
+        for h in heading.entities:
+            forms = [h.name, *([h.variant] if h.variant else []), *(h.known.aliases if h.known else ())]
+            same = any(name_key(f) == name_key(e.name) for f in forms)
+            fuller = next((f for f in forms if name_is_fuller(f, e.name)), None)
+            if not (same or fuller):
+                continue
+            if not same:
+                e.name, e.key, e.known, e.surname = h.name, h.key, h.known, h.surname
+                e.variant = h.variant or (fuller if fuller != h.name else None)
+            e.country = e.country or h.country
+            e.office = e.office or h.office
+            break
 
 
 WORD_RUN = re.compile(r"(?<![\w-])[\w-]+")

@@ -20,7 +20,7 @@ from .items import (
     Span,
     StatementItem,
 )
-from .people import PeopleFinder
+from .people import PeopleFinder, people_complete_from_title
 from .statements import find_quotes, find_statements
 from .text import Block, boilerplate_ranges, masthead, paragraphs, sentences
 
@@ -121,6 +121,10 @@ def _extract_into(result: Extraction, gazetteer: Gazetteer, topics: dict[str, li
     finder = PeopleFinder(searched, gazetteer, published, home)
     # Paragraphs rather than sentences: the same text, a tenth of the regex calls.
     people = finder.find([(p.start, p.end) for p in paras])
+    title_text = meta.title or ""
+    for space in SPACES:
+        title_text = title_text.replace(space, " ")
+    people_complete_from_title(people, title_text, finder)
     article = Article(
         text=searched,
         published=published,
@@ -132,7 +136,13 @@ def _extract_into(result: Extraction, gazetteer: Gazetteer, topics: dict[str, li
     )
     result.people = [
         PersonMention(
-            m.entity.name, m.entity.key, m.entity.country, m.entity.office, Span(m.start, m.end), m.entity.key is None
+            m.entity.name,
+            m.entity.key,
+            m.entity.country,
+            m.entity.office,
+            Span(m.start, m.end),
+            m.entity.key is None,
+            m.entity.variant,
         )
         for m in people.mentions
     ]

@@ -51,7 +51,8 @@ def batch_cached(name: str, build):
 
 
 def gazetteer_person_added(person: Person) -> None:
-    """Tell the open batch (if any) about a person just created, so later articles find them."""
+    """Tell the open batch (if any) about a person just created or renamed, so later articles find
+    them (a renamed person is then known by both names, under one key)."""
     batch = _batch.get()
     if batch and "gazetteer" in batch:
         batch["gazetteer"].add_person(known_person(person, offices=list(person.offices.all())))

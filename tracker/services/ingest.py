@@ -23,6 +23,7 @@ from urllib.parse import urlparse
 from django.db import IntegrityError, transaction
 from django.urls import reverse
 
+from tracker.extraction.gazetteer import name_extends, name_is_fuller, name_is_surname_only, name_key
 from tracker.models import (
     Article,
     Contact,
@@ -154,14 +155,25 @@ def _country_index() -> dict[str, Country]:
 
 
 class _People:
-    """Resolves the people an extraction names to ``Person`` rows, creating the new ones."""
+    """Resolves the people an extraction names to ``Person`` rows, creating the new ones.
+
+    One person, one record: a name is matched to a person on record by its folded spelling, its
+    words in another order, or a longer or shorter form of it (``Gazetteer.person_named`` and
+    ``person_extended``); the form written here becomes an alias. A bare surname that matches no
+    one makes no person (the item naming it is skipped with a warning), nor does a run of
+    capitalised words that is a title, place or organisation (``person_name_clean``).
+    """
 
     def __init__(self, extraction, article: Article, countries: dict[str, Country]):
+        from tracker.services.gazetteer import gazetteer_current
+
         self.article = article
         self.countries = countries
+        self.gazetteer = gazetteer_current()[0]
         self.by_key: dict[str, Person] = {}
-        self.by_name: dict[str, Person] = {}
+        self.by_name: dict[str, Person | None] = {}
         self.created = 0
+        self.warnings: list[str] = []
         self.mentions = {m.name.casefold(): m for m in extraction.people}
         keys = {m.key for m in extraction.people if m.key}
         for item in [*extraction.contacts, *extraction.gap_claims]:
@@ -170,25 +182,83 @@ class _People:
         # Keys are what ``gazetteer_from_db`` put in ``KnownPerson.key``: the person's slug.
         for person in Person.objects.filter(slug__in=keys):
             self.by_key[person.slug] = person
+        for mention in extraction.people:
+            person = self.by_key.get(mention.key or "")
+            if person is not None:
+                self._learn(person, mention)
 
     def resolve(self, name: str | None, key: str | None) -> Person | None:
         if key and key in self.by_key:
             return self.by_key[key]
         if not name or not name.strip():
             return None
-        folded = name.strip().casefold()
+        name = name.strip()
+        folded = name.casefold()
         if folded in self.by_name:
             return self.by_name[folded]
         mention = self.mentions.get(folded)
         if mention is not None and mention.key and mention.key in self.by_key:
             return self.by_key[mention.key]
-        person = Person.objects.filter(name__iexact=name.strip()).first()
+        person = self._find(name, getattr(mention, "country", None))
         if person is None:
-            if mention is None and not looks_like_full_name(name):
-                return None  # "Kirby", "the spokesperson": not enough to make a person of
-            person = self._create(name.strip(), mention)
+            person = self._create_if_a_name(name, mention)
+        elif mention is not None:
+            self._learn(person, mention, written=name)
         self.by_name[folded] = person
         return person
+
+    def _find(self, name: str, country: str | None) -> Person | None:
+        person = Person.objects.filter(name__iexact=name).first()
+        if person is not None:
+            return person
+        known = self.gazetteer.person_named(name) or self.gazetteer.person_extended(name, country)
+        return Person.objects.filter(slug=known.key).first() if known is not None else None
+
+    def _create_if_a_name(self, name: str, mention) -> Person | None:
+        from tracker.extraction.people import person_name_clean
+
+        cleaned = person_name_clean(name, self.gazetteer)
+        if cleaned is None:
+            return None  # "the spokesperson", "Oklahoma Farmers Union": not a person
+        if name_is_surname_only(cleaned):
+            # "Prime Minister Frederiksen of Denmark" names one office holder, so the surname will
+            # do until an article gives the full name (``_learn`` then renames the person); a bare
+            # "Gallant" could be anyone.
+            office = (getattr(mention, "office", None) or "").casefold()
+            if office not in REGNAL_TITLES and not (office and getattr(mention, "country", None)):
+                self.warnings.append(f"{cleaned!r}: a surname alone, without office and country; no person made")
+                return None
+        elif mention is None and not looks_like_full_name(cleaned):
+            return None
+        return self._create(cleaned, mention)
+
+    def _learn(self, person: Person, mention, written: str | None = None) -> None:
+        """What this article adds about a person on record: the country, when the record lacks it,
+        and another form of the name ("Kishida Fumio"), as an alias."""
+        changed = []
+        country = country_find(getattr(mention, "country", None), self.countries)
+        if person.country_id is None and country is not None:
+            person.country = country
+            changed.append("country")
+        variant = getattr(mention, "variant", None) or written
+        if variant and (
+            name_is_fuller(variant, person.name)
+            or (
+                person.notes.startswith(CREATED_NOTE)
+                and name_extends(name_key(person.name).split(), name_key(variant).split())
+            )
+        ):
+            # Known by surname or a shorter form so far ("Frederiksen", "Abdel Fattah"); this article
+            # gives the full name. Names an editor entered (fixtures, admin) are kept as they are.
+            variant, person.name = person.name, variant
+            changed.append("name")
+        if variant and name_key(variant) != name_key(person.name):
+            if all(name_key(variant) != name_key(a) for a in person.alias_list):
+                person.aliases = "\n".join([*person.alias_list, variant])
+                changed.append("aliases")
+        if changed:
+            person.save(update_fields=changed)
+            gazetteer_person_added(person)  # later articles of a batch match the new name too
 
     def _create(self, name: str, mention) -> Person:
         country = country_find(getattr(mention, "country", None), self.countries)
@@ -197,11 +267,11 @@ class _People:
         if office_title and country is not None and self.article.published:
             # The article tells us the office was held on its date, not when it began.
             person.notes = (
-                f"Created by extraction from article {self.article.pk}; the start of the office "
+                f"{CREATED_NOTE} article {self.article.pk}; the start of the office "
                 f"{office_title} of {country} is that article's date, not the real start."
             )
         else:
-            person.notes = f"Created by extraction from article {self.article.pk}."
+            person.notes = f"{CREATED_NOTE} article {self.article.pk}."
         person.save()
         if office_title and country is not None and self.article.published:
             Office.objects.create(
@@ -221,6 +291,11 @@ def looks_like_full_name(name: str) -> bool:
     words = name.split()
     return len(words) >= 2 and all(w[:1].isupper() for w in words if w.lower() not in {"de", "van", "von", "bin", "al"})
 
+
+CREATED_NOTE = "Created by extraction from"
+
+# Popes and monarchs go by one name ("Pope Francis", "King Charles"): that word is their full name.
+REGNAL_TITLES = frozenset({"pope", "king", "queen", "emperor", "empress", "sultan", "emir", "amir", "grand duke"})
 
 HEAD_TITLES = frozenset(
     t.casefold()
@@ -526,6 +601,7 @@ def extraction_store(extraction, article: Article, *, confirm: bool, result: Ing
             status=status,
         )
         result.proposed["gap_claim"] += 1
+    result.warnings.extend(people.warnings)
     result.people_created += people.created
     if people.created:
         result.proposed["person"] += people.created
