@@ -8,7 +8,8 @@ _SENTENCE_END = ".!?\n"
 
 
 def sentence_around(text: str, start: int, end: int) -> tuple[str, str, str]:
-    """The sentence(s) holding text[start:end], split as (before, span, after)."""
+    """The sentence(s) holding text[start:end], split as (before, span, after); joined, they are the
+    sentence as written."""
     start, end = max(0, min(start, len(text))), max(0, min(end, len(text)))
     left = start
     while left > 0 and text[left - 1] not in _SENTENCE_END:
@@ -16,4 +17,5 @@ def sentence_around(text: str, start: int, end: int) -> tuple[str, str, str]:
     right = end
     while right < len(text) and text[right - 1 : right] not in _SENTENCE_END:
         right += 1
-    return text[left:start].strip(), text[start:end], text[end:right].strip()
+    # Only the outer edges are trimmed: the spaces next to the span belong to the sentence.
+    return text[left:start].lstrip(), text[start:end], text[end:right].rstrip()

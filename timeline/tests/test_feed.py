@@ -41,9 +41,9 @@ def test_sentence_around_a_span_stops_at_sentence_ends():
     text = "First one. The leaders spoke by phone on Monday. Then more."
     start = text.index("spoke")
     assert sentence_around(text, start, start + len("spoke by phone")) == (
-        "The leaders",
+        "The leaders ",
         "spoke by phone",
-        "on Monday.",
+        " on Monday.",
     )
 
 
