@@ -141,7 +141,7 @@ def leader(request: HttpRequest, slug: str) -> HttpResponse:
     today = timezone.localdate()
     offices = list(person.offices.select_related("country").order_by("start"))
     left_on = office_left_on([(o.start, o.end) for o in offices], today)
-    counterparts = list(Person.objects.counterparts_of(person).prefetch_related("offices")[:30])
+    counterparts = Person.objects.prefetch_related("offices").counterparts_of(person, limit=30)
     for other in counterparts:
         other.days_since = (today - other.last_contact).days
         other.left_on = office_left_on([(o.start, o.end) for o in other.offices.all()], today)

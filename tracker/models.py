@@ -118,16 +118,42 @@ class PersonQuerySet(models.QuerySet):
     def holding_office_on(self, day: date) -> PersonQuerySet:
         return self.filter(offices__in=Office.objects.held_on(day)).distinct()
 
-    def counterparts_of(self, person: Person) -> PersonQuerySet:
-        """The people ``person`` has held contacts with, each annotated with ``contact_count`` and
-        ``last_contact`` (one query), most frequent first."""
-        shared = Contact.objects.held().involving_all(person).values("pk")
-        return (
-            self.exclude(pk=person.pk)
-            .filter(contacts__in=shared)
-            .annotate(contact_count=models.Count("contacts"), last_contact=models.Max("contacts__date"))
-            .order_by("-contact_count", "name")
-        )
+    def counterparts_of(self, person: Person, limit: int | None = None) -> list[Person]:
+        """The people ``person`` has held contacts with, most frequent first (then by name), each
+        annotated with ``contact_count`` and ``last_contact``; the first ``limit`` of them.
+
+        Read from the derived tables rather than the contacts, so the time does not grow with the
+        leader's contacts: a pair with n >= 2 held contacts has n - 1 gaps, the last ending on its
+        last held contact. ``PairContactCount`` (confirmed, planned included) names the other pairs,
+        which have at most one held contact; those are counted from the contacts only when the
+        busier counterparts do not fill ``limit``.
+        """
+        found: dict[int, tuple[int, date]] = {}
+        for mine, theirs in (("person_a", "person_b"), ("person_b", "person_a")):
+            rows = (
+                Gap.objects.filter(**{mine: person})
+                .order_by()
+                .values(theirs)
+                .annotate(gaps=models.Count("id"), last=models.Max("end"))
+            )
+            found.update((r[theirs], (r["gaps"] + 1, r["last"])) for r in rows)
+        if limit is None or len(found) < limit:
+            pairs = PairContactCount.objects.filter(Q(person_a=person) | Q(person_b=person))
+            others = {b if a == person.pk else a for a, b in pairs.values_list("person_a", "person_b")}
+            singles = (
+                _participants()
+                .filter(person_id__in=others - found.keys())
+                .filter(contact__in=Contact.objects.held().involving_all(person).values("pk"))
+                .order_by()
+                .values("person_id")
+                .annotate(n=models.Count("contact_id"), last=models.Max("contact__date"))
+            )
+            found.update((r["person_id"], (r["n"], r["last"])) for r in singles)
+        people = list(self.filter(pk__in=found.keys()).exclude(pk=person.pk))
+        for other in people:
+            other.contact_count, other.last_contact = found[other.pk]
+        people.sort(key=lambda p: (-p.contact_count, p.name, p.pk))
+        return people[:limit]
 
 
 class Person(models.Model):

@@ -2,6 +2,16 @@
 (function () {
   "use strict";
 
+  // The filter panel is a <details>, collapsed by default for phones; where the filters sit
+  // beside the results (the breakpoint in app.css), open it, now and when the window widens.
+  var narrow = window.matchMedia("(max-width: 48rem)");
+  function openFilterPanelsWhenWide() {
+    if (narrow.matches) return;
+    document.querySelectorAll("details[data-open-when-wide]").forEach(function (panel) { panel.open = true; });
+  }
+  openFilterPanelsWhenWide();
+  narrow.addEventListener("change", openFilterPanelsWhenWide);
+
   // Filter requests: leave empty fields and defaults out, so the pushed URL holds only the
   // filters in use.
   document.addEventListener("htmx:configRequest", function (event) {

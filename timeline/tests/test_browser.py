@@ -67,6 +67,7 @@ def test_filters_swap_results_update_the_url_and_back_restores(record, live_serv
     page.evaluate("window.__notReloaded = true")
     assert "61 contacts" in page.locator("#results .count").inner_text()
     page.screenshot(path=ARTIFACTS / "timeline-desktop.png", full_page=False)
+    assert page.locator("details.filter-panel").evaluate("d => d.open"), "filters start collapsed on a wide screen"
 
     page.get_by_label("Meeting").check()
     page.wait_for_url("**/timeline/?kind=meeting")
@@ -116,4 +117,26 @@ def test_the_timeline_reads_on_a_phone(record, live_server, browser_page):
     page.screenshot(path=ARTIFACTS / "timeline-phone.png", full_page=False)
     page.goto(f"{live_server.url}/pairs/aldo-varen/mira-tolsk/")
     page.screenshot(path=ARTIFACTS / "pair-phone.png", full_page=True)
+    assert page.problems == []
+
+
+def test_on_a_phone_the_filters_fold_away_and_open_from_the_keyboard(record, live_server, browser_page):
+    page = browser_page
+    page.set_viewport_size({"width": 390, "height": 844})
+    page.goto(f"{live_server.url}/timeline/")
+    panel = page.locator("details.filter-panel")
+    assert not panel.evaluate("d => d.open")
+    expect(page.get_by_label("Meeting")).to_be_hidden()
+    # The first results are on the first screen, not below the form.
+    assert page.locator("#results li.item").first.bounding_box()["y"] < 844
+
+    summary = panel.locator("summary")
+    summary.focus()
+    page.keyboard.press("Enter")
+    expect(page.get_by_label("Meeting")).to_be_visible()
+    assert summary.evaluate("s => getComputedStyle(s).display") != "none"
+    page.screenshot(path=ARTIFACTS / "timeline-phone-filters-open.png", full_page=False)
+    page.get_by_label("Meeting").check()
+    page.wait_for_url("**/timeline/?kind=meeting")
+    expect(page.locator("#results .count")).to_contain_text("1 contact")
     assert page.problems == []
