@@ -21,9 +21,9 @@ from __future__ import annotations
 import django_filters
 from django import forms
 from django.core.exceptions import ValidationError
-from django.db.models import Q
+from django.db.models import Q, Sum
 
-from tracker.models import Contact, Country, Person, ReviewStatus, Statement, Topic
+from tracker.models import Contact, Country, PairMonthCount, Person, ReviewStatus, Statement, Topic
 
 STATUS_ANY = "any"
 STATUS_CHOICES = [*ReviewStatus.choices, (STATUS_ANY, "Any status")]
@@ -172,6 +172,23 @@ class ContactFilter(RecordFilter):
 
     def filter_pair(self, queryset, name, value):
         return queryset.involving_all(*value) if value else queryset
+
+    def pair_count_from_tallies(self) -> int | None:
+        """The exact number of matching contacts read from ``PairMonthCount`` (one index look-up)
+        when only a pair, a status and kinds are chosen; None when another filter narrows it."""
+        if not self.form.is_valid():
+            return None
+        data = self.form.cleaned_data
+        if not data.get("pair") or any(data.get(key) for key in ("person", "country", "topic", "start", "end", "q")):
+            return None
+        low, high = sorted(p.pk for p in data["pair"])
+        tallies = PairMonthCount.objects.filter(person_a_id=low, person_b_id=high)
+        status = data.get("status") or ReviewStatus.CONFIRMED
+        if status != STATUS_ANY:
+            tallies = tallies.filter(status=status)
+        if data.get("kind"):
+            tallies = tallies.filter(kind__in=data["kind"])
+        return tallies.aggregate(n=Sum("contacts"))["n"] or 0
 
     def filter_kind(self, queryset, name, value):
         return queryset.filter(kind__in=value) if value else queryset

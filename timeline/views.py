@@ -12,7 +12,7 @@ from django.views.decorators.http import require_GET
 from django.views.decorators.vary import vary_on_headers
 
 from timeline.chart_views import chart_context
-from timeline.feed import Cursor, count_capped, feed_entries, feed_page, month_of
+from timeline.feed import CappedCount, Cursor, count_capped, feed_entries, feed_page, month_of
 from timeline.filters import ContactFilter, StatementFilter
 from timeline.htmx import is_fragment_request
 from timeline.pairs import office_left_on, pair_claims, pair_open_gap, pair_summary, quiet_pairs
@@ -29,6 +29,12 @@ def _contacts_listed():
 
 def _statements_listed():
     return Statement.objects.select_related("speaker")
+
+
+def contacts_counted(contact_filter: ContactFilter) -> CappedCount:
+    """A busy pair's count comes from its tallies; any other filter counts rows, up to the cap."""
+    exact = contact_filter.pair_count_from_tallies()
+    return CappedCount(exact, more=False) if exact is not None else count_capped(contact_filter.qs)
 
 
 def _feed_context(request: HttpRequest, *, base_url: str, fixed: dict[str, str] | None = None) -> dict:
@@ -73,7 +79,7 @@ def _feed_context(request: HttpRequest, *, base_url: str, fixed: dict[str, str] 
         "pair": pair,
         "open_gap": open_gap,
         "today": today,
-        "contact_count": count_capped(contact_filter.qs) if cursor is None else None,
+        "contact_count": contacts_counted(contact_filter) if cursor is None else None,
         "statement_count": count_capped(statement_filter.qs.filter(date__isnull=False))
         if statement_filter and cursor is None
         else None,
