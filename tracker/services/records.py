@@ -15,6 +15,7 @@ from __future__ import annotations
 import contextlib
 import contextvars
 from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
 from datetime import date
 from itertools import combinations
 
@@ -195,11 +196,15 @@ def contact_counts_recompute_all() -> None:
         )
 
 
+def contact_point(contact_id: int, day, precision: str) -> ContactPoint:
+    return ContactPoint(id=contact_id, date=day, exact=precision == Precision.DAY)
+
+
 def contact_points_for_pair(a: int, b: int) -> list[ContactPoint]:
     rows = (
         Contact.objects.held().filter(participants=a).filter(participants=b).values_list("id", "date", "date_precision")
     )
-    return [ContactPoint(id=i, date=d, exact=p == Precision.DAY) for i, d, p in rows]
+    return [contact_point(*row) for row in rows]
 
 
 def gap_from_row(a: int, b: int, row: GapRow) -> Gap:
@@ -223,11 +228,15 @@ def gaps_recompute_pair(a: int, b: int) -> list[Gap]:
     the pair's chart tallies, which change on the same events)."""
     a, b = pair_key(a, b)
     pair_counts_recompute(a, b)
-    rows = gaps_between(contact_points_for_pair(a, b))
+    points = contact_points_for_pair(a, b)
+    rows = gaps_between(points)
     Gap.objects.filter(person_a_id=a, person_b_id=b).delete()
     gaps = Gap.objects.bulk_create(gap_from_row(a, b, r) for r in rows)
-    for claim in GapClaim.objects.filter(person_a_id=a, person_b_id=b):
-        gap_claim_verify(claim)
+    claims = list(GapClaim.objects.filter(person_a_id=a, person_b_id=b))
+    if claims:  # the record just computed serves every claim of the pair
+        record = PairRecord(points, rows, _stored_gaps(a, b))
+        for claim in claims:
+            gap_claim_verify(claim, record=record)
     return gaps
 
 
@@ -239,8 +248,8 @@ def gaps_recompute_all() -> int:
     four queries per pair.
     """
     points = {
-        i: ContactPoint(id=i, date=d, exact=p == Precision.DAY)
-        for i, d, p in Contact.objects.held().values_list("id", "date", "date_precision").iterator(chunk_size=5000)
+        row[0]: contact_point(*row)
+        for row in Contact.objects.held().values_list("id", "date", "date_precision").iterator(chunk_size=5000)
     }
     by_contact: dict[int, list[int]] = {}
     through = Contact.participants.through.objects.values_list("contact_id", "person_id")
@@ -267,12 +276,27 @@ def _row_for(gap_row, stored: dict[tuple[int, int], Gap]) -> Gap | None:
     return stored.get((gap_row.before_id, gap_row.after_id)) if gap_row else None
 
 
-def gap_claim_verify(claim: GapClaim) -> GapClaim:
-    """Compute and store the claim's verdict against its pair's current record."""
+def _stored_gaps(a: int, b: int) -> dict[tuple[int, int], Gap]:
+    return {(g.before_id, g.after_id): g for g in Gap.objects.filter(person_a_id=a, person_b_id=b)}
+
+
+@dataclass(frozen=True)
+class PairRecord:
+    """A pair's held contacts, the gaps computed from them, and the stored gap rows."""
+
+    points: list[ContactPoint]
+    rows: list[GapRow]
+    stored: dict[tuple[int, int], Gap]
+
+
+def gap_claim_verify(claim: GapClaim, *, record: PairRecord | None = None) -> GapClaim:
+    """Compute and store the claim's verdict against its pair's current record (read here unless
+    the caller has just computed it: two queries saved per claim)."""
     a, b = pair_key(claim.person_a_id, claim.person_b_id)
-    points = contact_points_for_pair(a, b)
-    stored = {(g.before_id, g.after_id): g for g in Gap.objects.filter(person_a_id=a, person_b_id=b)}
-    rows = gaps_between(points)
+    if record is None:
+        points = contact_points_for_pair(a, b)
+        record = PairRecord(points, gaps_between(points), _stored_gaps(a, b))
+    points, rows, stored = record.points, record.rows, record.stored
     result = gap_claim_verdict(
         Claim(
             comparison=claim.comparison,
