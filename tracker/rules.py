@@ -1,0 +1,88 @@
+"""Domain rules that hold everywhere: one definition each, plain Python without Django.
+
+The extraction core, the models, the services and the timeline all import these, so a rule changes
+in one place. Database-side spellings of the same rules (``Q`` objects) live beside the QuerySets
+and say which rule here they mirror.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from datetime import date
+
+from dateutil.relativedelta import relativedelta
+
+Pair = tuple[int, int]
+
+# --- Offices ------------------------------------------------------------------------------------
+
+
+def office_held_on(start: date | None, end: date | None, day: date) -> bool:
+    """Whether an office running from ``start`` (inclusive) to ``end`` (exclusive: the successor's
+    first day) was held on ``day``. An unknown bound does not exclude the day."""
+    return (start is None or start <= day) and (end is None or day < end)
+
+
+def still_in_office(offices: Iterable[tuple[date | None, date | None]], day: date) -> bool:
+    """Whether someone holds an office on ``day``; someone with no recorded office counts as in
+    office (the record does not know otherwise)."""
+    offices = list(offices)
+    return not offices or any(office_held_on(start, end, day) for start, end in offices)
+
+
+def office_left_on(offices: Iterable[tuple[date | None, date | None]], day: date) -> date | None:
+    """The day someone left their last office, if they held offices and hold none on ``day``."""
+    offices = list(offices)
+    if still_in_office(offices, day):
+        return None
+    ends = [end for _, end in offices if end is not None and end <= day]
+    return max(ends) if ends else None
+
+
+# --- Pairs --------------------------------------------------------------------------------------
+
+
+def pair_key(a: int, b: int) -> Pair:
+    """A pair of people is stored lower id first, whichever way round it was named."""
+    return (a, b) if a < b else (b, a)
+
+
+# --- Months -------------------------------------------------------------------------------------
+
+
+def month_start(day: date) -> date:
+    return day.replace(day=1)
+
+
+def add_months(day: date, months: int) -> date:
+    """``day`` moved by whole calendar months, clipped to the end of a shorter month."""
+    return day + relativedelta(months=months)
+
+
+def month_after(day: date) -> date:
+    """The first day of the month after ``day``'s."""
+    return month_start(day) + relativedelta(months=1)
+
+
+# --- Kinds of contact ---------------------------------------------------------------------------
+
+REMOTE = "remote"
+IN_PERSON = "in_person"
+# Contacts of one class may be reports of the same event; a call and a meeting may not.
+KIND_CLASS = {"phone_call": REMOTE, "video_call": REMOTE, "meeting": IN_PERSON, "visit": IN_PERSON}
+# The corpus scorer's names for the two classes (FORMAT.md).
+SCORED_CLASS = {REMOTE: "call", IN_PERSON: "meeting"}
+
+
+def kind_class(kind: str) -> str:
+    return KIND_CLASS.get(kind, kind)
+
+
+def kinds_in_class(kind: str) -> list[str]:
+    """Every kind of the class ``kind`` belongs to (``kind`` alone when it has no class)."""
+    cls = kind_class(kind)
+    return [k for k, c in KIND_CLASS.items() if c == cls] or [kind]
+
+
+def scored_kind(kind: str) -> str:
+    return SCORED_CLASS.get(kind_class(kind), "other")
