@@ -2,14 +2,15 @@
 
 Each receiver only works out which pairs (and, for the charts' day tally, which days) a change
 touches and hands them to ``gaps_mark_dirty`` / ``contact_days_mark_dirty``; the recomputation
-itself lives in ``tracker.services.records``.
+itself lives in ``tracker.services.upkeep``.
 """
 
 from django.db.models.signals import m2m_changed, post_delete, post_save, pre_delete, pre_save
 from django.dispatch import receiver
 
 from tracker.models import Contact, GapClaim
-from tracker.services.records import contact_days_mark_dirty, gap_claim_verify, gaps_mark_dirty, pairs_among
+from tracker.services.claims import gap_claim_verify
+from tracker.services.upkeep import contact_days_mark_dirty, gaps_mark_dirty, pairs_among
 
 
 def _participant_ids(contact: Contact) -> list[int]:

@@ -11,15 +11,15 @@ import pytest
 from tracker.models import Article, Contact, ContactSource, Gap, GapClaim, Office, Person, Statement
 from tracker.services import ingest as ingest_service
 from tracker.services.ingest import article_ingest, article_items_set_status, article_reextract
-from tracker.tests.ingest_helpers import (
+from tracker.tests.factories import (
     GapClaimItem,
     PersonMention,
     Span,
     StatementItem,
     an_extraction,
     call_item,
-    country,
-    leader,
+    make_country,
+    make_leader,
     span_of,
 )
 
@@ -34,16 +34,16 @@ CALL_TEXT = (
 
 @pytest.fixture
 def world():
-    norvania = country("Norvania", "Norvanian")
-    valdoria = country("Valdoria", "Valdorian")
-    estmark = country("Estmark", "Estmarkish", "Republic of Estmark")
+    norvania = make_country("Norvania", "Norvanian")
+    valdoria = make_country("Valdoria", "Valdorian")
+    estmark = make_country("Estmark", "Estmarkish", "Republic of Estmark")
     return {
         "norvania": norvania,
         "valdoria": valdoria,
         "estmark": estmark,
-        "varen": leader("Aldo Varen", "President", norvania),
-        "kost": leader("Mira Kost", "Prime Minister", valdoria),
-        "brandt": leader("Ilse Brandt", "Chancellor", estmark),
+        "varen": make_leader("Aldo Varen", "President", norvania),
+        "kost": make_leader("Mira Kost", "Prime Minister", valdoria),
+        "brandt": make_leader("Ilse Brandt", "Chancellor", estmark),
     }
 
 
