@@ -48,7 +48,6 @@ RELEASE = re.compile(
     r"white\s*house|kremlin|president\.gov\.ua|office\s+of\s+the\s+president|ministry|government|\.gov\b|readout", re.I
 )
 SPACES = "\u00a0\u2007\u2009\u202f\u205f\u3000"
-CONTACT_KIND_SCORE = {"phone_call": "call", "video_call": "call", "meeting": "meeting", "visit": "meeting"}
 
 
 def extract(
@@ -233,7 +232,3 @@ def _home_country(publisher: str | None, url: str | None) -> str | None:
         if pattern.search(source):
             return country
     return None
-
-
-def contact_kind_for_scoring(kind: str) -> str:
-    return CONTACT_KIND_SCORE.get(kind, "other")

@@ -111,7 +111,3 @@ class Article(models.Model):
         duplicate = Article.objects.filter(content_hash=self.content_hash).exclude(pk=self.pk).first()
         if duplicate:
             raise ValidationError({"text": f"The same text is already stored as article {duplicate.pk}: {duplicate}."})
-
-    @property
-    def author_list(self) -> list[str]:
-        return lines(self.authors)

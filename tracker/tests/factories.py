@@ -6,15 +6,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from tracker.extraction import (
-    ArticleMeta,
-    ContactItem,
-    Extraction,
-    GapClaimItem,
-    PersonMention,
-    Span,
-    StatementItem,
-)
+from tracker.extraction import ArticleMeta, ContactItem, Extraction, GapClaimItem, PersonMention, Span, StatementItem
 from tracker.models import Contact, Country, Office, Person, ReviewStatus
 from tracker.services.contacts import contact_create
 
@@ -25,11 +17,13 @@ __all__ = [
     "StatementItem",
     "an_extraction",
     "call_item",
+    "gap_claim_item",
     "make_contact",
     "make_country",
     "make_leader",
     "make_person",
     "span_of",
+    "statement_item",
 ]
 
 # --- The record ---------------------------------------------------------------------------------
@@ -96,4 +90,37 @@ def call_item(text: str, words: str, people: list[Person], day: date, kind: str 
         span=span_of(text, words),
         evidence=words,
         **extra,
+    )
+
+
+def statement_item(
+    text: str, quote: str, speaker: Person, *, said: str, day: date | None, channel: str = "readout"
+) -> StatementItem:
+    """``speaker``'s ``quote`` in ``text``, introduced by the words ``said`` ("Varen said")."""
+    return StatementItem(
+        speaker=speaker.name,
+        speaker_key=speaker.slug,
+        quote=quote,
+        quote_span=span_of(text, quote),
+        span=span_of(text, said),
+        date=day,
+        precision="day",
+        channel=channel,
+        is_fragment=False,
+    )
+
+
+def gap_claim_item(text: str, words: str, people: list[Person], ends: date, **extra) -> GapClaimItem:
+    """The claim made by ``words`` of ``text`` about ``people``; 'more than a month' unless told otherwise."""
+    return GapClaimItem(
+        participants=[p.name for p in people],
+        participant_keys=[p.slug for p in people],
+        ends=ends,
+        starts=extra.get("starts"),
+        comparison=extra.get("comparison", "more_than"),
+        duration_days=extra.get("duration_days"),
+        duration_months=extra.get("duration_months", 1),
+        anchor=extra.get("anchor"),
+        text=words,
+        span=span_of(text, words),
     )
