@@ -94,7 +94,10 @@ class ArticlePeople:
         return Person.objects.filter(slug=known.key).first() if known is not None else None
 
     def _create_if_a_name(self, name: str, mention) -> Person | None:
-        cleaned = person_name_clean(name, self.gazetteer)
+        # A new person the extraction core found comes with its name already cleaned of titles
+        # (``PeopleFinder.entity_for``); only a name it did not list is cleaned here.
+        new_in_extraction = mention is not None and mention.is_new
+        cleaned = name if new_in_extraction else person_name_clean(name, self.gazetteer)
         if cleaned is None:
             return None  # "the spokesperson", "Oklahoma Farmers Union": not a person
         if name_is_surname_only(cleaned):
