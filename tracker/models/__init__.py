@@ -6,7 +6,7 @@ pure computations (gaps, verdicts) live in ``tracker.gaps`` and the shared rules
 ``tracker.rules``, both on plain values.
 """
 
-from tracker.models.articles import Article, Topic, TopicManager, text_hash
+from tracker.models.articles import Article, ArticleQuerySet, Topic, TopicManager, UnplacedName, text_hash
 from tracker.models.base import DatedQuerySet, Precision, RecordQuerySet, ReviewStatus, lines
 from tracker.models.derived import ContactDayCount, Gap, GapClaim, GapQuerySet, PairContactCount, PairMonthCount
 from tracker.models.people import (
@@ -24,6 +24,7 @@ from tracker.models.record import Contact, ContactQuerySet, ContactSource, State
 
 __all__ = [
     "Article",
+    "ArticleQuerySet",
     "Contact",
     "ContactDayCount",
     "ContactQuerySet",
@@ -47,6 +48,7 @@ __all__ = [
     "StatementQuerySet",
     "Topic",
     "TopicManager",
+    "UnplacedName",
     "lines",
     "office_held_on_q",
     "office_holder",
