@@ -48,41 +48,35 @@ class ReviewItem:
         return f"review-{self.kind}-{self.pk}"
 
 
+def _item(kind: str, pk: int, status: str, span: tuple[int | None, int | None], label: str) -> ReviewItem:
+    url = reverse(f"admin:tracker_{kind.replace('_', '')}_change", args=[pk])
+    return ReviewItem(kind, pk, status, span[0], span[1], label, url)
+
+
+def _claim_label(claim: GapClaim) -> str:
+    return f"“{claim.text[:120]}” ({claim.get_verdict_display()})"
+
+
 def article_review_items(article: Article) -> list[ReviewItem]:
     """Every item extracted from ``article``, in text order (unplaced spans last); three queries."""
+    sources = ContactSource.objects.filter(article=article).select_related("contact")
     items = [
-        ReviewItem(
+        _item(
             "contact",
             s.contact_id,
             s.contact.status,
-            s.start,
-            s.end,
+            (s.start, s.end),
             f"{s.contact.get_kind_display()}, {s.contact.date:%Y-%m-%d}: {s.evidence[:120]}",
-            reverse("admin:tracker_contact_change", args=[s.contact_id]),
         )
-        for s in ContactSource.objects.filter(article=article).select_related("contact")
+        for s in sources
     ]
     items += [
-        ReviewItem(
-            "statement",
-            s.pk,
-            s.status,
-            s.start,
-            s.end,
-            f"{s.speaker}: “{s.quote[:120]}”",
-            reverse("admin:tracker_statement_change", args=[s.pk]),
-        )
+        _item("statement", s.pk, s.status, (s.start, s.end), f"{s.speaker}: “{s.quote[:120]}”")
         for s in Statement.objects.filter(article=article).select_related("speaker")
     ]
     items += [
-        ReviewItem(
-            "gap_claim",
-            c.pk,
-            c.status,
-            c.start_offset,
-            c.end_offset,
-            f"“{c.text[:120]}” ({c.get_verdict_display()})",
-            reverse("admin:tracker_gapclaim_change", args=[c.pk]),
+        _item(
+            "gap_claim", c.pk, c.status, (c.start_offset, c.end_offset), f"“{c.text[:120]}” ({c.get_verdict_display()})"
         )
         for c in GapClaim.objects.filter(article=article)
     ]
@@ -148,15 +142,8 @@ def article_review_context(article: Article) -> dict:
 # --- Views (wired by ``ArticleAdmin.get_urls``, which makes the writing ones POST-only) -----------
 
 
-def _article_for_review(modeladmin, request, object_id) -> Article:
-    article = get_object_or_404(Article, pk=object_id)
-    if not modeladmin.has_change_permission(request, article):
-        raise PermissionDenied
-    return article
-
-
 def item_review_view(modeladmin, request, object_id):
-    article = _article_for_review(modeladmin, request, object_id)
+    article = modeladmin._article_for_post(request, object_id)
     kind, _, rest = request.POST.get("item", "").partition(":")
     item_id, _, status = rest.partition(":")
     try:
@@ -170,7 +157,7 @@ def item_review_view(modeladmin, request, object_id):
 
 
 def unplaced_name_view(modeladmin, request, object_id, name_id):
-    article = _article_for_review(modeladmin, request, object_id)
+    article = modeladmin._article_for_post(request, object_id)
     unplaced = get_object_or_404(UnplacedName, pk=name_id, article=article)
     action = request.POST.get("action")
     if action == "create":

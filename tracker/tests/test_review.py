@@ -12,6 +12,7 @@ from django.urls import reverse
 from tracker.models import Article, Contact, Person, Statement, UnplacedName
 from tracker.rules import text_looks_truncated
 from tracker.services.ingest import article_ingest
+from tracker.tests import test_ingest_admin as ingest_admin_tests
 from tracker.tests.factories import (
     PersonMention,
     an_extraction,
@@ -24,18 +25,8 @@ from tracker.tests.factories import (
 
 pytestmark = pytest.mark.django_db
 
-TEXT = (
-    "President Aldo Varen of Norvania spoke today with Prime Minister Mira Kost of Valdoria. "
-    'Varen said the talks were "frank <b>and</b> useful." General Ardo <script>alert(1)</script> attended.'
-)
-
-
-@pytest.fixture
-def leaders():
-    return [
-        make_leader("Aldo Varen", "President", make_country("Norvania", "Norvanian")),
-        make_leader("Mira Kost", "Prime Minister", make_country("Valdoria", "Valdorian")),
-    ]
+TEXT = ingest_admin_tests.TEXT + " General Ardo attended."
+leaders = ingest_admin_tests.people
 
 
 def extraction_of(leaders, text=TEXT):
