@@ -53,8 +53,12 @@ def _item(kind: str, pk: int, status: str, span: tuple[int | None, int | None], 
     return ReviewItem(kind, pk, status, span[0], span[1], label, url)
 
 
+def _short(text: str, size: int = 120) -> str:
+    return text if len(text) <= size else text[: size - 1].rstrip() + "…"
+
+
 def _claim_label(claim: GapClaim) -> str:
-    return f"“{claim.text[:120]}” ({claim.get_verdict_display()})"
+    return f"“{_short(claim.text)}” ({claim.get_verdict_display()})"
 
 
 def article_review_items(article: Article) -> list[ReviewItem]:
@@ -66,12 +70,12 @@ def article_review_items(article: Article) -> list[ReviewItem]:
             s.contact_id,
             s.contact.status,
             (s.start, s.end),
-            f"{s.contact.get_kind_display()}, {s.contact.date:%Y-%m-%d}: {s.evidence[:120]}",
+            f"{s.contact.get_kind_display()}, {s.contact.date:%Y-%m-%d}: {_short(s.evidence)}",
         )
         for s in sources
     ]
     items += [
-        _item("statement", s.pk, s.status, (s.start, s.end), f"{s.speaker}: “{s.quote[:120]}”")
+        _item("statement", s.pk, s.status, (s.start, s.end), f"{s.speaker}: “{_short(s.quote)}”")
         for s in Statement.objects.filter(article=article).select_related("speaker")
     ]
     items += [
