@@ -25,13 +25,14 @@ from django.views.decorators.clickjacking import xframe_options_exempt
 from django.views.decorators.http import require_safe
 from django.views.decorators.vary import vary_on_headers
 
-from timeline.charts import CHARTS, Chart, tally_for
+from timeline.charts import CHARTS, OPTIONS, Chart, tally_for
 from timeline.filters import ContactFilter
 from timeline.htmx import is_fragment_request
 from tracker.models import Contact
 
-# Query parameters a chart reads for itself; the rest are the shared timeline filters.
-CHART_OPTIONS = {"period", "year", "compare"}
+# Query parameters a chart reads for itself (declared by its options form); the rest are the
+# shared timeline filters.
+CHART_OPTIONS = {key for form in OPTIONS.values() for key in form.base_fields} - set(ContactFilter.base_filters)
 
 
 def chart_context(name: str, params: QueryDict, filterset: ContactFilter | None = None) -> dict:
