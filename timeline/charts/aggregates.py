@@ -17,6 +17,16 @@ from timeline.charts.tally import Tally, day_tally
 from tracker.models import Contact, Gap, Person
 
 
+def as_day(value) -> date:
+    """Trunc* on a DateField gives a date; some backends hand back a datetime."""
+    return value.date() if hasattr(value, "hour") else value
+
+
+def by_day(rows) -> list[dict]:
+    """The rows with their ``period`` as a date, whatever the backend handed back."""
+    return [{**row, "period": as_day(row["period"])} for row in rows]
+
+
 def unordered(contacts: QuerySet) -> QuerySet:
     # An ordering left on the queryset would join the GROUP BY and split every bucket.
     return contacts.order_by()
@@ -24,7 +34,7 @@ def unordered(contacts: QuerySet) -> QuerySet:
 
 def contact_counts_by_period(contacts: QuerySet, period: str) -> list[dict]:
     """Rows ``{"period": date, "kind": str, "n": int}``, ordered by period then kind."""
-    return list(
+    return by_day(
         unordered(contacts)
         .annotate(period=period_start(period))
         .values("period", "kind")
@@ -35,7 +45,7 @@ def contact_counts_by_period(contacts: QuerySet, period: str) -> list[dict]:
 
 def tallied_counts_by_period(days: QuerySet, period: str) -> list[dict]:
     """``contact_counts_by_period`` from the day tally: the same rows, one per day and kind read."""
-    return list(
+    return by_day(
         days.order_by()
         .annotate(period=period_start(period))
         .values("period", "kind")
@@ -46,7 +56,7 @@ def tallied_counts_by_period(days: QuerySet, period: str) -> list[dict]:
 
 def pair_counts_by_period(contacts: QuerySet, pair: Pair, period: str) -> list[dict]:
     """Rows ``{"period": date, "n": int}`` of the pair's contacts among ``contacts``."""
-    return list(
+    return by_day(
         unordered(contacts.involving_all(*pair))
         .annotate(period=period_start(period))
         .values("period")

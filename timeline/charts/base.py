@@ -6,7 +6,6 @@ from __future__ import annotations
 import html
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from datetime import date
 
 from django import forms
 from django.http import QueryDict
@@ -131,11 +130,6 @@ def period_hover(period: str) -> str:
 
 def period_label(period: str) -> str:
     return "Week starting" if period == "week" else "Month"
-
-
-def as_day(value) -> date:
-    """Trunc* on a DateField gives a date; some backends hand back a datetime."""
-    return value.date() if hasattr(value, "hour") else value
 
 
 # --- Options more than one chart reads --------------------------------------------------------

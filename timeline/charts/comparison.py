@@ -15,7 +15,6 @@ from timeline.charts.base import (
     PeriodFilterOptions,
     PeriodOptions,
     Table,
-    as_day,
     chart_refused,
     figure,
     figure_layout,
@@ -72,7 +71,7 @@ def chart_comparison(contacts: QuerySet, params: QueryDict | ComparisonOptions, 
             rows = pair_counts_by_month(contacts, (pair[0].pk, pair[1].pk), tally)
         if rows is None:
             rows = pair_counts_by_period(contacts, pair, period)
-        series.append({as_day(r["period"]).isoformat(): r["n"] for r in rows})
+        series.append({r["period"].isoformat(): r["n"] for r in rows})
     periods = sorted({p for s in series for p in s})
     label = period_label(period)
     fig = figure(

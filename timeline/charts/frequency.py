@@ -20,7 +20,6 @@ from timeline.charts.base import (
     Chart,
     PeriodOptions,
     Table,
-    as_day,
     chart_refused,
     figure,
     figure_layout,
@@ -60,7 +59,7 @@ def chart_frequency(contacts: QuerySet, params: QueryDict | FrequencyOptions, ta
     pivot: dict[date, dict[str, int]] = {}
     for row in rows:
         xs, ys = by_kind.setdefault(row["kind"], ([], []))
-        day = as_day(row["period"])
+        day = row["period"]
         xs.append(day.isoformat())
         ys.append(row["n"])
         pivot.setdefault(day, {})[row["kind"]] = row["n"]
