@@ -77,7 +77,10 @@ VALUES = st.one_of(
     st.integers(min_value=-(10**30), max_value=10**30).map(str),
     st.dates(min_value=date(1, 1, 1), max_value=date(9999, 12, 31)).map(date.isoformat),
 )
-QUERY = st.lists(st.tuples(st.one_of(st.sampled_from(KEYS), st.text(max_size=8)), VALUES), max_size=25)
+PAIRS = st.lists(st.tuples(st.one_of(st.sampled_from(KEYS), st.text(max_size=8)), VALUES), max_size=25)
+# One key repeated past the cap on repeated values (filters.MAX_VALUES).
+REPEATED = st.tuples(st.sampled_from(KEYS), VALUES, st.integers(21, 60)).map(lambda t: [(t[0], t[1])] * t[2])
+QUERY = st.one_of(PAIRS, REPEATED)
 
 
 def public_patterns() -> list[URLPattern]:
