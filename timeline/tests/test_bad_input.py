@@ -8,7 +8,7 @@ from datetime import date
 import pytest
 from django.urls import reverse
 
-from .conftest import contact
+from tracker.tests.factories import make_contact
 
 pytestmark = pytest.mark.django_db
 HX = {"HX-Request": "true"}
@@ -20,8 +20,8 @@ RANGE_ERROR = "The range ends before it starts"
 def calls(people):
     aldo, mira = people["aldo"], people["mira"]
     return [
-        contact(date(2024, 1, 5), aldo, mira, summary="First call."),
-        contact(date(2024, 2, 9), aldo, mira, summary="Second call."),
+        make_contact(aldo, mira, summary="First call.", on=date(2024, 1, 5)),
+        make_contact(aldo, mira, summary="Second call.", on=date(2024, 2, 9)),
     ]
 
 

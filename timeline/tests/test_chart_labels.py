@@ -13,7 +13,7 @@ from django.urls import reverse
 
 from timeline.chart_views import chart_context
 from tracker.models import Country, Person, ReviewStatus
-from tracker.services.records import contact_create
+from tracker.services.contacts import contact_create
 
 pytestmark = [pytest.mark.django_db, pytest.mark.filterwarnings("ignore:No directory at:UserWarning")]
 

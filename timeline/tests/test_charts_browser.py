@@ -102,7 +102,7 @@ def test_embed_view_draws_its_chart_alone(live_server, fictional_record, browser
 @pytest.fixture
 def hostile_names(transactional_db):
     from tracker.models import Country, Person, ReviewStatus
-    from tracker.services.records import contact_create
+    from tracker.services.contacts import contact_create
 
     norvania = Country.objects.create(name="Norvania")
     linker = Person.objects.create(name='<a href="https://evil.example/">x</a>', slug="linker", country=norvania)

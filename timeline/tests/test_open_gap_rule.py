@@ -8,7 +8,7 @@ from django.http import QueryDict
 from timeline.charts import chart_gaps
 from timeline.pairs import pair_open_gap
 from tracker.models import Contact
-from tracker.tests.builders import make_contact, make_country, make_person
+from tracker.tests.factories import make_contact, make_country, make_person
 
 pytestmark = pytest.mark.django_db
 TODAY = date(2026, 11, 24)

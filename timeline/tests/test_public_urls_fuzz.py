@@ -16,7 +16,7 @@ from hypothesis import strategies as st
 
 from timeline.charts import CHARTS
 from tracker.models import Article, ContactSource, Country, Person, ReviewStatus, Topic
-from tracker.services.records import contact_create
+from tracker.services.contacts import contact_create
 
 pytestmark = [pytest.mark.django_db, pytest.mark.filterwarnings("ignore:No directory at:UserWarning")]
 
