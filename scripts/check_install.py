@@ -1,8 +1,9 @@
 """Fail when the virtual environment lacks a package the code needs.
 
 Imports every third-party module that the project's code imports (found by reading its
-sources, so a new import is checked without editing this file), the ones only named in
-settings or used optionally by a library, and starts Django, importing every app, middleware and storage its settings name.
+sources, so a new import is checked without editing this file) and the ones only named in
+settings or used optionally by a library, then starts Django and imports every app,
+middleware and storage its settings name.
 Run by scripts/setup.sh after each install: `.venv/bin/python scripts/check_install.py`.
 """
 
@@ -52,7 +53,6 @@ def main() -> int:
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "tracker.settings")
     try:
         import django
-
         from django.conf import settings
         from django.utils.module_loading import import_string
 
