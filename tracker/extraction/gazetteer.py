@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from .items import KnownCountry, KnownPerson
+from .vocabulary import HONORIFICS, NAME_PARTICLES
 
 # Organisations whose officers articles name like heads of state ("NATO Secretary General ...").
 BUILTIN_ORGANISATIONS = (
@@ -73,10 +74,6 @@ def fold(text: str) -> str:
     return " ".join(text.replace("’", "'").casefold().split())
 
 
-# Honorifics written before a name that are no part of it ("Sheikh Tamim ...", "Shri Ajit Doval").
-NAME_HONORIFICS = frozenset({"sheikh", "sheikha", "shri", "sri", "sir", "dame", "his", "her", "majesty", "highness"})
-# Words that join a name's parts ("Mohamed bin Zayed", "Lula da Silva"): never enough on their own.
-NAME_PARTICLES = frozenset("von van der den de da del della di du la le bin ibn al el dos das ben bint abu".split())
 # Where a name is written family name first ("Kishida Fumio", "Yoon Suk Yeol", "Lee Hsien Loong"):
 # a lone family name is then the first word of the full name, not the last.
 FAMILY_NAME_FIRST = frozenset(
@@ -94,7 +91,7 @@ def name_key(name: str) -> str:
         decomposed = unicodedata.normalize("NFKD", name.translate(_PLAIN_LETTERS))
         name = "".join(c for c in decomposed if not unicodedata.combining(c))
     words = re.sub(r"[-‐‑–'’.]+", " ", name).casefold().split()
-    while len(words) > 1 and words[0] in NAME_HONORIFICS:
+    while len(words) > 1 and words[0] in HONORIFICS:
         words.pop(0)
     return " ".join(words)
 
