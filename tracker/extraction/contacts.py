@@ -9,10 +9,10 @@ from __future__ import annotations
 
 import bisect
 import re
-from dataclasses import dataclass
 
 from .context import Article, Sentence, distinct
-from .people import Entity, Mention
+from .participants import FoundContact, group_backwards, group_forwards
+from .people import Mention
 
 CONTACT_VERB = re.compile(
     # Every verb below starts with one of these letters, then one of these letter pairs ("held",
@@ -67,10 +67,6 @@ PLANNED = re.compile(
     r"|going\s+to|agreed\s+to|hopes?\s+to|invited\s+\S+(?:\s+\S+){0,4}\s+to|intends?\s+to|to)\s+(?:\w+\s+)?$",
     re.I,
 )
-# "Biden and His Majesty King Abdullah II": an honorific before a title belongs to the name.
-JOINER = re.compile(
-    r"^[\s,]*(?:and|as\s+well\s+as|&)?[\s,]*(?:(?:His|Her)\s+(?:Royal\s+)?(?:Majesty|Highness|Excellency)\s+)?$", re.I
-)
 # "Participants in the call included ...": the named people join the contact just reported.
 PARTICIPANT_LIST = re.compile(
     r"\b(?:participants?\s+(?:in|on)\s+the\s+(?:call|meeting|conversation|summit)|taking\s+part\s+in\s+the\s+"
@@ -87,20 +83,6 @@ DATED_NOUN = re.compile(
     r"|summit|talks|visit)\b"
 )
 THEY = re.compile(r"\b(?:[Tt]hey|[Tt]heir|[Tt]he\s+two\s+(?:leaders|presidents|men|women|sides|heads\s+of\s+state))\b")
-
-
-@dataclass
-class FoundContact:
-    entities: list[Entity]
-    kind: str
-    date: object
-    precision: str
-    planned: bool
-    start: int
-    end: int
-    sentence: Sentence
-    initiator: Entity | None = None
-    host: Entity | None = None
 
 
 def find_contacts(article: Article) -> list[FoundContact]:
@@ -140,7 +122,7 @@ def _contact_at(article: Article, sent: Sentence, m: re.Match, mentions: list[Me
         kind = "visit"
     before = [x for x in mentions if x.end <= m.start()]
     after = [x for x in mentions if x.start >= m.end()]
-    subject = _group_backwards(text, before)
+    subject = group_backwards(text, before)
     if not subject:
         return None
     if subject and text[subject[-1].end : m.start()].count(",") >= 2:
@@ -154,7 +136,7 @@ def _contact_at(article: Article, sent: Sentence, m: re.Match, mentions: list[Me
         obj = []
         kind = "meeting" if verb == "met" else "phone_call"
     else:
-        obj = _group_forwards(text, after, m.end())
+        obj = group_forwards(text, after, m.end())
     if verb.startswith(DIRECT_OBJECT_VERBS) and not verb.endswith("with"):
         # These verbs take the other person straight after them ("met Prime Minister X").
         gap = r"[\s,]*" if verb.startswith(("called", "calls", "phoned", "telephoned")) else DIRECT_GAP
@@ -164,7 +146,7 @@ def _contact_at(article: Article, sent: Sentence, m: re.Match, mentions: list[Me
         # "spoke by phone Monday with Israeli Prime Minister ..." puts "with" after the verb phrase.
         tail = text[m.end() : after[0].start] if after else ""
         if after and re.search(r"\bwith\s+$", tail) and len(tail) < 60:
-            obj = _group_forwards(text, after, after[0].start) or [after[0]]
+            obj = group_forwards(text, after, after[0].start) or [after[0]]
     entities = distinct([x.entity for x in subject] + [x.entity for x in obj])
     window = text[subject[-1].end : m.start()]
     if NEGATION.search(window) or NEGATION.search(text[m.start() : m.end()]):
@@ -204,33 +186,6 @@ def _dated(article, sent, m, entities, kind, subject) -> FoundContact:
         initiator = None  # the side is named by country, not by person; left to the reviewer
     host = subject[0].entity if m.group(0).lower().startswith(("host", "welcomed", "received")) else None
     return FoundContact(entities, kind, when, precision, planned, sent.start, sent.end, sent, initiator, host)
-
-
-def _group_backwards(text: str, before: list[Mention]) -> list[Mention]:
-    if not before:
-        return []
-    group = [before[-1]]
-    for prev in reversed(before[:-1]):
-        if JOINER.match(text[prev.end : group[0].start]):
-            group.insert(0, prev)
-        else:
-            break
-    return group
-
-
-def _group_forwards(text: str, after: list[Mention], verb_end: int) -> list[Mention]:
-    if not after:
-        return []
-    gap = text[verb_end : after[0].start]
-    if len(gap) > 80 or re.search(r"[.;:]", gap):
-        return []
-    group = [after[0]]
-    for nxt in after[1:]:
-        if JOINER.match(text[group[-1].end : nxt.start]):
-            group.append(nxt)
-        else:
-            break
-    return group
 
 
 def _earlier_contacts(article: Article, sent: Sentence, mentions: list[Mention], found: list[FoundContact]):

@@ -27,7 +27,7 @@ BUILTIN_ORGANISATIONS = (
 
 # Short forms the reference data lacks but English news uses constantly.
 EXTRA_ALIASES = {
-    "United States": ("U.S.", "America", "the United States"),
+    "United States": ("U.S.", "US", "USA", "America", "the United States"),
     "United Kingdom": ("Britain", "U.K."),
     "China": ("People's Republic of China", "People’s Republic of China", "PRC"),
     "Russia": ("Russian Federation",),
@@ -56,17 +56,21 @@ def builtin_countries() -> tuple[KnownCountry, ...]:
 
 
 @functools.cache
-def builtin_places() -> frozenset[str]:
-    """Folded names of the world's states and provinces ("new mexico", "bavaria"), from countryinfo."""
+def builtin_provinces() -> dict[str, str]:
+    """The country of each of the world's states and provinces, by folded name ("new mexico",
+    "bavaria", "dagestan" from "Dagestan (Makhachkala)"), from countryinfo."""
     import countryinfo
 
-    places = set()
+    provinces: dict[str, str] = {}
     for info in countryinfo.all_countries():
         try:
-            places.update(fold(p) for p in info.provinces() or [] if "(" not in p)
+            country = info.name()
+            for p in info.provinces() or []:
+                provinces.setdefault(fold(p.split("(")[0]), country)
         except Exception:  # a malformed record in the reference data must not stop extraction
             continue
-    return frozenset(places)
+    provinces.pop("", None)
+    return provinces
 
 
 def fold(text: str) -> str:
@@ -278,7 +282,14 @@ class Gazetteer:
 
     def is_place(self, text: str) -> bool:
         """Whether ``text`` names a country, organisation or a state or province of one."""
-        return self.country_named(text) is not None or fold(text) in builtin_places()
+        return self.country_named(text) is not None or fold(text) in builtin_provinces()
+
+    def country_of_province(self, text: str) -> str | None:
+        """The country a state or province belongs to ("Republic of Dagestan": Russia)."""
+        t = fold(text)
+        for prefix in ("the ", "republic of ", "state of ", "province of ", "region of "):
+            t = t.removeprefix(prefix)
+        return builtin_provinces().get(t)
 
     def country_of_demonym(self, text: str) -> str | None:
         return self.country_by_demonym.get(fold(text))

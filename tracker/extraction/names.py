@@ -50,7 +50,7 @@ def phrases_alternation(phrases: list[str]) -> str:
 
 TITLE_PATTERN = phrases_alternation(TITLES)
 TITLE_FIRST = "[" + "".join(sorted({t[0].upper() for t in TITLES} | {t[0].lower() for t in TITLES})) + "]"
-TITLE = re.compile(rf"\b(?={TITLE_FIRST})(?P<title>{TITLE_PATTERN})\b")
+TITLE = re.compile(rf"\b(?={TITLE_FIRST})(?P<title>{TITLE_PATTERN})(?:\b|(?<=\.))")
 SPEECH_VERB = (
     r"(?:said|says|told|added|stated|noted|stressed|explained|warned|wrote|tweeted|posted|asked|replied|insisted"
     r"|declared|argued|emphasi[sz]ed|continued|recalled|acknowledged|cautioned|urged|announced|described|called)"
@@ -141,6 +141,13 @@ def trim_name_words(text: str, start: int, end: int) -> tuple[int, int]:
         words.pop()
     while words and words[0].group() in NOT_NAME:
         words.pop(0)
+    # A speaker caption repeats the name in native order ("Mira Tol Tol MiraPrime Minister:"): the
+    # name ends before its first repeated word.
+    seen = [w.group().casefold() for w in words]
+    for i in range(2, len(seen)):
+        if seen[i] in seen[:i] and seen[i - 1] not in NAME_PARTICLES:
+            words = words[:i]
+            break
     if not words:
         return start, start
     end = start + words[-1].end()

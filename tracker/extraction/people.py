@@ -31,7 +31,7 @@ from .names import (
     person_name_clean,
     trim_name_words,
 )
-from .vocabulary import EVENT_WORDS, NAME_PARTICLES, NOT_NAME
+from .vocabulary import EVENT_WORDS, NAME_PARTICLES, NOT_NAME, PORTFOLIO_WORDS
 
 # Re-exported: the statements finder and the ingest service read these from here.
 __all__ = ["SPEECH_VERB", "Entity", "Mention", "People", "PeopleFinder", "person_name_clean"]
@@ -191,7 +191,7 @@ class PeopleFinder:
             if of and of.end() < end:
                 run = CAPS_RUN.match(text, of.end())
                 if run and run.end() <= end:
-                    split = self._split_country(run.start(), run.end())
+                    split = self._split_country(run.start(), run.end()) or self._portfolio_split(run)
                     if split:
                         country, name_start, _ = split
                         if name_start is not None:
@@ -249,6 +249,16 @@ class PeopleFinder:
                 return country, title_start - len(before) + offset + idx
         return None, title_start
 
+    def _portfolio_split(self, run: re.Match):
+        """ "Minister of Defence Mira Tol": a portfolio, not a country, then the name."""
+        words = list(re.finditer(r"\S+", run.group()))
+        i = 0
+        while i < len(words) - 1 and words[i].group().casefold() in PORTFOLIO_WORDS | {"of", "and", "the"}:
+            i += 1
+        if i == 0 or not words[i].group()[0].isupper():
+            return None
+        return None, run.start() + words[i].start(), run.start() + words[i - 1].end()
+
     def _split_country(self, start: int, end: int, name_allowed: bool = True):
         """Split "France Emmanuel Macron" into the country and where the name starts.
 
@@ -261,6 +271,8 @@ class PeopleFinder:
             country = self.gz.country_named(phrase)
             if country is None and phrase.lower().startswith(("republic of ", "the republic of ")):
                 country = self.gz.country_named(phrase.split(" of ", 1)[1])
+            if country is None and i > 0:
+                country = self.gz.country_of_province(phrase)
             if country:
                 best = (country, i)
                 break

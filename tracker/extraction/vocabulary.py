@@ -15,8 +15,20 @@ TITLES = [
     "Ambassador", "Governor", "Senator", "Senate Majority Leader", "Senate Minority Leader", "Majority Leader",
     "Minority Leader", "House Speaker", "Speaker", "Chairman", "Chairwoman", "Chairperson", "Mayor",
     "Minister", "Spokesperson", "Spokesman", "Spokeswoman", "Press Secretary", "Crown Princess", "Prince",
-    "Sheikh", "First Lady", "First Gentleman", "Chief Adviser", "Leader",
+    "Sheikh", "First Lady", "First Gentleman", "Chief Adviser", "Leader", "Head",
+    # Military ranks, written out and abbreviated ("Gen. Mark Milley", "Field Marshal ...").
+    "Field Marshal", "Marshal", "General", "Lieutenant General", "Major General", "Brigadier General",
+    "Gen.", "Lt. Gen.", "Maj. Gen.", "Brig. Gen.", "Admiral", "Adm.", "Vice Admiral", "Colonel", "Col.",
+    "Commander-in-Chief",
 ]  # fmt: skip
+# Offices of a country's own legislature and regions: someone holding one meets his own head of
+# state in a domestic meeting, not a diplomatic contact.
+DOMESTIC_TITLES = frozenset(
+    {
+        "senator", "senate majority leader", "senate minority leader", "majority leader", "minority leader",
+        "house speaker", "speaker", "leader", "governor", "mayor", "head",
+    }
+)  # fmt: skip
 
 
 # Honorifics written before a name that are no part of it ("Sheikh Tamim ...", "Shri Ajit Doval",
