@@ -34,6 +34,8 @@ class FoundContact:
     sentence: Sentence
     initiator: Entity | None = None
     host: Entity | None = None
+    recalled: bool = False  # an earlier contact the text looks back on ("their last call")
+    by_noun: bool = False  # stated by a noun ("the talks with X"), not by a verb
 
 
 def group_backwards(text: str, before: list[Mention]) -> list[Mention]:

@@ -20,6 +20,7 @@ from .items import (
     Span,
     StatementItem,
 )
+from .narrator import Narrators, narrator_by_office, narrator_from_title
 from .people import PeopleFinder, people_complete_from_title
 from .statements import find_quotes, find_statements
 from .text import Block, boilerplate_ranges, masthead, paragraphs, sentences
@@ -125,6 +126,7 @@ def _extract_into(result: Extraction, gazetteer: Gazetteer, topics: dict[str, li
     for space in SPACES:
         title_text = title_text.replace(space, " ")
     people_complete_from_title(people, title_text, finder)
+    narrator = narrator_from_title(title_text, finder) or narrator_by_office(finder)
     article = Article(
         text=searched,
         published=published,
@@ -133,6 +135,8 @@ def _extract_into(result: Extraction, gazetteer: Gazetteer, topics: dict[str, li
         dates=DateIndex(searched, published),
         quotes=find_quotes(searched, paras),
         is_release=bool(RELEASE.search(" ".join(filter(None, [meta.publisher, meta.url, meta.title])))),
+        narrators=Narrators(searched, people.mentions, narrator),
+        home=home,
     )
     result.people = [
         PersonMention(
