@@ -17,7 +17,6 @@ from .items import KnownPerson, Span
 from .names import (
     APPOSITIVE,
     CAPS_RUN,
-    DEFINITE,
     NAME_RUN,
     NAME_WORD,
     OF_COUNTRY,
@@ -31,6 +30,7 @@ from .names import (
     person_name_clean,
     trim_name_words,
 )
+from .offices import definite_mentions, honorific_mentions
 from .vocabulary import EVENT_WORDS, NAME_PARTICLES, NOT_NAME, PORTFOLIO_WORDS
 
 # Re-exported: the statements finder and the ingest service read these from here.
@@ -165,11 +165,15 @@ class PeopleFinder:
         self._merge_partial_names(found)
         found += self._surnames(regions)
         found = _without_overlaps(found)
-        self._holders: dict[str, Entity | None] = {}  # "the <title>" means one person per article
+        found += honorific_mentions(self, regions, found)
+        found = _without_overlaps(found)
+        holders: dict[tuple[str, str | None], Entity | None] = {}  # "the <title>" means one person per article
         starts = [m.start for m in found]
         definite = []
         for start, end in regions:
-            definite += [m for m in self._definite(start, end, found) if not _overlaps_sorted(m, starts, found)]
+            definite += [
+                m for m in definite_mentions(self, start, end, found, holders) if not _overlaps_sorted(m, starts, found)
+            ]
         found += definite
         found.sort(key=lambda m: m.start)
         self.people.mentions = found
@@ -361,41 +365,6 @@ class PeopleFinder:
                 if len(entities) == 1:
                     out.append(Mention(m.start(), m.end(), entities[0], "surname"))
         return out
-
-    def _definite(self, start: int, end: int, found: list[Mention]) -> list[Mention]:
-        out = []
-        for m in DEFINITE.finditer(self.text, start, end):
-            title = " ".join(m.group("title").split())
-            key = fold(title)
-            if key not in self._holders:
-                self._holders[key] = self._holder(title, m.start(), found)
-            entity = self._holders[key]
-            if entity:
-                out.append(Mention(m.start(), m.end(), entity, "definite"))
-        return out
-
-    def _holder(self, title: str, pos: int, found: list[Mention]) -> Entity | None:
-        """Who "the <title>" means here: the home country's holder, else the first so titled in the article."""
-        titled = [
-            m.entity
-            for m in sorted(found, key=lambda m: m.start)
-            if m.entity.office and fold(m.entity.office) == fold(title)
-        ]
-        if self.home:
-            for e in titled:
-                if e.country == self.home:
-                    return e
-            holders = self.gz.office_holders(title, self.home, self.published)
-            if len(holders) == 1:
-                person, country = holders[0]
-                return self.entity_for(person.name, title, country)
-        if titled:
-            return titled[0]
-        holders = self.gz.office_holders(title, None, self.published)
-        if len({p.key for p, _ in holders}) == 1:
-            person, country = holders[0]
-            return self.entity_for(person.name, title, country)
-        return None
 
 
 def people_complete_from_title(people: People, title: str | None, finder: PeopleFinder) -> None:
