@@ -39,9 +39,10 @@ NOT_HELD = re.compile(
     re.I,
 )
 AFTER_PLANNED = re.compile(
-    r"^[^.;]{0,80}?\b(?:scheduled|planned|expected|to\s+be\s+held|will|would|is\s+to|are\s+to)\b", re.I
+    r"[^.;]{0,80}?\b(?:scheduled|planned|expected|to\s+be\s+held|will|would|is\s+to|are\s+to)\b", re.I
 )
-HELD = re.compile(r"^[^.;]{0,100}?\b(?:was|were)\s+held\b|^[^.;]{0,100}?\btook\s+place\b", re.I)
+HELD = re.compile(r"[^.;]{0,100}?\b(?:(?:was|were)\s+held|took\s+place)\b", re.I)
+HAVE_BEFORE = re.compile(r"\b(?:had|has|have|held|hold|holds|having)\s+(?:[\w-]+\s+){0,4}$", re.I)
 VIDEO = re.compile(r"\b(?:video|videoconference|virtual(?:ly)?|online)\b", re.I)
 IN_PERSON = re.compile(
     r"\b(?:on\s+the\s+(?:margins|sidelines)|in\s+person|face[\s-]to[\s-]face|reception|during\s+(?:his|her|their|the)"
@@ -61,15 +62,16 @@ DATED_NOUN = re.compile(
 THEY = re.compile(r"\b(?:[Tt]hey|[Tt]heir|[Tt]he\s+two\s+(?:leaders|presidents|men|women|sides|heads\s+of\s+state))\b")
 
 
-def noun_kind(noun: str, context: str) -> str:
-    """The kind of contact a noun names; a conversation or talks in person are a meeting."""
+def noun_kind(noun: str, after: str, context: str = "") -> str:
+    """The kind of contact a noun names (``after``: the words that follow it; ``context``: the
+    paragraph so far); a conversation in person is a meeting."""
     noun = noun.lower()
-    if "video" in noun or (not re.search(r"phone|call", noun) and VIDEO.search(context[:80])):
+    if "video" in noun or (not re.search(r"phone|call", noun) and VIDEO.search(after[:80])):
         return "video_call"
     if re.search(r"phone|call|virtual|online", noun):
         return "phone_call"
     if noun.startswith(("conversation", "consultation")):
-        return "meeting" if IN_PERSON.search(context) else "phone_call"
+        return "meeting" if IN_PERSON.search(context + after) else "phone_call"
     return "meeting"
 
 
@@ -84,6 +86,8 @@ def noun_contacts(article: Article, sent: Sentence, mentions: list[Mention], con
             before = text[max(sent.start, m.start() - 60) : m.start("noun")]
             if NOT_HELD.search(before) or AFTER_PLANNED.match(text, m.end(), sent.end):
                 continue
+            if HAVE_BEFORE.search(before):
+                continue  # "had talks with X": the verb's contact, found with its verb
             after = [x for x in mentions if x.start >= m.end()]
             group = group_forwards(text, after, m.end())
             if pattern is WITH:
@@ -102,7 +106,7 @@ def noun_contacts(article: Article, sent: Sentence, mentions: list[Mention], con
                 entities = distinct([x.entity for x in group])
             if len(entities) < 2:
                 continue
-            kind = noun_kind(m.group("noun"), context + text[m.start() : sent.end])
+            kind = noun_kind(m.group("noun"), text[m.end("noun") : sent.end], context)
             end_of_names = group[-1].end if group else m.end()
             hits = [
                 h
@@ -145,7 +149,7 @@ def earlier_contacts(article: Article, sent: Sentence, mentions: list[Mention], 
             if article.in_quote(m.start()) or re.search(r"\bsince\s+$", text[max(0, m.start() - 7) : m.start()]):
                 continue  # "since the October 7 attacks" anchors a gap; it is no contact
             noun = m.group("noun").lower()
-            kind = noun_kind(noun, "")
+            kind = noun_kind(noun, text[m.end() : sent.end])
             if noun == "visit":
                 kind = "visit"
             if pattern is EARLIER:

@@ -40,7 +40,7 @@ CONTACT_VERB = re.compile(
         | (?:made|received|took)\s+a\s+(?:(?:tele)?phone\s+)?call\s+(?:from|with|to)
     )
     | (?P<meeting>
-        (?:met|meets|meet)\b(?:\s+\w+){0,4}?\s+with | (?:met|meets|meet)(?=\s+[A-Z])
+        (?:met|meets|meet)\b(?:\s+[\w-]+){0,6}?\s+with | (?:met|meets|meet)(?=\s+[A-Z])
         | (?<=\b(?:is|am)\s)meeting\s+(?:\w+\s+){0,2}?with | (?<=\bare\s)meeting\s+(?:\w+\s+){0,2}?with
         | HAVE\s+(?:DET\s+)?(?:[\w-]+\s+){0,4}?(?:meeting|summit|talks|bilateral|discussion|consultation
             |negotiation)s?(?:\s+with)?
@@ -75,9 +75,11 @@ OTHER_EVENT_DATE = re.compile(r"\b(?:the|an?|for|before|ahead\s+of|since|until|a
 NEGATION = re.compile(
     r"\b(?:not|never|no\s+longer|yet\s+to|declined\s+to|refused\s+to|without|cancel\w*|postpone\w*)\b|n't\b", re.I
 )
+# "It is a pleasure to receive", "I was glad to welcome": the speaker's present, not a plan.
 PLANNED = re.compile(
     r"\b(?:will|would|shall|is\s+to|are\s+to|plans?\s+to|planning\s+to|expected\s+to|scheduled\s+to|set\s+to|due\s+to"
-    r"|going\s+to|agreed\s+to|hopes?\s+to|invited\s+\S+(?:\s+\S+){0,4}\s+to|intends?\s+to|to)\s+(?:\w+\s+)?$",
+    r"|going\s+to|agreed\s+to|hopes?\s+to|invited\s+\S+(?:\s+\S+){0,4}\s+to|intends?\s+to"
+    r"|(?<!pleasure\s)(?<!glad\s)(?<!happy\s)(?<!honour\s)(?<!honor\s)(?<!pleased\s)(?<!delighted\s)to)\s+(?:\w+\s+)?$",
     re.I,
 )
 # "Participants in the call included ...": the named people join the contact just reported.
@@ -107,7 +109,7 @@ WELCOME_GAP = re.compile(
 # A conversation or talks that say they were one call among several people, not several calls.
 JOINT = re.compile(r"\b(?:joint|jointly|together|trilateral|multilateral|group|conference|summit)\b", re.I)
 REMOTE_AFTER = re.compile(
-    r"^[\s,]*(?:[\w-]+\s+){0,3}?(?:via|by|over|through)\s+(?:a\s+)?(?:video(?:\s*(?:conference|link|call))?"
+    r"[\s,]*(?:[\w-]+\s+){0,3}?(?:via|by|over|through)\s+(?:a\s+)?(?:video(?:\s*(?:conference|link|call))?"
     r"|videoconference)\b",
     re.I,
 )
@@ -141,7 +143,7 @@ def find_contacts(article: Article) -> list[FoundContact]:
         i = bisect.bisect_left(list_starts, sent.start)
         if i < len(list_starts) and list_starts[i] < sent.end and found:
             last = found[-1]
-            if sent.paragraph - last.sentence.paragraph <= 1 and not here:
+            if sent.paragraph - last.sentence.paragraph <= 1:
                 joining = mentions + _bullet_mentions(article, n)
                 last.entities = distinct(last.entities + [x.entity for x in joining])
         found += noun_contacts(article, sent, mentions, context)

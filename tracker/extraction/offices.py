@@ -22,7 +22,8 @@ if TYPE_CHECKING:
 # "the President", "the Russian President", "the visiting prime minister"; not "the President of"
 # (below) nor "the President Aldo Varen" (a titled name).
 DEFINITE = re.compile(
-    rf"\b[Tt]he[ \t]+(?:(?P<qualifier>{NAME_WORD}|visiting|outgoing|incoming|then)[ \t]+)?(?P<title>{TITLE_PATTERN})\b"
+    rf"\b[Tt]he[ \t]+(?:(?!{TITLE_PATTERN}\b)(?P<qualifier>{NAME_WORD}|visiting|outgoing|incoming|then)[ \t]+)?"
+    rf"(?P<title>{TITLE_PATTERN})\b"
     rf"(?![ \t]+(?:of\b|{NAME_WORD}))"
 )
 # "the President of Estralia" with no name after it; "Estralia's president"

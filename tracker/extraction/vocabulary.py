@@ -70,12 +70,14 @@ EVENT_WORDS = {"Meeting", "Summit", "Conference", "Forum", "Council", "Assembly"
 # Words of titles that may also be surnames ("Angus King", "Prince"): dropped before a name, kept inside one.
 TITLE_WORDS_ALSO_NAMES = {
     "king", "queen", "prince", "princess", "crown", "grand", "duke", "first", "lady", "gentleman", "house",
-    "press", "federal", "supreme", "sheikh", "pope", "emir", "amir", "sultan", "leader", "of",
+    "press", "federal", "supreme", "sheikh", "pope", "emir", "amir", "sultan", "leader", "of", "major", "field",
+    "marshal",
 }  # fmt: skip
 # Words that name a role, never a person: before a name they are its title ("Secretary Marty Walsh",
 # "Affairs Jake Sullivan" from "... for National Security Affairs Jake Sullivan"); inside one they
 # show the words are not a name at all ("Mamie Locke Delegate Sally Hudson").
-ROLE_WORDS = {w.casefold() for t in TITLES for w in t.replace("-", " ").split()} - TITLE_WORDS_ALSO_NAMES | {
+_TITLE_WORDS = {w.casefold() for t in TITLES for w in t.replace("-", " ").split() if len(w) > 2}
+ROLE_WORDS = _TITLE_WORDS - TITLE_WORDS_ALSO_NAMES | {
     "secretary", "advisor", "adviser", "administrator", "director", "representative", "delegate", "congressman",
     "congresswoman", "envoy", "counselor", "counsellor", "chair", "co", "designate", "deputy", "commissioner",
     "attorney", "general", "admiral", "colonel", "lieutenant", "assistant", "undersecretary", "nsa", "affairs",
