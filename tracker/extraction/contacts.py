@@ -227,7 +227,7 @@ def _contacts_at(
     entities = distinct(sides + others)
     if len(entities) < 2:
         # "held a secure video call with European leaders": the names may follow in a list.
-        if COLLECTIVE.search(text, m.end(), sent.end):
+        if COLLECTIVE.search(text, m.start(), sent.end):
             return [_dated(article, sent, m, entities, kind, subject)]
         return []
     if len(others) >= 2 and _separate(verb, kind, subject, text[sent.start : sent.end]):

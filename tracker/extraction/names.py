@@ -57,11 +57,17 @@ SPEECH_VERB = (
 )
 CONTACT_VERB_AFTER_NAME = (
     r"(?:met|meets|spoke|speaks|had|has|held|holds|hosted|hosts|talked|phoned|telephoned|visited|welcomed|received"
-    r"|will|took|attended)"
+    r"|will|took|attended|invited|informed|thanked|congratulated|briefed|conveyed|exchanged|discussed)"
 )
 SAID_NAME = re.compile(
     rf"(?=[{_UPPER}])(?P<name>{NAME_WORD}(?:{SEP}{NAME_WORD}){{1,2}}),?[ \t]+(?:also[ \t]+)?"
     rf"(?:{SPEECH_VERB}|{CONTACT_VERB_AFTER_NAME})\b(?![ \t]+by\b)"
+)
+# The person a contact verb or a word of address names: "spoke with Aldo Varen", "welcomed my friend
+# Aldo Varen", "our colleague Mira Tol".
+OBJECT_NAME = re.compile(
+    rf"\b(?:with|welcomed?|received?|hosted|met|telephoned|phoned|(?:my|our)[ \t]+(?:dear[ \t]+|good[ \t]+|old[ \t]+)?"
+    rf"(?:friend|colleague|counterpart))[ \t]+(?P<name>(?=[{_UPPER}]){NAME_WORD}(?:{SEP}{NAME_WORD}){{1,2}})\b"
 )
 # Last words of capitalised phrases that name events and bodies, not people ("Leaders' Meeting said").
 # "Leo Varadkar, the Taoiseach of Ireland": a name, then its office in apposition.

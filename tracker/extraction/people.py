@@ -19,6 +19,7 @@ from .names import (
     CAPS_RUN,
     NAME_RUN,
     NAME_WORD,
+    OBJECT_NAME,
     OF_COUNTRY,
     SAID_NAME,
     SPEECH_VERB,
@@ -311,8 +312,10 @@ class PeopleFinder:
         return out
 
     def _said_names(self, start: int, end: int) -> list[Mention]:
+        """New people named as the subject of a speech or contact verb, or as its object."""
         out = []
-        for m in SAID_NAME.finditer(self.text, start, end):
+        matches = [*SAID_NAME.finditer(self.text, start, end), *OBJECT_NAME.finditer(self.text, start, end)]
+        for m in matches:
             ns, ne = trim_name_words(self.text, m.start("name"), m.end("name"))
             words = self.text[ns:ne].split()
             if len(words) < 2 or any(w in NOT_NAME for w in words) or words[-1] in EVENT_WORDS:
