@@ -95,8 +95,8 @@ JOINED = re.compile(
 )
 # "with the leaders of ...", "with the Bucharest Nine group of allies": a side named as a body.
 COLLECTIVE = re.compile(
-    r"\bwith\s+(?:the\s+)?(?:[\w-]+\s+|\([\w-]+\)\s+){0,4}?(?:leaders|counterparts|heads|group|allies|partners"
-    r"|members|presidents|prime\s+ministers)\b",
+    r"\bwith\s+(?:the\s+)?(?:[\w-]+\s+|\([\w-]+\)\s+){0,10}?(?:leaders|counterparts|heads\s+of\s+(?:state|government)"
+    r"|allies|presidents|prime\s+ministers)\b",
     re.I,
 )
 # An object after "welcomed"/"received" is a person only through titles and words of address
@@ -145,10 +145,12 @@ def find_contacts(article: Article) -> list[FoundContact]:
             last = found[-1]
             if sent.paragraph - last.sentence.paragraph <= 1:
                 joining = mentions + _bullet_mentions(article, n)
+                before = len(last.entities)
                 last.entities = distinct(last.entities + [x.entity for x in joining])
+                last.awaiting = last.awaiting and len(last.entities) == before
         found += noun_contacts(article, sent, mentions, context)
         found += earlier_contacts(article, sent, mentions, found)
-    found = [c for c in found if len(c.entities) >= 2]
+    found = [c for c in found if len(c.entities) >= 2 and not c.awaiting]
     for c in found:
         if c.date is None and c.by_noun and not c.recalled and article.is_release and article.published:
             c.date, c.precision = article.published, "day"  # "the talks with X" a release reports: that day's
@@ -225,10 +227,17 @@ def _contacts_at(
     if is_domestic(sides, others, article.home):
         return []  # a president with his own legislators or regional heads
     entities = distinct(sides + others)
-    if len(entities) < 2:
+    # "X and Y held talks" needs no object; "welcomed", "met with", "spoke to" do: without one the
+    # subjects welcomed something else ("welcomed the return of ...").
+    needs_object = not m.group("pair") and (
+        verb.endswith("with") or (verb.startswith(DIRECT_OBJECT_VERBS) and not verb.startswith(("met", "meet")))
+    )
+    if len(entities) < 2 or (needs_object and not others):
         # "held a secure video call with European leaders": the names may follow in a list.
         if COLLECTIVE.search(text, m.start(), sent.end):
-            return [_dated(article, sent, m, entities, kind, subject)]
+            contact = _dated(article, sent, m, entities, kind, subject)
+            contact.awaiting = True
+            return [contact]
         return []
     if len(others) >= 2 and _separate(verb, kind, subject, text[sent.start : sent.end]):
         return [_dated(article, sent, m, distinct(sides + [o]), kind, subject) for o in others]

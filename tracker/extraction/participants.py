@@ -18,7 +18,7 @@ from .vocabulary import DOMESTIC_TITLES
 # an office the title finder did not take ("and Chairman of the Joint Chiefs of Staff Gen. ...").
 JOINER = re.compile(
     r"^[\s,]*(?:and|as\s+well\s+as|&)?[\s,]*(?:(?:His|Her)\s+(?:Royal\s+)?(?:Majesty|Highness|Excellency)\s+)?"
-    r"(?:(?:[A-Z][\w-]*|of|the|for)\s+){0,8}$"
+    r"(?:(?:[A-Z][\w-]*|of|the|for|to)\s+){0,10}$"
 )
 
 
@@ -36,6 +36,7 @@ class FoundContact:
     host: Entity | None = None
     recalled: bool = False  # an earlier contact the text looks back on ("their last call")
     by_noun: bool = False  # stated by a noun ("the talks with X"), not by a verb
+    awaiting: bool = False  # "a call with European leaders": kept only if a list of them follows
 
 
 def group_backwards(text: str, before: list[Mention]) -> list[Mention]:

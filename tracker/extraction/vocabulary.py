@@ -15,7 +15,8 @@ TITLES = [
     "Ambassador", "Governor", "Senator", "Senate Majority Leader", "Senate Minority Leader", "Majority Leader",
     "Minority Leader", "House Speaker", "Speaker", "Chairman", "Chairwoman", "Chairperson", "Mayor",
     "Minister", "Spokesperson", "Spokesman", "Spokeswoman", "Press Secretary", "Crown Princess", "Prince",
-    "Sheikh", "First Lady", "First Gentleman", "Chief Adviser", "Leader", "Head",
+    "Sheikh", "First Lady", "First Gentleman", "Chief Adviser", "Leader", "Head of State", "Head of Government",
+    "Head",
     # Military ranks, written out and abbreviated ("Gen. Mark Milley", "Field Marshal ...").
     "Field Marshal", "Marshal", "General", "Lieutenant General", "Major General", "Brigadier General",
     "Gen.", "Lt. Gen.", "Maj. Gen.", "Brig. Gen.", "Admiral", "Adm.", "Vice Admiral", "Colonel", "Col.",
