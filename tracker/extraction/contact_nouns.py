@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 
 from .context import Article, Sentence, distinct
-from .participants import FoundContact, group_forwards
+from .participants import OBJECT_GAP, FoundContact, group_forwards
 from .people import Entity, Mention
 from .vocabulary import MONTH_NAMES
 
@@ -59,6 +59,9 @@ DATED_NOUN = re.compile(
     rf"(?:\s+\d{{4}})?)\s+(?:(?:[A-Z][\w-]*(?:['’]s?)?)\s+){{0,4}}(?P<noun>(?:tele)?phone\s+call|video\s+call"
     rf"|videoconference|call|meeting|[Ss]ummit|talks|visit)\b"
 )
+SUBJECT_VERB = re.compile(
+    r",?\s+(?:also\s+|then\s+|later\s+)?(?:[a-z]+ed|said|says|told|spoke|met|had|has|held|was|is|will|would|thanks|notes)\b"
+)
 THEY = re.compile(r"\b(?:[Tt]hey|[Tt]heir|[Tt]he\s+two\s+(?:leaders|presidents|men|women|sides|heads\s+of\s+state))\b")
 
 
@@ -90,6 +93,8 @@ def noun_contacts(article: Article, sent: Sentence, mentions: list[Mention], con
                 continue  # "had talks with X": the verb's contact, found with its verb
             after = [x for x in mentions if x.start >= m.end()]
             group = group_forwards(text, after, m.end())
+            if group and not OBJECT_GAP.fullmatch(text, m.end(), group[0].start):
+                continue  # "the meeting with the leadership of the ministry ...": no person is its object
             if pattern is WITH:
                 det = DETERMINER.search(text, max(sent.start, m.start() - 50), m.start())
                 word = (det.group("det") or "").lower() if det else ""
@@ -130,9 +135,17 @@ def _other_side(article: Article, mentions: list[Mention], m: re.Match, det, oth
         owner = [x for x in mentions if x.end == det.start("poss")]
         if owner and owner[0].entity.ident not in exclude:
             return owner[0].entity
-    for x in mentions:
-        if x.entity.ident not in exclude:
-            return x.entity
+    candidates = [x for x in mentions if x.entity.ident not in exclude]
+    acting = [x for x in candidates if SUBJECT_VERB.match(article.text, x.end)]
+    if det is not None and (det.group("det") or "").lower() in ("his", "her", "their"):
+        # "X told Y about the results of his talks with Z": "his" is the last one who did something.
+        earlier = [x for x in acting if x.end <= det.start()] or [x for x in candidates if x.end <= det.start()]
+        if earlier:
+            return earlier[-1].entity
+    if acting:
+        return acting[0].entity  # the one the sentence says did something: "..., the Head of State said"
+    if candidates:
+        return candidates[0].entity
     if article.narrators is not None:
         speaker = article.narrators.at(m.start())
         if speaker is not None and speaker.ident not in exclude:

@@ -13,7 +13,7 @@ import re
 from .contact_nouns import THEY, earlier_contacts, noun_contacts
 from .context import Article, Sentence, distinct
 from .narrator import first_person_before
-from .participants import FoundContact, group_backwards, group_forwards, is_domestic
+from .participants import OBJECT_GAP, FoundContact, group_backwards, group_forwards, is_domestic
 from .people import Mention
 
 # Re-exported: gap claims read these from here.
@@ -90,21 +90,15 @@ PARTICIPANT_LIST = re.compile(
 )
 # "X joined the call", "Joining the call were": the named people join the contact just reported.
 JOINED = re.compile(
-    r"\b(?:joined|joins|join)\s+(?:the|this|that)\s+(?:(?:phone|video|telephone)\s+)?(?:call|meeting|conversation|talks"
-    r"|videoconference)\b|\b[Jj]oining\s+(?:the|this)\s+(?:call|meeting|conversation|talks|videoconference)\b"
+    r"\b(?:joined|joins|join|joining)\s+(?:[\w.]+\s+){0,3}?(?:(?:on|at|in)\s+)?(?:the|this|that)\s+"
+    r"(?:(?:phone|video|telephone)\s+)?(?:call|meeting|conversation|talks|videoconference)\b",
+    re.I,
 )
 # "with the leaders of ...", "with the Bucharest Nine group of allies": a side named as a body.
 COLLECTIVE = re.compile(
     r"\bwith\s+(?:the\s+)?(?:[\w-]+\s+|\([\w-]+\)\s+){0,10}?(?:leaders|counterparts|heads\s+of\s+(?:state|government)"
     r"|allies|presidents|prime\s+ministers)\b",
     re.I,
-)
-# An object after "welcomed"/"received" is a person only through titles and words of address
-# ("welcomed the President of our fraternal Norvania and my friend Aldo Varen"), never a noun
-# ("welcomed the progress of ...").
-WELCOME_GAP = re.compile(
-    r"[\s,]*(?:(?:the|a|an|his|her|my|our|their|visiting|dear|esteemed|friend|colleague|counterpart|and|of|fraternal"
-    r"|with|[A-Z][\w'’-]*)[\s,]+)*"
 )
 # A conversation or talks that say they were one call among several people, not several calls.
 JOINT = re.compile(r"\b(?:joint|jointly|together|trilateral|multilateral|group|conference|summit)\b", re.I)
@@ -207,7 +201,7 @@ def _contacts_at(
         gap = r"[\s,]*" if verb.startswith(("called", "calls", "phoned", "telephoned")) else DIRECT_GAP
         between = text[m.end() : obj[0].start] if obj else ""
         if verb.startswith(("welcome", "receive")):
-            ok = WELCOME_GAP.fullmatch(between) is not None and len(between) < 90
+            ok = OBJECT_GAP.fullmatch(between) is not None and len(between) < 90
         else:
             ok = re.fullmatch(gap, between, re.I) is not None
         if obj and not ok:

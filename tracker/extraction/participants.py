@@ -21,6 +21,14 @@ JOINER = re.compile(
     r"(?:(?:[A-Z][\w-]*|of|the|for|to)\s+){0,10}$"
 )
 
+# Between a contact word and its object only titles and words of address ("welcomed the President of
+# our fraternal Norvania and my friend Aldo Varen", "the meeting with IAEA Director General ..."), never
+# a noun ("welcomed the progress of ...", "the meeting with the leadership of ...").
+OBJECT_GAP = re.compile(
+    r"[\s,]*(?:(?:the|a|an|his|her|my|our|their|visiting|dear|esteemed|friend|colleague|counterpart|and|of|fraternal"
+    r"|with|[A-Z][\w'’-]*)[\s,]+)*"
+)
+
 
 @dataclass
 class FoundContact:
