@@ -72,6 +72,11 @@ IN_PERSON_EVENT = re.compile(
 )
 NOUN_BEFORE = re.compile(r"\b(?:the|a|an|his|her|their|its|upcoming|state|official|working)\s+$", re.I)
 OTHER_EVENT_DATE = re.compile(r"\b(?:the|an?|for|before|ahead\s+of|since|until|after)\s+$", re.I)
+OTHER_CLAUSE = re.compile(
+    r",\s*(?:who|which|that|whose|marked|held|celebrated|observed|elected|signed|adopted|born)\b"
+    r"|\b(?:who|which)\s+(?:was|were|is|are|will|had|has)\b|\bahead\s+of\b",
+    re.I,
+)
 NEGATION = re.compile(
     r"\b(?:not|never|no\s+longer|yet\s+to|declined\s+to|refused\s+to|without|cancel\w*|postpone\w*)\b|n't\b", re.I
 )
@@ -254,10 +259,13 @@ def _dated(article, sent, m, entities, kind, subject) -> FoundContact:
     text = article.text
     planned = bool(PLANNED.search(text[max(sent.start, m.start() - 40) : m.start()]))
     # "preparations for the April 22-23 summit": a date that names another event is not the contact's.
+    # "..., who was elected Sunday", "ahead of the Day of Unity, marked on April 2": a date in a
+    # clause about another event is not the contact's either.
     hits = [
         h
         for h in article.dates_in(sent.start, sent.end)
         if not OTHER_EVENT_DATE.search(text[max(0, h.start - 12) : h.start])
+        and not (h.start > m.end() and OTHER_CLAUSE.search(text, m.end(), h.start))
     ]
     when, precision = None, "day"
     if hits:

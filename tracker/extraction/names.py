@@ -57,7 +57,7 @@ SPEECH_VERB = (
 )
 CONTACT_VERB_AFTER_NAME = (
     r"(?:met|meets|spoke|speaks|had|has|held|holds|hosted|hosts|talked|phoned|telephoned|visited|welcomed|received"
-    r"|will|took|attended|invited|informed|thanked|congratulated|briefed|conveyed|exchanged|discussed)"
+    r"|will|took|attended|[a-z]{3,}ed)"
 )
 SAID_NAME = re.compile(
     rf"(?=[{_UPPER}])(?P<name>{NAME_WORD}(?:{SEP}{NAME_WORD}){{1,2}}),?[ \t]+(?:also[ \t]+)?"

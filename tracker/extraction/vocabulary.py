@@ -6,7 +6,8 @@ than spelling their own. Plain data, no imports.
 """
 
 TITLES = [
-    "First Deputy Prime Minister", "Deputy Prime Minister", "Prime Minister", "Vice President", "President",
+    "First Deputy Prime Minister", "Deputy Prime Minister", "Prime Minister-elect", "Prime Minister",
+    "Vice President-elect", "Vice President", "President-elect", "President",
     "Federal Chancellor", "Chancellor", "Crown Prince", "Grand Duke", "King", "Queen", "Emir", "Amir", "Sultan",
     "Pope", "Supreme Leader", "Premier", "Taoiseach", "Secretary of State", "Secretary-General",
     "Secretary General", "General Secretary", "Foreign Minister", "Minister of Foreign Affairs",
