@@ -8,6 +8,7 @@ side of "his/the talks with X" is the sentence's subject, else the person the ar
 
 from __future__ import annotations
 
+import bisect
 import re
 
 from .context import Article, Sentence, distinct
@@ -65,6 +66,22 @@ SUBJECT_VERB = re.compile(
 THEY = re.compile(r"\b(?:[Tt]hey|[Tt]heir|[Tt]he\s+two\s+(?:leaders|presidents|men|women|sides|heads\s+of\s+state))\b")
 
 
+def _matches(article: Article, pattern: re.Pattern, start: int, end: int) -> list[re.Match]:
+    """Matches of ``pattern`` inside [start, end): one pass over the whole text per pattern, cached."""
+    cache = article.__dict__.setdefault("_noun_matches", {})
+    if pattern not in cache:
+        found = list(pattern.finditer(article.text))
+        cache[pattern] = (found, [m.start() for m in found])
+    found, starts = cache[pattern]
+    i = bisect.bisect_left(starts, start)
+    out = []
+    while i < len(found) and found[i].start() < end:
+        if found[i].end() <= end:
+            out.append(found[i])
+        i += 1
+    return out
+
+
 def noun_kind(noun: str, after: str, context: str = "") -> str:
     """The kind of contact a noun names (``after``: the words that follow it; ``context``: the
     paragraph so far); a conversation in person is a meeting."""
@@ -83,7 +100,7 @@ def noun_contacts(article: Article, sent: Sentence, mentions: list[Mention], con
     text = article.text
     out: list[FoundContact] = []
     for pattern in (BETWEEN, WITH, THEIR):
-        for m in pattern.finditer(text, sent.start, sent.end):
+        for m in _matches(article, pattern, sent.start, sent.end):
             if article.in_quote(m.start()):
                 continue
             before = text[max(sent.start, m.start() - 60) : m.start("noun")]
@@ -158,7 +175,7 @@ def earlier_contacts(article: Article, sent: Sentence, mentions: list[Mention], 
     text = article.text
     out = []
     for pattern in (EARLIER, DATED_NOUN):
-        for m in pattern.finditer(text, sent.start, sent.end):
+        for m in _matches(article, pattern, sent.start, sent.end):
             if article.in_quote(m.start()) or re.search(r"\bsince\s+$", text[max(0, m.start() - 7) : m.start()]):
                 continue  # "since the October 7 attacks" anchors a gap; it is no contact
             noun = m.group("noun").lower()

@@ -31,10 +31,11 @@ COUNTRY_WORDS = rf"(?P<country>{NAME_WORD}(?:{SEP}{NAME_WORD}){{0,3}})"
 OF_COUNTRY_OFFICE = re.compile(
     rf"\b[Tt]he[ \t]+(?P<title>{TITLE_PATTERN}){SEP}of{SEP}(?:the{SEP})?{COUNTRY_WORDS}(?![ \t]+{NAME_WORD})"
 )
+# Found from its "'s" (a cheap start), then the country is read backwards.
 POSSESSIVE_OFFICE = re.compile(
-    rf"(?P<country>{NAME_WORD}(?:{SEP}{NAME_WORD}){{0,2}})['’]s[ \t]+(?:(?:outgoing|new|former|acting)[ \t]+)?"
-    rf"(?P<title>{TITLE_PATTERN})\b(?![ \t]+{NAME_WORD})"
+    rf"['’]s[ \t]+(?:(?:outgoing|new|former|acting)[ \t]+)?(?P<title>{TITLE_PATTERN})\b(?![ \t]+{NAME_WORD})"
 )
+OWNER_BEFORE = re.compile(rf"(?<![\w'’-])(?P<country>{NAME_WORD}(?:[ \t]+{NAME_WORD}){{0,2}})$")
 # "Mr. Tol", "Mrs Kost", "Madam Varen": an honorific marks a person even when the name is unknown.
 HONORIFIC_NAME = re.compile(
     rf"\b(?:Mr|Mrs|Ms|Madam|Madame|Dr)\.?[ \t]+(?P<name>(?!(?:President|Prime|Chancellor|Minister|Secretary|Speaker)\b)"
@@ -81,7 +82,14 @@ def definite_mentions(finder: PeopleFinder, start: int, end: int, found: list[Me
         for m in pattern.finditer(finder.text, start, end):
             title = " ".join(m.group("title").split()).title()
             country = None
-            if "country" in m.groupdict():
+            start_at = m.start()
+            if pattern is POSSESSIVE_OFFICE:
+                owner = OWNER_BEFORE.search(finder.text, max(start, m.start() - 60), m.start())
+                country = owner and finder.gz.country_named(owner.group("country"))
+                if not country:
+                    continue
+                start_at = owner.start()
+            elif "country" in m.groupdict():
                 country = finder.gz.country_named(m.group("country"))
                 if country is None:
                     continue
@@ -94,7 +102,7 @@ def definite_mentions(finder: PeopleFinder, start: int, end: int, found: list[Me
             if key not in holders:
                 holders[key] = office_holder(finder, title, country, found)
             if holders[key]:
-                out.append(Mention(m.start(), m.end(), holders[key], "definite"))
+                out.append(Mention(start_at, m.end(), holders[key], "definite"))
     return out
 
 
