@@ -20,6 +20,7 @@ import argparse
 import importlib.util
 import json
 import os
+import resource
 import subprocess
 import sys
 import tempfile
@@ -138,13 +139,20 @@ def quality(shared: Path, show: bool) -> None:
             print(f"    {doc_id}: {' + '.join(p['participants'])} ({p['kind']}, {p['date']}) {p['evidence'][:120]!r}")
 
 
-def best_of(fn, runs: int) -> float:
-    times = []
+def best_of(fn, runs: int) -> tuple[float, float]:
+    """The least wall time and the least CPU time (this process's and its children's) of ``runs`` calls."""
+    walls, cpus = [], []
     for _ in range(runs):
-        start = time.perf_counter()
+        start, cpu = time.perf_counter(), _cpu()
         fn()
-        times.append(time.perf_counter() - start)
-    return min(times)
+        walls.append(time.perf_counter() - start)
+        cpus.append(_cpu() - cpu)
+    return min(walls), min(cpus)
+
+
+def _cpu() -> float:
+    own, children = resource.getrusage(resource.RUSAGE_SELF), resource.getrusage(resource.RUSAGE_CHILDREN)
+    return own.ru_utime + own.ru_stime + children.ru_utime + children.ru_stime
 
 
 def speed(shared: Path) -> None:
@@ -167,15 +175,19 @@ def speed(shared: Path) -> None:
         subprocess.run(command, env=env, check=True, capture_output=True, cwd=ROOT)
 
     one, many = best_of(lambda: run(1), 3), best_of(lambda: run(201), 3)
-    per_article = (many - one) / 200
     import dateparser.search
 
     dateparser.search.search_dates("on Monday", languages=["en"])  # its start-up is not the article's cost
     naive = best_of(lambda: dateparser.search.search_dates(text, languages=["en"]), 5)
     print(f"\nspeed, the extract command with the demo's people ({len(text):,}-character founding article):")
-    print(f"  1 copy {one:.2f} s, 201 copies {many:.2f} s: {per_article * 1000:.1f} ms per article")
-    print(f"  one dateparser.search_dates call on the same text: {naive * 1000:.1f} ms")
-    print(f"  ratio: {naive / per_article:.1f}x (target >= 5x)")
+    # Wall time is what a user waits; CPU time is the same cost without the other processes that
+    # share the machine, so the ratio is read from it when the two disagree.
+    for i, clock in enumerate(("wall", "CPU")):
+        per_article = (many[i] - one[i]) / 200
+        print(
+            f"  {clock:>4}: 1 copy {one[i]:.2f} s, 201 copies {many[i]:.2f} s: {per_article * 1000:.1f} ms per article;"
+            f" dateparser.search_dates {naive[i] * 1000:.1f} ms; ratio {naive[i] / per_article:.1f}x (target >= 5x)"
+        )
 
 
 def main() -> None:

@@ -87,6 +87,9 @@ FAMILY_NAME_FIRST = frozenset(
 _PLAIN_LETTERS = str.maketrans({"ı": "i", "ł": "l", "Ł": "L", "ø": "o", "Ø": "O", "đ": "d", "Đ": "D", "ß": "ss"})
 
 
+_NAME_PUNCTUATION = re.compile(r"[-‐‑–'’.]+")
+
+
 def name_key(name: str) -> str:
     """A person's name as a matching key: accents, hyphens, apostrophes, case and leading
     honorifics folded away, so "Recep Tayyıp Erdoğan" = "Recep Tayyip Erdogan" and
@@ -94,7 +97,7 @@ def name_key(name: str) -> str:
     if not name.isascii():
         decomposed = unicodedata.normalize("NFKD", name.translate(_PLAIN_LETTERS))
         name = "".join(c for c in decomposed if not unicodedata.combining(c))
-    words = re.sub(r"[-‐‑–'’.]+", " ", name).casefold().split()
+    words = _NAME_PUNCTUATION.sub(" ", name).casefold().split()
     while len(words) > 1 and words[0] in HONORIFICS:
         words.pop(0)
     return " ".join(words)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import bisect
+import functools
 import re
 from datetime import date, timedelta
 
@@ -199,17 +200,29 @@ def _extract_into(result: Extraction, gazetteer: Gazetteer, topics: dict[str, li
 
 
 def topics_in(text: str, topics: dict[str, list[str]], regions: list[tuple[int, int]] | None = None) -> list[str]:
-    """Topic names whose keywords occur as whole words (case-insensitive) in the story's sentences."""
+    """Topic names whose keywords occur as whole words (case-insensitive) in the story's sentences.
+
+    The body is lower-cased once and each topic's pattern compiled once per set of keywords: a
+    case-insensitive alternation searched afresh per topic cost more than the rest of extraction.
+    """
     body = "\n".join(text[a:b] for a, b in regions) if regions is not None else text
-    found = []
-    for name, keywords in topics.items():
-        words = [k.strip() for k in (keywords or [name]) if k and k.strip()]
-        if not words:
-            continue
-        pattern = r"(?<!\w)(?:" + "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True)) + r")(?!\w)"
-        if re.search(pattern, body, re.IGNORECASE):
-            found.append(name)
-    return found
+    body = body.lower()
+    return [
+        name
+        for name, pattern in _topic_patterns(tuple((n, tuple(k or [n])) for n, k in topics.items()))
+        if pattern.search(body)
+    ]
+
+
+@functools.lru_cache(maxsize=8)
+def _topic_patterns(topics: tuple[tuple[str, tuple[str, ...]], ...]) -> list[tuple[str, re.Pattern]]:
+    out = []
+    for name, keywords in topics:
+        words = [k.strip().lower() for k in keywords if k and k.strip()]
+        if words:
+            alternation = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+            out.append((name, re.compile(rf"(?<!\w)(?:{alternation})(?!\w)")))
+    return out
 
 
 def _covered(block: Block, furniture: list[Block]) -> bool:
