@@ -79,8 +79,12 @@ NEEDS = {
 
 def _matches(article: Article, pattern: re.Pattern, start: int, end: int) -> list[re.Match]:
     """Matches of ``pattern`` inside [start, end), when the range holds the words they need."""
-    low = article.text[start:end].lower()
-    if not any(w in low for w in NOUN_WORDS):
+    seen = article.__dict__.setdefault("_noun_ranges", {})
+    if (start, end) not in seen:
+        low = article.text[start:end].lower()
+        seen[(start, end)] = low if any(w in low for w in NOUN_WORDS) else None
+    low = seen[(start, end)]
+    if low is None:
         return []
     needed = NEEDS[_NAMES[pattern]]
     if needed and not any(w in low for w in needed):

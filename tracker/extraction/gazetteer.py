@@ -73,6 +73,7 @@ def builtin_provinces() -> dict[str, str]:
     return provinces
 
 
+@functools.lru_cache(maxsize=16384)
 def fold(text: str) -> str:
     """Lower-case and straighten apostrophes, for dictionary keys."""
     return " ".join(text.replace("’", "'").casefold().split())
@@ -90,6 +91,7 @@ _PLAIN_LETTERS = str.maketrans({"ı": "i", "ł": "l", "Ł": "L", "ø": "o", "Ø"
 _NAME_PUNCTUATION = re.compile(r"[-‐‑–'’.]+")
 
 
+@functools.lru_cache(maxsize=16384)
 def name_key(name: str) -> str:
     """A person's name as a matching key: accents, hyphens, apostrophes, case and leading
     honorifics folded away, so "Recep Tayyıp Erdoğan" = "Recep Tayyip Erdogan" and

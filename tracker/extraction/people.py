@@ -34,6 +34,7 @@ from .names import (
 from .offices import definite_mentions, honorific_mentions
 from .vocabulary import EVENT_WORDS, NAME_PARTICLES, NOT_NAME, PORTFOLIO_WORDS
 
+QUALIFIER_WORDS = re.compile(rf"((?:{NAME_WORD}[ \t]+\n?[ \t]*){{1,3}})$")
 # Re-exported: the statements finder and the ingest service read these from here.
 __all__ = ["SPEECH_VERB", "Entity", "Mention", "People", "PeopleFinder", "person_name_clean"]
 
@@ -240,7 +241,7 @@ class PeopleFinder:
     def _qualifier(self, title_start: int) -> tuple[str | None, int]:
         """A demonym, country or organisation just before a title ("Israeli", "NATO", "European Commission")."""
         before = self.text[max(0, title_start - 60) : title_start]
-        m = re.search(rf"((?:{NAME_WORD}[ \t]+\n?[ \t]*){{1,3}})$", before)
+        m = QUALIFIER_WORDS.search(before)
         if not m:
             return None, title_start
         words = m.group(1).split()
