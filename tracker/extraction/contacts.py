@@ -63,8 +63,9 @@ DIRECT_GAP = r"[\s,]*(?:\w+\s+){0,3}?(?:with\s+)?(?:(?:His|Her)\s+(?:Royal\s+)?(
 SPOKE = re.compile(r"(?:spoke|speaks|speak|talked|talks|talk)\b(?!.*\bphone\b)")
 # Where a "spoke with" happened in person: at a summit, on its margins, during a visit.
 VENUE = re.compile(
-    r"\b(?:on\s+the\s+(?:margins|sidelines)\s+of|in\s+person|face[\s-]to[\s-]face|at\s+the\s+(?:White\s+House|G7|G-7"
-    r"|G20|G-20|(?:[A-Z][\w-]*\s+){1,4}(?:Summit|Palace|Leaders['’]\s+Meeting))|during\s+(?:his|her|their)\s+(?:visit|trip))"
+    r"\b(?:on\s+the\s+(?:margins|sidelines)\s+of|in\s+person|face[\s-]to[\s-]face|at\s+the\s+(?:[A-Z]-?\d{1,2}\b"
+    r"|(?:[A-Z][\w'’-]*\s+){1,4}(?:Summit|Palace|House|Residence|Castle|Chancellery|Conference|Leaders['’]\s+Meeting))"
+    r"|during\s+(?:his|her|their)\s+(?:visit|trip))"
 )
 # A paragraph that sets a contact at a reception or on a summit's margins: its "spoke with" is in person.
 IN_PERSON_EVENT = re.compile(
@@ -278,9 +279,7 @@ def _dated(article, sent, m, entities, kind, subject) -> FoundContact:
         when, precision = article.published, "day"
     if when and article.published and when > article.published and not planned:
         planned = True
-    initiator = None
-    if re.search(r"\bat\s+the\s+\S+\s+side['’]s\s+initiative\b|\binitiated\s+by\b", text[m.end() : sent.end], re.I):
-        initiator = None  # the side is named by country, not by person; left to the reviewer
+    initiator = None  # "at the Norvanian side's initiative" names a country, not a person: left to the reviewer
     host = subject[0].entity if m.group(0).lower().startswith(("host", "welcomed", "received")) else None
     return FoundContact(entities, kind, when, precision, planned, sent.start, sent.end, sent, initiator, host)
 
