@@ -130,9 +130,9 @@ def noun_contacts(article: Article, sent: Sentence, mentions: list[Mention], con
                 word = (det.group("det") or "").lower() if det else ""
                 if word in ("", "a", "an") and not (det and det.group("poss")):
                     # "a meeting with X" or a bare noun says a contact only as a past event.
-                    if not re.search(r"\b(?:after|following|during|at|in|from|of)\s+(?:an?\s+)?$", before) and not (
-                        HELD.match(text, m.end(), sent.end)
-                    ):
+                    if not re.search(
+                        r"\b(?:after|following|during|at|in|from|of)\s+(?:an?\s+)?$", before, re.I
+                    ) and not (HELD.match(text, m.end(), sent.end)):
                         continue
                 others = [x.entity for x in group]
                 own = _other_side(article, mentions, m, det, others)

@@ -9,6 +9,7 @@ import re
 from .gazetteer import Gazetteer
 from .vocabulary import (
     HONORIFICS,
+    MONTH_NAMES,
     NAME_PARTICLES,
     NOT_A_NAME_WORDS,
     NOT_NAME,
@@ -139,10 +140,21 @@ def clean_name(raw: str) -> str:
     return " ".join(raw.split())
 
 
+def _not_a_last_name_word(text: str, start: int, words: list[re.Match]) -> bool:
+    """Whether the run's last word is no part of a name: "Monday", "The"; a month only when a day
+    follows ("Varen March 3"), since "May" and "March" are family names too ("Ilse May")."""
+    word = words[-1].group().rstrip(",")
+    if word not in NOT_NAME:
+        return False
+    if word in MONTH_NAMES and len(words) > 1:
+        return bool(re.match(r"[ \t]+\d", text[start + words[-1].end() :]))
+    return True
+
+
 def trim_name_words(text: str, start: int, end: int) -> tuple[int, int]:
     """Drop words at the end of a name run that cannot be part of a name; (start, end) of what is left."""
     words = list(re.finditer(r"\S+", text[start:end]))
-    while words and (words[-1].group().rstrip(",") in NOT_NAME or re.fullmatch(PARTICLE, words[-1].group())):
+    while words and (_not_a_last_name_word(text, start, words) or re.fullmatch(PARTICLE, words[-1].group())):
         words.pop()
     while words and words[0].group() in NOT_NAME:
         words.pop(0)
