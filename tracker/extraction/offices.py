@@ -47,6 +47,45 @@ APPOSED_OFFICE = re.compile(
 )
 
 
+# "Director of the Office of the Foreign Affairs Commission Mira Tol": a role no title list holds, a
+# body's name, then the person, whose words are the run's last capitalised ones after the body's.
+ROLE_RUN = re.compile(
+    rf"\b(?P<role>Director|Member|Adviser|Advisor|Envoy|Representative|Commissioner|Coordinator|Counsell?or|Chief)"
+    rf"(?P<run>(?:{SEP}(?:of|the|and|for|{NAME_WORD}))+)"
+)
+
+
+def role_mentions(finder: PeopleFinder, regions: list[tuple[int, int]], found: list[Mention]) -> list[Mention]:
+    from .names import person_name_clean
+    from .people import Mention
+    from .vocabulary import NOT_A_NAME_WORDS
+
+    text = finder.text
+    taken = [(m.start, m.end) for m in found]
+    out = []
+    for start, end in regions:
+        for m in ROLE_RUN.finditer(text, start, end):
+            words = list(re.finditer(r"\S+", m.group("run")))
+            while words and words[-1].group().strip(",.") in NOT_NAME:
+                words.pop()
+            tail = []
+            for w in reversed(words):
+                bare = w.group().strip(",.")
+                if bare.casefold() in NOT_A_NAME_WORDS or bare in ("of", "the", "and", "for") or not bare[:1].isupper():
+                    break
+                tail.insert(0, w)
+            if not 2 <= len(tail) <= 3 or len(tail) == len(words):
+                continue
+            ns, ne = m.start("run") + tail[0].start(), m.start("run") + tail[-1].end()
+            name = person_name_clean(text[ns:ne], finder.gz)
+            if name is None or any(a < ne and ns < b for a, b in taken):
+                continue
+            entity = finder.entity_for(name, m.group("role"), None)
+            if entity:
+                out.append(Mention(ns, ne, entity, "title"))
+    return out
+
+
 def honorific_mentions(finder: PeopleFinder, regions: list[tuple[int, int]], found: list[Mention]) -> list[Mention]:
     from .people import Mention
 

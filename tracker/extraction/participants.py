@@ -63,7 +63,8 @@ def group_forwards(text: str, after: list[Mention], verb_end: int) -> list[Menti
     if not after:
         return []
     gap = text[verb_end : after[0].start]
-    if len(gap) > 80 or re.search(r"[.;:]", gap):
+    # A long gap is an office ("with Party Politburo Member and Director of the Office of ... Mira Tol").
+    if re.search(r"[.;:]", gap) or (len(gap) > 80 and not (len(gap) < 160 and OBJECT_GAP.fullmatch(gap))):
         return []
     group = [after[0]]
     for nxt in after[1:]:

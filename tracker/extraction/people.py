@@ -31,7 +31,7 @@ from .names import (
     person_name_clean,
     trim_name_words,
 )
-from .offices import definite_mentions, honorific_mentions
+from .offices import definite_mentions, honorific_mentions, role_mentions
 from .vocabulary import EVENT_WORDS, NAME_PARTICLES, NOT_NAME, PORTFOLIO_WORDS
 
 QUALIFIER_WORDS = re.compile(rf"((?:{NAME_WORD}[ \t]+\n?[ \t]*){{1,3}})$")
@@ -168,6 +168,7 @@ class PeopleFinder:
         found += self._surnames(regions)
         found = _without_overlaps(found)
         found += honorific_mentions(self, regions, found)
+        found += role_mentions(self, regions, found)
         found = _without_overlaps(found)
         holders: dict[tuple[str, str | None], Entity | None] = {}  # "the <title>" means one person per article
         starts = [m.start for m in found]
