@@ -121,6 +121,10 @@ def noun_contacts(article: Article, sent: Sentence, mentions: list[Mention], con
                 continue
             if HAVE_BEFORE.search(before):
                 continue  # "had talks with X": the verb's contact, found with its verb
+            if re.search(r"\brespective\s+$", before) or (
+                pattern is THEIR and re.match(r"with|between", text[m.end() :])
+            ):
+                continue  # "their respective conversations with X and Y": who spoke with whom is not said
             after = [x for x in mentions if x.start >= m.end()]
             group = group_forwards(text, after, m.end())
             if group and not OBJECT_GAP.fullmatch(text, m.end(), group[0].start):

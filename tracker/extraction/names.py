@@ -19,7 +19,11 @@ from .vocabulary import (
 )
 
 _UPPER = "A-Z" + "".join(chr(c) for c in range(0xC0, 0x250) if chr(c).isupper() and chr(c) not in "×")
-NAME_WORD = rf"(?:(?:Dr|Mr|Mrs|Ms|Prof)\.|[{_UPPER}]\.|(?:Jr|Sr)\.|[{_UPPER}][\w'’]*(?:-[\w'’]+)*)"
+# A name's word; a particle may be joined to it by a hyphen ("al-Sudani").
+NAME_WORD = (
+    rf"(?:(?:Dr|Mr|Mrs|Ms|Prof)\.|[{_UPPER}]\.|(?:Jr|Sr)\.|[{_UPPER}][\w'’]*(?:-[\w'’]+)*"
+    rf"|(?:al|el|bin|ibn|ben|abu|ad|as|ul)-[{_UPPER}][\w'’]*)"
+)
 SEP = r"(?:[ \t]+\n?|\n)[ \t]*"
 PARTICLE = "(?:" + "|".join(sorted(NAME_PARTICLES, key=len, reverse=True)) + ")"
 NAME_RUN = re.compile(rf"{NAME_WORD}(?:{SEP}(?:{PARTICLE}{SEP}){{0,2}}{NAME_WORD}){{0,4}}(?:,?[ \t]+(?:Jr|Sr)\.?)?")

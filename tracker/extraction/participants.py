@@ -18,7 +18,7 @@ from .vocabulary import DOMESTIC_TITLES
 # an office the title finder did not take ("and Chairman of the Joint Chiefs of Staff Gen. ...").
 JOINER = re.compile(
     r"^[\s,]*(?:and|as\s+well\s+as|&)?[\s,]*(?:(?:His|Her)\s+(?:Royal\s+)?(?:Majesty|Highness|Excellency)\s+)?"
-    r"(?:(?:[A-Z][\w-]*|of|the|for|to)\s+){0,10}$"
+    r"(?:(?:\(?[A-Z][\w-]*\)?|of|the|for|to)\s+){0,10}$"
 )
 
 # Between a contact word and its object only titles and words of address ("welcomed the President of
