@@ -232,3 +232,25 @@ def test_a_person_is_not_merged_into_themselves_nor_with_someone_they_met(people
     with pytest.raises(MergeRefused, match="has both of them as participants"):
         people_merge(keep=aldo, other=mira)
     assert Person.objects.filter(pk=mira.pk).exists() and Contact.objects.involving_all(aldo, mira).count() == 1
+
+
+def test_a_merge_that_fails_halfway_leaves_everything_as_it_was(pair, people, monkeypatch):
+    from tracker.services import merge as merge_service
+
+    keep, twin = pair["calls"][2], pair["twin"]
+    double = make_person("A. Varen")
+    make_contact(double, people["ivo"], on=date(2024, 5, 1))
+    before = derived_state(), sorted(ContactSource.objects.values_list("pk", "contact_id"))
+
+    def broken(*args, **kwargs):
+        raise RuntimeError("the disk filled up")
+
+    monkeypatch.setattr(merge_service, "contact_days_mark_dirty", broken)
+    with pytest.raises(RuntimeError):
+        contacts_merge(keep=keep, others=[twin])
+    monkeypatch.setattr(merge_service, "_references_move", broken)
+    with pytest.raises(RuntimeError):
+        people_merge(keep=pair["aldo"], other=double)
+    assert Contact.objects.filter(pk=twin.pk).exists() and Person.objects.filter(pk=double.pk).exists()
+    assert Contact.objects.involving_all(double, people["ivo"]).count() == 1
+    assert (derived_state(), sorted(ContactSource.objects.values_list("pk", "contact_id"))) == before
