@@ -28,6 +28,7 @@ from tracker.models import (
     ReviewStatus,
     Statement,
 )
+from tracker.services.contacts import contact_dates_agree
 from tracker.services.upkeep import contact_days_mark_dirty, gaps_deferred, gaps_mark_dirty, pairs_of_contacts
 
 
@@ -74,7 +75,8 @@ def contacts_merge_plan(*, keep: Contact, others: Sequence[Contact]) -> MergePla
     contacts with different participants (a summit is not the bilateral call held at it; edit the
     participants first if one report is wrong). A different kind class (a call and a meeting) or
     planned flag is asked about rather than refused: across sides one release titles a video
-    call "meeting", and ``contact_find_match`` accepts that too."""
+    call "meeting", and ``contact_find_match`` accepts that too; so are dates farther apart than
+    ``contact_dates_agree`` allows (the editor may know better than the dates)."""
     plan = MergePlan()
     if not others:
         plan.refusals.append("choose at least one other contact to merge into the one kept")
@@ -92,6 +94,9 @@ def contacts_merge_plan(*, keep: Contact, others: Sequence[Contact]) -> MergePla
             )
         if other.planned != keep.planned:
             plan.questions.append(f"{label} is {'planned' if other.planned else 'held'}, the kept one is not")
+        if not contact_dates_agree(other.date, other.date_precision, keep.date, keep.date_precision, cross_side=True):
+            days = abs((other.date - keep.date).days)
+            plan.questions.append(f"{label} is {days} days from the kept one: farther than two reports of one event")
         if other.date != keep.date:
             plan.moves.append(f"{label}: its date is dropped for the kept one's, {keep.date:%Y-%m-%d}")
     kept_articles = set(keep.sources.values_list("article_id", flat=True))

@@ -153,7 +153,7 @@ def test_random_merges_keep_the_derived_data_equal_to_a_recomputation(people):
         same = [c for c in contacts if c.pk != keep.pk and set(c.participants.all()) == set(keep.participants.all())]
         if same:
             other = rng.choice(same)
-            contacts_merge(keep=keep, others=[other])
+            contacts_merge(keep=keep, others=[other], confirmed=True)
             contacts.remove(other)
             merged += 1
             assert_derived_equals_a_recomputation()
@@ -254,3 +254,11 @@ def test_a_merge_that_fails_halfway_leaves_everything_as_it_was(pair, people, mo
     assert Contact.objects.filter(pk=twin.pk).exists() and Person.objects.filter(pk=double.pk).exists()
     assert Contact.objects.involving_all(double, people["ivo"]).count() == 1
     assert (derived_state(), sorted(ContactSource.objects.values_list("pk", "contact_id"))) == before
+
+
+def test_contacts_months_apart_merge_only_once_the_editor_confirms(pair):
+    first, last = pair["calls"][0], pair["calls"][-1]
+    plan = contacts_merge_plan(keep=first, others=[last])
+    assert plan.refusals == [] and "50 days from the kept one" in plan.questions[0]
+    with pytest.raises(MergeRefused, match="needs confirming"):
+        contacts_merge(keep=first, others=[last])
