@@ -139,7 +139,7 @@ def article_review_context(article: Article) -> dict:
     return {
         "review_warnings": article_warnings(article),
         "unplaced_names": list(article.unplaced_names.filter(status=ReviewStatus.PROPOSED)),
-        "people_for_linking": Person.objects.order_by("name").only("pk", "name"),
+        "people_for_linking": Person.objects.order_by("name").only("slug", "name"),
     }
 
 
@@ -168,7 +168,7 @@ def unplaced_name_view(modeladmin, request, object_id, name_id):
         person = unplaced_name_person_create(unplaced=unplaced)
         modeladmin.message_user(request, f"Created {person}; re-run extraction to place the items naming them.")
     elif action == "link":
-        person = get_object_or_404(Person, pk=request.POST.get("person") or 0)
+        person = get_object_or_404(Person, slug=(request.POST.get("person") or "").strip())
         unplaced_name_link(unplaced=unplaced, person=person)
         modeladmin.message_user(
             request, f"“{unplaced.text}” is now an alias of {person}; re-run extraction to place its items."

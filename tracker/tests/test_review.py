@@ -174,7 +174,8 @@ def test_link_an_unplaced_name_to_a_person_on_record_adds_an_alias(admin_client,
     ardo = make_leader("Ardo Temmel", "Chief of Staff", make_country("Norvania"))
     unplaced = UnplacedName.objects.get()
     url = reverse("admin:tracker_article_unplaced_name", args=[article.pk, unplaced.pk])
-    admin_client.post(url, {"action": "link", "person": ardo.pk})
+    assert admin_client.post(url, {"action": "link", "person": "no-such-person"}).status_code == 404
+    admin_client.post(url, {"action": "link", "person": ardo.slug})
     assert Person.objects.get(pk=ardo.pk).alias_list == ["Ardo"]
     assert UnplacedName.objects.get().person_id == ardo.pk
     assert not Person.objects.filter(name="Ardo").exists()
