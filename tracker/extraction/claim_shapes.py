@@ -1,0 +1,362 @@
+"""The shapes of language that claim something about the time between two people's contacts.
+
+Each shape is a pattern of English, not of one publisher: "their first call in more than a month",
+"the longest gap since <anchor>", "the first visit since <anchor>", "their second call since the
+start of the war", "our twelfth meeting", "the first time they met", "have not spoken in two
+years", "have not seen each other since 2019", "last met in Lisbon", "the highest-level contact
+since <anchor>", "the second videoconference this year". ``shapes_in`` finds them in one sentence;
+who the claim is about and which contact ends the gap is decided by ``gap_claims``.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date
+
+from .dates import DateHit, resolve_phrase
+
+NUMBER_WORDS = {
+    "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
+    "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "fifteen": 15, "twenty": 20, "several": None,
+    "a few": None, "a couple of": 2, "a dozen": 12,
+}  # fmt: skip
+ORDINAL_WORDS = {
+    "first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7, "eighth": 8,
+    "ninth": 9, "tenth": 10, "eleventh": 11, "twelfth": 12, "thirteenth": 13, "fourteenth": 14,
+    "fifteenth": 15, "sixteenth": 16, "seventeenth": 17, "eighteenth": 18, "nineteenth": 19, "twentieth": 20,
+}  # fmt: skip
+NUMBER = r"(?:a\s+couple\s+of|a\s+few|a\s+dozen|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|several|\d{1,3})"  # noqa: E501
+ORDINAL = r"(?:" + "|".join(ORDINAL_WORDS) + r"|\d{1,3}(?:st|nd|rd|th))"
+UNIT = r"(?:days?|weeks?|months?|years?|decades?)"
+# What a contact is called. "time" only after "first" ("the first time"): handled by FIRST_TIME.
+CONTACT_NOUN = (
+    r"(?:phone\s+calls?|telephone\s+(?:calls?|conversations?)|video\s*(?:calls?|conferences?)|videoconferences?"
+    r"|calls?|conversations?|meetings?|contacts?|talks|interactions?|encounters?|visits?|summits?|exchanges?"
+    r"|discussions?|trips?|face-to-face|conversation|get-togethers?|sit-downs?|engagements?)"
+)
+MODIFIERS = r"(?:(?!since\b|in\b|with\b|between\b)[\w-]+\s+){0,3}?"
+COMPARATOR = (
+    r"(?P<cmp>more\s+than|over|nearly|almost|at\s+least|about|roughly|around|just\s+over|some|close\s+to|well\s+over"
+    r"|less\s+than|under)"
+)
+DURATION = rf"(?:{COMPARATOR}\s+)?(?:(?P<num>{NUMBER})\s+)?(?P<unit>{UNIT})(?:\s+and\s+a\s+half)?"
+WITH_WHOM = r"(?:\s+(?:between|with|of)\s+[^.;,]{0,60}?)?"
+HAVE_NOT = r"\b(?:have|has|had)(?:n['’]t|\s+not|\s+never)\s+(?:yet\s+|once\s+|even\s+)?"
+CONTACT_PARTICIPLE = (
+    r"(?P<verb>met|spoken|talked|seen\s+(?:each\s+other|one\s+another)|been\s+in\s+(?:touch|contact)|held\s+talks"
+    r"|visited|had\s+(?:a\s+)?(?:phone\s+call|call|meeting|talks|conversation)|spoke|sat\s+down\s+together)"
+)
+CONTACT_PAST = (
+    r"(?P<verb>met|spoke|talked|saw\s+each\s+other|held\s+talks|visited|were\s+in\s+touch|had\s+(?:a\s+)?"
+    r"(?:phone\s+call|call|meeting|talks|conversation)|sat\s+down\s+together|were\s+together)"
+)
+
+ORDINAL_NOUN = re.compile(rf"\b(?P<ord>{ORDINAL})(?:[- ]ever)?\s+{MODIFIERS}(?P<noun>{CONTACT_NOUN})\b", re.I)
+# What may follow a contact noun in the same clause ("with you", "between the two leaders") before the
+# words that time the claim; a verb there ("was in 2019") dates another contact instead.
+TAIL = re.compile(
+    rf"(?P<between>[^.;,:!?“”\"]{{0,60}}?)\s*\b(?:(?:in|for)\s+(?P<dur>{DURATION})\b|since\s+(?P<since>)"
+    r"|(?:so\s+far\s+)?(?:this|of\s+the|of\s+this)\s+(?P<period>year|month|week)\b|in\s+(?P<year>(?:19|20)\d\d)\b)",
+    re.I,
+)
+VERB_BETWEEN = re.compile(r"\b(?:was|were|is|came|took|held|happened|had|has|have|will|would|to)\b", re.I)
+FIRST_TIME = re.compile(
+    r"\b(?:the|for\s+the)\s+first\s+time\b(?P<rest>[^.;]{0,100})",
+    re.I,
+)
+CONTACT_VERB = (
+    r"(?:met|meet|meeting|spoke|speak|speaking|talked|talk|talking|visited|visit|visiting|held\s+talks|called|phoned"
+    r"|sat\s+down|hosted|received|seen\s+each\s+other|saw\s+each\s+other)"
+)
+# After "the first time": a few words of subject, then the contact verb ("the first time the two have met").
+FIRST_TIME_AFTER = re.compile(
+    rf"(?:\s+that)?(?:\s+[\w'’.-]+){{0,12}}?\s+(?:have\s+|has\s+|had\s+|are\s+|were\s+|will\s+)?{CONTACT_VERB}\b", re.I
+)
+# Before "for the first time": the contact verb and a few words ("met in the capital for the first time").
+FIRST_TIME_BEFORE = re.compile(rf"\b{CONTACT_VERB}\b(?:\s+[\w'’.-]+){{0,12}}\s*$", re.I)
+TIME_WORDS = re.compile(
+    rf"\b(?:since\s+(?P<since>)|in\s+(?P<dur>{DURATION})\b|this\s+(?P<period>year|month|week)\b)", re.I
+)
+LONGEST = re.compile(
+    r"\blongest\s+(?:[\w-]+\s+){0,2}?(?P<noun>gap|stretch|period|time|pause|silence|interval|lull|break|spell"
+    r"|absence|hiatus)\b(?P<between>[^.;]{0,60}?)\bsince\s+",
+    re.I,
+)
+# A "longest stretch" is about contacts when it says so ("without a call", "between their meetings"); a
+# gap, pause or silence is, unless it is of something else ("the longest period of calm").
+ABOUT_CONTACT = re.compile(
+    rf"\b(?:{CONTACT_NOUN}|without|apart|between|speaking|talking|meeting|in\s+touch|contact)\b", re.I
+)
+HIGHEST_LEVEL = re.compile(
+    rf"\b(?:highest[- ]level|most\s+senior|highest[- ]ranking)\s+{MODIFIERS}(?P<noun>{CONTACT_NOUN}|delegation|visitor"
+    r"|official)\b[^.;]{0,60}?\bsince\s+",
+    re.I,
+)
+NOT_SINCE = re.compile(
+    rf"{HAVE_NOT}{CONTACT_PARTICIPLE}\b(?P<obj>[^.;]{{0,50}}?)\s+(?:(?P<since>since)\s+|(?:in|for)\s+(?P<dur>{DURATION})\b)",
+    re.I,
+)
+LAST = re.compile(
+    rf"\b(?:last|previously)\s+{CONTACT_PAST}\b|\b(?:their|the|our)\s+(?:last|previous|most\s+recent)\s+"
+    rf"(?:[\w-]+\s+){{0,2}}?(?P<noun>{CONTACT_NOUN})\s+(?:was|were|came|took\s+place)\b"
+    r"|\bthe\s+last\s+time\s+(?:that\s+)?(?:they|we|the\s+two(?:\s+\w+)?|the\s+leaders)\s+(?:met|spoke|talked)\b",
+    re.I,
+)
+# What may follow "last met": a date, "in <place>", "a few weeks ago", "in June".
+LAST_WHEN = re.compile(
+    r"\s*(?:(?:was|were|came|took\s+place)\s+)?"
+    r"(?P<when>(?:(?:in|at|on|during|back\s+in)\s+)?[^.;,]{1,60}?)(?=\s*(?:[.;,]|$|\s+(?:and|but|when|where|to|for|as)\b))",
+    re.I,
+)
+# Where a named anchor ends: at punctuation or a word that starts a new clause.
+ANCHOR_TEXT = re.compile(
+    r"(?P<a>[^.;:,!?()“”\"]{1,90}?)(?=\s*(?:[.;:,!?()“”\"]|$|\s+(?:and|but|when|where|while|as|because|which|that"
+    r"|according|amid|after|before|to\s+discuss|in\s+which)\b))",
+    re.I,
+)
+EVENT_YEAR = re.compile(r"\b(?:of|in)\s+(?P<y>(?:19|20)\d\d)$")
+START_OF_YEAR = re.compile(
+    r"^(?:the\s+)?(?:(?:start|beginning)\s+of\s+(?:the|this)\s+year|new\s+year|start\s+of\s+(?:the\s+)?year"
+    r"|january)$",
+    re.I,
+)
+YEAR = re.compile(
+    r"(?:(?:early|late|mid-?|the\s+(?:start|beginning|end)\s+of)\s*)?(?P<y>(?:19|20)\d\d)\b(?!\s*[-–])", re.I
+)
+DAYS_AFTER = re.compile(
+    rf"\b(?P<num>{NUMBER})\s+(?P<unit>days?|weeks?|months?)\s+after\s+(?:(?:their|the|a|his|her|our)\s+)?"
+    rf"(?:[\w-]+\s+){{0,2}}?{CONTACT_NOUN}\b",
+    re.I,
+)
+# Every pattern above holds one of these words; sentences without one are skipped.
+CUE = re.compile(
+    r"\b(?:first|longest|last|previously|highest|most\s+senior|(?:have|has|had)(?:n['’]t|\s+not|\s+never)"
+    r"|after|\d{1,3}(?:st|nd|rd|th)|" + "|".join(w for w in ORDINAL_WORDS if w != "first") + r")\b",
+    re.I,
+)
+
+
+@dataclass
+class Anchor:
+    """What a claim counts from: a date (with its precision) or, when the text names an event
+    without dating it, only the event's words ("the harbour bombing", "taking office")."""
+
+    date: date | None
+    precision: str  # day|month|year|"" when undated
+    text: str
+
+
+@dataclass
+class Shape:
+    comparison: str  # more_than|at_least|exactly|less_than|first_since|longest_since|ordinal|last_contact
+    start: int
+    end: int
+    duration_days: int | None = None
+    duration_months: int | None = None
+    ordinal: int | None = None
+    anchor: Anchor | None = None
+    last_when: str | None = None  # "last met in Lisbon": "in Lisbon"
+    noun: str | None = None  # the kind of contact the claim counts ("videoconference")
+
+
+def number_value(word: str | None) -> int | None:
+    if not word:
+        return 1
+    w = " ".join(word.lower().split())
+    return int(w) if w.isdigit() else NUMBER_WORDS.get(w)
+
+
+def ordinal_value(word: str) -> int | None:
+    w = word.lower()
+    if w[:-2].isdigit():
+        return int(w[:-2])
+    return ORDINAL_WORDS.get(w)
+
+
+def duration_of(num: str | None, unit: str, half: bool = False) -> tuple[int | None, int | None]:
+    """(days, months) for "two weeks", "a year and a half"; (None, None) when the number is vague."""
+    n = number_value(num)
+    if n is None:
+        return None, None
+    unit = unit.lower().rstrip("s")
+    if unit == "day":
+        return n, None
+    if unit == "week":
+        return 7 * n, None
+    months = {"month": 1, "year": 12, "decade": 120}[unit] * n
+    if half:
+        months += {"month": 0, "year": 6, "decade": 60}[unit]
+    return None, months
+
+
+def comparison_of(word: str | None) -> str:
+    w = " ".join((word or "").lower().split())
+    if w in ("more than", "over", "just over", "well over"):
+        return "more_than"
+    if w in ("less than", "under"):
+        return "less_than"
+    if w in ("nearly", "almost", "about", "roughly", "around", "some", "close to"):
+        return "exactly"
+    return "at_least"
+
+
+def anchor_at(text: str, pos: int, end: int, dates: list[DateHit], published: date | None) -> Anchor | None:
+    """The anchor written from ``pos`` ("since ..." has been read): a date, a year, the start of the
+    year, or an event's words. ``dates`` are the article's dates in the sentence."""
+    m = ANCHOR_TEXT.match(text, pos, end)
+    if not m:
+        return None
+    words = " ".join(m.group("a").split())
+    stop = m.end()
+    for hit in dates:
+        if pos <= hit.start < stop + 2:
+            return Anchor(hit.date, hit.precision, words)
+    bare = re.sub(r"^(?:at\s+least\s+|as\s+early\s+as\s+)", "", words, flags=re.I)
+    year = YEAR.match(bare)
+    if year:
+        return Anchor(date(int(year.group("y")), 1, 1), "year", year.group(0))
+    year = EVENT_YEAR.search(bare)
+    if year:  # "the ceasefire of 2019"
+        return Anchor(date(int(year.group("y")), 1, 1), "year", words)
+    if START_OF_YEAR.match(bare) and published:
+        return Anchor(date(published.year, 1, 1), "day", words)
+    resolved = resolve_phrase(bare, published)
+    if resolved:
+        return Anchor(resolved[0], resolved[1], words)
+    return Anchor(None, "", words) if re.search(r"[A-Za-z]", words) else None
+
+
+def _period_anchor(period: str, published: date | None, words: str) -> Anchor | None:
+    if published is None:
+        return Anchor(None, "", words)
+    if period.lower() == "year":
+        return Anchor(date(published.year, 1, 1), "day", words)
+    if period.lower() == "month":
+        return Anchor(published.replace(day=1), "day", words)
+    return None
+
+
+def _timed(shape: Shape, m: re.Match, text: str, end: int, dates, published) -> Shape | None:
+    """Complete ``shape`` from the duration, "since", period or year that follows the contact noun."""
+    g = m.groupdict()
+    if g.get("dur"):
+        half = "half" in g["dur"].lower()
+        shape.duration_days, shape.duration_months = duration_of(g.get("num"), g["unit"], half)
+        if shape.ordinal == 1:
+            shape.comparison, shape.ordinal = comparison_of(g.get("cmp")), None
+    elif g.get("since") is not None:
+        shape.anchor = anchor_at(text, m.end(), end, dates, published)
+        if shape.anchor is None:
+            return None
+        shape.end = m.end() + len(shape.anchor.text)
+        if shape.ordinal == 1:
+            shape.comparison, shape.ordinal = "first_since", None
+    elif g.get("period"):
+        shape.anchor = _period_anchor(g["period"], published, f"this {g['period'].lower()}")
+    elif g.get("year"):
+        shape.anchor = Anchor(date(int(g["year"]), 1, 1), "year", g["year"])
+    return shape
+
+
+def shapes_in(text: str, start: int, end: int, dates: list[DateHit], published: date | None) -> list[Shape]:
+    """Every claim shape in ``text[start:end]`` (one sentence), in order."""
+    if not CUE.search(text, start, end):
+        return []
+    out: list[Shape] = []
+    for m in ORDINAL_NOUN.finditer(text, start, end):
+        n = ordinal_value(m.group("ord"))
+        if n is None:
+            continue
+        shape = Shape("ordinal", m.start(), m.end(), ordinal=n, noun=m.group("noun").lower())
+        tail = TAIL.match(text, m.end(), end)
+        if tail and VERB_BETWEEN.search(tail.group("between")):
+            tail = None
+        if tail is None:
+            # "their first meeting" alone is a claim only as "the first-ever ..."; "our 12th meeting"
+            # (an ordinal above one, owned by the pair) is one by itself.
+            owner = text[max(start, m.start() - 12) : m.start()].lower()
+            ever = "ever" in m.group(0).lower()
+            if not (ever or (n > 1 and re.search(r"\b(?:our|their)\s+$", owner))):
+                continue
+            out.append(shape)
+            continue
+        shape.end = tail.end()
+        shape = _timed(shape, tail, text, end, dates, published)
+        if shape:
+            out.append(shape)
+    for m in FIRST_TIME.finditer(text, start, end):
+        before = text[max(start, m.start() - 50) : m.start()]
+        before = re.split(r"[,;:“”\"]", before)[-1]
+        after = re.split(r"[,;:“”\"]|\b(?:because|but|which|when|where|although|while)\b", m.group("rest"))[0]
+        verb = FIRST_TIME_BEFORE.search(before) or FIRST_TIME_AFTER.match(after)
+        if not verb:
+            continue
+        tail = TIME_WORDS.search(text, m.start("rest"), m.end("rest"))
+        if tail is None and re.search(r"\bvisit", verb.group(0), re.I):
+            continue  # "visiting the country for the first time": a first visit to a place, not to a person
+        shape = Shape("ordinal", m.start(), m.start("rest") + len(after.rstrip()), ordinal=1)
+        if tail is not None:
+            shape.end = tail.end()
+            shape = _timed(shape, tail, text, end, dates, published)
+            if shape is None:
+                continue
+        out.append(shape)
+    for pattern, comparison in ((LONGEST, "longest_since"), (HIGHEST_LEVEL, "first_since")):
+        for m in pattern.finditer(text, start, end):
+            if pattern is LONGEST and not _longest_about_contacts(m):
+                continue
+            anchor = anchor_at(text, m.end(), end, dates, published)
+            if anchor:
+                out.append(Shape(comparison, m.start(), m.end() + len(anchor.text), anchor=anchor))
+    for m in NOT_SINCE.finditer(text, start, end):
+        if m.group("verb").lower().startswith(("seen", "visited")) and not _about_people(
+            m.group("obj"), m.group("verb")
+        ):
+            continue
+        shape = Shape("at_least", m.start(), m.end())
+        shape = _timed(shape, m, text, end, dates, published)
+        if shape is None:
+            continue
+        if shape.anchor is not None:
+            shape.comparison = "first_since"
+        elif shape.duration_days is None and shape.duration_months is None:
+            continue  # "for several years": too vague to check
+        out.append(shape)
+    for m in LAST.finditer(text, start, end):
+        when = LAST_WHEN.match(text, m.end(), end)
+        words = " ".join(when.group("when").split()) if when else ""
+        hit = next((h for h in dates if m.end() <= h.start <= m.end() + 40), None)
+        anchor = Anchor(hit.date, hit.precision, words) if hit else None
+        if anchor is None and not words:
+            continue
+        out.append(Shape("last_contact", m.start(), when.end() if when else m.end(), anchor=anchor, last_when=words))
+    for m in DAYS_AFTER.finditer(text, start, end):
+        days, months = duration_of(m.group("num"), m.group("unit"))
+        if days or months:
+            out.append(Shape("exactly", m.start(), m.end(), duration_days=days, duration_months=months, noun="after"))
+    return _without_overlaps(out)
+
+
+def _longest_about_contacts(m: re.Match) -> bool:
+    between = m.group("between")
+    if ABOUT_CONTACT.search(between):
+        return True
+    quiet = m.group("noun").lower() in ("gap", "pause", "silence", "lull", "hiatus", "absence", "break")
+    return quiet and not re.match(r"\s*(?:of|in)\s+(?!(?:their|the\s+two|direct|high-level|leader))", between, re.I)
+
+
+def _about_people(obj: str, verb: str) -> bool:
+    """ "have not seen each other since" is about two people; "have not seen such crimes since" is not."""
+    if "each other" in verb.lower() or "one another" in verb.lower():
+        return True
+    return bool(re.match(r"\s*(?:you|him|her|them|each\s+other|one\s+another|[A-Z]\w+)?\s*(?:in\s+person)?\s*$", obj))
+
+
+def _without_overlaps(shapes: list[Shape]) -> list[Shape]:
+    """One claim per stretch of words: the longest shape wins where two overlap."""
+    kept: list[Shape] = []
+    for s in sorted(shapes, key=lambda s: (-(s.end - s.start), s.start)):
+        if not any(s.start < k.end and k.start < s.end for k in kept):
+            kept.append(s)
+    return sorted(kept, key=lambda s: s.start)
