@@ -57,9 +57,10 @@ ORDINAL_NOUN = re.compile(rf"\b(?P<ord>{ORDINAL})(?:[- ]ever)?\s+{MODIFIERS}(?P<
 # words that time the claim; a verb there ("was in 2019") dates another contact instead.
 TAIL = re.compile(
     rf"(?P<between>[^.;,:!?“”\"]{{0,60}}?)\s*\b(?:(?:in|for)\s+(?P<dur>{DURATION})\b|since\s+(?P<since>)"
-    r"|(?:so\s+far\s+)?(?:this|of\s+the|of\s+this)\s+(?P<period>year|month|week)\b|in\s+(?P<year>(?:19|20)\d\d)\b)",
+    r"|(?:so\s+far\s+)?(?:this|of\s+the|of\s+this)\s+(?P<period>year|month|week)\b)",
     re.I,
 )
+NOT_THE_PAIRS = re.compile(r"\s+(?:abroad|overseas|outside|of\s+(?:the|a)\s+(?:year|season))\b", re.I)
 VERB_BETWEEN = re.compile(r"\b(?:was|were|is|came|took|held|happened|had|has|have|will|would|to)\b", re.I)
 FIRST_TIME = re.compile(
     r"\b(?:the|for\s+the)\s+first\s+time\b(?P<rest>[^.;]{0,100})",
@@ -254,8 +255,6 @@ def _timed(shape: Shape, m: re.Match, text: str, end: int, dates, published) -> 
             shape.comparison, shape.ordinal = "first_since", None
     elif g.get("period"):
         shape.anchor = _period_anchor(g["period"], published, f"this {g['period'].lower()}")
-    elif g.get("year"):
-        shape.anchor = Anchor(date(int(g["year"]), 1, 1), "year", g["year"])
     return shape
 
 
@@ -268,6 +267,8 @@ def shapes_in(text: str, start: int, end: int, dates: list[DateHit], published: 
         n = ordinal_value(m.group("ord"))
         if n is None:
             continue
+        if m.group("noun")[0].isupper() or NOT_THE_PAIRS.search(text, m.end(), m.end() + 12):
+            continue  # "the first Russia-Africa Summit" names an event; "his second visit abroad" is one man's
         shape = Shape("ordinal", m.start(), m.end(), ordinal=n, noun=m.group("noun").lower())
         tail = TAIL.match(text, m.end(), end)
         if tail and VERB_BETWEEN.search(tail.group("between")):

@@ -29,8 +29,9 @@ MALE = re.compile(r"\b(?:Mr|Sir|King|Prince|Sheikh|Emir|Amir|Sultan|Chairman|Spo
 FEMALE = re.compile(
     r"\b(?:Mrs|Ms|Madam|Madame|Dame|Queen|Princess|Sheikha|Chairwoman|Spokeswoman|Lady|Grand\s+Duchess)\b\.?"
 )
-HE = re.compile(r"\b(?:[Hh]e|[Hh]im|[Hh]is|[Hh]imself)\b")
-SHE = re.compile(r"\b(?:[Ss]he|[Hh]er|[Hh]ers|[Hh]erself)\b")
+# Subject pronouns only: "her" and "him" as often mean someone the sentence does not name.
+HE = re.compile(r"\b(?:[Hh]e|[Hh]imself)\b")
+SHE = re.compile(r"\b(?:[Ss]he|[Hh]erself)\b")
 # "The message reads, in part:" / "The letter says:": the words of a document someone sent.
 DOCUMENT_READS = re.compile(
     r"\b(?:message|letter|telegram|statement|address|greetings|note|appeal|post)\b[^.:]{0,30}?\b(?:reads|read|says"
@@ -76,12 +77,16 @@ def genders(article: Article) -> dict[int, str]:
     previous: list[Mention] = []
     for sent in article.sentences:
         named = [m for m in article.mentions_in(sent.start, sent.end) if not article.in_quote(m.start)]
-        one = {m.entity.ident for m in named}
-        if len(one) == 1:
-            words = text[sent.start : sent.end]
-            he, she = bool(HE.search(words)), bool(SHE.search(words))
-            if he != she:
-                out.setdefault(named[0].entity.ident, "m" if he else "f")
+        words = text[sent.start : sent.end]
+        he, she = bool(HE.search(words)), bool(SHE.search(words))
+        unknown = {m.entity.ident: m.entity for m in named if m.entity.ident not in out}
+        others = {out[m.entity.ident] for m in named if m.entity.ident in out}
+        if he != she and len(unknown) == 1:
+            pronoun = "m" if he else "f"
+            # The only person of unknown gender in a sentence with pronouns of one gender, which no
+            # one else named there has ("Varen assured Ms. Tol that he would help"), is of that gender.
+            if pronoun not in others:
+                out[next(iter(unknown))] = pronoun
         opening = re.match(r"\s*(He|She)\b", text[sent.start : sent.start + 6])
         if opening and len({m.entity.ident for m in previous}) == 1:
             out.setdefault(previous[0].entity.ident, "m" if opening.group(1) == "He" else "f")
@@ -90,19 +95,13 @@ def genders(article: Article) -> dict[int, str]:
 
 
 def last_speaker(article: Article, events, pos: int, gender: str | None, known: dict[int, str]) -> Entity | None:
-    """Whom "he"/"she" at ``pos`` means: the last person reported speaking whose gender the text
-    gives as the pronoun's, else the last of unknown gender; never one of the other gender."""
+    """Whom "he"/"she" at ``pos`` means: the last person reported speaking, passing over those the
+    text gives the other gender."""
     earlier = [e for p, e in events if p < pos] or [m.entity for m in article.people.mentions if m.end <= pos]
-    if gender is None:
-        return earlier[-1] if earlier else None
-    unknown = None
     for e in reversed(earlier):
-        g = known.get(e.ident)
-        if g == gender:
+        if gender is None or known.get(e.ident, gender) == gender:
             return e
-        if g is None and unknown is None:
-            unknown = e
-    return unknown
+    return None
 
 
 def label_speaker(article: Article, quote_start: int) -> Entity | None:

@@ -139,3 +139,14 @@ def test_a_sentence_naming_both_people_needs_no_earlier_contact():
 def test_the_headline_and_the_body_making_one_claim_give_one_claim():
     body = "They met for the first time in a month.\n\nIt was their first meeting in more than a month."
     assert len(claims(body)) == 1
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Varen recalled the first Norvania-Estralia Summit in Lisbon in 2019.",
+        "It was his second visit abroad in two years.",
+    ],
+)
+def test_named_events_and_one_persons_trips_are_no_claims(body):
+    assert claims(body) == []

@@ -54,7 +54,7 @@ def test_quotations_in_a_bullet_list_belong_to_the_speaker_of_the_lead_sentence(
 def test_a_pronoun_is_the_last_speaker_of_its_gender_whatever_the_speech_verb():
     text = (
         "Prime Minister Mira Tol of Estralia underscored the need for calm. President Aldo Varen of Norvania "
-        "assured Ms. Tol of his support.\n\n"
+        "assured Ms. Tol that he would help.\n\n"
         "“We cannot let the harbour close again this winter,” she said.\n\n"
         "“Norvania will send engineers to help within the month,” he said."
     )
