@@ -29,7 +29,7 @@ ORDINAL_WORDS = {
 NUMBER = r"(?:a\s+couple\s+of|a\s+few|a\s+dozen|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|several|\d{1,3})"  # noqa: E501
 ORDINAL = r"(?:" + "|".join(ORDINAL_WORDS) + r"|\d{1,3}(?:st|nd|rd|th))"
 UNIT = r"(?:days?|weeks?|months?|years?|decades?)"
-# What a contact is called. "time" only after "first" ("the first time"): handled by FIRST_TIME.
+# What a contact is called ("the first time" is NTH_TIME's).
 CONTACT_NOUN = (
     r"(?:phone\s+calls?|telephone\s+(?:calls?|conversations?)|video\s*(?:calls?|conferences?)|videoconferences?"
     r"|calls?|conversations?|meetings?|contacts?|talks|interactions?|encounters?|visits?|summits?|exchanges?"
@@ -45,7 +45,8 @@ WITH_WHOM = r"(?:\s+(?:between|with|of)\s+[^.;,]{0,60}?)?"
 HAVE_NOT = r"\b(?:have|has|had)(?:n['’]t|\s+not|\s+never)\s+(?:yet\s+|once\s+|even\s+)?"
 CONTACT_PARTICIPLE = (
     r"(?P<verb>met|spoken|talked|seen\s+(?:each\s+other|one\s+another)|been\s+in\s+(?:touch|contact)|held\s+talks"
-    r"|visited|had\s+(?:a\s+)?(?:phone\s+call|call|meeting|talks|conversation)|spoke|sat\s+down\s+together)"
+    r"|visited|had\s+(?:a\s+)?(?:phone\s+call|call|meeting|talks|conversation)|spoke|sat\s+down\s+together"
+    r"|held\s+(?:a\s+)?(?:summit|meeting|talks|phone\s+call|call))"
 )
 CONTACT_PAST = (
     r"(?P<verb>met|spoke|talked|saw\s+each\s+other|held\s+talks|visited|were\s+in\s+touch|had\s+(?:a\s+)?"
@@ -62,12 +63,26 @@ TAIL = re.compile(
 )
 NOT_THE_PAIRS = re.compile(r"\s+(?:abroad|overseas|outside|of\s+(?:the|a)\s+(?:year|season))\b", re.I)
 VERB_BETWEEN = re.compile(r"\b(?:was|were|is|came|took|held|happened|had|has|have|will|would|to)\b", re.I)
-FIRST_TIME = re.compile(
-    r"\b(?:the|for\s+the)\s+first\s+time\b(?P<rest>[^.;]{0,100})",
+NTH_TIME = re.compile(rf"\b(?:the|for\s+the|for\s+a)\s+(?P<ord>{ORDINAL})\s+time\b(?P<rest>[^.;]{{0,100}})", re.I)
+# "the first Norvanian leader to visit Estralia since 1962", "the first president to meet ... in 20 years"
+FIRST_TO = re.compile(
+    r"\bfirst\s+(?:[\w-]+\s+){0,3}?(?:leader|president|prime\s+minister|head\s+of\s+(?:state|government)|chancellor"
+    r"|premier|monarch|king|queen|official)\s+(?:ever\s+)?to\s+(?:visit|meet|travel\s+to|hold\s+talks|set\s+foot)\b",
+    re.I,
+)
+# "It has been two years since the leaders last met"; "five times since 2019" counts the contacts.
+BEEN_SINCE = re.compile(
+    rf"\b(?:it\s+has|it['’]s|it\s+had|it\s+was|it\s+will\s+have)\s+been\s+(?P<dur>{DURATION})\s+since\b"
+    r"(?=[^.;]{0,80}?\b(?:last\s+)?(?:met|spoke|talked|visited|were\s+in\s+touch|held\s+talks)\b)",
+    re.I,
+)
+TIMES_SINCE = re.compile(
+    rf"\b(?:have|has|had)\s+(?:now\s+|already\s+)?(?:met|spoken|talked|held\s+talks)\s+(?P<num>{NUMBER})\s+times\b"
+    r"(?P<rest>[^.;]{0,60})",
     re.I,
 )
 CONTACT_VERB = (
-    r"(?:met|meet|meeting|spoke|speak|speaking|talked|talk|talking|visited|visit|visiting|held\s+talks|called|phoned"
+    r"(?:met|meet|meeting|spoke|spoken|speak|speaking|talked|talk|talking|visited|visit|visiting|held\s+talks|called|phoned"
     r"|sat\s+down|hosted|received|seen\s+each\s+other|saw\s+each\s+other)"
 )
 # After "the first time": a few words of subject, then the contact verb ("the first time the two have met").
@@ -133,7 +148,7 @@ DAYS_AFTER = re.compile(
 # Every pattern above holds one of these words; sentences without one are skipped.
 CUE = re.compile(
     r"\b(?:first|longest|last|previously|highest|most\s+senior|(?:have|has|had)(?:n['’]t|\s+not|\s+never)"
-    r"|after|\d{1,3}(?:st|nd|rd|th)|" + "|".join(w for w in ORDINAL_WORDS if w != "first") + r")\b",
+    r"|after|times|been|\d{1,3}(?:st|nd|rd|th)|" + "|".join(w for w in ORDINAL_WORDS if w != "first") + r")\b",
     re.I,
 )
 
@@ -286,7 +301,7 @@ def shapes_in(text: str, start: int, end: int, dates: list[DateHit], published: 
         shape = _timed(shape, tail, text, end, dates, published)
         if shape:
             out.append(shape)
-    for m in FIRST_TIME.finditer(text, start, end):
+    for m in NTH_TIME.finditer(text, start, end):
         before = text[max(start, m.start() - 50) : m.start()]
         before = re.split(r"[,;:“”\"]", before)[-1]
         after = re.split(r"[,;:“”\"]|\b(?:because|but|which|when|where|although|while)\b", m.group("rest"))[0]
@@ -296,13 +311,15 @@ def shapes_in(text: str, start: int, end: int, dates: list[DateHit], published: 
         tail = TIME_WORDS.search(text, m.start("rest"), m.end("rest"))
         if tail is None and re.search(r"\bvisit", verb.group(0), re.I):
             continue  # "visiting the country for the first time": a first visit to a place, not to a person
-        shape = Shape("ordinal", m.start(), m.start("rest") + len(after.rstrip()), ordinal=1)
+        n = ordinal_value(m.group("ord"))
+        shape = Shape("ordinal", m.start(), m.start("rest") + len(after.rstrip()), ordinal=n)
         if tail is not None:
             shape.end = tail.end()
             shape = _timed(shape, tail, text, end, dates, published)
             if shape is None:
                 continue
         out.append(shape)
+    out += _firsts_to_visit_and_counts(text, start, end, dates, published)
     for pattern, comparison in ((LONGEST, "longest_since"), (HIGHEST_LEVEL, "first_since")):
         for m in pattern.finditer(text, start, end):
             if pattern is LONGEST and not _longest_about_contacts(m):
@@ -337,6 +354,38 @@ def shapes_in(text: str, start: int, end: int, dates: list[DateHit], published: 
         if days or months:
             out.append(Shape("exactly", m.start(), m.end(), duration_days=days, duration_months=months, noun="after"))
     return _without_overlaps(out)
+
+
+def _firsts_to_visit_and_counts(text: str, start: int, end: int, dates, published) -> list[Shape]:
+    out = []
+    for m in FIRST_TO.finditer(text, start, end):
+        tail = TIME_WORDS.search(text, m.end(), min(end, m.end() + 60))
+        if tail is None and "ever" not in m.group(0).lower():
+            continue
+        shape = Shape("ordinal", m.start(), m.end(), ordinal=1, noun="visit")
+        if tail is not None and not re.search(r"[,;:]", text[m.end() : tail.start()]):
+            shape.end = tail.end()
+            shape = _timed(shape, tail, text, end, dates, published)
+        if shape:
+            out.append(shape)
+    for m in BEEN_SINCE.finditer(text, start, end):
+        half = "half" in m.group("dur").lower()
+        days, months = duration_of(m.group("num"), m.group("unit"), half)
+        if days or months:
+            comparison = comparison_of(m.group("cmp"))
+            out.append(Shape(comparison, m.start(), m.end(), duration_days=days, duration_months=months))
+    for m in TIMES_SINCE.finditer(text, start, end):
+        n = number_value(m.group("num"))
+        if n is None or n < 2:
+            continue
+        shape = Shape("ordinal", m.start(), m.end("num") + 6, ordinal=n)
+        tail = TIME_WORDS.match(text, m.start("rest") + len(m.group("rest")) - len(m.group("rest").lstrip()), end)
+        if tail is not None:
+            shape.end = tail.end()
+            shape = _timed(shape, tail, text, end, dates, published)
+        if shape:
+            out.append(shape)
+    return out
 
 
 def _longest_about_contacts(m: re.Match) -> bool:

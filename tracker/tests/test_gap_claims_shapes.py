@@ -150,3 +150,23 @@ def test_the_headline_and_the_body_making_one_claim_give_one_claim():
 )
 def test_named_events_and_one_persons_trips_are_no_claims(body):
     assert claims(body) == []
+
+
+@pytest.mark.parametrize(
+    "body, comparison, ordinal, anchor_text, months",
+    [
+        ("Varen became the first Norvanian president to visit Estralia since 1962.", "first_since", None, "1962", None),
+        ("It has been more than two years since the two leaders last met.", "more_than", None, None, 24),
+        ("The two have met five times since 2019.", "ordinal", 5, "2019", None),
+        ("It was the third time this year that they have spoken.", "ordinal", 3, "this year", None),
+        ("The leaders have not held a summit since the floods.", "first_since", None, "the floods", None),
+    ],
+)
+def test_firsts_to_visit_times_since_and_years_since_they_last_met(body, comparison, ordinal, anchor_text, months):
+    claim = only(body)
+    assert (claim.comparison, claim.ordinal, claim.anchor_text, claim.duration_months) == (
+        comparison,
+        ordinal,
+        anchor_text,
+        months,
+    )
