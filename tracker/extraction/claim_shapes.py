@@ -62,7 +62,7 @@ TAIL = re.compile(
     re.I,
 )
 NOT_THE_PAIRS = re.compile(r"\s+(?:abroad|overseas|outside|of\s+(?:the|a)\s+(?:year|season))\b", re.I)
-VERB_BETWEEN = re.compile(r"\b(?:was|were|is|came|took|held|happened|had|has|have|will|would|to)\b", re.I)
+VERB_BETWEEN = re.compile(r"\b(?:was|were|is|came|took|held|happened|had|has|have|will|would)\b", re.I)
 NTH_TIME = re.compile(rf"\b(?:the|for\s+the|for\s+a)\s+(?P<ord>{ORDINAL})\s+time\b(?P<rest>[^.;]{{0,100}})", re.I)
 # "the first Norvanian leader to visit Estralia since 1962", "the first president to meet ... in 20 years"
 FIRST_TO = re.compile(
@@ -110,7 +110,9 @@ HIGHEST_LEVEL = re.compile(
     re.I,
 )
 NOT_SINCE = re.compile(
-    rf"{HAVE_NOT}{CONTACT_PARTICIPLE}\b(?P<obj>[^.;]{{0,50}}?)\s+(?:(?P<since>since)\s+|(?:in|for)\s+(?P<dur>{DURATION})\b)",
+    rf"{HAVE_NOT}{CONTACT_PARTICIPLE}\b(?P<obj>[^.;]{{0,50}}?)\s+(?:(?P<since>since)\s+|(?:in|for)\s+(?P<dur>{DURATION})\b"
+    r"|(?P<vague>(?:for|in)\s+(?:a\s+(?:long|very\s+long)\s+(?:time|while)|a\s+while|ages|quite\s+some\s+time|so\s+long"
+    r"|some\s+time|a\s+long\s+period))\b)",
     re.I,
 )
 LAST = re.compile(
@@ -338,8 +340,8 @@ def shapes_in(text: str, start: int, end: int, dates: list[DateHit], published: 
             continue
         if shape.anchor is not None:
             shape.comparison = "first_since"
-        elif shape.duration_days is None and shape.duration_months is None:
-            continue  # "for several years": too vague to check
+        elif shape.duration_days is None and shape.duration_months is None and not m.group("vague"):
+            continue  # "for several years": a length too vague to check and no long silence claimed
         out.append(shape)
     for m in LAST.finditer(text, start, end):
         when = LAST_WHEN.match(text, m.end(), end)
