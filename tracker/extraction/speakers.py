@@ -23,6 +23,16 @@ SPEECH_VERB = (
 )
 ADVERBS = r"(?:\w+ly\s+|also\s+|later\s+|then\s+|again\s+|further\s+|once\s+again\s+){0,2}"
 VERB_AFTER = re.compile(rf"[\s,]*{ADVERBS}{SPEECH_VERB}\b", re.I)
+# "Tol, speaking at the summit, said" / "Tol, who chairs the council, told reporters" / "quoted Tol as saying"
+VERB_AFTER_CLAUSE = re.compile(
+    rf"\s*,[^,.;“”\"]{{2,80}},\s*{ADVERBS}{SPEECH_VERB}\b|\s+as\s+(?:saying|telling|stating|writing)\b", re.I
+)
+# "a spokesman for Tol said": the words are the spokesman's, not Tol's.
+ON_BEHALF = re.compile(
+    r"\b(?:spokes(?:man|woman|person)|aide|adviser|advisor|office|official|representative|secretary|ministry"
+    r"|government|staff|envoy|lawyer)\s+(?:for|of|to)\s+(?:the\s+)?$|['’]s\s+$",
+    re.I,
+)
 VERB_BEFORE = re.compile(rf"(?:{SPEECH_VERB}|according\s+to)\s+$", re.I)
 PRONOUN_SAID = re.compile(rf"\b(?P<p>[Hh]e|[Ss]he)\s+{ADVERBS}{SPEECH_VERB}\b")
 MALE = re.compile(r"\b(?:Mr|Sir|King|Prince|Sheikh|Emir|Amir|Sultan|Chairman|Spokesman|Lord|Grand\s+Duke)\b\.?")
@@ -51,9 +61,9 @@ def speech_events(article: Article) -> list[tuple[int, Entity]]:
     text = article.text
     events = []
     for m in article.people.mentions:
-        if article.in_quote(m.start):
+        if article.in_quote(m.start) or ON_BEHALF.search(text, max(0, m.start - 40), m.start):
             continue
-        if VERB_AFTER.match(text, m.end, m.end + 60):
+        if VERB_AFTER.match(text, m.end, m.end + 60) or VERB_AFTER_CLAUSE.match(text, m.end, m.end + 120):
             events.append((m.start, m.entity))
             continue
         before = text[max(0, m.start - 25) : m.start]

@@ -19,6 +19,7 @@ from .speakers import (
     PRONOUN_SAID,
     SPEECH_VERB,
     VERB_AFTER,
+    VERB_AFTER_CLAUSE,
     document_author,
     genders,
     label_speaker,
@@ -142,7 +143,11 @@ def _attributed(article: Article, q: Block, sent, ctx: _Context) -> Entity | Non
     m = re.match(r"[\s,]*", text[close : close + 20])
     at = close + m.end()
     mention = _mention_at(article, at, at + 120)
-    if mention and mention.start == at and VERB_AFTER.match(text, mention.end, mention.end + 60):
+    if (
+        mention
+        and mention.start == at
+        and (VERB_AFTER.match(text, mention.end, mention.end + 60) or VERB_AFTER_CLAUSE.match(text, mention.end))
+    ):
         return mention.entity
     pron = re.match(rf"(?P<p>[Hh]e|[Ss]he)\s+{ADVERBS}{SPEECH_VERB}\b", text[at : at + 60])
     if pron:

@@ -101,3 +101,24 @@ def test_a_quotation_continued_over_paragraphs_without_a_closing_mark():
         ("Mira Tol", "We have worked on this treaty for ten long years."),
         ("Mira Tol", "Today our two peoples can finally look forward to open borders"),
     ]
+
+
+def test_a_clause_between_the_speaker_and_the_verb_and_quoted_as_saying():
+    text = (
+        "Prime Minister Mira Tol of Estralia, speaking at the summit, said: “We are ready to open the border "
+        "to trade next month.”\n\n"
+        "Her office quoted President Aldo Varen of Norvania as saying: “Our engineers will start the work "
+        "on the bridge this week.”"
+    )
+    assert said(text) == [
+        ("Mira Tol", "We are ready to open the border to trade next month."),
+        ("Aldo Varen", "Our engineers will start the work on the bridge this week."),
+    ]
+
+
+def test_a_spokesperson_for_someone_is_not_that_person():
+    text = (
+        "Prime Minister Mira Tol of Estralia met the press.\n\n"
+        "“No decision on the pipeline has been taken yet,” a spokesperson for Tol said."
+    )
+    assert said(text) == []
