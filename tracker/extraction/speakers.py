@@ -30,7 +30,7 @@ VERB_AFTER_CLAUSE = re.compile(
 # "a spokesman for Tol said": the words are the spokesman's, not Tol's.
 ON_BEHALF = re.compile(
     r"\b(?:spokes(?:man|woman|person)|aide|adviser|advisor|office|official|representative|secretary|ministry"
-    r"|government|staff|envoy|lawyer)\s+(?:for|of|to)\s+(?:the\s+)?$|['’]s\s+$",
+    r"|government|staff|envoy|lawyer)\s+(?:for|of|to)\s+(?:the\s+)?$",
     re.I,
 )
 VERB_BEFORE = re.compile(rf"(?:{SPEECH_VERB}|according\s+to)\s+$", re.I)
