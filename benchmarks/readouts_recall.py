@@ -55,7 +55,7 @@ def main() -> None:
     from django.core.management import call_command
 
     from tracker.extraction import documents_from_file, extract
-    from tracker.extraction.pipeline import contact_kind_for_scoring
+    from tracker.rules import scored_kind
     from tracker.services.gazetteer import gazetteer_from_db, topic_keywords_from_db
 
     call_command("migrate", verbosity=0)
@@ -92,7 +92,7 @@ def main() -> None:
         low, high = doc.published - timedelta(days=1), doc.published
 
         def fits(c, kind=kind, subject=subject, wanted=wanted, low=low, high=high) -> bool:
-            if c.date is None or contact_kind_for_scoring(c.kind) != kind:
+            if c.date is None or scored_kind(c.kind) != kind:
                 return False
             if not (low <= c.date <= high):
                 return False

@@ -1,15 +1,17 @@
 """Gaps between contacts and the verdicts on claims about them, as plain functions over plain
 values: no database, so they can be tested and property-checked in isolation.
 
-``tracker.services.contacts`` feeds them a pair's held contacts and stores what they return.
+``tracker.services.upkeep`` and ``tracker.services.claims`` feed them a pair's held contacts and
+store what they return.
 """
 
 from __future__ import annotations
 
-import calendar
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
+
+from tracker.rules import add_months
 
 
 @dataclass(frozen=True)
@@ -66,12 +68,6 @@ def gaps_between(points: Sequence[ContactPoint]) -> list[GapRow]:
         )
         longer_before.append((days, after.date))
     return rows
-
-
-def add_months(day: date, months: int) -> date:
-    month_index = day.month - 1 + months
-    year, month = day.year + month_index // 12, month_index % 12 + 1
-    return date(year, month, min(day.day, calendar.monthrange(year, month)[1]))
 
 
 @dataclass(frozen=True)

@@ -7,8 +7,9 @@ and say which rule here they mirror.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
-from datetime import date
+from datetime import date, timedelta
 
 from dateutil.relativedelta import relativedelta
 
@@ -86,3 +87,53 @@ def kinds_in_class(kind: str) -> list[str]:
 
 def scored_kind(kind: str) -> str:
     return SCORED_CLASS.get(kind_class(kind), "other")
+
+
+# The Kremlin's "meeting, held via videoconference" is a video call: an in-person kind whose own
+# evidence says it was held by video or phone is remote.
+_REMOTE_WORDS = re.compile(
+    r"\b(video\s*-?\s*conference|videoconference|video\s+link|video\s+call|by\s+video|virtual(?:ly)?|"
+    r"tele(?:phone|conference)|phone\s+call|by\s+phone|over\s+the\s+phone|spoke\s+by\s+phone)\b",
+    re.IGNORECASE,
+)
+
+
+def kind_from_evidence(kind: str, evidence: str) -> str:
+    """The kind a contact was, given the words that report it: ``kind`` unless it is in-person and
+    the evidence says it was held remotely (then a video call, or a phone call)."""
+    if kind_class(kind) == IN_PERSON and _REMOTE_WORDS.search(evidence or ""):
+        return "video_call" if re.search(r"video|virtual", evidence, re.I) else "phone_call"
+    return kind
+
+
+# --- Text checks --------------------------------------------------------------------------------
+
+_ENGLISH_WORDS = frozenset(
+    "the of and to in a is that for on with as was by at from it his has have are be this said "
+    "an which their its not or president minister prime leaders".split()
+)
+_WORD = re.compile(r"[^\W\d_]+")
+# English prose has ~25% of its words in the list above, other languages under 3%.
+ENGLISH_SHARE = 0.08
+
+
+def text_looks_english(text: str) -> bool:
+    """Whether the text reads as English: enough of its words are the commonest English ones.
+
+    Extraction's patterns are English; on other languages it finds nothing or nonsense. Ingest
+    refuses such a text; the extraction core, called directly, warns about it.
+    """
+    words = _WORD.findall(text[:20_000].lower())
+    if len(words) < 20:
+        return True  # too short to judge; extraction will simply find little
+    common = sum(1 for w in words if w in _ENGLISH_WORDS)
+    return common / len(words) >= ENGLISH_SHARE
+
+
+# Relative dates resolve against the publication date; a date ahead of today is a typo or a
+# scheduled post, either way wrong to resolve against. One day of slack for time zones.
+FUTURE_SLACK = timedelta(days=1)
+
+
+def published_in_future(published: date | None, today: date) -> bool:
+    return published is not None and published > today + FUTURE_SLACK

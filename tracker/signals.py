@@ -2,14 +2,16 @@
 
 Each receiver only works out which pairs (and, for the charts' day tally, which days) a change
 touches and hands them to ``gaps_mark_dirty`` / ``contact_days_mark_dirty``; the recomputation
-itself lives in ``tracker.services.records``.
+itself lives in ``tracker.services.upkeep``.
 """
 
 from django.db.models.signals import m2m_changed, post_delete, post_save, pre_delete, pre_save
 from django.dispatch import receiver
 
 from tracker.models import Contact, GapClaim
-from tracker.services.records import contact_days_mark_dirty, gap_claim_verify, gaps_mark_dirty, pairs_among
+from tracker.rules import pair_key
+from tracker.services.claims import gap_claim_verify
+from tracker.services.upkeep import contact_days_mark_dirty, gaps_mark_dirty, pairs_among
 
 
 def _participant_ids(contact: Contact) -> list[int]:
@@ -68,8 +70,8 @@ def contact_participants_changed(sender, instance, action, reverse, pk_set, **kw
 @receiver(pre_save, sender=GapClaim)
 def gap_claim_order_pair(sender, instance: GapClaim, **kwargs):
     # Claims are stored with the pair in the same order as gaps, so a pair has one key.
-    if instance.person_a_id and instance.person_b_id and instance.person_a_id > instance.person_b_id:
-        instance.person_a_id, instance.person_b_id = instance.person_b_id, instance.person_a_id
+    if instance.person_a_id and instance.person_b_id:
+        instance.person_a_id, instance.person_b_id = pair_key(instance.person_a_id, instance.person_b_id)
 
 
 @receiver(post_save, sender=GapClaim)

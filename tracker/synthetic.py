@@ -33,7 +33,8 @@ from tracker.models import (
     text_hash,
 )
 from tracker.planner_statistics import planner_statistics_refresh
-from tracker.services.records import gaps_recompute_all
+from tracker.rules import office_held_on
+from tracker.services.upkeep import gaps_recompute_all
 
 BATCH = 5000
 FIRST_DAY = date(2005, 1, 1)
@@ -186,7 +187,7 @@ def _slug(name: str) -> str:
 
 def _head_on(heads: list[tuple[date, date | None, Person]], day: date) -> Person:
     for start, end, person in heads:
-        if start <= day and (end is None or day < end):
+        if office_held_on(start, end, day):
             return person
     return heads[0][2]
 

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from .conftest import contact
+from tracker.tests.factories import make_contact
 
 ARTIFACTS = Path(__file__).resolve().parents[2] / "artifacts"
 CHROMIUM = "/usr/bin/chromium"
@@ -29,8 +29,8 @@ def record(transactional_db, people):
     aldo, mira, ivo = people["aldo"], people["mira"], people["ivo"]
     start = date(2024, 1, 1)
     for n in range(60):
-        contact(start + timedelta(days=3 * n), aldo, mira, summary=f"Synthetic call number {n}.")
-    contact(date(2024, 2, 10), aldo, ivo, kind="meeting", summary="A synthetic meeting in Norvania.")
+        make_contact(aldo, mira, on=start + timedelta(days=3 * n), summary=f"Synthetic call number {n}.")
+    make_contact(aldo, ivo, on=date(2024, 2, 10), kind="meeting", summary="A synthetic meeting in Norvania.")
     return people
 
 

@@ -39,7 +39,8 @@ from tracker.models import (
     Person,
     ReviewStatus,
 )
-from tracker.services.records import contact_counts_recompute_all, contact_create, contacts_set_status
+from tracker.services.contacts import contact_create, contacts_set_status
+from tracker.services.upkeep import contact_counts_recompute_all
 
 pytestmark = [
     pytest.mark.django_db,

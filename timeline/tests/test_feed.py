@@ -7,8 +7,7 @@ from timeline.feed import CONTACT, STATEMENT, Cursor, Item, count_capped, feed_e
 from timeline.text import sentence_around
 from tracker.highlight import Highlight, text_highlighted
 from tracker.models import Contact
-
-from .conftest import contact
+from tracker.tests.factories import make_contact
 
 
 def item(stream, pk, day):
@@ -77,7 +76,7 @@ def test_a_span_across_paragraphs_is_cut_at_the_break():
 @pytest.mark.django_db
 def test_a_count_past_the_cap_says_more_never_a_guess(people):
     for day in range(1, 4):
-        contact(date(2024, 1, day), people["aldo"], people["mira"])
+        make_contact(people["aldo"], people["mira"], on=date(2024, 1, day))
     assert str(count_capped(Contact.objects.all(), cap=5)) == "3"
     capped = count_capped(Contact.objects.all(), cap=2)
     assert (capped.n, capped.more, str(capped)) == (2, True, "2+")

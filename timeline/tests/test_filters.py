@@ -4,9 +4,8 @@ import pytest
 from django.http import QueryDict
 
 from timeline.filters import ContactFilter, StatementFilter
-from tracker.models import Contact, Country, Office, Person, ReviewStatus, Statement
-
-from .conftest import contact
+from tracker.models import Contact, Country, Office, ReviewStatus, Statement
+from tracker.tests.factories import make_contact, make_person
 
 pytestmark = pytest.mark.django_db
 
@@ -18,9 +17,9 @@ def kinds(query: str) -> list[str]:
 @pytest.fixture
 def record(people):
     aldo, mira, ivo = people["aldo"], people["mira"], people["ivo"]
-    contact(date(2024, 1, 1), aldo, mira, kind="phone_call", summary="They discussed grain exports.")
-    contact(date(2024, 2, 1), aldo, ivo, kind="meeting")
-    contact(date(2024, 3, 1), mira, ivo, kind="visit", status=ReviewStatus.PROPOSED)
+    make_contact(aldo, mira, on=date(2024, 1, 1), kind="phone_call", summary="They discussed grain exports.")
+    make_contact(aldo, ivo, on=date(2024, 2, 1), kind="meeting")
+    make_contact(mira, ivo, on=date(2024, 3, 1), kind="visit", status=ReviewStatus.PROPOSED)
     return people
 
 
@@ -94,8 +93,8 @@ def test_country_filter_counts_an_office_holder_only_while_in_office(record, nor
     Office.objects.create(
         person=record["mira"], title="Prime Minister", country=norvania, start=date(2024, 2, 1), end=date(2024, 3, 1)
     )
-    stateless = Person.objects.create(name="Kesta Dov", slug="kesta-dov")
-    contact(date(2024, 2, 10), record["mira"], stateless, kind="letter")
+    stateless = make_person("Kesta Dov", slug="kesta-dov")
+    make_contact(record["mira"], stateless, on=date(2024, 2, 10), kind="letter")
     both = {"meeting", "phone_call"}
     assert set(kinds(f"country={norvania.pk}")) == both | {"letter"}  # Aldo's calls, and Mira's letter as PM
     assert set(kinds(f"country={ostrelia.pk}")) == {"phone_call", "letter"}  # a national, whatever the office

@@ -4,7 +4,7 @@ import pytest
 from django.urls import reverse
 
 from timeline.pairs import office_left_on, pair_open_gap
-from tracker.tests.builders import make_contact, make_country, make_person
+from tracker.tests.factories import make_contact, make_country, make_person
 
 pytestmark = pytest.mark.django_db
 

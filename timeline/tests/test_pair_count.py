@@ -6,8 +6,8 @@ import pytest
 
 from timeline.filters import ContactFilter
 from tracker.models import Contact
-from tracker.services.records import contacts_set_status
-from tracker.tests.builders import make_contact, make_person
+from tracker.services.contacts import contacts_set_status
+from tracker.tests.factories import make_contact, make_person
 
 pytestmark = pytest.mark.django_db
 

@@ -4,7 +4,7 @@ import pytest
 from django.core.management import call_command
 
 from tracker.models import Article, Contact, Country, Gap, Office, Person, Statement
-from tracker.services.records import gaps_recompute_pair
+from tracker.services.upkeep import gaps_recompute_pair
 from tracker.synthetic import synthetic_generate
 
 pytestmark = pytest.mark.django_db

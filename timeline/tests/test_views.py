@@ -9,8 +9,7 @@ from django.utils import timezone
 from timeline.views import PAGE_SIZE
 from tracker.models import Article, Contact, ContactSource, Gap, Person, Statement
 from tracker.synthetic import synthetic_generate
-
-from .conftest import contact
+from tracker.tests.factories import make_contact
 
 pytestmark = pytest.mark.django_db
 HX = {"HX-Request": "true"}
@@ -20,9 +19,9 @@ HX = {"HX-Request": "true"}
 def calls(people):
     aldo, mira = people["aldo"], people["mira"]
     today = timezone.localdate()
-    first = contact(today - timedelta(days=100), aldo, mira, summary="First call.")
-    second = contact(today - timedelta(days=40), aldo, mira, summary="Second call.")
-    third = contact(today - timedelta(days=10), aldo, mira, summary="Third call.")
+    first = make_contact(aldo, mira, on=today - timedelta(days=100), summary="First call.")
+    second = make_contact(aldo, mira, on=today - timedelta(days=40), summary="Second call.")
+    third = make_contact(aldo, mira, on=today - timedelta(days=10), summary="Third call.")
     return first, second, third
 
 
@@ -58,7 +57,7 @@ def test_load_more_continues_after_the_cursor_without_offset(client, people):
     aldo, mira = people["aldo"], people["mira"]
     start = date(2020, 1, 1)
     for n in range(PAGE_SIZE + 5):
-        contact(start + timedelta(days=n), aldo, mira, summary=f"Call number {n}.")
+        make_contact(aldo, mira, on=start + timedelta(days=n), summary=f"Call number {n}.")
     first = client.get(reverse("timeline:timeline")).content.decode()
     assert f"Call number {PAGE_SIZE + 4}." in first and "Call number 4." not in first
     next_url = first.split('class="more"><a href="')[1].split('"')[0].replace("&amp;", "&")
@@ -100,7 +99,7 @@ def test_pair_page_shows_the_rhythm_and_timeline(client, calls):
 
 
 def test_pair_page_fragment_keeps_the_pair(client, calls, people):
-    contact(date(2001, 1, 1), people["aldo"], people["ivo"], summary="Other pair.")
+    make_contact(people["aldo"], people["ivo"], on=date(2001, 1, 1), summary="Other pair.")
     url = reverse("timeline:pair", args=["aldo-varen", "mira-tolsk"])
     body = client.get(url, {"q": "call"}, headers=HX).content.decode()
     assert "Other pair." not in body and "First call." in body

@@ -11,6 +11,8 @@ import bisect
 import re
 from dataclasses import dataclass
 
+from tracker.rules import kind_class
+
 from .context import Article, Sentence, distinct
 from .people import Entity, Mention
 
@@ -298,5 +300,4 @@ def _merged(found: list[FoundContact]) -> list[FoundContact]:
 
 
 def _same_kind(a: str, b: str) -> bool:
-    group = {"phone_call": "call", "video_call": "call", "meeting": "meeting", "visit": "meeting"}
-    return group.get(a, a) == group.get(b, b)
+    return kind_class(a) == kind_class(b)

@@ -8,6 +8,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date
 
+from tracker.rules import office_held_on
+
 
 @dataclass(frozen=True)
 class KnownOffice:
@@ -17,7 +19,7 @@ class KnownOffice:
     end: date | None  # the successor's first day; None while in office
 
     def held_on(self, day: date) -> bool:
-        return self.start <= day and (self.end is None or day < self.end)
+        return office_held_on(self.start, self.end, day)
 
 
 @dataclass(frozen=True)

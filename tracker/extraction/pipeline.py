@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import bisect
 import re
-from datetime import date, timedelta
+from datetime import date
+
+from tracker.rules import published_in_future, text_looks_english
 
 from .contacts import find_contacts
 from .context import Article, Sentence
@@ -26,8 +28,6 @@ from .text import Block, boilerplate_ranges, masthead, paragraphs, sentences
 
 # Longer texts are searched only this far: beyond it a document is not an article.
 MAX_CHARS = 1_000_000
-# Matched against lower-cased text: a case-insensitive alternation is several times slower.
-ENGLISH_WORDS = re.compile(r"\b(?=[atiwfos])(?:the|and|of|to|in|with|that|for|on|is|was|said)\b")
 
 # Whose "the president" a publisher means when the text does not say.
 PUBLISHER_COUNTRIES = [
@@ -48,7 +48,6 @@ RELEASE = re.compile(
     r"white\s*house|kremlin|president\.gov\.ua|office\s+of\s+the\s+president|ministry|government|\.gov\b|readout", re.I
 )
 SPACES = "\u00a0\u2007\u2009\u202f\u205f\u3000"
-CONTACT_KIND_SCORE = {"phone_call": "call", "video_call": "call", "meeting": "meeting", "visit": "meeting"}
 
 
 def extract(
@@ -87,15 +86,13 @@ def _extract_into(result: Extraction, gazetteer: Gazetteer, topics: dict[str, li
         warnings.append("the text contains NUL characters; they were ignored")
     if published is None:
         warnings.append("no publication date: relative dates (Monday, yesterday, October 7) are not resolved")
-    elif published > date.today() + timedelta(days=1):
+    elif published_in_future(published, date.today()):
         warnings.append(f"the publication date {published.isoformat()} is in the future")
     limit = len(text)
     if limit > MAX_CHARS:
         limit = MAX_CHARS
         warnings.append(f"the text has {len(text):,} characters; only the first {MAX_CHARS:,} were searched")
-    sample = text[:20000].lower()
-    words = len(sample.split())
-    if words >= 20 and len(ENGLISH_WORDS.findall(sample)) < 0.05 * words:
+    if not text_looks_english(text):
         warnings.append("the text does not look like English; little or nothing may be found")
 
     original = text[:limit]
@@ -240,7 +237,3 @@ def _home_country(publisher: str | None, url: str | None) -> str | None:
         if pattern.search(source):
             return country
     return None
-
-
-def contact_kind_for_scoring(kind: str) -> str:
-    return CONTACT_KIND_SCORE.get(kind, "other")

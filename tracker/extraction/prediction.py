@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from .items import Extraction
+from tracker.rules import scored_kind
 
-SCORED_KIND = {"phone_call": "call", "video_call": "call", "meeting": "meeting", "visit": "meeting"}
+from .items import Extraction
 
 
 def _iso(day) -> str | None:
@@ -19,7 +19,7 @@ def prediction_line(doc_id: str, extraction: Extraction) -> dict:
             {
                 "participants": c.participants,
                 "participant_keys": c.participant_keys,
-                "kind": SCORED_KIND.get(c.kind, "other"),
+                "kind": scored_kind(c.kind),
                 "detail_kind": c.kind,
                 "date": _iso(c.date),
                 "precision": c.precision,

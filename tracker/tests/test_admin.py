@@ -5,8 +5,8 @@ from django.contrib.auth.models import Group, User
 from django.core.management import call_command
 from django.urls import reverse
 
-from tracker.models import Article, Contact, Country, Gap, Office, Statement
-from tracker.tests.builders import make_country, make_person
+from tracker.models import Article, Contact, Gap, Office, Statement
+from tracker.tests.factories import make_country, make_person
 
 pytestmark = pytest.mark.django_db
 
@@ -134,7 +134,7 @@ def test_admin_refuses_the_same_article_text_twice(editor_client):
 
 def test_country_autocomplete_finds_a_state_by_name(editor_client):
     make_country("Norvania")
-    Country.objects.create(name="Ostrelia")
+    make_country("Ostrelia")
     response = editor_client.get(
         reverse("admin:autocomplete"),
         {"term": "Norv", "app_label": "tracker", "model_name": "office", "field_name": "country"},

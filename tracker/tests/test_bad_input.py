@@ -7,8 +7,9 @@ from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 
 from tracker.models import Article, Contact, Statement
-from tracker.services.records import contact_create, gap_claim_create
-from tracker.tests.builders import make_person
+from tracker.services.claims import gap_claim_create
+from tracker.services.contacts import contact_create
+from tracker.tests.factories import make_person
 
 pytestmark = pytest.mark.django_db
 

@@ -7,9 +7,8 @@ import pytest
 from django.db.models import Max
 
 from tracker.models import Contact, Person, ReviewStatus
-from tracker.services.records import contacts_set_status
-
-from .builders import make_contact, make_person
+from tracker.services.contacts import contacts_set_status
+from tracker.tests.factories import make_contact, make_person
 
 pytestmark = pytest.mark.django_db
 

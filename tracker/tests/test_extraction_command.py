@@ -10,7 +10,8 @@ from pathlib import Path
 import pytest
 from django.core.management import call_command
 
-from tracker.models import Country, Office, Person, Topic
+from tracker.models import Topic
+from tracker.tests.factories import make_country, make_person
 
 SHARED = Path(__file__).resolve().parents[2].parent / "shared"
 
@@ -40,9 +41,8 @@ def test_extract_prints_one_prediction_per_line_and_an_error_for_a_bad_line():
 
 @pytest.mark.django_db
 def test_extract_uses_people_offices_and_topics_from_the_database():
-    norvania = Country.objects.create(name="Norvania", demonyms="Norvanian")
-    varen = Person.objects.create(name="Aldo Varen", aliases="Varen", country=norvania)
-    Office.objects.create(person=varen, title="President", country=norvania, start=date(2020, 1, 1))
+    norvania = make_country("Norvania", demonyms="Norvanian")
+    varen = make_person("Aldo Varen", aliases="Varen", country=norvania, office="President", start=date(2020, 1, 1))
     Topic.objects.create(name="Border", keywords="border\nfrontier")
     line = {
         "id": "a",

@@ -6,7 +6,7 @@ import pytest
 from django.core.management import call_command
 
 from tracker.models import Contact, GapClaim, Person
-from tracker.tests.builders import make_contact
+from tracker.tests.factories import make_contact
 
 pytestmark = pytest.mark.django_db
 

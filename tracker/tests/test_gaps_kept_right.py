@@ -8,8 +8,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from tracker.models import Contact, Gap, Person, ReviewStatus
-from tracker.services.records import contacts_set_status
-from tracker.tests.builders import make_contact, make_person
+from tracker.services.contacts import contacts_set_status
+from tracker.tests.factories import make_contact, make_person
 
 pytestmark = pytest.mark.django_db
 

@@ -11,16 +11,17 @@ import pytest
 from tracker.models import Article, Contact, ContactSource, Gap, GapClaim, Office, Person, Statement
 from tracker.services import ingest as ingest_service
 from tracker.services.ingest import article_ingest, article_items_set_status, article_reextract
-from tracker.tests.ingest_helpers import (
+from tracker.tests.factories import (
     GapClaimItem,
     PersonMention,
     Span,
-    StatementItem,
     an_extraction,
     call_item,
-    country,
-    leader,
+    gap_claim_item,
+    make_country,
+    make_leader,
     span_of,
+    statement_item,
 )
 
 pytestmark = pytest.mark.django_db
@@ -34,16 +35,16 @@ CALL_TEXT = (
 
 @pytest.fixture
 def world():
-    norvania = country("Norvania", "Norvanian")
-    valdoria = country("Valdoria", "Valdorian")
-    estmark = country("Estmark", "Estmarkish", "Republic of Estmark")
+    norvania = make_country("Norvania", "Norvanian")
+    valdoria = make_country("Valdoria", "Valdorian")
+    estmark = make_country("Estmark", "Estmarkish", "Republic of Estmark")
     return {
         "norvania": norvania,
         "valdoria": valdoria,
         "estmark": estmark,
-        "varen": leader("Aldo Varen", "President", norvania),
-        "kost": leader("Mira Kost", "Prime Minister", valdoria),
-        "brandt": leader("Ilse Brandt", "Chancellor", estmark),
+        "varen": make_leader("Aldo Varen", "President", norvania),
+        "kost": make_leader("Mira Kost", "Prime Minister", valdoria),
+        "brandt": make_leader("Ilse Brandt", "Chancellor", estmark),
     }
 
 
@@ -291,17 +292,8 @@ def test_a_known_name_without_a_key_is_not_created_twice(world):
 
 def a_statement(world, text=CALL_TEXT, **extra):
     quote = "frank and useful for both our peoples today."
-    return StatementItem(
-        speaker="Aldo Varen",
-        speaker_key=world["varen"].slug,
-        quote=quote,
-        quote_span=span_of(text, quote),
-        span=span_of(text, "Varen said"),
-        date=extra.pop("date", date(2024, 3, 18)),
-        precision="day",
-        channel=extra.pop("channel", "readout"),
-        is_fragment=False,
-    )
+    day, channel = extra.pop("date", date(2024, 3, 18)), extra.pop("channel", "readout")
+    return statement_item(text, quote, world["varen"], said="Varen said", day=day, channel=channel)
 
 
 def test_a_statement_about_the_call_is_linked_to_it(world):
@@ -322,18 +314,7 @@ def test_a_statement_said_on_another_day_is_not_linked_to_the_call(world):
 
 
 def a_claim(world, text, words, ends, **extra):
-    return GapClaimItem(
-        participants=["Aldo Varen", "Mira Kost"],
-        participant_keys=[world["varen"].slug, world["kost"].slug],
-        ends=ends,
-        starts=extra.get("starts"),
-        comparison=extra.get("comparison", "more_than"),
-        duration_days=extra.get("duration_days"),
-        duration_months=extra.get("duration_months", 1),
-        anchor=extra.get("anchor"),
-        text=words,
-        span=span_of(text, words),
-    )
+    return gap_claim_item(text, words, [world["varen"], world["kost"]], ends, **extra)
 
 
 def test_a_gap_claim_is_stored_and_gets_its_verdict_once_the_contacts_are_confirmed(world):

@@ -11,7 +11,7 @@ from django.urls import reverse
 from tracker.models import Article, Contact, Statement
 from tracker.services import ingest as ingest_service
 from tracker.services.ingest import article_ingest
-from tracker.tests.ingest_helpers import StatementItem, an_extraction, call_item, country, leader, span_of
+from tracker.tests.factories import an_extraction, call_item, make_country, make_leader, statement_item
 
 pytestmark = pytest.mark.django_db
 
@@ -21,21 +21,11 @@ TEXT = (
 )
 
 
-@pytest.fixture(autouse=True)
-def plain_static_files(settings):
-    # Tests run with DEBUG off, whose manifest storage needs collectstatic; the admin pages
-    # only need to render here.
-    settings.STORAGES = {
-        **settings.STORAGES,
-        "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
-    }
-
-
 @pytest.fixture
 def people():
     return [
-        leader("Aldo Varen", "President", country("Norvania", "Norvanian")),
-        leader("Mira Kost", "Prime Minister", country("Valdoria", "Valdorian")),
+        make_leader("Aldo Varen", "President", make_country("Norvania", "Norvanian")),
+        make_leader("Mira Kost", "Prime Minister", make_country("Valdoria", "Valdorian")),
     ]
 
 
@@ -45,17 +35,7 @@ def extraction_of(people, text=TEXT):
         text=text,
         contacts=[call_item(text, text.split(". ")[0], people, date(2024, 3, 18))],
         statements=[
-            StatementItem(
-                speaker="Aldo Varen",
-                speaker_key=people[0].slug,
-                quote=quote,
-                quote_span=span_of(text, quote),
-                span=span_of(text, "Varen said"),
-                date=date(2024, 3, 18),
-                precision="day",
-                channel="readout",
-                is_fragment=False,
-            )
+            statement_item(text, quote, people[0], said="Varen said", day=date(2024, 3, 18)),
         ],
     )
 

@@ -13,7 +13,7 @@ from django.core.management import CommandError, call_command
 
 from tracker.models import Article, Contact
 from tracker.services import ingest as ingest_service
-from tracker.tests.ingest_helpers import an_extraction, call_item, country, leader
+from tracker.tests.factories import an_extraction, call_item, make_country, make_leader
 
 pytestmark = pytest.mark.django_db
 
@@ -26,8 +26,8 @@ READOUT = (
 
 @pytest.fixture
 def fake_extractor(monkeypatch):
-    varen = leader("Aldo Varen", "President", country("Norvania", "Norvanian"))
-    kost = leader("Mira Kost", "Prime Minister", country("Valdoria", "Valdorian"))
+    varen = make_leader("Aldo Varen", "President", make_country("Norvania", "Norvanian"))
+    kost = make_leader("Mira Kost", "Prime Minister", make_country("Valdoria", "Valdorian"))
 
     def run(text, *, published, **meta):
         if published is None or "Aldo Varen" not in text:

@@ -6,7 +6,7 @@ from django.core.management import call_command
 from django.db import IntegrityError, transaction
 
 from tracker.models import Country, Office, Person, office_holder
-from tracker.tests.builders import make_country, make_person
+from tracker.tests.factories import make_country, make_person
 
 pytestmark = pytest.mark.django_db
 

@@ -12,7 +12,7 @@ from tracker.extraction.gazetteer import name_extends, name_is_fuller, name_key
 from tracker.extraction.people import person_name_clean
 from tracker.models import Contact, Person
 from tracker.services.ingest import article_ingest
-from tracker.tests.ingest_helpers import country, leader
+from tracker.tests.factories import make_country, make_leader, make_person
 
 DAY = date(2024, 3, 18)
 OSTRELIA = KnownCountry("Ostrelia", (), ("Ostrelian",))
@@ -145,9 +145,9 @@ def test_a_known_family_name_first_person_is_found_by_family_name():
 
 @pytest.fixture
 def world(db):
-    norvania = country("Norvania", "Norvanian")
-    ostrelia = country("Ostrelia", "Ostrelian")
-    leader("Aldo Varen", "President", norvania)
+    norvania = make_country("Norvania", "Norvanian")
+    ostrelia = make_country("Ostrelia", "Ostrelian")
+    make_leader("Aldo Varen", "President", norvania)
     return ostrelia
 
 
@@ -200,7 +200,7 @@ def test_a_shorter_form_created_first_takes_the_full_name_later(world):
 
 @pytest.mark.django_db
 def test_a_person_on_record_without_a_country_gets_the_one_an_article_gives(world):
-    Person.objects.create(name="Oren Vask")
+    make_person("Oren Vask")
     ingest("President Aldo Varen spoke today with President Oren Vask of Ostrelia.", "https://a.test/1")
     assert Person.objects.get(name="Oren Vask").country == world
 

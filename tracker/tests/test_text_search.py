@@ -5,8 +5,8 @@ from datetime import date
 import pytest
 from django.db import connection
 
-from tracker.models import Contact, Country, Person, ReviewStatus, Statement
-from tracker.services.records import contact_create
+from tracker.models import Contact, Statement
+from tracker.tests.factories import make_contact, make_country, make_person
 from tracker.text_search import sqlite_has_trigram, text_index_ensure
 
 pytestmark = pytest.mark.django_db
@@ -18,17 +18,15 @@ uses_the_sqlite_index = pytest.mark.skipif(
 
 @pytest.fixture
 def aldo_and_mira():
-    norvania = Country.objects.create(name="Norvania")
+    norvania = make_country("Norvania")
     return (
-        Person.objects.create(name="Aldo Varen", slug="aldo-varen", country=norvania),
-        Person.objects.create(name="Mira Tolsk", slug="mira-tolsk", country=norvania),
+        make_person("Aldo Varen", slug="aldo-varen", country=norvania),
+        make_person("Mira Tolsk", slug="mira-tolsk", country=norvania),
     )
 
 
 def call(people, summary: str) -> Contact:
-    return contact_create(
-        kind="phone_call", date=date(2024, 1, 1), participants=people, status=ReviewStatus.CONFIRMED, summary=summary
-    )
+    return make_contact(*people, on=date(2024, 1, 1), kind="phone_call", summary=summary)
 
 
 def found(text: str) -> list[str]:

@@ -16,7 +16,7 @@ from tqdm import tqdm
 from tracker.planner_statistics import planner_statistics_refresh
 from tracker.services.gazetteer import gazetteer_batch
 from tracker.services.ingest import IngestResult, article_ingest
-from tracker.services.records import gaps_deferred
+from tracker.services.upkeep import gaps_deferred
 
 SUFFIXES = {".txt", ".html", ".htm", ".md", ".markdown", ".jsonl"}
 

@@ -11,7 +11,7 @@ from django.core.management.base import BaseCommand
 from django.db import transaction
 
 from tracker.planner_statistics import planner_statistics_refresh
-from tracker.services.records import gaps_deferred, gaps_recompute_all
+from tracker.services.upkeep import gaps_deferred, gaps_recompute_all
 
 # Order matters: countries before the offices that name them, people before the article's contacts.
 REFERENCE_FIXTURES = ["countries", "organisations", "leaders", "topics", "founding_article"]

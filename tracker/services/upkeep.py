@@ -1,4 +1,5 @@
-"""Contacts, their sources, gaps and gap-claim verdicts: the writes that keep the record whole.
+"""Upkeep of the derived data: gaps, the charts' tallies, and (through ``tracker.services.claims``)
+the verdicts of gap claims.
 
 Gaps are derived data. Every change to a contact (added, moved, confirmed, rejected, deleted,
 participants changed) marks the pairs it touches; each marked pair is recomputed alone, then the
@@ -15,40 +16,20 @@ from __future__ import annotations
 import contextlib
 import contextvars
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
 from datetime import date
 from itertools import combinations
 
-from django.core.exceptions import ValidationError
 from django.db import models, transaction
 from django.db.models import Count
 from django.db.models.functions import TruncMonth
-from django.utils import timezone
 
-from tracker.gaps import Claim, ContactPoint, GapRow, gap_claim_verdict, gaps_between
-from tracker.models import (
-    Article,
-    Contact,
-    ContactDayCount,
-    ContactSource,
-    Gap,
-    GapClaim,
-    PairContactCount,
-    PairMonthCount,
-    Person,
-    Precision,
-    ReviewStatus,
-    Topic,
-)
-
-Pair = tuple[int, int]
+from tracker.gaps import ContactPoint, GapRow, gaps_between
+from tracker.models import Contact, ContactDayCount, Gap, GapClaim, PairContactCount, PairMonthCount, ReviewStatus
+from tracker.rules import Pair, pair_key
+from tracker.services.claims import PairRecord, contact_point, contact_points_for_pair, gap_claim_verify, stored_gaps
 
 _deferred: contextvars.ContextVar[set[Pair] | None] = contextvars.ContextVar("gaps_deferred", default=None)
 _deferred_days: contextvars.ContextVar[set[date] | None] = contextvars.ContextVar("days_deferred", default=None)
-
-
-def pair_key(a: int, b: int) -> Pair:
-    return (a, b) if a < b else (b, a)
 
 
 def pairs_among(person_ids: Iterable[int]) -> set[Pair]:
@@ -196,17 +177,6 @@ def contact_counts_recompute_all() -> None:
         )
 
 
-def contact_point(contact_id: int, day, precision: str) -> ContactPoint:
-    return ContactPoint(id=contact_id, date=day, exact=precision == Precision.DAY)
-
-
-def contact_points_for_pair(a: int, b: int) -> list[ContactPoint]:
-    rows = (
-        Contact.objects.held().filter(participants=a).filter(participants=b).values_list("id", "date", "date_precision")
-    )
-    return [contact_point(*row) for row in rows]
-
-
 def gap_from_row(a: int, b: int, row: GapRow) -> Gap:
     return Gap(
         person_a_id=a,
@@ -234,7 +204,7 @@ def gaps_recompute_pair(a: int, b: int) -> list[Gap]:
     gaps = Gap.objects.bulk_create(gap_from_row(a, b, r) for r in rows)
     claims = list(GapClaim.objects.filter(person_a_id=a, person_b_id=b))
     if claims:  # the record just computed serves every claim of the pair
-        record = PairRecord(points, rows, _stored_gaps(a, b))
+        record = PairRecord(points, rows, stored_gaps(a, b))
         for claim in claims:
             gap_claim_verify(claim, record=record)
     return gaps
@@ -270,168 +240,3 @@ def gaps_recompute_all() -> int:
             gap_claim_verify(claim)
         contact_counts_recompute_all()
     return len(by_pair)
-
-
-def _row_for(gap_row, stored: dict[tuple[int, int], Gap]) -> Gap | None:
-    return stored.get((gap_row.before_id, gap_row.after_id)) if gap_row else None
-
-
-def _stored_gaps(a: int, b: int) -> dict[tuple[int, int], Gap]:
-    return {(g.before_id, g.after_id): g for g in Gap.objects.filter(person_a_id=a, person_b_id=b)}
-
-
-@dataclass(frozen=True)
-class PairRecord:
-    """A pair's held contacts, the gaps computed from them, and the stored gap rows."""
-
-    points: list[ContactPoint]
-    rows: list[GapRow]
-    stored: dict[tuple[int, int], Gap]
-
-
-def gap_claim_verify(claim: GapClaim, *, record: PairRecord | None = None) -> GapClaim:
-    """Compute and store the claim's verdict against its pair's current record (read here unless
-    the caller has just computed it: two queries saved per claim)."""
-    a, b = pair_key(claim.person_a_id, claim.person_b_id)
-    if record is None:
-        points = contact_points_for_pair(a, b)
-        record = PairRecord(points, gaps_between(points), _stored_gaps(a, b))
-    points, rows, stored = record.points, record.rows, record.stored
-    result = gap_claim_verdict(
-        Claim(
-            comparison=claim.comparison,
-            ends=claim.ends,
-            starts=claim.starts,
-            duration_days=claim.duration_days,
-            duration_months=claim.duration_months,
-            anchor=claim.anchor,
-        ),
-        points,
-        rows,
-    )
-    claim.verdict = result.verdict
-    claim.verdict_reason = result.reason
-    claim.deciding_gap = _row_for(result.deciding, stored)
-    claim.runner_up_gap = _row_for(result.runner_up, stored)
-    claim.conflicting_contact_id = result.conflicting_contact_id
-    claim.verified = timezone.now()
-    GapClaim.objects.filter(pk=claim.pk).update(
-        verdict=claim.verdict,
-        verdict_reason=claim.verdict_reason,
-        deciding_gap=claim.deciding_gap,
-        runner_up_gap=claim.runner_up_gap,
-        conflicting_contact_id=claim.conflicting_contact_id,
-        verified=claim.verified,
-    )
-    return claim
-
-
-# --- Contacts ----------------------------------------------------------------------------
-
-
-def contact_validate_participants(participants: Iterable[Person]) -> list[Person]:
-    people = list({p.pk: p for p in participants}.values())
-    if len(people) < 2:
-        raise ValidationError("A contact needs at least two different participants.")
-    return people
-
-
-@transaction.atomic
-def contact_create(
-    *,
-    kind: str,
-    date: date,
-    participants: Iterable[Person],
-    date_precision: str = Precision.DAY,
-    status: str = ReviewStatus.PROPOSED,
-    planned: bool = False,
-    summary: str = "",
-    host: Person | None = None,
-    initiator: Person | None = None,
-    topics: Iterable[Topic] = (),
-) -> Contact:
-    people = contact_validate_participants(participants)
-    contact = Contact(
-        kind=kind,
-        date=date,
-        date_precision=date_precision,
-        status=status,
-        planned=planned,
-        summary=summary,
-        host=host,
-        initiator=initiator,
-    )
-    contact.full_clean()
-    contact.save()
-    contact.participants.set(people)
-    if topics:
-        contact.topics.set(topics)
-    return contact
-
-
-@transaction.atomic
-def contact_source_add(
-    *,
-    contact: Contact,
-    article: Article,
-    start: int | None = None,
-    end: int | None = None,
-    evidence: str = "",
-    reported_kind: str = "",
-) -> ContactSource:
-    """Link an article to a contact it reports; a second link from the same article is the same source."""
-    source, _ = ContactSource.objects.get_or_create(
-        contact=contact,
-        article=article,
-        defaults={"start": start, "end": end, "evidence": evidence, "reported_kind": reported_kind},
-    )
-    return source
-
-
-@transaction.atomic
-def contacts_set_status(contacts: Iterable[Contact], status: str) -> int:
-    """Confirm or reject contacts in bulk; each touched pair's gaps are recomputed once."""
-    ids = [c.pk for c in contacts]
-    changed = Contact.objects.filter(pk__in=ids).exclude(status=status).update(status=status, updated=timezone.now())
-    gaps_mark_dirty(pairs_of_contacts(ids))
-    contact_days_mark_dirty(Contact.objects.filter(pk__in=ids).values_list("date", flat=True).distinct())
-    return changed
-
-
-@transaction.atomic
-def gap_claim_create(
-    *,
-    person_a: Person,
-    person_b: Person,
-    ends: date,
-    comparison: str,
-    text: str,
-    article: Article | None = None,
-    starts: date | None = None,
-    duration_days: int | None = None,
-    duration_months: int | None = None,
-    anchor: date | None = None,
-    start_offset: int | None = None,
-    end_offset: int | None = None,
-    status: str = ReviewStatus.PROPOSED,
-) -> GapClaim:
-    if person_a.pk == person_b.pk:
-        raise ValidationError("A gap claim is about two different people.")
-    claim = GapClaim(
-        article=article,
-        person_a=person_a,
-        person_b=person_b,
-        ends=ends,
-        starts=starts,
-        comparison=comparison,
-        duration_days=duration_days,
-        duration_months=duration_months,
-        anchor=anchor,
-        text=text,
-        start_offset=start_offset,
-        end_offset=end_offset,
-        status=status,
-    )
-    claim.full_clean()
-    claim.save()
-    return gap_claim_verify(claim)

@@ -1,7 +1,6 @@
-"""The editors' tool: enter and correct the record, review what extraction proposes.
-
-Admin actions call ``tracker.services`` and add no logic of their own.
-"""
+"""The editors' article pages: add an article by pasting or uploading it (through ``article_ingest``,
+like the ``ingest`` command), read its text with every extracted item highlighted, re-run
+extraction, confirm what it proposed."""
 
 import os
 import tempfile
@@ -11,215 +10,22 @@ from django import forms
 from django.contrib import admin, messages
 from django.core.exceptions import PermissionDenied
 from django.db import models
-from django.db.models import Count
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
-from django.urls import path
+from django.urls import path, reverse
 from django.utils.html import format_html, format_html_join
 from django.views.decorators.http import require_POST
 
+from tracker.admin.record import ContactSourceInline, GapClaimInline, StatementInline
 from tracker.highlight import Highlight, text_highlighted
-from tracker.models import (
-    Article,
-    Contact,
-    ContactSource,
-    Country,
-    Gap,
-    GapClaim,
-    Office,
-    Person,
-    ReviewStatus,
-    Statement,
-    Topic,
-)
+from tracker.models import Article, ContactSource, GapClaim, ReviewStatus, Statement
 from tracker.services.ingest import (
     MAX_TEXT_CHARS,
     IngestResult,
     article_ingest,
-    article_item_links,
     article_items_set_status,
     article_reextract,
 )
-from tracker.services.records import contact_validate_participants, contacts_set_status, gap_claim_verify
-
-
-@admin.register(Country)
-class CountryAdmin(admin.ModelAdmin):
-    list_display = ["name", "kind", "iso_alpha2", "iso_alpha3", "demonyms"]
-    list_filter = ["kind"]
-    search_fields = ["name", "official_name", "iso_alpha2", "iso_alpha3", "aliases", "demonyms"]
-
-
-class OfficeInline(admin.TabularInline):
-    model = Office
-    extra = 1
-    autocomplete_fields = ["country"]
-
-
-@admin.register(Person)
-class PersonAdmin(admin.ModelAdmin):
-    list_display = ["name", "country", "current_offices", "contact_count"]
-    list_filter = [("country", admin.RelatedOnlyFieldListFilter)]
-    search_fields = ["name", "aliases"]
-    autocomplete_fields = ["country"]
-    prepopulated_fields = {"slug": ["name"]}
-    inlines = [OfficeInline]
-
-    def get_queryset(self, request):
-        return super().get_queryset(request).select_related("country").annotate(n_contacts=Count("contacts"))
-
-    @admin.display(description="Contacts", ordering="n_contacts")
-    def contact_count(self, obj):
-        return obj.n_contacts
-
-    @admin.display(description="Offices")
-    def current_offices(self, obj):
-        return "; ".join(f"{o.title} of {o.country}" for o in obj.offices.all() if o.end is None)
-
-
-@admin.register(Office)
-class OfficeAdmin(admin.ModelAdmin):
-    list_display = ["person", "title", "country", "start", "end", "is_head"]
-    list_filter = ["is_head", "title", ("country", admin.RelatedOnlyFieldListFilter)]
-    search_fields = ["person__name", "title", "country__name"]
-    autocomplete_fields = ["person", "country"]
-    date_hierarchy = "start"
-
-
-@admin.register(Topic)
-class TopicAdmin(admin.ModelAdmin):
-    list_display = ["name", "keywords"]
-    search_fields = ["name", "keywords"]
-    prepopulated_fields = {"slug": ["name"]}
-
-
-class ContactAdminForm(forms.ModelForm):
-    class Meta:
-        model = Contact
-        fields = [
-            "kind",
-            "date",
-            "date_precision",
-            "participants",
-            "host",
-            "initiator",
-            "topics",
-            "summary",
-            "status",
-            "planned",
-        ]
-
-    def clean(self):
-        cleaned = super().clean()
-        participants = cleaned.get("participants")
-        if participants is not None:
-            try:
-                contact_validate_participants(participants)
-            except forms.ValidationError as error:
-                self.add_error("participants", error)
-        return cleaned
-
-
-class ContactSourceInline(admin.TabularInline):
-    model = ContactSource
-    extra = 0
-    autocomplete_fields = ["article"]
-    fields = ["article", "evidence", "start", "end", "reported_kind"]
-
-
-class StatementInline(admin.TabularInline):
-    model = Statement
-    extra = 0
-    autocomplete_fields = ["speaker", "contact"]
-    fields = ["speaker", "quote", "date", "channel", "contact", "is_fragment", "status", "start", "end"]
-
-
-@admin.action(description="Confirm the selected items")
-def confirm_selected(modeladmin, request, queryset):
-    _set_status(modeladmin, request, queryset, ReviewStatus.CONFIRMED)
-
-
-@admin.action(description="Reject the selected items")
-def reject_selected(modeladmin, request, queryset):
-    _set_status(modeladmin, request, queryset, ReviewStatus.REJECTED)
-
-
-def _set_status(modeladmin, request, queryset, status):
-    if queryset.model is Contact:
-        changed = contacts_set_status(queryset, status)
-    else:
-        changed = queryset.exclude(status=status).update(status=status)
-        if queryset.model is GapClaim:
-            for claim in queryset:
-                gap_claim_verify(claim)
-    modeladmin.message_user(request, f"{changed} item(s) marked {status}.", messages.SUCCESS)
-
-
-@admin.register(Contact)
-class ContactAdmin(admin.ModelAdmin):
-    form = ContactAdminForm
-    list_display = ["date", "kind", "people", "status", "planned", "source_count"]
-    list_filter = [
-        "kind",
-        "status",
-        "planned",
-        "date_precision",
-        ("participants__country", admin.RelatedOnlyFieldListFilter),
-        ("topics", admin.RelatedOnlyFieldListFilter),
-        "date",
-    ]
-    search_fields = ["summary", "participants__name", "participants__aliases"]
-    autocomplete_fields = ["participants", "host", "initiator", "topics"]
-    date_hierarchy = "date"
-    actions = [confirm_selected, reject_selected]
-    inlines = [ContactSourceInline, StatementInline]
-
-    def get_queryset(self, request):
-        return (
-            super()
-            .get_queryset(request)
-            .prefetch_related("participants")
-            .annotate(n_sources=Count("sources", distinct=True))
-        )
-
-    @admin.display(description="Participants")
-    def people(self, obj):
-        return ", ".join(p.name for p in obj.participants.all())
-
-    @admin.display(description="Sources", ordering="n_sources")
-    def source_count(self, obj):
-        return obj.n_sources
-
-
-@admin.register(ContactSource)
-class ContactSourceAdmin(admin.ModelAdmin):
-    list_display = ["contact", "article", "evidence"]
-    search_fields = ["evidence", "article__title"]
-    autocomplete_fields = ["contact", "article"]
-    list_select_related = ["contact", "article"]
-
-
-@admin.register(Statement)
-class StatementAdmin(admin.ModelAdmin):
-    list_display = ["speaker", "short_quote", "date", "channel", "is_fragment", "status"]
-    list_filter = ["status", "channel", "is_fragment", ("speaker__country", admin.RelatedOnlyFieldListFilter), "date"]
-    search_fields = ["quote", "speaker__name"]
-    autocomplete_fields = ["speaker", "contact", "article", "topics"]
-    date_hierarchy = "date"
-    actions = [confirm_selected, reject_selected]
-    list_select_related = ["speaker"]
-
-    @admin.display(description="Quote")
-    def short_quote(self, obj):
-        return obj.quote if len(obj.quote) <= 90 else obj.quote[:87] + "…"
-
-
-class GapClaimInline(admin.StackedInline):
-    model = GapClaim
-    extra = 0
-    fk_name = "article"
-    autocomplete_fields = ["person_a", "person_b"]
-    readonly_fields = ["verdict", "verdict_reason"]
 
 
 class ArticleContactInline(ContactSourceInline):
@@ -305,6 +111,20 @@ def _ingest_upload(upload, *, publisher: str, confirm: bool) -> list[IngestResul
         ]
     finally:
         os.unlink(tmp)
+
+
+def article_item_links(article: Article) -> list[tuple[int, int, str, str, str]]:
+    """Every extracted span of an article as (start, end, kind, status, admin URL); three queries."""
+    spans = []
+    for s in ContactSource.objects.filter(article=article, start__isnull=False).select_related("contact"):
+        url = reverse("admin:tracker_contact_change", args=[s.contact_id])
+        spans.append((s.start, s.end, "contact", s.contact.status, url))
+    for s in Statement.objects.filter(article=article, start__isnull=False):
+        spans.append((s.start, s.end, "statement", s.status, reverse("admin:tracker_statement_change", args=[s.pk])))
+    for c in GapClaim.objects.filter(article=article, start_offset__isnull=False):
+        url = reverse("admin:tracker_gapclaim_change", args=[c.pk])
+        spans.append((c.start_offset, c.end_offset, "gap claim", c.status, url))
+    return spans
 
 
 def article_text_highlighted(text: str, spans) -> str:
@@ -430,41 +250,3 @@ class ArticleAdmin(admin.ModelAdmin):
         changed = article_items_set_status(article, ReviewStatus.CONFIRMED)
         self.message_user(request, f"{changed} proposed item(s) confirmed.", messages.SUCCESS)
         return redirect("admin:tracker_article_change", article.pk)
-
-
-@admin.register(Gap)
-class GapAdmin(admin.ModelAdmin):
-    """Derived from confirmed contacts: shown, never edited."""
-
-    list_display = ["person_a", "person_b", "start", "end", "days", "longest_since", "is_record", "approximate"]
-    list_filter = ["is_record", "approximate"]
-    search_fields = ["person_a__name", "person_b__name"]
-    list_select_related = ["person_a", "person_b"]
-    date_hierarchy = "end"
-
-    def has_add_permission(self, request):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
-
-    def has_delete_permission(self, request, obj=None):
-        return False
-
-
-@admin.action(description="Check the selected claims against the record again")
-def reverify_selected(modeladmin, request, queryset):
-    for claim in queryset:
-        gap_claim_verify(claim)
-    modeladmin.message_user(request, f"{queryset.count()} claim(s) checked.", messages.SUCCESS)
-
-
-@admin.register(GapClaim)
-class GapClaimAdmin(admin.ModelAdmin):
-    list_display = ["text", "person_a", "person_b", "ends", "comparison", "verdict", "status"]
-    list_filter = ["verdict", "comparison", "status"]
-    search_fields = ["text", "person_a__name", "person_b__name"]
-    autocomplete_fields = ["person_a", "person_b", "article"]
-    readonly_fields = ["verdict", "verdict_reason", "deciding_gap", "runner_up_gap", "conflicting_contact", "verified"]
-    actions = [confirm_selected, reject_selected, reverify_selected]
-    list_select_related = ["person_a", "person_b"]

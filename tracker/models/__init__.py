@@ -1,0 +1,56 @@
+"""The diplomatic record: who held which office, who spoke with whom, who said what, and
+the silences between contacts. One module per aggregate; import from here.
+
+Reads live in QuerySet methods; writes that span models live in ``tracker.services``; the
+pure computations (gaps, verdicts) live in ``tracker.gaps`` and the shared rules in
+``tracker.rules``, both on plain values.
+"""
+
+from tracker.models.articles import Article, Topic, TopicManager, text_hash
+from tracker.models.base import DatedQuerySet, Precision, RecordQuerySet, ReviewStatus, lines
+from tracker.models.derived import ContactDayCount, Gap, GapClaim, GapQuerySet, PairContactCount, PairMonthCount
+from tracker.models.people import (
+    Country,
+    CountryManager,
+    Office,
+    OfficeQuerySet,
+    Person,
+    PersonQuerySet,
+    office_held_on_q,
+    office_holder,
+    unique_slug,
+)
+from tracker.models.record import Contact, ContactQuerySet, ContactSource, Statement, StatementQuerySet, participants
+
+__all__ = [
+    "Article",
+    "Contact",
+    "ContactDayCount",
+    "ContactQuerySet",
+    "ContactSource",
+    "Country",
+    "CountryManager",
+    "DatedQuerySet",
+    "Gap",
+    "GapClaim",
+    "GapQuerySet",
+    "Office",
+    "OfficeQuerySet",
+    "PairContactCount",
+    "PairMonthCount",
+    "Person",
+    "PersonQuerySet",
+    "Precision",
+    "RecordQuerySet",
+    "ReviewStatus",
+    "Statement",
+    "StatementQuerySet",
+    "Topic",
+    "TopicManager",
+    "lines",
+    "office_held_on_q",
+    "office_holder",
+    "participants",
+    "text_hash",
+    "unique_slug",
+]

@@ -1,0 +1,113 @@
+"""Articles, the text everything extracted points into, and the topics they are tagged with."""
+
+from __future__ import annotations
+
+import hashlib
+
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.db.models import Q
+from django.urls import reverse
+
+from tracker.models.base import lines
+from tracker.models.people import unique_slug
+
+# --- Topics ------------------------------------------------------------------------------
+
+
+class TopicManager(models.Manager):
+    def get_by_natural_key(self, slug: str) -> Topic:
+        return self.get(slug=slug)
+
+
+class Topic(models.Model):
+    name = models.CharField(max_length=100, unique=True)
+    slug = models.SlugField(max_length=100, unique=True)
+    keywords = models.TextField(
+        blank=True,
+        help_text="Words or phrases that mark this topic in an article, one per line; matched "
+        "case-insensitively as whole words.",
+    )
+
+    objects = TopicManager()
+
+    class Meta:
+        ordering = ["name"]
+
+    def __str__(self) -> str:
+        return self.name
+
+    def save(self, *args, **kwargs):
+        if not self.slug:
+            self.slug = unique_slug(Topic, self.name)
+        super().save(*args, **kwargs)
+
+    def natural_key(self) -> tuple[str]:
+        return (self.slug,)
+
+    @property
+    def keyword_list(self) -> list[str]:
+        return lines(self.keywords) or [self.name]
+
+
+# --- Articles ----------------------------------------------------------------------------
+
+
+def text_hash(text: str) -> str:
+    """The content hash that makes the same text ingested twice one article.
+
+    Whitespace is folded so that a re-saved copy with other line endings is the same text.
+    """
+    folded = " ".join((text or "").split())
+    return hashlib.sha256(folded.encode("utf-8")).hexdigest()
+
+
+class Article(models.Model):
+    title = models.CharField(max_length=500, blank=True)
+    publisher = models.CharField(max_length=200, blank=True)
+    authors = models.TextField(blank=True, help_text="One author per line.")
+    url = models.URLField(
+        "URL", max_length=1000, null=True, blank=True, help_text="Where the article was published; unique."
+    )
+    published = models.DateField(
+        null=True,
+        blank=True,
+        help_text="Publication date. Relative dates in the text (Monday, yesterday) are read against it; "
+        "without it none are guessed.",
+    )
+    dateline = models.CharField(max_length=200, blank=True, help_text="Place the story was filed from.")
+    text = models.TextField(help_text="The full text as received; extracted spans point into it.")
+    content_hash = models.CharField(max_length=64, unique=True, editable=False)
+    source_file = models.CharField(max_length=1000, blank=True, help_text="File it was ingested from, if any.")
+    created = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["-published", "-id"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["url"],
+                condition=Q(url__isnull=False),
+                name="article_url_unique",
+                violation_error_message="An article with this URL already exists.",
+            )
+        ]
+
+    def __str__(self) -> str:
+        return self.title or f"Article {self.pk}"
+
+    def save(self, *args, **kwargs):
+        self.url = self.url or None
+        self.content_hash = text_hash(self.text)
+        super().save(*args, **kwargs)
+
+    def get_absolute_url(self) -> str:
+        return reverse("timeline:article", args=[self.pk])
+
+    def clean(self):
+        if not (self.text or "").strip():
+            raise ValidationError({"text": "The article has no text."})
+        self.url = self.url or None
+        self.content_hash = text_hash(self.text)
+        duplicate = Article.objects.filter(content_hash=self.content_hash).exclude(pk=self.pk).first()
+        if duplicate:
+            raise ValidationError({"text": f"The same text is already stored as article {duplicate.pk}: {duplicate}."})

@@ -1,0 +1,107 @@
+"""What every part of the record shares: review status, date precision, and the reads common to
+contacts and statements (one ``RecordQuerySet``, parameterised by how a record names its people)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from datetime import date
+from typing import TYPE_CHECKING
+
+from django.db import connections, models
+from django.db.models import Exists, OuterRef, Q
+from django.db.models.expressions import RawSQL
+
+from tracker.text_search import fts_phrase, text_index_usable
+
+if TYPE_CHECKING:
+    from tracker.models.articles import Topic
+    from tracker.models.people import Country
+
+
+def lines(text: str) -> list[str]:
+    """The non-empty, stripped lines of a one-item-per-line text field."""
+    return [line.strip() for line in (text or "").splitlines() if line.strip()]
+
+
+class Precision(models.TextChoices):
+    DAY = "day", "Exact day"
+    WEEK = "week", "Within a week"
+    MONTH = "month", "Within the month"
+    APPROXIMATE = "approximate", "Approximate"
+
+
+class ReviewStatus(models.TextChoices):
+    PROPOSED = "proposed", "Proposed (awaiting review)"
+    CONFIRMED = "confirmed", "Confirmed"
+    REJECTED = "rejected", "Rejected"
+
+
+class DatedQuerySet(models.QuerySet):
+    """Records with a ``date``: contacts, statements."""
+
+    def between(self, start: date | None, end: date | None):
+        """On or after ``start`` and on or before ``end``; a missing bound is open."""
+        qs = self
+        if start:
+            qs = qs.filter(date__gte=start)
+        if end:
+            qs = qs.filter(date__lte=end)
+        return qs
+
+
+# Builds the condition "this person spoke for the countries": ``(person field, day expression) -> Q``.
+PersonCondition = Callable[[str, object], Q]
+
+
+class RecordQuerySet(DatedQuerySet):
+    """The reads contacts and statements share. A subclass names its searchable text
+    (``text_field`` and its SQLite trigram table ``text_index``) and says, in
+    ``_with_a_person``, how a record reaches its people (participants, or the speaker)."""
+
+    text_field: str
+    text_index: str
+
+    def confirmed(self):
+        return self.filter(status=ReviewStatus.CONFIRMED)
+
+    def before_key(self, day: date, pk: int):
+        """Keyset page boundary for the ``-date, -id`` order: the rows after (day, pk)."""
+        return self.filter(Q(date__lt=day) | Q(date=day, pk__lt=pk))
+
+    def on_topic(self, topic: Topic | int):
+        through = self.model.topics.through.objects.filter(topic_id=getattr(topic, "pk", topic))
+        return self.filter(pk__in=through.values(f"{self.model._meta.model_name}_id"))
+
+    def _text_contains(self, text: str) -> Q:
+        """Whether the record's own text contains ``text`` (case-insensitive); on SQLite through the
+        trigram index of ``tracker.text_search`` when ``text`` is long enough."""
+        if text_index_usable(connections[self.db], text):
+            found = RawSQL(f"SELECT rowid FROM {self.text_index} WHERE {self.text_index} MATCH %s", [fts_phrase(text)])
+            return Q(pk__in=found)
+        return Q(**{f"{self.text_field}__icontains": text})
+
+    def matching(self, text: str):
+        return self.filter(self._text_contains(text))
+
+    def of_countries(self, countries: Iterable[Country | int]):
+        """Records where a person spoke for one of ``countries``: held one of its offices on the
+        record's day (``Office.objects`` mirrors ``rules.office_held_on``), or is a national."""
+        from tracker.models.people import Office, Person, office_held_on_q
+
+        ids = [getattr(c, "pk", c) for c in countries]
+        nationals = Person.objects.filter(country_id__in=ids).values("pk")
+        office_holders = Office.objects.filter(country_id__in=ids).values("person_id")
+
+        def could(person: str) -> Q:
+            return Q(**{f"{person}__in": nationals}) | Q(**{f"{person}__in": office_holders})
+
+        def did(person: str, day) -> Q:
+            on_the_day = Office.objects.filter(office_held_on_q(day), person_id=OuterRef(person), country_id__in=ids)
+            return Q(**{f"{person}__in": nationals}) | Exists(on_the_day)
+
+        return self._with_a_person(could, did)
+
+    def _with_a_person(self, could: Callable[[str], Q], did: PersonCondition):
+        """The records with a person for whom ``could`` holds and one for whom ``did`` holds on the
+        record's day; ``could`` is the cheap, indexable pre-filter."""
+        raise NotImplementedError

@@ -1,0 +1,187 @@
+"""Derived from the record, never edited by hand: the gaps between a pair's contacts, the tallies
+charts count from, and the claims articles make about gaps (checked against the gaps)."""
+
+from __future__ import annotations
+
+from django.db import models
+from django.db.models import Q
+
+from tracker import rules
+from tracker.models.articles import Article
+from tracker.models.base import ReviewStatus
+from tracker.models.people import Person
+from tracker.models.record import Contact
+
+# --- Gaps and the claims made about them -------------------------------------------------
+
+
+class GapQuerySet(models.QuerySet):
+    def for_pair(self, a: Person | int, b: Person | int) -> GapQuerySet:
+        low, high = rules.pair_key(getattr(a, "pk", a), getattr(b, "pk", b))
+        return self.filter(person_a_id=low, person_b_id=high)
+
+    def pair_rhythms(self, min_gaps: int) -> models.QuerySet:
+        """Per pair with at least ``min_gaps`` gaps: ``person_a``, ``person_b``, ``gap_count``,
+        ``mean_days`` and ``last_contact`` (the end of the latest gap), as dicts; one query."""
+        return (
+            self.values("person_a", "person_b")
+            .annotate(gap_count=models.Count("id"), mean_days=models.Avg("days"), last_contact=models.Max("end"))
+            .filter(gap_count__gte=min_gaps)
+        )
+
+
+class Gap(models.Model):
+    """The silence between two consecutive held contacts of a pair. Derived: never edit by hand;
+    ``tracker.services.upkeep.gaps_recompute_pair`` rewrites a pair's gaps whenever its contacts change."""
+
+    person_a = models.ForeignKey(Person, on_delete=models.CASCADE, related_name="+")
+    person_b = models.ForeignKey(Person, on_delete=models.CASCADE, related_name="+")
+    before = models.ForeignKey(Contact, on_delete=models.CASCADE, related_name="gaps_after")
+    after = models.ForeignKey(Contact, on_delete=models.CASCADE, related_name="gaps_before")
+    start = models.DateField(help_text="Date of the contact before.")
+    end = models.DateField(help_text="Date of the contact after.")
+    days = models.PositiveIntegerField()
+    longest_since = models.DateField(
+        help_text="The earliest date since which this pair had no longer gap: the end of the last longer "
+        "gap, or the pair's first recorded contact if none was longer."
+    )
+    is_record = models.BooleanField(default=False, help_text="No earlier gap of this pair was longer.")
+    approximate = models.BooleanField(default=False, help_text="One of the two contacts has an inexact date.")
+
+    objects = GapQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["person_a", "person_b", "end"]
+        constraints = [
+            models.CheckConstraint(condition=Q(person_a__lt=models.F("person_b")), name="gap_pair_ordered"),
+        ]
+        indexes = [models.Index(fields=["person_a", "person_b", "end"], name="gap_pair_end")]
+
+    def __str__(self) -> str:
+        return f"{self.days} days ({self.start:%Y-%m-%d} → {self.end:%Y-%m-%d})"
+
+
+class ContactDayCount(models.Model):
+    """How many contacts of one kind and review status fell on one day. Derived, like ``Gap``:
+    ``tracker.services.upkeep`` rewrites a day's rows whenever one of its contacts changes.
+
+    The charts count from it when the filter is only status, kind and dates: it has at most
+    days x kinds x statuses rows, so a chart of the whole record does not scan every contact.
+    """
+
+    date = models.DateField()
+    kind = models.CharField(max_length=20, choices=Contact.Kind.choices)
+    status = models.CharField(max_length=12, choices=ReviewStatus.choices)
+    contacts = models.PositiveIntegerField()
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["status", "date", "kind"], name="contact_day_count_unique"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.date:%Y-%m-%d} {self.kind} {self.status}: {self.contacts}"
+
+
+class PairContactCount(models.Model):
+    """How many confirmed contacts two people shared (lower id first). Derived, like ``Gap``, and
+    rewritten with the pair's gaps; the network chart reads the busiest pairs from its index."""
+
+    person_a = models.ForeignKey(Person, on_delete=models.CASCADE, related_name="+")
+    person_b = models.ForeignKey(Person, on_delete=models.CASCADE, related_name="+")
+    contacts = models.PositiveIntegerField()
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["person_a", "person_b"], name="pair_contact_count_unique"),
+            models.CheckConstraint(condition=Q(person_a__lt=models.F("person_b")), name="pair_contact_count_ordered"),
+        ]
+        indexes = [models.Index(fields=["-contacts", "person_a", "person_b"], name="pair_contact_count_busiest")]
+
+    def __str__(self) -> str:
+        return f"{self.person_a_id}–{self.person_b_id}: {self.contacts}"
+
+
+class PairMonthCount(models.Model):
+    """How many contacts of one kind and review status two people (lower id first) shared in one
+    month (``month`` is its first day). Derived, like ``Gap``, and rewritten with the pair's gaps.
+
+    Charts about a pair (the comparison; a pair filter by month) read at most months x kinds x
+    statuses rows per pair from its unique index, however many contacts the pair has.
+    """
+
+    person_a = models.ForeignKey(Person, on_delete=models.CASCADE, related_name="+")
+    person_b = models.ForeignKey(Person, on_delete=models.CASCADE, related_name="+")
+    month = models.DateField()
+    kind = models.CharField(max_length=20, choices=Contact.Kind.choices)
+    status = models.CharField(max_length=12, choices=ReviewStatus.choices)
+    contacts = models.PositiveIntegerField()
+
+    class Meta:
+        constraints = [
+            # Column order is the look-up order: one pair, one status, a range of months.
+            models.UniqueConstraint(
+                fields=["person_a", "person_b", "status", "month", "kind"], name="pair_month_count_unique"
+            ),
+            models.CheckConstraint(condition=Q(person_a__lt=models.F("person_b")), name="pair_month_count_ordered"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.person_a_id}–{self.person_b_id} {self.month:%Y-%m} {self.kind} {self.status}: {self.contacts}"
+
+
+class GapClaim(models.Model):
+    class Comparison(models.TextChoices):
+        MORE_THAN = "more_than", "More than (e.g. 'first call in more than a month')"
+        AT_LEAST = "at_least", "At least"
+        EXACTLY = "exactly", "Exactly ('N days after')"
+        LONGEST_SINCE = "longest_since", "Longest since a date ('longest gap since October 7')"
+        FIRST_SINCE = "first_since", "First since a date or event ('first call since …')"
+
+    class Verdict(models.TextChoices):
+        SUPPORTED = "supported", "Supported by the record"
+        CONTRADICTED = "contradicted", "Contradicted by the record"
+        UNCHECKABLE = "uncheckable", "Not checkable yet (too little data)"
+
+    article = models.ForeignKey(Article, on_delete=models.CASCADE, null=True, blank=True, related_name="gap_claims")
+    person_a = models.ForeignKey(Person, on_delete=models.CASCADE, related_name="+")
+    person_b = models.ForeignKey(Person, on_delete=models.CASCADE, related_name="+")
+    ends = models.DateField(help_text="Date of the contact that ended the silence the claim is about.")
+    starts = models.DateField(null=True, blank=True, help_text="Date of the contact before it, if the article says.")
+    comparison = models.CharField(max_length=20, choices=Comparison.choices)
+    duration_days = models.PositiveIntegerField(
+        null=True, blank=True, help_text="Claimed length in days ('more than a month' is 1 month, not 30 days)."
+    )
+    duration_months = models.PositiveIntegerField(
+        null=True, blank=True, help_text="Claimed length in calendar months, when the article counts in months."
+    )
+    anchor = models.DateField(
+        null=True, blank=True, help_text="For 'longest since' and 'first since': the date it is measured from."
+    )
+    text = models.TextField(help_text="The words of the article that make the claim.")
+    start_offset = models.PositiveIntegerField(null=True, blank=True)
+    end_offset = models.PositiveIntegerField(null=True, blank=True)
+    status = models.CharField(max_length=12, choices=ReviewStatus.choices, default=ReviewStatus.PROPOSED)
+
+    # Computed by tracker.services.claims.gap_claim_verify whenever the pair's record changes.
+    verdict = models.CharField(max_length=14, choices=Verdict.choices, default=Verdict.UNCHECKABLE, editable=False)
+    verdict_reason = models.TextField(blank=True, editable=False)
+    deciding_gap = models.ForeignKey(
+        Gap, on_delete=models.SET_NULL, null=True, blank=True, related_name="+", editable=False
+    )
+    runner_up_gap = models.ForeignKey(
+        Gap, on_delete=models.SET_NULL, null=True, blank=True, related_name="+", editable=False
+    )
+    conflicting_contact = models.ForeignKey(
+        Contact, on_delete=models.SET_NULL, null=True, blank=True, related_name="+", editable=False
+    )
+    verified = models.DateTimeField(null=True, blank=True, editable=False)
+
+    class Meta:
+        ordering = ["-ends", "-id"]
+        constraints = [
+            models.CheckConstraint(condition=~Q(person_a=models.F("person_b")), name="gap_claim_two_people"),
+        ]
+
+    def __str__(self) -> str:
+        return f"“{self.text[:80]}” ({self.get_verdict_display()})"

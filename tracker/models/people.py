@@ -1,0 +1,243 @@
+"""People and the offices they held; countries and organisations they held them for."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from django.db import models
+from django.db.models import Q
+from django.urls import reverse
+from django.utils.text import slugify
+
+from tracker import rules
+from tracker.models.base import lines
+
+# --- Countries and organisations ---------------------------------------------------------
+
+
+class CountryManager(models.Manager):
+    def get_by_natural_key(self, name: str) -> Country:
+        return self.get(name=name)
+
+
+class Country(models.Model):
+    class Kind(models.TextChoices):
+        STATE = "state", "State"
+        ORGANISATION = "organisation", "International organisation"
+        GROUP = "group", "Non-state group"
+
+    name = models.CharField(max_length=200, unique=True, help_text="The common English name.")
+    official_name = models.CharField(max_length=300, blank=True)
+    kind = models.CharField(max_length=20, choices=Kind.choices, default=Kind.STATE)
+    iso_alpha2 = models.CharField(
+        "ISO 3166 alpha-2",
+        max_length=2,
+        blank=True,
+        null=True,
+        unique=True,
+        help_text="Two-letter ISO 3166-1 code, states only (e.g. IL). Empty for organisations.",
+    )
+    iso_alpha3 = models.CharField("ISO 3166 alpha-3", max_length=3, blank=True, null=True, unique=True)
+    demonyms = models.TextField(
+        blank=True,
+        help_text="Adjectives articles use for it, one per line (e.g. Israeli). "
+        "Extraction reads these to place unnamed officials.",
+    )
+    aliases = models.TextField(
+        blank=True, help_text="Other names articles use, one per line (e.g. US, United States of America)."
+    )
+
+    objects = CountryManager()
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name_plural = "countries and organisations"
+
+    def __str__(self) -> str:
+        return self.name
+
+    def natural_key(self) -> tuple[str]:
+        return (self.name,)
+
+    @property
+    def demonym_list(self) -> list[str]:
+        return lines(self.demonyms)
+
+    @property
+    def alias_list(self) -> list[str]:
+        return lines(self.aliases)
+
+
+# --- People and their offices ------------------------------------------------------------
+
+
+class PersonQuerySet(models.QuerySet):
+    def get_by_natural_key(self, slug: str) -> Person:
+        return self.get(slug=slug)
+
+    def holding_office_on(self, day: date) -> PersonQuerySet:
+        return self.filter(offices__in=Office.objects.held_on(day)).distinct()
+
+    def counterparts_of(self, person: Person, limit: int | None = None) -> list[Person]:
+        """The people ``person`` has held contacts with, most frequent first (then by name), each
+        annotated with ``contact_count`` and ``last_contact``; the first ``limit`` of them.
+
+        Read from the derived tables rather than the contacts, so the time does not grow with the
+        leader's contacts: a pair with n >= 2 held contacts has n - 1 gaps, the last ending on its
+        last held contact. ``PairContactCount`` (confirmed, planned included) names the other pairs,
+        which have at most one held contact; those are counted from the contacts only when the
+        busier counterparts do not fill ``limit``.
+        """
+        from tracker.models.derived import Gap, PairContactCount
+        from tracker.models.record import Contact, participants
+
+        found: dict[int, tuple[int, date]] = {}
+        for mine, theirs in (("person_a", "person_b"), ("person_b", "person_a")):
+            rows = (
+                Gap.objects.filter(**{mine: person})
+                .order_by()
+                .values(theirs)
+                .annotate(gaps=models.Count("id"), last=models.Max("end"))
+            )
+            found.update((r[theirs], (r["gaps"] + 1, r["last"])) for r in rows)
+        if limit is None or len(found) < limit:
+            pairs = PairContactCount.objects.filter(Q(person_a=person) | Q(person_b=person))
+            others = {b if a == person.pk else a for a, b in pairs.values_list("person_a", "person_b")}
+            singles = (
+                participants()
+                .filter(person_id__in=others - found.keys())
+                .filter(contact__in=Contact.objects.held().involving_all(person).values("pk"))
+                .order_by()
+                .values("person_id")
+                .annotate(n=models.Count("contact_id"), last=models.Max("contact__date"))
+            )
+            found.update((r["person_id"], (r["n"], r["last"])) for r in singles)
+        people = list(self.filter(pk__in=found.keys()).exclude(pk=person.pk))
+        for other in people:
+            other.contact_count, other.last_contact = found[other.pk]
+        people.sort(key=lambda p: (-p.contact_count, p.name, p.pk))
+        return people[:limit]
+
+
+class Person(models.Model):
+    name = models.CharField(max_length=200, help_text="Full name as usually written in English.")
+    slug = models.SlugField(max_length=200, unique=True, help_text="Used in page addresses.")
+    aliases = models.TextField(
+        blank=True,
+        help_text="Other names articles use, one per line (e.g. Bibi, Netanyahu). "
+        "The surname alone is matched without being listed.",
+    )
+    country = models.ForeignKey(
+        Country,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="people",
+        help_text="Nationality; the country each office is held for is set on the office.",
+    )
+    notes = models.TextField(blank=True)
+
+    objects = PersonQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name_plural = "people"
+
+    def __str__(self) -> str:
+        return self.name
+
+    def save(self, *args, **kwargs):
+        if not self.slug:
+            self.slug = unique_slug(Person, self.name)
+        super().save(*args, **kwargs)
+
+    def get_absolute_url(self) -> str:
+        return reverse("timeline:leader", args=[self.slug])
+
+    def natural_key(self) -> tuple[str]:
+        return (self.slug,)
+
+    @property
+    def alias_list(self) -> list[str]:
+        return lines(self.aliases)
+
+    def offices_on(self, day: date) -> list[Office]:
+        return [o for o in self.offices.all() if o.held_on(day)]
+
+
+def unique_slug(model: type[models.Model], text: str) -> str:
+    base = slugify(text)[:180] or "item"
+    slug, n = base, 2
+    while model.objects.filter(slug=slug).exists():
+        slug, n = f"{base}-{n}", n + 1
+    return slug
+
+
+def office_held_on_q(day) -> Q:
+    """``rules.office_held_on`` for the database: an office whose ``start`` is on or before ``day``
+    and whose ``end`` (exclusive) is unknown or after it. ``day`` may be a date or an expression
+    (``OuterRef("date")``) for the day of the row it is used against."""
+    return Q(start__lte=day) & (Q(end__isnull=True) | Q(end__gt=day))
+
+
+class OfficeQuerySet(models.QuerySet):
+    def held_on(self, day: date) -> OfficeQuerySet:
+        return self.filter(office_held_on_q(day))
+
+
+class Office(models.Model):
+    person = models.ForeignKey(Person, on_delete=models.CASCADE, related_name="offices")
+    title = models.CharField(
+        max_length=200,
+        help_text="The office without the country, as articles write it: President, Prime Minister, "
+        "Chancellor, National Security Adviser.",
+    )
+    country = models.ForeignKey(
+        Country,
+        on_delete=models.PROTECT,
+        related_name="offices",
+        help_text="The state or organisation the office belongs to.",
+    )
+    start = models.DateField(help_text="First day in office.")
+    end = models.DateField(
+        null=True,
+        blank=True,
+        help_text="The day the successor took office (the holder is no longer in office on this day). "
+        "Empty while in office.",
+    )
+    is_head = models.BooleanField(
+        "leader",
+        default=True,
+        help_text="Head of state or government (counts as a leader in charts and gaps).",
+    )
+
+    objects = OfficeQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["start"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(end__isnull=True) | Q(end__gte=models.F("start")),
+                name="office_ends_after_it_starts",
+                violation_error_message="An office cannot end before it starts.",
+            )
+        ]
+
+    def __str__(self) -> str:
+        span = f"{self.start:%Y-%m-%d}–{self.end:%Y-%m-%d}" if self.end else f"since {self.start:%Y-%m-%d}"
+        return f"{self.title} of {self.country} ({span})"
+
+    def held_on(self, day: date) -> bool:
+        return rules.office_held_on(self.start, self.end, day)
+
+
+def office_holder(title: str, country: Country, day: date) -> Person | None:
+    """Who held ``title`` of ``country`` on ``day`` (one query), or None."""
+    office = (
+        Office.objects.held_on(day)
+        .filter(title__iexact=title, country=country)
+        .select_related("person")
+        .order_by("-start")
+        .first()
+    )
+    return office.person if office else None

@@ -1,0 +1,250 @@
+"""The record itself: contacts between people, the articles that report them, and what was said."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.db.models import Exists, OuterRef, Q
+from django.urls import reverse
+
+from tracker import rules
+from tracker.models.articles import Article, Topic
+from tracker.models.base import PersonCondition, Precision, RecordQuerySet, ReviewStatus
+from tracker.models.people import Person
+
+# --- Contacts ----------------------------------------------------------------------------
+
+
+class ContactQuerySet(RecordQuerySet):
+    text_field = "summary"
+    text_index = "tracker_contact_summary_fts"
+
+    def held(self) -> ContactQuerySet:
+        """Confirmed contacts that took place (not merely planned): what gaps are made of."""
+        return self.confirmed().filter(planned=False)
+
+    def involving(self, *people: Person) -> ContactQuerySet:
+        qs = self
+        for person in people:
+            qs = qs.filter(participants=person)
+        return qs
+
+    # The filters below use ``pk IN (subquery)`` on the participants table rather than joins:
+    # no duplicate rows (so no DISTINCT), and the database can start from the few contacts of
+    # one person instead of walking every contact in date order.
+
+    def involving_any(self, people: Iterable[Person | int]) -> ContactQuerySet:
+        """Contacts with at least one of ``people`` among the participants."""
+        ids = [getattr(p, "pk", p) for p in people]
+        return self.filter(pk__in=participants().filter(person_id__in=ids).values("contact_id"))
+
+    def involving_all(self, *people: Person | int) -> ContactQuerySet:
+        """Contacts with every one of ``people`` among the participants (a pair: both of them)."""
+        qs = self
+        for person in people:
+            qs = qs.filter(pk__in=participants().filter(person_id=getattr(person, "pk", person)).values("contact_id"))
+        return qs
+
+    def _with_a_person(self, could: Callable[[str], Q], did: PersonCondition) -> ContactQuerySet:
+        # Two conditions, so the database can stop after one page: ``pk IN`` the contacts of the
+        # few people who ever could (read from the participants index), and, per contact walked in
+        # date order, EXISTS a participant who did on that day (a look-up by contact).
+        rows = participants()
+        on_the_day = rows.filter(contact_id=OuterRef("pk")).filter(did("person_id", OuterRef(OuterRef("date"))))
+        return self.filter(pk__in=rows.filter(could("person_id")).values("contact_id")).filter(Exists(on_the_day))
+
+    def matching(self, text: str) -> ContactQuerySet:
+        """Contacts whose summary, or a statement tied to them, contains ``text`` (case-insensitive).
+        On SQLite, through the trigram index of ``tracker.text_search`` when ``text`` is long enough."""
+        quoted = Statement.objects.matching(text).filter(contact_id__isnull=False).values("contact_id")
+        return self.filter(self._text_contains(text) | Q(pk__in=quoted))
+
+
+def participants() -> models.QuerySet:
+    return Contact.participants.through.objects.all()
+
+
+class Contact(models.Model):
+    class Kind(models.TextChoices):
+        PHONE_CALL = "phone_call", "Phone call"
+        VIDEO_CALL = "video_call", "Video call"
+        MEETING = "meeting", "Meeting"
+        VISIT = "visit", "Visit"
+        LETTER = "letter", "Letter"
+        MESSAGE = "message", "Message"
+        OTHER = "other", "Other"
+
+    # Kinds that may be reports of the same event (``rules.KIND_CLASS``): one side's "video call"
+    # is the other's "meeting via videoconference" only within a class.
+    REMOTE = frozenset(rules.kinds_in_class(Kind.PHONE_CALL))
+    IN_PERSON = frozenset(rules.kinds_in_class(Kind.MEETING))
+
+    kind = models.CharField(max_length=20, choices=Kind.choices)
+    date = models.DateField(help_text="When it happened (or is planned for).")
+    date_precision = models.CharField(
+        max_length=12,
+        choices=Precision.choices,
+        default=Precision.DAY,
+        help_text="How exactly the date is known. 'Within the month': only the month is certain.",
+    )
+    participants = models.ManyToManyField(
+        Person, related_name="contacts", help_text="Two or more people who took part."
+    )
+    host = models.ForeignKey(
+        Person,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="hosted_contacts",
+        help_text="Who hosted a meeting or visit (optional).",
+    )
+    initiator = models.ForeignKey(
+        Person,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="initiated_contacts",
+        help_text="Who placed the call or asked for the meeting, when a source says so.",
+    )
+    topics = models.ManyToManyField(Topic, blank=True, related_name="contacts")
+    summary = models.TextField(blank=True, help_text="One or two sentences, in the editor's words.")
+    status = models.CharField(
+        max_length=12,
+        choices=ReviewStatus.choices,
+        default=ReviewStatus.PROPOSED,
+        db_index=True,
+        help_text="Only confirmed contacts appear in gaps and charts. Extraction proposes; an editor confirms.",
+    )
+    planned = models.BooleanField(
+        default=False,
+        help_text="Announced but not (yet) held. Planned contacts never close a gap.",
+    )
+    created = models.DateTimeField(auto_now_add=True)
+    updated = models.DateTimeField(auto_now=True)
+
+    objects = ContactQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-date", "-id"]
+        indexes = [
+            models.Index(fields=["status", "date", "id"], name="contact_status_date"),
+            # the kind filter: its count from the index alone, its page in date order
+            models.Index(fields=["status", "kind", "date", "id"], name="contact_status_kind_date"),
+        ]
+
+    def __str__(self) -> str:
+        names = " – ".join(p.name for p in self.participants.all()) if self.pk else ""
+        return f"{self.get_kind_display()} {names} ({self.date:%Y-%m-%d})".replace("  ", " ")
+
+    def get_absolute_url(self) -> str:
+        return reverse("timeline:contact", args=[self.pk])
+
+
+class ContactSource(models.Model):
+    """One article reporting one contact, with the span of its text that says so."""
+
+    contact = models.ForeignKey(Contact, on_delete=models.CASCADE, related_name="sources")
+    article = models.ForeignKey(Article, on_delete=models.CASCADE, related_name="contact_sources")
+    start = models.PositiveIntegerField(
+        null=True, blank=True, help_text="Character offset where the evidence starts in the article text."
+    )
+    end = models.PositiveIntegerField(null=True, blank=True, help_text="Character offset where it ends.")
+    evidence = models.TextField(blank=True, help_text="The words of the article that report the contact.")
+    reported_kind = models.CharField(
+        max_length=20,
+        choices=Contact.Kind.choices,
+        blank=True,
+        help_text="What this source calls the contact, when it differs from the record.",
+    )
+
+    class Meta:
+        ordering = ["article__published", "id"]
+        constraints = [
+            models.UniqueConstraint(fields=["contact", "article"], name="one_source_per_article_and_contact"),
+            models.CheckConstraint(
+                condition=Q(start__isnull=True) | Q(end__gte=models.F("start")),
+                name="contact_source_span_ordered",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.article} → {self.contact_id}"
+
+
+# --- Statements --------------------------------------------------------------------------
+
+
+class StatementQuerySet(RecordQuerySet):
+    text_field = "quote"
+    text_index = "tracker_statement_quote_fts"
+
+    def by_any(self, people: Iterable[Person | int]) -> StatementQuerySet:
+        return self.filter(speaker_id__in=[getattr(p, "pk", p) for p in people])
+
+    def between_pair(self, a: Person | int, b: Person | int) -> StatementQuerySet:
+        """Statements one of the two made about a contact they both took part in."""
+        a, b = getattr(a, "pk", a), getattr(b, "pk", b)
+        shared = Contact.objects.involving_all(a, b).values("pk")
+        return self.filter(speaker_id__in=[a, b], contact_id__in=shared)
+
+    def _with_a_person(self, could: Callable[[str], Q], did: PersonCondition) -> StatementQuerySet:
+        # The speaker list first: the few people who ever could, so a page needs no full scan.
+        return self.filter(could("speaker_id")).filter(did("speaker_id", OuterRef("date")))
+
+
+class Statement(models.Model):
+    class Channel(models.TextChoices):
+        READOUT = "readout", "Readout"
+        BRIEFING = "briefing", "Briefing"
+        INTERVIEW = "interview", "Interview"
+        WRITTEN = "written", "Written statement"
+        SPEECH = "speech", "Speech"
+        SOCIAL = "social", "Social media post"
+        OTHER = "other", "Other / unknown"
+
+    speaker = models.ForeignKey(Person, on_delete=models.PROTECT, related_name="statements")
+    quote = models.TextField(help_text="The exact words inside the quotation marks, without the marks.")
+    date = models.DateField(null=True, blank=True, help_text="When it was said (not when it was reported).")
+    date_precision = models.CharField(max_length=12, choices=Precision.choices, default=Precision.DAY)
+    channel = models.CharField(max_length=12, choices=Channel.choices, default=Channel.OTHER)
+    article = models.ForeignKey(Article, on_delete=models.CASCADE, null=True, blank=True, related_name="statements")
+    start = models.PositiveIntegerField(null=True, blank=True, help_text="Offset of the quote in the article.")
+    end = models.PositiveIntegerField(null=True, blank=True)
+    contact = models.ForeignKey(
+        Contact,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="statements",
+        help_text="The contact the statement is about, if any.",
+    )
+    is_fragment = models.BooleanField(
+        default=False, help_text="A short quoted phrase ('deep concerns') rather than a full quotation."
+    )
+    status = models.CharField(max_length=12, choices=ReviewStatus.choices, default=ReviewStatus.PROPOSED, db_index=True)
+    topics = models.ManyToManyField(Topic, blank=True, related_name="statements")
+
+    objects = StatementQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-date", "-id"]
+        indexes = [
+            models.Index(fields=["status", "date", "id"], name="statement_status_date"),
+            # what one person said, newest first (the leader page, the person filter)
+            models.Index(fields=["speaker", "status", "date", "id"], name="statement_speaker_date"),
+        ]
+        constraints = [
+            models.CheckConstraint(
+                condition=~Q(quote=""), name="statement_quote_not_empty", violation_error_message="A quote is required."
+            ),
+        ]
+
+    def __str__(self) -> str:
+        short = self.quote if len(self.quote) < 60 else self.quote[:57] + "…"
+        return f"{self.speaker}: “{short}”"
+
+    def clean(self):
+        if not (self.quote or "").strip():
+            raise ValidationError({"quote": "The quote is empty."})

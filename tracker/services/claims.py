@@ -1,0 +1,119 @@
+"""Gap claims: the claims articles make about the silence between two people, each checked against
+the pair's record (its held contacts and the gaps computed from them)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.utils import timezone
+
+from tracker.gaps import Claim, ContactPoint, GapRow, gap_claim_verdict, gaps_between
+from tracker.models import Article, Contact, Gap, GapClaim, Person, Precision, ReviewStatus
+from tracker.rules import pair_key
+
+
+def contact_point(contact_id: int, day, precision: str) -> ContactPoint:
+    return ContactPoint(id=contact_id, date=day, exact=precision == Precision.DAY)
+
+
+def contact_points_for_pair(a: int, b: int) -> list[ContactPoint]:
+    rows = (
+        Contact.objects.held().filter(participants=a).filter(participants=b).values_list("id", "date", "date_precision")
+    )
+    return [contact_point(*row) for row in rows]
+
+
+def _row_for(gap_row, stored: dict[tuple[int, int], Gap]) -> Gap | None:
+    return stored.get((gap_row.before_id, gap_row.after_id)) if gap_row else None
+
+
+def stored_gaps(a: int, b: int) -> dict[tuple[int, int], Gap]:
+    return {(g.before_id, g.after_id): g for g in Gap.objects.filter(person_a_id=a, person_b_id=b)}
+
+
+@dataclass(frozen=True)
+class PairRecord:
+    """A pair's held contacts, the gaps computed from them, and the stored gap rows."""
+
+    points: list[ContactPoint]
+    rows: list[GapRow]
+    stored: dict[tuple[int, int], Gap]
+
+
+def gap_claim_verify(claim: GapClaim, *, record: PairRecord | None = None) -> GapClaim:
+    """Compute and store the claim's verdict against its pair's current record (read here unless
+    the caller has just computed it: two queries saved per claim)."""
+    a, b = pair_key(claim.person_a_id, claim.person_b_id)
+    if record is None:
+        points = contact_points_for_pair(a, b)
+        record = PairRecord(points, gaps_between(points), stored_gaps(a, b))
+    points, rows, stored = record.points, record.rows, record.stored
+    result = gap_claim_verdict(
+        Claim(
+            comparison=claim.comparison,
+            ends=claim.ends,
+            starts=claim.starts,
+            duration_days=claim.duration_days,
+            duration_months=claim.duration_months,
+            anchor=claim.anchor,
+        ),
+        points,
+        rows,
+    )
+    claim.verdict = result.verdict
+    claim.verdict_reason = result.reason
+    claim.deciding_gap = _row_for(result.deciding, stored)
+    claim.runner_up_gap = _row_for(result.runner_up, stored)
+    claim.conflicting_contact_id = result.conflicting_contact_id
+    claim.verified = timezone.now()
+    GapClaim.objects.filter(pk=claim.pk).update(
+        verdict=claim.verdict,
+        verdict_reason=claim.verdict_reason,
+        deciding_gap=claim.deciding_gap,
+        runner_up_gap=claim.runner_up_gap,
+        conflicting_contact_id=claim.conflicting_contact_id,
+        verified=claim.verified,
+    )
+    return claim
+
+
+@transaction.atomic
+def gap_claim_create(
+    *,
+    person_a: Person,
+    person_b: Person,
+    ends: date,
+    comparison: str,
+    text: str,
+    article: Article | None = None,
+    starts: date | None = None,
+    duration_days: int | None = None,
+    duration_months: int | None = None,
+    anchor: date | None = None,
+    start_offset: int | None = None,
+    end_offset: int | None = None,
+    status: str = ReviewStatus.PROPOSED,
+) -> GapClaim:
+    if person_a.pk == person_b.pk:
+        raise ValidationError("A gap claim is about two different people.")
+    claim = GapClaim(
+        article=article,
+        person_a=person_a,
+        person_b=person_b,
+        ends=ends,
+        starts=starts,
+        comparison=comparison,
+        duration_days=duration_days,
+        duration_months=duration_months,
+        anchor=anchor,
+        text=text,
+        start_offset=start_offset,
+        end_offset=end_offset,
+        status=status,
+    )
+    claim.full_clean()
+    claim.save()
+    return gap_claim_verify(claim)

@@ -1,0 +1,187 @@
+"""Contacts and the articles that report them: creating, validating, adding sources, reviewing,
+and finding the contact on record that a new report describes."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from datetime import date, timedelta
+from urllib.parse import urlparse
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.utils import timezone
+
+from tracker import rules
+from tracker.models import Article, Contact, ContactSource, Person, Precision, ReviewStatus, Topic
+from tracker.services.upkeep import contact_days_mark_dirty, gaps_mark_dirty, pairs_of_contacts
+
+
+def contact_validate_participants(participants: Iterable[Person]) -> list[Person]:
+    people = list({p.pk: p for p in participants}.values())
+    if len(people) < 2:
+        raise ValidationError("A contact needs at least two different participants.")
+    return people
+
+
+@transaction.atomic
+def contact_create(
+    *,
+    kind: str,
+    date: date,
+    participants: Iterable[Person],
+    date_precision: str = Precision.DAY,
+    status: str = ReviewStatus.PROPOSED,
+    planned: bool = False,
+    summary: str = "",
+    host: Person | None = None,
+    initiator: Person | None = None,
+    topics: Iterable[Topic] = (),
+) -> Contact:
+    people = contact_validate_participants(participants)
+    contact = Contact(
+        kind=kind,
+        date=date,
+        date_precision=date_precision,
+        status=status,
+        planned=planned,
+        summary=summary,
+        host=host,
+        initiator=initiator,
+    )
+    contact.full_clean()
+    contact.save()
+    contact.participants.set(people)
+    if topics:
+        contact.topics.set(topics)
+    return contact
+
+
+@transaction.atomic
+def contact_source_add(
+    *,
+    contact: Contact,
+    article: Article,
+    start: int | None = None,
+    end: int | None = None,
+    evidence: str = "",
+    reported_kind: str = "",
+) -> ContactSource:
+    """Link an article to a contact it reports; a second link from the same article is the same source."""
+    source, _ = ContactSource.objects.get_or_create(
+        contact=contact,
+        article=article,
+        defaults={"start": start, "end": end, "evidence": evidence, "reported_kind": reported_kind},
+    )
+    return source
+
+
+@transaction.atomic
+def contacts_set_status(contacts: Iterable[Contact], status: str) -> int:
+    """Confirm or reject contacts in bulk; each touched pair's gaps are recomputed once."""
+    ids = [c.pk for c in contacts]
+    changed = Contact.objects.filter(pk__in=ids).exclude(status=status).update(status=status, updated=timezone.now())
+    gaps_mark_dirty(pairs_of_contacts(ids))
+    contact_days_mark_dirty(Contact.objects.filter(pk__in=ids).values_list("date", flat=True).distinct())
+    return changed
+
+
+# --- Matching a report to a contact on record (several sources, one contact) ------------
+
+# How far a date may be from the true one, by precision: a "week" date is within that week, a
+# "month" date within that month.
+_PRECISION_SLACK = {
+    Precision.DAY: 0,
+    Precision.WEEK: 6,
+    Precision.MONTH: 30,
+    Precision.APPROXIMATE: 30,
+}
+
+# The White House and the Kremlin date one call by their own clocks: a late-evening call in
+# Moscow is the afternoon in Washington, an early-morning call in Washington is the previous
+# day in Beijing or Canberra. When two day-precise dates come from different publishers, one
+# day apart is still the same contact. Within one publisher dates must agree exactly, so two
+# calls on consecutive days reported by the same side stay two contacts.
+CROSS_SIDE_SLACK_DAYS = 1
+
+
+def _date_window(day: date, precision: str) -> tuple[date, date]:
+    if precision == Precision.MONTH:
+        return rules.month_start(day), rules.month_after(day) - timedelta(days=1)
+    slack = timedelta(days=_PRECISION_SLACK.get(precision, 30))
+    return day - slack, day + slack
+
+
+def contact_dates_agree(a: date, a_precision: str, b: date, b_precision: str, *, cross_side: bool = False) -> bool:
+    """Whether two reported dates can be the same day, given how precisely each is known."""
+    a_low, a_high = _date_window(a, a_precision)
+    b_low, b_high = _date_window(b, b_precision)
+    if cross_side and a_precision == Precision.DAY and b_precision == Precision.DAY:
+        slack = timedelta(days=CROSS_SIDE_SLACK_DAYS)
+        a_low, a_high = a_low - slack, a_high + slack
+    return a_low <= b_high and b_low <= a_high
+
+
+def article_side(publisher: str, url: str | None) -> str:
+    """Who speaks in an article: its publisher, else the host of its URL, else unknown ("")."""
+    if publisher:
+        return publisher.strip().casefold()
+    return (urlparse(url).hostname or "").removeprefix("www.") if url else ""
+
+
+def contact_find_match(
+    *,
+    kind: str,
+    day: date,
+    precision: str,
+    participant_ids: set[int],
+    planned: bool = False,
+    side: str = "",
+    article: Article | None = None,
+) -> Contact | None:
+    """The contact already on record that this report describes, or None.
+
+    Same contact = the same set of participants (a bilateral call never matches a summit with
+    the same two people in it), the same ``planned`` flag, dates that agree within their
+    precision (plus a day across sides, see ``CROSS_SIDE_SLACK_DAYS``), and the same kind class:
+    phone and video calls are one class, meetings and visits another; letters and messages only
+    match their own kind.
+
+    Across sides a call and a meeting on the very same day also match: the Kremlin titles its
+    release on the 2021-12-07 Biden–Putin video call "Meeting with US President Joseph Biden"
+    and never says "video". Within one side kinds must agree.
+
+    Rejected contacts are not matched, except one this article already reports (so re-running
+    extraction keeps an editor's rejection). Closest date wins. Two queries.
+    """
+    widest = timedelta(days=max(_PRECISION_SLACK.values()) + 31 + CROSS_SIDE_SLACK_DAYS)
+    qs = Contact.objects.filter(kind__in=_kinds_that_may_match(kind), planned=planned)
+    qs = qs.filter(date__range=(day - widest, day + widest))
+    for person_id in participant_ids:
+        qs = qs.filter(participants=person_id)
+    candidates = list(qs.prefetch_related("participants", "sources__article").distinct())
+    best: tuple[int, int, Contact] | None = None
+    for contact in candidates:
+        if {p.pk for p in contact.participants.all()} != participant_ids:
+            continue
+        sources = list(contact.sources.all())
+        if contact.status == ReviewStatus.REJECTED and not (
+            article is not None and any(s.article_id == article.pk for s in sources)
+        ):
+            continue
+        sides = {article_side(s.article.publisher, s.article.url) for s in sources}
+        cross_side = bool(sources) and side not in sides
+        if rules.kind_class(contact.kind) != rules.kind_class(kind):
+            exact_same_day = precision == contact.date_precision == Precision.DAY and contact.date == day
+            if not (cross_side and exact_same_day):
+                continue
+        if not contact_dates_agree(day, precision, contact.date, contact.date_precision, cross_side=cross_side):
+            continue
+        rank = (abs((contact.date - day).days), contact.pk)
+        if best is None or rank < best[:2]:
+            best = (*rank, contact)
+    return best[2] if best else None
+
+
+def _kinds_that_may_match(kind: str) -> list[str]:
+    # Calls and meetings both: across sides a call may match a meeting (see ``contact_find_match``).
+    return list(rules.KIND_CLASS) if kind in rules.KIND_CLASS else [kind]

@@ -1,0 +1,31 @@
+"""Fixtures for the tests of both apps (``timeline/tests/conftest.py`` imports them), built with
+the factories of ``tracker.tests.factories``."""
+
+import pytest
+
+from tracker.tests.factories import make_country, make_person
+
+
+@pytest.fixture(autouse=True)
+def plain_static_files(settings):
+    # Tests run with DEBUG off but without collectstatic: no manifest to look names up in, and
+    # the pages only need to render here.
+    settings.STORAGES = {
+        **settings.STORAGES,
+        "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+    }
+
+
+@pytest.fixture
+def norvania():
+    return make_country("Norvania")
+
+
+@pytest.fixture
+def people(norvania):
+    ostrelia = make_country("Ostrelia", iso_alpha2="XO")
+    return {
+        "aldo": make_person("Aldo Varen", slug="aldo-varen", country=norvania),
+        "mira": make_person("Mira Tolsk", slug="mira-tolsk", country=ostrelia),
+        "ivo": make_person("Ivo Pell", slug="ivo-pell", country=norvania),
+    }
