@@ -14,6 +14,8 @@ import re
 from dataclasses import dataclass
 from datetime import date
 
+from tracker.rules import IN_PERSON, REMOTE
+
 from .dates import DateHit, resolve_phrase
 
 NUMBER_WORDS = {
@@ -176,6 +178,22 @@ class Shape:
     anchor: Anchor | None = None
     last_when: str | None = None  # "last met in Lisbon": "in Lisbon"
     noun: str | None = None  # the kind of contact the claim counts ("videoconference")
+
+
+REMOTE_NOUN = re.compile(r"call|phone|telephone|video|conference|conversation", re.I)
+IN_PERSON_NOUN = re.compile(r"meeting|visit|summit|trip|face-to-face|encounter|sit-down|get-together", re.I)
+
+
+def kind_class_of_noun(noun: str | None) -> str | None:
+    """The kind class a claim counts ("the second videoconference": remote contacts); None for any
+    contact ("talks", "contacts", "interaction")."""
+    if not noun:
+        return None
+    if REMOTE_NOUN.search(noun):
+        return REMOTE
+    if IN_PERSON_NOUN.search(noun):
+        return IN_PERSON
+    return None
 
 
 def number_value(word: str | None) -> int | None:

@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from .claim_shapes import Shape, shapes_in
+from .claim_shapes import Shape, kind_class_of_noun, shapes_in
 from .contacts import FoundContact
 from .context import Article, Sentence, distinct
 from .people import Entity
@@ -48,6 +48,7 @@ class FoundClaim:
     anchor_text: str | None = None
     anchor_precision: str | None = None
     contact_noun: str | None = None
+    contact_kind: str | None = None  # the kind class counted (tracker.rules REMOTE/IN_PERSON), None for any
     last_when: str | None = None
 
 
@@ -114,6 +115,7 @@ def _claim(article: Article, sent: Sentence, shape: Shape, held: list[FoundConta
         anchor_text=anchor.text if anchor and shape.comparison != "last_contact" else None,
         anchor_precision=(anchor.precision or None) if anchor and shape.comparison != "last_contact" else None,
         contact_noun=shape.noun if shape.noun != "after" else None,
+        contact_kind=kind_class_of_noun(shape.noun if shape.noun != "after" else None),
         last_when=shape.last_when,
     )
 

@@ -98,6 +98,7 @@ class GapClaimItem:
     anchor_text: str | None = None  # the anchor as written ("the harbour bombing", "2019", "this year")
     anchor_precision: str | None = None  # day|month|year; None when the anchor is undated
     contact_noun: str | None = None  # the kind of contact counted ("videoconference", "visit")
+    contact_kind: str | None = None  # its kind class ("remote", "in_person"); None when any contact counts
     last_when: str | None = None  # "last met in Lisbon": "in Lisbon"
 
 

@@ -190,6 +190,7 @@ def _extract_into(result: Extraction, gazetteer: Gazetteer, topics: dict[str, li
                 anchor_text=g.anchor_text,
                 anchor_precision=g.anchor_precision,
                 contact_noun=g.contact_noun,
+                contact_kind=g.contact_kind,
                 last_when=g.last_when,
             )
         )

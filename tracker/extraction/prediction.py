@@ -62,6 +62,7 @@ def prediction_line(doc_id: str, extraction: Extraction) -> dict:
                 "anchor_precision": g.anchor_precision,
                 "ordinal": g.ordinal,
                 "contact_noun": g.contact_noun,
+                "contact_kind": g.contact_kind,
                 "last_when": g.last_when,
                 "evidence": g.text,
                 "start": g.span.start,

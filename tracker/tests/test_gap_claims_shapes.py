@@ -173,3 +173,9 @@ def test_firsts_to_visit_times_since_and_years_since_they_last_met(body, compari
         anchor_text,
         months,
     )
+
+
+def test_an_ordinal_counts_the_kind_its_noun_names():
+    assert only("It was their second videoconference this year.").contact_kind == "remote"
+    assert only("It was their third meeting since the floods.").contact_kind == "in_person"
+    assert only("It was their second contact since the floods.").contact_kind is None
