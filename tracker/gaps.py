@@ -9,9 +9,9 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 
-from tracker.rules import add_months
+from tracker.rules import add_months, month_after, month_start
 
 
 @dataclass(frozen=True)
@@ -271,7 +271,7 @@ def period_end(day: date, precision: str) -> date:
     if precision == "year":
         return date(day.year, 12, 31)
     if precision == "month":
-        return date(day.year, day.month, calendar.monthrange(day.year, day.month)[1])
+        return month_after(day) - timedelta(days=1)
     return day
 
 
@@ -340,7 +340,7 @@ def verdict_on_last_contact(claim: Claim, points: Sequence[ContactPoint]) -> Ver
     if claim.anchor_precision == "year":
         first_day = date(claim.starts.year, 1, 1)
     elif claim.anchor_precision == "month":
-        first_day = claim.starts.replace(day=1)
+        first_day = month_start(claim.starts)
     if first_day <= last.date <= last_day:
         return Verdict(SUPPORTED, f"The pair's contact before {_fmt(claim.ends)} is on {_fmt(last.date)}.")
     if last.date > last_day:
