@@ -263,6 +263,32 @@ def anchor_at(text: str, pos: int, end: int, dates: list[DateHit], published: da
     return Anchor(None, "", words) if re.search(r"[A-Za-z]", words) else None
 
 
+MONTH_OR_YEAR = re.compile(
+    r"^(?:in|back\s+in|during)\s+(?:(?P<month>January|February|March|April|May|June|July|August|September|October"
+    r"|November|December)(?:\s+(?P<y1>(?:19|20)\d\d))?|(?P<y2>(?:19|20)\d\d))\b"
+)
+
+
+def _month_or_year(words: str, published: date | None) -> Anchor | None:
+    """ "in June" (the last June before publication), "in June 2021", "in 2019": when they last met."""
+    m = MONTH_OR_YEAR.match(words)
+    if not m:
+        return None
+    if m.group("y2"):
+        return Anchor(date(int(m.group("y2")), 1, 1), "year", words)
+    month = MONTHS.index(m.group("month")) + 1
+    if m.group("y1"):
+        return Anchor(date(int(m.group("y1")), month, 1), "month", words)
+    if published is None:
+        return None
+    year = published.year if month <= published.month else published.year - 1
+    return Anchor(date(year, month, 1), "month", words)
+
+
+MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
+          "November", "December"]  # fmt: skip
+
+
 def _period_anchor(period: str, published: date | None, words: str) -> Anchor | None:
     if published is None:
         return Anchor(None, "", words)
@@ -365,7 +391,7 @@ def shapes_in(text: str, start: int, end: int, dates: list[DateHit], published: 
         when = LAST_WHEN.match(text, m.end(), end)
         words = " ".join(when.group("when").split()) if when else ""
         hit = next((h for h in dates if m.end() <= h.start <= m.end() + 40), None)
-        anchor = Anchor(hit.date, hit.precision, words) if hit else None
+        anchor = Anchor(hit.date, hit.precision, words) if hit else _month_or_year(words, published)
         if anchor is None and not words:
             continue
         out.append(Shape("last_contact", m.start(), when.end() if when else m.end(), anchor=anchor, last_when=words))

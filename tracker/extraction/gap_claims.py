@@ -113,7 +113,8 @@ def _claim(article: Article, sent: Sentence, shape: Shape, held: list[FoundConta
         end=shape.end,
         ordinal=shape.ordinal,
         anchor_text=anchor.text if anchor and shape.comparison != "last_contact" else None,
-        anchor_precision=(anchor.precision or None) if anchor and shape.comparison != "last_contact" else None,
+        # for "last contact" the precision of ``starts``, the date it names
+        anchor_precision=(anchor.precision or None) if anchor else None,
         contact_noun=shape.noun if shape.noun != "after" else None,
         contact_kind=kind_class_of_noun(shape.noun if shape.noun != "after" else None),
         last_when=shape.last_when,

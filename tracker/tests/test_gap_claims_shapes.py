@@ -110,6 +110,8 @@ def test_an_ordinal_in_a_window_counts_back_from_the_contact():
         ("The two leaders last met in Lisbon.", "in Lisbon", None),
         ("They last spoke a few weeks ago.", "a few weeks ago", None),
         ("They last spoke on February 15, aides said.", "on February 15", date(2024, 2, 15)),
+        ("They last met in June, in the capital.", "in June", date(2023, 6, 1)),
+        ("The two leaders last met in 2019.", "in 2019", date(2019, 1, 1)),
     ],
 )
 def test_the_last_contact_before_this_one(body, when, starts):

@@ -90,6 +90,15 @@ def test_ingest_stores_a_last_contact_claim(pair):
     assert claim.verdict == "supported", claim.verdict_reason
 
 
+def test_a_last_contact_in_a_month_holds_any_day_of_it(pair):
+    varen, tol = pair
+    make_contact(varen, tol, on=date(2023, 6, 20))
+    ingest("They last met in June, in the capital.")
+    claim = GapClaim.objects.get()
+    assert (claim.starts, claim.anchor_precision) == (date(2023, 6, 1), "month")
+    assert claim.verdict == "supported", claim.verdict_reason
+
+
 def test_an_editor_enters_a_second_since_claim_in_the_admin(editor_client, pair):
     varen, tol = pair
     make_contact(varen, tol, on=date(2024, 2, 1))
