@@ -8,10 +8,10 @@ CODENAMES = [f"{action}_event" for action in ("add", "change", "delete", "view")
 
 def grant(apps, schema_editor):
     # Permissions are normally created after all migrations; the new model's are needed now.
-    for app_config in apps.get_app_configs():
-        app_config.models_module = True
-        create_permissions(app_config, apps=apps, verbosity=0)
-        app_config.models_module = None
+    tracker = apps.get_app_config("tracker")
+    tracker.models_module = True
+    create_permissions(tracker, apps=apps, verbosity=0)
+    tracker.models_module = None
     Group = apps.get_model("auth", "Group")
     Permission = apps.get_model("auth", "Permission")
     editors, _ = Group.objects.get_or_create(name="editors")

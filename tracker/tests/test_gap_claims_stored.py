@@ -4,7 +4,6 @@ a named anchor takes its date from the table of events. Fictional leaders and co
 from datetime import date
 
 import pytest
-from django.contrib.auth.models import Group, User
 from django.urls import reverse
 
 from tracker.models import Event, GapClaim
@@ -21,14 +20,6 @@ def pair():
     norvania = make_country("Norvania", demonyms="Norvanian")
     estralia = make_country("Estralia", demonyms="Estralian", iso_alpha2="XE")
     return make_leader("Aldo Varen", "President", norvania), make_leader("Mira Tol", "Prime Minister", estralia)
-
-
-@pytest.fixture
-def editor_client(client):
-    user = User.objects.create_user("ed", password="pw-for-tests", is_staff=True)
-    user.groups.add(Group.objects.get(name="editors"))
-    client.force_login(user)
-    return client
 
 
 def ingest(body: str):
