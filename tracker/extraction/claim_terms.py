@@ -37,6 +37,10 @@ ANCHOR_TEXT = re.compile(
     re.I,
 )
 EVENT_YEAR = re.compile(r"\b(?:of|in)\s+(?P<y>(?:19|20)\d\d)$")
+EVENT_MONTH = re.compile(
+    r"\bin\s+(?:January|February|March|April|May|June|July|August|September|October|November|December)"
+    r"(?:\s+(?:19|20)\d\d)?$"
+)
 START_OF_YEAR = re.compile(
     r"^(?:the\s+)?(?:(?:start|beginning)\s+of\s+(?:the|this)\s+year|new\s+year|start\s+of\s+(?:the\s+)?year"
     r"|january)$",
@@ -116,6 +120,11 @@ def anchor_at(text: str, pos: int, end: int, dates: list[DateHit], published: da
     year = EVENT_YEAR.search(bare)
     if year:  # "the ceasefire of 2019"
         return Anchor(date(int(year.group("y")), 1, 1), "year", words)
+    month = EVENT_MONTH.search(bare)
+    if month:  # "Tol took office in May"
+        dated = month_or_year(month.group(0), published)
+        if dated:
+            return Anchor(dated.date, dated.precision, words)
     if START_OF_YEAR.match(bare) and published:
         return Anchor(date(published.year, 1, 1), "day", words)
     resolved = resolve_phrase(bare, published)

@@ -49,6 +49,7 @@ def test_durations_with_a_comparison(body, comparison, days, months):
         ("It was their first meeting since 1962.", date(1962, 1, 1), "1962", "year"),
         ("The two have not seen each other since 2019.", date(2019, 1, 1), "2019", "year"),
         ("It was their first meeting since the harbour bombing.", None, "the harbour bombing", None),
+        ("The two had not spoken since Tol took office in May.", date(2023, 5, 1), "Tol took office in May", "month"),
         ("It was Varen's first visit since taking office, aides said.", None, "taking office", None),
         ("It was their first conversation since the October 7 summit.", date(2023, 10, 7), "the October 7 summit",
          "day"),
@@ -181,3 +182,18 @@ def test_an_ordinal_counts_the_kind_its_noun_names():
     assert only("It was their second videoconference this year.").contact_kind == "remote"
     assert only("It was their third meeting since the floods.").contact_kind == "in_person"
     assert only("It was their second contact since the floods.").contact_kind is None
+
+
+@pytest.mark.parametrize(
+    "body, comparison, anchor_text, months",
+    [
+        ("The meeting marks the first time since 2019 that the two leaders have met in person.", "first_since",
+         "2019", None),
+        ("Officials called it the first call between the two leaders in more than a year.", "more_than", None, 12),
+        ("It was Tol's first visit to Norvania since becoming prime minister.", "first_since",
+         "becoming prime minister", None),
+    ],
+)  # fmt: skip
+def test_news_phrasings_of_a_long_silence(body, comparison, anchor_text, months):
+    claim = only(body)
+    assert (claim.comparison, claim.anchor_text, claim.duration_months) == (comparison, anchor_text, months)
