@@ -55,7 +55,7 @@ ORDINAL_NOUN = re.compile(rf"\b(?P<ord>{ORDINAL})(?:[- ]ever)?\s+{MODIFIERS}(?P<
 # What may follow a contact noun in the same clause ("with you", "between the two leaders") before the
 # words that time the claim; a verb there ("was in 2019") dates another contact instead.
 TAIL = re.compile(
-    rf"(?P<between>[^.;,:!?“”\"]{{0,60}}?)\s*\b(?:(?:in|for)\s+(?P<dur>{DURATION})\b|since\s+(?P<since>)"
+    rf"(?P<between>[^.;,:!?“”\"]{{0,60}}?)\s*\b(?:(?:in|for)\s+(?P<dur>{DURATION})\b|(?:since|after)\s+(?P<since>)"
     r"|(?:so\s+far\s+)?(?:this|of\s+the|of\s+this)\s+(?P<period>year|month|week)\b)",
     re.I,
 )

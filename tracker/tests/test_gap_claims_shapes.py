@@ -49,6 +49,8 @@ def test_durations_with_a_comparison(body, comparison, days, months):
         ("It was their first meeting since 1962.", date(1962, 1, 1), "1962", "year"),
         ("The two have not seen each other since 2019.", date(2019, 1, 1), "2019", "year"),
         ("It was their first meeting since the harbour bombing.", None, "the harbour bombing", None),
+        ("“This is our first meeting after the events in January,” Varen said.", date(2024, 1, 1),
+         "the events in January", "month"),
         ("The two had not spoken since Tol took office in May.", date(2023, 5, 1), "Tol took office in May", "month"),
         ("It was Varen's first visit since taking office, aides said.", None, "taking office", None),
         ("It was their first conversation since the October 7 summit.", date(2023, 10, 7), "the October 7 summit",
