@@ -60,6 +60,7 @@ TAIL = re.compile(
     re.I,
 )
 NOT_THE_PAIRS = re.compile(r"\s+(?:abroad|overseas|outside|of\s+(?:the|a)\s+(?:year|season))\b", re.I)
+ONE_MANS_TRIP = re.compile(r"\b(?:foreign|overseas|international)\s+(?:trip|visit|tour|travel)", re.I)
 VERB_BETWEEN = re.compile(r"\b(?:was|were|is|came|took|held|happened|had|has|have|will|would)\b", re.I)
 NTH_TIME = re.compile(rf"\b(?:the|for\s+the|for\s+a)\s+(?P<ord>{ORDINAL})\s+time\b(?P<rest>[^.;]{{0,100}})", re.I)
 # "the first Norvanian leader to visit Estralia since 1962", "the first president to meet ... in 20 years"
@@ -196,7 +197,8 @@ def shapes_in(text: str, start: int, end: int, dates: list[DateHit], published: 
         n = ordinal_value(m.group("ord"))
         if n is None:
             continue
-        if m.group("noun")[0].isupper() or NOT_THE_PAIRS.search(text, m.end(), m.end() + 12):
+        one_mans = NOT_THE_PAIRS.search(text, m.end(), m.end() + 12) or ONE_MANS_TRIP.search(m.group(0))
+        if m.group("noun")[0].isupper() or one_mans:
             continue  # "the first Russia-Africa Summit" names an event; "his second visit abroad" is one man's
         shape = Shape("ordinal", m.start(), m.end(), ordinal=n, noun=m.group("noun").lower())
         tail = TAIL.match(text, m.end(), end)

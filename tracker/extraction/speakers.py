@@ -133,11 +133,14 @@ def label_speaker(article: Article, quote_start: int) -> Entity | None:
 
 
 def lead_speaker(article: Article, quote_start: int, speaker_of) -> Entity | None:
-    """A quotation in a bulleted list is said by the speaker of the sentence that leads into the list
-    with a colon ("Tol made the following points:"). ``speaker_of(pos)`` names who speaks at ``pos``."""
+    """A quotation in a bulleted list, or opening the line after one that ends with a colon, is said
+    by the speaker of the sentence that leads into it ("Tol made the following points:", "Tol told
+    reporters:"). ``speaker_of(mention)`` names who speaks at a mention."""
     text = article.text
     line_start = text.rfind("\n", 0, quote_start) + 1
-    if not BULLET.match(text, line_start) or BULLET.match(text, line_start).end() != quote_start - 1:
+    item = BULLET.match(text, line_start)
+    opens_line = text[line_start : quote_start - 1].strip() == ""
+    if not opens_line and (item is None or item.end() != quote_start - 1):
         return None
     pos = line_start - 1
     for _ in range(30):  # walk up over the list's other items to its lead

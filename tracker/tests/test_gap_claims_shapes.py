@@ -154,6 +154,7 @@ def test_the_headline_and_the_body_making_one_claim_give_one_claim():
     [
         "Varen recalled the first Norvania-Estralia Summit in Lisbon in 2019.",
         "It was his second visit abroad in two years.",
+        "It was Tol's first foreign trip after her election.",
     ],
 )
 def test_named_events_and_one_persons_trips_are_no_claims(body):

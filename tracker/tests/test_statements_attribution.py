@@ -152,3 +152,15 @@ def test_a_spokesperson_for_someone_is_not_that_person():
         "“No decision on the pipeline has been taken yet,” a spokesperson for Tol said."
     )
     assert said(text) == []
+
+
+def test_a_quotation_opening_the_paragraph_after_a_colon_is_the_lead_speakers():
+    text = (
+        "Prime Minister Mira Tol of Estralia told reporters after the talks:\n\n"
+        "“We have agreed on the route of the new pipeline and on who will pay for it.”\n\n"
+        "“Work on it starts in the spring, if the weather allows it.”"
+    )
+    assert said(text) == [
+        ("Mira Tol", "We have agreed on the route of the new pipeline and on who will pay for it."),
+        ("Mira Tol", "Work on it starts in the spring, if the weather allows it."),
+    ]
