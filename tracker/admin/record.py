@@ -207,7 +207,7 @@ class GapClaimInline(admin.StackedInline):
     model = GapClaim
     extra = 0
     fk_name = "article"
-    autocomplete_fields = ["person_a", "person_b"]
+    autocomplete_fields = ["person_a", "person_b", "anchor_event"]
     readonly_fields = ["verdict", "verdict_reason"]
 
 
