@@ -81,6 +81,8 @@ def _claim(article: Article, sent: Sentence, shape: Shape, held: list[FoundConta
         entities = max(here, key=lambda c: c.date).entities
     elif len(named) >= 2:
         entities = named
+    elif len(named) == 1 and (theirs := _latest_with(held, named[0], sent)) is not None:
+        entities = theirs.entities  # "the second visit of the Prime Minister to our capital": her contact
     elif main is not None and (
         THE_PAIR.search(text, sent.start, sent.end) or _one_of(named, main) or (not named and _refers_back(text, sent))
     ):
@@ -124,6 +126,13 @@ def _claim(article: Article, sent: Sentence, shape: Shape, held: list[FoundConta
 def _refers_back(text: str, sent: Sentence) -> bool:
     """ "It was the second videoconference this year": the sentence's subject is the contact just reported."""
     return bool(REFERS_BACK.match(text, sent.start, sent.end))
+
+
+def _latest_with(held: list[FoundContact], person: Entity, sent: Sentence) -> FoundContact | None:
+    """The last contact of ``person`` reported up to ``sent`` (else the first after it)."""
+    theirs = [c for c in held if any(e.ident == person.ident for e in c.entities)]
+    before = [c for c in theirs if c.sentence.start <= sent.start]
+    return before[-1] if before else (theirs[0] if theirs else None)
 
 
 def _one_of(named: list[Entity], contact: FoundContact) -> bool:

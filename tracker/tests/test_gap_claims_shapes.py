@@ -200,3 +200,12 @@ def test_an_ordinal_counts_the_kind_its_noun_names():
 def test_news_phrasings_of_a_long_silence(body, comparison, anchor_text, months):
     claim = only(body)
     assert (claim.comparison, claim.anchor_text, claim.duration_months) == (comparison, anchor_text, months)
+
+
+def test_a_claim_naming_one_person_is_about_that_persons_contact():
+    lead = (
+        "President Aldo Varen of Norvania spoke by phone with Prime Minister Ivo Pell of Estralia on Monday. "
+        "Later that day Varen met Prime Minister Mira Tol of Estralia in the capital."
+    )
+    [claim] = claims("It was the second visit of Mira Tol to our capital since the floods.", lead)
+    assert "Mira Tol" in claim.participants and "Ivo Pell" not in claim.participants
