@@ -80,9 +80,10 @@ TIMES_SINCE = re.compile(
     r"(?P<rest>[^.;]{0,60})",
     re.I,
 )
+# Not "called on Russia to ...", "talking about it", "spoke of": speech about something, no contact.
 CONTACT_VERB = (
-    r"(?:met|meet|meeting|spoke|spoken|speak|speaking|talked|talk|talking|visited|visit|visiting|held\s+talks|called|phoned"
-    r"|sat\s+down|hosted|received|seen\s+each\s+other|saw\s+each\s+other)"
+    r"(?:(?:met|meet|meeting|spoke|spoken|speak|speaking|talked|talk|talking|called)(?!\s+(?:on|for|upon|about|of)\b)"
+    r"|visited|visit|visiting|held\s+talks|phoned|sat\s+down|hosted|received|seen\s+each\s+other|saw\s+each\s+other)"
 )
 # After "the first time": a few words of subject, then the contact verb ("the first time the two have met").
 FIRST_TIME_AFTER = re.compile(
@@ -222,8 +223,8 @@ def shapes_in(text: str, start: int, end: int, dates: list[DateHit], published: 
         before = re.split(r"[,;:“”\"]", before)[-1]
         after = re.split(r"[,;:“”\"]|\b(?:because|but|which|when|where|although|while)\b", m.group("rest"))[0]
         verb = FIRST_TIME_BEFORE.search(before) or FIRST_TIME_AFTER.match(after)
-        if not verb:
-            continue
+        if not verb or re.search(r"\bnot\s+$", text[max(start, m.start() - 5) : m.start()]):
+            continue  # "not for the first time" claims no first
         tail = TIME_WORDS.search(text, m.start("rest"), m.end("rest"))
         if tail is None and re.search(r"\bvisit", verb.group(0), re.I):
             continue  # "visiting the country for the first time": a first visit to a place, not to a person

@@ -83,6 +83,8 @@ def _claim(article: Article, sent: Sentence, shape: Shape, held: list[FoundConta
         entities = named
     elif len(named) == 1 and (theirs := _latest_with(held, named[0], sent)) is not None:
         entities = theirs.entities  # "the second visit of the Prime Minister to our capital": her contact
+    elif len(named) == 1 and main is not None and not _one_of(named, main):
+        return None  # about someone in no contact found: the pair is unknown, not the main contact's
     elif main is not None and (
         THE_PAIR.search(text, sent.start, sent.end) or _one_of(named, main) or (not named and _refers_back(text, sent))
     ):

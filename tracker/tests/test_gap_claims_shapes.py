@@ -130,6 +130,8 @@ def test_the_last_contact_before_this_one(body, when, starts):
         "Tol is visiting the country for the first time.",
         "“This is the first time I hear about it because I spoke with him twice,” Varen said.",
         "Their first meeting was in 2019.",
+        "“We are talking about it openly and not for the first time,” Varen said.",
+        "It was the first time that Norvania called on Estralia to withdraw its troops.",
         "The first round of talks starts in June.",
     ],
 )
@@ -209,3 +211,7 @@ def test_a_claim_naming_one_person_is_about_that_persons_contact():
     )
     [claim] = claims("It was the second visit of Mira Tol to our capital since the floods.", lead)
     assert "Mira Tol" in claim.participants and "Ivo Pell" not in claim.participants
+
+
+def test_a_claim_about_someone_in_no_contact_found_is_not_given_the_main_pair():
+    assert claims("It was the second visit of Prime Minister Jon Pell of Estralia to our capital since May.") == []
