@@ -29,7 +29,7 @@ def editors_forget_unplaced_names(apps, schema_editor):
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('tracker', '0006_pair_month_counts'),
+        ('tracker', '0008_editors_edit_events'),
         ('auth', '0012_alter_user_first_name_max_length'),
         ('contenttypes', '0002_remove_content_type_name'),
     ]
