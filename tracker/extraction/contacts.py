@@ -108,6 +108,7 @@ COLLECTIVE = re.compile(
 )
 # A conversation or talks that say they were one call among several people, not several calls.
 JOINT = re.compile(r"\b(?:joint|jointly|together|trilateral|multilateral|group|conference|summit)\b", re.I)
+WITH_WORD = re.compile(r"\bwith\s+")
 REMOTE_AFTER = re.compile(
     r"[\s,]*(?:[\w-]+\s+){0,3}?(?:via|by|over|through)\s+(?:a\s+)?(?:video(?:\s*(?:conference|link|call))?"
     r"|videoconference)\b",
@@ -215,8 +216,9 @@ def _contacts_at(
     if not obj and not m.group("pair"):
         # "spoke by phone Monday with Israeli Prime Minister ..." puts "with" after the verb phrase.
         tail = text[m.end() : after[0].start] if after else ""
-        if after and re.search(r"\bwith\s+$", tail) and len(tail) < 60:
-            obj = group_forwards(text, after, after[0].start) or [after[0]]
+        with_at = WITH_WORD.search(tail)
+        if with_at and with_at.start() < 60:
+            obj = group_forwards(text, after, m.end() + with_at.end())
     window = text[subject[-1].end : m.start()]
     if NEGATION.search(window) or NEGATION.search(text[m.start() : m.end()]):
         return []
@@ -267,6 +269,8 @@ def _dated(article, sent, m, entities, kind, subject) -> FoundContact:
         for h in article.dates_in(sent.start, sent.end)
         if not OTHER_EVENT_DATE.search(text[max(0, h.start - 12) : h.start])
         and not (h.start > m.end() and OTHER_CLAUSE.search(text, m.end(), h.start))
+        # A bare month ("in January") far from the verb dates something else: "his inauguration in January".
+        and not (h.precision == "month" and min(abs(h.start - m.end()), abs(m.start() - h.end)) > 25)
     ]
     when, precision = None, "day"
     if hits:

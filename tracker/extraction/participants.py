@@ -25,8 +25,9 @@ JOINER = re.compile(
 # our fraternal Norvania and my friend Aldo Varen", "the meeting with IAEA Director General ..."), never
 # a noun ("welcomed the progress of ...", "the meeting with the leadership of ...").
 OBJECT_GAP = re.compile(
-    r"[\s,]*(?:(?:the|a|an|his|her|my|our|their|visiting|dear|esteemed|friend|colleague|counterpart|and|of|fraternal"
-    r"|with|[A-Z][\w'’-]*)[\s,]+)*"
+    r"[\s,]*(?:(?:the|a|an|his|her|my|our|their|its|visiting|dear|esteemed|friend|colleague|counterpart|and|of"
+    r"|fraternal|with|outgoing|incoming|new|newly|elected|former|acting|fellow|\d{1,4}(?:st|nd|rd|th)?"
+    r"|\(?[A-Z][\w'’.-]*\)?)[\s,]+)*"
 )
 
 
@@ -63,8 +64,10 @@ def group_forwards(text: str, after: list[Mention], verb_end: int) -> list[Menti
     if not after:
         return []
     gap = text[verb_end : after[0].start]
-    # A long gap is an office ("with Party Politburo Member and Director of the Office of ... Mira Tol").
-    if re.search(r"[.;:]", gap) or (len(gap) > 80 and not (len(gap) < 160 and OBJECT_GAP.fullmatch(gap))):
+    # Between the verb and its person only an office and words of address ("with Party Politburo
+    # Member and Director of the Office of ... Mira Tol"), not a clause ("to meet with local officials
+    # and assess the needs that the President ...").
+    if len(gap) > 160 or not OBJECT_GAP.fullmatch(gap):
         return []
     group = [after[0]]
     for nxt in after[1:]:

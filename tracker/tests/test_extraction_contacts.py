@@ -178,3 +178,19 @@ def test_repeated_short_lines_and_a_legal_notice_are_page_furniture():
     kept = [i for i in range(len(text)) if not any(b.start <= i < b.end for b in covered)]
     assert text.index(story) in kept and text.index("Home") not in kept
     assert text.index("The Daily Wire Service") not in kept and text.rindex("World news") not in kept
+
+
+def test_a_month_without_a_day_dates_a_recalled_contact_to_the_month():
+    text = (
+        "President Aldo Varen of Norvania said the summit with Prime Minister Mira Tol of Estralia in the capital "
+        "last June opened a dialogue."
+    )
+    assert contacts_in(text) == [(VAREN_TOL, "meeting", date(2023, 6, 1))]
+
+
+def test_only_an_office_stands_between_a_verb_and_its_person():
+    text = (
+        "Minister Per Holm of Norvania will travel to the coast tomorrow to meet with local officials and assess "
+        "the needs that President Aldo Varen has named."
+    )
+    assert contacts_in(text) == []
