@@ -179,6 +179,9 @@ def _we_contacts(article: Article, sent: Sentence, verbs: list[re.Match], found:
             continue
         if not we_before(text, sent.start, m.start()) or NEGATION.search(text, m.start(), m.end()):
             continue
+        verb = m.group(0).lower()
+        if verb.startswith(DIRECT_OBJECT_VERBS) and not verb.startswith(("met", "meet")):
+            continue  # "we can receive test results": these verbs need a person after them
         dated = [h for h in article.dates_in(sent.start, sent.end) if h.date < (article.published or h.date)]
         if not (dated or m.group("video") or RECALL_WORDS.search(text, sent.start, m.end())):
             continue  # "We had a candid conversation": the talks the transcript is of

@@ -26,7 +26,7 @@ JOINER = re.compile(
 # a noun ("welcomed the progress of ...", "the meeting with the leadership of ...").
 OBJECT_GAP = re.compile(
     r"[\s,]*(?:(?:the|a|an|his|her|my|our|their|its|visiting|dear|esteemed|friend|colleague|counterpart|and|of"
-    r"|fraternal|with|outgoing|incoming|new|newly|elected|former|acting|fellow|\d{1,4}(?:st|nd|rd|th)?"
+    r"|fraternal|with|to|on|for|outgoing|incoming|new|newly|elected|former|acting|fellow|\d{1,4}(?:st|nd|rd|th)?|[-–—]"
     r"|\(?[A-Z][\w'’.-]*\)?)[\s,]+)*"
 )
 
@@ -79,12 +79,14 @@ def group_forwards(text: str, after: list[Mention], verb_end: int) -> list[Menti
 
 
 def is_domestic(subject: list[Entity], others: list[Entity], home: str | None) -> bool:
-    """Whether every person on the other side holds an office of the subject's own country's
-    legislature or regions ("Senate Majority Leader", "Governor", "Head of the Republic of X" of a
-    province of that country), with nobody on either side known to be of another country."""
+    """Whether the other side is the subject's own: all of it known to be of the subject's (or the
+    publisher's) country, or holding offices of its legislature or regions ("Senate Majority Leader",
+    "Governor", "Head of the Republic of X" of a province), with nobody known to be of another."""
     if not others:
         return False
     own = {e.country for e in subject if e.country} | ({home} if home else set())
+    if own and all(e.country in own for e in others) and all(e.country in own for e in subject if e.country):
+        return True  # "I spoke with the Defence Minister": the subject's own government
     for e in others:
         if not e.office or e.office.casefold() not in DOMESTIC_TITLES:
             return False
