@@ -168,9 +168,9 @@ def _other_side(article: Article, mentions: list[Mention], m: re.Match, det, oth
     exclude = {e.ident for e in others}
     speaker = article.narrators.at(m.start()) if article.narrators is not None else None
     sentence = article.sentence_at(m.start())
-    if speaker is not None and speaker.ident not in exclude and sentence is not None:
-        if FIRST_PERSON.search(article.text, sentence.start, sentence.end):
-            return speaker  # "In a conversation with X, I also raised ...": the narrator's
+    if sentence is not None and FIRST_PERSON.search(article.text, sentence.start, sentence.end):
+        # "In a conversation with X, I also raised ...": the narrator's, when the text says who that is.
+        return speaker if speaker is not None and speaker.ident not in exclude else None
     if det is not None and det.group("poss"):
         owner = [x for x in mentions if x.end == det.start("poss")]
         if owner and owner[0].entity.ident not in exclude:
