@@ -40,7 +40,7 @@ CONTACT_VERB = re.compile(
         | (?:made|received|took)\s+a\s+(?:(?:tele)?phone\s+)?call\s+(?:from|with|to)
     )
     | (?P<meeting>
-        (?:met|meets|meet)\b(?:\s+[\w-]+){0,6}?\s+with | (?:met|meets|meet)(?=\s+[A-Z])
+        (?:met|meets|meet)\b(?:\s+[\w-]+){0,6}?\s+with | (?:met|meets|meet)(?-i:(?=\s+[A-Z]))
         | (?<=\b(?:is|am)\s)meeting\s+(?:\w+\s+){0,2}?with | (?<=\bare\s)meeting\s+(?:\w+\s+){0,2}?with
         | HAVE\s+(?:DET\s+)?(?:[\w-]+\s+){0,4}?(?:meeting|summit|talks|bilateral|discussion|consultation
             |negotiation)s?(?:\s+with)?
@@ -50,7 +50,8 @@ CONTACT_VERB = re.compile(
     | (?P<visit>(?:paid|pays|paying|pay|made|make)\s+an?\s+(?:\w+\s+){0,2}?visit\s+to
         | (?:visited|visits|visit)(?!\s+by\b))
     # "X and Y spoke today": two people as the subject, no object.
-    | (?P<pair>spoke|talked|met|conferred)
+    # ("met the interests of" is no meeting)
+    | (?P<pair>spoke|talked|met(?!\s+(?:the|a|an|its|their|his|her|all|every|our)\b)|conferred)
     )\b)""".replace("HAVE", r"(?:held|had|holds|has|hold|have)").replace(
         "DET", r"(?:a|an|his|her|their|its|another|several|separate|two|three)"
     )
@@ -256,8 +257,8 @@ def _contacts_at(
             ok = OBJECT_GAP.fullmatch(between) is not None and len(between) < 90
         else:
             ok = re.fullmatch(gap, between, re.I) is not None
-        if obj and not ok:
-            obj = []
+        if obj and (not ok or text.startswith(("’s", "'s"), obj[0].end)):
+            obj = []  # "welcomed President Tol's commitment": the person owns the object
     if not obj and not m.group("pair"):
         # "spoke by phone Monday with Israeli Prime Minister ..." puts "with" after the verb phrase.
         tail = text[m.end() : after[0].start] if after else ""
