@@ -105,8 +105,9 @@ def test_the_biden_putin_video_call_is_one_contact_with_a_source_from_each_side(
     call = calls.get()
     assert call.kind in Contact.REMOTE
     assert set(call.participants.all()) == {biden, putin}
+    # Other releases that recall the call ("the conversation between ...") are sources of it too.
     publishers = sorted(call.sources.values_list("article__publisher", flat=True))
-    assert len(publishers) == 2 and "The White House" in publishers and "Russia" in publishers[0], publishers
+    assert "The White House" in publishers and any("Russia" in p for p in publishers), publishers
 
     quiet = [json.loads(line) for line in month if QUIET_TITLES.match(json.loads(line)["title"])]
     assert len(quiet) >= 10
