@@ -137,3 +137,46 @@ FUTURE_SLACK = timedelta(days=1)
 
 def published_in_future(published: date | None, today: date) -> bool:
     return published is not None and published > today + FUTURE_SLACK
+
+
+# --- Offices of one person recorded twice (merging two people) --------------------------------
+
+OfficeSpan = tuple[date | None, date | None]  # (start, end); see ``office_held_on`` for the bounds
+
+
+def offices_overlap(a: OfficeSpan, b: OfficeSpan) -> bool:
+    """Whether two stretches of the same office share a day (an unknown start reaches back, an
+    open end reaches forward)."""
+    (a_start, a_end), (b_start, b_end) = a, b
+    starts_before_b_ends = a_start is None or b_end is None or a_start < b_end
+    starts_before_a_ends = b_start is None or a_end is None or b_start < a_end
+    return starts_before_b_ends and starts_before_a_ends
+
+
+def offices_conflict(a: OfficeSpan, b: OfficeSpan) -> bool:
+    """Whether two records of the same office held by one person cannot both be true.
+
+    Apart, they are two terms; the same stretch, or one that ends when the other does and
+    starts within it (an article saw the holder in office on its date), is one term seen twice.
+    Overlapping otherwise, they disagree about when the term ended or began."""
+    return offices_overlap(a, b) and a[1] != b[1]
+
+
+# --- Article text ---------------------------------------------------------------------------------
+
+# A sentence's last mark, maybe inside closing quotes or brackets.
+_ENDS_A_SENTENCE = re.compile(r"[.!?…]['\"’”)\]»]*\Z")
+
+
+def text_looks_truncated(text: str, *, limit: int | None = None) -> str | None:
+    """Why a stored article's text looks cut short ("ends mid-sentence: …"), or None.
+
+    A text as long as the size ``limit`` was probably cut at it; one whose last line ends without
+    a sentence's closing mark was probably cut mid-sentence (a short last line such as a
+    dateline, a "###" or a signature is allowed)."""
+    if limit is not None and len(text) >= limit:
+        return f"the text is {len(text):,} characters, the size limit: it was probably cut there"
+    last = next((line.strip() for line in reversed(text.splitlines()) if line.strip()), "")
+    if not last or len(last) < 40 or _ENDS_A_SENTENCE.search(last):
+        return None
+    return f"the text ends mid-sentence (“…{last[-40:]}”)"

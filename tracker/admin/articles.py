@@ -12,13 +12,15 @@ from django.core.exceptions import PermissionDenied
 from django.db import models
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
-from django.urls import path, reverse
+from django.urls import path
 from django.utils.html import format_html, format_html_join
 from django.views.decorators.http import require_POST
 
+from tracker.admin import review
 from tracker.admin.record import ContactSourceInline, GapClaimInline, StatementInline
+from tracker.admin.review import article_review_context, article_review_items, review_list_html
 from tracker.highlight import Highlight, text_highlighted
-from tracker.models import Article, ContactSource, GapClaim, ReviewStatus, Statement
+from tracker.models import Article, ReviewStatus
 from tracker.services.ingest import (
     MAX_TEXT_CHARS,
     IngestResult,
@@ -113,18 +115,11 @@ def _ingest_upload(upload, *, publisher: str, confirm: bool) -> list[IngestResul
         os.unlink(tmp)
 
 
-def article_item_links(article: Article) -> list[tuple[int, int, str, str, str]]:
-    """Every extracted span of an article as (start, end, kind, status, admin URL); three queries."""
-    spans = []
-    for s in ContactSource.objects.filter(article=article, start__isnull=False).select_related("contact"):
-        url = reverse("admin:tracker_contact_change", args=[s.contact_id])
-        spans.append((s.start, s.end, "contact", s.contact.status, url))
-    for s in Statement.objects.filter(article=article, start__isnull=False):
-        spans.append((s.start, s.end, "statement", s.status, reverse("admin:tracker_statement_change", args=[s.pk])))
-    for c in GapClaim.objects.filter(article=article, start_offset__isnull=False):
-        url = reverse("admin:tracker_gapclaim_change", args=[c.pk])
-        spans.append((c.start_offset, c.end_offset, "gap claim", c.status, url))
-    return spans
+def article_item_links(article: Article, items=None) -> list[tuple[int, int, str, str, str]]:
+    """Every extracted span of an article as (start, end, kind, status, admin URL); three queries
+    unless its ``article_review_items`` are passed."""
+    items = article_review_items(article) if items is None else items
+    return [(i.start, i.end, i.kind_label, i.status, i.url) for i in items if i.start is not None]
 
 
 def article_text_highlighted(text: str, spans) -> str:
@@ -184,8 +179,15 @@ class ArticleAdmin(admin.ModelAdmin):
             '<span class="hl hl-{}">{}</span>',
             [("contact", "contact"), ("statement", "statement"), ("gap-claim", "gap claim")],
         )
-        body = article_text_highlighted(obj.text, article_item_links(obj))
-        return format_html('<div class="hl-legend">{}</div><div class="article-text">{}</div>', legend, body)
+        items = article_review_items(obj)
+        body = article_text_highlighted(obj.text, article_item_links(obj, items))
+        return format_html(
+            '<div class="hl-legend">{}</div><div class="article-review"><div class="article-text">{}</div>'
+            '<div class="review-panel"><h3>Items</h3>{}</div></div>',
+            legend,
+            body,
+            review_list_html(obj, items),
+        )
 
     def get_urls(self):
         urls = super().get_urls()
@@ -195,8 +197,30 @@ class ArticleAdmin(admin.ModelAdmin):
             path(
                 "<path:object_id>/confirm-proposed/", wrap(self.confirm_proposed_view), name="tracker_article_confirm"
             ),
+            path("review/", wrap(self._view(review.review_queue_view)), name="tracker_article_review_queue"),
+            path(
+                "<path:object_id>/review-item/",
+                wrap(require_POST(self._view(review.item_review_view))),
+                name="tracker_article_review_item",
+            ),
+            path(
+                "<path:object_id>/unplaced/<int:name_id>/",
+                wrap(require_POST(self._view(review.unplaced_name_view))),
+                name="tracker_article_unplaced_name",
+            ),
             *urls,
         ]
+
+    def _view(self, view):
+        def bound(request, *args, **kwargs):
+            return view(self, request, *args, **kwargs)
+
+        return bound
+
+    def change_view(self, request, object_id, form_url="", extra_context=None):
+        article = self.get_object(request, object_id)
+        extra = article_review_context(article) if article is not None else {}
+        return super().change_view(request, object_id, form_url, {**extra, **(extra_context or {})})
 
     def add_view(self, request, form_url="", extra_context=None):
         if not self.has_add_permission(request):

@@ -5,6 +5,7 @@ from django import forms
 from django.contrib import admin, messages
 from django.db.models import Count
 
+from tracker.admin.merge import CONTACTS, PEOPLE, MergeAdminMixin
 from tracker.models import (
     Contact,
     ContactSource,
@@ -36,7 +37,8 @@ class OfficeInline(admin.TabularInline):
 
 
 @admin.register(Person)
-class PersonAdmin(admin.ModelAdmin):
+class PersonAdmin(MergeAdminMixin, admin.ModelAdmin):
+    merge_kind = PEOPLE
     list_display = ["name", "country", "current_offices", "contact_count"]
     list_filter = [("country", admin.RelatedOnlyFieldListFilter)]
     search_fields = ["name", "aliases"]
@@ -145,7 +147,8 @@ def _set_status(modeladmin, request, queryset, status):
 
 
 @admin.register(Contact)
-class ContactAdmin(admin.ModelAdmin):
+class ContactAdmin(MergeAdminMixin, admin.ModelAdmin):
+    merge_kind = CONTACTS
     form = ContactAdminForm
     list_display = ["date", "kind", "people", "status", "planned", "source_count"]
     list_filter = [

@@ -6,7 +6,7 @@ pure computations (gaps, verdicts) live in ``tracker.gaps`` and the shared rules
 ``tracker.rules``, both on plain values.
 """
 
-from tracker.models.articles import Article, Topic, TopicManager, text_hash
+from tracker.models.articles import Article, ArticleQuerySet, Topic, TopicManager, UnplacedName, text_hash
 from tracker.models.base import DatedQuerySet, Precision, RecordQuerySet, ReviewStatus, lines
 from tracker.models.derived import ContactDayCount, Gap, GapClaim, GapQuerySet, PairContactCount, PairMonthCount
 from tracker.models.events import AnchorPrecision, Event, EventQuerySet
@@ -26,6 +26,7 @@ from tracker.models.record import Contact, ContactQuerySet, ContactSource, State
 __all__ = [
     "AnchorPrecision",
     "Article",
+    "ArticleQuerySet",
     "Contact",
     "ContactDayCount",
     "ContactQuerySet",
@@ -51,6 +52,7 @@ __all__ = [
     "StatementQuerySet",
     "Topic",
     "TopicManager",
+    "UnplacedName",
     "lines",
     "office_held_on_q",
     "office_holder",

@@ -6,10 +6,11 @@ import hashlib
 
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.db.models import Q
+from django.db.models import Count, OuterRef, Q, Subquery
+from django.db.models.functions import Coalesce
 from django.urls import reverse
 
-from tracker.models.base import lines
+from tracker.models.base import ReviewStatus, lines
 from tracker.models.people import unique_slug
 
 # --- Topics ------------------------------------------------------------------------------
@@ -62,6 +63,33 @@ def text_hash(text: str) -> str:
     return hashlib.sha256(folded.encode("utf-8")).hexdigest()
 
 
+class ArticleQuerySet(models.QuerySet):
+    def awaiting_review(self) -> ArticleQuerySet:
+        """Articles with items still proposed or names still unplaced, oldest added first, each
+        annotated with ``proposed_contacts``, ``proposed_statements``, ``proposed_claims`` and
+        ``unplaced`` (one query: a counting subquery per kind)."""
+        from tracker.models.derived import GapClaim
+        from tracker.models.record import ContactSource, Statement
+
+        def count(rows) -> Coalesce:
+            per_article = rows.filter(article=OuterRef("pk")).order_by().values("article")
+            return Coalesce(Subquery(per_article.annotate(n=Count("pk")).values("n")), 0)
+
+        proposed = ReviewStatus.PROPOSED
+        return (
+            self.annotate(
+                proposed_contacts=count(ContactSource.objects.filter(contact__status=proposed)),
+                proposed_statements=count(Statement.objects.filter(status=proposed)),
+                proposed_claims=count(GapClaim.objects.filter(status=proposed)),
+                unplaced=count(UnplacedName.objects.filter(status=proposed)),
+            )
+            .filter(
+                Q(proposed_contacts__gt=0) | Q(proposed_statements__gt=0) | Q(proposed_claims__gt=0) | Q(unplaced__gt=0)
+            )
+            .order_by("created", "id")
+        )
+
+
 class Article(models.Model):
     title = models.CharField(max_length=500, blank=True)
     publisher = models.CharField(max_length=200, blank=True)
@@ -80,6 +108,8 @@ class Article(models.Model):
     content_hash = models.CharField(max_length=64, unique=True, editable=False)
     source_file = models.CharField(max_length=1000, blank=True, help_text="File it was ingested from, if any.")
     created = models.DateTimeField(auto_now_add=True)
+
+    objects = ArticleQuerySet.as_manager()
 
     class Meta:
         ordering = ["-published", "-id"]
@@ -111,3 +141,40 @@ class Article(models.Model):
         duplicate = Article.objects.filter(content_hash=self.content_hash).exclude(pk=self.pk).first()
         if duplicate:
             raise ValidationError({"text": f"The same text is already stored as article {duplicate.pk}: {duplicate}."})
+
+
+class UnplacedName(models.Model):
+    """A name the extractor saw in an article but could not place: no one on record matches it
+    and it is not enough to make a person of ("General Ardo", "President Kell"). The items that
+    named it were skipped; an editor creates the person or links the name to one on record (an
+    alias), then re-runs extraction."""
+
+    article = models.ForeignKey(Article, on_delete=models.CASCADE, related_name="unplaced_names")
+    text = models.CharField(max_length=200, help_text="The name as the article writes it.")
+    start = models.PositiveIntegerField(null=True, blank=True, help_text="Offset of the name in the article.")
+    end = models.PositiveIntegerField(null=True, blank=True)
+    reason = models.CharField(max_length=300, blank=True, help_text="Why extraction could not place it.")
+    status = models.CharField(
+        max_length=12,
+        choices=ReviewStatus.choices,
+        default=ReviewStatus.PROPOSED,
+        help_text="Proposed: awaiting an editor; confirmed: placed (see person); rejected: not a person.",
+    )
+    person = models.ForeignKey(
+        "tracker.Person",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        help_text="The person the editor placed the name as.",
+    )
+    created = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["article", "start", "id"]
+        constraints = [
+            models.UniqueConstraint(fields=["article", "text"], name="unplaced_name_once_per_article"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.text} (article {self.article_id})"

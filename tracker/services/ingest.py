@@ -30,6 +30,7 @@ from tracker.models import (
     ReviewStatus,
     Statement,
     Topic,
+    UnplacedName,
     text_hash,
 )
 from tracker.rules import (
@@ -58,6 +59,10 @@ from tracker.services.upkeep import gaps_deferred
 MAX_TEXT_CHARS = 1_000_000
 
 
+# Said wherever an article without a date is stored: its "no items" is often this.
+NO_DATE_NOTE = "no publication date: relative dates left unresolved ('today', 'on Monday')"
+
+
 class IngestError(Exception):
     """The input cannot become an article; the message says why, for the person who supplied it."""
 
@@ -81,7 +86,8 @@ class IngestResult:
         if self.status == "duplicate":
             return f"{where}duplicate: {self.reason}"
         items = ", ".join(f"{n} {kind}" for kind, n in sorted(self.proposed.items())) or "no items"
-        return f"{where}new article {self.article.pk}: {items}, {self.merged} merged"
+        notes = "".join(f"; {note}" for note in self.notes)
+        return f"{where}new article {self.article.pk}: {items}, {self.merged} merged{notes}"
 
 
 # --- Input checks ------------------------------------------------------------------------
@@ -164,7 +170,7 @@ def article_ingest(
         result.status, result.reason = "failed", str(error)
         return result
     if published is None:
-        result.notes.append("no publication date: relative dates ('today', 'on Monday') are left unresolved")
+        result.notes.append(NO_DATE_NOTE)
     url = url or None
     duplicate = article_find_duplicate(text, url)
     if duplicate is not None:
@@ -295,9 +301,24 @@ def extraction_store(extraction, article: Article, *, confirm: bool, result: Ing
         )
         result.proposed["gap_claim"] += 1
     result.warnings.extend(people.warnings)
+    unplaced_names_store(article, people.unplaced)
     result.people_created += people.created
     if people.created:
         result.proposed["person"] += people.created
+
+
+def unplaced_names_store(article: Article, names: dict[str, str]) -> None:
+    """Keep the names extraction could not place, for the editor (one a name per article: a name
+    an editor already dealt with is not proposed again)."""
+    known = set(UnplacedName.objects.filter(article=article).values_list("text", flat=True))
+    rows = []
+    for name, reason in names.items():
+        if name[:200] in known:
+            continue
+        start = article.text.find(name)
+        span = (start, start + len(name)) if start >= 0 else (None, None)
+        rows.append(UnplacedName(article=article, text=name[:200], start=span[0], end=span[1], reason=reason[:300]))
+    UnplacedName.objects.bulk_create(rows)
 
 
 def _contact_store(item, article: Article, people: ArticlePeople, *, status, topics, result) -> Contact | None:
@@ -423,6 +444,7 @@ def article_reextract(article: Article, *, extraction: Any = None) -> IngestResu
         Contact.objects.filter(pk__in=contact_ids, sources__isnull=True).delete()
         Statement.objects.filter(article=article, status=ReviewStatus.PROPOSED).delete()
         GapClaim.objects.filter(article=article, status=ReviewStatus.PROPOSED).delete()
+        UnplacedName.objects.filter(article=article, status=ReviewStatus.PROPOSED).delete()
         extraction_store(extraction, article, confirm=False, result=result)
     result.warnings.extend(extraction.warnings)
     return result

@@ -53,6 +53,8 @@ class ArticlePeople:
         self.by_name: dict[str, Person | None] = {}
         self.created = 0
         self.warnings: list[str] = []
+        # Names seen but not placed (no one on record, not enough for a new person): name -> why.
+        self.unplaced: dict[str, str] = {}
         self.mentions = {m.name.casefold(): m for m in extraction.people}
         keys = {m.key for m in extraction.people if m.key}
         for item in [*extraction.contacts, *extraction.gap_claims]:
@@ -106,7 +108,9 @@ class ArticlePeople:
             # "Gallant" could be anyone.
             office = (getattr(mention, "office", None) or "").casefold()
             if office not in REGNAL_TITLES and not (office and getattr(mention, "country", None)):
-                self.warnings.append(f"{cleaned!r}: a surname alone, without office and country; no person made")
+                reason = "a surname alone, without office and country; no person made"
+                self.warnings.append(f"{cleaned!r}: {reason}")
+                self.unplaced.setdefault(name, reason)
                 return None
         elif mention is None and not looks_like_full_name(cleaned):
             return None
