@@ -92,7 +92,7 @@ def gap_label(gap: Gap, claims: list[GapClaim]) -> str:
     since = "longest on record" if gap.is_record else f"longest since {gap.longest_since:%-d %b %Y}"
     label = f"{gap.days} day{'s' if gap.days != 1 else ''}{' (approx.)' if gap.approximate else ''} · {since}"
     for claim in claims:
-        label += f" · claim: {claim.get_verdict_display().lower()}"
+        label += f"\nclaim: {claim.get_verdict_display().lower()}"
     return label
 
 
@@ -191,7 +191,7 @@ class VisualTimeline:
         index = {key: n for n, key in enumerate(chosen)}
         marks = []
         for pk, day, kind, precision in sorted(rows, key=lambda r: (r[1], r[0])):
-            who = plotly_text(" · ".join(names.get(p, "?") for p in sorted(people_of[pk], key=lambda p: names.get(p, ""))))
+            who = plotly_text(" · ".join(sorted(names.get(p, "?") for p in people_of[pk])))
             span = precision_span(day, precision)
             for key in self._lane_keys(people_of[pk], kind):
                 if key in index:

@@ -25,6 +25,11 @@
     if (isNaN(d)) return null;
     return d.toISOString().slice(0, 10);
   }
+  function unescape(text) {
+    var el = document.createElement("textarea");
+    el.innerHTML = text;
+    return el.value;
+  }
   function prettyDay(iso) {
     var d = new Date(iso + "T00:00:00Z");
     return d.toLocaleDateString("en-GB", { day: "numeric", month: "short", year: "numeric", timeZone: "UTC" });
@@ -118,20 +123,32 @@
         marker: { size: c.size, color: c.colour, opacity: 0.8, line: { color: "#ffffff", width: 1 } } });
     }
     if (data.gaps.length) {
-      var g = { x: [], y: [], lx: [], ly: [], text: [], colour: [] };
+      var g = { x: [], y: [] };
       data.gaps.forEach(function (gap) {
         var lane = gap[0] < 0 ? GAP_LANE : lanes[gap[0]];
-        var middle = new Date((new Date(gap[1]).getTime() + new Date(gap[2]).getTime()) / 2).toISOString().slice(0, 10);
         g.x.push(gap[1], gap[2], null); g.y.push(lane, lane, null);
-        g.lx.push(middle); g.ly.push(lane); g.text.push(gap[4]);
-        g.colour.push(VERDICT_COLOURS[gap[5]] || "#1d2330");
       });
       traces.push({ type: "scatter", mode: "lines", name: "Gaps labelled", x: g.x, y: g.y, hoverinfo: "skip",
         line: { color: "#1d2330", width: 1, dash: "dot" }, showlegend: false });
-      traces.push({ type: "scatter", mode: "text", name: "Gap", x: g.lx, y: g.ly, text: g.text, textposition: "top center",
-        textfont: { size: 11, color: g.colour }, hovertemplate: "%{text}<extra></extra>", showlegend: false, cliponaxis: false });
     }
     return traces;
+  };
+
+  // A label per labelled gap, as annotations (the range slider does not repeat them): the whole
+  // label where the gap is wide enough on screen, its days where only that fits, else none
+  // (the label stays on hover), so labels never run over each other.
+  Timeline.prototype.gapLabels = function (data, lanes, range, width) {
+    var perDay = width / Math.max((new Date(range[1]) - new Date(range[0])) / DAY, 1);
+    return data.gaps.map(function (gap) {
+      var pixels = gap[3] * perDay;
+      var lines = gap[4].split("\n");
+      var longest = Math.max.apply(null, lines.map(function (l) { return l.length; }));
+      var text = pixels >= longest * 6.2 ? lines.join("<br>") : pixels >= 40 ? gap[3] + " d" : "";
+      var middle = isoDay((new Date(gap[1]).getTime() + new Date(gap[2]).getTime()) / 2);
+      return { xref: "x", yref: "y", x: middle, y: gap[0] < 0 ? GAP_LANE : lanes[gap[0] + (lanes.length - data.lanes.length)],
+        yshift: 6, yanchor: "bottom", text: text || "·", hovertext: lines.join("<br>"), showarrow: false, captureevents: true,
+        font: { size: 11, color: VERDICT_COLOURS[gap[5]] || "#1d2330" } };
+    });
   };
 
   Timeline.prototype.layout = function (data) {
@@ -154,18 +171,19 @@
     if (extent) { extent[0] = start < extent[0] ? start : extent[0]; extent[1] = end > extent[1] ? end : extent[1]; }
     return {
       height: 150 + 34 * Math.max(lanes.length, 2),
-      margin: { l: narrow ? 8 : 180, r: 16, t: 8, b: 40 },
+      margin: { l: narrow ? 8 : 180, r: 16, t: narrow ? 8 : 30, b: 40 },
       font: { family: "system-ui, -apple-system, Segoe UI, sans-serif", size: 12, color: "#1d2330" },
       paper_bgcolor: "#ffffff", plot_bgcolor: "#ffffff",
       hovermode: "closest", dragmode: "pan", showlegend: !narrow,
       legend: { orientation: "h", y: 1.02, yanchor: "bottom", x: 0 },
       xaxis: { type: "date", range: [start, end], rangeslider: { visible: true, range: extent, thickness: 0.12 }, showgrid: true, gridcolor: "#eef0f3" },
-      yaxis: { type: "category", categoryorder: "array", categoryarray: lanes, range: [lanes.length - 0.5, -0.5], fixedrange: true,
+      yaxis: { type: "category", categoryorder: "array", categoryarray: lanes, range: [lanes.length - 0.5, -1.1], fixedrange: true,
         showticklabels: !narrow, automargin: !narrow, ticklabelposition: narrow ? "inside" : "outside" },
       shapes: shapes,
-      annotations: narrow ? lanes.map(function (label, n) {
-        return { xref: "paper", yref: "y", x: 0, y: label, text: label, showarrow: false, xanchor: "left", yanchor: "bottom", font: { size: 10, color: "#5b616b" } };
-      }) : [],
+      annotations: this.gapLabels(data, lanes, [start, end], this.plot.clientWidth - (narrow ? 24 : 196)).concat(narrow ? lanes.map(function (label) {
+        return { xref: "paper", yref: "y", x: 0, y: label, yshift: -7, text: label, showarrow: false, xanchor: "left", yanchor: "top",
+          font: { size: 10, color: "#5b616b" }, bgcolor: "rgba(255,255,255,0.8)" };
+      }) : []),
     };
   };
 
@@ -177,6 +195,10 @@
     if (!data.total) parts.push("No contacts in this selection.");
     else parts.push(data.total.toLocaleString("en-GB") + " contact" + (data.total === 1 ? "" : "s") + " from " + prettyDay(data.start) + " to " + prettyDay(data.end) + ".");
     if (data.note && data.total) parts.push(data.note);
+    var away = {};
+    data.away.forEach(function (a) { away[a[3]] = true; });
+    // The labels come escaped for plotly; textContent shows them as the plain names they are.
+    if (Object.keys(away).length) parts.push("Shaded: " + Object.keys(away).map(unescape).join("; ") + ".");
     if (data.more_lanes) parts.push(data.more_lanes + " more lane" + (data.more_lanes === 1 ? "" : "s") + " not shown.");
     this.note.textContent = parts.join(" ");
     var more = this.root.querySelector("[data-visual=more]");

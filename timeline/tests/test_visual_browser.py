@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from timeline.tests.test_browser import ARTIFACTS, CHROMIUM, browser_page, expect  # noqa: F401
+from timeline.tests.test_browser import ARTIFACTS, CHROMIUM, expect
 from tracker.models import GapClaim, Office, Precision
 from tracker.services.claims import gap_claim_create
 from tracker.tests.factories import make_contact
@@ -21,7 +21,9 @@ PHONE = {"width": 390, "height": 844}
 @pytest.fixture
 def founding(transactional_db, people, norvania):
     aldo, mira, ivo = people["aldo"], people["mira"], people["ivo"]
-    Office.objects.create(person=aldo, title="President", country=norvania, start=date(2020, 1, 1), end=date(2024, 4, 20))
+    Office.objects.create(
+        person=aldo, title="President", country=norvania, start=date(2020, 1, 1), end=date(2024, 4, 20)
+    )
     make_contact(aldo, mira, on=date(2024, 2, 15), summary="A synthetic call about trade.")
     make_contact(aldo, mira, on=date(2024, 3, 18), summary="A synthetic call about water.")
     make_contact(aldo, mira, on=date(2024, 5, 1), kind="letter", date_precision=Precision.MONTH, summary="A letter.")
@@ -51,7 +53,7 @@ def drawn_dates(page) -> list[str]:
 
 
 def wait_drawn(page):
-    page.wait_for_function("() => { const p = document.querySelector('.visual-plot'); return p && p.data && p.data.length }")
+    page.wait_for_function("() => (document.querySelector('.visual-plot').data || []).length > 0")
 
 
 def test_the_pair_timeline_draws_both_calls_with_the_gap_labelled(founding, live_server, browser_page):
