@@ -15,18 +15,20 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from itertools import combinations
 
-from django.db.models import Count, F, Max, Min, Q
+from django.db.models import Count, F, Q, Sum
 from django.db.models.functions import Trunc
 from django.urls import reverse
 
+from timeline.charts.aggregates import as_day
 from timeline.charts.base import KIND_LABELS, KIND_ORDER, plotly_text
+from timeline.charts.tally import tally_for
 from timeline.filters import ContactFilter
 from tracker.models import Contact, ContactSource, Gap, GapClaim, Office, Person, Precision, ReviewStatus
 from tracker.models.record import participants
 from tracker.rules import month_after, month_start, pair_key
 
 MAX_MARKS = 1500  # contacts drawn one by one; more are counted per period
-MAX_CELLS = 1200  # lanes x periods when counting
+MAX_CELLS = 800  # lanes x periods when counting
 MAX_GAP_LABELS = 40
 DEFAULT_LANES, MAX_LANES = 8, 40
 LANE_KINDS = ("pair", "counterpart", "kind")
@@ -41,14 +43,12 @@ class Lane:
     count: int = 0
 
 
-def day_range(contact_filter: ContactFilter, qs) -> tuple[date | None, date | None]:
-    """The visible range: the filter's dates, else the first and last contact it keeps."""
-    data = contact_filter.form.cleaned_data
-    start, end = data.get("start"), data.get("end")
-    if start and end:
-        return start, end
-    span = qs.order_by().aggregate(first=Min("date"), last=Max("date"))
-    return start or span["first"], end or span["last"]
+def first_and_last(qs) -> tuple[date | None, date | None]:
+    """The first and last date of ``qs``: two look-ups of the date index (SQLite reads an index
+    end only for a lone MIN or MAX)."""
+    first = qs.order_by("date").values_list("date", flat=True).first()
+    last = qs.order_by("-date").values_list("date", flat=True).first()
+    return first, last
 
 
 def precision_span(day: date, precision: str) -> tuple[date, date] | None:
@@ -106,13 +106,16 @@ class VisualTimeline:
         self.lanes_by = "counterpart" if lanes_by == "counterpart" and lead else lanes_by
         self.lead = lead
         self.rows = max(1, min(rows, MAX_LANES))
+        self.tally = tally_for(contact_filter)
 
     def data(self) -> dict:
         if self.filter.form.errors:
             return {"errors": [" ".join(e) for e in self.filter.form.errors.values()]}
-        start, end = day_range(self.filter, self.qs)
-        total = self.qs.count()
         extent = self._extent()
+        data = self.filter.form.cleaned_data
+        start = data.get("start") or (extent["first"] and date.fromisoformat(extent["first"]))
+        end = data.get("end") or (extent["last"] and date.fromisoformat(extent["last"]))
+        total = self._total()
         answer = {
             "start": start and start.isoformat(),
             "end": end and end.isoformat(),
@@ -160,9 +163,19 @@ class VisualTimeline:
         data = self.filter.data.copy()
         data.pop("start", None)
         data.pop("end", None)
-        unbounded = ContactFilter(data, queryset=Contact.objects.all()).qs.order_by()
-        span = unbounded.aggregate(first=Min("date"), last=Max("date"))
-        return {k: v and v.isoformat() for k, v in span.items()}
+        unbounded = ContactFilter(data, queryset=Contact.objects.all()).qs
+        first, last = first_and_last(unbounded)
+        return {"first": first and first.isoformat(), "last": last and last.isoformat()}
+
+    def _total(self) -> int:
+        """How many contacts the range holds: counted up to MAX_MARKS + 1, beyond that read from
+        the stored tallies when the filter allows, else counted."""
+        few = len(self.qs.values_list("pk", flat=True)[: MAX_MARKS + 1])
+        if few <= MAX_MARKS:
+            return few
+        if self.tally and self.tally.days is not None:
+            return self.tally.days.aggregate(n=Sum("contacts"))["n"] or 0
+        return self.filter.pair_count_from_tallies() or self.qs.count()
 
     def _lane_keys(self, people: list[int], kind: str) -> list:
         if self.lanes_by == "kind":
@@ -235,46 +248,88 @@ class VisualTimeline:
         return Lane(label, people=people, count=count)
 
     def _lanes(self) -> tuple[list[Lane], int]:
-        """The busiest lanes of the range, counted in the database (one or two queries)."""
+        """The busiest lanes of the range, counted in the database (one or two queries): from the
+        stored tallies when the filter allows (``tally_for``), ranked on the whole months inside
+        the range; else from the contacts."""
         if self.lanes_by == "kind":
-            tally = Counter(dict(self.qs.values("kind").annotate(n=Count("id")).values_list("kind", "n")))
-            return [Lane(KIND_LABELS[k], kind=k, count=tally[k]) for k in KIND_ORDER if k in tally], 0
-        rows = participants().filter(contact_id__in=self.qs.values("pk"))
-        if self.lanes_by == "counterpart":
-            rows = rows.filter(contact_id__in=participants().filter(person_id=self.lead.pk).values("contact_id"))
-            grouped = rows.exclude(person_id=self.lead.pk).values("person_id").annotate(n=Count("id"))
-            tally = Counter(dict(grouped.values_list("person_id", "n")))
+            if self.tally and self.tally.pair:
+                rows = self._pair_months(self.tally.pair).values("kind").annotate(n=Sum("contacts"))
+            elif self.tally and self.tally.days is not None:
+                rows = self.tally.days.order_by().values("kind").annotate(n=Sum("contacts"))
+            else:
+                rows = self.qs.values("kind").annotate(n=Count("id"))
+            tally = Counter(dict(rows.values_list("kind", "n")))
+            return [Lane(KIND_LABELS[k], kind=k, count=tally[k]) for k in KIND_ORDER if tally[k]], 0
+        lead = self.lead.pk if self.lanes_by == "counterpart" else None
+        if self.tally and self.tally.pairs is not None:
+            grouped = self.tally.pairs.order_by("-contacts").values("person_a_id", "person_b_id", "contacts")
+            if lead:
+                grouped = grouped.filter(Q(person_a_id=lead) | Q(person_b_id=lead))
+        elif self.tally:
+            months = self.tally.months.order_by()
+            if lead:
+                months = months.filter(Q(person_a_id=lead) | Q(person_b_id=lead))
+            elif self.tally.pair:
+                months = self._pair_months(self.tally.pair)
+            elif self.tally.people:
+                people = list(self.tally.people)
+                months = months.filter(Q(person_a_id__in=people) | Q(person_b_id__in=people))
+            grouped = months.values("person_a_id", "person_b_id").annotate(n=Sum("contacts")).order_by("-n")
         else:
             grouped = (
-                rows.filter(contact__participants__id__gt=F("person_id"))
+                participants()
+                .filter(contact_id__in=self.qs.values("pk"), contact__participants__id__gt=F("person_id"))
                 .values("person_id", "contact__participants__id")
                 .annotate(n=Count("id"))
                 .order_by("-n")
             )
-            top = list(grouped[: self.rows + 1])
-            tally = Counter({(r["person_id"], r["contact__participants__id"]): r["n"] for r in top})
-            more = grouped.count() - min(len(top), self.rows) if len(top) > self.rows else 0
-            chosen = self._ordered(tally)
-            names = self._names({p for key in chosen for p in key})
-            return [self._lane(key, tally[key], names) for key in chosen], more
+            if lead:
+                grouped = grouped.filter(Q(person_id=lead) | Q(contact__participants__id=lead))
+        top = [tuple(row.values()) for row in grouped[: MAX_LANES + 1]]
+        pairs = Counter({(a, b): n for a, b, n in top})
+        tally = Counter({(b if a == lead else a): n for (a, b), n in pairs.items()}) if lead else pairs
         chosen = self._ordered(tally)
-        names = self._names(set(chosen) | {self.lead.pk})
-        return [self._lane(key, tally[key], names) for key in chosen], max(0, len(tally) - len(chosen))
+        names = self._names({p for key in chosen for p in self._people(key)})
+        more = len(top) - len(chosen)
+        return [self._lane(key, tally[key], names) for key in chosen], more
+
+    def _pair_months(self, pair: tuple[int, int]):
+        return self.tally.months.order_by().filter(person_a_id=pair[0], person_b_id=pair[1])
 
     def _counts(self, lanes: list[Lane], period: str) -> list:
-        """Contacts per lane and period: ``[lane, first day, count, busiest kind]`` (a query per lane)."""
+        """Contacts per lane and period: ``[lane, first day, count, busiest kind]`` (a query or
+        two per lane; from the stored month tallies when the filter and the period allow)."""
         counts = []
         for n, lane in enumerate(lanes):
-            scope = self.qs.filter(kind=lane.kind) if lane.kind else self.qs.involving_all(*lane.people)
-            per = Counter()
-            top: dict = {}
-            rows = scope.annotate(p=Trunc("date", period)).values("p", "kind").annotate(c=Count("id"))
-            for row in rows.values_list("p", "kind", "c"):
-                per[row[0]] += row[2]
-                if row[2] > top.get(row[0], ("", 0))[1]:
-                    top[row[0]] = (row[1], row[2])
+            per, top = Counter(), {}
+            for day, kind, c in self._lane_rows(lane, period):
+                day = as_day(day)
+                per[day] += c
+                if c > top.get(day, ("", 0))[1]:
+                    top[day] = (kind, c)
             counts += [[n, day.isoformat(), per[day], top[day][0]] for day in sorted(per)]
         return counts
+
+    def _lane_rows(self, lane: Lane, period: str):
+        """``(period start, kind, contacts)`` rows of one lane."""
+        scope = self.qs.filter(kind=lane.kind) if lane.kind else self.qs.involving_all(*lane.people)
+        pair = pair_key(*lane.people) if lane.people else self.tally and self.tally.pair
+        if self.tally and period != "week" and (pair or self.tally.days is not None):
+            if pair:
+                months = self._pair_months(pair).filter(kind=lane.kind) if lane.kind else self._pair_months(pair)
+                field = "month"
+            else:
+                months, field = self.tally.days.order_by().filter(kind=lane.kind), "date"
+            rows = months.annotate(p=Trunc(field, period)).values("p", "kind").annotate(c=Sum("contacts"))
+            yield from rows.values_list("p", "kind", "c")
+            if pair:  # the months the range cuts, from the contacts
+                for a, b in self.tally.cut:
+                    cut = scope.filter(date__gte=a, date__lte=b)
+                    rows = cut.annotate(p=Trunc("date", period)).values("p", "kind").annotate(c=Count("id"))
+                    yield from rows.values_list("p", "kind", "c")
+            return
+        rows = scope.annotate(p=Trunc("date", period)).values("p", "kind").annotate(c=Count("id"))
+        yield from rows.values_list("p", "kind", "c")
 
     def _lane_url(self, lane: Lane) -> str:
         slugs = [self.slugs.get(p) for p in lane.people]
@@ -312,11 +367,11 @@ class VisualTimeline:
             if claim.deciding_gap_id:
                 claimed_gaps.add(claim.deciding_gap_id)
             claimed_ends.add(claim.ends)
-        gaps = (
-            Gap.objects.filter(by_pair, days__gt=0, end__gte=start, start__lte=end)
-            .filter(Q(is_record=True) | Q(pk__in=claimed_gaps) | Q(end__in=claimed_ends))
-            .order_by("-days")[:MAX_GAP_LABELS]
-        )
+        labelled = Q(is_record=True) | Q(pk__in=claimed_gaps) | Q(end__in=claimed_ends)
+        gaps = []
+        for low, high in pairs:  # one look-up of the pair's index each
+            gaps += Gap.objects.for_pair(low, high).filter(labelled, days__gt=0, end__gte=start, start__lte=end)
+        gaps = sorted(gaps, key=lambda g: -g.days)[:MAX_GAP_LABELS]
         out = []
         for gap in sorted(gaps, key=lambda g: g.start):
             about = claims.get(gap.pk) or claims.get((gap.person_a_id, gap.person_b_id, gap.end), [])
