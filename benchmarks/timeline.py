@@ -86,11 +86,11 @@ def cases_for_record() -> dict[str, tuple[str, dict[str, str]]]:
         "leader page": (reverse("timeline:leader", args=[leader.slug]), {}),
         "pair page": (reverse("timeline:pair", args=[a, b]), {}),
         # The visual timeline's data endpoint at every zoom: whole record, a year, a month, a week.
-        **visual_cases(a, b, leader.slug, year),
+        **visual_cases(a, b, leader.slug, leader.country_id, year),
     }
 
 
-def visual_cases(a: str, b: str, leader: str, year: int) -> dict[str, tuple[str, dict[str, str]]]:
+def visual_cases(a: str, b: str, leader: str, country: int, year: int) -> dict[str, tuple[str, dict[str, str]]]:
     from django.urls import reverse
 
     url = reverse("timeline:visual_data")
@@ -102,7 +102,7 @@ def visual_cases(a: str, b: str, leader: str, year: int) -> dict[str, tuple[str,
         "visual pair": (f"{url}?pair={a},{b}", {}),
         "visual pair yr": (f"{url}?pair={a},{b}&start={year}-01-01&end={year}-12-31", {}),
         "visual leader": (f"{url}?person={leader}&lanes=counterpart&lead={leader}", {}),
-        "visual country": (f"{url}?country=1", {}),
+        "visual country": (f"{url}?country={country}", {}),
     }
 
 
@@ -225,7 +225,9 @@ def main() -> None:
     print("\nThe visual timeline's data endpoint (goal: under 100 ms and 200 KB at 100,000, any zoom)")
     print(f"{'case':<16}" + "".join(f" {f'{size:,}':>10} {'KB':>7}" for size in sizes))
     for case in [c for c in results[base] if c.startswith("visual")]:
-        cells = "".join(f" {results[size][case]:>7.1f} ms {results[size]['_bytes'][case] / 1024:>6.1f}" for size in sizes)
+        cells = "".join(
+            f" {results[size][case]:>7.1f} ms {results[size]['_bytes'][case] / 1024:>6.1f}" for size in sizes
+        )
         over = results[sizes[-1]][case] > 100 or results[sizes[-1]]["_bytes"][case] > 200 * 1024
         print(f"{case:<16}{cells}{'  (over the goal)' if over else ''}")
 
