@@ -22,6 +22,7 @@ from django.urls import reverse
 from timeline.charts.aggregates import as_day
 from timeline.charts.base import KIND_LABELS, KIND_ORDER, plotly_text
 from timeline.charts.tally import tally_for
+from timeline.feed import CappedCount, count_capped
 from timeline.filters import ContactFilter
 from tracker.models import Contact, ContactSource, Gap, GapClaim, Office, Person, Precision, ReviewStatus
 from tracker.models.record import participants
@@ -30,6 +31,7 @@ from tracker.rules import month_after, month_start, pair_key
 MAX_MARKS = 1500  # contacts drawn one by one; more are counted per period
 MAX_CELLS = 800  # lanes x periods when counting
 MAX_GAP_LABELS = 40
+LANE_SAMPLE = 2000  # contacts whose pairs rank the lanes when no stored tally stands for the filter
 DEFAULT_LANES, MAX_LANES = 8, 40
 LANE_KINDS = ("pair", "counterpart", "kind")
 PERIODS = [("week", 7), ("month", 30.44), ("quarter", 91.3), ("year", 365.25)]
@@ -115,7 +117,8 @@ class VisualTimeline:
         data = self.filter.form.cleaned_data
         start = data.get("start") or (extent["first"] and date.fromisoformat(extent["first"]))
         end = data.get("end") or (extent["last"] and date.fromisoformat(extent["last"]))
-        total = self._total()
+        counted = self._total()
+        total = counted.n
         answer = {
             "start": start and start.isoformat(),
             "end": end and end.isoformat(),
@@ -123,6 +126,7 @@ class VisualTimeline:
             # False: the range is the selection's first to last contact, not dates the filter chose.
             "chosen": bool(self.filter.form.cleaned_data.get("start") or self.filter.form.cleaned_data.get("end")),
             "total": total,
+            "total_more": counted.more,  # True: more than ``total``
             "lanes_by": self.lanes_by,
             "lanes": [],
             "more_lanes": 0,
@@ -136,7 +140,7 @@ class VisualTimeline:
         if not total or not start:
             answer["note"] = "No contacts in this selection."
             return answer
-        if total <= MAX_MARKS:
+        if not counted.more and total <= MAX_MARKS:
             lanes, more, marks = self._marks()
             answer["marks"] = marks
         else:
@@ -145,9 +149,11 @@ class VisualTimeline:
             answer["period"] = period
             answer["counts"] = self._counts(lanes, period)
             answer["note"] = (
-                f"{total:,} contacts in this range, too many to draw one by one: counted per {period}. "
+                f"{counted} contacts in this range, too many to draw one by one: counted per {period}. "
                 "Zoom in to see each contact."
             )
+            if getattr(self, "sampled", False):
+                answer["note"] += f" Lanes: the busiest pairs of the latest {LANE_SAMPLE:,} contacts."
         answer["lanes"] = [
             {"label": plotly_text(lane.label), "count": lane.count, "url": self._lane_url(lane)} for lane in lanes
         ]
@@ -167,15 +173,16 @@ class VisualTimeline:
         first, last = first_and_last(unbounded)
         return {"first": first and first.isoformat(), "last": last and last.isoformat()}
 
-    def _total(self) -> int:
+    def _total(self) -> CappedCount:
         """How many contacts the range holds: counted up to MAX_MARKS + 1, beyond that read from
-        the stored tallies when the filter allows, else counted."""
-        few = len(self.qs.values_list("pk", flat=True)[: MAX_MARKS + 1])
-        if few <= MAX_MARKS:
+        the stored tallies when the filter allows, else counted up to the feed's cap."""
+        few = count_capped(self.qs, MAX_MARKS)
+        if not few.more:
             return few
         if self.tally and self.tally.days is not None:
-            return self.tally.days.aggregate(n=Sum("contacts"))["n"] or 0
-        return self.filter.pair_count_from_tallies() or self.qs.count()
+            return CappedCount(self.tally.days.aggregate(n=Sum("contacts"))["n"] or 0, more=False)
+        exact = self.filter.pair_count_from_tallies()
+        return CappedCount(exact, more=False) if exact is not None else count_capped(self.qs)
 
     def _lane_keys(self, people: list[int], kind: str) -> list:
         if self.lanes_by == "kind":
@@ -276,9 +283,12 @@ class VisualTimeline:
                 months = months.filter(Q(person_a_id__in=people) | Q(person_b_id__in=people))
             grouped = months.values("person_a_id", "person_b_id").annotate(n=Sum("contacts")).order_by("-n")
         else:
+            # No tally for this filter: rank the pairs of the latest LANE_SAMPLE contacts only.
+            latest = self.qs.order_by("-date", "-id").values("pk")[:LANE_SAMPLE]
+            self.sampled = True
             grouped = (
                 participants()
-                .filter(contact_id__in=self.qs.values("pk"), contact__participants__id__gt=F("person_id"))
+                .filter(contact_id__in=latest, contact__participants__id__gt=F("person_id"))
                 .values("person_id", "contact__participants__id")
                 .annotate(n=Count("id"))
                 .order_by("-n")

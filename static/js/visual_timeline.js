@@ -193,7 +193,7 @@
     if (data.errors) { this.note.textContent = "Some filters could not be read: " + data.errors.join(" "); return; }
     var parts = [];
     if (!data.total) parts.push("No contacts in this selection.");
-    else parts.push(data.total.toLocaleString("en-GB") + " contact" + (data.total === 1 ? "" : "s") + " from " + prettyDay(data.start) + " to " + prettyDay(data.end) + ".");
+    else parts.push(data.total.toLocaleString("en-GB") + (data.total_more ? "+" : "") + " contact" + (data.total === 1 ? "" : "s") + " from " + prettyDay(data.start) + " to " + prettyDay(data.end) + ".");
     if (data.note && data.total) parts.push(data.note);
     var away = {};
     data.away.forEach(function (a) { away[a[3]] = true; });
