@@ -5,6 +5,8 @@ Data is plainly fictional: three leaders of invented countries (``conftest.py``)
 
 from __future__ import annotations
 
+import csv
+import io
 from datetime import date, timedelta
 
 import pytest
@@ -78,3 +80,17 @@ def test_frequency_falls_back_to_months_when_weeks_would_be_too_many(people):
 def test_frequency_takes_a_bounded_number_of_queries(record, django_assert_max_num_queries):
     with django_assert_max_num_queries(3):
         chart_frequency(contacts_for(""), QueryDict(""))
+
+
+def test_frequency_table_and_csv_hold_the_months_without_contacts(client, record):
+    rows = list(csv.reader(io.StringIO(client.get("/charts/frequency.csv").content.decode())))
+    months = [row[0] for row in rows[1:]]
+    assert months[:4] == ["2023-01-01", "2023-02-01", "2023-03-01", "2023-04-01"]
+    assert len(months) == 21  # January 2023 to September 2024, every month
+    assert rows[4][-1] == "0"
+
+
+def test_count_axes_have_whole_number_ticks(record):
+    chart = chart_frequency(contacts_for("kind=visit"), QueryDict("kind=visit"))
+    axis = chart.figure["layout"]["yaxis"]
+    assert axis["tickformat"] == ",d" and axis["dtick"] == 1

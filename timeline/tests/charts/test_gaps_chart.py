@@ -20,8 +20,11 @@ from timeline.charts import (
 from timeline.tests.charts.conftest import contacts_for, traces_by_name
 from tracker.models import (
     Gap,
+    GapClaim,
     ReviewStatus,
 )
+from tracker.services.claims import gap_claim_create
+from tracker.services.contacts import contact_create
 
 pytestmark = [
     pytest.mark.django_db,
@@ -90,3 +93,25 @@ def test_gaps_show_nothing_when_the_filter_is_invalid(record):
     params = QueryDict("pair=aldo-varen,mira-telos&start=not-a-date")
     chart = chart_gaps(contacts_for(params.urlencode()), params)
     assert chart.table.rows == []
+
+
+def test_gap_chart_draws_no_zero_day_gap_and_labels_records_and_claimed_gaps(record, people):
+    v, t = people["varen"], people["telos"]
+    contact_create(kind="meeting", date=date(2024, 1, 1), participants=[v, t], status=CONFIRMED)
+    gap_claim_create(
+        person_a=v,
+        person_b=t,
+        ends=date(2024, 2, 29),
+        comparison=GapClaim.Comparison.MORE_THAN,
+        duration_months=1,
+        text="their first call in more than a month",
+        status=CONFIRMED,
+    )
+    params = QueryDict("pair=aldo-varen,mira-telos")
+    chart = chart_gaps(contacts_for(params.urlencode()), params, today=date(2024, 9, 9))
+    drawn = [y for trace in chart.figure["data"] for y in trace["y"]]
+    assert 0 not in drawn and all(row[1] > 0 for row in chart.table.rows)
+    labels = {a["x"]: a["text"] for a in chart.figure["layout"]["annotations"]}
+    assert labels["2024-02-29"] == "59 days · longest since 1 Jan 2024<br>claim: supported by the record"
+    assert labels["2023-06-01"] == "122 days · longest on record"
+    assert chart.figure["layout"]["yaxis"]["tickformat"] == ",d"
