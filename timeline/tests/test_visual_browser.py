@@ -149,3 +149,40 @@ def test_on_a_phone_the_pair_timeline_is_on_the_first_screen(founding, live_serv
     wait_drawn(page)
     page.screenshot(path=ARTIFACTS / "visual-leader-phone.png", full_page=False)
     assert page.problems == []
+
+
+PAGES = {
+    "home": "/",
+    "timeline": "/timeline/",
+    "pair": "/pairs/aldo-varen/mira-tolsk/",
+    "leader": "/leaders/aldo-varen/",
+    "charts": "/charts/",
+    "chart-gaps": "/charts/gaps/?pair=aldo-varen,mira-tolsk",
+}
+
+
+@pytest.mark.parametrize("size", ["desktop", "phone"])
+def test_every_page_draws_without_errors_and_is_photographed(founding, live_server, browser_page, size):
+    page = browser_page
+    if size == "phone":
+        page.set_viewport_size(PHONE)
+    for name, path in PAGES.items():
+        page.goto(f"{live_server.url}{path}")
+        page.wait_for_load_state("networkidle")
+        assert page.evaluate("document.documentElement.scrollWidth <= window.innerWidth + 1"), name
+        page.screenshot(path=ARTIFACTS / f"page-{name}-{size}.png", full_page=True)
+    assert page.problems == []
+
+
+def test_an_embed_fits_the_height_its_snippet_recommends(founding, live_server, browser_page):
+    page = browser_page
+    page.on("response", lambda r: page.problems.append(f"{r.status} {r.url}") if r.status >= 400 else None)
+    page.goto(f"{live_server.url}/charts/gaps/?pair=aldo-varen,mira-tolsk")
+    snippet = page.locator(".embed-snippet textarea").input_value()
+    height = int(snippet.split('height="')[1].split('"')[0])
+    page.set_viewport_size({"width": 700, "height": height})
+    page.goto(f"{live_server.url}/charts/gaps/embed/?pair=aldo-varen,mira-tolsk")
+    page.wait_for_load_state("networkidle")
+    assert page.evaluate("document.documentElement.scrollHeight") <= height
+    page.screenshot(path=ARTIFACTS / "embed-gaps.png", full_page=False)
+    assert page.problems == []

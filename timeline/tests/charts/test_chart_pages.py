@@ -97,3 +97,15 @@ def test_the_vendored_plotly_bundle_is_the_version_plotly_py_builds_figures_for(
     version = re.compile(rb"plotly\.js (?:\(cartesian - minified\) )?v(\d+\.\d+\.\d+)")
     with open(found, "rb") as vendored, open(package, "rb") as shipped:
         assert version.search(vendored.read(300)).group(1) == version.search(shipped.read(300)).group(1)
+
+
+def test_an_embed_names_its_pair_and_its_title_opens_the_full_page_outside_the_frame(client, record):
+    html = client.get("/charts/gaps/embed/?pair=aldo-varen,mira-telos").content.decode()
+    assert 'target="_top">Gaps between contacts: Aldo Varen and Mira Telos</a>' in html
+
+
+def test_the_chart_page_offers_an_iframe_snippet_with_a_height(client, record):
+    html = client.get("/charts/frequency/?person=cato-brenn").content.decode()
+    snippet = html.split('<textarea readonly rows="3"', 1)[1].split("</textarea>", 1)[0]
+    assert '&lt;iframe src="http://testserver/charts/frequency/embed/' in snippet
+    assert 'height="620"' in snippet and "Cato Brenn" in snippet
