@@ -140,7 +140,12 @@ def gap_annotations(shown: list[dict], claims: dict[date, str]) -> list[dict]:
     labelled = [g for g in shown if g["is_record"] or g["end"] in claims]
     labelled = sorted(labelled, key=lambda g: -g["days"])[:MAX_LABELS]
     notes = []
+    ends = [g["end"] for g in shown]
+    span = max((max(ends) - min(ends)).days, 1) if ends else 1
     for g in labelled:
+        # Near either edge the label grows inwards, so it is not cut off by the plot's border.
+        where = (g["end"] - min(ends)).days / span
+        anchor = "left" if where < 0.15 else "right" if where > 0.85 else "center"
         since = "longest on record" if g["is_record"] else f"longest since {g['longest_since']:%-d %b %Y}"
         text = f"{g['days']} days · {since}"
         if g["end"] in claims:
@@ -148,6 +153,7 @@ def gap_annotations(shown: list[dict], claims: dict[date, str]) -> list[dict]:
         notes.append(
             {
                 "x": g["end"].isoformat(),
+                "xanchor": anchor,
                 "y": g["days"],
                 "text": text,
                 "showarrow": True,
