@@ -4,9 +4,9 @@ from datetime import date, timedelta
 
 import pytest
 
+from timeline.tests.gap_claims import claim_more_than_a_month
 from timeline.visual import MAX_MARKS, out_of_office, period_for, precision_span
-from tracker.models import GapClaim, Office, Precision
-from tracker.services.claims import gap_claim_create
+from tracker.models import Office, Precision
 from tracker.tests.factories import make_contact, make_person
 
 URL = "/timeline/visual.json"
@@ -37,15 +37,7 @@ def test_a_pair_has_a_lane_per_kind_and_a_mark_per_contact(client, pair):
 
 def test_the_record_gap_and_the_claimed_gap_are_labelled_and_zero_day_gaps_are_not(client, pair):
     aldo, mira = pair["aldo"], pair["mira"]
-    gap_claim_create(
-        person_a=aldo,
-        person_b=mira,
-        ends=date(2024, 3, 18),
-        comparison=GapClaim.Comparison.MORE_THAN,
-        duration_months=1,
-        text="their first call in more than a month",
-        status="confirmed",
-    )
+    claim_more_than_a_month(aldo, mira, date(2024, 3, 18))
     data = client.get(URL, {"pair": "aldo-varen,mira-tolsk"}).json()
     labels = {(g[1], g[2]): g for g in data["gaps"]}
     first = labels[("2024-02-15", "2024-03-18")]

@@ -6,9 +6,9 @@ from pathlib import Path
 
 import pytest
 
+from timeline.tests.gap_claims import claim_more_than_a_month
 from timeline.tests.test_browser import ARTIFACTS, CHROMIUM, expect
-from tracker.models import GapClaim, Office, Precision
-from tracker.services.claims import gap_claim_create
+from tracker.models import Office, Precision
 from tracker.tests.factories import make_contact
 
 pytestmark = [
@@ -29,15 +29,7 @@ def founding(transactional_db, people, norvania):
     make_contact(aldo, mira, on=date(2024, 5, 1), kind="letter", date_precision=Precision.MONTH, summary="A letter.")
     for n in range(6):
         make_contact(aldo, ivo, on=date(2024, 1, 10) + timedelta(days=20 * n), kind="meeting", summary=f"Meeting {n}.")
-    gap_claim_create(
-        person_a=aldo,
-        person_b=mira,
-        ends=date(2024, 3, 18),
-        comparison=GapClaim.Comparison.MORE_THAN,
-        duration_months=1,
-        text="their first call in more than a month",
-        status="confirmed",
-    )
+    claim_more_than_a_month(aldo, mira, date(2024, 3, 18))
     return people
 
 

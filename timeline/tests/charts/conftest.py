@@ -17,6 +17,11 @@ from tracker.models import (
 from tracker.services.contacts import contact_create
 
 CONFIRMED = ReviewStatus.CONFIRMED
+CHART_TEST_MARKS = [
+    pytest.mark.django_db,
+    # whitenoise looks for STATIC_ROOT, which only collectstatic makes.
+    pytest.mark.filterwarnings("ignore:No directory at:UserWarning"),
+]
 
 
 @pytest.fixture(autouse=True)

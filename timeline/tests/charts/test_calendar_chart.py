@@ -7,24 +7,15 @@ from __future__ import annotations
 
 from datetime import date
 
-import pytest
 from django.http import QueryDict
 
-from timeline.charts import (
-    chart_calendar,
-)
-from timeline.tests.charts.conftest import contacts_for
+from timeline.charts import chart_calendar
+from timeline.tests.charts.conftest import CHART_TEST_MARKS, CONFIRMED, contacts_for
 from tracker.models import (
     Contact,
-    ReviewStatus,
 )
 
-pytestmark = [
-    pytest.mark.django_db,
-    # whitenoise looks for STATIC_ROOT, which only collectstatic makes.
-    pytest.mark.filterwarnings("ignore:No directory at:UserWarning"),
-]
-CONFIRMED = ReviewStatus.CONFIRMED
+pytestmark = CHART_TEST_MARKS
 
 
 # --- calendar ---------------------------------------------------------------------------------

@@ -11,22 +11,14 @@ import re
 from pathlib import Path
 
 import plotly
-import pytest
 from django.contrib.staticfiles import finders
 from django.http import QueryDict
 from django.urls import reverse
 
 from timeline.chart_views import chart_context
-from tracker.models import (
-    ReviewStatus,
-)
+from timeline.tests.charts.conftest import CHART_TEST_MARKS
 
-pytestmark = [
-    pytest.mark.django_db,
-    # whitenoise looks for STATIC_ROOT, which only collectstatic makes.
-    pytest.mark.filterwarnings("ignore:No directory at:UserWarning"),
-]
-CONFIRMED = ReviewStatus.CONFIRMED
+pytestmark = CHART_TEST_MARKS
 
 
 # --- pages ------------------------------------------------------------------------------------

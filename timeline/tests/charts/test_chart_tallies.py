@@ -19,7 +19,7 @@ from timeline.charts import (
     tally_for,
 )
 from timeline.filters import ContactFilter
-from timeline.tests.charts.conftest import contacts_for
+from timeline.tests.charts.conftest import CHART_TEST_MARKS, CONFIRMED, contacts_for
 from tracker.models import (
     Contact,
     ContactDayCount,
@@ -30,12 +30,7 @@ from tracker.models import (
 from tracker.services.contacts import contact_create, contacts_set_status
 from tracker.services.upkeep import contact_counts_recompute_all
 
-pytestmark = [
-    pytest.mark.django_db,
-    # whitenoise looks for STATIC_ROOT, which only collectstatic makes.
-    pytest.mark.filterwarnings("ignore:No directory at:UserWarning"),
-]
-CONFIRMED = ReviewStatus.CONFIRMED
+pytestmark = CHART_TEST_MARKS
 
 
 # --- every chart -----------------------------------------------------------------------------

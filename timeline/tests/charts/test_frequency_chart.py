@@ -9,25 +9,18 @@ import csv
 import io
 from datetime import date, timedelta
 
-import pytest
 from django.http import QueryDict
 
 from timeline.charts import (
     chart_frequency,
 )
-from timeline.tests.charts.conftest import contacts_for, traces_by_name
+from timeline.tests.charts.conftest import CHART_TEST_MARKS, CONFIRMED, contacts_for, traces_by_name
 from tracker.models import (
     Contact,
-    ReviewStatus,
 )
 from tracker.services.contacts import contact_create
 
-pytestmark = [
-    pytest.mark.django_db,
-    # whitenoise looks for STATIC_ROOT, which only collectstatic makes.
-    pytest.mark.filterwarnings("ignore:No directory at:UserWarning"),
-]
-CONFIRMED = ReviewStatus.CONFIRMED
+pytestmark = CHART_TEST_MARKS
 
 
 # --- frequency ------------------------------------------------------------------------------

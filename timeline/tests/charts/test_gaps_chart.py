@@ -9,7 +9,6 @@ import csv
 import io
 from datetime import date
 
-import pytest
 from django.http import QueryDict
 from django.urls import reverse
 
@@ -17,21 +16,14 @@ from timeline import charts
 from timeline.charts import (
     chart_gaps,
 )
-from timeline.tests.charts.conftest import contacts_for, traces_by_name
+from timeline.tests.charts.conftest import CHART_TEST_MARKS, CONFIRMED, contacts_for, traces_by_name
+from timeline.tests.gap_claims import claim_more_than_a_month
 from tracker.models import (
     Gap,
-    GapClaim,
-    ReviewStatus,
 )
-from tracker.services.claims import gap_claim_create
 from tracker.services.contacts import contact_create
 
-pytestmark = [
-    pytest.mark.django_db,
-    # whitenoise looks for STATIC_ROOT, which only collectstatic makes.
-    pytest.mark.filterwarnings("ignore:No directory at:UserWarning"),
-]
-CONFIRMED = ReviewStatus.CONFIRMED
+pytestmark = CHART_TEST_MARKS
 
 
 # --- gaps -------------------------------------------------------------------------------------
@@ -98,15 +90,7 @@ def test_gaps_show_nothing_when_the_filter_is_invalid(record):
 def test_gap_chart_draws_no_zero_day_gap_and_labels_records_and_claimed_gaps(record, people):
     v, t = people["varen"], people["telos"]
     contact_create(kind="meeting", date=date(2024, 1, 1), participants=[v, t], status=CONFIRMED)
-    gap_claim_create(
-        person_a=v,
-        person_b=t,
-        ends=date(2024, 2, 29),
-        comparison=GapClaim.Comparison.MORE_THAN,
-        duration_months=1,
-        text="their first call in more than a month",
-        status=CONFIRMED,
-    )
+    claim_more_than_a_month(v, t, date(2024, 2, 29))
     params = QueryDict("pair=aldo-varen,mira-telos")
     chart = chart_gaps(contacts_for(params.urlencode()), params, today=date(2024, 9, 9))
     drawn = [y for trace in chart.figure["data"] for y in trace["y"]]
