@@ -101,3 +101,11 @@ def test_the_chart_page_offers_an_iframe_snippet_with_a_height(client, record):
     snippet = html.split('<textarea readonly rows="3"', 1)[1].split("</textarea>", 1)[0]
     assert '&lt;iframe src="http://testserver/charts/frequency/embed/' in snippet
     assert 'height="620"' in snippet and "Cato Brenn" in snippet
+
+
+def test_the_charts_page_uses_the_timelines_filter_form(client, record):
+    html = client.get("/charts/?person=cato-brenn").content.decode()
+    assert '<input type="text" name="person" id="id_person" list="people-options"' in html
+    assert '<select name="person"' not in html
+    assert 'hx-target="#charts"' in html
+    assert 'value="cato-brenn" checked> Cato Brenn' in html
