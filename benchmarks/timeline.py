@@ -85,6 +85,24 @@ def cases_for_record() -> dict[str, tuple[str, dict[str, str]]]:
         "person": (f"{timeline}?person={leader.slug}", hx),
         "leader page": (reverse("timeline:leader", args=[leader.slug]), {}),
         "pair page": (reverse("timeline:pair", args=[a, b]), {}),
+        # The visual timeline's data endpoint at every zoom: whole record, a year, a month, a week.
+        **visual_cases(a, b, leader.slug, leader.country_id, year),
+    }
+
+
+def visual_cases(a: str, b: str, leader: str, country: int, year: int) -> dict[str, tuple[str, dict[str, str]]]:
+    from django.urls import reverse
+
+    url = reverse("timeline:visual_data")
+    return {
+        "visual all": (url, {}),
+        "visual year": (f"{url}?start={year}-01-01&end={year}-12-31", {}),
+        "visual month": (f"{url}?start={year}-03-01&end={year}-03-31", {}),
+        "visual week": (f"{url}?start={year}-03-01&end={year}-03-07", {}),
+        "visual pair": (f"{url}?pair={a},{b}", {}),
+        "visual pair yr": (f"{url}?pair={a},{b}&start={year}-01-01&end={year}-12-31", {}),
+        "visual leader": (f"{url}?person={leader}&lanes=counterpart&lead={leader}", {}),
+        "visual country": (f"{url}?country={country}", {}),
     }
 
 
@@ -111,6 +129,7 @@ def measure(runs: int, explain: bool = False) -> dict[str, float]:
 
     client = Client()
     result = {}
+    sizes = {}
     for name, (url, headers) in cases_for_record().items():
         times = []
         for n in range(runs + 3):
@@ -121,6 +140,7 @@ def measure(runs: int, explain: bool = False) -> dict[str, float]:
             if n >= 3:  # the first requests warm caches and imports
                 times.append(elapsed * 1000)
         result[name] = statistics.median(times)
+        sizes[name] = len(response.content)
         if explain:
             with CaptureQueriesContext(connection) as ctx:
                 client.get(url, headers=headers)
@@ -133,6 +153,7 @@ def measure(runs: int, explain: bool = False) -> dict[str, float]:
                 f"\n  {slowest['sql'][:600]}\n{plan}",
                 file=sys.stderr,
             )
+    result["_bytes"] = sizes
     return result
 
 
@@ -194,12 +215,21 @@ def main() -> None:
 
     print("\nEvery filter, median server time (fragments; the leader and pair pages are full pages)")
     print(f"{'case':<16}" + "".join(f" {f'{size:,}':>10} {'ratio':>7}" for size in sizes))
-    for case in results[base]:
+    for case in [c for c in results[base] if c != "_bytes"]:
         cells = "".join(
             f" {results[size][case]:>7.1f} ms {results[size][case] / results[base][case]:>6.2f}x" for size in sizes
         )
         slow = "  (over 50 ms)" if results[sizes[-1]][case] > 50 else ""
         print(f"{case:<16}{cells}{slow}")
+
+    print("\nThe visual timeline's data endpoint (goal: under 100 ms and 200 KB at 100,000, any zoom)")
+    print(f"{'case':<16}" + "".join(f" {f'{size:,}':>10} {'KB':>7}" for size in sizes))
+    for case in [c for c in results[base] if c.startswith("visual")]:
+        cells = "".join(
+            f" {results[size][case]:>7.1f} ms {results[size]['_bytes'][case] / 1024:>6.1f}" for size in sizes
+        )
+        over = results[sizes[-1]][case] > 100 or results[sizes[-1]]["_bytes"][case] > 200 * 1024
+        print(f"{case:<16}{cells}{'  (over the goal)' if over else ''}")
 
 
 if __name__ == "__main__":

@@ -32,6 +32,7 @@ from tracker.models import Contact
 
 # Query parameters a chart reads for itself (declared by its options form); the rest are the
 # shared timeline filters.
+EMBED_FURNITURE_PX = 220
 CHART_OPTIONS = {key for form in OPTIONS.values() for key in form.base_fields} - set(ContactFilter.base_filters)
 
 
@@ -58,11 +59,24 @@ def chart_context(name: str, params: QueryDict, filterset: ContactFilter | None 
         "figure_id": f"chart-{name}-figure",
         "query": query,
         "shared_params": shared,
+        "subject": chart_subject(filterset),
+        # The embed's height at which nothing is cut off: the figure plus title, note and links.
+        "embed_height": chart.figure.get("layout", {}).get("height", 400) + EMBED_FURNITURE_PX,
         "page_url": reverse("timeline:chart", args=[name]) + suffix,
         "fragment_url": reverse("timeline:chart", args=[name]),
         "embed_url": reverse("timeline:chart_embed", args=[name]) + suffix,
         "csv_url": reverse("timeline:chart_csv", args=[name]) + suffix,
     }
+
+
+def chart_subject(filterset: ContactFilter) -> str:
+    """Whom the chart is about, for its title: the pair, else the people the filter names."""
+    if not filterset.form.is_valid():
+        return ""
+    data = filterset.form.cleaned_data
+    if data.get("pair"):
+        return " and ".join(p.name for p in data["pair"])
+    return ", ".join(p.name for p in data.get("person") or ())
 
 
 def fragment_status(request, invalid: bool) -> int:

@@ -1,12 +1,13 @@
 from django.urls import path
 
-from timeline import chart_views, views
+from timeline import chart_views, views, visual_views
 
 app_name = "timeline"
 
 urlpatterns = [
     path("", views.home, name="home"),
     path("timeline/", views.timeline, name="timeline"),
+    path("timeline/visual.json", visual_views.visual_data, name="visual_data"),
     path("people/suggest/", views.people_suggest, name="people_suggest"),
     path("leaders/<slug:slug>/", views.leader, name="leader"),
     path("pairs/<slug:a>/<slug:b>/", views.pair, name="pair"),

@@ -8,6 +8,8 @@
     responsive: true,
     displaylogo: false,
     modeBarButtonsToRemove: ["select2d", "lasso2d", "autoScale2d"],
+    // Shown on hover only, so it never sits over a title on a narrow screen.
+    displayModeBar: "hover",
   };
 
   function chartsIn(root) {
@@ -26,6 +28,19 @@
       var figure = JSON.parse(source.textContent);
       var fallback = el.querySelector(".chart-nojs");
       if (fallback) fallback.remove();
+      var drawn = (figure.data || []).some(function (t) { return (t.x || t.z || []).length; });
+      if (!drawn) {
+        // An empty axis (plotly draws 2000 to 2001) says nothing: say why there is nothing.
+        if (window.Plotly) window.Plotly.purge(el);
+        el.textContent = "";
+        var empty = document.createElement("p");
+        empty.className = "chart-empty";
+        empty.textContent = "No contacts in this selection.";
+        el.appendChild(empty);
+        return;
+      }
+      var stale = el.querySelector(".chart-empty");
+      if (stale) stale.remove();
       // react() draws a new element and updates an existing one in place.
       window.Plotly.react(el, figure.data || [], figure.layout || {}, config);
     });

@@ -46,6 +46,24 @@
     }
   });
 
+  // On a phone the open filter panel hides the new results: a bar at the foot of the screen says
+  // how many there are and jumps to them.
+  document.addEventListener("htmx:afterSwap", function (event) {
+    var results = document.getElementById("results");
+    if (!results || !narrow.matches || !(event.detail.target === results || event.detail.target.id === "results")) return;
+    var jump = document.querySelector(".results-jump");
+    if (!jump) {
+      jump = document.createElement("a");
+      jump.className = "results-jump";
+      jump.href = "#results";
+      jump.addEventListener("click", function () { jump.hidden = true; });
+      document.body.appendChild(jump);
+    }
+    var count = results.querySelector(".count");
+    jump.textContent = (count ? count.textContent.replace(/\s+/g, " ").trim() : "Results") + " ↓";
+    jump.hidden = results.getBoundingClientRect().top < window.innerHeight * 0.6;
+  });
+
   // Bad filters answer 400 with the fragment that says what is wrong: show it like any other.
   document.addEventListener("htmx:beforeSwap", function (event) {
     if (event.detail.xhr && event.detail.xhr.status === 400) {

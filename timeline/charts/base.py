@@ -108,6 +108,15 @@ def figure(data: list[dict], layout: dict) -> dict:
     return {"data": data, "layout": layout}
 
 
+def count_axis(title: str, largest: int) -> dict:
+    """A y axis of whole numbers (no "0.5 contacts"): one tick per unit while the counts are small,
+    plotly's own (whole) steps above that."""
+    axis = {"title": {"text": title}, "rangemode": "tozero", "tickformat": ",d"}
+    if largest <= 8:
+        axis["dtick"] = 1
+    return axis
+
+
 def plotly_text(text: str) -> str:
     """``text`` made inert for plotly, which reads ``<a href>``, ``<b>`` and ``<br>`` in every title,
     label and hover text: names come from articles."""

@@ -59,7 +59,13 @@ def chart_calendar(contacts: QuerySet, params: QueryDict | CalendarOptions, tall
                 "colorscale": [[0, "#eef1f6"], [0.001, "#c6dbef"], [1, "#08306b"]],
                 "zmin": 0,
                 "hovertemplate": "%{text}: %{z} contacts<extra></extra>",
-                "colorbar": {"title": {"text": "Contacts"}, "thickness": 12},
+                # Whole numbers on the scale too: one step per contact while the days hold few.
+                "colorbar": {
+                    "title": {"text": "Contacts"},
+                    "thickness": 12,
+                    "tickformat": ",d",
+                    **({"dtick": 1} if max(counts.values(), default=0) <= 8 else {}),
+                },
             }
         ],
         figure_layout(

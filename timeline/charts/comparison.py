@@ -16,6 +16,7 @@ from timeline.charts.base import (
     PeriodOptions,
     Table,
     chart_refused,
+    count_axis,
     figure,
     figure_layout,
     pair_label,
@@ -90,7 +91,7 @@ def chart_comparison(contacts: QuerySet, params: QueryDict | ComparisonOptions, 
         figure_layout(
             f"Contacts per {period}, pair against pair",
             xaxis={"type": "date", "title": {"text": label}},
-            yaxis={"title": {"text": "Contacts"}, "rangemode": "tozero"},
+            yaxis=count_axis("Contacts", max((n for counts in series for n in counts.values()), default=0)),
         ),
     )
     table = Table(

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, timedelta
 
 from django.db.models import QuerySet
 from django.http import QueryDict
@@ -21,12 +21,14 @@ from timeline.charts.base import (
     PeriodOptions,
     Table,
     chart_refused,
+    count_axis,
     figure,
     figure_layout,
     period_hover,
     period_label,
 )
 from timeline.charts.tally import Tally, day_tally
+from tracker.rules import month_after
 
 # Above this, weekly bars stop being readable before they stop being fast: the chart counts by month.
 MAX_BARS = 520  # weekly bars over ten years
@@ -80,7 +82,7 @@ def chart_frequency(contacts: QuerySet, params: QueryDict | FrequencyOptions, ta
             f"Contacts per {period}",
             barmode="stack",
             xaxis={"type": "date", "title": {"text": label}},
-            yaxis={"title": {"text": "Contacts"}, "rangemode": "tozero"},
+            yaxis=count_axis("Contacts", max((sum(c.values()) for c in pivot.values()), default=0)),
         ),
     )
     kinds = [k for k in KIND_ORDER if k in by_kind]
@@ -89,7 +91,18 @@ def chart_frequency(contacts: QuerySet, params: QueryDict | FrequencyOptions, ta
         columns=[label] + [KIND_LABELS[k] for k in kinds] + ["Total"],
         rows=[
             [day.isoformat()] + [counts.get(k, 0) for k in kinds] + [sum(counts.values())]
-            for day, counts in sorted(pivot.items())
+            for day, counts in with_empty_periods(pivot, period)
         ],
     )
     return Chart("frequency", "Contact frequency", fig, table, note, {"period": period})
+
+
+def with_empty_periods(pivot: dict[date, dict[str, int]], period: str) -> list[tuple[date, dict[str, int]]]:
+    """Every period from the first to the last that has contacts, those without any as zeros: a
+    CSV of a monthly series has no missing months."""
+    if not pivot:
+        return []
+    days, last = [min(pivot)], max(pivot)
+    while days[-1] < last:
+        days.append(days[-1] + timedelta(days=7) if period == "week" else month_after(days[-1]))
+    return [(day, pivot.get(day, {})) for day in days]

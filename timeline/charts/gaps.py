@@ -16,6 +16,7 @@ from timeline.charts.base import (
     PeriodFilterOptions,
     Table,
     chart_refused,
+    count_axis,
     figure,
     figure_layout,
     pair_label,
@@ -25,9 +26,10 @@ from timeline.charts.base import (
 from timeline.charts.tally import Tally
 from timeline.filters import PairField
 from timeline.pairs import pair_silence_end
-from tracker.models import Contact, Gap
+from tracker.models import Contact, Gap, GapClaim, ReviewStatus
 
 MAX_GAPS = 400  # the most recent gaps of a pair; the CSV has them all
+MAX_LABELS = 8  # labelled bars (records, claimed gaps): more would run into each other
 TITLE = "Gaps between contacts"
 COLUMNS = ["Ended", "Days", "Contact before", "Contact after", "Record", "Longest since"]
 
@@ -86,7 +88,8 @@ def chart_gaps(
     if pair is None:
         return no_pair_chart()
     start, end = form.cleaned_data["start"], form.cleaned_data["end"]
-    gaps = gaps_ending_between(Gap.objects.for_pair(*pair), start, end)
+    # A 0-day gap (two contacts on one day) is no silence: not drawn, not listed.
+    gaps = gaps_ending_between(Gap.objects.for_pair(*pair).filter(days__gt=0), start, end)
     shown = gap_rows(gaps, latest=MAX_GAPS)
     # Gaps are made of every held contact of the pair, so kind, topic and text filters do not apply.
     note = "Gaps count every held contact of the pair; of the filters only the dates apply."
@@ -111,7 +114,8 @@ def chart_gaps(
             barmode="overlay",
             bargap=0.1,
             xaxis={"type": "date", "title": {"text": "When the gap ended"}, **padded_range(ends, span_days)},
-            yaxis={"title": {"text": "Days without contact"}, "rangemode": "tozero"},
+            yaxis=count_axis("Days without contact", max([g["days"] for g in shown], default=0)),
+            annotations=gap_annotations(shown, claimed_gaps(pair)),
         ),
     )
     table = Table(
@@ -121,6 +125,45 @@ def chart_gaps(
         all_rows=lambda: gap_table_rows(gap_rows(gaps), current, today),
     )
     return Chart("gaps", TITLE, fig, table, note, {"pair": pair_slug(pair)})
+
+
+def claimed_gaps(pair) -> dict[date, str]:
+    """The verdicts of the confirmed claims about the pair's gaps, by the day the gap ended (one query)."""
+    low, high = sorted(p.pk for p in pair)
+    claims = GapClaim.objects.filter(person_a_id=low, person_b_id=high, status=ReviewStatus.CONFIRMED)
+    return {c.ends: c.get_verdict_display().lower() for c in claims.order_by("ends", "id")}
+
+
+def gap_annotations(shown: list[dict], claims: dict[date, str]) -> list[dict]:
+    """Labels over the records ("longest since ...") and over the gaps articles made claims about,
+    with the verdict; at most MAX_LABELS, the longest first, so they stay readable."""
+    labelled = [g for g in shown if g["is_record"] or g["end"] in claims]
+    labelled = sorted(labelled, key=lambda g: -g["days"])[:MAX_LABELS]
+    notes = []
+    ends = [g["end"] for g in shown]
+    span = max((max(ends) - min(ends)).days, 1) if ends else 1
+    for g in labelled:
+        # Near either edge the label grows inwards, so it is not cut off by the plot's border.
+        where = (g["end"] - min(ends)).days / span
+        anchor = "left" if where < 0.15 else "right" if where > 0.85 else "center"
+        since = "longest on record" if g["is_record"] else f"longest since {g['longest_since']:%-d %b %Y}"
+        text = f"{g['days']} days · {since}"
+        if g["end"] in claims:
+            text += f"<br>claim: {claims[g['end']]}"
+        notes.append(
+            {
+                "x": g["end"].isoformat(),
+                "xanchor": anchor,
+                "y": g["days"],
+                "text": text,
+                "showarrow": True,
+                "arrowhead": 0,
+                "ay": -28,
+                "font": {"size": 11},
+                "bgcolor": "rgba(255,255,255,0.85)",
+            }
+        )
+    return notes
 
 
 def no_pair_chart() -> Chart:

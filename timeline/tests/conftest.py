@@ -1,5 +1,6 @@
 """The timeline's tests share the tracker's fixtures and factories (``tracker.tests.factories``)."""
 
+from timeline.tests.test_browser import browser_page
 from tracker.tests.conftest import norvania, people, plain_static_files
 
-__all__ = ["norvania", "people", "plain_static_files"]
+__all__ = ["browser_page", "norvania", "people", "plain_static_files"]
