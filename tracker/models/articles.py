@@ -9,8 +9,7 @@ from django.db import models
 from django.db.models import Q
 from django.urls import reverse
 
-from tracker.models.base import lines
-from tracker.models.people import unique_slug
+from tracker.models.base import lines, save_with_unique_slug
 
 # --- Topics ------------------------------------------------------------------------------
 
@@ -38,9 +37,10 @@ class Topic(models.Model):
         return self.name
 
     def save(self, *args, **kwargs):
-        if not self.slug:
-            self.slug = unique_slug(Topic, self.name)
-        super().save(*args, **kwargs)
+        if self.slug:
+            super().save(*args, **kwargs)
+        else:
+            save_with_unique_slug(self, self.name, lambda: super(Topic, self).save(*args, **kwargs))
 
     def natural_key(self) -> tuple[str]:
         return (self.slug,)

@@ -49,7 +49,8 @@ from tracker.services.contacts import (
     contact_source_add,
     contacts_set_status,
 )
-from tracker.services.gazetteer import gazetteer_current
+from tracker.services.gazetteer import gazetteer_current, gazetteer_fingerprint
+from tracker.services.locks import ingest_lock
 from tracker.services.people import ArticlePeople, country_index
 from tracker.services.upkeep import gaps_deferred
 
@@ -169,15 +170,29 @@ def article_ingest(
     duplicate = article_find_duplicate(text, url)
     if duplicate is not None:
         return IngestResult("duplicate", article=duplicate, reason=_duplicate_reason(duplicate), source=source_file)
-    if extraction is None:
-        try:
-            extraction = extraction_run(text, published=published, title=title or None, url=url, publisher=publisher)
-        except Exception as error:  # noqa: BLE001 - one bad article must not stop a batch
-            result.status, result.reason = "failed", f"extraction failed: {type(error).__name__}: {error}"
+    fresh = extraction is None  # run here, so run again if the people on record change meanwhile
+    if fresh:
+        fingerprint = gazetteer_fingerprint()
+        extraction = _extraction_or_failure(text, published, title, url, publisher, result)
+        if extraction is None:
             return result
-    meta = extraction.meta
     try:
         with gaps_deferred(), transaction.atomic():
+            # One article stored at a time: matching its reports to the contacts on record and its
+            # names to the people on record sees everything other ingesters stored before.
+            ingest_lock()
+            duplicate = article_find_duplicate(text, url)
+            if duplicate is not None:
+                return IngestResult(
+                    "duplicate", article=duplicate, reason=_duplicate_reason(duplicate), source=source_file
+                )
+            if fresh and gazetteer_fingerprint() != fingerprint:
+                # Another process added or renamed people since: read the text again knowing them,
+                # as one process ingesting everything would have.
+                extraction = _extraction_or_failure(text, published, title, url, publisher, result)
+                if extraction is None:
+                    return result
+            meta = extraction.meta
             article = Article.objects.create(
                 title=(title or meta.title or "")[:500],
                 publisher=(publisher or meta.publisher or "")[:200],
@@ -191,13 +206,23 @@ def article_ingest(
             result.article = article
             extraction_store(extraction, article, confirm=confirm, result=result)
     except IntegrityError:
-        # Another process stored the same text or URL between our check and our insert.
+        # The same text or URL stored by a writer that holds no ingest lock (SQLite before its
+        # write lock, an editor's save).
         duplicate = article_find_duplicate(text, url)
         if duplicate is None:
             raise
         return IngestResult("duplicate", article=duplicate, reason=_duplicate_reason(duplicate), source=source_file)
     result.warnings.extend(extraction.warnings)
     return result
+
+
+def _extraction_or_failure(text, published, title, url, publisher, result: IngestResult):
+    """The extraction of the text, or None with ``result`` marked failed."""
+    try:
+        return extraction_run(text, published=published, title=title or None, url=url, publisher=publisher)
+    except Exception as error:  # noqa: BLE001 - one bad article must not stop a batch
+        result.status, result.reason = "failed", f"extraction failed: {type(error).__name__}: {error}"
+        return None
 
 
 def article_find_duplicate(text: str, url: str | None) -> Article | None:
