@@ -5,10 +5,12 @@ from __future__ import annotations
 import hashlib
 
 from django.core.exceptions import ValidationError
+from django.core.validators import URLValidator
 from django.db import models
 from django.db.models import Q
 from django.urls import reverse
 
+from tracker import rules
 from tracker.models.base import lines, save_with_unique_slug
 
 # --- Topics ------------------------------------------------------------------------------
@@ -67,7 +69,12 @@ class Article(models.Model):
     publisher = models.CharField(max_length=200, blank=True)
     authors = models.TextField(blank=True, help_text="One author per line.")
     url = models.URLField(
-        "URL", max_length=1000, null=True, blank=True, help_text="Where the article was published; unique."
+        "URL",
+        max_length=1000,
+        null=True,
+        blank=True,
+        validators=[URLValidator(schemes=list(rules.WEB_SCHEMES))],
+        help_text="Where the article was published (an http or https address); unique.",
     )
     published = models.DateField(
         null=True,
@@ -89,7 +96,13 @@ class Article(models.Model):
                 condition=Q(url__isnull=False),
                 name="article_url_unique",
                 violation_error_message="An article with this URL already exists.",
-            )
+            ),
+            # ``rules.url_is_web`` for the database: no script or file address is ever stored.
+            models.CheckConstraint(
+                condition=Q(url__isnull=True) | Q(url__istartswith="http://") | Q(url__istartswith="https://"),
+                name="article_url_web",
+                violation_error_message="The URL must be an http or https address.",
+            ),
         ]
 
     def __str__(self) -> str:

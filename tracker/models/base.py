@@ -33,7 +33,7 @@ def save_with_unique_slug(instance: models.Model, text: str, save: Callable[[], 
     """
     model = type(instance)
     base = slugify(text)[:180] or "item"
-    taken = set(model.objects.filter(slug__startswith=base).values_list("slug", flat=True))
+    taken = slugs_taken(model, base)
     for n in range(1, 10_000):
         candidate = base if n == 1 else f"{base}-{n}"
         if candidate in taken:
@@ -47,6 +47,10 @@ def save_with_unique_slug(instance: models.Model, text: str, save: Callable[[], 
             if not model.objects.filter(slug=candidate).exists():
                 raise  # another constraint failed, not the slug's
     raise IntegrityError(f"no free slug for {text!r}")
+
+
+def slugs_taken(model: type[models.Model], base: str) -> set[str]:
+    return set(model.objects.filter(slug__startswith=base).values_list("slug", flat=True))
 
 
 class Precision(models.TextChoices):

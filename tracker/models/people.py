@@ -167,17 +167,17 @@ class Person(models.Model):
         else:
             save_with_unique_slug(self, self.name, lambda: super(Person, self).save(*args, **kwargs))
 
-    def clean(self):
-        # The form does not hold ``name_key``, so Django leaves its constraint out of validation.
-        duplicate = Person.objects.filter(name_key=name_key(self.name or "")).exclude(pk=self.pk).first()
-        if duplicate is not None:
-            raise ValidationError({"name": f"{duplicate} is already on record under this name."})
-
     def get_absolute_url(self) -> str:
         return reverse("timeline:leader", args=[self.slug])
 
     def natural_key(self) -> tuple[str]:
         return (self.slug,)
+
+    def clean(self):
+        # The form does not hold ``name_key``, so Django leaves its constraint out of validation.
+        duplicate = Person.objects.filter(name_key=name_key(self.name or "")).exclude(pk=self.pk).first()
+        if duplicate is not None:
+            raise ValidationError({"name": f"{duplicate} is already on record under this name."})
 
     @property
     def alias_list(self) -> list[str]:

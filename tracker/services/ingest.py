@@ -35,11 +35,13 @@ from tracker.models import (
 from tracker.rules import (
     IN_PERSON,
     REMOTE,
+    contact_after_its_report,
     kind_class,
     kind_from_evidence,
     pair_key,
     published_in_future,
     text_looks_english,
+    url_is_web,
 )
 from tracker.services.claims import gap_claim_create
 from tracker.services.contacts import (
@@ -146,7 +148,8 @@ def article_ingest(
 
     Pass either an ``Document`` from ``tracker.extraction.documents_from_file`` or the text and
     its metadata. ``extraction`` skips running the extractor (for callers that already ran it).
-    The same text (by ``content_hash``) or the same URL is a duplicate and adds nothing.
+    The same text (by ``content_hash``) or the same URL is a duplicate and adds nothing. Articles
+    are stored one at a time under ``ingest_lock``: concurrent ingesters make one process's record.
     """
     if document is not None:
         text = document.text
@@ -166,29 +169,23 @@ def article_ingest(
         return result
     if published is None:
         result.notes.append("no publication date: relative dates ('today', 'on Monday') are left unresolved")
-    url = url or None
+    url = _web_url(url, result)
     duplicate = article_find_duplicate(text, url)
     if duplicate is not None:
-        return IngestResult("duplicate", article=duplicate, reason=_duplicate_reason(duplicate), source=source_file)
-    fresh = extraction is None  # run here, so run again if the people on record change meanwhile
-    if fresh:
+        return _duplicate(duplicate, source_file)
+    if fresh := extraction is None:  # run here: run again if the people on record change meanwhile
         fingerprint = gazetteer_fingerprint()
         extraction = _extraction_or_failure(text, published, title, url, publisher, result)
         if extraction is None:
             return result
     try:
         with gaps_deferred(), transaction.atomic():
-            # One article stored at a time: matching its reports to the contacts on record and its
-            # names to the people on record sees everything other ingesters stored before.
-            ingest_lock()
+            ingest_lock()  # its reports and names are matched to all that other ingesters stored
             duplicate = article_find_duplicate(text, url)
             if duplicate is not None:
-                return IngestResult(
-                    "duplicate", article=duplicate, reason=_duplicate_reason(duplicate), source=source_file
-                )
+                return _duplicate(duplicate, source_file)
             if fresh and gazetteer_fingerprint() != fingerprint:
-                # Another process added or renamed people since: read the text again knowing them,
-                # as one process ingesting everything would have.
+                # People were added or renamed meanwhile: read it again knowing them, as one process would.
                 extraction = _extraction_or_failure(text, published, title, url, publisher, result)
                 if extraction is None:
                     return result
@@ -197,7 +194,7 @@ def article_ingest(
                 title=(title or meta.title or "")[:500],
                 publisher=(publisher or meta.publisher or "")[:200],
                 authors="\n".join(authors or meta.authors or []),
-                url=url or meta.url or None,
+                url=url or _web_url(meta.url, result),
                 published=published or meta.published,
                 dateline=(meta.dateline or "")[:200],
                 text=text,
@@ -206,14 +203,20 @@ def article_ingest(
             result.article = article
             extraction_store(extraction, article, confirm=confirm, result=result)
     except IntegrityError:
-        # The same text or URL stored by a writer that holds no ingest lock (SQLite before its
-        # write lock, an editor's save).
+        # The same text or URL stored meanwhile by a writer without the ingest lock (an editor's save).
         duplicate = article_find_duplicate(text, url)
         if duplicate is None:
             raise
-        return IngestResult("duplicate", article=duplicate, reason=_duplicate_reason(duplicate), source=source_file)
+        return _duplicate(duplicate, source_file)
     result.warnings.extend(extraction.warnings)
     return result
+
+
+def _web_url(url: str | None, result: IngestResult) -> str | None:
+    """The source address to store: an http or https one; any other is dropped, with a note."""
+    if url and not url_is_web(url):
+        result.notes.append(f"the source address {url[:80]!r} is not an http or https address: not stored")
+    return url.strip() if url and url_is_web(url) else None
 
 
 def _extraction_or_failure(text, published, title, url, publisher, result: IngestResult):
@@ -232,8 +235,10 @@ def article_find_duplicate(text: str, url: str | None) -> Article | None:
     return Article.objects.filter(url=url).first() if url else None
 
 
-def _duplicate_reason(article: Article) -> str:
-    return f"already stored as article {article.pk} ({article})"
+def _duplicate(article: Article, source: str) -> IngestResult:
+    return IngestResult(
+        "duplicate", article=article, reason=f"already stored as article {article.pk} ({article})", source=source
+    )
 
 
 def extraction_store(extraction, article: Article, *, confirm: bool, result: IngestResult) -> None:
@@ -325,6 +330,11 @@ def _contact_store(item, article: Article, people: ArticlePeople, *, status, top
         return None
     if item.date is None:
         result.warnings.append(f"contact without a date skipped: {item.evidence[:60]!r}")
+        return None
+    if contact_after_its_report(item.date, reported := article.published or date.today(), planned=item.planned):
+        result.warnings.append(
+            f"contact dated {item.date}, after its report of {reported}, skipped: {item.evidence[:60]!r}"
+        )
         return None
     kind = kind_from_evidence(item.kind, item.evidence)
     precision = item.precision or Precision.DAY
@@ -421,19 +431,14 @@ def article_reextract(article: Article, *, extraction: Any = None) -> IngestResu
     A proposed contact that other articles also report loses only this article's source.
     """
     result = IngestResult("new", article=article, source=article.source_file)
-    if extraction is None:
-        try:
-            extraction = extraction_run(
-                article.text,
-                published=article.published,
-                title=article.title or None,
-                url=article.url,
-                publisher=article.publisher,
-            )
-        except Exception as error:  # noqa: BLE001 - the article stays as it was
-            result.status, result.reason = "failed", f"extraction failed: {type(error).__name__}: {error}"
+    if extraction is None:  # on failure the article stays as it was
+        extraction = _extraction_or_failure(
+            article.text, article.published, article.title, article.url, article.publisher, result
+        )
+        if extraction is None:
             return result
     with gaps_deferred(), transaction.atomic():
+        ingest_lock()
         proposed_sources = ContactSource.objects.filter(article=article, contact__status=ReviewStatus.PROPOSED)
         contact_ids = list(proposed_sources.values_list("contact_id", flat=True))
         proposed_sources.delete()

@@ -145,6 +145,7 @@ def _tally_sync(model: type[models.Model], stored: models.QuerySet, keys: tuple[
 
 
 GAP_FIELDS = tuple(f.name for f in dataclasses.fields(GapRow))
+GAP_KEY = ("person_a_id", "person_b_id", *GAP_FIELDS)  # a gap row, whatever its id
 
 
 def gap_from_row(a: int, b: int, row: GapRow) -> Gap:
@@ -235,7 +236,7 @@ def gaps_recompute_pair(a: int, b: int) -> Changes:
     changes = pair_counts_recompute(a, b)
     points = contact_points_for_pair(a, b)
     rows = gaps_between(points)
-    stored = Gap.objects.filter(person_a_id=a, person_b_id=b).values_list("pk", "person_a_id", "person_b_id", *GAP_FIELDS)
+    stored = Gap.objects.filter(person_a_id=a, person_b_id=b).values_list("pk", *GAP_KEY)
     changes["Gap"] = _gaps_sync({(a, b): rows}, stored)
     claims = list(GapClaim.objects.filter(person_a_id=a, person_b_id=b))
     if claims:  # the record just computed serves every claim of the pair
@@ -308,7 +309,7 @@ def derived_recompute_all() -> tuple[int, Changes]:
             for pair in pairs_among(people):
                 by_pair.setdefault(pair, []).append(points[contact_id])
         wanted = {pair: gaps_between(pair_points) for pair, pair_points in by_pair.items()}
-        stored = Gap.objects.values_list("pk", "person_a_id", "person_b_id", *GAP_FIELDS).iterator(chunk_size=5000)
+        stored = Gap.objects.values_list("pk", *GAP_KEY).iterator(chunk_size=5000)
         changes = Changes(Gap=_gaps_sync(wanted, stored))
         changes[VERDICTS] = sum(gap_claim_verdict_refresh(claim) for claim in GapClaim.objects.all())
         changes.update(contact_counts_recompute_all())

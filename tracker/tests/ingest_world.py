@@ -29,6 +29,26 @@ SIDES = {
 }
 
 
+TOPICS = [
+    "the river treaty and grain exports",
+    "security on their shared border",
+    "the fishing quota in the northern sea",
+    "rail links between their capitals",
+    "the harvest and food prices",
+    "energy supplies for the winter",
+    "a joint space programme",
+    "student exchanges and visas",
+    "the customs union",
+    "flood defences along the delta",
+    "the mountain pass tunnel",
+    "shared weather stations",
+    "the lighthouse on the border islands",
+    "a new ferry service",
+    "the census of the northern valleys",
+    "the museum loans of old maps",
+]
+
+
 def world_fixture(path: Path) -> Path:
     rows = []
     for pk, (name, demonym) in enumerate(COUNTRIES, start=9001):
@@ -70,9 +90,10 @@ def _who(name: str) -> str:
 def _readout(side: str, host: str, other: str, day: date, n: int, extra: str = "") -> tuple[str, str]:
     publisher, base = SIDES[side]
     surname = host.split()[-1]
+    topics = TOPICS[n % len(TOPICS)]
     text = (
         f"{_who(host)} spoke by phone today with {_who(other)}. "
-        f"The two leaders discussed the river treaty, grain exports and security on their shared border. "
+        f"The two leaders discussed {topics}. "
         f"{extra}"
         f'{surname} said the conversation had been "frank, useful and respectful of both our peoples." '
         f"They agreed to remain in close contact in the weeks ahead."
@@ -85,13 +106,13 @@ def _readout(side: str, host: str, other: str, day: date, n: int, extra: str = "
 
 
 def world_articles(folder: Path) -> list[Path]:
-    """About thirty readouts: calls of three pairs through 2024, most reported by both sides."""
+    """About thirty readouts: calls of three pairs through 2024 and 2025, most reported by both sides."""
     folder.mkdir(parents=True, exist_ok=True)
     files: list[tuple[str, str]] = []
     day = date(2024, 1, 8)
     pairs = [("Aldo Varen", "Mira Kost"), ("Ilse Brandt", "Aldo Varen"), ("Mira Kost", "Ilse Brandt")]
     sides = {"Aldo Varen": "Norvania", "Mira Kost": "Valdoria", "Ilse Brandt": "Estmark"}
-    for n in range(12):
+    for n in range(16):
         a, b = pairs[n % 3]
         extra = ""
         if n in (6, 9):
