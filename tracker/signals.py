@@ -21,6 +21,8 @@ def _participant_ids(contact: Contact) -> list[int]:
 
 @receiver(pre_save, sender=Contact)
 def contact_saving(sender, instance: Contact, raw=False, **kwargs):
+    # A raw load (loaddata, record_import) sets the participants next: they trigger nothing either.
+    instance._loaded_raw = raw
     # The day it was on before a move loses a count: one look-up of the stored date.
     if not raw and instance.pk:
         instance._date_before_save = Contact.objects.filter(pk=instance.pk).values_list("date", flat=True).first()
@@ -48,6 +50,8 @@ def contact_deleted(sender, instance: Contact, **kwargs):
 
 @receiver(m2m_changed, sender=Contact.participants.through)
 def contact_participants_changed(sender, instance, action, reverse, pk_set, **kwargs):
+    if getattr(instance, "_loaded_raw", False):  # the loader recomputes (see record_import, load_demo)
+        return
     if action == "pre_clear":
         contacts = [instance] if not reverse else list(instance.contacts.all())
         instance._pairs_before_clear = set().union(*(pairs_among(_participant_ids(c)) for c in contacts))

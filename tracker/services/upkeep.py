@@ -50,7 +50,13 @@ _deferred_days: contextvars.ContextVar[set[date] | None] = contextvars.ContextVa
 # changed are counted under "gap verdicts".
 Changes = Counter
 VERDICTS = "gap verdicts"
+DERIVED_TABLES = ("Gap", "PairContactCount", "PairMonthCount", "ContactDayCount", VERDICTS)
 _CHUNK = 500  # ids per ``pk IN (…)``, well inside every backend's limit on parameters
+
+
+def changes_summary(changes: Changes) -> str:
+    """ "Gap 2, PairContactCount 0, …": the rows changed in each derived table."""
+    return ", ".join(f"{table} {changes[table]}" for table in DERIVED_TABLES)
 
 
 def pairs_among(person_ids: Iterable[int]) -> set[Pair]:

@@ -9,9 +9,7 @@ ingest lock and the derived data's locks while it works.
 from django.core.management.base import BaseCommand
 
 from tracker.planner_statistics import planner_statistics_refresh
-from tracker.services.upkeep import VERDICTS, derived_recompute_all
-
-TABLES = ["Gap", "PairContactCount", "PairMonthCount", "ContactDayCount", VERDICTS]
+from tracker.services.upkeep import changes_summary, derived_recompute_all
 
 
 class Command(BaseCommand):
@@ -20,7 +18,6 @@ class Command(BaseCommand):
     def handle(self, *args, **options):
         pairs, changes = derived_recompute_all()
         planner_statistics_refresh()
-        fixed = ", ".join(f"{table} {changes[table]}" for table in TABLES)
-        self.stdout.write(f"Recomputed the derived data of {pairs} pair(s). Rows changed: {fixed}.")
+        self.stdout.write(f"Recomputed the derived data of {pairs} pair(s). Rows changed: {changes_summary(changes)}.")
         if not any(changes.values()):
             self.stdout.write("Nothing to repair.")
