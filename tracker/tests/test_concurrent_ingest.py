@@ -2,18 +2,24 @@
 (articles, contacts, sources, people, offices, statements, gaps, tallies, claims and verdicts),
 on SQLite and, when the suite runs on it, on PostgreSQL.
 
-Each run is real ``manage.py ingest --confirm`` processes against a database of its own (a copy
-of one migrated and loaded with a fictional world, ``ingest_world``).
+Each run is real ``manage.py ingest --confirm`` processes against a database of its own: a copy
+of one migrated and loaded with a fictional world (``ingest_world``), or with the demo's
+reference data for thirty real readouts read from ../shared (marked ``shared``).
 """
 
 from __future__ import annotations
 
+import shutil
+from pathlib import Path
+
 import pytest
+from django.conf import settings
 
 from tracker.tests.databases import Database, manage, record_tables, run_all, vendor_or_skip
 from tracker.tests.ingest_world import world_articles, world_fixture
 
 PROCESSES = 8
+READOUTS = 30
 
 pytestmark = pytest.mark.slow
 
@@ -43,43 +49,64 @@ def record_of(db: Database) -> dict:
     }
 
 
-@pytest.fixture(params=["sqlite", "postgresql"])
-def world(request, tmp_path):
-    """A migrated database holding the fictional world, the folder of its articles, and a
-    factory of fresh copies of that database."""
-    vendor = request.param
-    vendor_or_skip(vendor)
-    fixture = world_fixture(tmp_path / "world.json")
-    files = world_articles(tmp_path / "articles")
-    template = Database(vendor, "ingest_template", tmp_path).create()
-    run_all([manage(template, "migrate", "-v0")])
-    run_all([manage(template, "loaddata", str(fixture), "-v0")])
+def world_of(vendor: str, folder: Path, setup: list[list[str]]):
+    """A migrated database set up by the ``setup`` commands, and a factory of fresh copies of it."""
+    template = Database(vendor, "ingest_template", folder).create()
+    for command in [["migrate", "-v0"], *setup]:
+        run_all([manage(template, *command)])
     made: list[Database] = [template]
 
     def fresh(name: str) -> Database:
-        made.append(Database(vendor, f"ingest_{name}", tmp_path).create(template))
+        made.append(Database(vendor, f"ingest_{name}", folder).create(template))
         return made[-1]
 
+    return fresh, made
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+def vendor(request):
+    return vendor_or_skip(request.param)
+
+
+@pytest.fixture
+def fictional_world(vendor, tmp_path):
+    """The fictional world's database and the folder of its articles."""
+    files = world_articles(tmp_path / "articles")
+    fresh, made = world_of(vendor, tmp_path, [["loaddata", str(world_fixture(tmp_path / "world.json")), "-v0"]])
     yield fresh, files
     for db in reversed(made):
         db.drop()
 
 
-def test_eight_ingesters_over_one_folder_make_the_record_one_ingester_makes(world):
-    fresh, files = world
+@pytest.fixture
+def readouts_world(vendor, tmp_path):
+    """The demo's reference data (no readout facts) and a folder of the first real readouts."""
+    readouts = sorted((settings.SHARED_DATA_DIR / "readouts").rglob("*.md"))[:READOUTS]
+    if len(readouts) < READOUTS:
+        pytest.skip("needs the readouts in ../shared")
+    folder = tmp_path / "articles"
+    folder.mkdir()
+    files = [Path(shutil.copy(f, folder / f.name)) for f in readouts]
+    fresh, made = world_of(vendor, tmp_path, [["load_demo", "--no-readout-facts", "--no-editor"]])
+    yield fresh, files
+    for db in reversed(made):
+        db.drop()
+
+
+def ingesters_make_one_record(fresh, files: list[Path]) -> dict:
+    """One ingester, then eight over the same folder, then eight sharing its files: the record of
+    the first, after checking the others made the same one."""
     folder = str(files[0].parent)
     one = fresh("one")
     run_all([manage(one, "ingest", "--confirm", folder, "-v0")])
     expected = record_of(one)
     assert expected["counts"]["tracker_article"] == len(files)
-    assert expected["counts"]["tracker_gap"] > 0 and expected["counts"]["tracker_gapclaim"] > 0
 
     many = fresh("eight")
     outputs = run_all([manage(many, "ingest", "--confirm", folder, "-v0") for _ in range(PROCESSES)])
     assert record_of(many) == expected
     new = sum(int(out.split("Articles: ")[1].split(" new")[0]) for out in outputs)
     assert new == len(files)  # each article stored by exactly one of them
-
     # Nothing to repair afterwards: every derived row is what a recomputation makes.
     repair = run_all([manage(many, "record_repair")])[0]
     assert "Nothing to repair." in repair, repair
@@ -88,3 +115,17 @@ def test_eight_ingesters_over_one_folder_make_the_record_one_ingester_makes(worl
     shares = [[str(f) for f in files[i::PROCESSES]] for i in range(PROCESSES)]
     run_all([manage(split, "ingest", "--confirm", *share, "-v0") for share in shares])
     assert record_of(split) == expected
+    return expected
+
+
+def test_eight_ingesters_over_one_folder_make_the_record_one_ingester_makes(fictional_world):
+    expected = ingesters_make_one_record(*fictional_world)
+    assert expected["counts"]["tracker_gap"] > 0 and expected["counts"]["tracker_gapclaim"] > 0
+    # The new head of government met first by surname is one person, under the full name.
+    assert ("Dana Holm",) in expected["people"] and ("Holm",) not in expected["people"]
+
+
+@pytest.mark.shared
+def test_eight_ingesters_over_real_readouts_make_the_record_one_ingester_makes(readouts_world):
+    expected = ingesters_make_one_record(*readouts_world)
+    assert expected["counts"]["tracker_contact"] > 0
