@@ -81,12 +81,13 @@ def fictional_world(vendor, tmp_path):
 @pytest.fixture
 def readouts_world(vendor, tmp_path):
     """The demo's reference data (no readout facts) and a folder of the first real readouts."""
-    readouts = sorted((settings.SHARED_DATA_DIR / "readouts").rglob("*.md"))[:READOUTS]
-    if len(readouts) < READOUTS:
+    found = sorted(f for f in (settings.SHARED_DATA_DIR / "readouts").rglob("*.md") if f.name != "README.md")
+    if len(found) < READOUTS:
         pytest.skip("needs the readouts in ../shared")
     folder = tmp_path / "articles"
     folder.mkdir()
-    files = [Path(shutil.copy(f, folder / f.name)) for f in readouts]
+    # Numbered: two months' folders may hold readouts of the same name.
+    files = [Path(shutil.copy(f, folder / f"{n:03d}-{f.name}")) for n, f in enumerate(found[:READOUTS])]
     fresh, made = world_of(vendor, tmp_path, [["load_demo", "--no-readout-facts", "--no-editor"]])
     yield fresh, files
     for db in reversed(made):
