@@ -10,8 +10,9 @@ from django.db.models.signals import m2m_changed, post_delete, post_save, pre_de
 from django.dispatch import receiver
 
 from tracker.extraction.gazetteer import name_key
-from tracker.models import Contact, GapClaim, Person
+from tracker.models import Contact, Event, GapClaim, Person
 from tracker.rules import pair_key
+from tracker.services.claims import event_claims_link
 from tracker.services.upkeep import contact_days_mark_dirty, gap_claim_mark_dirty, gaps_mark_dirty, pairs_among
 
 
@@ -89,3 +90,9 @@ def gap_claim_order_pair(sender, instance: GapClaim, **kwargs):
 def gap_claim_saved(sender, instance: GapClaim, raw=False, **kwargs):
     if not raw:
         gap_claim_mark_dirty(instance)
+
+
+@receiver(post_save, sender=Event)
+def event_saved(sender, instance: Event, raw=False, **kwargs):
+    if not raw:
+        event_claims_link(instance)

@@ -191,6 +191,12 @@ def _extract_into(result: Extraction, gazetteer: Gazetteer, topics: dict[str, li
                 anchor=g.anchor,
                 text=original[g.start : g.end],
                 span=Span(g.start, g.end),
+                ordinal=g.ordinal,
+                anchor_text=g.anchor_text,
+                anchor_precision=g.anchor_precision,
+                contact_noun=g.contact_noun,
+                contact_kind=g.contact_kind,
+                last_when=g.last_when,
             )
         )
     result.topics = topics_in(searched, topics, regions)

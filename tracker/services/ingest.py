@@ -148,8 +148,8 @@ def article_ingest(
 
     Pass either an ``Document`` from ``tracker.extraction.documents_from_file`` or the text and
     its metadata. ``extraction`` skips running the extractor (for callers that already ran it).
-    The same text (by ``content_hash``) or the same URL is a duplicate and adds nothing. Articles
-    are stored one at a time under ``ingest_lock``: concurrent ingesters make one process's record.
+    The same text (by ``content_hash``) or the same URL is a duplicate and adds nothing. One
+    article is stored at a time (``ingest_lock``), so concurrent ingesters make one record.
     """
     if document is not None:
         text = document.text
@@ -170,22 +170,18 @@ def article_ingest(
     if published is None:
         result.notes.append("no publication date: relative dates ('today', 'on Monday') are left unresolved")
     url = _web_url(url, result)
-    duplicate = article_find_duplicate(text, url)
-    if duplicate is not None:
+    if (duplicate := article_find_duplicate(text, url)) is not None:
         return _duplicate(duplicate, source_file)
     if fresh := extraction is None:  # run here: run again if the people on record change meanwhile
         fingerprint = gazetteer_fingerprint()
-        extraction = _extraction_or_failure(text, published, title, url, publisher, result)
-        if extraction is None:
+        if (extraction := _extraction_or_failure(text, published, title, url, publisher, result)) is None:
             return result
     try:
         with gaps_deferred(), transaction.atomic():
             ingest_lock()  # its reports and names are matched to all that other ingesters stored
-            duplicate = article_find_duplicate(text, url)
-            if duplicate is not None:
+            if (duplicate := article_find_duplicate(text, url)) is not None:
                 return _duplicate(duplicate, source_file)
             if fresh and gazetteer_fingerprint() != fingerprint:
-                # People were added or renamed meanwhile: read it again knowing them, as one process would.
                 extraction = _extraction_or_failure(text, published, title, url, publisher, result)
                 if extraction is None:
                     return result
@@ -202,21 +198,18 @@ def article_ingest(
             )
             result.article = article
             extraction_store(extraction, article, confirm=confirm, result=result)
-    except IntegrityError:
-        # The same text or URL stored meanwhile by a writer without the ingest lock (an editor's save).
-        duplicate = article_find_duplicate(text, url)
-        if duplicate is None:
+    except IntegrityError:  # the text or URL stored meanwhile by a writer without the lock (an editor)
+        if (duplicate := article_find_duplicate(text, url)) is None:
             raise
         return _duplicate(duplicate, source_file)
     result.warnings.extend(extraction.warnings)
     return result
 
 
-def _web_url(url: str | None, result: IngestResult) -> str | None:
-    """The source address to store: an http or https one; any other is dropped, with a note."""
+def _web_url(url: str | None, result: IngestResult) -> str | None:  # http or https only, or None with a note
     if url and not url_is_web(url):
         result.notes.append(f"the source address {url[:80]!r} is not an http or https address: not stored")
-    return url.strip() if url and url_is_web(url) else None
+    return url.strip() if url_is_web(url) else None
 
 
 def _extraction_or_failure(text, published, title, url, publisher, result: IngestResult):
@@ -230,9 +223,7 @@ def _extraction_or_failure(text, published, title, url, publisher, result: Inges
 
 def article_find_duplicate(text: str, url: str | None) -> Article | None:
     by_text = Article.objects.filter(content_hash=text_hash(text)).first()
-    if by_text is not None:
-        return by_text
-    return Article.objects.filter(url=url).first() if url else None
+    return by_text or (Article.objects.filter(url=url).first() if url else None)
 
 
 def _duplicate(article: Article, source: str) -> IngestResult:
@@ -289,7 +280,9 @@ def extraction_store(extraction, article: Article, *, confirm: bool, result: Ing
         result.proposed["statement"] += 1
 
     kept_claims = set(
-        GapClaim.objects.filter(article=article).values_list("person_a", "person_b", "ends", "comparison")
+        GapClaim.objects.filter(article=article).values_list(
+            "person_a", "person_b", "ends", "comparison", "ordinal", "anchor", "anchor_text"
+        )
     )
     for item in extraction.gap_claims:
         pair = [people.resolve(n, k) for n, k in zip(item.participants, item.participant_keys, strict=False)]
@@ -298,7 +291,8 @@ def extraction_store(extraction, article: Article, *, confirm: bool, result: Ing
             result.warnings.append(f"gap claim without two known people skipped: {item.text[:60]!r}")
             continue
         low, high = pair_key(pair[0].pk, pair[1].pk)
-        if (low, high, item.ends, item.comparison) in kept_claims:
+        anchor_text = (item.anchor_text or "")[:200]
+        if (low, high, item.ends, item.comparison, item.ordinal, item.anchor, anchor_text) in kept_claims:
             continue
         gap_claim_create(
             person_a=pair[0],
@@ -309,6 +303,11 @@ def extraction_store(extraction, article: Article, *, confirm: bool, result: Ing
             duration_days=item.duration_days,
             duration_months=item.duration_months,
             anchor=item.anchor,
+            anchor_precision=item.anchor_precision or "day",
+            anchor_text=anchor_text,
+            ordinal=item.ordinal,
+            contact_kind=item.contact_kind or "",
+            last_when=(item.last_when or "")[:200],
             text=item.text,
             article=article,
             start_offset=item.span.start,

@@ -244,7 +244,7 @@ def gaps_recompute_pair(a: int, b: int) -> Changes:
     rows = gaps_between(points)
     stored = Gap.objects.filter(person_a_id=a, person_b_id=b).values_list("pk", *GAP_KEY)
     changes["Gap"] = _gaps_sync({(a, b): rows}, stored)
-    claims = list(GapClaim.objects.filter(person_a_id=a, person_b_id=b))
+    claims = list(GapClaim.objects.filter(person_a_id=a, person_b_id=b).select_related("anchor_event"))
     if claims:  # the record just computed serves every claim of the pair
         record = PairRecord(points, rows, stored_gaps(a, b))
         changes[VERDICTS] = sum(gap_claim_verdict_refresh(claim, record=record) for claim in claims)
@@ -303,7 +303,9 @@ def derived_recompute_all() -> tuple[int, Changes]:
         derived_lock_all()
         points = {
             row[0]: contact_point(*row)
-            for row in Contact.objects.held().values_list("id", "date", "date_precision").iterator(chunk_size=5000)
+            for row in Contact.objects.held()
+            .values_list("id", "date", "date_precision", "kind")
+            .iterator(chunk_size=5000)
         }
         by_contact: dict[int, list[int]] = {}
         through = Contact.participants.through.objects.values_list("contact_id", "person_id")
@@ -317,7 +319,8 @@ def derived_recompute_all() -> tuple[int, Changes]:
         wanted = {pair: gaps_between(pair_points) for pair, pair_points in by_pair.items()}
         stored = Gap.objects.values_list("pk", *GAP_KEY).iterator(chunk_size=5000)
         changes = Changes(Gap=_gaps_sync(wanted, stored))
-        changes[VERDICTS] = sum(gap_claim_verdict_refresh(claim) for claim in GapClaim.objects.all())
+        claims = GapClaim.objects.select_related("anchor_event")
+        changes[VERDICTS] = sum(gap_claim_verdict_refresh(claim) for claim in claims)
         changes.update(contact_counts_recompute_all())
     return len(by_pair), changes
 

@@ -19,7 +19,7 @@ def keys_fill(apps, schema_editor):
 
 
 class Migration(migrations.Migration):
-    dependencies = [("tracker", "0006_pair_month_counts")]
+    dependencies = [("tracker", "0008_editors_edit_events")]
 
     operations = [
         migrations.AddField(

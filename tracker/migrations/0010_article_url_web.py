@@ -17,7 +17,7 @@ def urls_not_web_dropped(apps, schema_editor):
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('tracker', '0007_person_name_key'),
+        ('tracker', '0009_person_name_key'),
     ]
 
     operations = [
