@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from datetime import date, timedelta
+from urllib.parse import urlsplit
 
 from dateutil.relativedelta import relativedelta
 
@@ -130,13 +131,26 @@ def text_looks_english(text: str) -> bool:
     return common / len(words) >= ENGLISH_SHARE
 
 
+# --- Dates ahead of what they are read against ---------------------------------------------------
+
 # Relative dates resolve against the publication date; a date ahead of today is a typo or a
 # scheduled post, either way wrong to resolve against. One day of slack for time zones.
 FUTURE_SLACK = timedelta(days=1)
+# A report comes after the contact it reports: a held contact dated days after the article (or,
+# without a publication date, after today) is a misread date (a dateline's year, a typo). A few
+# days of slack for time zones and readouts dated when they were posted.
+CONTACT_SLACK = timedelta(days=3)
+# A planned contact lies ahead, but within a year and a bit: "next spring", not 2099.
+PLANNED_HORIZON = timedelta(days=400)
+
+
+def later_than(day: date | None, reference: date | None, slack: timedelta) -> bool:
+    """Whether ``day`` falls more than ``slack`` after ``reference`` (never, when either is unknown)."""
+    return day is not None and reference is not None and day > reference + slack
 
 
 def published_in_future(published: date | None, today: date) -> bool:
-    return published is not None and published > today + FUTURE_SLACK
+    return later_than(published, today, FUTURE_SLACK)
 
 
 # --- Offices of one person recorded twice (merging two people) --------------------------------
@@ -180,3 +194,25 @@ def text_looks_truncated(text: str, *, limit: int | None = None) -> str | None:
     if not last or len(last) < 40 or _ENDS_A_SENTENCE.search(last):
         return None
     return f"the text ends mid-sentence (“…{last[-40:]}”)"
+
+
+def contact_after_its_report(day: date, reported: date, *, planned: bool = False) -> bool:
+    """Whether a contact dated ``day`` cannot be what a report of ``reported`` describes: a held
+    contact after the report (``CONTACT_SLACK``), a planned one beyond ``PLANNED_HORIZON``."""
+    return later_than(day, reported, PLANNED_HORIZON if planned else CONTACT_SLACK)
+
+
+# --- Source addresses ---------------------------------------------------------------------------
+
+# The only addresses a source may have: pages are linked as "original", and any other scheme
+# (``javascript:``, ``data:``, ``file:``) is a script or a local file, not a page.
+WEB_SCHEMES = ("http", "https")
+
+
+def url_is_web(url: str | None) -> bool:
+    """Whether ``url`` is an absolute http or https address with a host."""
+    try:
+        parts = urlsplit((url or "").strip())
+    except ValueError:
+        return False
+    return parts.scheme.lower() in WEB_SCHEMES and bool(parts.hostname)

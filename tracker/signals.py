@@ -1,4 +1,5 @@
-"""Keep gaps right whatever path a contact change takes (admin, shell, services, fixtures).
+"""Keep gaps right whatever path a contact change takes (admin, shell, services, fixtures), and
+each person's matching key right whatever path a name change takes.
 
 Each receiver only works out which pairs (and, for the charts' day tally, which days) a change
 touches and hands them to ``gaps_mark_dirty`` / ``contact_days_mark_dirty``; the recomputation
@@ -8,10 +9,11 @@ itself lives in ``tracker.services.upkeep``.
 from django.db.models.signals import m2m_changed, post_delete, post_save, pre_delete, pre_save
 from django.dispatch import receiver
 
-from tracker.models import Contact, Event, GapClaim
+from tracker.extraction.gazetteer import name_key
+from tracker.models import Contact, Event, GapClaim, Person
 from tracker.rules import pair_key
-from tracker.services.claims import event_claims_link, gap_claim_verify
-from tracker.services.upkeep import contact_days_mark_dirty, gaps_mark_dirty, pairs_among
+from tracker.services.claims import event_claims_link
+from tracker.services.upkeep import contact_days_mark_dirty, gap_claim_mark_dirty, gaps_mark_dirty, pairs_among
 
 
 def _participant_ids(contact: Contact) -> list[int]:
@@ -20,6 +22,8 @@ def _participant_ids(contact: Contact) -> list[int]:
 
 @receiver(pre_save, sender=Contact)
 def contact_saving(sender, instance: Contact, raw=False, **kwargs):
+    # A raw load (loaddata, record_import) sets the participants next: they trigger nothing either.
+    instance._loaded_raw = raw
     # The day it was on before a move loses a count: one look-up of the stored date.
     if not raw and instance.pk:
         instance._date_before_save = Contact.objects.filter(pk=instance.pk).values_list("date", flat=True).first()
@@ -47,6 +51,8 @@ def contact_deleted(sender, instance: Contact, **kwargs):
 
 @receiver(m2m_changed, sender=Contact.participants.through)
 def contact_participants_changed(sender, instance, action, reverse, pk_set, **kwargs):
+    if getattr(instance, "_loaded_raw", False):  # the loader recomputes (see record_import, load_demo)
+        return
     if action == "pre_clear":
         contacts = [instance] if not reverse else list(instance.contacts.all())
         instance._pairs_before_clear = set().union(*(pairs_among(_participant_ids(c)) for c in contacts))
@@ -67,6 +73,12 @@ def contact_participants_changed(sender, instance, action, reverse, pk_set, **kw
         gaps_mark_dirty(pairs_among(people | {instance.pk}))
 
 
+@receiver(pre_save, sender=Person)
+def person_name_keyed(sender, instance: Person, **kwargs):
+    # Raw loads (fixtures, restores) too: the key is what keeps one person per name.
+    instance.name_key = name_key(instance.name)
+
+
 @receiver(pre_save, sender=GapClaim)
 def gap_claim_order_pair(sender, instance: GapClaim, **kwargs):
     # Claims are stored with the pair in the same order as gaps, so a pair has one key.
@@ -77,7 +89,7 @@ def gap_claim_order_pair(sender, instance: GapClaim, **kwargs):
 @receiver(post_save, sender=GapClaim)
 def gap_claim_saved(sender, instance: GapClaim, raw=False, **kwargs):
     if not raw:
-        gap_claim_verify(instance)
+        gap_claim_mark_dirty(instance)
 
 
 @receiver(post_save, sender=Event)

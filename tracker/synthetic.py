@@ -19,6 +19,7 @@ from itertools import accumulate, islice
 
 from django.db import connection, transaction
 
+from tracker.extraction.gazetteer import name_key
 from tracker.models import (
     Article,
     Contact,
@@ -151,14 +152,23 @@ def _leaders(
     Returns, per country id, its heads as (start, end or None, person) in order of office.
     """
     taken = set(Person.objects.values_list("slug", flat=True))
+    names_taken = set(Person.objects.values_list("name_key", flat=True))
     people: list[Person] = []
     for n in range(count):
-        name = f"{rng.choice(FIRST_NAMES)} {''.join(rng.sample(SYLLABLES, 2)).capitalize()}"
+        drawn = f"{rng.choice(FIRST_NAMES)} {''.join(rng.sample(SYLLABLES, 2)).capitalize()}"
+        name, k = drawn, 2
+        while name_key(name) in names_taken:  # one person per name: the second is "… 2"
+            name, k = f"{drawn} {k}", k + 1
+        names_taken.add(name_key(name))
         slug, k = _slug(name), 2
         while slug in taken:
             slug, k = f"{_slug(name)}-{k}", k + 1
         taken.add(slug)
-        people.append(Person(name=name, slug=slug, country=countries[n % len(countries)], notes="Synthetic."))
+        people.append(
+            Person(
+                name=name, slug=slug, name_key=name_key(name), country=countries[n % len(countries)], notes="Synthetic."
+            )
+        )
     people = _bulk(Person, people)
 
     span = (until - FIRST_DAY).days

@@ -9,6 +9,7 @@ from pathlib import Path
 from django import forms
 from django.contrib import admin, messages
 from django.core.exceptions import PermissionDenied
+from django.core.validators import URLValidator
 from django.db import models
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
@@ -21,6 +22,7 @@ from tracker.admin.record import ContactSourceInline, GapClaimInline, StatementI
 from tracker.admin.review import article_review_context, article_review_items, review_list_html
 from tracker.highlight import Highlight, text_highlighted
 from tracker.models import Article, ReviewStatus
+from tracker.rules import WEB_SCHEMES
 from tracker.services.ingest import (
     MAX_TEXT_CHARS,
     IngestResult,
@@ -50,7 +52,13 @@ class ArticleIngestForm(forms.Form):
         help_text=".txt, .html, .md (with YAML front matter) or .jsonl (one article per line).",
     )
     title = forms.CharField(max_length=500, required=False)
-    url = forms.URLField(label="URL", max_length=1000, required=False, assume_scheme="https")
+    url = forms.URLField(
+        label="URL",
+        max_length=1000,
+        required=False,
+        assume_scheme="https",
+        validators=[URLValidator(schemes=list(WEB_SCHEMES))],
+    )
     publisher = forms.CharField(max_length=200, required=False)
     published = forms.DateField(
         required=False,

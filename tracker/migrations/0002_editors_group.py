@@ -39,10 +39,6 @@ def create_editors(apps, schema_editor):
     editors.permissions.set(perms)
 
 
-def remove_editors(apps, schema_editor):
-    apps.get_model("auth", "Group").objects.filter(name="editors").delete()
-
-
 class Migration(migrations.Migration):
     dependencies = [
         ("tracker", "0001_initial"),
@@ -50,4 +46,6 @@ class Migration(migrations.Migration):
         ("contenttypes", "0002_remove_content_type_name"),
     ]
 
-    operations = [migrations.RunPython(create_editors, remove_editors)]
+    # Backwards the group stays, with its members: it belongs to auth, and migrating forward again
+    # (create_editors: get or create, then set its permissions) finds it as it was.
+    operations = [migrations.RunPython(create_editors, migrations.RunPython.noop)]

@@ -7,7 +7,7 @@ pure computations (gaps, verdicts) live in ``tracker.gaps`` and the shared rules
 """
 
 from tracker.models.articles import Article, ArticleQuerySet, Topic, TopicManager, UnplacedName, text_hash
-from tracker.models.base import DatedQuerySet, Precision, RecordQuerySet, ReviewStatus, lines
+from tracker.models.base import DatedQuerySet, Precision, RecordQuerySet, ReviewStatus, lines, save_with_unique_slug
 from tracker.models.derived import ContactDayCount, Gap, GapClaim, GapQuerySet, PairContactCount, PairMonthCount
 from tracker.models.events import AnchorPrecision, Event, EventQuerySet
 from tracker.models.people import (
@@ -19,7 +19,6 @@ from tracker.models.people import (
     PersonQuerySet,
     office_held_on_q,
     office_holder,
-    unique_slug,
 )
 from tracker.models.record import Contact, ContactQuerySet, ContactSource, Statement, StatementQuerySet, participants
 
@@ -58,5 +57,5 @@ __all__ = [
     "office_holder",
     "participants",
     "text_hash",
-    "unique_slug",
+    "save_with_unique_slug",
 ]

@@ -5,13 +5,14 @@ from __future__ import annotations
 import hashlib
 
 from django.core.exceptions import ValidationError
+from django.core.validators import URLValidator
 from django.db import models
 from django.db.models import Count, OuterRef, Q, Subquery
 from django.db.models.functions import Coalesce
 from django.urls import reverse
 
-from tracker.models.base import ReviewStatus, lines
-from tracker.models.people import unique_slug
+from tracker import rules
+from tracker.models.base import ReviewStatus, lines, save_with_unique_slug
 
 # --- Topics ------------------------------------------------------------------------------
 
@@ -39,9 +40,10 @@ class Topic(models.Model):
         return self.name
 
     def save(self, *args, **kwargs):
-        if not self.slug:
-            self.slug = unique_slug(Topic, self.name)
-        super().save(*args, **kwargs)
+        if self.slug:
+            super().save(*args, **kwargs)
+        else:
+            save_with_unique_slug(self, self.name, lambda: super(Topic, self).save(*args, **kwargs))
 
     def natural_key(self) -> tuple[str]:
         return (self.slug,)
@@ -95,7 +97,12 @@ class Article(models.Model):
     publisher = models.CharField(max_length=200, blank=True)
     authors = models.TextField(blank=True, help_text="One author per line.")
     url = models.URLField(
-        "URL", max_length=1000, null=True, blank=True, help_text="Where the article was published; unique."
+        "URL",
+        max_length=1000,
+        null=True,
+        blank=True,
+        validators=[URLValidator(schemes=list(rules.WEB_SCHEMES))],
+        help_text="Where the article was published (an http or https address); unique.",
     )
     published = models.DateField(
         null=True,
@@ -119,7 +126,13 @@ class Article(models.Model):
                 condition=Q(url__isnull=False),
                 name="article_url_unique",
                 violation_error_message="An article with this URL already exists.",
-            )
+            ),
+            # ``rules.url_is_web`` for the database: no script or file address is ever stored.
+            models.CheckConstraint(
+                condition=Q(url__isnull=True) | Q(url__istartswith="http://") | Q(url__istartswith="https://"),
+                name="article_url_web",
+                violation_error_message="The URL must be an http or https address.",
+            ),
         ]
 
     def __str__(self) -> str:

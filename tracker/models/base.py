@@ -7,9 +7,10 @@ from collections.abc import Callable, Iterable
 from datetime import date
 from typing import TYPE_CHECKING
 
-from django.db import connections, models
+from django.db import IntegrityError, connections, models, transaction
 from django.db.models import Exists, OuterRef, Q
 from django.db.models.expressions import RawSQL
+from django.utils.text import slugify
 
 from tracker.text_search import fts_phrase, text_index_usable
 
@@ -21,6 +22,35 @@ if TYPE_CHECKING:
 def lines(text: str) -> list[str]:
     """The non-empty, stripped lines of a one-item-per-line text field."""
     return [line.strip() for line in (text or "").splitlines() if line.strip()]
+
+
+def save_with_unique_slug(instance: models.Model, text: str, save: Callable[[], None]) -> None:
+    """Save a new row with a unique slug made from ``text``: the plain slug, else ``-2``, ``-3``…
+
+    The unique index decides, not a look-up before the insert: each candidate is inserted in a
+    savepoint, and a clash on the slug moves on to the next one, so two processes saving the same
+    name at once both succeed. (The slugs already taken are read first only to skip them.)
+    """
+    model = type(instance)
+    base = slugify(text)[:180] or "item"
+    taken = slugs_taken(model, base)
+    for n in range(1, 10_000):
+        candidate = base if n == 1 else f"{base}-{n}"
+        if candidate in taken:
+            continue
+        instance.slug = candidate
+        try:
+            with transaction.atomic():
+                save()
+            return
+        except IntegrityError:
+            if not model.objects.filter(slug=candidate).exists():
+                raise  # another constraint failed, not the slug's
+    raise IntegrityError(f"no free slug for {text!r}")
+
+
+def slugs_taken(model: type[models.Model], base: str) -> set[str]:
+    return set(model.objects.filter(slug__startswith=base).values_list("slug", flat=True))
 
 
 class Precision(models.TextChoices):

@@ -7,8 +7,7 @@ import re
 
 from django.db import models
 
-from tracker.models.base import lines
-from tracker.models.people import unique_slug
+from tracker.models.base import lines, save_with_unique_slug
 
 
 class AnchorPrecision(models.TextChoices):
@@ -57,9 +56,10 @@ class Event(models.Model):
         return f"{self.name} ({self.date.isoformat()})"
 
     def save(self, *args, **kwargs):
-        if not self.slug:
-            self.slug = unique_slug(Event, self.name)
-        super().save(*args, **kwargs)
+        if self.slug:
+            super().save(*args, **kwargs)
+        else:
+            save_with_unique_slug(self, self.name, lambda: super(Event, self).save(*args, **kwargs))
 
     @property
     def name_list(self) -> list[str]:

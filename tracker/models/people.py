@@ -4,13 +4,14 @@ from __future__ import annotations
 
 from datetime import date
 
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
 from django.urls import reverse
-from django.utils.text import slugify
 
 from tracker import rules
-from tracker.models.base import lines
+from tracker.extraction.gazetteer import name_key
+from tracker.models.base import lines, save_with_unique_slug
 
 # --- Countries and organisations ---------------------------------------------------------
 
@@ -136,20 +137,35 @@ class Person(models.Model):
         help_text="Nationality; the country each office is held for is set on the office.",
     )
     notes = models.TextField(blank=True)
+    # The name folded for matching (``name_key``: case, accents, hyphens, honorifics): one person
+    # per key, so two ingesters that meet a new name at once make one person. Set on every save,
+    # fixtures included (``tracker.signals``).
+    name_key = models.CharField(max_length=200, editable=False)
 
     objects = PersonQuerySet.as_manager()
 
     class Meta:
         ordering = ["name"]
         verbose_name_plural = "people"
+        constraints = [
+            models.UniqueConstraint(
+                fields=["name_key"],
+                name="person_name_key_unique",
+                violation_error_message="A person with this name is already on record.",
+            )
+        ]
 
     def __str__(self) -> str:
         return self.name
 
     def save(self, *args, **kwargs):
-        if not self.slug:
-            self.slug = unique_slug(Person, self.name)
-        super().save(*args, **kwargs)
+        # ``tracker.signals`` sets ``name_key`` from the name; a rename saves both.
+        if kwargs.get("update_fields") is not None and "name" in kwargs["update_fields"]:
+            kwargs["update_fields"] = {*kwargs["update_fields"], "name_key"}
+        if self.slug:
+            super().save(*args, **kwargs)
+        else:
+            save_with_unique_slug(self, self.name, lambda: super(Person, self).save(*args, **kwargs))
 
     def get_absolute_url(self) -> str:
         return reverse("timeline:leader", args=[self.slug])
@@ -157,20 +173,18 @@ class Person(models.Model):
     def natural_key(self) -> tuple[str]:
         return (self.slug,)
 
+    def clean(self):
+        # The form does not hold ``name_key``, so Django leaves its constraint out of validation.
+        duplicate = Person.objects.filter(name_key=name_key(self.name or "")).exclude(pk=self.pk).first()
+        if duplicate is not None:
+            raise ValidationError({"name": f"{duplicate} is already on record under this name."})
+
     @property
     def alias_list(self) -> list[str]:
         return lines(self.aliases)
 
     def offices_on(self, day: date) -> list[Office]:
         return [o for o in self.offices.all() if o.held_on(day)]
-
-
-def unique_slug(model: type[models.Model], text: str) -> str:
-    base = slugify(text)[:180] or "item"
-    slug, n = base, 2
-    while model.objects.filter(slug=slug).exists():
-        slug, n = f"{base}-{n}", n + 1
-    return slug
 
 
 def office_held_on_q(day) -> Q:

@@ -69,17 +69,30 @@ def claim_of(claim: GapClaim) -> Claim:
 def gap_claim_verify(claim: GapClaim, *, record: PairRecord | None = None) -> GapClaim:
     """Compute and store the claim's verdict against its pair's current record (read here unless
     the caller has just computed it: two queries saved per claim)."""
+    gap_claim_verdict_refresh(claim, record=record)
+    return claim
+
+
+VERDICT_FIELDS = ("verdict", "verdict_reason", "deciding_gap_id", "runner_up_gap_id", "conflicting_contact_id")
+
+
+def gap_claim_verdict_refresh(claim: GapClaim, *, record: PairRecord | None = None) -> bool:
+    """``gap_claim_verify``, saying whether the verdict changed; an unchanged verdict is not
+    written again (``verified`` is when it was last decided)."""
     a, b = pair_key(claim.person_a_id, claim.person_b_id)
     if record is None:
         points = contact_points_for_pair(a, b)
         record = PairRecord(points, gaps_between(points), stored_gaps(a, b))
     points, rows, stored = record.points, record.rows, record.stored
     result = gap_claim_verdict(claim_of(claim), points, rows)
+    before = [getattr(claim, f) for f in VERDICT_FIELDS]
     claim.verdict = result.verdict
     claim.verdict_reason = result.reason
     claim.deciding_gap = _row_for(result.deciding, stored)
     claim.runner_up_gap = _row_for(result.runner_up, stored)
     claim.conflicting_contact_id = result.conflicting_contact_id
+    if claim.verified is not None and before == [getattr(claim, f) for f in VERDICT_FIELDS]:
+        return False
     claim.verified = timezone.now()
     GapClaim.objects.filter(pk=claim.pk).update(
         verdict=claim.verdict,
@@ -89,7 +102,7 @@ def gap_claim_verify(claim: GapClaim, *, record: PairRecord | None = None) -> Ga
         conflicting_contact_id=claim.conflicting_contact_id,
         verified=claim.verified,
     )
-    return claim
+    return True
 
 
 @transaction.atomic
@@ -141,8 +154,8 @@ def gap_claim_create(
         status=status,
     )
     claim.full_clean()
-    claim.save()
-    return gap_claim_verify(claim)
+    claim.save()  # verified by ``tracker.signals`` now, or with its pair when gaps are deferred
+    return claim
 
 
 def event_claims_link(event: Event) -> int:

@@ -36,11 +36,13 @@ from tracker.models import (
 from tracker.rules import (
     IN_PERSON,
     REMOTE,
+    contact_after_its_report,
     kind_class,
     kind_from_evidence,
     pair_key,
     published_in_future,
     text_looks_english,
+    url_is_web,
 )
 from tracker.services.claims import gap_claim_create
 from tracker.services.contacts import (
@@ -50,7 +52,8 @@ from tracker.services.contacts import (
     contact_source_add,
     contacts_set_status,
 )
-from tracker.services.gazetteer import gazetteer_current
+from tracker.services.gazetteer import gazetteer_current, gazetteer_fingerprint
+from tracker.services.locks import ingest_lock
 from tracker.services.people import ArticlePeople, country_index
 from tracker.services.upkeep import gaps_deferred
 
@@ -151,7 +154,8 @@ def article_ingest(
 
     Pass either an ``Document`` from ``tracker.extraction.documents_from_file`` or the text and
     its metadata. ``extraction`` skips running the extractor (for callers that already ran it).
-    The same text (by ``content_hash``) or the same URL is a duplicate and adds nothing.
+    The same text (by ``content_hash``) or the same URL is a duplicate and adds nothing. One
+    article is stored at a time (``ingest_lock``), so concurrent ingesters make one record.
     """
     if document is not None:
         text = document.text
@@ -171,24 +175,28 @@ def article_ingest(
         return result
     if published is None:
         result.notes.append(NO_DATE_NOTE)
-    url = url or None
-    duplicate = article_find_duplicate(text, url)
-    if duplicate is not None:
-        return IngestResult("duplicate", article=duplicate, reason=_duplicate_reason(duplicate), source=source_file)
-    if extraction is None:
-        try:
-            extraction = extraction_run(text, published=published, title=title or None, url=url, publisher=publisher)
-        except Exception as error:  # noqa: BLE001 - one bad article must not stop a batch
-            result.status, result.reason = "failed", f"extraction failed: {type(error).__name__}: {error}"
+    url = _web_url(url, result)
+    if (duplicate := article_find_duplicate(text, url)) is not None:
+        return _duplicate(duplicate, source_file)
+    if fresh := extraction is None:  # run here: run again if the people on record change meanwhile
+        fingerprint = gazetteer_fingerprint()
+        if (extraction := _extraction_or_failure(text, published, title, url, publisher, result)) is None:
             return result
-    meta = extraction.meta
     try:
         with gaps_deferred(), transaction.atomic():
+            ingest_lock()  # its reports and names are matched to all that other ingesters stored
+            if (duplicate := article_find_duplicate(text, url)) is not None:
+                return _duplicate(duplicate, source_file)
+            if fresh and gazetteer_fingerprint() != fingerprint:
+                extraction = _extraction_or_failure(text, published, title, url, publisher, result)
+                if extraction is None:
+                    return result
+            meta = extraction.meta
             article = Article.objects.create(
                 title=(title or meta.title or "")[:500],
                 publisher=(publisher or meta.publisher or "")[:200],
                 authors="\n".join(authors or meta.authors or []),
-                url=url or meta.url or None,
+                url=url or _web_url(meta.url, result),
                 published=published or meta.published,
                 dateline=(meta.dateline or "")[:200],
                 text=text,
@@ -196,25 +204,38 @@ def article_ingest(
             )
             result.article = article
             extraction_store(extraction, article, confirm=confirm, result=result)
-    except IntegrityError:
-        # Another process stored the same text or URL between our check and our insert.
-        duplicate = article_find_duplicate(text, url)
-        if duplicate is None:
+    except IntegrityError:  # the text or URL stored meanwhile by a writer without the lock (an editor)
+        if (duplicate := article_find_duplicate(text, url)) is None:
             raise
-        return IngestResult("duplicate", article=duplicate, reason=_duplicate_reason(duplicate), source=source_file)
+        return _duplicate(duplicate, source_file)
     result.warnings.extend(extraction.warnings)
     return result
 
 
+def _web_url(url: str | None, result: IngestResult) -> str | None:  # http or https only, or None with a note
+    if url and not url_is_web(url):
+        result.notes.append(f"the source address {url[:80]!r} is not an http or https address: not stored")
+    return url.strip() if url_is_web(url) else None
+
+
+def _extraction_or_failure(text, published, title, url, publisher, result: IngestResult):
+    """The extraction of the text, or None with ``result`` marked failed."""
+    try:
+        return extraction_run(text, published=published, title=title or None, url=url, publisher=publisher)
+    except Exception as error:  # noqa: BLE001 - one bad article must not stop a batch
+        result.status, result.reason = "failed", f"extraction failed: {type(error).__name__}: {error}"
+        return None
+
+
 def article_find_duplicate(text: str, url: str | None) -> Article | None:
     by_text = Article.objects.filter(content_hash=text_hash(text)).first()
-    if by_text is not None:
-        return by_text
-    return Article.objects.filter(url=url).first() if url else None
+    return by_text or (Article.objects.filter(url=url).first() if url else None)
 
 
-def _duplicate_reason(article: Article) -> str:
-    return f"already stored as article {article.pk} ({article})"
+def _duplicate(article: Article, source: str) -> IngestResult:
+    return IngestResult(
+        "duplicate", article=article, reason=f"already stored as article {article.pk} ({article})", source=source
+    )
 
 
 def extraction_store(extraction, article: Article, *, confirm: bool, result: IngestResult) -> None:
@@ -330,6 +351,11 @@ def _contact_store(item, article: Article, people: ArticlePeople, *, status, top
     if item.date is None:
         result.warnings.append(f"contact without a date skipped: {item.evidence[:60]!r}")
         return None
+    if contact_after_its_report(item.date, reported := article.published or date.today(), planned=item.planned):
+        result.warnings.append(
+            f"contact dated {item.date}, after its report of {reported}, skipped: {item.evidence[:60]!r}"
+        )
+        return None
     kind = kind_from_evidence(item.kind, item.evidence)
     precision = item.precision or Precision.DAY
     existing = contact_find_match(
@@ -425,19 +451,14 @@ def article_reextract(article: Article, *, extraction: Any = None) -> IngestResu
     A proposed contact that other articles also report loses only this article's source.
     """
     result = IngestResult("new", article=article, source=article.source_file)
-    if extraction is None:
-        try:
-            extraction = extraction_run(
-                article.text,
-                published=article.published,
-                title=article.title or None,
-                url=article.url,
-                publisher=article.publisher,
-            )
-        except Exception as error:  # noqa: BLE001 - the article stays as it was
-            result.status, result.reason = "failed", f"extraction failed: {type(error).__name__}: {error}"
+    if extraction is None:  # on failure the article stays as it was
+        extraction = _extraction_or_failure(
+            article.text, article.published, article.title, article.url, article.publisher, result
+        )
+        if extraction is None:
             return result
     with gaps_deferred(), transaction.atomic():
+        ingest_lock()
         proposed_sources = ContactSource.objects.filter(article=article, contact__status=ReviewStatus.PROPOSED)
         contact_ids = list(proposed_sources.values_list("contact_id", flat=True))
         proposed_sources.delete()

@@ -4,6 +4,8 @@ person in the database, or creates them (with the office the article says they h
 
 from __future__ import annotations
 
+from django.db import IntegrityError, transaction
+
 from tracker.extraction.gazetteer import name_extends, name_is_fuller, name_is_surname_only, name_key
 from tracker.extraction.people import person_name_clean
 from tracker.models import Article, Country, Office, Person
@@ -43,6 +45,10 @@ class ArticlePeople:
     ``person_extended``); the form written here becomes an alias. A bare surname that matches no
     one makes no person (the item naming it is skipped with a warning), nor does a run of
     capitalised words that is a title, place or organisation (``person_name_clean``).
+
+    Safe beside other ingesters: a person is created under the unique ``Person.name_key``, and a
+    clash means another process made them first, so theirs is used (get-or-create). The batch
+    gazetteer sees people other processes made as soon as they are committed (``gazetteer_current``).
     """
 
     def __init__(self, extraction, article: Article, countries: dict[str, Country]):
@@ -89,7 +95,7 @@ class ArticlePeople:
         return person
 
     def _find(self, name: str, country: str | None) -> Person | None:
-        person = Person.objects.filter(name__iexact=name).first()
+        person = Person.objects.filter(name_key=name_key(name)).first()
         if person is not None:
             return person
         known = self.gazetteer.person_named(name) or self.gazetteer.person_extended(name, country)
@@ -140,11 +146,35 @@ class ArticlePeople:
             if all(name_key(variant) != name_key(a) for a in person.alias_list):
                 person.aliases = "\n".join([*person.alias_list, variant])
                 changed.append("aliases")
-        if changed:
-            person.save(update_fields=changed)
-            gazetteer_person_added(person)  # later articles of a batch match the new name too
+        if not changed:
+            return
+        try:
+            with transaction.atomic():
+                person.save(update_fields=changed)
+        except IntegrityError:
+            # The fuller name is someone else's already (two records of one person, for an
+            # editor to merge): keep this one's name, learn only the rest.
+            person.refresh_from_db()
+            return
+        gazetteer_person_added(person)  # later articles of a batch match the new name too
 
     def _create(self, name: str, mention) -> Person:
+        """A new person (and the office the article says they held), or the person another
+        process created under the same key meanwhile."""
+        try:
+            with transaction.atomic():
+                person = self._insert(name, mention)
+        except IntegrityError:
+            person = Person.objects.filter(name_key=name_key(name)).first()
+            if person is None:
+                raise
+            self._learn(person, mention, written=name)
+            return person
+        self.created += 1
+        gazetteer_person_added(person)
+        return person
+
+    def _insert(self, name: str, mention) -> Person:
         country = country_find(getattr(mention, "country", None), self.countries)
         person = Person(name=name, country=country)
         office_title = getattr(mention, "office", None)
@@ -165,8 +195,6 @@ class ArticlePeople:
                 start=self.article.published,
                 is_head=office_title.casefold() in HEAD_TITLES,
             )
-        self.created += 1
-        gazetteer_person_added(person)
         return person
 
 

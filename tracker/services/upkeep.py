@@ -9,12 +9,20 @@ verdicts of the claims about that pair. ``tracker.signals`` marks pairs for save
 The charts' tallies are derived the same way: ``PairContactCount`` and ``PairMonthCount`` are
 rewritten with a pair's gaps, and ``ContactDayCount`` for each day a changed contact was on
 (before and after the change).
+
+Safe with any number of writers: a pair is recomputed under its lock and the days under theirs
+(``tracker.services.locks``), and every rewrite is a difference against the stored rows (insert
+the missing, update the changed tallies with ``INSERT … ON CONFLICT``, delete the extra), so a
+recomputation of data that is already right writes nothing, and each returns how many rows it
+changed per table (what ``record_repair`` reports).
 """
 
 from __future__ import annotations
 
 import contextlib
 import contextvars
+import dataclasses
+from collections import Counter
 from collections.abc import Iterable, Iterator
 from datetime import date
 from itertools import combinations
@@ -26,10 +34,29 @@ from django.db.models.functions import TruncMonth
 from tracker.gaps import ContactPoint, GapRow, gaps_between
 from tracker.models import Contact, ContactDayCount, Gap, GapClaim, PairContactCount, PairMonthCount, ReviewStatus
 from tracker.rules import Pair, pair_key
-from tracker.services.claims import PairRecord, contact_point, contact_points_for_pair, gap_claim_verify, stored_gaps
+from tracker.services.claims import (
+    PairRecord,
+    contact_point,
+    contact_points_for_pair,
+    gap_claim_verdict_refresh,
+    stored_gaps,
+)
+from tracker.services.locks import days_lock, derived_lock_all, ingest_lock, pair_lock
 
 _deferred: contextvars.ContextVar[set[Pair] | None] = contextvars.ContextVar("gaps_deferred", default=None)
 _deferred_days: contextvars.ContextVar[set[date] | None] = contextvars.ContextVar("days_deferred", default=None)
+
+# Rows changed (inserted, updated or deleted) per derived table, by model name; verdicts
+# changed are counted under "gap verdicts".
+Changes = Counter
+VERDICTS = "gap verdicts"
+DERIVED_TABLES = ("Gap", "PairContactCount", "PairMonthCount", "ContactDayCount", VERDICTS)
+_CHUNK = 500  # ids per ``pk IN (…)``, well inside every backend's limit on parameters
+
+
+def changes_summary(changes: Changes) -> str:
+    """ "Gap 2, PairContactCount 0, …": the rows changed in each derived table."""
+    return ", ".join(f"{table} {changes[table]}" for table in DERIVED_TABLES)
 
 
 def pairs_among(person_ids: Iterable[int]) -> set[Pair]:
@@ -76,6 +103,18 @@ def gaps_mark_dirty(pairs: Iterable[Pair]) -> None:
         gaps_recompute_pair(a, b)
 
 
+def gap_claim_mark_dirty(claim: GapClaim) -> None:
+    """A claim saved: verified now, or with its pair at the end of a ``gaps_deferred`` block (when
+    the contacts stored meanwhile are committed, and under the pair's lock)."""
+    pending = _deferred.get()
+    if pending is not None:
+        pending.add(pair_key(claim.person_a_id, claim.person_b_id))
+        return
+    with transaction.atomic():
+        pair_lock(claim.person_a_id, claim.person_b_id)
+        gap_claim_verdict_refresh(claim)
+
+
 def contact_days_mark_dirty(days: Iterable[date]) -> None:
     pending = _deferred_days.get()
     if pending is not None:
@@ -84,159 +123,208 @@ def contact_days_mark_dirty(days: Iterable[date]) -> None:
     contact_day_counts_recompute(days)
 
 
+# --- Rewriting stored rows as a difference ------------------------------------------------------
+
+
+def _delete_ids(model: type[models.Model], ids: list[int]) -> None:
+    for i in range(0, len(ids), _CHUNK):
+        model.objects.filter(pk__in=ids[i : i + _CHUNK]).delete()
+
+
+def _tally_sync(model: type[models.Model], stored: models.QuerySet, keys: tuple[str, ...], wanted: dict) -> int:
+    """Make the tally rows of ``stored`` (a filtered ``model`` QuerySet) hold ``wanted`` (a tuple
+    of ``keys`` values -> contacts): an upsert of the missing and changed rows on the unique
+    ``keys``, a delete of the rest. Returns the rows changed."""
+    have = {tuple(row[1:-1]): (row[0], row[-1]) for row in stored.values_list("pk", *keys, "contacts")}
+    changed = [key for key, n in wanted.items() if have.get(key, (None, None))[1] != n]
+    extra = [pk for key, (pk, _) in have.items() if key not in wanted]
+    if changed:
+        model.objects.bulk_create(
+            [model(**dict(zip(keys, key, strict=True)), contacts=wanted[key]) for key in changed],
+            update_conflicts=True,
+            unique_fields=list(keys),
+            update_fields=["contacts"],
+            batch_size=1000,
+        )
+    _delete_ids(model, extra)
+    return len(changed) + len(extra)
+
+
+GAP_FIELDS = tuple(f.name for f in dataclasses.fields(GapRow))
+GAP_KEY = ("person_a_id", "person_b_id", *GAP_FIELDS)  # a gap row, whatever its id
+
+
+def gap_from_row(a: int, b: int, row: GapRow) -> Gap:
+    fields = dataclasses.asdict(row)
+    return Gap(person_a_id=a, person_b_id=b, **fields)
+
+
+def _gaps_sync(wanted: dict[Pair, list[GapRow]], stored: Iterable[tuple]) -> int:
+    """Make the stored gaps equal ``wanted`` for those pairs: ``stored`` is ``(pk, person_a,
+    person_b, *GAP_FIELDS)`` of their rows (the stray copies of a row left by an old race are
+    extra too). Returns the rows changed."""
+    have: dict[tuple, list[int]] = {}
+    for pk, *row in stored:
+        have.setdefault(tuple(row), []).append(pk)
+    extra: list[int] = []
+    new: list[Gap] = []
+    for (a, b), rows in wanted.items():
+        for row in rows:
+            ids = have.get((a, b, *dataclasses.astuple(row)))
+            if ids:
+                ids.pop()
+            else:
+                new.append(gap_from_row(a, b, row))
+    for ids in have.values():
+        extra.extend(ids)
+    _delete_ids(Gap, extra)
+    Gap.objects.bulk_create(new, batch_size=2000)
+    return len(new) + len(extra)
+
+
+# --- One pair, some days ------------------------------------------------------------------------
+
+DAY_KEYS = ("status", "date", "kind")
+PAIR_MONTH_KEYS = ("person_a_id", "person_b_id", "status", "month", "kind")
+
+
 @transaction.atomic
-def contact_day_counts_recompute(days: Iterable[date]) -> None:
+def contact_day_counts_recompute(days: Iterable[date]) -> int:
     """Rewrite the ``ContactDayCount`` rows of ``days`` from the contacts (three queries)."""
     days = sorted(set(days))
     if not days:
-        return
-    ContactDayCount.objects.filter(date__in=days).delete()
+        return 0
+    days_lock(days)
     # status__in as well: the (status, date, id) index then serves the look-up on every backend.
     rows = (
         Contact.objects.filter(status__in=ReviewStatus.values, date__in=days)
         .order_by()
-        .values("date", "kind", "status")
+        .values_list(*DAY_KEYS)
         .annotate(n=Count("id"))
     )
-    ContactDayCount.objects.bulk_create(
-        ContactDayCount(date=r["date"], kind=r["kind"], status=r["status"], contacts=r["n"]) for r in rows
-    )
+    wanted = {tuple(r[:-1]): r[-1] for r in rows}
+    return _tally_sync(ContactDayCount, ContactDayCount.objects.filter(date__in=days), DAY_KEYS, wanted)
 
 
-def pair_counts_recompute(a: int, b: int) -> None:
+def pair_counts_recompute(a: int, b: int) -> Changes:
     """Rewrite the pair's ``PairMonthCount`` rows and its ``PairContactCount`` (the confirmed
-    ones summed) from its contacts: one grouped read."""
+    ones summed) from its contacts: one grouped read. The caller holds the pair's lock."""
     a, b = pair_key(a, b)
     rows = list(
         Contact.objects.filter(status__in=ReviewStatus.values)
         .involving_all(a, b)
         .order_by()
         .annotate(month=TruncMonth("date"))
-        .values("month", "kind", "status")
+        .values_list("status", "month", "kind")
         .annotate(n=Count("id"))
     )
-    PairMonthCount.objects.filter(person_a_id=a, person_b_id=b).delete()
-    PairMonthCount.objects.bulk_create(
-        PairMonthCount(
-            person_a_id=a, person_b_id=b, month=r["month"], kind=r["kind"], status=r["status"], contacts=r["n"]
-        )
-        for r in rows
+    months = {(a, b, status, month, kind): n for status, month, kind, n in rows}
+    changes = Changes()
+    changes["PairMonthCount"] = _tally_sync(
+        PairMonthCount, PairMonthCount.objects.filter(person_a_id=a, person_b_id=b), PAIR_MONTH_KEYS, months
     )
-    confirmed = sum(r["n"] for r in rows if r["status"] == ReviewStatus.CONFIRMED)
-    if confirmed:
-        PairContactCount.objects.update_or_create(person_a_id=a, person_b_id=b, defaults={"contacts": confirmed})
-    else:
-        PairContactCount.objects.filter(person_a_id=a, person_b_id=b).delete()
-
-
-def contact_counts_recompute_all() -> None:
-    """Rewrite the charts' tallies from scratch (after a bulk load): three grouped queries."""
-    with transaction.atomic():
-        ContactDayCount.objects.all().delete()
-        rows = Contact.objects.order_by().values("date", "kind", "status").annotate(n=Count("id"))
-        ContactDayCount.objects.bulk_create(
-            (ContactDayCount(date=r["date"], kind=r["kind"], status=r["status"], contacts=r["n"]) for r in rows),
-            batch_size=2000,
-        )
-        # Each participant row of a contact paired with the contact's other participants (lower id first).
-        pair_rows = Contact.participants.through.objects.filter(
-            person_id__lt=models.F("contact__participants")
-        ).order_by()
-        PairContactCount.objects.all().delete()
-        pairs = (
-            pair_rows.filter(contact__status=ReviewStatus.CONFIRMED)
-            .values("person_id", "contact__participants")
-            .annotate(n=Count("contact_id"))
-        )
-        PairContactCount.objects.bulk_create(
-            (
-                PairContactCount(person_a_id=r["person_id"], person_b_id=r["contact__participants"], contacts=r["n"])
-                for r in pairs
-            ),
-            batch_size=2000,
-        )
-        PairMonthCount.objects.all().delete()
-        months = (
-            pair_rows.annotate(month=TruncMonth("contact__date"))
-            .values("person_id", "contact__participants", "month", "contact__kind", "contact__status")
-            .annotate(n=Count("contact_id"))
-        )
-        PairMonthCount.objects.bulk_create(
-            (
-                PairMonthCount(
-                    person_a_id=r["person_id"],
-                    person_b_id=r["contact__participants"],
-                    month=r["month"],
-                    kind=r["contact__kind"],
-                    status=r["contact__status"],
-                    contacts=r["n"],
-                )
-                for r in months
-            ),
-            batch_size=2000,
-        )
-
-
-def gap_from_row(a: int, b: int, row: GapRow) -> Gap:
-    return Gap(
-        person_a_id=a,
-        person_b_id=b,
-        before_id=row.before_id,
-        after_id=row.after_id,
-        start=row.start,
-        end=row.end,
-        days=row.days,
-        longest_since=row.longest_since,
-        is_record=row.is_record,
-        approximate=row.approximate,
+    confirmed = sum(n for status, _, _, n in rows if status == ReviewStatus.CONFIRMED)
+    changes["PairContactCount"] = _tally_sync(
+        PairContactCount,
+        PairContactCount.objects.filter(person_a_id=a, person_b_id=b),
+        ("person_a_id", "person_b_id"),
+        {(a, b): confirmed} if confirmed else {},
     )
+    return changes
 
 
 @transaction.atomic
-def gaps_recompute_pair(a: int, b: int) -> list[Gap]:
+def gaps_recompute_pair(a: int, b: int) -> Changes:
     """Rewrite the gaps of one pair from its held contacts, then re-verify its claims (and rewrite
-    the pair's chart tallies, which change on the same events)."""
+    the pair's chart tallies, which change on the same events), under the pair's lock."""
     a, b = pair_key(a, b)
-    pair_counts_recompute(a, b)
+    pair_lock(a, b)
+    changes = pair_counts_recompute(a, b)
     points = contact_points_for_pair(a, b)
     rows = gaps_between(points)
-    Gap.objects.filter(person_a_id=a, person_b_id=b).delete()
-    gaps = Gap.objects.bulk_create(gap_from_row(a, b, r) for r in rows)
+    stored = Gap.objects.filter(person_a_id=a, person_b_id=b).values_list("pk", *GAP_KEY)
+    changes["Gap"] = _gaps_sync({(a, b): rows}, stored)
     claims = list(GapClaim.objects.filter(person_a_id=a, person_b_id=b).select_related("anchor_event"))
     if claims:  # the record just computed serves every claim of the pair
         record = PairRecord(points, rows, stored_gaps(a, b))
-        for claim in claims:
-            gap_claim_verify(claim, record=record)
-    return gaps
+        changes[VERDICTS] = sum(gap_claim_verdict_refresh(claim, record=record) for claim in claims)
+    return changes
+
+
+# --- Everything ---------------------------------------------------------------------------------
+
+
+def _pair_rows() -> models.QuerySet:
+    # Each participant row of a contact paired with the contact's other participants (lower id first).
+    return Contact.participants.through.objects.filter(person_id__lt=models.F("contact__participants")).order_by()
+
+
+def contact_counts_recompute_all() -> Changes:
+    """Rewrite the charts' tallies from scratch (after a bulk load, or to repair them): three
+    grouped queries and a read of each table."""
+    changes = Changes()
+    with transaction.atomic():
+        derived_lock_all()
+        rows = Contact.objects.order_by().values_list(*DAY_KEYS).annotate(n=Count("id"))
+        days = {tuple(r[:-1]): r[-1] for r in rows}
+        changes["ContactDayCount"] = _tally_sync(ContactDayCount, ContactDayCount.objects.all(), DAY_KEYS, days)
+        confirmed = (
+            _pair_rows()
+            .filter(contact__status=ReviewStatus.CONFIRMED)
+            .values_list("person_id", "contact__participants")
+            .annotate(n=Count("contact_id"))
+        )
+        pairs = {(a, b): n for a, b, n in confirmed}
+        changes["PairContactCount"] = _tally_sync(
+            PairContactCount, PairContactCount.objects.all(), ("person_a_id", "person_b_id"), pairs
+        )
+        by_month = (
+            _pair_rows()
+            .annotate(month=TruncMonth("contact__date"))
+            .values_list("person_id", "contact__participants", "contact__status", "month", "contact__kind")
+            .annotate(n=Count("contact_id"))
+        )
+        months = {tuple(r[:-1]): r[-1] for r in by_month}
+        changes["PairMonthCount"] = _tally_sync(PairMonthCount, PairMonthCount.objects.all(), PAIR_MONTH_KEYS, months)
+    return changes
+
+
+def derived_recompute_all() -> tuple[int, Changes]:
+    """Rewrite every pair's gaps, every tally and every claim's verdict from the record; returns
+    the number of pairs with held contacts and the rows changed per table.
+
+    For bulk loads and repairs: a constant number of queries however many pairs (one read of the
+    held contacts, one of the participants, one of the stored gaps, batched writes), instead of
+    ``gaps_recompute_pair``'s four queries per pair; then two queries per claim. Holds the
+    ingest lock and every derived-data lock meanwhile, so no writer changes the record under it.
+    """
+    with transaction.atomic():
+        ingest_lock()
+        derived_lock_all()
+        points = {
+            row[0]: contact_point(*row)
+            for row in Contact.objects.held()
+            .values_list("id", "date", "date_precision", "kind")
+            .iterator(chunk_size=5000)
+        }
+        by_contact: dict[int, list[int]] = {}
+        through = Contact.participants.through.objects.values_list("contact_id", "person_id")
+        for contact_id, person_id in through.iterator(chunk_size=5000):
+            if contact_id in points:
+                by_contact.setdefault(contact_id, []).append(person_id)
+        by_pair: dict[Pair, list[ContactPoint]] = {}
+        for contact_id, people in by_contact.items():
+            for pair in pairs_among(people):
+                by_pair.setdefault(pair, []).append(points[contact_id])
+        wanted = {pair: gaps_between(pair_points) for pair, pair_points in by_pair.items()}
+        stored = Gap.objects.values_list("pk", *GAP_KEY).iterator(chunk_size=5000)
+        changes = Changes(Gap=_gaps_sync(wanted, stored))
+        claims = GapClaim.objects.select_related("anchor_event")
+        changes[VERDICTS] = sum(gap_claim_verdict_refresh(claim) for claim in claims)
+        changes.update(contact_counts_recompute_all())
+    return len(by_pair), changes
 
 
 def gaps_recompute_all() -> int:
-    """Rewrite every pair's gaps from scratch, then re-verify every claim; returns the number of pairs.
-
-    For bulk loads: a constant number of queries however many pairs (one read of the held
-    contacts, one of the participants, batched inserts), instead of ``gaps_recompute_pair``'s
-    four queries per pair.
-    """
-    points = {
-        row[0]: contact_point(*row)
-        for row in Contact.objects.held().values_list("id", "date", "date_precision", "kind").iterator(chunk_size=5000)
-    }
-    by_contact: dict[int, list[int]] = {}
-    through = Contact.participants.through.objects.values_list("contact_id", "person_id")
-    for contact_id, person_id in through.iterator(chunk_size=5000):
-        if contact_id in points:
-            by_contact.setdefault(contact_id, []).append(person_id)
-    by_pair: dict[Pair, list[ContactPoint]] = {}
-    for contact_id, people in by_contact.items():
-        for pair in pairs_among(people):
-            by_pair.setdefault(pair, []).append(points[contact_id])
-    with transaction.atomic():
-        Gap.objects.all().delete()
-        Gap.objects.bulk_create(
-            (gap_from_row(a, b, r) for (a, b), pair_points in by_pair.items() for r in gaps_between(pair_points)),
-            batch_size=2000,
-        )
-        for claim in GapClaim.objects.select_related("anchor_event"):
-            gap_claim_verify(claim)
-        contact_counts_recompute_all()
-    return len(by_pair)
+    """``derived_recompute_all``, for callers that only report the number of pairs."""
+    return derived_recompute_all()[0]

@@ -1,0 +1,56 @@
+"""Locks that make concurrent writers (ingesters, web processes) end with the record one process
+would make.
+
+On PostgreSQL each lock is a transaction-level advisory lock, released when the transaction that
+took it ends, so whatever was written under it is committed before the next holder reads. On
+SQLite every transaction begins IMMEDIATE (``tracker.settings``): the one write lock of the file
+is held for the whole transaction, which serialises writers already, so these are no-ops there.
+
+Order, so that no two holders wait on each other: ``ingest_lock`` first, then the derived data's
+locks: ``derived_lock_all`` (a rewrite of everything), or a pair's or the days' lock, each of
+which first takes the shared side of the lock ``derived_lock_all`` takes exclusively.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+from django.db import transaction
+
+
+def _advisory_lock(name: str, *, shared: bool = False) -> None:
+    connection = transaction.get_connection()
+    if connection.vendor != "postgresql":
+        return
+    if not connection.in_atomic_block:
+        raise RuntimeError(f"the {name!r} lock is held until the transaction ends: take it inside one")
+    function = "pg_advisory_xact_lock_shared" if shared else "pg_advisory_xact_lock"
+    with connection.cursor() as cursor:
+        # One 64-bit key per name: collisions across names are as unlikely as a hash collision.
+        cursor.execute(f"SELECT {function}(hashtextextended(%s, 0))", [f"tracker:{name}"])
+
+
+def ingest_lock() -> None:
+    """Serialise the storing of articles: matching a report to a contact on record, and a name to
+    a person, must see what every other ingester stored before."""
+    _advisory_lock("ingest")
+
+
+def derived_lock_all() -> None:
+    """Keep every other rewrite of derived data waiting while all of it is recomputed."""
+    _advisory_lock("derived")
+
+
+def pair_lock(a: int, b: int) -> None:
+    """Serialise the recomputation of one pair's gaps, tallies and claim verdicts."""
+    low, high = (a, b) if a < b else (b, a)
+    _advisory_lock("derived", shared=True)
+    _advisory_lock(f"pair:{low}:{high}")
+
+
+def days_lock(days: list[date]) -> None:
+    """Serialise the recomputation of the daily tallies (one lock for all days: the rewrite is
+    three queries, and one lock cannot be taken in two orders)."""
+    if days:
+        _advisory_lock("derived", shared=True)
+        _advisory_lock("contact-days")
