@@ -12,6 +12,7 @@ from django.views.decorators.http import require_safe
 from django.views.decorators.vary import vary_on_headers
 
 from timeline.chart_views import chart_context
+from timeline.exports import counterparts_export, exportable, pair_contacts_export, timeline_export
 from timeline.feed import CappedCount, Cursor, count_capped, feed_entries, feed_page
 from timeline.filters import ContactFilter, StatementFilter
 from timeline.htmx import is_fragment_request
@@ -65,6 +66,7 @@ def _feed_context(request: HttpRequest, *, base_url: str, fixed: dict[str, str] 
             open_gap = pair_open_gap(*pair, today)
     query = data.copy()
     query.pop("after", None)
+    export_query = query.copy()  # the fixed filters too: the export URLs have none of their own
     for key in fixed or {}:
         query.pop(key, None)
     next_query = None
@@ -86,6 +88,7 @@ def _feed_context(request: HttpRequest, *, base_url: str, fixed: dict[str, str] 
         if statement_filter and cursor is None
         else None,
         "query": query.urlencode(),
+        "export_query": export_query.urlencode(),
         "base_url": base_url,
     }
 
@@ -102,6 +105,7 @@ def _render_feed(request: HttpRequest, template: str, ctx: dict) -> HttpResponse
 
 @require_safe
 @vary_on_headers("HX-Request")
+@exportable(timeline_export)
 def timeline(request: HttpRequest) -> HttpResponse:
     ctx = _feed_context(request, base_url=reverse("timeline:timeline"))
     return _render_feed(request, "timeline/timeline.html", ctx)
@@ -109,6 +113,7 @@ def timeline(request: HttpRequest) -> HttpResponse:
 
 @require_safe
 @vary_on_headers("HX-Request")
+@exportable(pair_contacts_export)
 def pair(request: HttpRequest, a: str, b: str) -> HttpResponse:
     if a == b:
         raise Http404("A pair is two different people.")
@@ -148,6 +153,7 @@ def home(request: HttpRequest) -> HttpResponse:
 
 
 @require_safe
+@exportable(counterparts_export)
 def leader(request: HttpRequest, slug: str) -> HttpResponse:
     person = get_object_or_404(Person, slug=slug)
     today = timezone.localdate()
