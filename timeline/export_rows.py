@@ -9,7 +9,6 @@ Column names are a public contract: each ``*_COLUMNS`` maps a name to what it me
 
 from __future__ import annotations
 
-from collections import defaultdict
 from collections.abc import Iterable, Iterator
 from itertools import islice
 
@@ -26,18 +25,32 @@ def chunks(rows: Iterable, size: int = CHUNK) -> Iterator[list]:
         yield chunk
 
 
-def _grouped(rows: Iterable[tuple]) -> dict[int, list[tuple]]:
-    """``(key, *values)`` rows as ``{key: [values, ...]}``, in the order read."""
-    found: dict[int, list[tuple]] = defaultdict(list)
-    for key, *values in rows:
-        found[key].append(tuple(values))
-    return found
+class Aligned:
+    """A related table's rows ``(date, record id, *values)``, streamed in the records' own
+    ``-date, -id`` order and read alongside them: one query per column, no IN lists. Rows of a
+    record the main stream never reached (written between the two queries) are skipped."""
+
+    def __init__(self, rows: Iterable[tuple]):
+        self._rows = iter(rows)
+        self._next = next(self._rows, None)
+
+    def take(self, day, pk: int) -> list[tuple]:
+        found = []
+        while self._next is not None and (self._next[0], self._next[1]) >= (day, pk):
+            if self._next[1] == pk:
+                found.append(self._next[2:])
+            self._next = next(self._rows, None)
+        return found
 
 
-def _topics_of(through: QuerySet, owner: str, ids: list[int]) -> dict[int, list[tuple]]:
-    return _grouped(
-        through.filter(**{f"{owner}_id__in": ids}).values_list(f"{owner}_id", "topic__slug").order_by("topic__slug")
+def aligned(related: QuerySet, owner: str, records: QuerySet, *fields: str, then: tuple[str, ...] = ()) -> Aligned:
+    """``related`` rows of ``records`` (through their ``owner`` foreign key), in the records' order."""
+    rows = (
+        related.filter(**{f"{owner}__in": records.values("pk")})
+        .order_by(f"-{owner}__date", f"-{owner}_id", *then)
+        .values_list(f"{owner}__date", f"{owner}_id", *fields)
     )
+    return Aligned(rows.iterator(chunk_size=CHUNK))
 
 
 CONTACT_COLUMNS = {
@@ -62,43 +75,48 @@ CONTACT_COLUMNS = {
 
 
 def contact_rows(contacts: QuerySet, base_url: str = "") -> Iterator[dict]:
-    """One dict per contact, newest first; people by slug, sources in publication order."""
+    """One dict per contact, newest first; people by slug, sources in publication order.
+    Four streamed queries (contacts, participants, topics, sources), whatever the number of rows."""
     fields = ("id", "date", "date_precision", "kind", "planned", "status", "host__slug", "initiator__slug", "summary")
-    rows = contacts.order_by("-date", "-id").values_list(*fields).iterator(chunk_size=CHUNK)
-    for chunk in chunks(rows):
-        ids = [row[0] for row in chunk]
-        people = _grouped(
-            participants()
-            .filter(contact_id__in=ids)
-            .values_list("contact_id", "person__slug", "person__name")
-            .order_by("person__name", "person_id")
-        )
-        topics = _topics_of(Contact.topics.through.objects, "contact", ids)
-        sources = _grouped(
-            ContactSource.objects.filter(contact_id__in=ids)
-            .values_list("contact_id", "article_id", "article__url", "article__publisher", "start", "end")
-            .order_by("article__published", "id")
-        )
-        for pk, day, precision, kind, planned, status, host, initiator, summary in chunk:
-            yield {
-                "id": pk,
-                "date": day,
-                "date_precision": precision,
-                "kind": kind,
-                "planned": planned,
-                "status": status,
-                "participants": [slug for slug, _ in people[pk]],
-                "participant_names": [name for _, name in people[pk]],
-                "host": host,
-                "initiator": initiator,
-                "topics": [slug for (slug,) in topics[pk]],
-                "summary": summary,
-                "page_url": f"{base_url}/contacts/{pk}/",
-                "source_article_ids": [s[0] for s in sources[pk]],
-                "source_urls": [s[1] for s in sources[pk]],
-                "source_publishers": [s[2] for s in sources[pk]],
-                "source_spans": [_span(s[3], s[4]) for s in sources[pk]],
-            }
+    contacts = contacts.order_by("-date", "-id")
+    people = aligned(
+        participants(), "contact", contacts, "person__slug", "person__name", then=("person__name", "person_id")
+    )
+    topics = aligned(Contact.topics.through.objects, "contact", contacts, "topic__slug", then=("topic__slug",))
+    sources = aligned(
+        ContactSource.objects,
+        "contact",
+        contacts,
+        "article_id",
+        "article__url",
+        "article__publisher",
+        "start",
+        "end",
+        then=("article__published", "id"),
+    )
+    for pk, day, precision, kind, planned, status, host, initiator, summary in contacts.values_list(*fields).iterator(
+        chunk_size=CHUNK
+    ):
+        who, cited = people.take(day, pk), sources.take(day, pk)
+        yield {
+            "id": pk,
+            "date": day,
+            "date_precision": precision,
+            "kind": kind,
+            "planned": planned,
+            "status": status,
+            "participants": [slug for slug, _ in who],
+            "participant_names": [name for _, name in who],
+            "host": host,
+            "initiator": initiator,
+            "topics": [slug for (slug,) in topics.take(day, pk)],
+            "summary": summary,
+            "page_url": f"{base_url}/contacts/{pk}/",
+            "source_article_ids": [s[0] for s in cited],
+            "source_urls": [s[1] for s in cited],
+            "source_publishers": [s[2] for s in cited],
+            "source_spans": [_span(s[3], s[4]) for s in cited],
+        }
 
 
 def _span(start: int | None, end: int | None) -> str:
@@ -145,27 +163,26 @@ def statement_rows(statements: QuerySet) -> Iterator[dict]:
         "end",
     )
     dated = statements.filter(date__isnull=False).order_by("-date", "-id")
-    for chunk in chunks(dated.values_list(*fields).iterator(chunk_size=CHUNK)):
-        topics = _topics_of(Statement.topics.through.objects, "statement", [row[0] for row in chunk])
-        for row in chunk:
-            record = dict(zip(fields[:11], row[:11], strict=True))
-            yield {
-                "id": record["id"],
-                "date": record["date"],
-                "date_precision": record["date_precision"],
-                "speaker": record["speaker__slug"],
-                "speaker_name": record["speaker__name"],
-                "quote": record["quote"],
-                "channel": record["channel"],
-                "is_fragment": record["is_fragment"],
-                "status": record["status"],
-                "contact_id": record["contact_id"],
-                "topics": [slug for (slug,) in topics[record["id"]]],
-                "article_id": record["article_id"],
-                "article_url": row[11],
-                "article_publisher": row[12],
-                "span": _span(row[13], row[14]),
-            }
+    topics = aligned(Statement.topics.through.objects, "statement", dated, "topic__slug", then=("topic__slug",))
+    for row in dated.values_list(*fields).iterator(chunk_size=CHUNK):
+        record = dict(zip(fields[:11], row[:11], strict=True))
+        yield {
+            "id": record["id"],
+            "date": record["date"],
+            "date_precision": record["date_precision"],
+            "speaker": record["speaker__slug"],
+            "speaker_name": record["speaker__name"],
+            "quote": record["quote"],
+            "channel": record["channel"],
+            "is_fragment": record["is_fragment"],
+            "status": record["status"],
+            "contact_id": record["contact_id"],
+            "topics": [slug for (slug,) in topics.take(record["date"], record["id"])],
+            "article_id": record["article_id"],
+            "article_url": row[11],
+            "article_publisher": row[12],
+            "span": _span(row[13], row[14]),
+        }
 
 
 COUNTERPART_COLUMNS = {

@@ -38,7 +38,7 @@ def is_editor(request: HttpRequest) -> bool:
 
 
 def _csv_value(value) -> str:
-    if isinstance(value, list):
+    if type(value) is list:
         return LIST_SEPARATOR.join("" if v is None else str(v) for v in value)
     if value is None:
         return ""
