@@ -13,6 +13,7 @@ from django.views.decorators.vary import vary_on_headers
 
 from timeline.chart_views import chart_context
 from timeline.exports import counterparts_export, exportable, pair_contacts_export, timeline_export
+from timeline.facets import timeline_facets
 from timeline.feed import CappedCount, Cursor, count_capped, feed_entries, feed_page
 from timeline.filters import ContactFilter, StatementFilter
 from timeline.htmx import is_fragment_request
@@ -89,6 +90,7 @@ def _feed_context(request: HttpRequest, *, base_url: str, fixed: dict[str, str] 
         else None,
         "query": query.urlencode(),
         "export_query": export_query.urlencode(),
+        "facets": timeline_facets(request.GET, base_url, fixed) if cursor is None else [],
         "base_url": base_url,
     }
 
