@@ -90,9 +90,18 @@ def _feed_context(request: HttpRequest, *, base_url: str, fixed: dict[str, str] 
         else None,
         "query": query.urlencode(),
         "export_query": export_query.urlencode(),
+        "hidden_statement_count": _hidden_statements(data) if not with_statements and cursor is None else None,
         "facets": timeline_facets(request.GET, base_url, fixed) if cursor is None else [],
         "base_url": base_url,
     }
+
+
+def _hidden_statements(data) -> CappedCount | None:
+    """How many statements a text search also matches while statements are not shown."""
+    if not (data.get("q") or "").strip():
+        return None
+    statement_filter = StatementFilter(data, queryset=Statement.objects.all())
+    return count_capped(statement_filter.qs.filter(date__isnull=False)) if statement_filter.form.is_valid() else None
 
 
 def _render_feed(request: HttpRequest, template: str, ctx: dict) -> HttpResponse:
