@@ -155,3 +155,14 @@ def test_the_result_line_counts_matching_statements_while_they_are_hidden(client
     assert "1 contact · 2 statements also match, not shown" in body and "statements=on" in body
     shown = client.get(reverse("timeline:timeline"), {"q": "barley", "statements": "on"})
     assert shown.context["statement_count"].n == 2 and shown.context["hidden_statement_count"] is None
+
+
+def test_a_history_restore_renders_the_form_from_the_url(client, calls):
+    params = {"q": "second", "kind": "phone_call", "person": "mira-tolsk"}
+    restore = {**HX, "HX-History-Restore-Request": "true"}
+    body = client.get(reverse("timeline:timeline"), params, headers=restore).content.decode()
+    assert 'name="q" id="id_q" value="second"' in body
+    assert 'value="phone_call" id="id_kind_0" checked' in body
+    assert 'value="mira-tolsk" checked' in body
+    # No snapshot of a changed form is kept, so Back always asks the server.
+    assert 'hx-history="false"' in body
