@@ -189,7 +189,7 @@ def statements_export(request: HttpRequest, fmt: str) -> HttpResponse:
 
 @require_safe
 def pair_contacts_export(request: HttpRequest, a: str, b: str, fmt: str) -> HttpResponse:
-    _pair(a, b)
+    pair_people(a, b)
     site = _site(request)
     return _filtered_export(
         request,
@@ -203,7 +203,7 @@ def pair_contacts_export(request: HttpRequest, a: str, b: str, fmt: str) -> Http
     )
 
 
-def _pair(a: str, b: str) -> tuple[Person, Person]:
+def pair_people(a: str, b: str) -> tuple[Person, Person]:
     if a == b:
         raise Http404("A pair is two different people.")
     return get_object_or_404(Person, slug=a), get_object_or_404(Person, slug=b)
@@ -225,7 +225,7 @@ def gaps_export(request: HttpRequest, a: str, b: str, fmt: str) -> HttpResponse:
     """A pair's gaps: derived from confirmed, held contacts only, so public as they are."""
     if refused := _format_checked(fmt):
         return refused
-    person_a, person_b = _pair(a, b)
+    person_a, person_b = pair_people(a, b)
     return export_stream(
         request, fmt, rows.GAP_COLUMNS, rows.gap_rows(Gap.objects.for_pair(person_a, person_b)), f"gaps-{a}-{b}"
     )
@@ -236,7 +236,7 @@ def claims_export(request: HttpRequest, a: str, b: str, fmt: str) -> HttpRespons
     """A pair's gap claims with their verdicts; confirmed ones unless an editor asks for ``status``."""
     if refused := _format_checked(fmt):
         return refused
-    person_a, person_b = _pair(a, b)
+    person_a, person_b = pair_people(a, b)
     if refused := _status_refused(request, request.GET, fmt):
         return refused
     status = request.GET.get("status") or ReviewStatus.CONFIRMED
