@@ -92,7 +92,9 @@ def main() -> None:
         low, high = doc.published - timedelta(days=1), doc.published
 
         def fits(c, kind=kind, subject=subject, wanted=wanted, low=low, high=high) -> bool:
-            if c.date is None or scored_kind(c.kind) != kind:
+            # A "Meeting" held virtually ("met virtually today with ...") is a video call by its words.
+            virtual = kind == "meeting" and c.kind == "video_call" and "virtual" in c.evidence.lower()
+            if c.date is None or (scored_kind(c.kind) != kind and not virtual):
                 return False
             if not (low <= c.date <= high):
                 return False

@@ -9,9 +9,9 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 
-from tracker.rules import add_months
+from tracker.rules import add_months, month_after, month_start
 
 
 @dataclass(frozen=True)
@@ -21,6 +21,7 @@ class ContactPoint:
     id: int
     date: date
     exact: bool = True
+    kind: str | None = None  # the contact's kind class ("call", "meeting"), for claims that count one kind
 
 
 @dataclass(frozen=True)
@@ -77,6 +78,10 @@ class Claim:
     duration_days: int | None = None
     duration_months: int | None = None
     anchor: date | None = None
+    anchor_precision: str = "day"  # day|month|year: "since 2019" stands for the whole of 2019
+    anchor_text: str = ""  # the anchor as the article names it ("the harbour bombing")
+    ordinal: int | None = None  # "our 12th meeting": 12; "the first time they met": 1
+    contact_kind: str | None = None  # count only this kind class ("the second videoconference": "call")
 
 
 @dataclass(frozen=True)
@@ -120,12 +125,16 @@ def gap_claim_verdict(claim: Claim, points: Sequence[ContactPoint], gaps: Sequen
     """
     if not any(p.date == claim.ends for p in points):
         return Verdict(UNCHECKABLE, f"No contact of this pair on {_fmt(claim.ends)} is on record.")
+    if claim.comparison == "ordinal":
+        return verdict_on_ordinal(claim, points)
+    if claim.comparison == "last_contact":
+        return verdict_on_last_contact(claim, points)
     gap = _claimed_gap(claim, gaps)
     earlier = [p for p in points if p.date < claim.ends]
     if gap is None or not earlier:
         return Verdict(UNCHECKABLE, f"No contact of this pair before {_fmt(claim.ends)} is on record.")
 
-    if claim.comparison in ("more_than", "at_least", "exactly"):
+    if claim.comparison in ("more_than", "at_least", "exactly", "less_than"):
         return _verdict_on_duration(claim, gap)
     if claim.comparison == "first_since":
         return _verdict_on_first_since(claim, gap, points)
@@ -143,12 +152,21 @@ def _verdict_on_duration(claim: Claim, gap: GapRow) -> Verdict:
         "more_than": gap.end > threshold,
         "at_least": gap.end >= threshold,
         "exactly": gap.end == threshold,
+        "less_than": gap.end < threshold,
     }[claim.comparison]
     if held:
-        relation = {"more_than": "over", "at_least": "at least", "exactly": "which is"}[claim.comparison]
+        relation = {"more_than": "over", "at_least": "at least", "exactly": "which is", "less_than": "under"}[
+            claim.comparison
+        ]
         return Verdict(
             SUPPORTED,
             f"The record's gap is {gap.days} days ({_fmt(gap.start)} → {_fmt(gap.end)}), {relation} {length}.",
+            deciding=gap,
+        )
+    if claim.comparison == "less_than":
+        return Verdict(
+            CONTRADICTED,
+            f"The record's gap is {gap.days} days ({_fmt(gap.start)} → {_fmt(gap.end)}), not under {length}.",
             deciding=gap,
         )
     if claim.comparison == "exactly" and gap.end > threshold:
@@ -168,17 +186,21 @@ def _verdict_on_duration(claim: Claim, gap: GapRow) -> Verdict:
 
 def _verdict_on_first_since(claim: Claim, gap: GapRow, points: Sequence[ContactPoint]) -> Verdict:
     if claim.anchor is None:
+        if claim.anchor_text:
+            return _undated_anchor(claim)
         return Verdict(UNCHECKABLE, "The claim names no date it counts from.", deciding=gap)
-    inside = [p for p in points if claim.anchor < p.date < claim.ends]
+    # "not since 2019": a contact during 2019 is allowed, one after it is not
+    since = period_end(claim.anchor, claim.anchor_precision)
+    inside = [p for p in points if since < p.date < claim.ends]
     if inside:
         hit = max(inside, key=lambda p: (p.date, p.id))
         return Verdict(
             CONTRADICTED,
-            f"A contact on {_fmt(hit.date)} falls between {_fmt(claim.anchor)} and {_fmt(claim.ends)}.",
+            f"A contact on {_fmt(hit.date)} falls between {_fmt(since)} and {_fmt(claim.ends)}.",
             deciding=gap,
             conflicting_contact_id=hit.id,
         )
-    if gap.start <= claim.anchor:
+    if gap.start <= since:
         return Verdict(
             SUPPORTED,
             f"The record has no contact between {_fmt(gap.start)} and {_fmt(gap.end)}.",
@@ -234,4 +256,101 @@ def _verdict_on_longest_since(
         f"At {gap.days} days ({_fmt(gap.start)} → {_fmt(gap.end)}) it is the longest gap since {_fmt(anchor)}{detail}.",
         deciding=gap,
         runner_up=runner_up,
+    )
+
+
+def _undated_anchor(claim: Claim) -> Verdict:
+    return Verdict(
+        UNCHECKABLE,
+        f"The claim counts from “{claim.anchor_text}”, which no event in the table of events dates.",
+    )
+
+
+def period_end(day: date, precision: str) -> date:
+    """The last day of the day, month or year ``day`` stands for at ``precision``."""
+    if precision == "year":
+        return date(day.year, 12, 31)
+    if precision == "month":
+        return month_after(day) - timedelta(days=1)
+    return day
+
+
+def _counted_from(claim: Claim) -> date | None:
+    """Where an ordinal claim starts counting: its anchor, the start of its window ("the second visit
+    in two months"), or None for "ever"."""
+    if claim.anchor is not None:
+        return claim.anchor
+    if claim.duration_months:
+        return add_months(claim.ends, -claim.duration_months)
+    if claim.duration_days:
+        return date.fromordinal(claim.ends.toordinal() - claim.duration_days)
+    return None
+
+
+def _of_kind(points: Sequence[ContactPoint], kind: str | None) -> list[ContactPoint]:
+    return [p for p in points if kind is None or p.kind is None or p.kind == kind]
+
+
+def verdict_on_ordinal(claim: Claim, points: Sequence[ContactPoint]) -> Verdict:
+    """ "Their second call since the war began", "our 12th meeting", "the first time they met": the
+    contact on ``ends`` is the Nth (of its kind) counted from the anchor, the window or ever.
+
+    More contacts on record than the claim counts contradict it (a record does not invent contacts);
+    fewer leave it unchecked, since the record may miss some.
+    """
+    n = claim.ordinal
+    if not n:
+        return Verdict(UNCHECKABLE, "The claim gives no number to count to.")
+    counted_from = _counted_from(claim)
+    if counted_from is None and claim.anchor_text:
+        return _undated_anchor(claim)
+    counted = sorted(
+        (p for p in _of_kind(points, claim.contact_kind) if counted_from is None or counted_from <= p.date),
+        key=lambda p: (p.date, p.id),
+    )
+    counted = [p for p in counted if p.date <= claim.ends]
+    since = f" since {_fmt(counted_from)}" if counted_from else ""
+    what = f"{claim.contact_kind} contacts" if claim.contact_kind else "contacts"
+    if len(counted) > n:
+        nth = counted[n - 1]
+        return Verdict(
+            CONTRADICTED,
+            f"The record holds {len(counted)} {what}{since} up to {_fmt(claim.ends)}: the number {n} was on "
+            f"{_fmt(nth.date)}.",
+            conflicting_contact_id=counted[0].id if n == 1 else nth.id,
+        )
+    if len(counted) == n:
+        return Verdict(SUPPORTED, f"The record holds {n} {what}{since} up to and including {_fmt(claim.ends)}.")
+    return Verdict(
+        UNCHECKABLE,
+        f"The record holds only {len(counted)} of the {n} {what}{since} the claim counts; it may miss some.",
+    )
+
+
+def verdict_on_last_contact(claim: Claim, points: Sequence[ContactPoint]) -> Verdict:
+    """ "They last met in June": the pair's contact before ``ends`` falls in the day, month or year
+    ``starts`` stands for (``anchor_precision``)."""
+    if claim.starts is None:
+        return Verdict(UNCHECKABLE, "The claim does not say when they last met in a way a date can hold.")
+    earlier = [p for p in _of_kind(points, claim.contact_kind) if p.date < claim.ends]
+    if not earlier:
+        return Verdict(UNCHECKABLE, f"No contact of this pair before {_fmt(claim.ends)} is on record.")
+    last = max(earlier, key=lambda p: (p.date, p.id))
+    first_day, last_day = claim.starts, period_end(claim.starts, claim.anchor_precision)
+    if claim.anchor_precision == "year":
+        first_day = date(claim.starts.year, 1, 1)
+    elif claim.anchor_precision == "month":
+        first_day = month_start(claim.starts)
+    if first_day <= last.date <= last_day:
+        return Verdict(SUPPORTED, f"The pair's contact before {_fmt(claim.ends)} is on {_fmt(last.date)}.")
+    if last.date > last_day:
+        return Verdict(
+            CONTRADICTED,
+            f"A later contact, on {_fmt(last.date)}, comes between {_fmt(last_day)} and {_fmt(claim.ends)}.",
+            conflicting_contact_id=last.id,
+        )
+    return Verdict(
+        UNCHECKABLE,
+        f"The record's last contact before {_fmt(claim.ends)} is on {_fmt(last.date)}; the one the claim "
+        "recalls is not on record.",
     )

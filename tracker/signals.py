@@ -8,9 +8,9 @@ itself lives in ``tracker.services.upkeep``.
 from django.db.models.signals import m2m_changed, post_delete, post_save, pre_delete, pre_save
 from django.dispatch import receiver
 
-from tracker.models import Contact, GapClaim
+from tracker.models import Contact, Event, GapClaim
 from tracker.rules import pair_key
-from tracker.services.claims import gap_claim_verify
+from tracker.services.claims import event_claims_link, gap_claim_verify
 from tracker.services.upkeep import contact_days_mark_dirty, gaps_mark_dirty, pairs_among
 
 
@@ -78,3 +78,9 @@ def gap_claim_order_pair(sender, instance: GapClaim, **kwargs):
 def gap_claim_saved(sender, instance: GapClaim, raw=False, **kwargs):
     if not raw:
         gap_claim_verify(instance)
+
+
+@receiver(post_save, sender=Event)
+def event_saved(sender, instance: Event, raw=False, **kwargs):
+    if not raw:
+        event_claims_link(instance)

@@ -9,6 +9,7 @@ from tracker.models import (
     Contact,
     ContactSource,
     Country,
+    Event,
     Gap,
     GapClaim,
     Office,
@@ -69,6 +70,16 @@ class TopicAdmin(admin.ModelAdmin):
     list_display = ["name", "keywords"]
     search_fields = ["name", "keywords"]
     prepopulated_fields = {"slug": ["name"]}
+
+
+@admin.register(Event)
+class EventAdmin(admin.ModelAdmin):
+    """Events claims count from ("since the harbour bombing"): saving one dates the claims naming it."""
+
+    list_display = ["name", "date", "precision", "aliases"]
+    search_fields = ["name", "aliases"]
+    prepopulated_fields = {"slug": ["name"]}
+    date_hierarchy = "date"
 
 
 class ContactAdminForm(forms.ModelForm):
@@ -196,7 +207,7 @@ class GapClaimInline(admin.StackedInline):
     model = GapClaim
     extra = 0
     fk_name = "article"
-    autocomplete_fields = ["person_a", "person_b"]
+    autocomplete_fields = ["person_a", "person_b", "anchor_event"]
     readonly_fields = ["verdict", "verdict_reason"]
 
 
@@ -232,7 +243,20 @@ class GapClaimAdmin(admin.ModelAdmin):
     list_display = ["text", "person_a", "person_b", "ends", "comparison", "verdict", "status"]
     list_filter = ["verdict", "comparison", "status"]
     search_fields = ["text", "person_a__name", "person_b__name"]
-    autocomplete_fields = ["person_a", "person_b", "article"]
+    autocomplete_fields = ["person_a", "person_b", "article", "anchor_event"]
     readonly_fields = ["verdict", "verdict_reason", "deciding_gap", "runner_up_gap", "conflicting_contact", "verified"]
     actions = [confirm_selected, reject_selected, reverify_selected]
     list_select_related = ["person_a", "person_b"]
+    # One form for every shape of claim; the help texts say which fields each comparison reads.
+    fieldsets = [
+        (None, {"fields": ["article", "text", "person_a", "person_b", "ends", "comparison", "status"]}),
+        ("Length ('more than a month', 'ten days after')", {"fields": ["duration_days", "duration_months"]}),
+        (
+            "Counted from ('since October 7', 'since the harbour bombing', 'this year')",
+            {"fields": ["anchor", "anchor_precision", "anchor_text", "anchor_event"]},
+        ),
+        ("Nth contact ('our second call', 'the first time they met')", {"fields": ["ordinal", "contact_kind"]}),
+        ("Last contact ('they last met in June')", {"fields": ["starts", "last_when"]}),
+        ("Where in the article", {"fields": ["start_offset", "end_offset"], "classes": ["collapse"]}),
+        ("Verdict (computed)", {"fields": readonly_fields}),
+    ]

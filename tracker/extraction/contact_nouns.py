@@ -59,6 +59,7 @@ DATED_NOUN = re.compile(
     rf"(?:\s+\d{{4}})?)\s+(?:(?:[A-Z][\w-]*(?:['’]s?)?)\s+){{0,4}}(?P<noun>(?:tele)?phone\s+call|video\s+call"
     rf"|videoconference|call|meeting|[Ss]ummit|talks|visit)\b"
 )
+FIRST_PERSON = re.compile(r"(?<![\w-])I[ \t]+(?:also[ \t]+)?[a-z]")
 SUBJECT_VERB = re.compile(
     r",?\s+(?:also\s+|then\s+|later\s+)?(?:[a-z]+ed|said|says|told|spoke|met|had|has|held|was|is|will|would|thanks|notes)\b"
 )
@@ -165,6 +166,11 @@ def _other_side(article: Article, mentions: list[Mention], m: re.Match, det, oth
     """Who had "the talks with X": the possessor ("Tol's talks"), the sentence's first named person,
     the speaker of "I/we", else the person the article is most about."""
     exclude = {e.ident for e in others}
+    speaker = article.narrators.at(m.start()) if article.narrators is not None else None
+    sentence = article.sentence_at(m.start())
+    if sentence is not None and FIRST_PERSON.search(article.text, sentence.start, sentence.end):
+        # "In a conversation with X, I also raised ...": the narrator's, when the text says who that is.
+        return speaker if speaker is not None and speaker.ident not in exclude else None
     if det is not None and det.group("poss"):
         owner = [x for x in mentions if x.end == det.start("poss")]
         if owner and owner[0].entity.ident not in exclude:

@@ -14,7 +14,7 @@ from tracker.rules import kind_class
 
 from .contact_nouns import THEY, earlier_contacts, noun_contacts
 from .context import Article, Sentence, distinct
-from .narrator import first_person_before
+from .narrator import first_person_before, we_before
 from .participants import OBJECT_GAP, FoundContact, group_backwards, group_forwards, is_domestic
 from .people import Mention
 
@@ -42,7 +42,7 @@ CONTACT_VERB = re.compile(
         | (?:made|received|took)\s+a\s+(?:(?:tele)?phone\s+)?call\s+(?:from|with|to)
     )
     | (?P<meeting>
-        (?:met|meets|meet)\b(?:\s+[\w-]+){0,6}?\s+with | (?:met|meets|meet)(?=\s+[A-Z])
+        (?:met|meets|meet)\b(?:\s+[\w-]+){0,6}?\s+with | (?:met|meets|meet)(?-i:(?=\s+[A-Z]))
         | (?<=\b(?:is|am)\s)meeting\s+(?:\w+\s+){0,2}?with | (?<=\bare\s)meeting\s+(?:\w+\s+){0,2}?with
         | HAVE\s+(?:DET\s+)?(?:[\w-]+\s+){0,4}?(?:meeting|summit|talks|bilateral|discussion|consultation
             |negotiation)s?(?:\s+with)?
@@ -52,7 +52,8 @@ CONTACT_VERB = re.compile(
     | (?P<visit>(?:paid|pays|paying|pay|made|make)\s+an?\s+(?:\w+\s+){0,2}?visit\s+to
         | (?:visited|visits|visit)(?!\s+by\b))
     # "X and Y spoke today": two people as the subject, no object.
-    | (?P<pair>spoke|talked|met|conferred)
+    # ("met the interests of" is no meeting)
+    | (?P<pair>spoke|talked|met(?!\s+(?:the|a|an|its|their|his|her|all|every|our)\b)|conferred)
     )\b)""".replace("HAVE", r"(?:held|had|holds|has|hold|have)").replace(
         "DET", r"(?:a|an|his|her|their|its|another|several|separate|two|three)"
     )
@@ -110,6 +111,11 @@ COLLECTIVE = re.compile(
 )
 # A conversation or talks that say they were one call among several people, not several calls.
 JOINT = re.compile(r"\b(?:joint|jointly|together|trilateral|multilateral|group|conference|summit)\b", re.I)
+# Words that set a "we" contact before the one reported: "We first met", "We also had telephone calls".
+RECALL_WORDS = re.compile(
+    r"\b(?:first|last|previous|also|earlier|already|before|often|regularly|(?:tele)?phone)\b", re.I
+)
+WITH_WORD = re.compile(r"\bwith\s+")
 REMOTE_AFTER = re.compile(
     r"[\s,]*(?:[\w-]+\s+){0,3}?(?:via|by|over|through)\s+(?:a\s+)?(?:video(?:\s*(?:conference|link|call))?"
     r"|videoconference)\b",
@@ -141,6 +147,8 @@ def find_contacts(article: Article) -> list[FoundContact]:
             # A second verb counts when it names someone new ("met X and later called Y").
             contacts = [c for c in contacts if not here or any(e.ident not in seen for e in c.entities)]
             here += contacts
+        if not here:
+            here = _we_contacts(article, sent, verbs[bisect.bisect_left(verb_starts, sent.start) :], found)
         found += here
         i = bisect.bisect_left(list_starts, sent.start)
         if i < len(list_starts) and list_starts[i] < sent.end and found:
@@ -157,6 +165,45 @@ def find_contacts(article: Article) -> list[FoundContact]:
         if c.date is None and c.by_noun and not c.recalled and article.is_release and article.published:
             c.date, c.precision = article.published, "day"  # "the talks with X" a release reports: that day's
     return _merged(found)
+
+
+def _we_contacts(article: Article, sent: Sentence, verbs: list[re.Match], found: list[FoundContact]):
+    """In a transcript of talks, "we held a videoconference" or "We first met 13 years ago": the
+    speaker of the caption and the one they are talking with, the other side of the speaker's
+    two-person contact that the transcript reports."""
+    if article.narrators is None:
+        return []
+    text = article.text
+    for m in verbs:
+        if m.start() >= sent.end:
+            break
+        speaker = article.narrators.caption_at(m.start())
+        if m.end() > sent.end or speaker is None or article.in_quote(m.start()):
+            continue
+        if not we_before(text, sent.start, m.start()) or NEGATION.search(text, m.start(), m.end()):
+            continue
+        verb = m.group(0).lower()
+        if verb.startswith(DIRECT_OBJECT_VERBS) and not verb.startswith(("met", "meet")):
+            continue  # "we can receive test results": these verbs need a person after them
+        dated = [h for h in article.dates_in(sent.start, sent.end) if h.date < (article.published or h.date)]
+        if not (dated or m.group("video") or RECALL_WORDS.search(text, sent.start, m.end())):
+            continue  # "We had a candid conversation": the talks the transcript is of
+        pair = next((c.entities for c in found if len(c.entities) == 2 and speaker in c.entities), None)
+        if pair is None:
+            return []
+        kind = "video_call" if m.group("video") else "phone_call" if m.group("phone") else "meeting"
+        if m.group("pair") and m.group(0).lower() != "met":
+            kind = "phone_call"
+        if REMOTE_AFTER.match(text, m.end(), sent.end):
+            kind = "video_call"
+        contact = _dated(article, sent, m, list(pair), kind, [])
+        if contact.planned:
+            return []
+        # Looked back on: dated by the words, never by the publication day.
+        contact.recalled = True
+        contact.date, contact.precision = (dated[0].date, dated[0].precision) if dated else (None, "day")
+        return [contact]
+    return []
 
 
 def _bullet_mentions(article: Article, n: int) -> list[Mention]:
@@ -212,13 +259,14 @@ def _contacts_at(
             ok = OBJECT_GAP.fullmatch(between) is not None and len(between) < 90
         else:
             ok = re.fullmatch(gap, between, re.I) is not None
-        if obj and not ok:
-            obj = []
+        if obj and (not ok or text.startswith(("’s", "'s"), obj[0].end)):
+            obj = []  # "welcomed President Tol's commitment": the person owns the object
     if not obj and not m.group("pair"):
         # "spoke by phone Monday with Israeli Prime Minister ..." puts "with" after the verb phrase.
         tail = text[m.end() : after[0].start] if after else ""
-        if after and re.search(r"\bwith\s+$", tail) and len(tail) < 60:
-            obj = group_forwards(text, after, after[0].start) or [after[0]]
+        with_at = WITH_WORD.search(tail)
+        if with_at and with_at.start() < 60:
+            obj = group_forwards(text, after, m.end() + with_at.end())
     window = text[subject[-1].end : m.start()]
     if NEGATION.search(window) or NEGATION.search(text[m.start() : m.end()]):
         return []
@@ -269,6 +317,8 @@ def _dated(article, sent, m, entities, kind, subject) -> FoundContact:
         for h in article.dates_in(sent.start, sent.end)
         if not OTHER_EVENT_DATE.search(text[max(0, h.start - 12) : h.start])
         and not (h.start > m.end() and OTHER_CLAUSE.search(text, m.end(), h.start))
+        # A bare month ("in January") far from the verb dates something else: "his inauguration in January".
+        and not (h.precision == "month" and min(abs(h.start - m.end()), abs(m.start() - h.end)) > 25)
     ]
     when, precision = None, "day"
     if hits:
@@ -282,7 +332,7 @@ def _dated(article, sent, m, entities, kind, subject) -> FoundContact:
     if when and article.published and when > article.published and not planned:
         planned = True
     initiator = None  # "at the Norvanian side's initiative" names a country, not a person: left to the reviewer
-    host = subject[0].entity if m.group(0).lower().startswith(("host", "welcomed", "received")) else None
+    host = subject[0].entity if subject and m.group(0).lower().startswith(("host", "welcomed", "received")) else None
     return FoundContact(entities, kind, when, precision, planned, sent.start, sent.end, sent, initiator, host)
 
 
@@ -294,7 +344,8 @@ def _merged(found: list[FoundContact]) -> list[FoundContact]:
         twin = None
         for o in out:
             if frozenset(e.ident for e in o.entities) == key and _same_kind(o.kind, c.kind):
-                if o.date == c.date or c.date is None or o.date is None:
+                # An undated earlier contact ("We first met ...") is not the one the text reports.
+                if o.date == c.date or ((c.date is None or o.date is None) and o.recalled == c.recalled):
                     twin = o
                     break
         if twin is None:

@@ -37,7 +37,7 @@ _NUMBER_WORDS = {
 
 DATE_PATTERN = re.compile(
     # Every alternative starts with one of these characters; checking it first skips most positions.
-    r"(?=[0-9JFMASONDTWLNCPEYjfmasondtwlncpey])(?:"
+    r"(?=[0-9JFMASONDTWLNCPEYIjfmasondtwlncpeyi])(?:"
     + "|".join(
         [
             rf"\b{_MONTH}[ \t]+(?P<day>[0-3]?\d)(?:st|nd|rd|th)?\b(?:,?[ \t]+(?P<year>(?:19|20)\d\d)\b)?",
@@ -46,6 +46,10 @@ DATE_PATTERN = re.compile(
             r"\b(?P<month3>January|February|March|April|May|June|July|August|September|October|November|December)"
             r"[ \t]+(?P<year3>(?:19|20)\d\d)\b",
             rf"\b(?:(?P<wmod>[Ll]ast|[Nn]ext|[Tt]his|[Cc]oming|[Pp]ast)[ \t]+)?{_WEEKDAY}\b{_PART}",
+            # "last June", "in June", "early March": a month without a day or a year.
+            r"\b(?P<mmod>[Ll]ast|[Ii]n|[Tt]his|[Nn]ext|[Ee]arly|[Ll]ate|[Mm]id-?)[ \t]+(?P<month4>January|February"
+            r"|March|April|May|June|July|August|September|October|November|December)\b(?![ \t]+\d)"
+            r"(?!,?[ \t]+(?:19|20)\d\d)",
             rf"\b(?P<rel>[Tt]oday|[Tt]onight|[Yy]esterday|[Tt]omorrow)\b{_PART}",
             r"\b[Tt]his[ \t]+(?P<thispart>morning|afternoon|evening)\b",
             r"\b(?P<pmod>[Ll]ast|[Tt]his|[Nn]ext|[Ee]arlier[ \t]+this|[Ll]ater[ \t]+this)[ \t]+"
@@ -125,6 +129,16 @@ def resolve_match(m: re.Match, published: date | None, forward: bool) -> tuple[d
         return (found, "day") if found else None
     if g["month3"]:
         return date(int(g["year3"]), MONTHS[g["month3"].lower()], 1), "month"
+    if g["month4"] and published is not None:
+        month, mod = MONTHS[g["month4"].lower()], g["mmod"].lower().rstrip("-")
+        year = published.year
+        if mod == "next" or (forward and mod != "last"):
+            year += month < published.month
+        elif mod == "last":
+            year -= month >= published.month  # "last June" in June is a year ago
+        elif mod != "this":
+            year -= month > published.month  # "in June", "early March": the most recent one
+        return date(year, month, 1), "month"
     if published is None:
         return None
     if g["weekday"]:

@@ -1,151 +1,167 @@
 """Claims an article makes about a gap between contacts ("their first call in more than a month",
-"the longest gap in calls since the October 7 attacks", "ten days after their meeting")."""
+"the longest gap in calls since the October 7 attacks", "our 12th meeting", "last met in Lisbon").
+
+The shapes of language are in ``claim_shapes``; here each one found is tied to the two people it is
+about and to the contact that ends the gap. "Their", "our", "we" and "the two" mean the leaders of
+the article's main contact (its first reported one); a sentence naming two people means them.
+"""
 
 from __future__ import annotations
 
-import bisect
 import re
 from dataclasses import dataclass
-from datetime import timedelta
+from datetime import date, timedelta
 
-from .contacts import THEY, FoundContact
-from .context import Article, distinct
+from .claim_shapes import Shape, kind_class_of_noun, shapes_in
+from .contacts import FoundContact
+from .context import Article, Sentence, distinct
 from .people import Entity
 
-NUMBER = r"(?:a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|several|\d{1,3})"
-NUMBERS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
-           "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12}  # fmt: skip
-CONTACT_NOUN = (
-    r"(?:interaction|call|conversation|meeting|contact|talks?|phone\s+call|video\s+call|encounter|time|visit|summit"
-    r"|exchange|discussion)"
-)
-FIRST_IN = re.compile(
-    rf"\bfirst\s+(?:[\w-]+\s+){{0,3}}?{CONTACT_NOUN}s?\b(?:\s+(?:between|with)\s+[^.;,]{{0,60}}?)?\s+in\s+"
-    rf"(?P<cmp>more\s+than|over|nearly|almost|at\s+least|about|roughly|around|just\s+over)?\s*(?P<num>{NUMBER})?\s*"
-    r"(?P<unit>days?|weeks?|months?|years?)\b",
+# Words by which a sentence refers to the pair of its article's main contact.
+THE_PAIR = re.compile(
+    r"\b(?:we|our|us|they|their|them|the\s+two|both|each\s+other|one\s+another|you\s+and\s+I|I|my|his|her"
+    r"|the\s+(?:two\s+)?(?:leaders|presidents|prime\s+ministers|heads\s+of\s+state|sides|men|women|pair))\b",
     re.I,
 )
-FIRST_SINCE = re.compile(
-    rf"\bfirst\s+(?:[\w-]+\s+){{0,3}}?{CONTACT_NOUN}s?\b(?:\s+(?:between|with)\s+[^.;,]{{0,60}}?)?\s+since\s+", re.I
-)
-LONGEST_SINCE = re.compile(
-    r"\blongest\s+(?:gap|stretch|period|time|pause|silence|interval)\b[^.;]{0,50}?\bsince\s+", re.I
-)
-DAYS_AFTER = re.compile(
-    rf"\b(?P<num>{NUMBER})\s+(?P<unit>days?|weeks?|months?)\s+after\s+(?:(?:their|the|a|his|her)\s+)?"
-    rf"(?:[\w-]+\s+){{0,2}}?{CONTACT_NOUN}\b",
+# "the first time in a month" restates "their first interaction in more than a month": one claim.
+DURATION_COMPARISONS = {"more_than", "at_least", "exactly", "less_than"}
+REFERS_BACK = re.compile(
+    r"(?:it|this|that|the\s+(?:call|meeting|talks|visit|conversation|summit|videoconference|trip|encounter))\s+"
+    r"(?:was|is|marked|became|will\s+be|has\s+been)\b",
     re.I,
 )
-# Every claim pattern above holds one of these words; sentences without one are skipped.
-GAP_CUE = re.compile(r"\b(?=[fFlLaA])(?:[Ff]irst|[Ll]ongest|[Aa]fter|FIRST|LONGEST|AFTER)\b")
 BEFORE_DATE = re.compile(r"\bbefore\s+$", re.I)
 
 
 @dataclass
 class FoundClaim:
     entities: list[Entity]
-    ends: object
-    starts: object
+    ends: date
+    starts: date | None
     comparison: str
     duration_days: int | None
     duration_months: int | None
-    anchor: object
+    anchor: date | None
     start: int
     end: int
-
-
-def _count(word: str | None) -> int | None:
-    if not word:
-        return 1
-    w = word.lower()
-    if w.isdigit():
-        return int(w)
-    return NUMBERS.get(w)
-
-
-def _duration(num: str | None, unit: str) -> tuple[int | None, int | None]:
-    n = _count(num)
-    if n is None:
-        return None, None
-    unit = unit.lower().rstrip("s")
-    if unit == "day":
-        return n, None
-    if unit == "week":
-        return 7 * n, None
-    if unit == "month":
-        return None, n
-    return None, 12 * n
+    ordinal: int | None = None
+    anchor_text: str | None = None
+    anchor_precision: str | None = None
+    contact_noun: str | None = None
+    contact_kind: str | None = None  # the kind class counted (tracker.rules REMOTE/IN_PERSON), None for any
+    last_when: str | None = None
 
 
 def find_gap_claims(article: Article, contacts: list[FoundContact]) -> list[FoundClaim]:
     text = article.text
     out: list[FoundClaim] = []
-    cues = [m.start() for m in GAP_CUE.finditer(text)]
+    held = [c for c in contacts if not c.planned and len(c.entities) >= 2]
     for sent in article.sentences:
-        i = bisect.bisect_left(cues, sent.start)
-        if i == len(cues) or cues[i] >= sent.end:
-            continue
-        matches = []
-        for m in FIRST_IN.finditer(text, sent.start, sent.end):
-            cmp_word = (m.group("cmp") or "").lower()
-            comparison = "more_than" if cmp_word in ("more than", "over", "just over") else "at_least"
-            if cmp_word in ("nearly", "almost", "about", "roughly", "around"):
-                comparison = "exactly"
-            days, months = _duration(m.group("num"), m.group("unit"))
-            matches.append((m, comparison, days, months, None))
-        for pattern, comparison in ((FIRST_SINCE, "first_since"), (LONGEST_SINCE, "longest_since")):
-            for m in pattern.finditer(text, sent.start, sent.end):
-                hits = [h for h in article.dates_in(m.end(), min(sent.end, m.end() + 80))]
-                if not hits:
-                    continue
-                matches.append((m, comparison, None, None, hits[0].date))
-        for m in DAYS_AFTER.finditer(text, sent.start, sent.end):
-            days, months = _duration(m.group("num"), m.group("unit"))
-            matches.append((m, "exactly", days, months, None))
-        for m, comparison, days, months, anchor in matches:
-            if article.in_quote(m.start()):
-                continue
-            claim = _claim(article, sent, m, contacts, comparison, days, months, anchor)
+        dates = article.dates.within(sent.start, sent.end)
+        for shape in shapes_in(text, sent.start, sent.end, dates, article.published):
+            claim = _claim(article, sent, shape, held)
             if claim:
                 out.append(claim)
     return _deduplicated(out)
 
 
-def _claim(article, sent, m, contacts, comparison, days, months, anchor) -> FoundClaim | None:
+def _main_contact(held: list[FoundContact]) -> FoundContact | None:
+    """The article's main contact: the first one reported with a date (its headline or lead)."""
+    return next((c for c in held if c.date is not None), held[0] if held else None)
+
+
+def _claim(article: Article, sent: Sentence, shape: Shape, held: list[FoundContact]) -> FoundClaim | None:
     text = article.text
-    here = [c for c in contacts if c.sentence is sent and not c.planned]
-    held = [c for c in contacts if not c.planned and c.date is not None]
-    entities = None
-    if here:
-        entities = here[0].entities
-    else:
-        named = distinct([x.entity for x in article.mentions_in(sent.start, sent.end) if not article.in_quote(x.start)])
-        if len(named) >= 2:
-            entities = named
-        elif THEY.search(text, sent.start, sent.end) and held:
-            entities = held[0].entities
+    anchor_date = shape.anchor.date if shape.anchor else None
+    here = [c for c in held if c.sentence is sent and c.date is not None and c.date != anchor_date]
+    main = _main_contact(held)
+    named = distinct([m.entity for m in article.mentions_in(sent.start, sent.end)])
+    entities: list[Entity] | None = None
+    if here and shape.comparison != "last_contact":
+        entities = max(here, key=lambda c: c.date).entities
+    elif len(named) >= 2:
+        entities = named
+    elif len(named) == 1 and (theirs := _latest_with(held, named[0], sent)) is not None:
+        entities = theirs.entities  # "the second visit of the Prime Minister to our capital": her contact
+    elif len(named) == 1 and main is not None and not _one_of(named, main):
+        return None  # about someone in no contact found: the pair is unknown, not the main contact's
+    elif main is not None and (
+        THE_PAIR.search(text, sent.start, sent.end) or _one_of(named, main) or (not named and _refers_back(text, sent))
+    ):
+        entities = main.entities
     if not entities or len(entities) < 2:
         return None
     key = {e.ident for e in entities}
-    ends = None
-    for h in article.dates_in(sent.start, sent.end):
-        if BEFORE_DATE.search(text[max(sent.start, h.start - 8) : h.start]):
-            ends = h.date
-    if ends is None and here and here[0].date:
-        ends = here[0].date
-    if ends is None:
-        same_pair = [c for c in held if {e.ident for e in c.entities} == key]
-        if same_pair:
-            ends = max(c.date for c in same_pair)
+    pair = [c for c in held if {e.ident for e in c.entities} == key and c.date is not None]
+    ends = _ends(article, sent, shape, here, pair, main)
     if ends is None:
         return None
     starts = None
-    earlier = [c for c in contacts if c.sentence is sent and c.date and c.date < ends]
-    if earlier:
-        starts = earlier[0].date
-    if comparison == "exactly" and days and starts is None and m.re.pattern.startswith(r"\b(?P<num>"):
-        starts = ends - timedelta(days=days)
-    return FoundClaim(list(entities), ends, starts, comparison, days, months, anchor, m.start(), m.end())
+    if shape.comparison == "last_contact":
+        starts = anchor_date
+    else:
+        earlier = [c.date for c in here if c.date < ends]
+        starts = earlier[0] if earlier else None
+    if shape.comparison == "exactly" and shape.noun == "after" and shape.duration_days and starts is None:
+        starts = ends - timedelta(days=shape.duration_days)
+    anchor = shape.anchor
+    return FoundClaim(
+        entities=list(entities),
+        ends=ends,
+        starts=starts,
+        comparison=shape.comparison,
+        duration_days=shape.duration_days,
+        duration_months=shape.duration_months,
+        anchor=anchor_date if shape.comparison != "last_contact" else None,
+        start=shape.start,
+        end=shape.end,
+        ordinal=shape.ordinal,
+        anchor_text=anchor.text if anchor and shape.comparison != "last_contact" else None,
+        # for "last contact" the precision of ``starts``, the date it names
+        anchor_precision=(anchor.precision or None) if anchor else None,
+        contact_noun=shape.noun if shape.noun != "after" else None,
+        contact_kind=kind_class_of_noun(shape.noun if shape.noun != "after" else None),
+        last_when=shape.last_when,
+    )
+
+
+def _refers_back(text: str, sent: Sentence) -> bool:
+    """ "It was the second videoconference this year": the sentence's subject is the contact just reported."""
+    return bool(REFERS_BACK.match(text, sent.start, sent.end))
+
+
+def _latest_with(held: list[FoundContact], person: Entity, sent: Sentence) -> FoundContact | None:
+    """The last contact of ``person`` reported up to ``sent`` (else the first after it)."""
+    theirs = [c for c in held if any(e.ident == person.ident for e in c.entities)]
+    before = [c for c in theirs if c.sentence.start <= sent.start]
+    return before[-1] if before else (theirs[0] if theirs else None)
+
+
+def _one_of(named: list[Entity], contact: FoundContact) -> bool:
+    idents = {e.ident for e in contact.entities}
+    return len(named) == 1 and named[0].ident in idents
+
+
+def _ends(article, sent, shape: Shape, here, pair, main) -> date | None:
+    """The day of the contact that ends the gap the claim is about."""
+    text = article.text
+    for h in article.dates_in(sent.start, sent.end):
+        if BEFORE_DATE.search(text[max(sent.start, h.start - 8) : h.start]):
+            return h.date  # "their last call before Monday"
+    if here and shape.comparison != "last_contact":
+        return max(c.date for c in here)
+    if main is not None and main in pair:
+        return main.date
+    if pair:
+        return max(c.date for c in pair)
+    outside = [
+        h.date
+        for h in article.dates_in(sent.start, sent.end)
+        if not (shape.start <= h.start < shape.end) and h.date <= (article.published or h.date)
+    ]
+    if outside:
+        return outside[0]
+    return article.published
 
 
 def _deduplicated(claims: list[FoundClaim]) -> list[FoundClaim]:
@@ -153,7 +169,16 @@ def _deduplicated(claims: list[FoundClaim]) -> list[FoundClaim]:
     out: list[FoundClaim] = []
     seen = set()
     for c in claims:
-        key = (frozenset(e.ident for e in c.entities), c.ends, c.duration_days, c.duration_months, c.anchor)
+        key = (
+            frozenset(e.ident for e in c.entities),
+            c.ends,
+            "duration" if c.comparison in DURATION_COMPARISONS else c.comparison,
+            c.ordinal,
+            c.duration_days,
+            c.duration_months,
+            c.anchor,
+            (c.anchor_text or "").lower() if c.anchor is None else None,
+        )
         if key in seen:
             continue
         seen.add(key)

@@ -88,12 +88,18 @@ class GapClaimItem:
     participant_keys: list[str | None]
     ends: date
     starts: date | None
-    comparison: str  # more_than|at_least|exactly|longest_since|first_since
+    comparison: str  # more_than|at_least|exactly|less_than|longest_since|first_since|ordinal|last_contact
     duration_days: int | None
     duration_months: int | None
     anchor: date | None
     text: str
     span: Span
+    ordinal: int | None = None  # "our 12th meeting": 12; "the first time they met": 1
+    anchor_text: str | None = None  # the anchor as written ("the harbour bombing", "2019", "this year")
+    anchor_precision: str | None = None  # day|month|year; None when the anchor is undated
+    contact_noun: str | None = None  # the kind of contact counted ("videoconference", "visit")
+    contact_kind: str | None = None  # its kind class ("remote", "in_person"); None when any contact counts
+    last_when: str | None = None  # "last met in Lisbon": "in Lisbon"
 
 
 @dataclass

@@ -122,7 +122,9 @@ def person_name_clean(name: str, gazetteer: Gazetteer | None = None) -> str | No
         return None
     if any(re.search(r"['’]s$", w) for w in words) or any(_acronym(w) for w in words):
         return None
-    if len(words) == 1 and (bare(words[0]) in TITLE_WORDS_ALSO_NAMES or len(words[0].strip(".")) < 2):
+    if len(words) == 1 and (
+        bare(words[0]) in TITLE_WORDS_ALSO_NAMES or bare(words[0]) in HONORIFICS or len(words[0].strip(".")) < 2
+    ):
         return None
     cleaned = " ".join(words)
     if gazetteer is not None:

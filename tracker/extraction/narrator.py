@@ -21,8 +21,9 @@ TITLE_SPEAKER = re.compile(
 )
 # A caption ends with a colon, perhaps after the name again in native order or a note in brackets
 # ("Mira Tol Tol MiraPrime Minister (retranslated):").
-CAPTION_END = re.compile(r"(?:[ \t]+(?:[A-Z][\w'’-]*|of|the|and)){0,8}[ \t]*(?:\([^()\n]{1,30}\)[ \t]*)?:[ \t\n]")
-CAPTION_START = re.compile(r"(?:^|[.!?…*\n][\"”’)]?[ \t]*)$")
+CAPTION_END = re.compile(
+    r"(?:[ \t]+(?:[A-Z][\w'’-]*|of|the|and)){0,8}[ \t]*(?:\([^()\n]{1,30}\)[ \t]*)?:[ \t\n]+(?=[A-Z“\"‘])"
+)
 # "I spoke with", "In the evening I spoke with", "I was glad to welcome": the narrator is the subject.
 # "It is a pleasure to receive ..." in a speaker's words has the speaker as its subject too.
 FIRST_PERSON_SUBJECT = re.compile(
@@ -64,13 +65,31 @@ class Narrators:
         self.default = default
         self.captions: list[tuple[int, Entity]] = []
         for m in mentions:
-            if CAPTION_END.match(text, m.end) and CAPTION_START.search(text, max(0, m.start - 3), m.start):
+            # A caption ends a heading as often as a sentence ("Beginning of the talks President of
+            # Norvania Aldo Varen: Dear friend, ..."): what precedes it is not checked.
+            if CAPTION_END.match(text, m.end):
                 self.captions.append((m.start, m.entity))
         self._starts = [pos for pos, _ in self.captions]
 
     def at(self, pos: int) -> Entity | None:
         i = bisect.bisect_right(self._starts, pos) - 1
         return self.captions[i][1] if i >= 0 else self.default
+
+    def caption_at(self, pos: int) -> Entity | None:
+        """The speaker of the caption ``pos`` falls under, or None outside a transcript."""
+        i = bisect.bisect_right(self._starts, pos) - 1
+        return self.captions[i][1] if i >= 0 else None
+
+
+# "we held a videoconference", "We first met", "you and I met": the speaker and the one addressed.
+WE_SUBJECT = re.compile(
+    r"(?:(?<![\w-])[Ww]e[ \t]+(?:[a-z]+[ \t]+){0,2}|(?<![\w-])[Yy]ou[ \t]+and[ \t]+I[ \t]+(?:[a-z]+[ \t]+){0,1})$"
+)
+
+
+def we_before(text: str, start: int, verb_start: int) -> bool:
+    """Whether "we" (or "you and I") is the subject of the verb that starts at ``verb_start``."""
+    return bool(WE_SUBJECT.search(text, start, verb_start))
 
 
 def first_person_before(text: str, start: int, verb_start: int) -> bool:

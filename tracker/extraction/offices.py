@@ -74,7 +74,7 @@ def role_mentions(finder: PeopleFinder, regions: list[tuple[int, int]], found: l
                 if bare.casefold() in NOT_A_NAME_WORDS or bare in ("of", "the", "and", "for") or not bare[:1].isupper():
                     break
                 tail.insert(0, w)
-            if not 2 <= len(tail) <= 3 or len(tail) == len(words):
+            if not 2 <= len(tail) <= 3:
                 continue
             ns, ne = m.start("run") + tail[0].start(), m.start("run") + tail[-1].end()
             name = person_name_clean(text[ns:ne], finder.gz)

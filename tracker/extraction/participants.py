@@ -25,8 +25,9 @@ JOINER = re.compile(
 # our fraternal Norvania and my friend Aldo Varen", "the meeting with IAEA Director General ..."), never
 # a noun ("welcomed the progress of ...", "the meeting with the leadership of ...").
 OBJECT_GAP = re.compile(
-    r"[\s,]*(?:(?:the|a|an|his|her|my|our|their|visiting|dear|esteemed|friend|colleague|counterpart|and|of|fraternal"
-    r"|with|[A-Z][\w'’-]*)[\s,]+)*"
+    r"[\s,]*(?:(?:the|a|an|his|her|my|our|their|its|visiting|dear|esteemed|friend|colleague|counterpart|and|of"
+    r"|fraternal|with|to|on|for|outgoing|incoming|new|newly|elected|former|acting|fellow|\d{1,4}(?:st|nd|rd|th)?|[-–—]"
+    r"|\(?[A-Z][\w'’.-]*\)?)[\s,]+)*"
 )
 
 
@@ -63,8 +64,10 @@ def group_forwards(text: str, after: list[Mention], verb_end: int) -> list[Menti
     if not after:
         return []
     gap = text[verb_end : after[0].start]
-    # A long gap is an office ("with Party Politburo Member and Director of the Office of ... Mira Tol").
-    if re.search(r"[.;:]", gap) or (len(gap) > 80 and not (len(gap) < 160 and OBJECT_GAP.fullmatch(gap))):
+    # Between the verb and its person only an office and words of address ("with Party Politburo
+    # Member and Director of the Office of ... Mira Tol"), not a clause ("to meet with local officials
+    # and assess the needs that the President ...").
+    if len(gap) > 160 or not OBJECT_GAP.fullmatch(gap):
         return []
     group = [after[0]]
     for nxt in after[1:]:
@@ -76,12 +79,14 @@ def group_forwards(text: str, after: list[Mention], verb_end: int) -> list[Menti
 
 
 def is_domestic(subject: list[Entity], others: list[Entity], home: str | None) -> bool:
-    """Whether every person on the other side holds an office of the subject's own country's
-    legislature or regions ("Senate Majority Leader", "Governor", "Head of the Republic of X" of a
-    province of that country), with nobody on either side known to be of another country."""
+    """Whether the other side is the subject's own: all of it known to be of the subject's (or the
+    publisher's) country, or holding offices of its legislature or regions ("Senate Majority Leader",
+    "Governor", "Head of the Republic of X" of a province), with nobody known to be of another."""
     if not others:
         return False
     own = {e.country for e in subject if e.country} | ({home} if home else set())
+    if own and all(e.country in own for e in others) and all(e.country in own for e in subject if e.country):
+        return True  # "I spoke with the Defence Minister": the subject's own government
     for e in others:
         if not e.office or e.office.casefold() not in DOMESTIC_TITLES:
             return False

@@ -9,6 +9,7 @@ pure computations (gaps, verdicts) live in ``tracker.gaps`` and the shared rules
 from tracker.models.articles import Article, Topic, TopicManager, text_hash
 from tracker.models.base import DatedQuerySet, Precision, RecordQuerySet, ReviewStatus, lines
 from tracker.models.derived import ContactDayCount, Gap, GapClaim, GapQuerySet, PairContactCount, PairMonthCount
+from tracker.models.events import AnchorPrecision, Event, EventQuerySet
 from tracker.models.people import (
     Country,
     CountryManager,
@@ -23,6 +24,7 @@ from tracker.models.people import (
 from tracker.models.record import Contact, ContactQuerySet, ContactSource, Statement, StatementQuerySet, participants
 
 __all__ = [
+    "AnchorPrecision",
     "Article",
     "Contact",
     "ContactDayCount",
@@ -31,6 +33,8 @@ __all__ = [
     "Country",
     "CountryManager",
     "DatedQuerySet",
+    "Event",
+    "EventQuerySet",
     "Gap",
     "GapClaim",
     "GapQuerySet",

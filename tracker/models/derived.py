@@ -3,12 +3,16 @@ charts count from, and the claims articles make about gaps (checked against the 
 
 from __future__ import annotations
 
+from datetime import date
+
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
 
 from tracker import rules
 from tracker.models.articles import Article
 from tracker.models.base import ReviewStatus
+from tracker.models.events import AnchorPrecision, Event
 from tracker.models.people import Person
 from tracker.models.record import Contact
 
@@ -135,8 +139,20 @@ class GapClaim(models.Model):
         MORE_THAN = "more_than", "More than (e.g. 'first call in more than a month')"
         AT_LEAST = "at_least", "At least"
         EXACTLY = "exactly", "Exactly ('N days after')"
-        LONGEST_SINCE = "longest_since", "Longest since a date ('longest gap since October 7')"
-        FIRST_SINCE = "first_since", "First since a date or event ('first call since …')"
+        LESS_THAN = "less_than", "Less than ('less than a month after their last call')"
+        LONGEST_SINCE = "longest_since", "Longest since a date or event ('longest gap since October 7')"
+        FIRST_SINCE = "first_since", "First since a date or event ('first call since …', 'not met since 2019')"
+        ORDINAL = (
+            "ordinal",
+            "Nth since a date, event, window or ever ('second call since the war began', 'our 12th meeting', "
+            "'the first time they met')",
+        )
+        LAST_CONTACT = "last_contact", "Last contact was on/in ('they last met in June')"
+
+    class ContactKind(models.TextChoices):
+        ANY = "", "Any contact"
+        REMOTE = rules.REMOTE, "Calls and video calls"
+        IN_PERSON = rules.IN_PERSON, "Meetings and visits"
 
     class Verdict(models.TextChoices):
         SUPPORTED = "supported", "Supported by the record"
@@ -147,7 +163,11 @@ class GapClaim(models.Model):
     person_a = models.ForeignKey(Person, on_delete=models.CASCADE, related_name="+")
     person_b = models.ForeignKey(Person, on_delete=models.CASCADE, related_name="+")
     ends = models.DateField(help_text="Date of the contact that ended the silence the claim is about.")
-    starts = models.DateField(null=True, blank=True, help_text="Date of the contact before it, if the article says.")
+    starts = models.DateField(
+        null=True,
+        blank=True,
+        help_text="Date of the contact before it, if the article says ('last contact': the contact it names).",
+    )
     comparison = models.CharField(max_length=20, choices=Comparison.choices)
     duration_days = models.PositiveIntegerField(
         null=True, blank=True, help_text="Claimed length in days ('more than a month' is 1 month, not 30 days)."
@@ -156,7 +176,40 @@ class GapClaim(models.Model):
         null=True, blank=True, help_text="Claimed length in calendar months, when the article counts in months."
     )
     anchor = models.DateField(
-        null=True, blank=True, help_text="For 'longest since' and 'first since': the date it is measured from."
+        null=True,
+        blank=True,
+        help_text="For 'since' claims and ordinals: the date counted from (leave empty to use the event's).",
+    )
+    anchor_precision = models.CharField(
+        max_length=5,
+        choices=AnchorPrecision.choices,
+        default=AnchorPrecision.DAY,
+        help_text="How exactly the anchor (or, for 'last contact', the date it names) is known: 'since 2019' is "
+        "the whole year.",
+    )
+    anchor_text = models.CharField(
+        max_length=200, blank=True, help_text="The anchor as the article names it ('the harbour bombing', '2019')."
+    )
+    anchor_event = models.ForeignKey(
+        Event,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="gap_claims",
+        help_text="The named event the claim counts from, when the article does not date it.",
+    )
+    ordinal = models.PositiveSmallIntegerField(
+        null=True, blank=True, help_text="For 'Nth' claims: N ('second call' is 2; 'the first time they met' is 1)."
+    )
+    contact_kind = models.CharField(
+        max_length=10,
+        choices=ContactKind.choices,
+        default=ContactKind.ANY,
+        blank=True,
+        help_text="For 'Nth' and 'last' claims: which contacts count ('the second videoconference': calls).",
+    )
+    last_when = models.CharField(
+        max_length=200, blank=True, help_text="For 'last contact': when or where, as written ('in Lisbon')."
     )
     text = models.TextField(help_text="The words of the article that make the claim.")
     start_offset = models.PositiveIntegerField(null=True, blank=True)
@@ -185,3 +238,29 @@ class GapClaim(models.Model):
 
     def __str__(self) -> str:
         return f"“{self.text[:80]}” ({self.get_verdict_display()})"
+
+    def clean(self):
+        """Each comparison needs what it compares: a length, a number, or something to count from."""
+        errors = {}
+        c = self.Comparison
+        durations = (c.MORE_THAN, c.LESS_THAN, c.EXACTLY)
+        if self.comparison in durations and not (self.duration_days or self.duration_months):
+            errors["duration_days"] = "Give the length the claim states, in days or months."
+        if self.comparison == c.ORDINAL and not self.ordinal:
+            errors["ordinal"] = "Give N for an 'Nth contact' claim."
+        if self.comparison in (c.FIRST_SINCE, c.LONGEST_SINCE) and not (
+            self.anchor or self.anchor_event_id or self.anchor_text
+        ):
+            errors["anchor"] = "Give the date or event the claim counts from (or its words, if no date is known)."
+        if self.comparison == c.LAST_CONTACT and not (self.starts or self.last_when):
+            errors["starts"] = "Give the date of the last contact the claim names, or its words."
+        if errors:
+            raise ValidationError(errors)
+
+    def anchor_resolved(self) -> tuple[date | None, str]:
+        """The date the claim counts from and its precision: its own, else its event's."""
+        if self.anchor is not None:
+            return self.anchor, self.anchor_precision
+        if self.anchor_event_id is not None:
+            return self.anchor_event.date, self.anchor_event.precision
+        return None, self.anchor_precision

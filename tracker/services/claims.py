@@ -11,17 +11,22 @@ from django.db import transaction
 from django.utils import timezone
 
 from tracker.gaps import Claim, ContactPoint, GapRow, gap_claim_verdict, gaps_between
-from tracker.models import Article, Contact, Gap, GapClaim, Person, Precision, ReviewStatus
-from tracker.rules import pair_key
+from tracker.models import Article, Contact, Event, Gap, GapClaim, Person, Precision, ReviewStatus
+from tracker.rules import kind_class, pair_key
 
 
-def contact_point(contact_id: int, day, precision: str) -> ContactPoint:
-    return ContactPoint(id=contact_id, date=day, exact=precision == Precision.DAY)
+def contact_point(contact_id: int, day, precision: str, kind: str | None = None) -> ContactPoint:
+    return ContactPoint(
+        id=contact_id, date=day, exact=precision == Precision.DAY, kind=kind_class(kind) if kind else None
+    )
 
 
 def contact_points_for_pair(a: int, b: int) -> list[ContactPoint]:
     rows = (
-        Contact.objects.held().filter(participants=a).filter(participants=b).values_list("id", "date", "date_precision")
+        Contact.objects.held()
+        .filter(participants=a)
+        .filter(participants=b)
+        .values_list("id", "date", "date_precision", "kind")
     )
     return [contact_point(*row) for row in rows]
 
@@ -43,6 +48,24 @@ class PairRecord:
     stored: dict[tuple[int, int], Gap]
 
 
+def claim_of(claim: GapClaim) -> Claim:
+    """The plain value the verdict reads; the anchor is the claim's own date, else its event's
+    (one query for the event unless ``anchor_event`` was selected with the claim)."""
+    anchor, precision = claim.anchor_resolved()
+    return Claim(
+        comparison=claim.comparison,
+        ends=claim.ends,
+        starts=claim.starts,
+        duration_days=claim.duration_days,
+        duration_months=claim.duration_months,
+        anchor=anchor,
+        anchor_precision=precision,
+        anchor_text=claim.anchor_text,
+        ordinal=claim.ordinal,
+        contact_kind=claim.contact_kind or None,
+    )
+
+
 def gap_claim_verify(claim: GapClaim, *, record: PairRecord | None = None) -> GapClaim:
     """Compute and store the claim's verdict against its pair's current record (read here unless
     the caller has just computed it: two queries saved per claim)."""
@@ -51,18 +74,7 @@ def gap_claim_verify(claim: GapClaim, *, record: PairRecord | None = None) -> Ga
         points = contact_points_for_pair(a, b)
         record = PairRecord(points, gaps_between(points), stored_gaps(a, b))
     points, rows, stored = record.points, record.rows, record.stored
-    result = gap_claim_verdict(
-        Claim(
-            comparison=claim.comparison,
-            ends=claim.ends,
-            starts=claim.starts,
-            duration_days=claim.duration_days,
-            duration_months=claim.duration_months,
-            anchor=claim.anchor,
-        ),
-        points,
-        rows,
-    )
+    result = gap_claim_verdict(claim_of(claim), points, rows)
     claim.verdict = result.verdict
     claim.verdict_reason = result.reason
     claim.deciding_gap = _row_for(result.deciding, stored)
@@ -93,12 +105,20 @@ def gap_claim_create(
     duration_days: int | None = None,
     duration_months: int | None = None,
     anchor: date | None = None,
+    anchor_precision: str = "day",
+    anchor_text: str = "",
+    ordinal: int | None = None,
+    contact_kind: str = "",
+    last_when: str = "",
     start_offset: int | None = None,
     end_offset: int | None = None,
     status: str = ReviewStatus.PROPOSED,
 ) -> GapClaim:
+    """Store a claim and its verdict. A named anchor without a date takes the date of the event of
+    that name in the events table when there is one; otherwise it stays words, not checkable."""
     if person_a.pk == person_b.pk:
         raise ValidationError("A gap claim is about two different people.")
+    event = Event.objects.named_in(anchor_text) if anchor is None and anchor_text else None
     claim = GapClaim(
         article=article,
         person_a=person_a,
@@ -109,6 +129,12 @@ def gap_claim_create(
         duration_days=duration_days,
         duration_months=duration_months,
         anchor=anchor,
+        anchor_precision=anchor_precision or "day",
+        anchor_text=anchor_text or "",
+        anchor_event=event,
+        ordinal=ordinal,
+        contact_kind=contact_kind or "",
+        last_when=last_when or "",
         text=text,
         start_offset=start_offset,
         end_offset=end_offset,
@@ -117,3 +143,17 @@ def gap_claim_create(
     claim.full_clean()
     claim.save()
     return gap_claim_verify(claim)
+
+
+def event_claims_link(event: Event) -> int:
+    """After an event is saved: claims whose anchor words name it and that have no date of their own
+    take it as their anchor, and every claim counting from it is checked again. Returns how many."""
+    unlinked = GapClaim.objects.filter(anchor__isnull=True, anchor_event__isnull=True).exclude(anchor_text="")
+    events = Event.objects.all()
+    for claim in unlinked:
+        if events.named_in(claim.anchor_text) == event:
+            GapClaim.objects.filter(pk=claim.pk).update(anchor_event=event)
+    claims = list(GapClaim.objects.filter(anchor_event=event).select_related("anchor_event"))
+    for claim in claims:
+        gap_claim_verify(claim)
+    return len(claims)

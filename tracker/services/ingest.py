@@ -259,7 +259,9 @@ def extraction_store(extraction, article: Article, *, confirm: bool, result: Ing
         result.proposed["statement"] += 1
 
     kept_claims = set(
-        GapClaim.objects.filter(article=article).values_list("person_a", "person_b", "ends", "comparison")
+        GapClaim.objects.filter(article=article).values_list(
+            "person_a", "person_b", "ends", "comparison", "ordinal", "anchor", "anchor_text"
+        )
     )
     for item in extraction.gap_claims:
         pair = [people.resolve(n, k) for n, k in zip(item.participants, item.participant_keys, strict=False)]
@@ -268,7 +270,8 @@ def extraction_store(extraction, article: Article, *, confirm: bool, result: Ing
             result.warnings.append(f"gap claim without two known people skipped: {item.text[:60]!r}")
             continue
         low, high = pair_key(pair[0].pk, pair[1].pk)
-        if (low, high, item.ends, item.comparison) in kept_claims:
+        anchor_text = (item.anchor_text or "")[:200]
+        if (low, high, item.ends, item.comparison, item.ordinal, item.anchor, anchor_text) in kept_claims:
             continue
         gap_claim_create(
             person_a=pair[0],
@@ -279,6 +282,11 @@ def extraction_store(extraction, article: Article, *, confirm: bool, result: Ing
             duration_days=item.duration_days,
             duration_months=item.duration_months,
             anchor=item.anchor,
+            anchor_precision=item.anchor_precision or "day",
+            anchor_text=anchor_text,
+            ordinal=item.ordinal,
+            contact_kind=item.contact_kind or "",
+            last_when=(item.last_when or "")[:200],
             text=item.text,
             article=article,
             start_offset=item.span.start,

@@ -202,7 +202,7 @@ def gaps_recompute_pair(a: int, b: int) -> list[Gap]:
     rows = gaps_between(points)
     Gap.objects.filter(person_a_id=a, person_b_id=b).delete()
     gaps = Gap.objects.bulk_create(gap_from_row(a, b, r) for r in rows)
-    claims = list(GapClaim.objects.filter(person_a_id=a, person_b_id=b))
+    claims = list(GapClaim.objects.filter(person_a_id=a, person_b_id=b).select_related("anchor_event"))
     if claims:  # the record just computed serves every claim of the pair
         record = PairRecord(points, rows, stored_gaps(a, b))
         for claim in claims:
@@ -219,7 +219,7 @@ def gaps_recompute_all() -> int:
     """
     points = {
         row[0]: contact_point(*row)
-        for row in Contact.objects.held().values_list("id", "date", "date_precision").iterator(chunk_size=5000)
+        for row in Contact.objects.held().values_list("id", "date", "date_precision", "kind").iterator(chunk_size=5000)
     }
     by_contact: dict[int, list[int]] = {}
     through = Contact.participants.through.objects.values_list("contact_id", "person_id")
@@ -236,7 +236,7 @@ def gaps_recompute_all() -> int:
             (gap_from_row(a, b, r) for (a, b), pair_points in by_pair.items() for r in gaps_between(pair_points)),
             batch_size=2000,
         )
-        for claim in GapClaim.objects.all():
+        for claim in GapClaim.objects.select_related("anchor_event"):
             gap_claim_verify(claim)
         contact_counts_recompute_all()
     return len(by_pair)

@@ -2,6 +2,7 @@
 the factories of ``tracker.tests.factories``."""
 
 import pytest
+from django.contrib.auth.models import Group, User
 
 from tracker.tests.factories import make_country, make_person
 
@@ -29,3 +30,12 @@ def people(norvania):
         "mira": make_person("Mira Tolsk", slug="mira-tolsk", country=ostrelia),
         "ivo": make_person("Ivo Pell", slug="ivo-pell", country=norvania),
     }
+
+
+@pytest.fixture
+def editor_client(client):
+    """A test client logged in as a member of the editors group."""
+    user = User.objects.create_user("ed", password="pw-for-tests", is_staff=True)
+    user.groups.add(Group.objects.get(name="editors"))
+    client.force_login(user)
+    return client

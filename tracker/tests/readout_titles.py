@@ -64,7 +64,9 @@ def name_words(name: str) -> set[str]:
 
 
 def same_person(oracle: set[str], found: set[str]) -> bool:
-    """A shared name word; transliterations may differ by a final letter ("Zelenskyy", "Zelensky")."""
+    """A shared name word; transliterations may differ by a final letter ("Zelenskyy", "Zelensky"), and
+    hyphens by source ("Abdel-Fattah El Sisi", "Abdel Fattah El-Sisi")."""
+    found = found | {p for w in found for p in w.split("-") if len(p) > 2}
     return any(
         a == b or (min(len(a), len(b)) >= 6 and (a.startswith(b) or b.startswith(a))) for a in oracle for b in found
     )

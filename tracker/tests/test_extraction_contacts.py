@@ -17,7 +17,8 @@ RELEASE = "Norvania Government"
 
 def contacts_in(text, publisher=RELEASE, title=None, published=MONDAY):
     ex = extract(text, published=published, gazetteer=Gazetteer(countries=COUNTRIES), publisher=publisher, title=title)
-    return sorted((sorted(c.participants), c.kind, c.date) for c in ex.contacts if not c.planned)
+    found = [(sorted(c.participants), c.kind, c.date) for c in ex.contacts if not c.planned]
+    return sorted(found, key=lambda c: (c[0], c[1], c[2] or date.min))
 
 
 def people_in(text):
@@ -178,3 +179,33 @@ def test_repeated_short_lines_and_a_legal_notice_are_page_furniture():
     kept = [i for i in range(len(text)) if not any(b.start <= i < b.end for b in covered)]
     assert text.index(story) in kept and text.index("Home") not in kept
     assert text.index("The Daily Wire Service") not in kept and text.rindex("World news") not in kept
+
+
+def test_a_month_without_a_day_dates_a_recalled_contact_to_the_month():
+    text = (
+        "President Aldo Varen of Norvania said the summit with Prime Minister Mira Tol of Estralia in the capital "
+        "last June opened a dialogue."
+    )
+    assert contacts_in(text) == [(VAREN_TOL, "meeting", date(2023, 6, 1))]
+
+
+def test_only_an_office_stands_between_a_verb_and_its_person():
+    text = (
+        "Minister Per Holm of Norvania will travel to the coast tomorrow to meet with local officials and assess "
+        "the needs that President Aldo Varen has named."
+    )
+    assert contacts_in(text) == []
+
+
+def test_we_in_a_transcript_of_talks_are_the_speaker_and_the_one_addressed():
+    text = (
+        "President Aldo Varen of Norvania held talks with Prime Minister Mira Tol of Estralia.\n\n"
+        "Beginning of the talks President of Norvania Aldo Varen: Dear friend, I am glad to see you. "
+        "We first met ten years ago. In June, we held a videoconference on the treaty. "
+        "We had a candid conversation today."
+    )
+    assert contacts_in(text) == [
+        (VAREN_TOL, "meeting", None),
+        (VAREN_TOL, "meeting", MONDAY),
+        (VAREN_TOL, "video_call", date(2023, 6, 1)),
+    ]

@@ -83,7 +83,7 @@ def test_a_five_megabyte_text_full_of_near_matches_finishes_and_says_it_was_cut(
 
 def test_prediction_line_uses_the_scored_kinds():
     ex = extract(
-        "President Aldo Varen of Norvania held a video call with Prime Minister Mira Tol of Norvania today.",
+        "President Aldo Varen of Norvania held a video call with Prime Minister Mira Tol of Estralia today.",
         published=date(2024, 3, 18),
         gazetteer=GAZ,
         publisher="The White House",

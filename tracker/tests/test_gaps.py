@@ -192,6 +192,46 @@ VERDICT_TABLE = [
         "the runner-up is 10 days",
         None,
     ),
+    # Less than: the 32 days from 15 February are under two months, not under one.
+    (JAN_FEB_MAR, Claim("less_than", date(2024, 3, 18), duration_months=2), "supported", "under 2 months", None),
+    (JAN_FEB_MAR, Claim("less_than", date(2024, 3, 18), duration_months=1), "contradicted", "not under 1 month", None),
+    # Ordinals count the record's contacts from the anchor up to and including the claimed one.
+    (
+        JAN_FEB_MAR,
+        Claim("ordinal", date(2024, 3, 18), ordinal=2, anchor=date(2024, 2, 1)),
+        "supported",
+        "holds 2 contacts since 2024-02-01",
+        None,
+    ),
+    (
+        JAN_FEB_MAR,
+        Claim("ordinal", date(2024, 3, 18), ordinal=2),
+        "contradicted",
+        "the number 2 was on 2024-02-15",
+        2,
+    ),
+    (
+        JAN_FEB_MAR,
+        Claim("ordinal", date(2024, 3, 18), ordinal=4),
+        "uncheckable",
+        "holds only 3 of the 4 contacts",
+        None,
+    ),
+    # The last contact before the claimed one, in the month the claim names.
+    (
+        JAN_FEB_MAR,
+        Claim("last_contact", date(2024, 3, 18), starts=date(2024, 2, 1), anchor_precision="month"),
+        "supported",
+        "is on 2024-02-15",
+        None,
+    ),
+    (
+        JAN_FEB_MAR,
+        Claim("last_contact", date(2024, 3, 18), starts=date(2024, 1, 1), anchor_precision="month"),
+        "contradicted",
+        "A later contact, on 2024-02-15",
+        2,
+    ),
 ]
 
 

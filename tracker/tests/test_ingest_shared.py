@@ -63,8 +63,10 @@ def test_every_readout_of_a_bilateral_call_or_meeting_yields_that_contact(leader
         for source in article.contact_sources.all():
             contact = source.contact
             names = [name_words(" ".join([p.name, *p.alias_list])) for p in contact.participants.all()]
+            # A "Meeting" held virtually ("met virtually today with ...") is a video call by its words.
+            virtual = kind == "meeting" and contact.kind in Contact.REMOTE and "virtual" in source.evidence.lower()
             if (
-                contact.kind in wanted_kinds
+                (contact.kind in wanted_kinds or virtual)
                 and article.published - timedelta(days=1) <= contact.date <= article.published
                 and sum(fold(subject) in n for n in names) == 1
                 and sum(same_person(name_words(counterpart), n) for n in names if fold(subject) not in n) == 1
@@ -103,8 +105,9 @@ def test_the_biden_putin_video_call_is_one_contact_with_a_source_from_each_side(
     call = calls.get()
     assert call.kind in Contact.REMOTE
     assert set(call.participants.all()) == {biden, putin}
+    # Other releases that recall the call ("the conversation between ...") are sources of it too.
     publishers = sorted(call.sources.values_list("article__publisher", flat=True))
-    assert len(publishers) == 2 and "The White House" in publishers and "Russia" in publishers[0], publishers
+    assert "The White House" in publishers and any("Russia" in p for p in publishers), publishers
 
     quiet = [json.loads(line) for line in month if QUIET_TITLES.match(json.loads(line)["title"])]
     assert len(quiet) >= 10

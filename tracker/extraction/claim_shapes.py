@@ -1,0 +1,329 @@
+"""The shapes of language that claim something about the time between two people's contacts.
+
+Each shape is a pattern of English, not of one publisher: "their first call in more than a month",
+"the longest gap since <anchor>", "the first visit since <anchor>", "their second call since the
+start of the war", "our twelfth meeting", "the first time they met", "have not spoken in two
+years", "have not seen each other since 2019", "last met in Lisbon", "the highest-level contact
+since <anchor>", "the second videoconference this year". ``shapes_in`` finds them in one sentence;
+who the claim is about and which contact ends the gap is decided by ``gap_claims``.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date
+
+from tracker.rules import IN_PERSON, REMOTE
+
+from .claim_terms import (
+    DURATION,
+    NUMBER,
+    ORDINAL,
+    ORDINAL_WORDS,
+    Anchor,
+    anchor_at,
+    comparison_of,
+    duration_of,
+    month_or_year,
+    number_value,
+    ordinal_value,
+    period_anchor,
+)
+from .dates import DateHit
+
+# What a contact is called ("the first time" is NTH_TIME's).
+CONTACT_NOUN = (
+    r"(?:phone\s+calls?|telephone\s+(?:calls?|conversations?)|video\s*(?:calls?|conferences?)|videoconferences?"
+    r"|calls?|conversations?|meetings?|contacts?|talks|interactions?|encounters?|visits?|summits?|exchanges?"
+    r"|discussions?|trips?|face-to-face|conversation|get-togethers?|sit-downs?|engagements?)"
+)
+MODIFIERS = r"(?:(?!since\b|in\b|with\b|between\b)[\w-]+\s+){0,3}?"
+WITH_WHOM = r"(?:\s+(?:between|with|of)\s+[^.;,]{0,60}?)?"
+HAVE_NOT = r"\b(?:have|has|had)(?:n['’]t|\s+not|\s+never)\s+(?:yet\s+|once\s+|even\s+)?"
+CONTACT_PARTICIPLE = (
+    r"(?P<verb>met|spoken|talked|seen\s+(?:each\s+other|one\s+another)|been\s+in\s+(?:touch|contact)|held\s+talks"
+    r"|visited|had\s+(?:a\s+)?(?:phone\s+call|call|meeting|talks|conversation)|spoke|sat\s+down\s+together"
+    r"|held\s+(?:a\s+)?(?:summit|meeting|talks|phone\s+call|call))"
+)
+CONTACT_PAST = (
+    r"(?P<verb>met|spoke|talked|saw\s+each\s+other|held\s+talks|visited|were\s+in\s+touch|had\s+(?:a\s+)?"
+    r"(?:phone\s+call|call|meeting|talks|conversation)|sat\s+down\s+together|were\s+together)"
+)
+
+ORDINAL_NOUN = re.compile(rf"\b(?P<ord>{ORDINAL})(?:[- ]ever)?\s+{MODIFIERS}(?P<noun>{CONTACT_NOUN})\b", re.I)
+# What may follow a contact noun in the same clause ("with you", "between the two leaders") before the
+# words that time the claim; a verb there ("was in 2019") dates another contact instead.
+TAIL = re.compile(
+    rf"(?P<between>[^.;,:!?“”\"]{{0,60}}?)\s*\b(?:(?:in|for)\s+(?P<dur>{DURATION})\b|(?:since|after)\s+(?P<since>)"
+    r"|(?:so\s+far\s+)?(?:this|of\s+the|of\s+this)\s+(?P<period>year|month|week)\b)",
+    re.I,
+)
+NOT_THE_PAIRS = re.compile(r"\s+(?:abroad|overseas|outside|of\s+(?:the|a)\s+(?:year|season))\b", re.I)
+ONE_MANS_TRIP = re.compile(r"\b(?:foreign|overseas|international)\s+(?:trip|visit|tour|travel)", re.I)
+VERB_BETWEEN = re.compile(r"\b(?:was|were|is|came|took|held|happened|had|has|have|will|would)\b", re.I)
+NTH_TIME = re.compile(rf"\b(?:the|for\s+the|for\s+a)\s+(?P<ord>{ORDINAL})\s+time\b(?P<rest>[^.;]{{0,100}})", re.I)
+# "the first Norvanian leader to visit Estralia since 1962", "the first president to meet ... in 20 years"
+FIRST_TO = re.compile(
+    r"\bfirst\s+(?:[\w-]+\s+){0,3}?(?:leader|president|prime\s+minister|head\s+of\s+(?:state|government)|chancellor"
+    r"|premier|monarch|king|queen|official)\s+(?:ever\s+)?to\s+(?:visit|meet|travel\s+to|hold\s+talks|set\s+foot)\b",
+    re.I,
+)
+# "It has been two years since the leaders last met"; "five times since 2019" counts the contacts.
+BEEN_SINCE = re.compile(
+    rf"\b(?:it\s+has|it['’]s|it\s+had|it\s+was|it\s+will\s+have)\s+been\s+(?P<dur>{DURATION})\s+since\b"
+    r"(?=[^.;]{0,80}?\b(?:last\s+)?(?:met|spoke|talked|visited|were\s+in\s+touch|held\s+talks)\b)",
+    re.I,
+)
+TIMES_SINCE = re.compile(
+    rf"\b(?:have|has|had)\s+(?:now\s+|already\s+)?(?:met|spoken|talked|held\s+talks)\s+(?P<num>{NUMBER})\s+times\b"
+    r"(?P<rest>[^.;]{0,60})",
+    re.I,
+)
+# Not "called on Russia to ...", "talking about it", "spoke of": speech about something, no contact.
+CONTACT_VERB = (
+    r"(?:(?:met|meet|meeting|spoke|spoken|speak|speaking|talked|talk|talking|called)(?!\s+(?:on|for|upon|about|of)\b)"
+    r"|visited|visit|visiting|held\s+talks|phoned|sat\s+down|hosted|received|seen\s+each\s+other|saw\s+each\s+other)"
+)
+# After "the first time": a few words of subject, then the contact verb ("the first time the two have met").
+FIRST_TIME_AFTER = re.compile(
+    rf"(?:\s+that)?(?:\s+[\w'’.-]+){{0,12}}?\s+(?:have\s+|has\s+|had\s+|are\s+|were\s+|will\s+)?{CONTACT_VERB}\b", re.I
+)
+# Before "for the first time": the contact verb and a few words ("met in the capital for the first time").
+FIRST_TIME_BEFORE = re.compile(rf"\b{CONTACT_VERB}\b(?:\s+[\w'’.-]+){{0,12}}\s*$", re.I)
+TIME_WORDS = re.compile(
+    rf"\b(?:since\s+(?P<since>)|in\s+(?P<dur>{DURATION})\b|this\s+(?P<period>year|month|week)\b)", re.I
+)
+LONGEST = re.compile(
+    r"\blongest\s+(?:[\w-]+\s+){0,2}?(?P<noun>gap|stretch|period|time|pause|silence|interval|lull|break|spell"
+    r"|absence|hiatus)\b(?P<between>[^.;]{0,60}?)\bsince\s+",
+    re.I,
+)
+# A "longest stretch" is about contacts when it says so ("without a call", "between their meetings"); a
+# gap, pause or silence is, unless it is of something else ("the longest period of calm").
+ABOUT_CONTACT = re.compile(
+    rf"\b(?:{CONTACT_NOUN}|without|apart|between|speaking|talking|meeting|in\s+touch|contact)\b", re.I
+)
+HIGHEST_LEVEL = re.compile(
+    rf"\b(?:highest[- ]level|most\s+senior|highest[- ]ranking)\s+{MODIFIERS}(?P<noun>{CONTACT_NOUN}|delegation|visitor"
+    r"|official)\b[^.;]{0,60}?\bsince\s+",
+    re.I,
+)
+NOT_SINCE = re.compile(
+    rf"{HAVE_NOT}{CONTACT_PARTICIPLE}\b(?P<obj>[^.;]{{0,50}}?)\s+(?:(?P<since>since)\s+|(?:in|for)\s+(?P<dur>{DURATION})\b"
+    r"|(?P<vague>(?:for|in)\s+(?:a\s+(?:long|very\s+long)\s+(?:time|while)|a\s+while|ages|quite\s+some\s+time|so\s+long"
+    r"|some\s+time|a\s+long\s+period))\b)",
+    re.I,
+)
+LAST = re.compile(
+    rf"\b(?:last|previously)\s+{CONTACT_PAST}\b|\b(?:their|the|our)\s+(?:last|previous|most\s+recent)\s+"
+    rf"(?:[\w-]+\s+){{0,2}}?(?P<noun>{CONTACT_NOUN})\s+(?:was|were|came|took\s+place)\b"
+    r"|\bthe\s+last\s+time\s+(?:that\s+)?(?:they|we|the\s+two(?:\s+\w+)?|the\s+leaders)\s+(?:met|spoke|talked)\b",
+    re.I,
+)
+# What may follow "last met": a date, "in <place>", "a few weeks ago", "in June".
+LAST_WHEN = re.compile(
+    r"\s*(?:(?:was|were|came|took\s+place)\s+)?"
+    r"(?P<when>(?:(?:in|at|on|during|back\s+in)\s+)?[^.;,]{1,60}?)(?=\s*(?:[.;,]|$|\s+(?:and|but|when|where|to|for|as)\b))",
+    re.I,
+)
+DAYS_AFTER = re.compile(
+    rf"\b(?P<num>{NUMBER})\s+(?P<unit>days?|weeks?|months?)\s+after\s+(?:(?:their|the|a|his|her|our)\s+)?"
+    rf"(?:[\w-]+\s+){{0,2}}?{CONTACT_NOUN}\b",
+    re.I,
+)
+# Every pattern above holds one of these words; sentences without one are skipped.
+CUE = re.compile(
+    r"\b(?:first|longest|last|previously|highest|most\s+senior|(?:have|has|had)(?:n['’]t|\s+not|\s+never)"
+    r"|after|times|been|\d{1,3}(?:st|nd|rd|th)|" + "|".join(w for w in ORDINAL_WORDS if w != "first") + r")\b",
+    re.I,
+)
+
+
+@dataclass
+class Shape:
+    comparison: str  # more_than|at_least|exactly|less_than|first_since|longest_since|ordinal|last_contact
+    start: int
+    end: int
+    duration_days: int | None = None
+    duration_months: int | None = None
+    ordinal: int | None = None
+    anchor: Anchor | None = None
+    last_when: str | None = None  # "last met in Lisbon": "in Lisbon"
+    noun: str | None = None  # the kind of contact the claim counts ("videoconference")
+
+
+REMOTE_NOUN = re.compile(r"call|phone|telephone|video|conference|conversation", re.I)
+IN_PERSON_NOUN = re.compile(r"meeting|visit|summit|trip|face-to-face|encounter|sit-down|get-together", re.I)
+
+
+def kind_class_of_noun(noun: str | None) -> str | None:
+    """The kind class a claim counts ("the second videoconference": remote contacts); None for any
+    contact ("talks", "contacts", "interaction")."""
+    if not noun:
+        return None
+    if REMOTE_NOUN.search(noun):
+        return REMOTE
+    if IN_PERSON_NOUN.search(noun):
+        return IN_PERSON
+    return None
+
+
+def _timed(shape: Shape, m: re.Match, text: str, end: int, dates, published) -> Shape | None:
+    """Complete ``shape`` from the duration, "since", period or year that follows the contact noun."""
+    g = m.groupdict()
+    if g.get("dur"):
+        half = "half" in g["dur"].lower()
+        shape.duration_days, shape.duration_months = duration_of(g.get("num"), g["unit"], half)
+        if shape.ordinal == 1:
+            shape.comparison, shape.ordinal = comparison_of(g.get("cmp")), None
+    elif g.get("since") is not None:
+        shape.anchor = anchor_at(text, m.end(), end, dates, published)
+        if shape.anchor is None:
+            return None
+        shape.end = m.end() + len(shape.anchor.text)
+        if shape.ordinal == 1:
+            shape.comparison, shape.ordinal = "first_since", None
+    elif g.get("period"):
+        shape.anchor = period_anchor(g["period"], published, f"this {g['period'].lower()}")
+    return shape
+
+
+def shapes_in(text: str, start: int, end: int, dates: list[DateHit], published: date | None) -> list[Shape]:
+    """Every claim shape in ``text[start:end]`` (one sentence), in order."""
+    if not CUE.search(text, start, end):
+        return []
+    out: list[Shape] = []
+    for m in ORDINAL_NOUN.finditer(text, start, end):
+        n = ordinal_value(m.group("ord"))
+        if n is None:
+            continue
+        one_mans = NOT_THE_PAIRS.search(text, m.end(), m.end() + 12) or ONE_MANS_TRIP.search(m.group(0))
+        if m.group("noun")[0].isupper() or one_mans:
+            continue  # "the first Russia-Africa Summit" names an event; "his second visit abroad" is one man's
+        shape = Shape("ordinal", m.start(), m.end(), ordinal=n, noun=m.group("noun").lower())
+        tail = TAIL.match(text, m.end(), end)
+        if tail and VERB_BETWEEN.search(tail.group("between")):
+            tail = None
+        if tail is None:
+            # "their first meeting" alone is a claim only as "the first-ever ..."; "our 12th meeting"
+            # (an ordinal above one, owned by the pair) is one by itself.
+            owner = text[max(start, m.start() - 12) : m.start()].lower()
+            ever = "ever" in m.group(0).lower()
+            if not (ever or (n > 1 and re.search(r"\b(?:our|their)\s+$", owner))):
+                continue
+            out.append(shape)
+            continue
+        shape.end = tail.end()
+        shape = _timed(shape, tail, text, end, dates, published)
+        if shape:
+            out.append(shape)
+    for m in NTH_TIME.finditer(text, start, end):
+        before = text[max(start, m.start() - 50) : m.start()]
+        before = re.split(r"[,;:“”\"]", before)[-1]
+        after = re.split(r"[,;:“”\"]|\b(?:because|but|which|when|where|although|while)\b", m.group("rest"))[0]
+        verb = FIRST_TIME_BEFORE.search(before) or FIRST_TIME_AFTER.match(after)
+        if not verb or re.search(r"\bnot\s+$", text[max(start, m.start() - 5) : m.start()]):
+            continue  # "not for the first time" claims no first
+        tail = TIME_WORDS.search(text, m.start("rest"), m.end("rest"))
+        if tail is None and re.search(r"\bvisit", verb.group(0), re.I):
+            continue  # "visiting the country for the first time": a first visit to a place, not to a person
+        n = ordinal_value(m.group("ord"))
+        shape = Shape("ordinal", m.start(), m.start("rest") + len(after.rstrip()), ordinal=n)
+        if tail is not None:
+            shape.end = tail.end()
+            shape = _timed(shape, tail, text, end, dates, published)
+            if shape is None:
+                continue
+        out.append(shape)
+    out += _firsts_to_visit_and_counts(text, start, end, dates, published)
+    for pattern, comparison in ((LONGEST, "longest_since"), (HIGHEST_LEVEL, "first_since")):
+        for m in pattern.finditer(text, start, end):
+            if pattern is LONGEST and not _longest_about_contacts(m):
+                continue
+            anchor = anchor_at(text, m.end(), end, dates, published)
+            if anchor:
+                out.append(Shape(comparison, m.start(), m.end() + len(anchor.text), anchor=anchor))
+    for m in NOT_SINCE.finditer(text, start, end):
+        if m.group("verb").lower().startswith(("seen", "visited")) and not _about_people(
+            m.group("obj"), m.group("verb")
+        ):
+            continue
+        shape = Shape("at_least", m.start(), m.end())
+        shape = _timed(shape, m, text, end, dates, published)
+        if shape is None:
+            continue
+        if shape.anchor is not None:
+            shape.comparison = "first_since"
+        elif shape.duration_days is None and shape.duration_months is None and not m.group("vague"):
+            continue  # "for several years": a length too vague to check and no long silence claimed
+        out.append(shape)
+    for m in LAST.finditer(text, start, end):
+        when = LAST_WHEN.match(text, m.end(), end)
+        words = " ".join(when.group("when").split()) if when else ""
+        hit = next((h for h in dates if m.end() <= h.start <= m.end() + 40), None)
+        anchor = Anchor(hit.date, hit.precision, words) if hit else month_or_year(words, published)
+        if anchor is None and not words:
+            continue
+        out.append(Shape("last_contact", m.start(), when.end() if when else m.end(), anchor=anchor, last_when=words))
+    for m in DAYS_AFTER.finditer(text, start, end):
+        days, months = duration_of(m.group("num"), m.group("unit"))
+        if days or months:
+            out.append(Shape("exactly", m.start(), m.end(), duration_days=days, duration_months=months, noun="after"))
+    return _without_overlaps(out)
+
+
+def _firsts_to_visit_and_counts(text: str, start: int, end: int, dates, published) -> list[Shape]:
+    out = []
+    for m in FIRST_TO.finditer(text, start, end):
+        tail = TIME_WORDS.search(text, m.end(), min(end, m.end() + 60))
+        if tail is None and "ever" not in m.group(0).lower():
+            continue
+        shape = Shape("ordinal", m.start(), m.end(), ordinal=1, noun="visit")
+        if tail is not None and not re.search(r"[,;:]", text[m.end() : tail.start()]):
+            shape.end = tail.end()
+            shape = _timed(shape, tail, text, end, dates, published)
+        if shape:
+            out.append(shape)
+    for m in BEEN_SINCE.finditer(text, start, end):
+        half = "half" in m.group("dur").lower()
+        days, months = duration_of(m.group("num"), m.group("unit"), half)
+        if days or months:
+            comparison = comparison_of(m.group("cmp"))
+            out.append(Shape(comparison, m.start(), m.end(), duration_days=days, duration_months=months))
+    for m in TIMES_SINCE.finditer(text, start, end):
+        n = number_value(m.group("num"))
+        if n is None or n < 2:
+            continue
+        shape = Shape("ordinal", m.start(), m.end("num") + 6, ordinal=n)
+        tail = TIME_WORDS.match(text, m.start("rest") + len(m.group("rest")) - len(m.group("rest").lstrip()), end)
+        if tail is not None:
+            shape.end = tail.end()
+            shape = _timed(shape, tail, text, end, dates, published)
+        if shape:
+            out.append(shape)
+    return out
+
+
+def _longest_about_contacts(m: re.Match) -> bool:
+    between = m.group("between")
+    if ABOUT_CONTACT.search(between):
+        return True
+    quiet = m.group("noun").lower() in ("gap", "pause", "silence", "lull", "hiatus", "absence", "break")
+    return quiet and not re.match(r"\s*(?:of|in)\s+(?!(?:their|the\s+two|direct|high-level|leader))", between, re.I)
+
+
+def _about_people(obj: str, verb: str) -> bool:
+    """ "have not seen each other since" is about two people; "have not seen such crimes since" is not."""
+    if "each other" in verb.lower() or "one another" in verb.lower():
+        return True
+    return bool(re.match(r"\s*(?:you|him|her|them|each\s+other|one\s+another|[A-Z]\w+)?\s*(?:in\s+person)?\s*$", obj))
+
+
+def _without_overlaps(shapes: list[Shape]) -> list[Shape]:
+    """One claim per stretch of words: the longest shape wins where two overlap."""
+    kept: list[Shape] = []
+    for s in sorted(shapes, key=lambda s: (-(s.end - s.start), s.start)):
+        if not any(s.start < k.end and k.start < s.end for k in kept):
+            kept.append(s)
+    return sorted(kept, key=lambda s: s.start)

@@ -1,0 +1,169 @@
+"""The terms gap claims are measured in: numbers and ordinals ("two", "12th"), durations ("more than
+a month", "a year and a half") and anchors, what a claim counts from ("since 2019", "since the
+October 7 summit", "since the harbour bombing", "this year", "last met in June")."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date
+
+from .dates import DateHit, resolve_phrase
+
+NUMBER_WORDS = {
+    "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
+    "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "fifteen": 15, "twenty": 20, "several": None,
+    "a few": None, "a couple of": 2, "a dozen": 12,
+}  # fmt: skip
+ORDINAL_WORDS = {
+    "first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7, "eighth": 8,
+    "ninth": 9, "tenth": 10, "eleventh": 11, "twelfth": 12, "thirteenth": 13, "fourteenth": 14,
+    "fifteenth": 15, "sixteenth": 16, "seventeenth": 17, "eighteenth": 18, "nineteenth": 19, "twentieth": 20,
+}  # fmt: skip
+NUMBER = r"(?:a\s+couple\s+of|a\s+few|a\s+dozen|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|several|\d{1,3})"  # noqa: E501
+ORDINAL = r"(?:" + "|".join(ORDINAL_WORDS) + r"|\d{1,3}(?:st|nd|rd|th))"
+UNIT = r"(?:days?|weeks?|months?|years?|decades?)"
+
+COMPARATOR = (
+    r"(?P<cmp>more\s+than|over|nearly|almost|at\s+least|about|roughly|around|just\s+over|some|close\s+to|well\s+over"
+    r"|less\s+than|under)"
+)
+DURATION = rf"(?:{COMPARATOR}\s+)?(?:(?P<num>{NUMBER})\s+)?(?P<unit>{UNIT})(?:\s+and\s+a\s+half)?"
+
+# Where a named anchor ends: at punctuation or a word that starts a new clause.
+ANCHOR_TEXT = re.compile(
+    r"(?P<a>[^.;:,!?()“”\"]{1,90}?)(?=\s*(?:[.;:,!?()“”\"]|$|\s+(?:and|but|when|where|while|as|because|which|that"
+    r"|according|amid|after|before|to\s+discuss|in\s+which)\b))",
+    re.I,
+)
+EVENT_YEAR = re.compile(r"\b(?:of|in)\s+(?P<y>(?:19|20)\d\d)$")
+EVENT_MONTH = re.compile(
+    r"\bin\s+(?:January|February|March|April|May|June|July|August|September|October|November|December)"
+    r"(?:\s+(?:19|20)\d\d)?$"
+)
+START_OF_YEAR = re.compile(
+    r"^(?:the\s+)?(?:(?:start|beginning)\s+of\s+(?:the|this)\s+year|new\s+year|start\s+of\s+(?:the\s+)?year"
+    r"|january)$",
+    re.I,
+)
+YEAR = re.compile(
+    r"(?:(?:early|late|mid-?|the\s+(?:start|beginning|end)\s+of)\s*)?(?P<y>(?:19|20)\d\d)\b(?!\s*[-–])", re.I
+)
+
+
+@dataclass
+class Anchor:
+    """What a claim counts from: a date (with its precision) or, when the text names an event
+    without dating it, only the event's words ("the harbour bombing", "taking office")."""
+
+    date: date | None
+    precision: str  # day|month|year|"" when undated
+    text: str
+
+
+def number_value(word: str | None) -> int | None:
+    if not word:
+        return 1
+    w = " ".join(word.lower().split())
+    return int(w) if w.isdigit() else NUMBER_WORDS.get(w)
+
+
+def ordinal_value(word: str) -> int | None:
+    w = word.lower()
+    if w[:-2].isdigit():
+        return int(w[:-2])
+    return ORDINAL_WORDS.get(w)
+
+
+def duration_of(num: str | None, unit: str, half: bool = False) -> tuple[int | None, int | None]:
+    """(days, months) for "two weeks", "a year and a half"; (None, None) when the number is vague."""
+    n = number_value(num)
+    if n is None:
+        return None, None
+    unit = unit.lower().rstrip("s")
+    if unit == "day":
+        return n, None
+    if unit == "week":
+        return 7 * n, None
+    months = {"month": 1, "year": 12, "decade": 120}[unit] * n
+    if half:
+        months += {"month": 0, "year": 6, "decade": 60}[unit]
+    return None, months
+
+
+def comparison_of(word: str | None) -> str:
+    w = " ".join((word or "").lower().split())
+    if w in ("more than", "over", "just over", "well over"):
+        return "more_than"
+    if w in ("less than", "under"):
+        return "less_than"
+    if w in ("nearly", "almost", "about", "roughly", "around", "some", "close to"):
+        return "exactly"
+    return "at_least"
+
+
+def anchor_at(text: str, pos: int, end: int, dates: list[DateHit], published: date | None) -> Anchor | None:
+    """The anchor written from ``pos`` ("since ..." has been read): a date, a year, the start of the
+    year, or an event's words. ``dates`` are the article's dates in the sentence."""
+    m = ANCHOR_TEXT.match(text, pos, end)
+    if not m:
+        return None
+    words = " ".join(m.group("a").split())
+    stop = m.end()
+    for hit in dates:
+        if pos <= hit.start < stop + 2:
+            return Anchor(hit.date, hit.precision, words)
+    bare = re.sub(r"^(?:at\s+least\s+|as\s+early\s+as\s+)", "", words, flags=re.I)
+    year = YEAR.match(bare)
+    if year:
+        return Anchor(date(int(year.group("y")), 1, 1), "year", year.group(0))
+    year = EVENT_YEAR.search(bare)
+    if year:  # "the ceasefire of 2019"
+        return Anchor(date(int(year.group("y")), 1, 1), "year", words)
+    month = EVENT_MONTH.search(bare)
+    if month:  # "Tol took office in May"
+        dated = month_or_year(month.group(0), published)
+        if dated:
+            return Anchor(dated.date, dated.precision, words)
+    if START_OF_YEAR.match(bare) and published:
+        return Anchor(date(published.year, 1, 1), "day", words)
+    resolved = resolve_phrase(bare, published)
+    if resolved:
+        return Anchor(resolved[0], resolved[1], words)
+    return Anchor(None, "", words) if re.search(r"[A-Za-z]", words) else None
+
+
+MONTH_OR_YEAR = re.compile(
+    r"^(?:in|back\s+in|during)\s+(?:(?P<month>January|February|March|April|May|June|July|August|September|October"
+    r"|November|December)(?:\s+(?P<y1>(?:19|20)\d\d))?|(?P<y2>(?:19|20)\d\d))\b"
+)
+
+
+def month_or_year(words: str, published: date | None) -> Anchor | None:
+    """ "in June" (the last June before publication), "in June 2021", "in 2019": when they last met."""
+    m = MONTH_OR_YEAR.match(words)
+    if not m:
+        return None
+    if m.group("y2"):
+        return Anchor(date(int(m.group("y2")), 1, 1), "year", words)
+    month = MONTHS.index(m.group("month")) + 1
+    if m.group("y1"):
+        return Anchor(date(int(m.group("y1")), month, 1), "month", words)
+    if published is None:
+        return None
+    year = published.year if month <= published.month else published.year - 1
+    return Anchor(date(year, month, 1), "month", words)
+
+
+MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
+          "November", "December"]  # fmt: skip
+
+
+def period_anchor(period: str, published: date | None, words: str) -> Anchor | None:
+    if published is None:
+        return Anchor(None, "", words)
+    if period.lower() == "year":
+        return Anchor(date(published.year, 1, 1), "day", words)
+    if period.lower() == "month":
+        return Anchor(published.replace(day=1), "day", words)
+    return None

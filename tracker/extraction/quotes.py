@@ -1,0 +1,101 @@
+"""Where an article quotes someone: the words inside quotation marks.
+
+Double marks (curly or straight) first; single curly marks (‘…’) where a paragraph quotes with them
+and has no double marks, which British and Commonwealth style uses, and never an apostrophe
+("don’t", "leaders’ summit"). A quotation nested in single marks inside a double-marked one stays
+part of it. A quotation still open at a paragraph's end runs to that end: by the rule of quoting
+over paragraphs, the next paragraph opens again with the same mark and goes on.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .text import Block
+
+SMALL_WORDS = {"of", "the", "and", "a", "an", "in", "on", "for", "to", "at", "by", "with", "or"}
+# A single opening mark starts a word; a single closing mark ends one and is not followed by a letter.
+SINGLE_OPEN = re.compile(r"(?:^|(?<=[\s(\[—–-]))‘(?=\S)")
+SINGLE_CLOSE = re.compile(r"(?<=\S)’(?![\w])")
+
+
+def find_quotes(text: str, paragraphs: list[Block]) -> list[Block]:
+    """The inner ranges of quotations (without the marks), in order."""
+    out = []
+    for i, para in enumerate(paragraphs):
+        following = paragraphs[i + 1] if i + 1 < len(paragraphs) else None
+        found = _double_quotes(text, para, following)
+        if not found and "‘" in text[para.start : para.end]:
+            found = _single_quotes(text, para)
+        out += found
+    return out
+
+
+def _double_quotes(text: str, para: Block, following: Block | None) -> list[Block]:
+    out = []
+    pos, segment_end = para.start, para.end
+    while pos < segment_end:
+        opening = _next_opening(text, pos, segment_end)
+        if opening is None:
+            break
+        mark, at = opening
+        closer = "”" if mark == "“" else '"'
+        close = text.find(closer, at + 1, segment_end)
+        if mark == "“":
+            nested = text.find("“", at + 1, close if close != -1 else segment_end)
+            if nested != -1 and close != -1 and nested < close:
+                close = nested - 1 if nested > at + 1 else -1
+        if close == -1:
+            continued = following is not None and text[following.start : following.start + 1] == mark
+            if mark == "“" or continued:
+                out.append(Block(at + 1, segment_end))  # left open: runs on into the next paragraph
+            break
+        if close > at + 1:
+            out.append(Block(at + 1, close))
+        pos = close + 1
+    return out
+
+
+def _single_quotes(text: str, para: Block) -> list[Block]:
+    out = []
+    pos = para.start
+    while True:
+        opening = SINGLE_OPEN.search(text, pos, para.end)
+        if opening is None:
+            break
+        close = _single_close(text, opening.end(), para.end)
+        if close is None:
+            break
+        if close > opening.end():
+            out.append(Block(opening.end(), close))
+        pos = close + 1
+    return out
+
+
+def _single_close(text: str, start: int, end: int) -> int | None:
+    for m in SINGLE_CLOSE.finditer(text, start, end):
+        after = text[m.end() : m.end() + 2]
+        # "the leaders’ summit": a plural possessive, followed by a lower-case word, not the closing mark
+        if text[m.start() - 1] == "s" and re.match(r" [a-z]", after):
+            continue
+        return m.start()
+    return None
+
+
+def _next_opening(text: str, pos: int, end: int):
+    a = text.find("“", pos, end)
+    b = text.find('"', pos, end)
+    options = [(x, m) for x, m in ((a, "“"), (b, '"')) if x != -1]
+    if not options:
+        return None
+    at, mark = min(options)
+    return mark, at
+
+
+def is_title(quote: str) -> bool:
+    """A programme's, book's or operation's name in quotation marks, not words someone said."""
+    words = re.findall(r"[\w'’-]+", quote)
+    if not words or len(words) > 8 or quote.rstrip().endswith(("?", "!")):
+        return False
+    significant = [w for w in words if w.lower() not in SMALL_WORDS]
+    return bool(significant) and all(w[0].isupper() for w in significant) and len(words) >= 2

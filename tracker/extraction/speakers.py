@@ -1,0 +1,218 @@
+"""Who is speaking where: the reported-speech events of an article, the gender its words give each
+person, and the attributions that are not "X said" (a speaker label before a colon, the lead
+sentence of a bulleted list, the sender of a quoted message, "said" and a full name).
+"""
+
+from __future__ import annotations
+
+import re
+
+from .context import Article
+from .people import Entity, Mention
+
+# Verbs that report speech, as news and releases write them; "he said" after any of them means the
+# person they introduced.
+SPEECH_VERB = (
+    r"(?:said|says|say|told|tells|added|adds|stated|states|noted|notes|stressed|stresses|explained|warned|wrote"
+    r"|tweeted|posted|asked|replied|insisted|declared|argued|emphasi[sz]ed|emphasi[sz]es|continued|recalled"
+    r"|acknowledged|cautioned|urged|announced|described|called|underscored|underlined|assured|summed\s+up"
+    r"|remarked|pointed\s+out|observed|commented|concluded|affirmed|reaffirmed|reiterated|highlighted|expressed"
+    r"|conveyed|suggested|proposed|mentioned|responded|answered|confirmed|vowed|pledged|promised|predicted"
+    r"|admitted|conceded|claimed|maintained|complained|lamented|joked|quipped|recounted|shared|went\s+on"
+    r"|thanked|welcomed|praised|condemned|called\s+on|told\s+reporters|wrote\s+on)"
+)
+ADVERBS = r"(?:\w+ly\s+|also\s+|later\s+|then\s+|again\s+|further\s+|once\s+again\s+){0,2}"
+VERB_AFTER = re.compile(rf"[\s,]*{ADVERBS}{SPEECH_VERB}\b", re.I)
+# "Tol, speaking at the summit, said" / "Tol, who chairs the council, told reporters" / "quoted Tol as saying"
+VERB_AFTER_CLAUSE = re.compile(
+    rf"\s*,[^,.;“”\"]{{2,80}},\s*{ADVERBS}{SPEECH_VERB}\b|\s+as\s+(?:saying|telling|stating|writing)\b", re.I
+)
+# "a spokesman for Tol said": the words are the spokesman's, not Tol's.
+ON_BEHALF = re.compile(
+    r"\b(?:spokes(?:man|woman|person)|aide|adviser|advisor|office|official|representative|secretary|ministry"
+    r"|government|staff|envoy|lawyer)\s+(?:for|of|to)\s+(?:the\s+)?$",
+    re.I,
+)
+VERB_BEFORE = re.compile(rf"(?:{SPEECH_VERB}|according\s+to)\s+$", re.I)
+PRONOUN_SAID = re.compile(rf"\b(?P<p>[Hh]e|[Ss]he)\s+{ADVERBS}{SPEECH_VERB}\b")
+MALE = re.compile(r"\b(?:Mr|Sir|King|Prince|Sheikh|Emir|Amir|Sultan|Chairman|Spokesman|Lord|Grand\s+Duke)\b\.?")
+FEMALE = re.compile(
+    r"\b(?:Mrs|Ms|Madam|Madame|Dame|Queen|Princess|Sheikha|Chairwoman|Spokeswoman|Lady|Grand\s+Duchess)\b\.?"
+)
+# Subject pronouns only: "her" and "him" as often mean someone the sentence does not name.
+HE = re.compile(r"\b(?:[Hh]e|[Hh]imself)\b")
+SHE = re.compile(r"\b(?:[Ss]he|[Hh]erself)\b")
+# "The message reads, in part:" / "The letter says:": the words of a document someone sent.
+DOCUMENT_READS = re.compile(
+    r"\b(?:message|letter|telegram|statement|address|greetings|note|appeal|post)\b[^.:]{0,30}?\b(?:reads|read|says"
+    r"|said|states|stated)\b[^.:]{0,20}:\s*$",
+    re.I,
+)
+SENT = re.compile(r"\s+(?:has\s+|had\s+)?(?:sent|addressed|issued|wrote|published|released|delivered|posted)\b", re.I)
+SENDER = re.compile(
+    r"(?:^|(?<=[.!?]\s)|(?<=\n))(?P<name>[A-Z][\w'’-]+(?:[ \t]+[A-Z][\w'’-]+){1,2})[ \t]+(?:has[ \t]+|had[ \t]+)?"
+    r"(?:sent|addressed)\b"
+)
+BULLET = re.compile(r"[ \t]*(?:[•▪◦·*–—-]|\d{1,2}[.)])[ \t]*")
+
+
+def speech_events(article: Article) -> list[tuple[int, Entity]]:
+    """Where the text reports someone speaking ("Tol said", "said Tol", "according to Tol"), in order."""
+    text = article.text
+    events = []
+    for m in article.people.mentions:
+        if article.in_quote(m.start) or ON_BEHALF.search(text, max(0, m.start - 40), m.start):
+            continue
+        if VERB_AFTER.match(text, m.end, m.end + 60) or VERB_AFTER_CLAUSE.match(text, m.end, m.end + 120):
+            events.append((m.start, m.entity))
+            continue
+        before = text[max(0, m.start - 25) : m.start]
+        # "…, said Tol." but not "he said Tol was not focused": the name must end the clause.
+        ends_clause = re.match(r"\s*(?:[,.;:]|$|\s(?:who|in|at|on|during|after)\b)", text[m.end : m.end + 12])
+        if ends_clause and VERB_BEFORE.search(before):
+            events.append((m.start, m.entity))
+    return events
+
+
+def genders(article: Article) -> dict[int, str]:
+    """What the text says of each person's gender ("m" or "f"): an honorific or a gendered title
+    ("Ms. Tol", "King ..."), else the pronouns of a sentence that names only that person."""
+    text = article.text
+    out: dict[int, str] = {}
+    for m in article.people.mentions:
+        head = text[max(0, m.start - 10) : m.end]
+        gender = "m" if MALE.search(head) else "f" if FEMALE.search(head) else None
+        if gender:
+            out.setdefault(m.entity.ident, gender)
+    previous: list[Mention] = []
+    for sent in article.sentences:
+        named = [m for m in article.mentions_in(sent.start, sent.end) if not article.in_quote(m.start)]
+        words = text[sent.start : sent.end]
+        he, she = bool(HE.search(words)), bool(SHE.search(words))
+        unknown = {m.entity.ident: m.entity for m in named if m.entity.ident not in out}
+        others = {out[m.entity.ident] for m in named if m.entity.ident in out}
+        if he != she and len(unknown) == 1:
+            pronoun = "m" if he else "f"
+            # The only person of unknown gender in a sentence with pronouns of one gender, which no
+            # one else named there has ("Varen assured Ms. Tol that he would help"), is of that gender.
+            if pronoun not in others:
+                out[next(iter(unknown))] = pronoun
+        opening = re.match(r"\s*(He|She)\b", text[sent.start : sent.start + 6])
+        if opening and len({m.entity.ident for m in previous}) == 1:
+            out.setdefault(previous[0].entity.ident, "m" if opening.group(1) == "He" else "f")
+        previous = named
+    return out
+
+
+def last_speaker(article: Article, events, pos: int, gender: str | None, known: dict[int, str]) -> Entity | None:
+    """Whom "he"/"she" at ``pos`` means: the last person reported speaking, passing over those the
+    text gives the other gender."""
+    earlier = [e for p, e in events if p < pos] or [m.entity for m in article.people.mentions if m.end <= pos]
+    for e in reversed(earlier):
+        if gender is None or known.get(e.ident, gender) == gender:
+            return e
+    return None
+
+
+def label_speaker(article: Article, quote_start: int) -> Entity | None:
+    """ "Norvanian Prime Minister Mira Tol: “…”": a person named just before a colon that opens the quotation."""
+    text = article.text
+    line_start = text.rfind("\n", 0, quote_start) + 1
+    head = text[line_start : quote_start - 1]
+    m = re.search(r"(?:\([^)]{0,30}\)\s*)?:\s*$", head)
+    if not m:
+        return None
+    label_end = line_start + m.start()
+    mentions = [x for x in article.mentions_in(line_start, label_end) if not article.in_quote(x.start)]
+    if not mentions or text[mentions[-1].end : label_end].strip(" ,"):
+        return None
+    before = text[line_start : mentions[-1].start]
+    if re.search(r"[.!?;]\s", before) or len(before.split()) > 6:
+        return None  # the name ends a longer sentence: "… met Tol: …" introduces no quotation
+    return mentions[-1].entity
+
+
+def lead_speaker(article: Article, quote_start: int, speaker_of) -> Entity | None:
+    """A quotation in a bulleted list, or opening the line after one that ends with a colon, is said
+    by the speaker of the sentence that leads into it ("Tol made the following points:", "Tol told
+    reporters:"). ``speaker_of(mention)`` names who speaks at a mention."""
+    text = article.text
+    line_start = text.rfind("\n", 0, quote_start) + 1
+    item = BULLET.match(text, line_start)
+    opens_line = text[line_start : quote_start - 1].strip() == ""
+    if not opens_line and (item is None or item.end() != quote_start - 1):
+        return None
+    pos = line_start - 1
+    for _ in range(30):  # walk up over the list's other items to its lead
+        if pos <= 0:
+            return None
+        prev_start = text.rfind("\n", 0, pos) + 1
+        line = text[prev_start:pos].strip()
+        if line and not BULLET.match(text, prev_start):
+            if not line.endswith(":"):
+                return None
+            lead_start = prev_start
+            for x in reversed(article.mentions_in(lead_start, pos)):
+                if not article.in_quote(x.start):
+                    return speaker_of(x) or x.entity
+            return None
+        pos = prev_start - 1
+    return None
+
+
+def document_author(article: Article, quote_start: int, extra: dict[str, Entity]) -> Entity | None:
+    """ "The message reads, in part: “…”": the words are those of whoever sent the message, named
+    with the verb of sending (a person new to the article when the name was not recognised)."""
+    text = article.text
+    head = text[max(0, quote_start - 120) : quote_start - 1]
+    if not DOCUMENT_READS.search(head):
+        return None
+    for m in reversed(article.people.before(quote_start)):
+        if quote_start - m.end > 1500:
+            break
+        if not article.in_quote(m.start) and SENT.match(text, m.end, m.end + 40):
+            return m.entity
+    window = max(0, quote_start - 1500)
+    senders = list(SENDER.finditer(text, window, quote_start))
+    if senders:
+        return _new_person(senders[-1].group("name"), extra)
+    return None
+
+
+def _new_person(name: str, extra: dict[str, Entity]) -> Entity:
+    """A person the people finder did not tag, named where they speak; one entity per name."""
+    if name not in extra:
+        extra[name] = Entity(name, None, None, None, None, name.split()[-1], ident=-(len(extra) + 1))
+    return extra[name]
+
+
+NAME_WORD = r"(?:[A-Z][\w'’-]+|[A-Z]\.)"
+NAME_AFTER_SAID = re.compile(
+    rf"(?P<name>{NAME_WORD}(?:[ \t]+(?:{NAME_WORD}|(?:de|van|von|al|bin|el|da|di)(?=[ \t]))){{1,3}})"
+    r"(?=[ \t]*(?:[,.;:]|$|\n|[ \t](?:who|in|at|on|during|after|told|of)\b))"
+)
+
+
+def said_name(article: Article, pos: int, extra: dict[str, Entity]) -> Entity | None:
+    """The person named right after "said" at ``pos``: a mention starting there or inside the name
+    ("said Mira Tol" where only "Tol" was tagged), else a person new to the article ("said Jon Pell")."""
+    text = article.text
+    m = NAME_AFTER_SAID.match(text, pos)
+    if not m:
+        return None
+    inside = [x for x in article.mentions_in(pos, m.end()) if x.end == m.end() or x.start == pos]
+    if inside:
+        return inside[0].entity
+    name = m.group("name")
+    words = name.split()
+    if words[0] in {"The", "A", "An", "President", "Prime", "Minister", "Chancellor", "King", "Queen"}:
+        return None
+    if any(w.rstrip(".") in MONTH_OR_DAY for w in words):
+        return None
+    return _new_person(name, extra)
+
+
+MONTH_OR_DAY = {
+    "January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
+    "November", "December", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday",
+}  # fmt: skip
