@@ -158,19 +158,17 @@ def _site(request: HttpRequest) -> str:
     return f"{request.scheme}://{request.get_host()}"
 
 
+def _contacts_export(request: HttpRequest, fmt: str, filename: str, fixed: dict[str, str] | None = None):
+    site = _site(request)
+    to_rows = lambda qs: rows.contact_rows(qs, site)  # noqa: E731
+    columns = rows.CONTACT_COLUMNS
+    return _filtered_export(request, fmt, ContactFilter, Contact.objects.all(), to_rows, columns, filename, fixed)
+
+
 @require_safe
 def timeline_export(request: HttpRequest, fmt: str) -> HttpResponse:
     """The timeline's contacts with the page's filters."""
-    site = _site(request)
-    return _filtered_export(
-        request,
-        fmt,
-        ContactFilter,
-        Contact.objects.all(),
-        lambda qs: rows.contact_rows(qs, site),
-        rows.CONTACT_COLUMNS,
-        "contacts",
-    )
+    return _contacts_export(request, fmt, "contacts")
 
 
 @require_safe
@@ -189,18 +187,9 @@ def statements_export(request: HttpRequest, fmt: str) -> HttpResponse:
 
 @require_safe
 def pair_contacts_export(request: HttpRequest, a: str, b: str, fmt: str) -> HttpResponse:
+    """The pair page's contacts: the timeline's with the pair fixed."""
     pair_people(a, b)
-    site = _site(request)
-    return _filtered_export(
-        request,
-        fmt,
-        ContactFilter,
-        Contact.objects.all(),
-        lambda qs: rows.contact_rows(qs, site),
-        rows.CONTACT_COLUMNS,
-        f"contacts-{a}-{b}",
-        fixed={"pair": f"{a},{b}"},
-    )
+    return _contacts_export(request, fmt, f"contacts-{a}-{b}", fixed={"pair": f"{a},{b}"})
 
 
 def pair_people(a: str, b: str) -> tuple[Person, Person]:

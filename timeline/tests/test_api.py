@@ -84,6 +84,7 @@ def test_the_docs_page_uses_our_static_files_only(client):
 schema = schemathesis.openapi.from_wsgi("/api/openapi.json", get_wsgi_application())
 
 
+@pytest.mark.slow
 @schema.parametrize()
 @settings(max_examples=25, deadline=None, suppress_health_check=list(HealthCheck))
 def test_the_api_never_answers_500_nor_breaks_its_schema(case, people):
