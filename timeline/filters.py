@@ -10,6 +10,7 @@ reuse ``ContactFilter``. Keep them stable:
     topic=<slug>
     status=confirmed  (default) | proposed | rejected | any
     start, end        ISO dates, inclusive, between FIRST_DAY and LAST_DAY; end not before start
+    publisher=<name>  reported by an article of that publisher (exact name)
     q=<text>          free text over summaries (and, for contacts, the quotes tied to them)
 
 An invalid value (unknown slug, malformed or out-of-bounds date, an over-long id, more than
@@ -174,6 +175,7 @@ class RecordFilter(django_filters.FilterSet):
     )
     start = BoundedDateFilter(label="From", field_name="date", lookup_expr="gte", widget=DateInput)
     end = BoundedDateFilter(label="To", field_name="date", lookup_expr="lte", widget=DateInput)
+    publisher = django_filters.CharFilter(label="Publisher", method="filter_publisher", max_length=200)
     q = django_filters.CharFilter(label="Text", method="filter_text")
 
     def __init__(self, data=None, *args, **kwargs):
@@ -204,6 +206,9 @@ class RecordFilter(django_filters.FilterSet):
         value = (value or "").strip()
         return queryset.matching(value) if value else queryset
 
+    def filter_publisher(self, queryset, name, value):
+        return queryset.reported_by(value) if value else queryset
+
     def chosen_pair(self) -> tuple[Person, Person] | None:
         """The two people of a valid ``pair`` filter, else None."""
         if self.form.is_valid():
@@ -223,7 +228,7 @@ class ContactFilter(RecordFilter):
 
     class Meta:
         model = Contact
-        fields = ["person", "country", "pair", "kind", "topic", "status", "start", "end", "q"]
+        fields = ["person", "country", "pair", "kind", "topic", "publisher", "status", "start", "end", "q"]
         form = DateRangeForm
 
     def filter_pair(self, queryset, name, value):
@@ -235,7 +240,9 @@ class ContactFilter(RecordFilter):
         if not self.form.is_valid():
             return None
         data = self.form.cleaned_data
-        if not data.get("pair") or any(data.get(key) for key in ("person", "country", "topic", "start", "end", "q")):
+        if not data.get("pair") or any(
+            data.get(key) for key in ("person", "country", "topic", "publisher", "start", "end", "q")
+        ):
             return None
         low, high = sorted(p.pk for p in data["pair"])
         tallies = PairMonthCount.objects.filter(person_a_id=low, person_b_id=high)
@@ -260,7 +267,7 @@ class StatementFilter(RecordFilter):
 
     class Meta:
         model = Statement
-        fields = ["person", "country", "pair", "kind", "topic", "status", "start", "end", "q"]
+        fields = ["person", "country", "pair", "kind", "topic", "publisher", "status", "start", "end", "q"]
         form = DateRangeForm
 
     def filter_person(self, queryset, name, value):

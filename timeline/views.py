@@ -12,6 +12,8 @@ from django.views.decorators.http import require_safe
 from django.views.decorators.vary import vary_on_headers
 
 from timeline.chart_views import chart_context
+from timeline.exports import counterparts_export, exportable, pair_contacts_export, timeline_export
+from timeline.facets import timeline_facets
 from timeline.feed import CappedCount, Cursor, count_capped, feed_entries, feed_page
 from timeline.filters import ContactFilter, StatementFilter
 from timeline.htmx import is_fragment_request
@@ -65,6 +67,7 @@ def _feed_context(request: HttpRequest, *, base_url: str, fixed: dict[str, str] 
             open_gap = pair_open_gap(*pair, today)
     query = data.copy()
     query.pop("after", None)
+    export_query = query.copy()  # the fixed filters too: the export URLs have none of their own
     for key in fixed or {}:
         query.pop(key, None)
     next_query = None
@@ -86,8 +89,19 @@ def _feed_context(request: HttpRequest, *, base_url: str, fixed: dict[str, str] 
         if statement_filter and cursor is None
         else None,
         "query": query.urlencode(),
+        "export_query": export_query.urlencode(),
+        "hidden_statement_count": _hidden_statements(data) if not with_statements and cursor is None else None,
+        "facets": timeline_facets(request.GET, base_url, fixed) if cursor is None else [],
         "base_url": base_url,
     }
+
+
+def _hidden_statements(data) -> CappedCount | None:
+    """How many statements a text search also matches while statements are not shown."""
+    if not (data.get("q") or "").strip():
+        return None
+    statement_filter = StatementFilter(data, queryset=Statement.objects.all())
+    return count_capped(statement_filter.qs.filter(date__isnull=False)) if statement_filter.form.is_valid() else None
 
 
 def _render_feed(request: HttpRequest, template: str, ctx: dict) -> HttpResponse:
@@ -102,6 +116,7 @@ def _render_feed(request: HttpRequest, template: str, ctx: dict) -> HttpResponse
 
 @require_safe
 @vary_on_headers("HX-Request")
+@exportable(timeline_export)
 def timeline(request: HttpRequest) -> HttpResponse:
     ctx = _feed_context(request, base_url=reverse("timeline:timeline"))
     return _render_feed(request, "timeline/timeline.html", ctx)
@@ -109,6 +124,7 @@ def timeline(request: HttpRequest) -> HttpResponse:
 
 @require_safe
 @vary_on_headers("HX-Request")
+@exportable(pair_contacts_export)
 def pair(request: HttpRequest, a: str, b: str) -> HttpResponse:
     if a == b:
         raise Http404("A pair is two different people.")
@@ -148,6 +164,7 @@ def home(request: HttpRequest) -> HttpResponse:
 
 
 @require_safe
+@exportable(counterparts_export)
 def leader(request: HttpRequest, slug: str) -> HttpResponse:
     person = get_object_or_404(Person, slug=slug)
     today = timezone.localdate()

@@ -49,6 +49,7 @@ INSTALLED_APPS = [
     "template_partials",
     "django_filters",
     "csp",
+    "ninja",  # the API's docs page and its static files (Swagger UI served by us, not a CDN)
     "tracker",
     "timeline",
 ]

@@ -7,5 +7,6 @@ admin.site.index_title = "Enter, correct and review"
 
 urlpatterns = [
     path("admin/", admin.site.urls),
+    path("api/", include("timeline.api_urls")),
     path("", include("timeline.urls")),
 ]

@@ -102,6 +102,7 @@ def path_values(pk_of: dict[str, list[int]]) -> dict[str, st.SearchStrategy]:
         "slug": slugs,
         "pk": ids,
         "name": st.one_of(st.sampled_from(list(CHARTS)), st.from_regex(r"\A[-a-z0-9_]{1,20}\Z")),
+        "fmt": st.one_of(st.sampled_from(["csv", "json"]), st.from_regex(r"\A[^/]{1,10}\Z")),
     }
 
 
@@ -134,7 +135,7 @@ def test_every_public_pattern_has_values_to_fuzz(fictional_record):
 
 
 def test_head_answers_wherever_get_does(client, fictional_record):
-    real = {"a": "aldo-varen", "b": "mira-tolsk", "slug": "aldo-varen", "name": "gaps"}
+    real = {"a": "aldo-varen", "b": "mira-tolsk", "slug": "aldo-varen", "name": "gaps", "fmt": "csv"}
     real["pk"] = fictional_record["contact"][0]
     for pattern in public_patterns():
         args = {k: real[k] for k in pattern.pattern.converters}

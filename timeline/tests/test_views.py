@@ -133,3 +133,36 @@ def test_queries_per_request_do_not_grow_with_the_record(client):
     synthetic_generate(leaders=12, contacts=1500, statements=600, seed=4, until=date(2024, 6, 1))
     large = [_queries(client, *case) for case in cases]
     assert large == small
+
+
+def test_text_search_finds_contacts_by_a_participants_name_or_alias(client, people):
+    aldo, mira, ivo = people["aldo"], people["mira"], people["ivo"]
+    mira.aliases = "The Admiral\nTolsky"
+    mira.save()
+    make_contact(aldo, mira, on=date(2024, 1, 5), summary="A call.")
+    make_contact(aldo, ivo, on=date(2024, 2, 5), summary="A letter.")
+    for typed in ("tolsk", "admiral"):
+        response = client.get(reverse("timeline:timeline"), {"q": typed})
+        assert response.context["contact_count"].n == 1 and "A call." in response.content.decode()
+
+
+def test_the_result_line_counts_matching_statements_while_they_are_hidden(client, people):
+    aldo, mira = people["aldo"], people["mira"]
+    make_contact(aldo, mira, on=date(2024, 1, 5), summary="A call about barley.")
+    for quote in ("We spoke of barley", "Barley prices are up"):
+        Statement.objects.create(speaker=aldo, quote=quote, date=date(2024, 1, 6), status="confirmed")
+    body = " ".join(client.get(reverse("timeline:timeline"), {"q": "barley"}).content.decode().split())
+    assert "1 contact · 2 statements also match, not shown" in body and "statements=on" in body
+    shown = client.get(reverse("timeline:timeline"), {"q": "barley", "statements": "on"})
+    assert shown.context["statement_count"].n == 2 and shown.context["hidden_statement_count"] is None
+
+
+def test_a_history_restore_renders_the_form_from_the_url(client, calls):
+    params = {"q": "second", "kind": "phone_call", "person": "mira-tolsk"}
+    restore = {**HX, "HX-History-Restore-Request": "true"}
+    body = client.get(reverse("timeline:timeline"), params, headers=restore).content.decode()
+    assert 'name="q" id="id_q" value="second"' in body
+    assert 'value="phone_call" id="id_kind_0" checked' in body
+    assert 'value="mira-tolsk" checked' in body
+    # No snapshot of a changed form is kept, so Back always asks the server.
+    assert 'hx-history="false"' in body

@@ -76,6 +76,10 @@ class PersonQuerySet(models.QuerySet):
     def get_by_natural_key(self, slug: str) -> Person:
         return self.get(slug=slug)
 
+    def named(self, text: str) -> PersonQuerySet:
+        """People whose name or one of whose aliases contains ``text`` (case-insensitive)."""
+        return self.filter(Q(name__icontains=text) | Q(aliases__icontains=text))
+
     def holding_office_on(self, day: date) -> PersonQuerySet:
         return self.filter(offices__in=Office.objects.held_on(day)).distinct()
 

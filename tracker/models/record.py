@@ -55,11 +55,17 @@ class ContactQuerySet(RecordQuerySet):
         on_the_day = rows.filter(contact_id=OuterRef("pk")).filter(did("person_id", OuterRef(OuterRef("date"))))
         return self.filter(pk__in=rows.filter(could("person_id")).values("contact_id")).filter(Exists(on_the_day))
 
+    def reported_by(self, publisher: str) -> ContactQuerySet:
+        """Contacts with a source published by ``publisher`` (its exact name)."""
+        return self.filter(pk__in=ContactSource.objects.filter(article__publisher=publisher).values("contact_id"))
+
     def matching(self, text: str) -> ContactQuerySet:
-        """Contacts whose summary, or a statement tied to them, contains ``text`` (case-insensitive).
+        """Contacts whose summary, a statement tied to them, or a participant's name or alias contains
+        ``text`` (case-insensitive).
         On SQLite, through the trigram index of ``tracker.text_search`` when ``text`` is long enough."""
         quoted = Statement.objects.matching(text).filter(contact_id__isnull=False).values("contact_id")
-        return self.filter(self._text_contains(text) | Q(pk__in=quoted))
+        named = participants().filter(person__in=Person.objects.named(text).values("pk")).values("contact_id")
+        return self.filter(self._text_contains(text) | Q(pk__in=quoted) | Q(pk__in=named))
 
 
 def participants() -> models.QuerySet:
@@ -179,6 +185,14 @@ class ContactSource(models.Model):
 class StatementQuerySet(RecordQuerySet):
     text_field = "quote"
     text_index = "tracker_statement_quote_fts"
+
+    def matching(self, text: str) -> StatementQuerySet:
+        """Statements whose quote, or whose speaker's name or alias, contains ``text``."""
+        return self.filter(self._text_contains(text) | Q(speaker__in=Person.objects.named(text).values("pk")))
+
+    def reported_by(self, publisher: str) -> StatementQuerySet:
+        """Statements quoted in an article of ``publisher`` (its exact name)."""
+        return self.filter(article__publisher=publisher)
 
     def by_any(self, people: Iterable[Person | int]) -> StatementQuerySet:
         return self.filter(speaker_id__in=[getattr(p, "pk", p) for p in people])

@@ -1,0 +1,59 @@
+from datetime import date
+
+import pytest
+
+from timeline.facets import timeline_facets
+from tracker.models import Article, Contact, ContactSource, Office, Topic
+from tracker.tests.factories import make_contact, make_country
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def record(people):
+    aldo, mira, ivo = people["aldo"], people["mira"], people["ivo"]
+    Office.objects.create(person=ivo, title="Envoy", country=make_country("Ostrelia"), start=date(2024, 6, 1))
+    make_country("Vastmark", iso_alpha2="XV")  # nobody's country: never offered
+    trade = Topic.objects.create(name="Trade")
+    post = Article.objects.create(title="A", publisher="Norvania Post", text="one", published=date(2024, 3, 2))
+    wire = Article.objects.create(title="B", publisher="Ostrelia Wire", text="two", published=date(2024, 5, 2))
+    first = make_contact(aldo, mira, on=date(2024, 3, 1), summary="A call.")
+    first.topics.add(trade)
+    ContactSource.objects.create(contact=first, article=post)
+    ContactSource.objects.create(contact=first, article=wire)
+    second = make_contact(aldo, mira, on=date(2024, 5, 1), kind=Contact.Kind.MEETING)
+    ContactSource.objects.create(contact=second, article=wire)
+    make_contact(aldo, ivo, on=date(2024, 5, 20), kind=Contact.Kind.VISIT)
+    make_contact(aldo, ivo, on=date(2024, 7, 1), kind=Contact.Kind.LETTER)
+
+
+@pytest.mark.parametrize(
+    "query",
+    ["", "kind=meeting", "person=ivo-pell", "topic=trade", "country=XO", "publisher=Ostrelia+Wire", "start=2024-04-01"],
+)
+def test_every_facet_count_equals_the_rows_its_link_shows(client, record, query):
+    page = client.get(f"/timeline/?{query}")
+    facets = page.context["facets"]
+    assert {f.key for f in facets} >= {"kind", "person"}
+    for facet in facets:
+        for value in facet.values:
+            shown = client.get(value.url).context["contact_count"].n
+            assert value.count == shown, (facet.key, value.value, value.url)
+
+
+def test_facets_offer_only_values_with_contacts(client, record):
+    from django.http import QueryDict
+
+    facets = {f.key: f for f in timeline_facets(QueryDict(""), "/timeline/")}
+    assert [v.value for v in facets["country"].values if v.value == "XV"] == []
+    assert {v.label: v.count for v in facets["kind"].values} == {"Phone call": 1, "Meeting": 1, "Visit": 1, "Letter": 1}
+    assert {v.label: v.count for v in facets["publisher"].values} == {"Ostrelia Wire": 2, "Norvania Post": 1}
+    # Ivo held an Ostrelian office from June: the July letter counts for Ostrelia, the May visit does not.
+    countries = {v.label: v.count for v in facets["country"].values}
+    assert countries["Ostrelia"] == 3 and countries["Norvania"] == 4
+
+
+def test_facets_are_links_on_the_page_and_bad_filters_get_none(client, record):
+    body = client.get("/timeline/").content.decode()
+    assert 'class="facets"' in body and 'href="/timeline/?kind=meeting"' in body
+    assert client.get("/timeline/?start=nonsense").context["facets"] == []
