@@ -115,5 +115,5 @@ def test_the_api_never_answers_500_nor_breaks_its_schema(case, people, connectio
             checks.status_code_conformance,
             checks.content_type_conformance,
             checks.response_schema_conformance,
-        ]
+        ],
     )
