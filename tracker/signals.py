@@ -8,9 +8,10 @@ itself lives in ``tracker.services.upkeep``.
 from django.db.models.signals import m2m_changed, post_delete, post_save, pre_delete, pre_save
 from django.dispatch import receiver
 
-from tracker.models import Contact, GapClaim
+from tracker.models import Contact, GapClaim, Office, Person
 from tracker.rules import pair_key
 from tracker.services.claims import gap_claim_verify
+from tracker.services.offices import pairs_with_gaps_of
 from tracker.services.upkeep import contact_days_mark_dirty, gaps_mark_dirty, pairs_among
 
 
@@ -78,3 +79,34 @@ def gap_claim_order_pair(sender, instance: GapClaim, **kwargs):
 def gap_claim_saved(sender, instance: GapClaim, raw=False, **kwargs):
     if not raw:
         gap_claim_verify(instance)
+
+
+# Whether a gap was a silence between two people in office follows their offices (and its note
+# names them): an office change, or a renamed person, recomputes the gaps of their pairs.
+
+
+@receiver(pre_save, sender=Office)
+def office_saving(sender, instance: Office, raw=False, **kwargs):
+    if not raw and instance.pk:
+        instance._person_before_save = Office.objects.filter(pk=instance.pk).values_list("person_id", flat=True).first()
+
+
+@receiver(post_save, sender=Office)
+@receiver(post_delete, sender=Office)
+def office_changed(sender, instance: Office, raw=False, **kwargs):
+    if raw:
+        return
+    people = {instance.person_id, getattr(instance, "_person_before_save", None)} - {None}
+    gaps_mark_dirty(set().union(*(pairs_with_gaps_of(p) for p in people)))
+
+
+@receiver(pre_save, sender=Person)
+def person_saving(sender, instance: Person, raw=False, **kwargs):
+    if not raw and instance.pk:
+        instance._name_before_save = Person.objects.filter(pk=instance.pk).values_list("name", flat=True).first()
+
+
+@receiver(post_save, sender=Person)
+def person_saved(sender, instance: Person, raw=False, created=False, **kwargs):
+    if not raw and not created and getattr(instance, "_name_before_save", instance.name) != instance.name:
+        gaps_mark_dirty(pairs_with_gaps_of(instance.pk))

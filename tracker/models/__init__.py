@@ -7,8 +7,24 @@ pure computations (gaps, verdicts) live in ``tracker.gaps`` and the shared rules
 """
 
 from tracker.models.articles import Article, Topic, TopicManager, text_hash
-from tracker.models.base import DatedQuerySet, Precision, RecordQuerySet, ReviewStatus, lines
-from tracker.models.derived import ContactDayCount, Gap, GapClaim, GapQuerySet, PairContactCount, PairMonthCount
+from tracker.models.base import (
+    BoundPrecision,
+    DatedQuerySet,
+    Precision,
+    RecordQuerySet,
+    ReviewedQuerySet,
+    ReviewStatus,
+    lines,
+)
+from tracker.models.derived import (
+    ContactDayCount,
+    Gap,
+    GapClaim,
+    GapQuerySet,
+    InOffice,
+    PairContactCount,
+    PairMonthCount,
+)
 from tracker.models.people import (
     Country,
     CountryManager,
@@ -18,12 +34,17 @@ from tracker.models.people import (
     PersonQuerySet,
     office_held_on_q,
     office_holder,
+    office_known_held_on_q,
     unique_slug,
 )
 from tracker.models.record import Contact, ContactQuerySet, ContactSource, Statement, StatementQuerySet, participants
 
 __all__ = [
     "Article",
+    "BoundPrecision",
+    "InOffice",
+    "ReviewedQuerySet",
+    "office_known_held_on_q",
     "Contact",
     "ContactDayCount",
     "ContactQuerySet",

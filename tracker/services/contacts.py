@@ -148,9 +148,7 @@ def contact_find_match(
 
     Across sides a call and a meeting on the very same day also match: the Kremlin titles its
     release on the 2021-12-07 Biden–Putin video call "Meeting with US President Joseph Biden"
-    and never says "video". So do a call and a meeting on the very same day that this same
-    article already reports: one readout about one event, whose words name it both ways
-    ("phone call … looked forward to meeting"). Otherwise, within one side kinds must agree.
+    and never says "video". Within one side kinds must agree.
 
     Rejected contacts are not matched, except one this article already reports (so re-running
     extraction keeps an editor's rejection). Closest date wins. Two queries.
@@ -174,8 +172,7 @@ def contact_find_match(
         cross_side = bool(sources) and side not in sides
         if rules.kind_class(contact.kind) != rules.kind_class(kind):
             exact_same_day = precision == contact.date_precision == Precision.DAY and contact.date == day
-            same_article = article is not None and any(s.article_id == article.pk for s in sources)
-            if not ((cross_side or same_article) and exact_same_day):
+            if not (cross_side and exact_same_day):
                 continue
         if not contact_dates_agree(day, precision, contact.date, contact.date_precision, cross_side=cross_side):
             continue

@@ -27,6 +27,7 @@ from tracker.gaps import ContactPoint, GapRow, gaps_between
 from tracker.models import Contact, ContactDayCount, Gap, GapClaim, PairContactCount, PairMonthCount, ReviewStatus
 from tracker.rules import Pair, pair_key
 from tracker.services.claims import PairRecord, contact_point, contact_points_for_pair, gap_claim_verify, stored_gaps
+from tracker.services.offices import OfficeJudges, pair_office_judge
 
 _deferred: contextvars.ContextVar[set[Pair] | None] = contextvars.ContextVar("gaps_deferred", default=None)
 _deferred_days: contextvars.ContextVar[set[date] | None] = contextvars.ContextVar("days_deferred", default=None)
@@ -189,6 +190,8 @@ def gap_from_row(a: int, b: int, row: GapRow) -> Gap:
         longest_since=row.longest_since,
         is_record=row.is_record,
         approximate=row.approximate,
+        in_office=row.in_office,
+        office_note=row.office_note[:500],
     )
 
 
@@ -199,7 +202,7 @@ def gaps_recompute_pair(a: int, b: int) -> list[Gap]:
     a, b = pair_key(a, b)
     pair_counts_recompute(a, b)
     points = contact_points_for_pair(a, b)
-    rows = gaps_between(points)
+    rows = gaps_between(points, pair_office_judge(a, b))
     Gap.objects.filter(person_a_id=a, person_b_id=b).delete()
     gaps = Gap.objects.bulk_create(gap_from_row(a, b, r) for r in rows)
     claims = list(GapClaim.objects.filter(person_a_id=a, person_b_id=b))
@@ -230,10 +233,15 @@ def gaps_recompute_all() -> int:
     for contact_id, people in by_contact.items():
         for pair in pairs_among(people):
             by_pair.setdefault(pair, []).append(points[contact_id])
+    judges = OfficeJudges()
     with transaction.atomic():
         Gap.objects.all().delete()
         Gap.objects.bulk_create(
-            (gap_from_row(a, b, r) for (a, b), pair_points in by_pair.items() for r in gaps_between(pair_points)),
+            (
+                gap_from_row(a, b, r)
+                for (a, b), pair_points in by_pair.items()
+                for r in gaps_between(pair_points, judges.for_pair(a, b))
+            ),
             batch_size=2000,
         )
         for claim in GapClaim.objects.all():
