@@ -22,16 +22,17 @@ from django.http import Http404, HttpResponse, QueryDict
 from django.shortcuts import render
 from django.urls import reverse
 from django.views.decorators.clickjacking import xframe_options_exempt
-from django.views.decorators.http import require_GET
+from django.views.decorators.http import require_safe
 from django.views.decorators.vary import vary_on_headers
 
-from timeline.charts import CHARTS, Chart, tally_for
+from timeline.charts import CHARTS, OPTIONS, Chart, tally_for
 from timeline.filters import ContactFilter
 from timeline.htmx import is_fragment_request
 from tracker.models import Contact
 
-# Query parameters a chart reads for itself; the rest are the shared timeline filters.
-CHART_OPTIONS = {"period", "year", "compare"}
+# Query parameters a chart reads for itself (declared by its options form); the rest are the
+# shared timeline filters.
+CHART_OPTIONS = {key for form in OPTIONS.values() for key in form.base_fields} - set(ContactFilter.base_filters)
 
 
 def chart_context(name: str, params: QueryDict, filterset: ContactFilter | None = None) -> dict:
@@ -51,6 +52,9 @@ def chart_context(name: str, params: QueryDict, filterset: ContactFilter | None 
     shared = [(k, v) for k, values in params.lists() if k not in CHART_OPTIONS for v in values]
     return {
         "chart": chart,
+        # Filters or options that could not be read: the page says why, a fragment is a 400.
+        "invalid": bool(filterset.form.errors or chart.errors),
+        "filter_errors": [" ".join(errors) for errors in filterset.form.errors.values()],
         "figure_id": f"chart-{name}-figure",
         "query": query,
         "shared_params": shared,
@@ -61,38 +65,48 @@ def chart_context(name: str, params: QueryDict, filterset: ContactFilter | None 
     }
 
 
-@require_GET
+def fragment_status(request, invalid: bool) -> int:
+    """A page shows bad input as form errors (200); a fragment answers 400, with the same message."""
+    return 400 if invalid and is_fragment_request(request) else 200
+
+
+@require_safe
 @vary_on_headers("HX-Request")
 def charts(request):
     filterset = ContactFilter(request.GET, queryset=Contact.objects.all())
-    ctx = {
-        "filter": filterset,
-        "charts": [chart_context(name, request.GET, filterset) for name in CHARTS],
-    }
+    contexts = [chart_context(name, request.GET, filterset) for name in CHARTS]
+    ctx = {"filter": filterset, "charts": contexts}
     template = "timeline/charts.html#charts" if is_fragment_request(request) else "timeline/charts.html"
-    return render(request, template, ctx)
+    return render(request, template, ctx, status=fragment_status(request, any(c["invalid"] for c in contexts)))
 
 
-@require_GET
+@require_safe
 @vary_on_headers("HX-Request")
 def chart(request, name: str):
     filterset = ContactFilter(request.GET, queryset=Contact.objects.all())
     ctx = {"filter": filterset, "c": chart_context(name, request.GET, filterset)}
+    # The fragment replaces only the chart: it carries the filter's errors too.
+    ctx["c"]["show_filter_errors"] = is_fragment_request(request)
     template = "timeline/_chart.html" if is_fragment_request(request) else "timeline/charts_detail.html"
-    return render(request, template, ctx)
+    return render(request, template, ctx, status=fragment_status(request, ctx["c"]["invalid"]))
 
 
-@require_GET
+@require_safe
 @xframe_options_exempt
 # Only the embed view may be framed, and by any site; everything else keeps frame-ancestors 'self'.
 @csp_replace({"frame-ancestors": ["*"]})
 def chart_embed(request, name: str):
-    return render(request, "timeline/chart_embed.html", {"c": chart_context(name, request.GET)})
+    ctx = {"c": chart_context(name, request.GET) | {"show_filter_errors": True}}
+    return render(request, "timeline/chart_embed.html", ctx, status=400 if ctx["c"]["invalid"] else 200)
 
 
-@require_GET
+@require_safe
 def chart_csv(request, name: str):
-    chart = chart_context(name, request.GET)["chart"]
+    ctx = chart_context(name, request.GET)
+    if ctx["invalid"]:
+        message = " ".join(ctx["filter_errors"] + ctx["chart"].errors)
+        return HttpResponse(message, status=400, content_type="text/plain; charset=utf-8")
+    chart = ctx["chart"]
     response = HttpResponse(content_type="text/csv; charset=utf-8")
     response["Content-Disposition"] = f'attachment; filename="{name}.csv"'
     writer = csv.writer(response)

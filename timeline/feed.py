@@ -15,10 +15,12 @@ from datetime import date
 from django.db.models import QuerySet
 
 from tracker.models import Contact, Gap, Statement
+from tracker.rules import month_start
 
 CONTACT, STATEMENT = "c", "s"
 RANK = {CONTACT: 1, STATEMENT: 0}
-_CURSOR = re.compile(r"^(\d{4}-\d{2}-\d{2})_([cs])(\d+)$")
+# Ids of at most 18 digits: any larger one is no row, and must not reach the database.
+_CURSOR = re.compile(r"^(\d{4}-\d{2}-\d{2})_([cs])(\d{1,18})$", re.ASCII)
 
 # Counting every match costs as much as reading every match; past this many the page says
 # "10,000+" instead (never a guess: the number shown is always a true lower bound).
@@ -122,17 +124,13 @@ def count_capped(rows: QuerySet, cap: int = COUNT_CAP) -> CappedCount:
     return CappedCount(min(n, cap), n > cap)
 
 
-def month_of(day: date) -> date:
-    return day.replace(day=1)
-
-
 def feed_entries(items: Sequence[Item], previous_month: date | None) -> list[tuple[str, object]]:
     """The items with a ("month", first-day) entry wherever the month changes, continuing the
     grouping of the page before (so "load more" does not repeat a month heading)."""
     entries: list[tuple[str, object]] = []
     current = previous_month
     for item in items:
-        month = month_of(item.date)
+        month = month_start(item.date)
         if month != current:
             entries.append(("month", month))
             current = month

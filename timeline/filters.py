@@ -9,24 +9,67 @@ reuse ``ContactFilter``. Keep them stable:
     kind=<kind>       repeatable, Contact.Kind values
     topic=<slug>
     status=confirmed  (default) | proposed | rejected | any
-    start, end        ISO dates, inclusive
+    start, end        ISO dates, inclusive, between FIRST_DAY and LAST_DAY; end not before start
     q=<text>          free text over summaries (and, for contacts, the quotes tied to them)
 
-An invalid value (unknown slug, malformed date) gives no rows and the form's errors, never
-the unfiltered record: an analyst must not mistake "everything" for an answer.
+An invalid value (unknown slug, malformed or out-of-bounds date, an over-long id, more than
+MAX_VALUES of one key) gives no rows and the form's errors, never the unfiltered record: an analyst
+must not mistake "everything" for an answer.
 """
 
 from __future__ import annotations
 
+from datetime import date
+
 import django_filters
 from django import forms
 from django.core.exceptions import ValidationError
+from django.core.validators import MaxValueValidator, MinValueValidator, ProhibitNullCharactersValidator
 from django.db.models import Q, Sum
 
 from tracker.models import Contact, Country, PairMonthCount, Person, ReviewStatus, Statement, Topic
 
 STATUS_ANY = "any"
 STATUS_CHOICES = [*ReviewStatus.choices, (STATUS_ANY, "Any status")]
+
+# Bounds of every date and year a public URL accepts: wide enough for any record of leaders, narrow
+# enough that month arithmetic on them cannot leave the calendar.
+FIRST_DAY, LAST_DAY = date(1900, 1, 1), date(2100, 12, 31)
+MAX_VALUES = 20  # repeated values of one key (people, countries, kinds, compared pairs)
+MAX_ID = 2**31 - 1  # database ids are 32-bit integers on every backend we run
+
+
+def values_capped(values: list, limit: int = MAX_VALUES) -> list:
+    """The values of a repeatable parameter, refused when there are more than ``limit``."""
+    if len(values) > limit:
+        raise ValidationError(f"At most {limit} values, not {len(values)}.", code="too_many")
+    for value in values:
+        ProhibitNullCharactersValidator()(value)
+    return values
+
+
+class BoundedDateField(forms.DateField):
+    """An ISO date between FIRST_DAY and LAST_DAY."""
+
+    default_validators = [MinValueValidator(FIRST_DAY), MaxValueValidator(LAST_DAY)]
+
+
+def date_range_checked(cleaned: dict) -> dict:
+    """A range that ends before it starts is an error on the ``end`` field."""
+    start, end = cleaned.get("start"), cleaned.get("end")
+    if start and end and end < start:
+        raise ValidationError({"end": "The range ends before it starts: choose an end on or after the start."})
+    return cleaned
+
+
+class DateRangeForm(forms.Form):
+    def clean(self):
+        return date_range_checked(super().clean())
+
+
+class CappedMultipleChoiceField(forms.MultipleChoiceField):
+    def clean(self, value):
+        return super().clean(values_capped(list(value or [])))
 
 
 class SlugsField(forms.ModelMultipleChoiceField):
@@ -35,7 +78,7 @@ class SlugsField(forms.ModelMultipleChoiceField):
     widget = forms.SelectMultiple
 
     def clean(self, value):
-        value = [v.strip() for v in (value or []) if v and v.strip()]
+        value = values_capped([v.strip() for v in (value or []) if v and v.strip()])
         return super().clean(value)
 
 
@@ -50,9 +93,10 @@ class CountriesField(forms.ModelMultipleChoiceField):
         return value
 
     def _check_values(self, value):
-        value = [str(v).strip() for v in value if str(v).strip()]
-        ids = {v for v in value if v.isdigit()}
-        codes = {v.upper() for v in value if not v.isdigit()}
+        value = values_capped([str(v).strip() for v in value if str(v).strip()])
+        # An id beyond the database's integers is no country (and must not reach the query).
+        ids = {v for v in value if v.isascii() and v.isdigit() and len(v) <= 10 and int(v) <= MAX_ID}
+        codes = {v.upper() for v in value if not v.isdigit() and len(v) == 2}
         found = list(self.queryset.filter(Q(pk__in=ids) | Q(iso_alpha2__in=codes)))
         known = {str(c.pk) for c in found} | {c.iso_alpha2 for c in found if c.iso_alpha2}
         unknown = [v for v in value if v not in known and v.upper() not in known]
@@ -73,7 +117,7 @@ class PairField(forms.CharField):
         value = super().clean(value)
         if not value:
             return None
-        slugs = [s.strip() for s in value.split(",") if s.strip()]
+        slugs = [s.strip() for s in value.split(",", 2) if s.strip()]
         if len(slugs) != 2 or slugs[0] == slugs[1]:
             raise ValidationError("A pair is two different people: slug-a,slug-b.", code="invalid")
         people = {p.slug: p for p in Person.objects.filter(slug__in=slugs)}
@@ -89,6 +133,17 @@ class PairFilter(django_filters.Filter):
 
 class DateInput(forms.DateInput):
     input_type = "date"
+
+    def __init__(self, attrs=None, format=None):
+        super().__init__({"min": FIRST_DAY.isoformat(), "max": LAST_DAY.isoformat(), **(attrs or {})}, format)
+
+
+class BoundedDateFilter(django_filters.DateFilter):
+    field_class = BoundedDateField
+
+
+class CappedMultipleChoiceFilter(django_filters.MultipleChoiceFilter):
+    field_class = CappedMultipleChoiceField
 
 
 class RecordFilter(django_filters.FilterSet):
@@ -117,8 +172,8 @@ class RecordFilter(django_filters.FilterSet):
         # the default is left out of pushed URLs (static/js/timeline.js)
         widget=forms.Select(attrs={"data-default": ReviewStatus.CONFIRMED}),
     )
-    start = django_filters.DateFilter(label="From", field_name="date", lookup_expr="gte", widget=DateInput)
-    end = django_filters.DateFilter(label="To", field_name="date", lookup_expr="lte", widget=DateInput)
+    start = BoundedDateFilter(label="From", field_name="date", lookup_expr="gte", widget=DateInput)
+    end = BoundedDateFilter(label="To", field_name="date", lookup_expr="lte", widget=DateInput)
     q = django_filters.CharFilter(label="Text", method="filter_text")
 
     def __init__(self, data=None, *args, **kwargs):
@@ -162,13 +217,14 @@ class RecordFilter(django_filters.FilterSet):
 
 
 class ContactFilter(RecordFilter):
-    kind = django_filters.MultipleChoiceFilter(
+    kind = CappedMultipleChoiceFilter(
         label="Kind", choices=Contact.Kind.choices, method="filter_kind", widget=forms.CheckboxSelectMultiple
     )
 
     class Meta:
         model = Contact
         fields = ["person", "country", "pair", "kind", "topic", "status", "start", "end", "q"]
+        form = DateRangeForm
 
     def filter_pair(self, queryset, name, value):
         return queryset.involving_all(*value) if value else queryset
@@ -198,13 +254,14 @@ class StatementFilter(RecordFilter):
     """The same parameters over statements: ``person`` is the speaker; ``pair`` keeps what either
     said about a contact they shared; ``kind`` keeps statements tied to a contact of that kind."""
 
-    kind = django_filters.MultipleChoiceFilter(
+    kind = CappedMultipleChoiceFilter(
         label="Kind", choices=Contact.Kind.choices, method="filter_kind", widget=forms.CheckboxSelectMultiple
     )
 
     class Meta:
         model = Statement
         fields = ["person", "country", "pair", "kind", "topic", "status", "start", "end", "q"]
+        form = DateRangeForm
 
     def filter_person(self, queryset, name, value):
         return queryset.by_any(value) if value else queryset

@@ -12,6 +12,7 @@ from datetime import date
 from django.db.models import Count, Max, Min
 
 from tracker.models import Contact, Gap, GapClaim, Office, Person
+from tracker.rules import office_left_on, pair_key
 
 
 @dataclass(frozen=True)
@@ -31,14 +32,6 @@ class OpenGap:
         return self.left_office is None
 
 
-def office_left_on(offices: list[tuple[date, date | None]], today: date) -> date | None:
-    """The day someone left their last office, if they held offices and hold none today."""
-    if not offices or any(start <= today and (end is None or today < end) for start, end in offices):
-        return None
-    ends = [end for _, end in offices if end is not None and end <= today]
-    return max(ends) if ends else None
-
-
 def pair_departure(a: int, b: int, today: date) -> tuple[int, date] | None:
     """The first of the two to have left office, and when (one query)."""
     offices: dict[int, list[tuple[date, date | None]]] = {a: [], b: []}
@@ -46,6 +39,16 @@ def pair_departure(a: int, b: int, today: date) -> tuple[int, date] | None:
         offices[person_id].append((start, end))
     left = [(day, pid) for pid in (a, b) if (day := office_left_on(offices[pid], today)) is not None]
     return (min(left)[1], min(left)[0]) if left else None
+
+
+def pair_silence_end(a: int, b: int, last_contact: date, today: date) -> tuple[date, int | None]:
+    """The open-gap rule, one definition for the pair page and the gaps chart: the silence after
+    the pair's last held contact runs up to today, unless one of the two has left office since
+    then; it ends that day instead, and the id of who left comes with it (one query)."""
+    departure = pair_departure(a, b, today)
+    if departure and departure[1] >= last_contact:
+        return departure[1], departure[0]
+    return today, None
 
 
 @dataclass(frozen=True)
@@ -68,10 +71,8 @@ def pair_open_gap(a: Person | int, b: Person | int, today: date) -> OpenGap | No
         if span["last"] is None:
             return None
     a_id, b_id = (x.pk if isinstance(x, Person) else x for x in (a, b))
-    departure = pair_departure(a_id, b_id, today)
-    until, left = today, None
-    if departure and departure[1] >= span["last"]:
-        until, left = departure[1], Person.objects.get(pk=departure[0])
+    until, left_id = pair_silence_end(a_id, b_id, span["last"], today)
+    left = Person.objects.get(pk=left_id) if left_id is not None else None
     days = (until - span["last"]).days
     longer = gaps.filter(days__gt=days).aggregate(end=Max("end"))["end"]
     return OpenGap(
@@ -107,7 +108,7 @@ def pair_summary(a: Person, b: Person, today: date) -> PairSummary:
 
 
 def pair_claims(a: Person, b: Person):
-    low, high = sorted([a.pk, b.pk])
+    low, high = pair_key(a.pk, b.pk)
     return GapClaim.objects.filter(person_a_id=low, person_b_id=high).select_related("article").order_by("-ends")
 
 

@@ -4,23 +4,25 @@ HTMX request (other than a history restore) gets just the partial, anything else
 from __future__ import annotations
 
 from django.db.models import Prefetch
-from django.http import HttpRequest, HttpResponse, QueryDict
+from django.http import Http404, HttpRequest, HttpResponse, QueryDict
 from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
 from django.utils import timezone
-from django.views.decorators.http import require_GET
+from django.views.decorators.http import require_safe
 from django.views.decorators.vary import vary_on_headers
 
 from timeline.chart_views import chart_context
-from timeline.feed import CappedCount, Cursor, count_capped, feed_entries, feed_page, month_of
+from timeline.feed import CappedCount, Cursor, count_capped, feed_entries, feed_page
 from timeline.filters import ContactFilter, StatementFilter
 from timeline.htmx import is_fragment_request
-from timeline.pairs import office_left_on, pair_claims, pair_open_gap, pair_summary, quiet_pairs
+from timeline.pairs import pair_claims, pair_open_gap, pair_summary, quiet_pairs
 from timeline.text import sentence_around
 from tracker.highlight import Highlight, text_highlighted
 from tracker.models import Article, Contact, ContactSource, Gap, Person, Statement
+from tracker.rules import month_start, office_left_on
 
 PAGE_SIZE = 50
+MAX_TYPED = 100  # characters of a name typed into the people autocomplete
 
 
 def _contacts_listed():
@@ -73,7 +75,7 @@ def _feed_context(request: HttpRequest, *, base_url: str, fixed: dict[str, str] 
         "filter": contact_filter,
         "form": contact_filter.form,
         "with_statements": with_statements,
-        "entries": feed_entries(items, month_of(cursor.date) if cursor else None),
+        "entries": feed_entries(items, month_start(cursor.date) if cursor else None),
         "next_url": f"{base_url}?{next_query.urlencode()}" if next_query else None,
         "cursor": cursor,
         "pair": pair,
@@ -92,20 +94,24 @@ def _render_feed(request: HttpRequest, template: str, ctx: dict) -> HttpResponse
     # The pair page includes the timeline's partials, so its fragments come from there too.
     if is_fragment_request(request):
         partial = "items" if ctx["cursor"] else "results"
-        return render(request, f"timeline/timeline.html#{partial}", ctx)
+        # Filters that cannot be read: the results partial says why, and the status says so too.
+        status = 400 if ctx["form"].errors else 200
+        return render(request, f"timeline/timeline.html#{partial}", ctx, status=status)
     return render(request, template, ctx)
 
 
-@require_GET
+@require_safe
 @vary_on_headers("HX-Request")
 def timeline(request: HttpRequest) -> HttpResponse:
     ctx = _feed_context(request, base_url=reverse("timeline:timeline"))
     return _render_feed(request, "timeline/timeline.html", ctx)
 
 
-@require_GET
+@require_safe
 @vary_on_headers("HX-Request")
 def pair(request: HttpRequest, a: str, b: str) -> HttpResponse:
+    if a == b:
+        raise Http404("A pair is two different people.")
     person_a = get_object_or_404(Person, slug=a)
     person_b = get_object_or_404(Person, slug=b)
     base_url = reverse("timeline:pair", args=[a, b])
@@ -123,17 +129,17 @@ def pair(request: HttpRequest, a: str, b: str) -> HttpResponse:
     return _render_feed(request, "timeline/pair.html", ctx)
 
 
-@require_GET
+@require_safe
 def people_suggest(request: HttpRequest) -> HttpResponse:
     """Options for the people autocomplete (a <datalist>), matching the typed name or slug."""
-    typed = (request.GET.get("person") or request.GET.get("q") or "").strip()
+    typed = (request.GET.get("person") or request.GET.get("q") or "").strip().replace("\x00", "")
     people = Person.objects.none()
-    if typed:
+    if typed and len(typed) <= MAX_TYPED:
         people = Person.objects.filter(name__icontains=typed) | Person.objects.filter(slug__istartswith=typed)
     return render(request, "timeline/people_options.html", {"people": people.order_by("name")[:20]})
 
 
-@require_GET
+@require_safe
 def home(request: HttpRequest) -> HttpResponse:
     today = timezone.localdate()
     contacts = _contacts_listed().confirmed().order_by("-date", "-id")[:20]
@@ -141,7 +147,7 @@ def home(request: HttpRequest) -> HttpResponse:
     return render(request, "timeline/home.html", ctx)
 
 
-@require_GET
+@require_safe
 def leader(request: HttpRequest, slug: str) -> HttpResponse:
     person = get_object_or_404(Person, slug=slug)
     today = timezone.localdate()
@@ -163,7 +169,7 @@ def leader(request: HttpRequest, slug: str) -> HttpResponse:
     return render(request, "timeline/leader.html", ctx)
 
 
-@require_GET
+@require_safe
 @vary_on_headers("HX-Request")
 def contact(request: HttpRequest, pk: int) -> HttpResponse:
     """A contact with its sources, statements and topics; HTMX gets the part that expands in place."""
@@ -189,7 +195,7 @@ def _sources():
     return ContactSource.objects.select_related("article").order_by("article__published", "id")
 
 
-@require_GET
+@require_safe
 def article(request: HttpRequest, pk: int) -> HttpResponse:
     item = get_object_or_404(Article, pk=pk)
     spans = [

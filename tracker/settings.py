@@ -17,6 +17,10 @@ def envbool(name: str, default: str = "False") -> bool:
     return os.environ.get(name, default).strip().lower() in {"1", "true", "yes", "on"}
 
 
+def envint(name: str, default: int = 0) -> int:
+    return int(os.environ.get(name, "").strip() or default)
+
+
 def envlist(name: str, default: str = "") -> list[str]:
     return [item.strip() for item in os.environ.get(name, default).split(",") if item.strip()]
 
@@ -86,9 +90,22 @@ WSGI_APPLICATION = "tracker.wsgi.application"
 DATABASES = {
     "default": dj_database_url.parse(
         os.environ.get("DATABASE_URL", f"sqlite:///{BASE_DIR / 'db.sqlite3'}"),
-        conn_max_age=int(os.environ.get("CONN_MAX_AGE", "0")),
+        conn_max_age=envint("CONN_MAX_AGE", 0),
     )
 }
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+    # Several processes (web workers, ingest) share one file: a writer waits up to `timeout`
+    # seconds for the lock instead of failing with "database is locked". IMMEDIATE takes the
+    # write lock when a transaction begins, so a transaction that read first cannot deadlock
+    # upgrading its lock (SQLite fails that at once, whatever the timeout). WAL lets readers
+    # go on while one process writes.
+    DATABASES["default"].setdefault("OPTIONS", {}).update(
+        {
+            "timeout": envint("SQLITE_TIMEOUT", 30),
+            "transaction_mode": "IMMEDIATE",
+            "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL",
+        }
+    )
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
@@ -105,7 +122,7 @@ USE_I18N = True
 USE_TZ = True
 
 STATIC_URL = "static/"
-STATIC_ROOT = BASE_DIR / "staticfiles"
+STATIC_ROOT = Path(os.environ.get("STATIC_ROOT", BASE_DIR / "staticfiles"))
 STATICFILES_DIRS = [BASE_DIR / "static"]
 STATICFILES_FINDERS = [
     "django.contrib.staticfiles.finders.FileSystemFinder",
@@ -123,11 +140,29 @@ STORAGES = {
     },
 }
 
+# collectstatic keeps only the hashed copies (every page names its files through {% static %}):
+# half the compressing (plotly.js with Brotli is most of it) and half the disk.
+WHITENOISE_KEEP_ONLY_HASHED_FILES = True
+
 LOGIN_URL = "admin:login"
 
-# Security: the strict defaults apply whenever DEBUG is off.
-SESSION_COOKIE_SECURE = envbool("SECURE_COOKIES", "False" if DEBUG else "True")
-CSRF_COOKIE_SECURE = SESSION_COOKIE_SECURE
+# Security: the strict defaults apply whenever DEBUG is off. SECURE_COOKIES sets both cookie
+# flags; SESSION_COOKIE_SECURE and CSRF_COOKIE_SECURE override one each.
+SECURE_COOKIES = envbool("SECURE_COOKIES", "False" if DEBUG else "True")
+SESSION_COOKIE_SECURE = envbool("SESSION_COOKIE_SECURE", str(SECURE_COOKIES))
+CSRF_COOKIE_SECURE = envbool("CSRF_COOKIE_SECURE", str(SECURE_COOKIES))
+# HTTPS: off by default because the TLS terminator decides; production behind a proxy sets
+# them (see README "Run in production").
+SECURE_SSL_REDIRECT = envbool("SECURE_SSL_REDIRECT")
+SECURE_HSTS_SECONDS = envint("SECURE_HSTS_SECONDS", 0)
+SECURE_HSTS_INCLUDE_SUBDOMAINS = envbool("SECURE_HSTS_INCLUDE_SUBDOMAINS")
+SECURE_HSTS_PRELOAD = envbool("SECURE_HSTS_PRELOAD")
+# "HTTP_X_FORWARDED_PROTO,https": the proxy's header that says the request came over HTTPS.
+# Set it only behind a proxy that overwrites that header, or clients can forge it.
+if proxy_header := envlist("SECURE_PROXY_SSL_HEADER"):
+    if len(proxy_header) != 2:
+        raise ImproperlyConfigured("SECURE_PROXY_SSL_HEADER must be 'HEADER,value', e.g. HTTP_X_FORWARDED_PROTO,https.")
+    SECURE_PROXY_SSL_HEADER = tuple(proxy_header)
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
 X_FRAME_OPTIONS = "DENY"

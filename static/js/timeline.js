@@ -46,6 +46,14 @@
     }
   });
 
+  // Bad filters answer 400 with the fragment that says what is wrong: show it like any other.
+  document.addEventListener("htmx:beforeSwap", function (event) {
+    if (event.detail.xhr && event.detail.xhr.status === 400) {
+      event.detail.shouldSwap = true;
+      event.detail.isError = false;
+    }
+  });
+
   // "Load more" replaced itself with the next items: if it had focus, move focus to the first of them.
   document.addEventListener("htmx:beforeSwap", function (event) {
     var elt = event.detail.target;

@@ -178,7 +178,7 @@ def test_gap_bars_are_the_stored_gaps_of_the_pair_with_records_apart(record, peo
 
 
 def test_gaps_page_shows_the_latest_gaps_and_the_csv_has_them_all(client, record, people, monkeypatch):
-    monkeypatch.setattr(charts, "MAX_GAPS", 3)
+    monkeypatch.setattr(charts.gaps, "MAX_GAPS", 3)
     params = QueryDict("pair=aldo-varen,mira-telos&end=2024-12-31")
     chart = chart_gaps(contacts_for(params.urlencode()), params)
     gaps = list(Gap.objects.for_pair(people["varen"], people["telos"]).order_by("end"))

@@ -97,3 +97,54 @@ def test_embed_view_draws_its_chart_alone(live_server, fictional_record, browser
     assert page.locator("header.site").count() == 0
     page.screenshot(path=str(ARTIFACTS / "chart_embed_gaps.png"), full_page=True)
     assert page.problems == []
+
+
+@pytest.fixture
+def hostile_names(transactional_db):
+    from tracker.models import Country, Person, ReviewStatus
+    from tracker.services.contacts import contact_create
+
+    norvania = Country.objects.create(name="Norvania")
+    linker = Person.objects.create(name='<a href="https://evil.example/">x</a>', slug="linker", country=norvania)
+    scripter = Person.objects.create(name="<script>alert(1)</script><b>bold</b>", slug="scripter", country=norvania)
+    plain = Person.objects.create(name="Aldo Varen", slug="aldo-varen", country=norvania)
+    for day in [date(2024, 1, 5), date(2024, 2, 9), date(2024, 5, 1)]:
+        contact_create(kind="phone_call", date=day, participants=[linker, scripter], status=ReviewStatus.CONFIRMED)
+        contact_create(kind="meeting", date=day, participants=[linker, plain], status=ReviewStatus.CONFIRMED)
+
+
+OFF_SITE_LINKS = """[...document.querySelectorAll('a')].filter(a =>
+    ((a.getAttribute('href') || '') + (a.getAttribute('xlink:href') || '')).includes('evil.example')).length"""
+
+
+@pytest.mark.parametrize(
+    "path",
+    [
+        "/charts/network/",
+        "/charts/gaps/?pair=linker,scripter",
+        "/charts/comparison/?compare=linker,scripter&compare=linker,aldo-varen",
+    ],
+)
+def test_names_with_markup_are_drawn_as_plain_text(live_server, hostile_names, browser_page, path):
+    page = browser_page
+    dialogs = []
+    page.on("dialog", lambda dialog: (dialogs.append(dialog.message), dialog.dismiss()))
+    for url in [path, path.replace("/?", "/embed/?") if "?" in path else f"{path}embed/"]:
+        page.goto(f"{live_server.url}{url}")
+        page.wait_for_selector(".chart-figure .main-svg", timeout=20_000)
+        assert page.evaluate(OFF_SITE_LINKS) == 0, url
+        assert page.locator(".chart-figure b").count() == 0, url
+        # The names show as the characters they are, markup and all.
+        assert "evil.example" in page.locator(".chart-figure").first.text_content(), url
+    assert dialogs == [] and page.problems == []
+
+
+def test_a_backwards_range_shows_its_message_after_an_htmx_swap(live_server, fictional_record, browser_page):
+    page = browser_page
+    page.goto(f"{live_server.url}/charts/")
+    page.wait_for_selector("#chart-frequency .main-svg", timeout=20_000)
+    page.evaluate("document.querySelector('#charts').dataset.stale = 'yes'")
+    page.fill(".chart-filters input[name=end]", "2023-01-01")
+    page.fill(".chart-filters input[name=start]", "2024-01-01")
+    page.wait_for_selector("#charts:not([data-stale]) .chart-errors", timeout=20_000)
+    assert "The range ends before it starts" in page.locator("#charts .chart-errors").first.text_content()

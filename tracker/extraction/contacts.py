@@ -9,12 +9,17 @@ from __future__ import annotations
 
 import bisect
 import re
-from dataclasses import dataclass
 
 from tracker.rules import kind_class
 
+from .contact_nouns import THEY, earlier_contacts, noun_contacts
 from .context import Article, Sentence, distinct
-from .people import Entity, Mention
+from .narrator import first_person_before
+from .participants import OBJECT_GAP, FoundContact, group_backwards, group_forwards, is_domestic
+from .people import Mention
+
+# Re-exported: gap claims read these from here.
+__all__ = ["THEY", "FoundContact", "find_contacts"]
 
 CONTACT_VERB = re.compile(
     # Every verb below starts with one of these letters, then one of these letter pairs ("held",
@@ -28,8 +33,8 @@ CONTACT_VERB = re.compile(
         | (?:met|meets|meet|spoke|speaks|talked)\s+virtually
     )
     | (?P<phone>
-        HAVE\s+DET\s+(?:[\w-]+\s+){0,4}?(?:(?:tele)?phone\s+(?:call|conversation|talks?)
-            |call|conversation)
+        HAVE\s+(?:DET\s+)?(?:[\w-]+\s+){0,4}?(?:(?:tele)?phone\s+(?:calls?|conversations?|talks?|consultations)
+            |calls?|conversations?)
         | (?:spoke|speaks|speak|talked|talks|talk)(?:\s+\w+){0,2}?\s+(?:by|on\s+the|over\s+the)\s+(?:tele)?phone
         | (?:spoke|speaks|speak|talked|talk)\s+(?:[\w-]+\s+){0,8}?with
         | (?:spoke|speaks|speak|talked|talk)\s+(?:\w+\s+){0,2}?to
@@ -37,41 +42,53 @@ CONTACT_VERB = re.compile(
         | (?:made|received|took)\s+a\s+(?:(?:tele)?phone\s+)?call\s+(?:from|with|to)
     )
     | (?P<meeting>
-        (?:met|meets|meet)\b(?:\s+\w+){0,4}?\s+with | (?:met|meets|meet)(?=\s+[A-Z])
-        | HAVE\s+(?:DET\s+)?(?:[\w-]+\s+){0,4}?(?:meeting|summit|talks|bilateral|discussion)s?
-            (?:\s+with)?
-        | (?:held|hold|holds)\s+talks | (?:hosted|hosts|host|welcomed|received)(?!\s+by\b)
+        (?:met|meets|meet)\b(?:\s+[\w-]+){0,6}?\s+with | (?:met|meets|meet)(?=\s+[A-Z])
+        | (?<=\b(?:is|am)\s)meeting\s+(?:\w+\s+){0,2}?with | (?<=\bare\s)meeting\s+(?:\w+\s+){0,2}?with
+        | HAVE\s+(?:DET\s+)?(?:[\w-]+\s+){0,4}?(?:meeting|summit|talks|bilateral|discussion|consultation
+            |negotiation)s?(?:\s+with)?
+        | (?:held|hold|holds)\s+talks | (?:convened|convenes|convene)\s+with
+        | (?:hosted|hosts|host|welcomed|welcomes|welcome|received|receives|receive)(?!\s+by\b)
     )
     | (?P<visit>(?:paid|pays|paying|pay|made|make)\s+an?\s+(?:\w+\s+){0,2}?visit\s+to
         | (?:visited|visits|visit)(?!\s+by\b))
     # "X and Y spoke today": two people as the subject, no object.
     | (?P<pair>spoke|talked|met|conferred)
-    )\b)""".replace("HAVE", r"(?:held|had|holds|has|hold|have)").replace("DET", r"(?:a|an|his|her|their|its)")
+    )\b)""".replace("HAVE", r"(?:held|had|holds|has|hold|have)").replace(
+        "DET", r"(?:a|an|his|her|their|its|another|several|separate|two|three)"
+    )
 )
 DIRECT_OBJECT_VERBS = (
-    "welcomed", "received", "hosted", "hosts", "host", "visited", "visits", "visit", "met", "meet",
+    "welcome", "receive", "hosted", "hosts", "host", "visited", "visits", "visit", "met", "meet",
     "called", "calls", "phoned", "telephoned",
 )  # fmt: skip
 DIRECT_GAP = r"[\s,]*(?:\w+\s+){0,3}?(?:with\s+)?(?:(?:His|Her)\s+(?:Royal\s+)?(?:Majesty|Highness|Excellency)\s+)?"
 SPOKE = re.compile(r"(?:spoke|speaks|speak|talked|talks|talk)\b(?!.*\bphone\b)")
 # Where a "spoke with" happened in person: at a summit, on its margins, during a visit.
 VENUE = re.compile(
-    r"\b(?:on\s+the\s+(?:margins|sidelines)\s+of|in\s+person|face[\s-]to[\s-]face|at\s+the\s+(?:White\s+House|G7|G-7"
-    r"|G20|G-20|(?:[A-Z][\w-]*\s+){1,4}(?:Summit|Palace|Leaders['’]\s+Meeting))|during\s+(?:his|her|their)\s+(?:visit|trip))"
+    r"\b(?:on\s+the\s+(?:margins|sidelines)\s+of|in\s+person|face[\s-]to[\s-]face|at\s+the\s+(?:[A-Z]-?\d{1,2}\b"
+    r"|(?:[A-Z][\w'’-]*\s+){1,4}(?:Summit|Palace|House|Residence|Castle|Chancellery|Conference|Leaders['’]\s+Meeting))"
+    r"|during\s+(?:his|her|their)\s+(?:visit|trip))"
+)
+# A paragraph that sets a contact at a reception or on a summit's margins: its "spoke with" is in person.
+IN_PERSON_EVENT = re.compile(
+    r"\b(?:reception|on\s+the\s+(?:sidelines|margins)|in\s+person|face[\s-]to[\s-]face)\b", re.I
 )
 NOUN_BEFORE = re.compile(r"\b(?:the|a|an|his|her|their|its|upcoming|state|official|working)\s+$", re.I)
 OTHER_EVENT_DATE = re.compile(r"\b(?:the|an?|for|before|ahead\s+of|since|until|after)\s+$", re.I)
+OTHER_CLAUSE = re.compile(
+    r",\s*(?:who|which|that|whose|marked|held|celebrated|observed|elected|signed|adopted|born)\b"
+    r"|\b(?:who|which)\s+(?:was|were|is|are|will|had|has)\b|\bahead\s+of\b",
+    re.I,
+)
 NEGATION = re.compile(
     r"\b(?:not|never|no\s+longer|yet\s+to|declined\s+to|refused\s+to|without|cancel\w*|postpone\w*)\b|n't\b", re.I
 )
+# "It is a pleasure to receive", "I was glad to welcome": the speaker's present, not a plan.
 PLANNED = re.compile(
     r"\b(?:will|would|shall|is\s+to|are\s+to|plans?\s+to|planning\s+to|expected\s+to|scheduled\s+to|set\s+to|due\s+to"
-    r"|going\s+to|agreed\s+to|hopes?\s+to|invited\s+\S+(?:\s+\S+){0,4}\s+to|intends?\s+to|to)\s+(?:\w+\s+)?$",
+    r"|going\s+to|agreed\s+to|hopes?\s+to|invited\s+\S+(?:\s+\S+){0,4}\s+to|intends?\s+to"
+    r"|(?<!pleasure\s)(?<!glad\s)(?<!happy\s)(?<!honour\s)(?<!honor\s)(?<!pleased\s)(?<!delighted\s)to)\s+(?:\w+\s+)?$",
     re.I,
-)
-# "Biden and His Majesty King Abdullah II": an honorific before a title belongs to the name.
-JOINER = re.compile(
-    r"^[\s,]*(?:and|as\s+well\s+as|&)?[\s,]*(?:(?:His|Her)\s+(?:Royal\s+)?(?:Majesty|Highness|Excellency)\s+)?$", re.I
 )
 # "Participants in the call included ...": the named people join the contact just reported.
 PARTICIPANT_LIST = re.compile(
@@ -79,30 +96,25 @@ PARTICIPANT_LIST = re.compile(
     r"(?:call|meeting|conversation|talks)|joined\s+(?:the\s+(?:call|meeting)\s+)?by|those\s+on\s+the\s+call)\b",
     re.I,
 )
-EARLIER = re.compile(
-    r"\b(?:[Tt]heir|[Tt]he)\s+(?:last|previous|most\s+recent|prior|earlier)\s+(?:known\s+)?(?:in-person\s+)?"
-    r"(?P<noun>(?:tele)?phone\s+call|video\s+call|call|conversation|meeting|talks|summit|visit)\b"
+# "X joined the call", "Joining the call were": the named people join the contact just reported.
+JOINED = re.compile(
+    r"\b(?:joined|joins|join|joining)\s+(?:[\w.]+\s+){0,3}?(?:(?:on|at|in)\s+)?(?:the|this|that)\s+"
+    r"(?:(?:phone|video|telephone)\s+)?(?:call|meeting|conversation|talks|videoconference)\b",
+    re.I,
 )
-DATED_NOUN = re.compile(
-    r"\b(?:[Tt]he|[Tt]heir)\s+(?P<date>(?:January|February|March|April|May|June|July|August|September|October"
-    r"|November|December)(?:\s+\d{1,2})?(?:,?\s+\d{4})?)\s+(?P<noun>(?:tele)?phone\s+call|video\s+call|call|meeting"
-    r"|summit|talks|visit)\b"
+# "with the leaders of ...", "with the Bucharest Nine group of allies": a side named as a body.
+COLLECTIVE = re.compile(
+    r"\bwith\s+(?:the\s+)?(?:[\w-]+\s+|\([\w-]+\)\s+){0,10}?(?:leaders|counterparts|heads\s+of\s+(?:state|government)"
+    r"|allies|presidents|prime\s+ministers)\b",
+    re.I,
 )
-THEY = re.compile(r"\b(?:[Tt]hey|[Tt]heir|[Tt]he\s+two\s+(?:leaders|presidents|men|women|sides|heads\s+of\s+state))\b")
-
-
-@dataclass
-class FoundContact:
-    entities: list[Entity]
-    kind: str
-    date: object
-    precision: str
-    planned: bool
-    start: int
-    end: int
-    sentence: Sentence
-    initiator: Entity | None = None
-    host: Entity | None = None
+# A conversation or talks that say they were one call among several people, not several calls.
+JOINT = re.compile(r"\b(?:joint|jointly|together|trilateral|multilateral|group|conference|summit)\b", re.I)
+REMOTE_AFTER = re.compile(
+    r"[\s,]*(?:[\w-]+\s+){0,3}?(?:via|by|over|through)\s+(?:a\s+)?(?:video(?:\s*(?:conference|link|call))?"
+    r"|videoconference)\b",
+    re.I,
+)
 
 
 def find_contacts(article: Article) -> list[FoundContact]:
@@ -111,84 +123,152 @@ def find_contacts(article: Article) -> list[FoundContact]:
     # One pass each over the whole text; sentences then look up what falls inside them.
     verbs = list(CONTACT_VERB.finditer(text))
     verb_starts = [m.start() for m in verbs]
-    lists = [m.start() for m in PARTICIPANT_LIST.finditer(text)]
-    for sent in article.sentences:
+    lists = [m for m in PARTICIPANT_LIST.finditer(text)] + [m for m in JOINED.finditer(text)]
+    list_starts = sorted(m.start() for m in lists)
+    for n, sent in enumerate(article.sentences):
         mentions = article.mentions_in(sent.start, sent.end)
         mentions = [m for m in mentions if not article.in_quote(m.start)]
+        context = text[article.paragraph_start(sent) : sent.end]
+        here: list[FoundContact] = []
         for k in range(bisect.bisect_left(verb_starts, sent.start), len(verbs)):
             m = verbs[k]
             if m.start() >= sent.end:
                 break
             if m.end() > sent.end or article.in_quote(m.start()):
                 continue
-            contact = _contact_at(article, sent, m, mentions)
-            if contact:
-                found.append(contact)
-                break  # one contact per sentence; later verbs usually restate it
-        i = bisect.bisect_left(lists, sent.start)
-        if i < len(lists) and lists[i] < sent.end and found:
+            contacts = _contacts_at(article, sent, m, mentions, context)
+            seen = {e.ident for c in here for e in c.entities}
+            # A second verb counts when it names someone new ("met X and later called Y").
+            contacts = [c for c in contacts if not here or any(e.ident not in seen for e in c.entities)]
+            here += contacts
+        found += here
+        i = bisect.bisect_left(list_starts, sent.start)
+        if i < len(list_starts) and list_starts[i] < sent.end and found:
             last = found[-1]
             if sent.paragraph - last.sentence.paragraph <= 1:
-                last.entities = distinct(last.entities + [m.entity for m in mentions])
-        found += _earlier_contacts(article, sent, mentions, found)
+                joining = mentions + _bullet_mentions(article, n)
+                before = len(last.entities)
+                last.entities = distinct(last.entities + [x.entity for x in joining])
+                last.awaiting = last.awaiting and len(last.entities) == before
+        found += noun_contacts(article, sent, mentions, context)
+        found += earlier_contacts(article, sent, mentions, found)
+    found = [c for c in found if len(c.entities) >= 2 and not c.awaiting]
+    for c in found:
+        if c.date is None and c.by_noun and not c.recalled and article.is_release and article.published:
+            c.date, c.precision = article.published, "day"  # "the talks with X" a release reports: that day's
     return _merged(found)
 
 
-def _contact_at(article: Article, sent: Sentence, m: re.Match, mentions: list[Mention]) -> FoundContact | None:
+def _bullet_mentions(article: Article, n: int) -> list[Mention]:
+    """People in the bulleted lines after a sentence that ends with a colon ("were the following leaders:")."""
+    sent = article.sentences[n]
+    if not article.text[sent.start : sent.end].rstrip().endswith(":"):
+        return []
+    out = []
+    for later in article.sentences[n + 1 :]:
+        line = article.text[later.start : later.end].lstrip()
+        if line[:1] not in "-•*–·" and not re.match(r"\d+[.)]\s", line):
+            break
+        out += article.mentions_in(later.start, later.end)
+    return out
+
+
+def _contacts_at(
+    article: Article, sent: Sentence, m: re.Match, mentions: list[Mention], context: str
+) -> list[FoundContact]:
     text = article.text
     verb = m.group(0).lower()
     kind = "video_call" if m.group("video") else "phone_call" if m.group("phone") else "meeting"
     if m.group("visit"):
         kind = "visit"
+    if kind in ("meeting", "phone_call") and REMOTE_AFTER.match(text, m.end(), sent.end):
+        kind = "video_call"  # "held talks, via videoconference, with ..."
     before = [x for x in mentions if x.end <= m.start()]
     after = [x for x in mentions if x.start >= m.end()]
-    subject = _group_backwards(text, before)
+    subject = group_backwards(text, before)
+    narrator = article.narrators.at(m.start()) if article.narrators is not None else None
+    clause_start = subject[-1].end if subject else sent.start
+    if narrator is not None and first_person_before(text, clause_start, m.start()):
+        subject = [Mention(m.start(), m.start(), narrator, "narrator")]  # "I spoke with ..."
     if not subject:
-        return None
-    if subject and text[subject[-1].end : m.start()].count(",") >= 2:
-        return None  # the verb belongs to a relative or parenthetical clause
+        return []
+    if text[subject[-1].end : m.start()].count(",") >= 2:
+        return []  # the verb belongs to a relative or parenthetical clause
     if m.group("visit") and NOUN_BEFORE.search(text, max(0, m.start() - 30), m.start()):
-        return None  # "his upcoming State Visit with ...": a noun, not the verb
+        return []  # "his upcoming State Visit with ...": a noun, not the verb
     if m.group("pair"):
         # "X and Y spoke today": both sides are the subject; a name after the verb is a topic.
         if len(distinct([x.entity for x in subject])) < 2:
-            return None
+            return []
         obj = []
         kind = "meeting" if verb == "met" else "phone_call"
     else:
-        obj = _group_forwards(text, after, m.end())
+        obj = group_forwards(text, after, m.end())
     if verb.startswith(DIRECT_OBJECT_VERBS) and not verb.endswith("with"):
         # These verbs take the other person straight after them ("met Prime Minister X").
         gap = r"[\s,]*" if verb.startswith(("called", "calls", "phoned", "telephoned")) else DIRECT_GAP
-        if obj and not re.fullmatch(gap, text[m.end() : obj[0].start], re.I):
+        between = text[m.end() : obj[0].start] if obj else ""
+        if verb.startswith(("welcome", "receive")):
+            ok = OBJECT_GAP.fullmatch(between) is not None and len(between) < 90
+        else:
+            ok = re.fullmatch(gap, between, re.I) is not None
+        if obj and not ok:
             obj = []
     if not obj and not m.group("pair"):
         # "spoke by phone Monday with Israeli Prime Minister ..." puts "with" after the verb phrase.
         tail = text[m.end() : after[0].start] if after else ""
         if after and re.search(r"\bwith\s+$", tail) and len(tail) < 60:
-            obj = _group_forwards(text, after, after[0].start) or [after[0]]
-    entities = distinct([x.entity for x in subject] + [x.entity for x in obj])
+            obj = group_forwards(text, after, after[0].start) or [after[0]]
     window = text[subject[-1].end : m.start()]
     if NEGATION.search(window) or NEGATION.search(text[m.start() : m.end()]):
-        return None
-    if kind == "phone_call" and SPOKE.match(verb) and VENUE.search(text, sent.start, sent.end):
+        return []
+    if kind == "phone_call" and SPOKE.match(verb) and (VENUE.search(context) or IN_PERSON_EVENT.search(context)):
         kind = "meeting"  # "spoke with ... on the margins of the NATO Summit" was face to face
-    if len(entities) < 2:
+    sides = [x.entity for x in subject]
+    others = distinct([x.entity for x in obj if x.entity.ident not in {e.ident for e in sides}])
+    if is_domestic(sides, others, article.home):
+        return []  # a president with his own legislators or regional heads
+    entities = distinct(sides + others)
+    # "X and Y held talks" needs no object; "welcomed", "met with", "spoke to" do: without one the
+    # subjects welcomed something else ("welcomed the return of ...").
+    needs_object = not m.group("pair") and (
+        verb.endswith("with") or (verb.startswith(DIRECT_OBJECT_VERBS) and not verb.startswith(("met", "meet")))
+    )
+    if len(entities) < 2 or (needs_object and not others):
         # "held a secure video call with European leaders": the names may follow in a list.
-        if re.search(r"\bwith\s+(?:\w+\s+){0,2}(?:leaders|counterparts|heads)\b", text[m.end() : sent.end], re.I):
-            return _dated(article, sent, m, entities, kind, subject)
-        return None
-    return _dated(article, sent, m, entities, kind, subject)
+        if COLLECTIVE.search(text, m.start(), sent.end):
+            contact = _dated(article, sent, m, entities, kind, subject)
+            contact.awaiting = True
+            return [contact]
+        return []
+    if len(others) >= 2 and _separate(verb, kind, subject, text[sent.start : sent.end]):
+        return [_dated(article, sent, m, distinct(sides + [o]), kind, subject) for o in others]
+    return [_dated(article, sent, m, entities, kind, subject)]
+
+
+def _separate(verb: str, kind: str, subject: list[Mention], sentence: str) -> bool:
+    """Whether "had conversations with A, B and C" were several contacts, one with each: a plural
+    noun says so; so does "spoke with A, B and C" in person (one talks with each guest at a
+    reception) or in the narrator's own words ("I spoke with ..."), unless the text calls it joint."""
+    if JOINT.search(sentence):
+        return False
+    if re.search(r"\b(?:conversations|calls|meetings|consultations|bilaterals)\b", verb):
+        return True
+    spoke = bool(re.match(r"(?:spoke|speaks|speak|talked|talk)\b", verb))
+    return spoke and (kind == "meeting" or subject[0].kind == "narrator")
 
 
 def _dated(article, sent, m, entities, kind, subject) -> FoundContact:
     text = article.text
     planned = bool(PLANNED.search(text[max(sent.start, m.start() - 40) : m.start()]))
     # "preparations for the April 22-23 summit": a date that names another event is not the contact's.
+    # "..., who was elected Sunday", "ahead of the Day of Unity, marked on April 2": a date in a
+    # clause about another event is not the contact's either.
     hits = [
         h
         for h in article.dates_in(sent.start, sent.end)
         if not OTHER_EVENT_DATE.search(text[max(0, h.start - 12) : h.start])
+        and not (h.start > m.end() and OTHER_CLAUSE.search(text, m.end(), h.start))
     ]
     when, precision = None, "day"
     if hits:
@@ -201,84 +281,9 @@ def _dated(article, sent, m, entities, kind, subject) -> FoundContact:
         when, precision = article.published, "day"
     if when and article.published and when > article.published and not planned:
         planned = True
-    initiator = None
-    if re.search(r"\bat\s+the\s+\S+\s+side['’]s\s+initiative\b|\binitiated\s+by\b", text[m.end() : sent.end], re.I):
-        initiator = None  # the side is named by country, not by person; left to the reviewer
+    initiator = None  # "at the Norvanian side's initiative" names a country, not a person: left to the reviewer
     host = subject[0].entity if m.group(0).lower().startswith(("host", "welcomed", "received")) else None
     return FoundContact(entities, kind, when, precision, planned, sent.start, sent.end, sent, initiator, host)
-
-
-def _group_backwards(text: str, before: list[Mention]) -> list[Mention]:
-    if not before:
-        return []
-    group = [before[-1]]
-    for prev in reversed(before[:-1]):
-        if JOINER.match(text[prev.end : group[0].start]):
-            group.insert(0, prev)
-        else:
-            break
-    return group
-
-
-def _group_forwards(text: str, after: list[Mention], verb_end: int) -> list[Mention]:
-    if not after:
-        return []
-    gap = text[verb_end : after[0].start]
-    if len(gap) > 80 or re.search(r"[.;:]", gap):
-        return []
-    group = [after[0]]
-    for nxt in after[1:]:
-        if JOINER.match(text[group[-1].end : nxt.start]):
-            group.append(nxt)
-        else:
-            break
-    return group
-
-
-def _earlier_contacts(article: Article, sent: Sentence, mentions: list[Mention], found: list[FoundContact]):
-    """Earlier contacts an article recalls: "Their last phone call ... was on February 15"."""
-    text = article.text
-    out = []
-    for pattern in (EARLIER, DATED_NOUN):
-        for m in pattern.finditer(text, sent.start, sent.end):
-            if article.in_quote(m.start()) or re.search(r"\bsince\s+$", text[max(0, m.start() - 7) : m.start()]):
-                continue  # "since the October 7 attacks" anchors a gap; it is no contact
-            noun = m.group("noun").lower()
-            kind = (
-                "video_call"
-                if "video" in noun
-                else "phone_call"
-                if ("call" in noun or "conversation" in noun)
-                else "meeting"
-            )
-            if noun == "visit":
-                kind = "visit"
-            if pattern is EARLIER:
-                hits = [
-                    h
-                    for h in article.dates_in(m.end(), sent.end)
-                    if re.search(r"\b(?:was|were|came|took\s+place|on|in)\b", text[m.end() : h.start])
-                ]
-                hits = [
-                    h
-                    for h in hits
-                    if not re.search(r"\b(?:before|after|since|until)\s+$", text[max(m.end(), h.start - 8) : h.start])
-                ]
-            else:
-                hits = article.dates_in(m.start("date"), m.end("date"))
-            if not hits:
-                continue
-            hit = hits[0]
-            named = [x.entity for x in mentions if x.start < m.start()]
-            pair = None
-            if THEY.search(text, sent.start, sent.end) or m.group(0).lower().startswith("their"):
-                pair = found[-1].entities if found else None
-            if pair is None and len(distinct(named)) >= 2:
-                pair = distinct(named)
-            if not pair or len(pair) < 2:
-                continue
-            out.append(FoundContact(list(pair), kind, hit.date, hit.precision, False, sent.start, sent.end, sent))
-    return out
 
 
 def _merged(found: list[FoundContact]) -> list[FoundContact]:

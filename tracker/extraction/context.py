@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import bisect
+from collections import Counter
 from dataclasses import dataclass, field
 from datetime import date
 
@@ -27,6 +28,28 @@ class Article:
     dates: DateIndex
     quotes: list[Block] = field(default_factory=list)  # the words inside quotation marks
     is_release: bool = False  # an official readout or press release, written the day it reports
+    narrators: object = None  # narrator.Narrators: who "I" is at each point
+    home: str | None = None  # the publisher's country
+
+    def principal(self, exclude: set[int] = frozenset()) -> Entity | None:
+        """The person the article is most about: the most often named, the first named on a tie."""
+        counts = Counter(m.entity.ident for m in self.people.mentions if m.entity.ident not in exclude)
+        if not counts:
+            return None
+        best = max(counts.values())
+        for m in self.people.mentions:
+            if counts.get(m.entity.ident) == best:
+                return m.entity
+        return None
+
+    def paragraph_start(self, sent: Sentence) -> int:
+        """Where the paragraph of ``sent`` starts."""
+        starts = self.__dict__.get("_paragraph_starts")
+        if starts is None:
+            starts = self.__dict__["_paragraph_starts"] = {}
+            for s in self.sentences:
+                starts.setdefault(s.paragraph, s.start)
+        return starts.get(sent.paragraph, sent.start)
 
     def mentions_in(self, start: int, end: int) -> list[Mention]:
         return self.people.within(start, end)

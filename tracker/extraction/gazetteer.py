@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from .items import KnownCountry, KnownPerson
+from .vocabulary import HONORIFICS, NAME_PARTICLES
 
 # Organisations whose officers articles name like heads of state ("NATO Secretary General ...").
 BUILTIN_ORGANISATIONS = (
@@ -26,7 +27,7 @@ BUILTIN_ORGANISATIONS = (
 
 # Short forms the reference data lacks but English news uses constantly.
 EXTRA_ALIASES = {
-    "United States": ("U.S.", "America", "the United States"),
+    "United States": ("U.S.", "US", "USA", "America", "the United States"),
     "United Kingdom": ("Britain", "U.K."),
     "China": ("People's Republic of China", "People’s Republic of China", "PRC"),
     "Russia": ("Russian Federation",),
@@ -55,28 +56,29 @@ def builtin_countries() -> tuple[KnownCountry, ...]:
 
 
 @functools.cache
-def builtin_places() -> frozenset[str]:
-    """Folded names of the world's states and provinces ("new mexico", "bavaria"), from countryinfo."""
+def builtin_provinces() -> dict[str, str]:
+    """The country of each of the world's states and provinces, by folded name ("new mexico",
+    "bavaria", "dagestan" from "Dagestan (Makhachkala)"), from countryinfo."""
     import countryinfo
 
-    places = set()
+    provinces: dict[str, str] = {}
     for info in countryinfo.all_countries():
         try:
-            places.update(fold(p) for p in info.provinces() or [] if "(" not in p)
+            country = info.name()
+            for p in info.provinces() or []:
+                provinces.setdefault(fold(p.split("(")[0]), country)
         except Exception:  # a malformed record in the reference data must not stop extraction
             continue
-    return frozenset(places)
+    provinces.pop("", None)
+    return provinces
 
 
+@functools.lru_cache(maxsize=16384)
 def fold(text: str) -> str:
     """Lower-case and straighten apostrophes, for dictionary keys."""
     return " ".join(text.replace("’", "'").casefold().split())
 
 
-# Honorifics written before a name that are no part of it ("Sheikh Tamim ...", "Shri Ajit Doval").
-NAME_HONORIFICS = frozenset({"sheikh", "sheikha", "shri", "sri", "sir", "dame", "his", "her", "majesty", "highness"})
-# Words that join a name's parts ("Mohamed bin Zayed", "Lula da Silva"): never enough on their own.
-NAME_PARTICLES = frozenset("von van der den de da del della di du la le bin ibn al el dos das ben bint abu".split())
 # Where a name is written family name first ("Kishida Fumio", "Yoon Suk Yeol", "Lee Hsien Loong"):
 # a lone family name is then the first word of the full name, not the last.
 FAMILY_NAME_FIRST = frozenset(
@@ -86,6 +88,10 @@ FAMILY_NAME_FIRST = frozenset(
 _PLAIN_LETTERS = str.maketrans({"ı": "i", "ł": "l", "Ł": "L", "ø": "o", "Ø": "O", "đ": "d", "Đ": "D", "ß": "ss"})
 
 
+_NAME_PUNCTUATION = re.compile(r"[-‐‑–'’.]+")
+
+
+@functools.lru_cache(maxsize=16384)
 def name_key(name: str) -> str:
     """A person's name as a matching key: accents, hyphens, apostrophes, case and leading
     honorifics folded away, so "Recep Tayyıp Erdoğan" = "Recep Tayyip Erdogan" and
@@ -93,8 +99,8 @@ def name_key(name: str) -> str:
     if not name.isascii():
         decomposed = unicodedata.normalize("NFKD", name.translate(_PLAIN_LETTERS))
         name = "".join(c for c in decomposed if not unicodedata.combining(c))
-    words = re.sub(r"[-‐‑–'’.]+", " ", name).casefold().split()
-    while len(words) > 1 and words[0] in NAME_HONORIFICS:
+    words = _NAME_PUNCTUATION.sub(" ", name).casefold().split()
+    while len(words) > 1 and words[0] in HONORIFICS:
         words.pop(0)
     return " ".join(words)
 
@@ -281,7 +287,14 @@ class Gazetteer:
 
     def is_place(self, text: str) -> bool:
         """Whether ``text`` names a country, organisation or a state or province of one."""
-        return self.country_named(text) is not None or fold(text) in builtin_places()
+        return self.country_named(text) is not None or fold(text) in builtin_provinces()
+
+    def country_of_province(self, text: str) -> str | None:
+        """The country a state or province belongs to ("Republic of Dagestan": Russia)."""
+        t = fold(text)
+        for prefix in ("the ", "republic of ", "state of ", "province of ", "region of "):
+            t = t.removeprefix(prefix)
+        return builtin_provinces().get(t)
 
     def country_of_demonym(self, text: str) -> str | None:
         return self.country_by_demonym.get(fold(text))

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import bisect
+import functools
 import re
 from datetime import date
 
@@ -22,6 +23,7 @@ from .items import (
     Span,
     StatementItem,
 )
+from .narrator import Narrators, narrator_by_office, narrator_from_title
 from .people import PeopleFinder, people_complete_from_title
 from .statements import find_quotes, find_statements
 from .text import Block, boilerplate_ranges, masthead, paragraphs, sentences
@@ -122,6 +124,7 @@ def _extract_into(result: Extraction, gazetteer: Gazetteer, topics: dict[str, li
     for space in SPACES:
         title_text = title_text.replace(space, " ")
     people_complete_from_title(people, title_text, finder)
+    narrator = narrator_from_title(title_text, finder) or narrator_by_office(finder)
     article = Article(
         text=searched,
         published=published,
@@ -130,6 +133,8 @@ def _extract_into(result: Extraction, gazetteer: Gazetteer, topics: dict[str, li
         dates=DateIndex(searched, published),
         quotes=find_quotes(searched, paras),
         is_release=bool(RELEASE.search(" ".join(filter(None, [meta.publisher, meta.url, meta.title])))),
+        narrators=Narrators(searched, people.mentions, narrator),
+        home=home,
     )
     result.people = [
         PersonMention(
@@ -192,17 +197,40 @@ def _extract_into(result: Extraction, gazetteer: Gazetteer, topics: dict[str, li
 
 
 def topics_in(text: str, topics: dict[str, list[str]], regions: list[tuple[int, int]] | None = None) -> list[str]:
-    """Topic names whose keywords occur as whole words (case-insensitive) in the story's sentences."""
+    """Topic names whose keywords occur as whole words (case-insensitive) in the story's sentences.
+
+    One pass over the lower-cased body finds every keyword of every topic (a pattern per topic,
+    case-insensitive, cost more than the rest of extraction with the demo's twenty topics).
+    """
     body = "\n".join(text[a:b] for a, b in regions) if regions is not None else text
-    found = []
-    for name, keywords in topics.items():
-        words = [k.strip() for k in (keywords or [name]) if k and k.strip()]
-        if not words:
-            continue
-        pattern = r"(?<!\w)(?:" + "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True)) + r")(?!\w)"
-        if re.search(pattern, body, re.IGNORECASE):
-            found.append(name)
-    return found
+    pattern, topics_of = _keyword_pattern(tuple((n, tuple(k or [n])) for n, k in topics.items()))
+    if pattern is None:
+        return []
+    found: set[str] = set()
+    for m in pattern.finditer(body.lower()):
+        word = m.group(1)
+        # The longest keyword starting here; shorter ones that end at a word boundary inside it count too.
+        for keyword, names in topics_of.items():
+            if word.startswith(keyword) and (len(keyword) == len(word) or not _WORD_CHAR.match(word, len(keyword))):
+                found.update(names)
+    return [name for name in topics if name in found]
+
+
+_WORD_CHAR = re.compile(r"\w")
+
+
+@functools.lru_cache(maxsize=8)
+def _keyword_pattern(topics: tuple[tuple[str, tuple[str, ...]], ...]):
+    """One pattern for every keyword (lower-cased, longest first), and the topics of each keyword."""
+    topics_of: dict[str, set[str]] = {}
+    for name, keywords in topics:
+        for k in keywords:
+            if k and k.strip():
+                topics_of.setdefault(k.strip().lower(), set()).add(name)
+    if not topics_of:
+        return None, {}
+    alternation = "|".join(re.escape(w) for w in sorted(topics_of, key=len, reverse=True))
+    return re.compile(rf"(?<!\w)(?=({alternation})(?!\w))"), topics_of
 
 
 def _covered(block: Block, furniture: list[Block]) -> bool:

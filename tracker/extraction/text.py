@@ -7,21 +7,23 @@ items found later point at the original words.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass
 
-# Lines a scraped page carries around the story: navigation, wire credits, comment prompts.
+# Lines any scraped page may carry around a story (navigation, sharing, comment prompts, legal
+# notices, markdown rules): the vocabulary of web pages in general, not of one site.
 BOILERPLATE_LINE = re.compile(
-    r"(?:skip\s+to\s+(?:main\s+)?content|jump\s+to\s+(?:comments|navigation|main).*|the-[\w-]+-wire"
-    r"|article\s+topic\s+follows:.*|.*\ball\s+rights\s+reserved\b.*|.*©.*|copyright\b.*"
-    r"|be\s+part\s+of\s+the\s+conversation|.*\bis\s+committed\s+to\s+providing\s+a\s+forum\b.*"
-    r"|please\s+keep\s+your\s+comments\b.*|.*\bcommunity\s+guidelines\b.*|if\s+you\s+would\s+like\s+to\s+share\b.*"
-    r"|[\w ]{0,30}\bnewsource|this\s+(?:story|article)\s+has\s+been\s+updated\b.*|sign\s+up\b.*|subscribe\b.*"
-    r"|advertisement|share(?:\s+this)?(?:\s+(?:article|story))?|read\s+more\b.*|related(?:\s+articles?)?:.*"
-    r"|(?:leave|post|view|show)\s+(?:a\s+)?comments?\b.*|\d+\s+comments?|click\s+here\b.*|\\?#{2,}|[*\s]+)",
+    r"(?:skip\s+to\s+(?:main\s+)?content|jump\s+to\s+(?:comments|navigation|main).*|.*\ball\s+rights\s+reserved\b.*"
+    r"|.*©.*|copyright\b.*|sign\s+up\b.*|subscribe\b.*|advertisement|share(?:\s+this)?(?:\s+(?:article|story))?"
+    r"|read\s+more\b.*|related(?:\s+articles?)?:.*|(?:leave|post|view|show)\s+(?:a\s+)?comments?\b.*|\d+\s+comments?"
+    r"|click\s+here\b.*|\\?#{2,}|[*\s]+)",
     re.IGNORECASE,
 )
-# After a copyright or wire credit the rest of a scraped page is the host site's furniture.
-TRAILER_START = re.compile(r"(?:^|\n)[^\n]*(?:©|\ball rights reserved\b|^the-[\w-]+-wire\b)", re.IGNORECASE | re.M)
+# A legal notice near the end: the rest of the page is the host site's, not the story's.
+TRAILER_START = re.compile(r"(?:^|\n)[^\n]*(?:©|\ball rights reserved\b|\bcopyright\b)", re.IGNORECASE | re.M)
+# A line of page furniture is short and is no sentence: no closing punctuation, no list marker.
+SHORT_LINE = 60
+SENTENCE_LINE = re.compile(r"[.!?:;,…\"”’)\]]\s*$|^\s*(?:[-•*–·]|\d+[.)])\s")
 
 BYLINE = re.compile(r"^[ \t]*By[ \t]+(?P<names>[A-Z][^\n]{2,150}?)[ \t]*$", re.M)
 DATELINE = re.compile(
@@ -44,20 +46,39 @@ class Block:
 
 
 def boilerplate_ranges(text: str) -> list[Block]:
-    """Ranges of the text that are page furniture, not the story."""
+    """Ranges of the text that are page furniture, not the story.
+
+    A general method for plain text: lines of the web's furniture vocabulary; short lines that are
+    no sentence and occur more than once (menus and buttons repeated above and below the story);
+    and, from a legal notice in the last 60% of the text (with the short lines just above it), the
+    rest of the page.
+    """
     out = []
+    lines = text.splitlines(keepends=True)
+    counts = Counter(line.strip().casefold() for line in lines if 3 <= len(line.strip()) < SHORT_LINE)
     pos = 0
-    for line in text.splitlines(keepends=True):
+    for line in lines:
         stripped = line.strip()
         if stripped and len(stripped) < 300 and BOILERPLATE_LINE.fullmatch(stripped):
             out.append(Block(pos, pos + len(line)))
+        elif counts.get(stripped.casefold(), 0) > 1 and _furniture_like(stripped):
+            out.append(Block(pos, pos + len(line)))
         pos += len(line)
-    # Everything after a copyright or wire line near the end belongs to the host page.
     tail_from = int(len(text) * 0.4)
     m = TRAILER_START.search(text, tail_from) if len(text) > 200 else None
     if m:
-        out.append(Block(m.start(), len(text)))
+        start = m.start() + (text[m.start()] == "\n")
+        while start > 0:  # "The-Wire-Name" above "© 2024 ...": short lines above the notice go with it
+            above = text.rfind("\n", 0, start - 1) + 1
+            if not _furniture_like(text[above : start - 1].strip()):
+                break
+            start = above
+        out.append(Block(start, len(text)))
     return out
+
+
+def _furniture_like(line: str) -> bool:
+    return bool(line) and len(line) < SHORT_LINE and not SENTENCE_LINE.search(line)
 
 
 PARAGRAPH_BREAK = re.compile(r"\n[ \t\u00a0]*\n\s*")

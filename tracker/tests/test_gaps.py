@@ -1,6 +1,8 @@
 from datetime import date
 
-from tracker.gaps import ContactPoint, add_months, gaps_between
+import pytest
+
+from tracker.gaps import Claim, ContactPoint, add_months, gap_claim_verdict, gaps_between
 
 
 def points(*days: str) -> list[ContactPoint]:
@@ -40,3 +42,176 @@ def test_inexact_dates_mark_a_gap_approximate():
 def test_adding_a_month_clamps_to_the_end_of_shorter_months():
     assert add_months(date(2024, 1, 31), 1) == date(2024, 2, 29)
     assert add_months(date(2024, 12, 15), 1) == date(2025, 1, 15)
+
+
+# gap_claim_verdict, one row per branch of each comparison. The record: contacts on the days
+# given (ids 1, 2, ... in that order); the claim is about the gap closed on `ends`.
+JAN_FEB_MAR = ("2024-01-01", "2024-02-15", "2024-03-18")  # gaps of 45 and 32 days
+VERDICT_TABLE = [
+    # (contacts, claim, verdict, words of the reason, conflicting contact id)
+    (
+        JAN_FEB_MAR,
+        Claim("more_than", date(2024, 3, 20), duration_days=1),
+        "uncheckable",
+        "No contact of this pair on 2024-03-20",
+        None,
+    ),
+    (
+        JAN_FEB_MAR,
+        Claim("more_than", date(2024, 1, 1), duration_days=1),
+        "uncheckable",
+        "No contact of this pair before 2024-01-01",
+        None,
+    ),
+    (
+        JAN_FEB_MAR,
+        Claim("fewer_than", date(2024, 2, 15), duration_days=1),
+        "uncheckable",
+        "Unknown comparison 'fewer_than'",
+        None,
+    ),
+    (JAN_FEB_MAR, Claim("more_than", date(2024, 2, 15)), "uncheckable", "states no length", None),
+    (
+        JAN_FEB_MAR,
+        Claim("more_than", date(2024, 2, 15), duration_months=1),
+        "supported",
+        "45 days (2024-01-01 → 2024-02-15), over 1 month",
+        None,
+    ),
+    (JAN_FEB_MAR, Claim("more_than", date(2024, 2, 15), duration_days=44), "supported", "over 44 days", None),
+    (
+        JAN_FEB_MAR,
+        Claim("more_than", date(2024, 2, 15), duration_days=45),
+        "contradicted",
+        "only 45 days, not more than 45 days",
+        1,
+    ),
+    (
+        JAN_FEB_MAR,
+        Claim("more_than", date(2024, 3, 18), duration_months=2),
+        "contradicted",
+        "The contact of 2024-02-15 falls inside",
+        2,
+    ),
+    (JAN_FEB_MAR, Claim("at_least", date(2024, 2, 15), duration_days=45), "supported", "at least 45 days", None),
+    (
+        JAN_FEB_MAR,
+        Claim("at_least", date(2024, 3, 18), duration_months=1),
+        "supported",
+        "32 days (2024-02-15 → 2024-03-18), at least 1 month",
+        None,
+    ),
+    (
+        JAN_FEB_MAR,
+        Claim("at_least", date(2024, 2, 15), duration_days=46),
+        "contradicted",
+        "only 45 days, not 46 days",
+        1,
+    ),
+    (JAN_FEB_MAR, Claim("at_least", date(2024, 2, 15), duration_months=2), "contradicted", "not 2 months", 1),
+    (JAN_FEB_MAR, Claim("at_least", date(2024, 2, 15)), "uncheckable", "states no length", None),
+    (JAN_FEB_MAR, Claim("exactly", date(2024, 2, 15), duration_days=45), "supported", "which is 45 days", None),
+    (
+        ("2024-01-31", "2024-02-29"),
+        Claim("exactly", date(2024, 2, 29), duration_months=1),
+        "supported",
+        "29 days (2024-01-31 → 2024-02-29), which is 1 month",
+        None,
+    ),
+    (
+        JAN_FEB_MAR,
+        Claim("exactly", date(2024, 2, 15), duration_days=44),
+        "contradicted",
+        "The record's gap is 45 days (2024-01-01 → 2024-02-15), not 44 days",
+        None,
+    ),
+    (
+        JAN_FEB_MAR,
+        Claim("exactly", date(2024, 2, 15), duration_days=46),
+        "contradicted",
+        "falls inside the claimed silence: the gap is only 45 days, not 46 days",
+        1,
+    ),
+    (JAN_FEB_MAR, Claim("exactly", date(2024, 2, 15)), "uncheckable", "states no length", None),
+    (JAN_FEB_MAR, Claim("first_since", date(2024, 3, 18)), "uncheckable", "names no date it counts from", None),
+    (
+        JAN_FEB_MAR,
+        Claim("first_since", date(2024, 3, 18), anchor=date(2024, 1, 1)),
+        "contradicted",
+        "A contact on 2024-02-15 falls between 2024-01-01 and 2024-03-18",
+        2,
+    ),
+    (
+        JAN_FEB_MAR,
+        Claim("first_since", date(2024, 3, 18), anchor=date(2024, 2, 20)),
+        "supported",
+        "no contact between 2024-02-15 and 2024-03-18",
+        None,
+    ),
+    (
+        JAN_FEB_MAR,
+        Claim("first_since", date(2024, 3, 18), anchor=date(2024, 2, 15)),
+        "supported",
+        "no contact between 2024-02-15 and 2024-03-18",
+        None,
+    ),
+    (JAN_FEB_MAR, Claim("longest_since", date(2024, 3, 18)), "uncheckable", "names no date it counts from", None),
+    (
+        JAN_FEB_MAR,
+        Claim("longest_since", date(2024, 3, 18), anchor=date(2024, 1, 1)),
+        "contradicted",
+        "A longer gap exists since 2024-01-01: 45 days (2024-01-01 → 2024-02-15), against 32 days",
+        None,
+    ),
+    (
+        JAN_FEB_MAR,
+        Claim("longest_since", date(2024, 2, 15), anchor=date(2024, 1, 1)),
+        "supported",
+        "At 45 days (2024-01-01 → 2024-02-15) it is the longest gap since 2024-01-01.",
+        None,
+    ),
+    (
+        JAN_FEB_MAR,
+        Claim("longest_since", date(2024, 2, 15), anchor=date(2023, 1, 1)),
+        "uncheckable",
+        "starts on 2024-01-01: the 365 days from 2023-01-01 are unknown",
+        None,
+    ),
+    (
+        ("2024-01-01", "2024-01-11", "2024-03-01", "2024-03-21"),
+        Claim("longest_since", date(2024, 3, 1), anchor=date(2024, 1, 1)),
+        "supported",
+        "the runner-up is 10 days (2024-01-01 → 2024-01-11)",
+        None,
+    ),
+    # Only the part of a gap after the anchor counts: 60 days, of which 10 after 20 February.
+    (
+        ("2024-01-01", "2024-03-01", "2024-03-11", "2024-04-10"),
+        Claim("longest_since", date(2024, 4, 10), anchor=date(2024, 2, 20)),
+        "supported",
+        "the runner-up is 10 days",
+        None,
+    ),
+]
+
+
+@pytest.mark.parametrize(("days", "claim", "verdict", "reason", "conflicting"), VERDICT_TABLE)
+def test_claim_verdict_follows_the_table(days, claim, verdict, reason, conflicting):
+    record = points(*days)
+    result = gap_claim_verdict(claim, record, gaps_between(record))
+    assert (result.verdict, result.conflicting_contact_id) == (verdict, conflicting)
+    assert reason in result.reason
+
+
+def test_a_longer_gap_since_the_anchor_decides_and_the_claimed_gap_is_the_runner_up():
+    record = points(*JAN_FEB_MAR)
+    result = gap_claim_verdict(
+        Claim("longest_since", date(2024, 3, 18), anchor=date(2024, 1, 1)), record, gaps_between(record)
+    )
+    assert (result.deciding.days, result.runner_up.days) == (45, 32)
+
+
+def test_every_comparison_is_in_the_table():
+    from tracker.models import GapClaim
+
+    assert {claim.comparison for _, claim, *_ in VERDICT_TABLE} >= set(GapClaim.Comparison.values)

@@ -51,7 +51,8 @@ operations = st.tuples(st.lists(add, min_size=3, max_size=12), st.lists(changes,
 )
 
 
-@settings(max_examples=100, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+# The example budget comes from the hypothesis profile (tracker/pytest_plugin.py): 100 in CI.
+@settings(deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(ops=operations)
 def test_stored_gaps_equal_gaps_recomputed_from_scratch(ops):
     Contact.objects.all().delete()

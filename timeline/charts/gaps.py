@@ -1,0 +1,204 @@
+"""Gaps between contacts: the stored gaps of one pair as bars, records apart, and the open gap."""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+
+from django.db.models import QuerySet
+from django.http import QueryDict
+from django.utils import timezone
+
+from timeline.charts.aggregates import gap_rows, gaps_ending_between, pairs_with_most_gaps
+from timeline.charts.base import (
+    KIND_LABELS,
+    Chart,
+    Pair,
+    PeriodFilterOptions,
+    Table,
+    chart_refused,
+    figure,
+    figure_layout,
+    pair_label,
+    pair_slug,
+    plotly_text,
+)
+from timeline.charts.tally import Tally
+from timeline.filters import PairField
+from timeline.pairs import pair_silence_end
+from tracker.models import Contact, Gap
+
+MAX_GAPS = 400  # the most recent gaps of a pair; the CSV has them all
+TITLE = "Gaps between contacts"
+COLUMNS = ["Ended", "Days", "Contact before", "Contact after", "Record", "Longest since"]
+
+
+class GapsOptions(PeriodFilterOptions):
+    """The pair: ``pair=a,b``; else the two people filtered on; else the pair with the most contacts
+    in the period (``start``, ``end``, among the filtered people)."""
+
+    pair = PairField(required=False)
+
+    def chosen_pair(self) -> Pair | None:
+        data = self.cleaned_data
+        if data.get("pair"):
+            return data["pair"]
+        # In the order the query string names them, which is the order of the pair's label.
+        named = [slug.strip() for slug in self.data.getlist("person")] if hasattr(self.data, "getlist") else []
+        people = sorted(data.get("person") or (), key=lambda p: named.index(p.slug) if p.slug in named else 0)
+        if len(people) == 2:
+            return (people[0], people[1])
+        frequent = pairs_with_most_gaps(1, start=data.get("start"), end=data.get("end"), people=people)
+        return frequent[0] if frequent else None
+
+
+def open_gap(pair: Pair, end: date | None, today: date) -> dict | None:
+    """The silence since the pair's last held contact, if the period reaches today and the silence
+    is still open by the pair page's rule (``pair_silence_end``: nobody left office since)."""
+    if end and end < today:
+        return None
+    last = (
+        Contact.objects.held()
+        .filter(participants=pair[0])
+        .filter(participants=pair[1])
+        .filter(date__lte=today)
+        .order_by("-date", "-id")
+        .values("id", "date", "kind")
+        .first()
+    )
+    if not last or last["date"] >= today:
+        return None
+    if pair_silence_end(pair[0].pk, pair[1].pk, last["date"], today)[1] is not None:
+        return None
+    return {"start": last["date"], "days": (today - last["date"]).days, "kind": last["kind"], "id": last["id"]}
+
+
+def chart_gaps(
+    contacts: QuerySet, params: QueryDict | GapsOptions, tally: Tally | None = None, today: date | None = None
+) -> Chart:
+    today = today or timezone.localdate()
+    # An invalid filter empties ``contacts``; the gaps must not then show the whole record.
+    if contacts.query.is_empty():
+        return no_pair_chart()
+    form = GapsOptions.read(params)
+    if form.errors:
+        return chart_refused("gaps", TITLE, COLUMNS, form)
+    pair = form.chosen_pair()
+    if pair is None:
+        return no_pair_chart()
+    start, end = form.cleaned_data["start"], form.cleaned_data["end"]
+    gaps = gaps_ending_between(Gap.objects.for_pair(*pair), start, end)
+    shown = gap_rows(gaps, latest=MAX_GAPS)
+    # Gaps are made of every held contact of the pair, so kind, topic and text filters do not apply.
+    note = "Gaps count every held contact of the pair; of the filters only the dates apply."
+    if len(shown) == MAX_GAPS and (total := gaps.count()) > MAX_GAPS:
+        note += f" Showing the latest {MAX_GAPS} of {total} gaps; the CSV has them all."
+    current = open_gap(pair, end, today)
+    # One bar width for every trace: plotly sizes each trace's bars from its own spacing, which
+    # would draw the few, far-apart records as wide blocks.
+    ends = [g["end"] for g in shown] + ([today] if current else [])
+    span_days = (max(ends) - min(ends)).days if ends else 0
+    width_ms = max(1, span_days // 250) * 86_400_000
+    data = [
+        gap_trace("Gap", [g for g in shown if not g["is_record"]], "#7f8aa3", width_ms),
+        gap_trace("Longest so far (record)", [g for g in shown if g["is_record"]], "#D55E00", width_ms),
+    ]
+    if current:
+        data.append(open_gap_trace(current, today, width_ms))
+    fig = figure(
+        data,
+        figure_layout(
+            f"{TITLE}: {plotly_text(pair_label(pair))}",
+            barmode="overlay",
+            bargap=0.1,
+            xaxis={"type": "date", "title": {"text": "When the gap ended"}, **padded_range(ends, span_days)},
+            yaxis={"title": {"text": "Days without contact"}, "rangemode": "tozero"},
+        ),
+    )
+    table = Table(
+        caption=f"Gaps between contacts of {pair_label(pair)}",
+        columns=COLUMNS,
+        rows=gap_table_rows(shown, current, today),
+        all_rows=lambda: gap_table_rows(gap_rows(gaps), current, today),
+    )
+    return Chart("gaps", TITLE, fig, table, note, {"pair": pair_slug(pair)})
+
+
+def no_pair_chart() -> Chart:
+    table = Table(TITLE, ["Ended", "Days", "Contact before", "Contact after", "Record"])
+    return Chart("gaps", TITLE, figure([], figure_layout(TITLE)), table, "No pair has two contacts here.")
+
+
+def gap_trace(name: str, items: list[dict], colour: str, width_ms: int) -> dict:
+    return {
+        "type": "bar",
+        "name": name,
+        "width": width_ms,
+        "x": [g["end"].isoformat() for g in items],
+        "y": [g["days"] for g in items],
+        "customdata": [
+            [
+                g["start"].isoformat(),
+                KIND_LABELS.get(g["before_kind"], ""),
+                KIND_LABELS.get(g["after_kind"], ""),
+                g["longest_since"].isoformat(),
+            ]
+            for g in items
+        ],
+        "marker": {"color": colour},
+        "hovertemplate": (
+            "<b>%{y} days</b><br>%{customdata[0]} · %{customdata[1]}<br>→ %{x|%Y-%m-%d} · %{customdata[2]}"
+            "<br>Longest since %{customdata[3]}<extra></extra>"
+        ),
+    }
+
+
+def open_gap_trace(current: dict, today: date, width_ms: int) -> dict:
+    return {
+        "type": "bar",
+        "name": "Open gap (no contact since)",
+        "width": width_ms,
+        "x": [today.isoformat()],
+        "y": [current["days"]],
+        "customdata": [[current["start"].isoformat(), KIND_LABELS.get(current["kind"], "")]],
+        "marker": {
+            "color": "rgba(0,0,0,0)",
+            "line": {"color": "#D55E00", "width": 2},
+            "pattern": {"shape": "/", "fgcolor": "#D55E00", "solidity": 0.2},
+        },
+        "hovertemplate": "<b>%{y} days and counting</b><br>Last contact %{customdata[0]} · %{customdata[1]}"
+        "<br>No contact since<extra></extra>",
+    }
+
+
+def gap_table_rows(gaps: list[dict], current: dict | None, today: date) -> list[list]:
+    rows = [
+        [
+            g["end"].isoformat(),
+            g["days"],
+            f"{g['start'].isoformat()} {KIND_LABELS.get(g['before_kind'], '')}",
+            f"{g['end'].isoformat()} {KIND_LABELS.get(g['after_kind'], '')}",
+            "yes" if g["is_record"] else "",
+            g["longest_since"].isoformat(),
+        ]
+        for g in gaps
+    ]
+    if current:
+        rows.append(
+            [
+                f"open ({today.isoformat()})",
+                current["days"],
+                f"{current['start'].isoformat()} {KIND_LABELS.get(current['kind'], '')}",
+                "none yet",
+                "",
+                "",
+            ]
+        )
+    return rows
+
+
+def padded_range(ends: list[date], span_days: int) -> dict:
+    """An x range with room for the first and last bars (the open gap sits on today's edge)."""
+    if not ends:
+        return {}
+    pad = timedelta(days=max(2, span_days // 60))
+    return {"range": [(min(ends) - pad).isoformat(), (max(ends) + pad).isoformat()]}

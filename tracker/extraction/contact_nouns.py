@@ -1,0 +1,229 @@
+"""Contacts stated by a noun rather than a verb, and earlier contacts an article recalls.
+
+"the conversation between X and Y", "his talks with X in the capital", "following talks with X",
+"X's meeting with Y on Wednesday", "During their telephone conversation, X and Y ...", "Talks with X
+were held today", "their last call, on 15 February", "the 14 March videoconference". The other
+side of "his/the talks with X" is the sentence's subject, else the person the article is about.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .context import Article, Sentence, distinct
+from .participants import OBJECT_GAP, FoundContact, group_forwards
+from .people import Entity, Mention
+from .vocabulary import MONTH_NAMES
+
+NOUN = (
+    r"(?P<noun>(?:(?:tele)?phone\s+|video\s*|online\s+|virtual\s+|bilateral\s+|face-to-face\s+|in-person\s+)?"
+    r"(?:conversations?|calls?|talks|meetings?|videoconferences?|video\s*conferences?|summits?|negotiations"
+    r"|consultations))\b"
+)
+# "the conversation between X and Y", "talks held between X and Y"
+BETWEEN = re.compile(rf"\b{NOUN}\s+(?:held\s+|that\s+took\s+place\s+|took\s+place\s+)?between\s+")
+# "his talks with X", "the meeting with X", "a phone call with X", "X's meeting with Y"
+WITH = re.compile(rf"\b{NOUN}(?P<mid>\s+(?:[^.;:\n]{{0,60}}?\s+)?)with\s+")
+# What comes before the noun: a determiner or possessive, then up to three modifiers.
+DETERMINER = re.compile(
+    r"(?:(?<![\w-])(?P<det>[Tt]he|[Tt]heir|[Hh]is|[Hh]er|[Aa]n?)|(?P<poss>['’]s))\s+(?:[\w-]+\s+){0,3}$"
+)
+# "During their telephone conversation, X and Y exchanged greetings"
+THEIR = re.compile(rf"\b[Tt]heir\s+(?:(?!with\b)[\w-]+\s+){{0,3}}?{NOUN}\s*,?\s+")
+RECALLED = re.compile(r"\b(?:last|previous|most\s+recent|prior|earlier|first|former|past)\b", re.I)
+# Words that make the noun a contact still to come, a wish or a topic, not one that took place.
+NOT_HELD = re.compile(
+    r"\b(?:upcoming|next|future|forthcoming|planned|proposed|possible|potential|new|further|another|any|no"
+    r"|ready|readiness|prepar\w+|propos\w+|call(?:ed|s)?\s+for|invit\w+|request\w*|hope\w*|await\w*|since"
+    r"|agreed|agree|expect\w*|look\w*\s+forward|wish\w*|offer\w*)\b[^.;]{0,40}$",
+    re.I,
+)
+AFTER_PLANNED = re.compile(
+    r"[^.;]{0,80}?\b(?:scheduled|planned|expected|to\s+be\s+held|will|would|is\s+to|are\s+to)\b", re.I
+)
+HELD = re.compile(r"[^.;]{0,100}?\b(?:(?:was|were)\s+held|took\s+place)\b", re.I)
+HAVE_BEFORE = re.compile(r"\b(?:had|has|have|held|hold|holds|having)\s+(?:[\w-]+\s+){0,4}$", re.I)
+VIDEO = re.compile(r"\b(?:video|videoconference|virtual(?:ly)?|online)\b", re.I)
+IN_PERSON = re.compile(
+    r"\b(?:on\s+the\s+(?:margins|sidelines)|in\s+person|face[\s-]to[\s-]face|reception|during\s+(?:his|her|their|the)"
+    r"\s+(?:visit|trip)|visit(?:ed|ing)?\s+|in\s+(?:the\s+)?[A-Z][\w-]+\s*(?:[,.]|$))"
+)
+EARLIER = re.compile(
+    r"\b(?:[Tt]heir|[Tt]he)\s+(?:last|previous|most\s+recent|prior|earlier)\s+(?:known\s+)?(?:in-person\s+)?"
+    r"(?P<noun>(?:tele)?phone\s+call|video\s+call|call|conversation|meeting|talks|summit|visit)\b"
+)
+_MONTH = "|".join(MONTH_NAMES)
+# "the March 14 call", "the 14 March videoconference", "the November 2021 North American Leaders' Summit"
+DATED_NOUN = re.compile(
+    rf"\b(?:[Tt]he|[Tt]heir)\s+(?P<date>(?:{_MONTH})(?:\s+\d{{1,2}})?(?:,?\s+\d{{4}})?|\d{{1,2}}\s+(?:{_MONTH})"
+    rf"(?:\s+\d{{4}})?)\s+(?:(?:[A-Z][\w-]*(?:['’]s?)?)\s+){{0,4}}(?P<noun>(?:tele)?phone\s+call|video\s+call"
+    rf"|videoconference|call|meeting|[Ss]ummit|talks|visit)\b"
+)
+SUBJECT_VERB = re.compile(
+    r",?\s+(?:also\s+|then\s+|later\s+)?(?:[a-z]+ed|said|says|told|spoke|met|had|has|held|was|is|will|would|thanks|notes)\b"
+)
+THEY = re.compile(r"\b(?:[Tt]hey|[Tt]heir|[Tt]he\s+two\s+(?:leaders|presidents|men|women|sides|heads\s+of\s+state))\b")
+
+
+# Words every match of a pattern holds: a sentence without them is not searched (a substring test
+# is a hundred times cheaper than the patterns, which no literal starts).
+NOUN_WORDS = ("conversation", "call", "talks", "meeting", "video", "summit", "negotiation", "consultation", "visit")
+NEEDS = {
+    "BETWEEN": ("between",),
+    "WITH": ("with",),
+    "THEIR": ("their",),
+    "EARLIER": ("last", "previous", "recent", "prior", "earlier"),
+    "DATED_NOUN": (),
+}
+
+
+def _matches(article: Article, pattern: re.Pattern, start: int, end: int) -> list[re.Match]:
+    """Matches of ``pattern`` inside [start, end), when the range holds the words they need."""
+    seen = article.__dict__.setdefault("_noun_ranges", {})
+    if (start, end) not in seen:
+        low = article.text[start:end].lower()
+        seen[(start, end)] = low if any(w in low for w in NOUN_WORDS) else None
+    low = seen[(start, end)]
+    if low is None:
+        return []
+    needed = NEEDS[_NAMES[pattern]]
+    if needed and not any(w in low for w in needed):
+        return []
+    return list(pattern.finditer(article.text, start, end))
+
+
+_NAMES = {BETWEEN: "BETWEEN", WITH: "WITH", THEIR: "THEIR", EARLIER: "EARLIER", DATED_NOUN: "DATED_NOUN"}
+
+
+def noun_kind(noun: str, after: str, context: str = "") -> str:
+    """The kind of contact a noun names (``after``: the words that follow it; ``context``: the
+    paragraph so far); a conversation in person is a meeting."""
+    noun = noun.lower()
+    if "video" in noun or (not re.search(r"phone|call", noun) and VIDEO.search(after[:80])):
+        return "video_call"
+    if re.search(r"phone|call|virtual|online", noun):
+        return "phone_call"
+    if noun.startswith(("conversation", "consultation")):
+        return "meeting" if IN_PERSON.search(context + after) else "phone_call"
+    return "meeting"
+
+
+def noun_contacts(article: Article, sent: Sentence, mentions: list[Mention], context: str) -> list[FoundContact]:
+    """Contacts the sentence names by a noun. ``context`` is the paragraph so far, for the venue."""
+    text = article.text
+    out: list[FoundContact] = []
+    for pattern in (BETWEEN, WITH, THEIR):
+        for m in _matches(article, pattern, sent.start, sent.end):
+            if article.in_quote(m.start()):
+                continue
+            before = text[max(sent.start, m.start() - 60) : m.start("noun")]
+            if NOT_HELD.search(before) or AFTER_PLANNED.match(text, m.end(), sent.end):
+                continue
+            if HAVE_BEFORE.search(before):
+                continue  # "had talks with X": the verb's contact, found with its verb
+            if re.search(r"\brespective\s+$", before) or (
+                pattern is THEIR and re.match(r"with|between", text[m.end() :])
+            ):
+                continue  # "their respective conversations with X and Y": who spoke with whom is not said
+            after = [x for x in mentions if x.start >= m.end()]
+            group = group_forwards(text, after, m.end())
+            if group and not OBJECT_GAP.fullmatch(text, m.end(), group[0].start):
+                continue  # "the meeting with the leadership of the ministry ...": no person is its object
+            if pattern is WITH:
+                det = DETERMINER.search(text, max(sent.start, m.start() - 50), m.start())
+                word = (det.group("det") or "").lower() if det else ""
+                if word in ("", "a", "an") and not (det and det.group("poss")):
+                    # "a meeting with X" or a bare noun says a contact only as a past event.
+                    if not re.search(
+                        r"\b(?:after|following|during|at|in|from|of)\s+(?:an?\s+)?$", before, re.I
+                    ) and not (HELD.match(text, m.end(), sent.end)):
+                        continue
+                others = [x.entity for x in group]
+                own = _other_side(article, mentions, m, det, others)
+                entities = distinct(([own] if own else []) + others)
+            else:
+                entities = distinct([x.entity for x in group])
+            if len(entities) < 2:
+                continue
+            kind = noun_kind(m.group("noun"), text[m.end("noun") : sent.end], context)
+            end_of_names = group[-1].end if group else m.end()
+            hits = [
+                h
+                for h in article.dates_in(m.start(), min(sent.end, end_of_names + 50))
+                if not re.search(r"\b(?:since|until|before|after|for)\s+$", text[max(0, h.start - 8) : h.start])
+            ]
+            recalled = bool(RECALLED.search(text, m.start(), m.start("noun")))
+            when, precision = (hits[0].date, hits[0].precision) if hits else (None, "day")
+            found = FoundContact(entities, kind, when, precision, False, sent.start, sent.end, sent)
+            found.recalled = recalled or bool(hits and article.published and hits[0].date < article.published)
+            found.by_noun = True
+            out.append(found)
+    return out
+
+
+def _other_side(article: Article, mentions: list[Mention], m: re.Match, det, others: list[Entity]):
+    """Who had "the talks with X": the possessor ("Tol's talks"), the sentence's first named person,
+    the speaker of "I/we", else the person the article is most about."""
+    exclude = {e.ident for e in others}
+    if det is not None and det.group("poss"):
+        owner = [x for x in mentions if x.end == det.start("poss")]
+        if owner and owner[0].entity.ident not in exclude:
+            return owner[0].entity
+    candidates = [x for x in mentions if x.entity.ident not in exclude]
+    acting = [x for x in candidates if SUBJECT_VERB.match(article.text, x.end)]
+    if det is not None and (det.group("det") or "").lower() in ("his", "her", "their"):
+        # "X told Y about the results of his talks with Z": "his" is the last one who did something.
+        earlier = [x for x in acting if x.end <= det.start()] or [x for x in candidates if x.end <= det.start()]
+        if earlier:
+            return earlier[-1].entity
+    if acting:
+        return acting[0].entity  # the one the sentence says did something: "..., the Head of State said"
+    if candidates:
+        return candidates[0].entity
+    if article.narrators is not None:
+        speaker = article.narrators.at(m.start())
+        if speaker is not None and speaker.ident not in exclude:
+            return speaker
+    return article.principal(exclude)
+
+
+def earlier_contacts(article: Article, sent: Sentence, mentions: list[Mention], found: list[FoundContact]):
+    """Earlier contacts an article recalls: "Their last phone call ... was on February 15"."""
+    text = article.text
+    out = []
+    for pattern in (EARLIER, DATED_NOUN):
+        for m in _matches(article, pattern, sent.start, sent.end):
+            if article.in_quote(m.start()) or re.search(r"\bsince\s+$", text[max(0, m.start() - 7) : m.start()]):
+                continue  # "since the October 7 attacks" anchors a gap; it is no contact
+            noun = m.group("noun").lower()
+            kind = noun_kind(noun, text[m.end() : sent.end])
+            if noun == "visit":
+                kind = "visit"
+            if pattern is EARLIER:
+                hits = [
+                    h
+                    for h in article.dates_in(m.end(), sent.end)
+                    if re.search(r"\b(?:was|were|came|took\s+place|on|in)\b", text[m.end() : h.start])
+                ]
+                hits = [
+                    h
+                    for h in hits
+                    if not re.search(r"\b(?:before|after|since|until)\s+$", text[max(m.end(), h.start - 8) : h.start])
+                ]
+            else:
+                hits = article.dates_in(m.start("date"), m.end("date"))
+            if not hits:
+                continue
+            hit = hits[0]
+            named = [x.entity for x in mentions if x.start < m.start()]
+            pair = None
+            if THEY.search(text, sent.start, sent.end) or m.group(0).lower().startswith("their"):
+                pair = found[-1].entities if found else None
+            if pair is None and len(distinct(named)) >= 2:
+                pair = distinct(named)
+            if not pair or len(pair) < 2:
+                continue
+            contact = FoundContact(list(pair), kind, hit.date, hit.precision, False, sent.start, sent.end, sent)
+            contact.recalled = True
+            out.append(contact)
+    return out

@@ -1,0 +1,175 @@
+"""People named by their office or by an honorific: "the President", "the Russian President", "the
+President of Estralia", "Norvania's prime minister", "Mr. Tol".
+
+An office resolves from the text first (the person the text gives that office and country
+elsewhere), then from who held it on the publication day (the gazetteer's offices), then, for the
+publisher's own country, the person the article is most about who has no other office or country.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from typing import TYPE_CHECKING
+
+from .gazetteer import fold
+from .names import NAME_WORD, SEP, TITLE_PATTERN
+from .vocabulary import NOT_NAME
+
+if TYPE_CHECKING:
+    from .people import Entity, Mention, PeopleFinder
+
+# "the President", "the Russian President", "the visiting prime minister"; not "the President of"
+# (below) nor "the President Aldo Varen" (a titled name).
+DEFINITE = re.compile(
+    rf"\b[Tt]he[ \t]+(?:(?!{TITLE_PATTERN}\b)(?P<qualifier>{NAME_WORD}|visiting|outgoing|incoming|then)[ \t]+)?"
+    rf"(?P<title>{TITLE_PATTERN})\b"
+    rf"(?![ \t]+(?:of\b|{NAME_WORD}))"
+)
+# "the President of Estralia" with no name after it; "Estralia's president"
+COUNTRY_WORDS = rf"(?P<country>{NAME_WORD}(?:{SEP}{NAME_WORD}){{0,3}})"
+OF_COUNTRY_OFFICE = re.compile(
+    rf"\b[Tt]he[ \t]+(?P<title>{TITLE_PATTERN}){SEP}of{SEP}(?:the{SEP})?{COUNTRY_WORDS}(?![ \t]+{NAME_WORD})"
+)
+# Found from its "'s" (a cheap start), then the country is read backwards.
+POSSESSIVE_OFFICE = re.compile(
+    rf"['’]s[ \t]+(?:(?:outgoing|new|former|acting)[ \t]+)?(?P<title>{TITLE_PATTERN})\b(?![ \t]+{NAME_WORD})"
+)
+OWNER_BEFORE = re.compile(rf"(?<![\w'’-])(?P<country>{NAME_WORD}(?:[ \t]+{NAME_WORD}){{0,2}})$")
+# "Mr. Tol", "Mrs Kost", "Madam Varen": an honorific marks a person even when the name is unknown.
+HONORIFIC_NAME = re.compile(
+    rf"\b(?:Mr|Mrs|Ms|Madam|Madame|Dr)\.?[ \t]+(?P<name>(?!(?:President|Prime|Chancellor|Minister|Secretary|Speaker)\b)"
+    rf"{NAME_WORD}(?:[ \t]+{NAME_WORD}){{0,2}})"
+)
+# The office just before an honorific name: "the President of Estralia, Mr. Kost".
+APPOSED_OFFICE = re.compile(
+    rf"\b(?:the[ \t]+)?(?P<title>{TITLE_PATTERN}){SEP}of{SEP}(?:the{SEP})?{COUNTRY_WORDS},[ \t]*$"
+)
+
+
+# "Director of the Office of the Foreign Affairs Commission Mira Tol": a role no title list holds, a
+# body's name, then the person, whose words are the run's last capitalised ones after the body's.
+ROLE_RUN = re.compile(
+    rf"\b(?P<role>Director|Member|Adviser|Advisor|Envoy|Representative|Commissioner|Coordinator|Counsell?or|Chief)"
+    rf"(?P<run>(?:{SEP}(?:of|the|and|for|{NAME_WORD}))+)"
+)
+
+
+def role_mentions(finder: PeopleFinder, regions: list[tuple[int, int]], found: list[Mention]) -> list[Mention]:
+    from .names import person_name_clean
+    from .people import Mention
+    from .vocabulary import NOT_A_NAME_WORDS
+
+    text = finder.text
+    taken = [(m.start, m.end) for m in found]
+    out = []
+    for start, end in regions:
+        for m in ROLE_RUN.finditer(text, start, end):
+            words = list(re.finditer(r"\S+", m.group("run")))
+            while words and words[-1].group().strip(",.") in NOT_NAME:
+                words.pop()
+            tail = []
+            for w in reversed(words):
+                bare = w.group().strip(",.")
+                if bare.casefold() in NOT_A_NAME_WORDS or bare in ("of", "the", "and", "for") or not bare[:1].isupper():
+                    break
+                tail.insert(0, w)
+            if not 2 <= len(tail) <= 3 or len(tail) == len(words):
+                continue
+            ns, ne = m.start("run") + tail[0].start(), m.start("run") + tail[-1].end()
+            name = person_name_clean(text[ns:ne], finder.gz)
+            if name is None or any(a < ne and ns < b for a, b in taken):
+                continue
+            entity = finder.entity_for(name, m.group("role"), None)
+            if entity:
+                out.append(Mention(ns, ne, entity, "title"))
+    return out
+
+
+def honorific_mentions(finder: PeopleFinder, regions: list[tuple[int, int]], found: list[Mention]) -> list[Mention]:
+    from .people import Mention
+
+    text = finder.text
+    taken = [(m.start, m.end) for m in found]
+    out = []
+    for start, end in regions:
+        for m in HONORIFIC_NAME.finditer(text, start, end):
+            if any(a <= m.start("name") < b for a, b in taken):
+                continue
+            words = m.group("name").split()
+            while words and words[-1].strip(",.") in NOT_NAME:
+                words.pop()
+            if not words:
+                continue
+            name = " ".join(words)
+            office = APPOSED_OFFICE.search(text, max(start, m.start() - 90), m.start())
+            title = country = None
+            if office:
+                title = " ".join(office.group("title").split()).title()
+                country = finder.gz.country_named(office.group("country"))
+            entity = finder.entity_for(name, title, country)
+            if entity:
+                out.append(Mention(m.start(), m.start("name") + len(name), entity, "title"))
+    return out
+
+
+def definite_mentions(finder: PeopleFinder, start: int, end: int, found: list[Mention], holders: dict) -> list[Mention]:
+    from .people import Mention
+
+    out = []
+    for pattern in (DEFINITE, OF_COUNTRY_OFFICE, POSSESSIVE_OFFICE):
+        for m in pattern.finditer(finder.text, start, end):
+            title = " ".join(m.group("title").split()).title()
+            country = None
+            start_at = m.start()
+            if pattern is POSSESSIVE_OFFICE:
+                owner = OWNER_BEFORE.search(finder.text, max(start, m.start() - 60), m.start())
+                country = owner and finder.gz.country_named(owner.group("country"))
+                if not country:
+                    continue
+                start_at = owner.start()
+            elif "country" in m.groupdict():
+                country = finder.gz.country_named(m.group("country"))
+                if country is None:
+                    continue
+            elif m.group("qualifier"):
+                qualifier = m.group("qualifier")
+                country = finder.gz.country_of_demonym(qualifier) or finder.gz.country_named(qualifier)
+                if country is None and qualifier[0].isupper():
+                    continue  # "the Joint Chiefs Chairman": not a country's office
+            key = (fold(title), country)
+            if key not in holders:
+                holders[key] = office_holder(finder, title, country, found)
+            if holders[key]:
+                out.append(Mention(start_at, m.end(), holders[key], "definite"))
+    return out
+
+
+def office_holder(finder: PeopleFinder, title: str, country: str | None, found: list[Mention]) -> Entity | None:
+    """Who "the <title>" (of ``country``) means here; None when the text and the gazetteer do not say."""
+    ordered = [m.entity for m in sorted(found, key=lambda m: m.start)]
+    titled = [e for e in ordered if e.office and fold(e.office) == fold(title)]
+    where = country or finder.home
+    if where:
+        for e in titled:
+            if e.country == where:
+                return e
+        holders = finder.gz.office_holders(title, where, finder.published)
+        if len({p.key for p, _ in holders}) == 1:
+            person, held_in = holders[0]
+            return finder.entity_for(person.name, title, held_in)
+    if country is None and titled:
+        return titled[0]
+    if country is None:
+        holders = finder.gz.office_holders(title, None, finder.published)
+        if len({p.key for p, _ in holders}) == 1:
+            person, held_in = holders[0]
+            return finder.entity_for(person.name, title, held_in)
+        return None
+    if country == finder.home:
+        # The publisher's own head of state, named without an office elsewhere in the text.
+        counts = Counter(e.ident for e in ordered if e.country in (None, country) and e.office in (None, title))
+        if counts:
+            best = max(counts.values())
+            return next(e for e in ordered if counts.get(e.ident) == best)
+    return None

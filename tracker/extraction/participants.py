@@ -1,0 +1,91 @@
+"""The people on each side of a contact, and the found contact itself.
+
+Names written one after another ("X, Y and Z", "X and His Majesty King Y") form one side; a
+contact whose other side holds only the principal's own legislators or regional heads is a
+domestic meeting, not a diplomatic contact.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .context import Sentence
+from .people import Entity, Mention
+from .vocabulary import DOMESTIC_TITLES
+
+# "Biden and His Majesty King Abdullah II": an honorific before a title belongs to the name; so does
+# an office the title finder did not take ("and Chairman of the Joint Chiefs of Staff Gen. ...").
+JOINER = re.compile(
+    r"^[\s,]*(?:and|as\s+well\s+as|&)?[\s,]*(?:(?:His|Her)\s+(?:Royal\s+)?(?:Majesty|Highness|Excellency)\s+)?"
+    r"(?:(?:\(?[A-Z][\w-]*\)?|of|the|for|to)\s+){0,10}$"
+)
+
+# Between a contact word and its object only titles and words of address ("welcomed the President of
+# our fraternal Norvania and my friend Aldo Varen", "the meeting with IAEA Director General ..."), never
+# a noun ("welcomed the progress of ...", "the meeting with the leadership of ...").
+OBJECT_GAP = re.compile(
+    r"[\s,]*(?:(?:the|a|an|his|her|my|our|their|visiting|dear|esteemed|friend|colleague|counterpart|and|of|fraternal"
+    r"|with|[A-Z][\w'’-]*)[\s,]+)*"
+)
+
+
+@dataclass
+class FoundContact:
+    entities: list[Entity]
+    kind: str
+    date: object
+    precision: str
+    planned: bool
+    start: int
+    end: int
+    sentence: Sentence
+    initiator: Entity | None = None
+    host: Entity | None = None
+    recalled: bool = False  # an earlier contact the text looks back on ("their last call")
+    by_noun: bool = False  # stated by a noun ("the talks with X"), not by a verb
+    awaiting: bool = False  # "a call with European leaders": kept only if a list of them follows
+
+
+def group_backwards(text: str, before: list[Mention]) -> list[Mention]:
+    if not before:
+        return []
+    group = [before[-1]]
+    for prev in reversed(before[:-1]):
+        if JOINER.match(text[prev.end : group[0].start]):
+            group.insert(0, prev)
+        else:
+            break
+    return group
+
+
+def group_forwards(text: str, after: list[Mention], verb_end: int) -> list[Mention]:
+    if not after:
+        return []
+    gap = text[verb_end : after[0].start]
+    # A long gap is an office ("with Party Politburo Member and Director of the Office of ... Mira Tol").
+    if re.search(r"[.;:]", gap) or (len(gap) > 80 and not (len(gap) < 160 and OBJECT_GAP.fullmatch(gap))):
+        return []
+    group = [after[0]]
+    for nxt in after[1:]:
+        if JOINER.match(text[group[-1].end : nxt.start]):
+            group.append(nxt)
+        else:
+            break
+    return group
+
+
+def is_domestic(subject: list[Entity], others: list[Entity], home: str | None) -> bool:
+    """Whether every person on the other side holds an office of the subject's own country's
+    legislature or regions ("Senate Majority Leader", "Governor", "Head of the Republic of X" of a
+    province of that country), with nobody on either side known to be of another country."""
+    if not others:
+        return False
+    own = {e.country for e in subject if e.country} | ({home} if home else set())
+    for e in others:
+        if not e.office or e.office.casefold() not in DOMESTIC_TITLES:
+            return False
+        if e.country and own and e.country not in own:
+            return False
+    countries = {e.country for e in subject + others if e.country}
+    return len(countries) <= 1

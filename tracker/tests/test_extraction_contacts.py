@@ -1,0 +1,180 @@
+"""Contacts the language of releases states in many ways, on sentences about fictional leaders."""
+
+from datetime import date
+
+from tracker.extraction import Gazetteer, KnownCountry, extract
+from tracker.extraction.text import boilerplate_ranges
+
+MONDAY = date(2024, 3, 18)
+COUNTRIES = [
+    KnownCountry("Norvania", (), ("Norvanian",)),
+    KnownCountry("Estralia", (), ("Estralian",)),
+    KnownCountry("Ostmark", (), ("Ostmarkian",)),
+    KnownCountry("Wendland", (), ("Wendish",)),
+]
+RELEASE = "Norvania Government"
+
+
+def contacts_in(text, publisher=RELEASE, title=None, published=MONDAY):
+    ex = extract(text, published=published, gazetteer=Gazetteer(countries=COUNTRIES), publisher=publisher, title=title)
+    return sorted((sorted(c.participants), c.kind, c.date) for c in ex.contacts if not c.planned)
+
+
+def people_in(text):
+    ex = extract(text, published=MONDAY, gazetteer=Gazetteer(countries=COUNTRIES))
+    return {p.name for p in ex.people}
+
+
+VAREN_TOL = ["Aldo Varen", "Mira Tol"]
+
+
+def test_a_contact_stated_by_a_noun_phrase_is_found():
+    for text, kind in [
+        ("The talks between President Aldo Varen of Norvania and Prime Minister Mira Tol of Estralia were held in "
+         "the capital.", "meeting"),
+        ("Following talks with Prime Minister Mira Tol of Estralia, President Aldo Varen of Norvania said the "
+         "border would reopen.", "meeting"),
+        ("During their telephone conversation, President Aldo Varen of Norvania and Prime Minister Mira Tol of "
+         "Estralia exchanged greetings.", "phone_call"),
+        ("Very fruitful talks with Prime Minister of Estralia Mira Tol were held today, President Aldo Varen of "
+         "Norvania said.", "meeting"),
+    ]:  # fmt: skip
+        assert contacts_in(text) == [(VAREN_TOL, kind, MONDAY)], text
+
+
+def test_his_talks_belong_to_the_one_who_did_something_and_keep_their_own_date():
+    text = (
+        "President Aldo Varen of Norvania told Prime Minister Ilse Kant of Ostmark about the results of his talks "
+        "with Prime Minister Mira Tol of Estralia via videoconference on March 7."
+    )
+    assert (VAREN_TOL, "video_call", date(2024, 3, 7)) in contacts_in(text)
+
+
+def test_talks_wished_for_or_still_to_come_are_no_contact():
+    assert (
+        contacts_in("President Aldo Varen of Norvania is ready for talks with Prime Minister Mira Tol of Estralia.")
+        == []
+    )
+    text = "Aldo Varen said he would comment after his phone conversation with Mira Tol scheduled for Friday."
+    assert contacts_in(text) == []
+
+
+def test_the_narrator_of_an_address_spoke_with_each_of_those_he_lists():
+    text = (
+        "Today I spoke with the President of Estralia, Mr. Tol, Prime Minister of Ostmark Ilse Kant and Chancellor "
+        "of Wendland Per Holm."
+    )
+    found = contacts_in(text, title="We will hold - address by President Aldo Varen")
+    assert found == [
+        (["Aldo Varen", "Ilse Kant"], "phone_call", MONDAY),
+        (["Aldo Varen", "Per Holm"], "phone_call", MONDAY),
+        (["Aldo Varen", "Tol"], "phone_call", MONDAY),
+    ]
+
+
+def test_a_transcript_speaker_caption_is_the_subject_of_its_first_person_words():
+    text = (
+        "President of Norvania Aldo Varen: Madam Prime Minister, colleagues, it is a pleasure to receive "
+        "Prime Minister Mira Tol of Estralia in our capital. Prime Minister of Estralia Mira Tol Tol "
+        "MiraPrime Minister of Estralia (retranslated): Thank you."
+    )
+    assert contacts_in(text) == [(VAREN_TOL, "meeting", MONDAY)]
+
+
+def test_a_plural_noun_names_one_contact_with_each_and_a_singular_one_a_joint_call():
+    listed = "President of Estralia Mira Tol and Prime Minister of Ostmark Ilse Kant."
+    several = contacts_in("President Aldo Varen of Norvania had telephone conversations with " + listed)
+    assert several == [(["Aldo Varen", "Ilse Kant"], "phone_call", MONDAY), (VAREN_TOL, "phone_call", MONDAY)]
+    joint = contacts_in("President Aldo Varen of Norvania had a telephone conversation with " + listed)
+    assert joint == [(["Aldo Varen", "Ilse Kant", "Mira Tol"], "phone_call", MONDAY)]
+
+
+def test_conversations_at_a_reception_are_meetings_one_with_each_guest():
+    text = (
+        "President Aldo Varen of Norvania attended the official reception of the summit. He also spoke with "
+        "Prime Minister of Estralia Mira Tol and Prime Minister of Ostmark Ilse Kant."
+    )
+    found = contacts_in(text.replace("He also", "Aldo Varen also"))
+    assert found == [(["Aldo Varen", "Ilse Kant"], "meeting", MONDAY), (VAREN_TOL, "meeting", MONDAY)]
+
+
+def test_an_office_resolves_to_the_person_the_text_gives_it():
+    text = (
+        "President Aldo Varen of Norvania opened the session. Later the Norvanian President had a telephone "
+        "conversation with Prime Minister Mira Tol of Estralia."
+    )
+    assert contacts_in(text) == [(VAREN_TOL, "phone_call", MONDAY)]
+
+
+def test_people_who_joined_the_call_are_its_participants():
+    text = (
+        "President Aldo Varen of Norvania spoke today with Prime Minister Mira Tol of Estralia. "
+        "Vice President Ilse Kant of Norvania joined the call."
+    )
+    assert contacts_in(text) == [(["Aldo Varen", "Ilse Kant", "Mira Tol"], "phone_call", MONDAY)]
+    bullets = (
+        "President Aldo Varen of Norvania spoke today with the leaders of the Northern Group.\n\n"
+        "Joining the call were the following leaders:\n\n-   Estralian Prime Minister Mira Tol\n"
+        "-   Ostmarkian President Ilse Kant\n"
+    )
+    assert contacts_in(bullets) == [(["Aldo Varen", "Ilse Kant", "Mira Tol"], "phone_call", MONDAY)]
+
+
+def test_a_call_with_leaders_nobody_names_is_no_contact():
+    assert contacts_in("President Aldo Varen of Norvania held a call with European leaders on trade.") == []
+
+
+def test_domestic_meetings_are_no_contacts():
+    for text in [
+        "President Aldo Varen of Norvania met with Senate Majority Leader Per Holm and Speaker Ana Lind.",
+        "President Aldo Varen of Norvania had a working meeting with Governor Per Holm.",
+        "President Aldo Varen, Vice President Ilse Kant and Secretary Per Holm met in the palace with a group "
+        "of members of parliament.",
+    ]:
+        assert contacts_in(text) == [], text
+
+
+def test_welcomed_and_received_in_other_senses_are_no_contacts():
+    assert contacts_in("President Aldo Varen and Prime Minister Mira Tol welcomed the progress of the work.") == []
+    text = "President Aldo Varen of Norvania welcomed the decision of Prime Minister Mira Tol of Estralia."
+    assert contacts_in(text) == []
+
+
+def test_a_date_in_a_clause_about_another_event_is_not_the_contacts():
+    text = "President Aldo Varen of Norvania spoke with President Mira Tol of Estralia, who was elected Sunday."
+    assert contacts_in(text) == [(VAREN_TOL, "phone_call", MONDAY)]
+
+
+def test_progressive_and_other_verb_forms_are_contacts():
+    for text, kind in [
+        ("President Aldo Varen of Norvania is meeting with Prime Minister Mira Tol of Estralia at this hour.",
+         "meeting"),
+        ("President Aldo Varen of Norvania convened with Prime Minister Mira Tol of Estralia today.", "meeting"),
+        ("President Aldo Varen of Norvania held another round of telephone consultations with Prime Minister "
+         "Mira Tol of Estralia.", "phone_call"),
+        ("President Aldo Varen of Norvania held talks, via videoconference, with Prime Minister Mira Tol of "
+         "Estralia.", "video_call"),
+        ("I was glad to welcome the President of our fraternal Estralia and my friend Mira Tol in our capital.",
+         "meeting"),
+    ]:  # fmt: skip
+        assert contacts_in(text, title="address by President Aldo Varen") == [(VAREN_TOL, kind, MONDAY)], text
+
+
+def test_names_with_ranks_honorifics_and_hyphens_are_people():
+    names = people_in(
+        "Gen. Per Holm met Minister of Defence Ana Lind-Berg. Prime Minister Ilse May of Ostmark spoke later."
+    )
+    assert {"Per Holm", "Ana Lind-Berg", "Ilse May"} <= names
+
+
+def test_repeated_short_lines_and_a_legal_notice_are_page_furniture():
+    story = (
+        "President Aldo Varen of Norvania met Prime Minister Mira Tol of Estralia on Friday in the capital. "
+        "They discussed the border, the harbour and the railway that will join the two countries next year."
+    )
+    notice = "The Daily Wire Service\n© 2024 The Daily. All rights reserved.\n"
+    text = f"Home\nWorld news\n\n{story}\n\nHome\nWorld news\n\n{notice}"
+    covered = boilerplate_ranges(text)
+    kept = [i for i in range(len(text)) if not any(b.start <= i < b.end for b in covered)]
+    assert text.index(story) in kept and text.index("Home") not in kept
+    assert text.index("The Daily Wire Service") not in kept and text.rindex("World news") not in kept
