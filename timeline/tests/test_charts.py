@@ -34,6 +34,7 @@ from tracker.models import (
     ContactDayCount,
     Country,
     Gap,
+    Office,
     PairContactCount,
     PairMonthCount,
     Person,
@@ -60,7 +61,11 @@ def plain_static_storage(settings):
 
 
 def leader(name: str, country: str) -> Person:
-    return Person.objects.create(name=name, country=Country.objects.get_or_create(name=country)[0])
+    """A national of ``country`` in office there throughout the record (so every gap counts)."""
+    nation = Country.objects.get_or_create(name=country)[0]
+    person = Person.objects.create(name=name, country=nation)
+    Office.objects.create(person=person, title="President", country=nation, start=date(2000, 1, 1))
+    return person
 
 
 @pytest.fixture
@@ -453,7 +458,8 @@ def test_htmx_filter_request_gets_only_the_charts(client, record):
     html = response.content.decode()
     assert html.lstrip().startswith('<div id="charts"')
     assert "<html" not in html
-    assert response["Vary"] == "HX-Request"
+    # Cookie too: editors (logged in) see the record under review, the public does not.
+    assert [v.strip() for v in response["Vary"].split(",")] == ["HX-Request", "Cookie"]
 
 
 def test_chart_fragment_and_page_share_one_url(client, record):

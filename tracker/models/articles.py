@@ -62,6 +62,31 @@ def text_hash(text: str) -> str:
     return hashlib.sha256(folded.encode("utf-8")).hexdigest()
 
 
+class ArticleQuerySet(models.QuerySet):
+    def coverage(self) -> list[dict]:
+        """What these articles are, by publisher: ``publisher``, ``articles``, ``first`` and
+        ``last`` publication dates, busiest first (one grouped query). "What the record holds"."""
+        rows = (
+            self.order_by()
+            .values("publisher")
+            .annotate(
+                articles=models.Count("id", distinct=True), first=models.Min("published"), last=models.Max("published")
+            )
+            .order_by("-articles", "publisher")
+        )
+        return list(rows)
+
+    def reporting_confirmed(self, contacts=None, statements=None) -> ArticleQuerySet:
+        """Articles with a confirmed source of one of ``contacts`` (confirmed ones) or a confirmed
+        one of ``statements``; all confirmed contacts and statements when neither is given."""
+        from tracker.models.record import Contact, ContactSource, Statement
+
+        contacts = Contact.objects.confirmed() if contacts is None else contacts.confirmed()
+        sources = ContactSource.objects.confirmed().filter(contact__in=contacts).values("article_id")
+        said = (Statement.objects.all() if statements is None else statements).confirmed().values("article_id")
+        return self.filter(models.Q(pk__in=sources) | models.Q(pk__in=said))
+
+
 class Article(models.Model):
     title = models.CharField(max_length=500, blank=True)
     publisher = models.CharField(max_length=200, blank=True)
@@ -80,6 +105,8 @@ class Article(models.Model):
     content_hash = models.CharField(max_length=64, unique=True, editable=False)
     source_file = models.CharField(max_length=1000, blank=True, help_text="File it was ingested from, if any.")
     created = models.DateTimeField(auto_now_add=True)
+
+    objects = ArticleQuerySet.as_manager()
 
     class Meta:
         ordering = ["-published", "-id"]

@@ -1,9 +1,11 @@
 """Fixtures for the tests of both apps (``timeline/tests/conftest.py`` imports them), built with
 the factories of ``tracker.tests.factories``."""
 
+from datetime import date
+
 import pytest
 
-from tracker.tests.factories import make_country, make_person
+from tracker.tests.factories import an_editor_request, make_country, make_person
 
 
 @pytest.fixture(autouse=True)
@@ -24,8 +26,15 @@ def norvania():
 @pytest.fixture
 def people(norvania):
     ostrelia = make_country("Ostrelia", iso_alpha2="XO")
+    # In office throughout the tests' dates, so their gaps are silences between office-holders.
+    since = date(2000, 1, 1)
     return {
-        "aldo": make_person("Aldo Varen", slug="aldo-varen", country=norvania),
-        "mira": make_person("Mira Tolsk", slug="mira-tolsk", country=ostrelia),
-        "ivo": make_person("Ivo Pell", slug="ivo-pell", country=norvania),
+        "aldo": make_person("Aldo Varen", slug="aldo-varen", country=norvania, office="President", start=since),
+        "mira": make_person("Mira Tolsk", slug="mira-tolsk", country=ostrelia, office="President", start=since),
+        "ivo": make_person("Ivo Pell", slug="ivo-pell", country=norvania, office="Prime Minister", start=since),
     }
+
+
+@pytest.fixture
+def editor_request():
+    return an_editor_request()

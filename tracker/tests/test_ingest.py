@@ -255,13 +255,17 @@ def test_a_new_person_gets_an_office_in_the_country_named_by_its_demonym(world):
     quell = Person.objects.get(name="Tomas Quell")
     assert quell.country == world["estmark"]
     office = Office.objects.get(person=quell)
-    assert (office.title, office.country, office.start, office.is_head) == (
+    # Issue 10: the article says the office was held on its date, not when it began or ended.
+    assert (office.title, office.country, office.start, office.end, office.is_head) == (
         "Foreign Minister",
         world["estmark"],
-        date(2024, 3, 18),
+        None,
+        None,
         False,
     )
-    assert "not the real start" in quell.notes
+    assert (office.start_precision, office.end_precision, office.status) == ("unknown", "unknown", "proposed")
+    assert quell.status == "proposed"
+    assert "start and end are unknown" in quell.notes
     assert set(Contact.objects.get().participants.all()) == {quell, world["varen"]}
     assert result.proposed["person"] == 1
 
