@@ -13,7 +13,7 @@ from django.views.decorators.vary import vary_on_headers
 
 from timeline.chart_views import chart_context
 from timeline.feed import CappedCount, Cursor, count_capped, feed_entries, feed_page
-from timeline.filters import ContactFilter, StatementFilter
+from timeline.filters import ContactFilter, StatementFilter, viewer_is_editor
 from timeline.htmx import is_fragment_request
 from timeline.pairs import pair_claims, pair_open_gap, pair_summary, quiet_pairs
 from timeline.text import sentence_around
@@ -214,7 +214,9 @@ def _sources():
 
 @require_safe
 def article(request: HttpRequest, pk: int) -> HttpResponse:
-    item = get_object_or_404(Article, pk=pk)
+    # The public sees an article once something it reports is confirmed: not a pasted text under review.
+    articles = Article.objects.all() if viewer_is_editor(request) else Article.objects.reporting_confirmed()
+    item = get_object_or_404(articles, pk=pk)
     spans = [
         Highlight(s.start, s.end, reverse("timeline:contact", args=[s.contact_id]), f"Contact: {s.contact}")
         for s in visible(request, item.contact_sources.filter(start__isnull=False, end__isnull=False))

@@ -3,6 +3,7 @@ claims derived from them. Admin actions call ``tracker.services`` and add no log
 
 from django import forms
 from django.contrib import admin, messages
+from django.core.exceptions import ValidationError
 from django.db.models import Count
 
 from tracker.models import (
@@ -18,6 +19,7 @@ from tracker.models import (
     Topic,
 )
 from tracker.services.claims import gap_claim_verify
+from tracker.services.confirming import people_set_status, statements_set_status
 from tracker.services.contacts import contact_validate_participants, contacts_set_status
 
 
@@ -36,8 +38,9 @@ class OfficeInline(admin.TabularInline):
 
 @admin.register(Person)
 class PersonAdmin(admin.ModelAdmin):
-    list_display = ["name", "country", "current_offices", "contact_count"]
-    list_filter = [("country", admin.RelatedOnlyFieldListFilter)]
+    list_display = ["name", "country", "current_offices", "contact_count", "status"]
+    list_filter = ["status", ("country", admin.RelatedOnlyFieldListFilter)]
+    actions = ["confirm_people", "reject_people"]
     search_fields = ["name", "aliases"]
     autocomplete_fields = ["country"]
     prepopulated_fields = {"slug": ["name"]}
@@ -50,14 +53,22 @@ class PersonAdmin(admin.ModelAdmin):
     def contact_count(self, obj):
         return obj.n_contacts
 
+    @admin.action(description="Confirm the selected people (and their proposed offices)")
+    def confirm_people(self, request, queryset):
+        _set_status(self, request, queryset, ReviewStatus.CONFIRMED)
+
+    @admin.action(description="Reject the selected people")
+    def reject_people(self, request, queryset):
+        _set_status(self, request, queryset, ReviewStatus.REJECTED)
+
     @admin.display(description="Offices")
     def current_offices(self, obj):
-        return "; ".join(f"{o.title} of {o.country}" for o in obj.offices.all() if o.end is None)
+        return "; ".join(f"{o.title} of {o.country}" for o in obj.offices.all() if o.end is None and o.term.end_known)
 
 
 @admin.register(Office)
 class OfficeAdmin(admin.ModelAdmin):
-    list_display = ["person", "title", "country", "start", "end", "is_head"]
+    list_display = ["person", "title", "country", "start", "end", "is_head", "status"]
     list_filter = ["is_head", "title", ("country", admin.RelatedOnlyFieldListFilter)]
     search_fields = ["person__name", "title", "country__name"]
     autocomplete_fields = ["person", "country"]
@@ -125,6 +136,14 @@ def reject_selected(modeladmin, request, queryset):
 def _set_status(modeladmin, request, queryset, status):
     if queryset.model is Contact:
         changed = contacts_set_status(queryset, status)
+    elif queryset.model is Statement:
+        changed = statements_set_status(queryset, status)
+    elif queryset.model is Person:
+        try:
+            changed = people_set_status(queryset, status)
+        except ValidationError as refused:
+            modeladmin.message_user(request, " ".join(refused.messages), messages.ERROR)
+            return
     else:
         changed = queryset.exclude(status=status).update(status=status)
         if queryset.model is GapClaim:

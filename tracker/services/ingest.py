@@ -42,6 +42,7 @@ from tracker.rules import (
     text_looks_english,
 )
 from tracker.services.claims import gap_claim_create
+from tracker.services.confirming import statements_set_status
 from tracker.services.contacts import (
     article_side,
     contact_create,
@@ -321,6 +322,7 @@ def _contact_store(item, article: Article, people: ArticlePeople, *, status, top
             end=item.span.end,
             evidence=item.evidence,
             reported_kind=item.kind,
+            status=status,
         )
         if not reported_by_this:
             result.merged += 1
@@ -353,6 +355,7 @@ def _contact_store(item, article: Article, people: ArticlePeople, *, status, top
         end=item.span.end,
         evidence=item.evidence,
         reported_kind=item.kind,
+        status=status,
     )
     result.proposed["contact"] += 1
     return contact
@@ -382,7 +385,9 @@ def article_items_set_status(article: Article, status: str, *, only_from: str = 
     with gaps_deferred(), transaction.atomic():
         contacts = Contact.objects.filter(sources__article=article, status=only_from).distinct()
         changed = contacts_set_status(list(contacts), status)
-        changed += Statement.objects.filter(article=article, status=only_from).update(status=status)
+        changed += statements_set_status(Statement.objects.filter(article=article, status=only_from), status)
+        # Its reports merged into contacts already on record follow the article's review.
+        ContactSource.objects.filter(article=article, status=only_from).update(status=status)
         claims = list(GapClaim.objects.filter(article=article, status=only_from))
         GapClaim.objects.filter(pk__in=[c.pk for c in claims]).update(status=status)
         changed += len(claims)
