@@ -77,3 +77,29 @@ def test_reset_rebuilds_the_demo_from_scratch():
     _load("--no-readout-facts", "--reset")
     assert Contact.objects.get(date=date(2024, 3, 18)).summary.startswith("Phone call on humanitarian aid")
     assert Contact.objects.count() == 2
+
+
+def test_the_demo_pair_page_counts_only_gaps_in_office_and_labels_the_others(client):
+    _load()
+    body = " ".join(client.get("/pairs/benjamin-netanyahu/joe-biden/").content.decode().split())
+    assert "Longest gap with both in office</dt><dd>120 days (19 Mar 2023 – 17 Jul 2023)" in body
+    # Netanyahu's offices in fixtures/leaders.json: out from 13 June 2021 to 29 December 2022.
+    assert (
+        "Not counted: 537 days (19 May 2021 – 7 Nov 2022) · Benjamin Netanyahu out of office 13 Jun 2021 – 29 Dec 2022"
+        in body
+    )
+    assert (
+        "What this record holds for Benjamin Netanyahu and Joe Biden:</strong> "
+        "The White House 2021–2025: 40; CNN 2024: 1." in body
+    )
+
+
+def test_the_demo_home_page_states_its_coverage_and_its_silences(client):
+    _load()
+    body = " ".join(client.get("/").content.decode().split())
+    assert "The White House 2021–2025: 678; CNN 2024: 1." in body
+    # No pair of the demo is in office today (its readouts end with Biden's term): the panel says
+    # so and shows how the silences stood when their time in office together ended.
+    assert "No pair with that much history on this record is in office today." in body
+    assert "until Joe Biden left office on 20 Jan 2025" in body
+    assert "too little history to know their usual rhythm" in body
