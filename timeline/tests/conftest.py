@@ -1,5 +1,5 @@
 """The timeline's tests share the tracker's fixtures and factories (``tracker.tests.factories``)."""
 
-from tracker.tests.conftest import editor_request, norvania, people, plain_static_files
+from tracker.tests.conftest import editor_client, editor_request, norvania, people, plain_static_files
 
-__all__ = ["editor_request", "norvania", "people", "plain_static_files"]
+__all__ = ["editor_client", "editor_request", "norvania", "people", "plain_static_files"]

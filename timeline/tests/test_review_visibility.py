@@ -5,7 +5,6 @@ import re
 from datetime import date
 
 import pytest
-from django.contrib.auth.models import Group, User
 from django.urls import reverse
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
@@ -19,14 +18,6 @@ pytestmark = pytest.mark.django_db
 
 HX = {"HX-Request": "true"}
 MARKS = ["PROPOSED-CONTACT", "PROPOSED-QUOTE", "Unreviewed Wire", "Zed Proposa"]
-
-
-@pytest.fixture
-def editor_client(client):
-    user = User.objects.create_user("ed", password="pw-for-tests", is_staff=True)
-    user.groups.add(Group.objects.get(name="editors"))
-    client.force_login(user)
-    return client
 
 
 @pytest.fixture

@@ -40,7 +40,6 @@ class OfficeInline(admin.TabularInline):
 class PersonAdmin(admin.ModelAdmin):
     list_display = ["name", "country", "current_offices", "contact_count", "status"]
     list_filter = ["status", ("country", admin.RelatedOnlyFieldListFilter)]
-    actions = ["confirm_people", "reject_people"]
     search_fields = ["name", "aliases"]
     autocomplete_fields = ["country"]
     prepopulated_fields = {"slug": ["name"]}
@@ -52,14 +51,6 @@ class PersonAdmin(admin.ModelAdmin):
     @admin.display(description="Contacts", ordering="n_contacts")
     def contact_count(self, obj):
         return obj.n_contacts
-
-    @admin.action(description="Confirm the selected people (and their proposed offices)")
-    def confirm_people(self, request, queryset):
-        _set_status(self, request, queryset, ReviewStatus.CONFIRMED)
-
-    @admin.action(description="Reject the selected people")
-    def reject_people(self, request, queryset):
-        _set_status(self, request, queryset, ReviewStatus.REJECTED)
 
     @admin.display(description="Offices")
     def current_offices(self, obj):
@@ -150,6 +141,10 @@ def _set_status(modeladmin, request, queryset, status):
             for claim in queryset:
                 gap_claim_verify(claim)
     modeladmin.message_user(request, f"{changed} item(s) marked {status}.", messages.SUCCESS)
+
+
+# Confirming a person confirms the offices proposed for them (``people_set_status``).
+PersonAdmin.actions = [confirm_selected, reject_selected]
 
 
 @admin.register(Contact)

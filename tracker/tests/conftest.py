@@ -4,6 +4,7 @@ the factories of ``tracker.tests.factories``."""
 from datetime import date
 
 import pytest
+from django.contrib.auth.models import Group, User
 
 from tracker.tests.factories import an_editor_request, make_country, make_person
 
@@ -38,3 +39,12 @@ def people(norvania):
 @pytest.fixture
 def editor_request():
     return an_editor_request()
+
+
+@pytest.fixture
+def editor_client(client):
+    """The test client, logged in as a member of the editors group."""
+    user = User.objects.create_user("ed", password="pw-for-tests", is_staff=True)
+    user.groups.add(Group.objects.get(name="editors"))
+    client.force_login(user)
+    return client

@@ -1,7 +1,6 @@
 from datetime import date
 
 import pytest
-from django.contrib.auth.models import Group, User
 from django.core.management import call_command
 from django.urls import reverse
 
@@ -12,14 +11,6 @@ pytestmark = pytest.mark.django_db
 
 EDITABLE = ["article", "contact", "contactsource", "statement", "gapclaim", "topic", "person", "office", "country"]
 EVERY_MODEL = [*EDITABLE, "gap"]
-
-
-@pytest.fixture
-def editor_client(client):
-    user = User.objects.create_user("ed", password="pw-for-tests", is_staff=True)
-    user.groups.add(Group.objects.get(name="editors"))
-    client.force_login(user)
-    return client
 
 
 @pytest.fixture
