@@ -42,7 +42,7 @@ from tracker.rules import (
     text_looks_english,
 )
 from tracker.services.claims import gap_claim_create
-from tracker.services.confirming import statements_set_status
+from tracker.services.confirming import people_confirm_named_by, statements_set_status
 from tracker.services.contacts import (
     article_side,
     contact_create,
@@ -287,6 +287,9 @@ def extraction_store(extraction, article: Article, *, confirm: bool, result: Ing
             status=status,
         )
         result.proposed["gap_claim"] += 1
+    if confirm:  # a trusted archive vouches for the people its items name, new ones included
+        stored = Statement.objects.filter(article=article).values_list("pk", flat=True)
+        people_confirm_named_by(contact_ids=[c.pk for c, _ in contacts], statement_ids=list(stored))
     result.warnings.extend(people.warnings)
     result.people_created += people.created
     if people.created:

@@ -439,3 +439,15 @@ def test_a_bare_surname_the_extractor_did_not_propose_makes_no_new_person(world)
     assert Person.objects.count() == people_before
     assert not Statement.objects.exists()
     assert any("without a speaker" in w for w in result.warnings)
+
+
+def test_a_trusted_archive_confirms_the_new_people_its_items_name(world):
+    text = "Estmarkish Foreign Minister Tomas Quell phoned Aldo Varen today about the treaty and grain"
+    call = call_item(text, text[:60], [world["varen"], world["kost"]], date(2024, 3, 18))
+    call.participants, call.participant_keys = ["Tomas Quell", "Aldo Varen"], [None, world["varen"].slug]
+    mention = PersonMention("Tomas Quell", None, "Estmarkish", "Foreign Minister", span_of(text, "Tomas Quell"), True)
+    extraction = an_extraction(text=text, people=[mention], contacts=[call])
+    article_ingest(text=text, published=date(2024, 3, 18), extraction=extraction, confirm=True)
+    quell = Person.objects.get(name="Tomas Quell")
+    assert quell.status == "confirmed"
+    assert Office.objects.get(person=quell).status == "confirmed"
