@@ -23,7 +23,8 @@ from ninja.errors import HttpError, ValidationError
 from timeline import export_rows as rows
 from timeline.exports import is_editor
 from timeline.filters import ContactFilter, StatementFilter
-from tracker.models import Contact, Gap, GapClaim, Office, Person, ReviewStatus, Statement
+from timeline.visibility import visible
+from tracker.models import Contact, ContactSource, Gap, GapClaim, Office, Person, ReviewStatus, Statement
 from tracker.rules import pair_key
 
 api = NinjaAPI(
@@ -256,7 +257,7 @@ def _by_id(rows_qs: QuerySet, after: str | None) -> QuerySet:
 
 
 def _filtered(request, filter_class, queryset, filters: RecordFilters):
-    record_filter = filter_class(_filter_data(request, filters), queryset=queryset)
+    record_filter = filter_class(_filter_data(request, filters), queryset=queryset, request=request)
     if not record_filter.form.is_valid():
         return None, {"errors": {k: list(v) for k, v in record_filter.form.errors.items()}}
     return record_filter.qs, None
@@ -281,15 +282,20 @@ def contacts(request, filters: Query[RecordFilters]):
     site = f"{request.scheme}://{request.get_host()}"
     items = [
         _contact_out(r)
-        for r in rows.contact_rows(Contact.objects.filter(pk__in=list(page.values_list("pk", flat=True))), site)
+        for r in rows.contact_rows(
+            Contact.objects.filter(pk__in=list(page.values_list("pk", flat=True))),
+            site,
+            visible(request, ContactSource.objects.all()),
+        )
     ]
     return _page(items, limit, lambda r: f"{r['date'].isoformat()}_{r['id']}")
 
 
 @api.get("/contacts/{contact_id}", response={200: ContactOut, 400: Errors, 404: Errors}, tags=["record"])
 def contact(request, contact_id: int):
-    visible = Contact.objects.all() if is_editor(request) else Contact.objects.confirmed()
-    found = list(rows.contact_rows(visible.filter(pk=contact_id), f"{request.scheme}://{request.get_host()}"))
+    shown = visible(request, Contact.objects.all())
+    site = f"{request.scheme}://{request.get_host()}"
+    found = list(rows.contact_rows(shown.filter(pk=contact_id), site, visible(request, ContactSource.objects.all())))
     if not found:
         return 404, {"errors": {"contact_id": ["No such contact."]}}
     return _contact_out(found[0])

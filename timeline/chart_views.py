@@ -18,7 +18,7 @@ from __future__ import annotations
 import csv
 
 from csp.decorators import csp_replace
-from django.http import Http404, HttpResponse, QueryDict
+from django.http import Http404, HttpRequest, HttpResponse, QueryDict
 from django.shortcuts import render
 from django.urls import reverse
 from django.views.decorators.clickjacking import xframe_options_exempt
@@ -36,7 +36,9 @@ EMBED_FURNITURE_PX = 220
 CHART_OPTIONS = {key for form in OPTIONS.values() for key in form.base_fields} - set(ContactFilter.base_filters)
 
 
-def chart_context(name: str, params: QueryDict, filterset: ContactFilter | None = None) -> dict:
+def chart_context(
+    name: str, params: QueryDict, filterset: ContactFilter | None = None, request: HttpRequest | None = None
+) -> dict:
     """Everything ``timeline/_chart.html`` needs to render chart ``name`` for ``params``.
 
     Costs the chart's aggregate queries (one to a few; from the stored tallies when the filter
@@ -45,7 +47,7 @@ def chart_context(name: str, params: QueryDict, filterset: ContactFilter | None 
     """
     if name not in CHARTS:
         raise Http404(f"No chart called {name!r}.")
-    filterset = filterset or ContactFilter(params, queryset=Contact.objects.all())
+    filterset = filterset or ContactFilter(params, queryset=Contact.objects.all(), request=request)
     chart: Chart = CHARTS[name](filterset.qs, params, tally=tally_for(filterset))
     query = params.urlencode()
     suffix = f"?{query}" if query else ""
@@ -87,7 +89,7 @@ def fragment_status(request, invalid: bool) -> int:
 @require_safe
 @vary_on_headers("HX-Request")
 def charts(request):
-    filterset = ContactFilter(request.GET, queryset=Contact.objects.all())
+    filterset = ContactFilter(request.GET, queryset=Contact.objects.all(), request=request)
     contexts = [chart_context(name, request.GET, filterset) for name in CHARTS]
     ctx = {"filter": filterset, "charts": contexts}
     template = "timeline/charts.html#charts" if is_fragment_request(request) else "timeline/charts.html"
@@ -97,7 +99,7 @@ def charts(request):
 @require_safe
 @vary_on_headers("HX-Request")
 def chart(request, name: str):
-    filterset = ContactFilter(request.GET, queryset=Contact.objects.all())
+    filterset = ContactFilter(request.GET, queryset=Contact.objects.all(), request=request)
     ctx = {"filter": filterset, "c": chart_context(name, request.GET, filterset)}
     # The fragment replaces only the chart: it carries the filter's errors too.
     ctx["c"]["show_filter_errors"] = is_fragment_request(request)
@@ -110,13 +112,13 @@ def chart(request, name: str):
 # Only the embed view may be framed, and by any site; everything else keeps frame-ancestors 'self'.
 @csp_replace({"frame-ancestors": ["*"]})
 def chart_embed(request, name: str):
-    ctx = {"c": chart_context(name, request.GET) | {"show_filter_errors": True}}
+    ctx = {"c": chart_context(name, request.GET, request=request) | {"show_filter_errors": True}}
     return render(request, "timeline/chart_embed.html", ctx, status=400 if ctx["c"]["invalid"] else 200)
 
 
 @require_safe
 def chart_csv(request, name: str):
-    ctx = chart_context(name, request.GET)
+    ctx = chart_context(name, request.GET, request=request)
     if ctx["invalid"]:
         message = " ".join(ctx["filter_errors"] + ctx["chart"].errors)
         return HttpResponse(message, status=400, content_type="text/plain; charset=utf-8")

@@ -74,8 +74,9 @@ CONTACT_COLUMNS = {
 }
 
 
-def contact_rows(contacts: QuerySet, base_url: str = "") -> Iterator[dict]:
-    """One dict per contact, newest first; people by slug, sources in publication order.
+def contact_rows(contacts: QuerySet, base_url: str = "", sources: QuerySet | None = None) -> Iterator[dict]:
+    """One dict per contact, newest first; people by slug, ``sources`` (every source when None;
+    the confirmed ones for the public) in publication order.
     Four streamed queries (contacts, participants, topics, sources), whatever the number of rows."""
     fields = ("id", "date", "date_precision", "kind", "planned", "status", "host__slug", "initiator__slug", "summary")
     contacts = contacts.order_by("-date", "-id")
@@ -84,7 +85,7 @@ def contact_rows(contacts: QuerySet, base_url: str = "") -> Iterator[dict]:
     )
     topics = aligned(Contact.topics.through.objects, "contact", contacts, "topic__slug", then=("topic__slug",))
     sources = aligned(
-        ContactSource.objects,
+        ContactSource.objects.all() if sources is None else sources,
         "contact",
         contacts,
         "article_id",

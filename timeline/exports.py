@@ -23,9 +23,10 @@ from django.utils import timezone
 from django.views.decorators.http import require_safe
 
 from timeline import export_rows as rows
-from timeline.filters import ContactFilter, StatementFilter
+from timeline.filters import ContactFilter, StatementFilter, viewer_is_editor
 from timeline.pairs import pair_claims
-from tracker.models import Contact, Gap, Person, ReviewStatus, Statement
+from timeline.visibility import visible
+from tracker.models import Contact, ContactSource, Gap, Person, ReviewStatus, Statement
 
 FORMATS = {"csv": "text/csv; charset=utf-8", "json": "application/json"}
 LIST_SEPARATOR = " | "  # between the values of a many-valued column in CSV (not in URLs or slugs)
@@ -33,8 +34,9 @@ ROWS_PER_WRITE = 500  # rows per chunk handed to the server: fewer, larger write
 
 
 def is_editor(request: HttpRequest) -> bool:
-    """Logged-in staff may see proposed and rejected items; everyone else, the confirmed record."""
-    return request.user.is_authenticated and request.user.is_staff
+    """Editors may see proposed and rejected items; everyone else, the confirmed record (one rule:
+    ``timeline.filters.viewer_is_editor``)."""
+    return viewer_is_editor(request)
 
 
 def _csv_value(value) -> str:
@@ -133,7 +135,7 @@ def _filtered_export(
         data[key] = value
     if refused := _status_refused(request, data, fmt):
         return refused
-    record_filter = filter_class(data, queryset=queryset)
+    record_filter = filter_class(data, queryset=queryset, request=request)
     if not record_filter.form.is_valid():
         return export_refused(fmt, {k: list(v) for k, v in record_filter.form.errors.items()})
     return export_stream(request, fmt, columns, to_rows(record_filter.qs), filename)
@@ -160,7 +162,8 @@ def _site(request: HttpRequest) -> str:
 
 def _contacts_export(request: HttpRequest, fmt: str, filename: str, fixed: dict[str, str] | None = None):
     site = _site(request)
-    to_rows = lambda qs: rows.contact_rows(qs, site)  # noqa: E731
+    sources = visible(request, ContactSource.objects.all())
+    to_rows = lambda qs: rows.contact_rows(qs, site, sources)  # noqa: E731
     columns = rows.CONTACT_COLUMNS
     return _filtered_export(request, fmt, ContactFilter, Contact.objects.all(), to_rows, columns, filename, fixed)
 

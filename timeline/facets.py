@@ -11,9 +11,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from django.db.models import Count, Q, QuerySet
-from django.http import QueryDict
+from django.http import HttpRequest, QueryDict
 
 from timeline.filters import ContactFilter
+from timeline.visibility import visible
 from tracker.models import Contact, ContactSource, Country, Office, Person, participants
 
 LIMIT = 10  # values per facet, busiest first
@@ -67,8 +68,8 @@ def _people(rows: QuerySet) -> list[tuple[str, str, int]]:
     return [(r["person__name"], r["person__slug"], r["n"]) for r in counted.order_by("-n", "person__name")[:LIMIT]]
 
 
-def _publishers(rows: QuerySet) -> list[tuple[str, str, int]]:
-    cited = ContactSource.objects.filter(contact_id__in=rows.values("pk")).exclude(article__publisher="")
+def _publishers(rows: QuerySet, sources: QuerySet) -> list[tuple[str, str, int]]:
+    cited = sources.filter(contact_id__in=rows.values("pk")).exclude(article__publisher="")
     counted = cited.values("article__publisher").annotate(n=Count("contact_id", distinct=True))
     return [(r["article__publisher"], r["article__publisher"], r["n"]) for r in counted.order_by("-n")[:LIMIT]]
 
@@ -106,22 +107,26 @@ FACETS = [
 ]
 
 
-def timeline_facets(data: QueryDict, base_url: str, fixed: dict[str, str] | None = None) -> list[Facet]:
+def timeline_facets(
+    data: QueryDict, base_url: str, fixed: dict[str, str] | None = None, request: HttpRequest | None = None
+) -> list[Facet]:
     """The facets of the selection ``data`` describes (a page's ``fixed`` filters always apply and
-    are left out of the links). Empty when the filters cannot be read. A few grouped queries."""
+    are left out of the links), as ``request``'s visitor may see it (sources under review count for
+    editors only). Empty when the filters cannot be read. A few grouped queries."""
+    sources = visible(request, ContactSource.objects.all())
     merged = data.copy()
     for key, value in (fixed or {}).items():
         merged[key] = value
-    if not ContactFilter(merged, queryset=Contact.objects.all()).form.is_valid():
+    if not ContactFilter(merged, queryset=Contact.objects.all(), request=request).form.is_valid():
         return []
     facets = []
     for key, title, count in FACETS:
         rest = _without(merged, key)
-        rows = ContactFilter(rest, queryset=Contact.objects.all()).qs
+        rows = ContactFilter(rest, queryset=Contact.objects.all(), request=request).qs
         chosen = set(merged.getlist(key))
         values = [
             FacetValue(label, value, n, _link(base_url, _without(data, "after"), key, value), value in chosen)
-            for label, value, n in count(rows)
+            for label, value, n in (count(rows, sources) if count is _publishers else count(rows))
             if n
         ]
         if values:

@@ -32,6 +32,17 @@ from tracker.models import Contact, Country, PairMonthCount, Person, ReviewStatu
 
 STATUS_ANY = "any"
 STATUS_CHOICES = [*ReviewStatus.choices, (STATUS_ANY, "Any status")]
+PUBLIC_STATUS_CHOICES = [(ReviewStatus.CONFIRMED.value, ReviewStatus.CONFIRMED.label)]
+EDITORS_ONLY = "Only logged-in editors can list items that are not confirmed."
+
+
+def viewer_is_editor(request) -> bool:
+    """Whether the request comes from someone who may see the record under review: a logged-in
+    member of staff (the API's and exports' rule) or a user allowed to change contacts (the editors
+    group, or an administrator)."""
+    user = getattr(request, "user", None)
+    return bool(user and user.is_authenticated and (user.is_staff or user.has_perm("tracker.change_contact")))
+
 
 # Bounds of every date and year a public URL accepts: wide enough for any record of leaders, narrow
 # enough that month arithmetic on them cannot leave the calendar.
@@ -112,7 +123,11 @@ class CountriesField(forms.ModelMultipleChoiceField):
 
 
 class PairField(forms.CharField):
-    """Two people as ``slug-a,slug-b``; cleans to the two Person objects (one query)."""
+    """Two people as ``slug-a,slug-b``; cleans to the two Person objects (one query) among ``people``."""
+
+    def __init__(self, *args, people=None, **kwargs):
+        self.people = people
+        super().__init__(*args, **kwargs)
 
     def clean(self, value):
         value = super().clean(value)
@@ -121,7 +136,9 @@ class PairField(forms.CharField):
         slugs = [s.strip() for s in value.split(",", 2) if s.strip()]
         if len(slugs) != 2 or slugs[0] == slugs[1]:
             raise ValidationError("A pair is two different people: slug-a,slug-b.", code="invalid")
-        people = {p.slug: p for p in Person.objects.filter(slug__in=slugs)}
+        people = {
+            p.slug: p for p in (self.people if self.people is not None else Person.objects.all()).filter(slug__in=slugs)
+        }
         missing = [s for s in slugs if s not in people]
         if missing:
             raise ValidationError(f"Unknown person: {', '.join(missing)}.", code="invalid_choice")
@@ -184,6 +201,15 @@ class RecordFilter(django_filters.FilterSet):
             data = data.copy()
             data["status"] = ReviewStatus.CONFIRMED
         super().__init__(data, *args, **kwargs)
+        if not viewer_is_editor(self.request):
+            # The public sees the reviewed record only: other statuses are a form error (so no
+            # rows), and people under review are not offered nor accepted by name.
+            self.filters["status"].extra["choices"] = PUBLIC_STATUS_CHOICES
+            self.filters["status"].extra["error_messages"] = {"invalid_choice": EDITORS_ONLY}
+            self.filters["person"].queryset = Person.objects.confirmed()
+            self.filters["pair"].extra["people"] = Person.objects.confirmed()
+            for name in ("status", "person", "pair"):
+                self.filters[name].__dict__.pop("_field", None)  # built from the settings above
 
     def filter_queryset(self, queryset):
         if not self.form.is_valid():

@@ -6,12 +6,12 @@ Reads come from tracker's QuerySets; the arithmetic (median, "longest since") is
 from __future__ import annotations
 
 import statistics
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 
 from django.db.models import Count, Max, Min
 
-from tracker.models import Contact, Gap, GapClaim, Office, Person
+from tracker.models import Contact, Gap, GapClaim, InOffice, Office, Person
 from tracker.rules import office_left_on, pair_key
 
 
@@ -33,11 +33,9 @@ class OpenGap:
 
 
 def pair_departure(a: int, b: int, today: date) -> tuple[int, date] | None:
-    """The first of the two to have left office, and when (one query)."""
-    offices: dict[int, list[tuple[date, date | None]]] = {a: [], b: []}
-    for person_id, start, end in Office.objects.filter(person_id__in=[a, b]).values_list("person_id", "start", "end"):
-        offices[person_id].append((start, end))
-    left = [(day, pid) for pid in (a, b) if (day := office_left_on(offices[pid], today)) is not None]
+    """The first of the two to have left office, and when (one query, their confirmed offices)."""
+    terms = Office.objects.confirmed().filter(person_id__in=[a, b]).terms()
+    left = [(day, pid) for pid in (a, b) if (day := office_left_on(terms.get(pid, []), today)) is not None]
     return (min(left)[1], min(left)[0]) if left else None
 
 
@@ -58,6 +56,7 @@ class PairSummary:
     median_days: float | None
     longest: Gap | None
     open_gap: OpenGap | None
+    longer_out_of_office: list[Gap] = field(default_factory=list)
 
 
 def pair_open_gap(a: Person | int, b: Person | int, today: date) -> OpenGap | None:
@@ -74,7 +73,7 @@ def pair_open_gap(a: Person | int, b: Person | int, today: date) -> OpenGap | No
     until, left_id = pair_silence_end(a_id, b_id, span["last"], today)
     left = Person.objects.get(pk=left_id) if left_id is not None else None
     days = (until - span["last"]).days
-    longer = gaps.filter(days__gt=days).aggregate(end=Max("end"))["end"]
+    longer = gaps.in_office().filter(days__gt=days).aggregate(end=Max("end"))["end"]
     return OpenGap(
         since=span["last"],
         days=days,
@@ -98,12 +97,16 @@ def pair_summary(a: Person, b: Person, today: date) -> PairSummary:
         for row in held.order_by().values("kind").annotate(n=Count("id")).order_by("-n")
     ]
     gaps = Gap.objects.for_pair(a, b).order_by()
+    longest = gaps.in_office().order_by("-days", "-end").first()
+    # Longer stretches in which they were not both (known to be) in office: shown, not counted.
+    not_counted = gaps.exclude(in_office=InOffice.YES).filter(days__gt=longest.days if longest else -1)
     return PairSummary(
         contact_count=sum(n for _, n in by_kind),
         by_kind=by_kind,
         median_days=median_gap(list(gaps.values_list("days", flat=True))),
-        longest=gaps.order_by("-days", "-end").first(),
+        longest=longest,
         open_gap=pair_open_gap(a, b, today),
+        longer_out_of_office=list(not_counted.order_by("-days", "-end")[:3]),
     )
 
 
@@ -119,31 +122,74 @@ class QuietPair:
     usual_days: float
     silent_days: int
     last_contact: date
+    left_office: Person | None = None  # the silence ended when this one left office
+    until: date | None = None
 
     @property
     def ratio(self) -> float:
         return self.silent_days / max(self.usual_days, 1)
 
 
-def quiet_pairs(today: date, *, min_gaps: int = 10, limit: int = 10) -> list[QuietPair]:
-    """Pairs both still in office who usually talk often, ranked by how many of their usual
-    intervals the present silence already spans. Three queries."""
-    in_office = set(Office.objects.held_on(today).filter(is_head=True).values_list("person_id", flat=True))
-    rows = [
-        r
-        for r in Gap.objects.pair_rhythms(min_gaps)
-        if r["person_a"] in in_office and r["person_b"] in in_office and r["last_contact"] <= today
-    ]
-    rows.sort(key=lambda r: (today - r["last_contact"]).days / max(r["mean_days"], 1), reverse=True)
-    rows = rows[:limit]
-    people = Person.objects.in_bulk({r["person_a"] for r in rows} | {r["person_b"] for r in rows})
-    return [
-        QuietPair(
-            a=people[r["person_a"]],
-            b=people[r["person_b"]],
-            usual_days=r["mean_days"],
-            silent_days=(today - r["last_contact"]).days,
-            last_contact=r["last_contact"],
-        )
-        for r in rows
-    ]
+@dataclass(frozen=True)
+class Silences:
+    """The home page's panel: pairs in office today, longest silence against their rhythm first;
+    when there are none, how the silences stood when their shared time in office ended; and how
+    many pairs have too little history to have a rhythm."""
+
+    current: list[QuietPair]
+    ended: list[QuietPair]
+    too_little_history: int  # pairs with contacts but fewer than ``min_gaps`` gaps
+    min_gaps: int
+
+
+def quiet_pairs(today: date, *, min_gaps: int = 10, limit: int = 10) -> Silences:
+    """Pairs both in office today (known, from confirmed head-of-state or government offices)
+    who usually talk often, ranked by how many of their usual intervals the present silence
+    already spans; and, when no such pair exists, the pairs whose silence ended with one of them
+    leaving office, ranked the same way up to that day. Four queries."""
+    rhythms = list(Gap.objects.in_office().pair_rhythms(1))
+    enough = [r for r in rhythms if r["gap_count"] >= min_gaps and r["last_contact"] <= today]
+    people_ids = {r["person_a"] for r in enough} | {r["person_b"] for r in enough}
+    in_office = set(
+        Office.objects.confirmed()
+        .known_held_on(today)
+        .filter(is_head=True, person_id__in=people_ids)
+        .values_list("person_id", flat=True)
+    )
+    terms = Office.objects.confirmed().filter(person_id__in=people_ids).terms()
+    current, ended = [], []
+    for r in enough:
+        a, b = r["person_a"], r["person_b"]
+        if a in in_office and b in in_office:
+            current.append((r, today, None))
+            continue
+        left = [(day, pid) for pid in (a, b) if (day := office_left_on(terms.get(pid, []), today)) is not None]
+        if left and min(left)[0] >= r["last_contact"]:
+            ended.append((r, *min(left)))
+    chosen = [_ranked(current, limit), _ranked(ended, limit) if not current else []]
+    people = Person.objects.in_bulk(
+        {pid for rows in chosen for r, _, left in rows for pid in (r["person_a"], r["person_b"], left) if pid}
+    )
+    return Silences(
+        current=[_quiet(r, until, left, people) for r, until, left in chosen[0]],
+        ended=[_quiet(r, until, left, people) for r, until, left in chosen[1]],
+        too_little_history=sum(1 for r in rhythms if r["gap_count"] < min_gaps),
+        min_gaps=min_gaps,
+    )
+
+
+def _ranked(rows: list[tuple[dict, date, int | None]], limit: int) -> list[tuple[dict, date, int | None]]:
+    rows = sorted(rows, key=lambda x: (x[1] - x[0]["last_contact"]).days / max(x[0]["mean_days"], 1), reverse=True)
+    return rows[:limit]
+
+
+def _quiet(row: dict, until: date, left: int | None, people: dict[int, Person]) -> QuietPair:
+    return QuietPair(
+        a=people[row["person_a"]],
+        b=people[row["person_b"]],
+        usual_days=row["mean_days"],
+        silent_days=(until - row["last_contact"]).days,
+        last_contact=row["last_contact"],
+        left_office=people.get(left) if left else None,
+        until=until,
+    )

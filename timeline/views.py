@@ -3,7 +3,7 @@ HTMX request (other than a history restore) gets just the partial, anything else
 
 from __future__ import annotations
 
-from django.db.models import Prefetch
+from django.db.models import Prefetch, Q
 from django.http import Http404, HttpRequest, HttpResponse, QueryDict
 from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
@@ -15,10 +15,11 @@ from timeline.chart_views import chart_context
 from timeline.exports import counterparts_export, exportable, pair_contacts_export, timeline_export
 from timeline.facets import timeline_facets
 from timeline.feed import CappedCount, Cursor, count_capped, feed_entries, feed_page
-from timeline.filters import ContactFilter, StatementFilter
+from timeline.filters import ContactFilter, StatementFilter, viewer_is_editor
 from timeline.htmx import is_fragment_request
 from timeline.pairs import pair_claims, pair_open_gap, pair_summary, quiet_pairs
 from timeline.text import sentence_around
+from timeline.visibility import contacts_visible, people_visible, statements_visible, visible
 from tracker.highlight import Highlight, text_highlighted
 from tracker.models import Article, Contact, ContactSource, Gap, Person, Statement
 from tracker.rules import month_start, office_left_on
@@ -47,9 +48,11 @@ def _feed_context(request: HttpRequest, *, base_url: str, fixed: dict[str, str] 
     data = request.GET.copy()
     for key, value in (fixed or {}).items():
         data[key] = value
-    contact_filter = ContactFilter(data, queryset=_contacts_listed())
+    contact_filter = ContactFilter(data, queryset=_contacts_listed(), request=request)
     with_statements = data.get("statements") == "on"
-    statement_filter = StatementFilter(data, queryset=_statements_listed()) if with_statements else None
+    statement_filter = (
+        StatementFilter(data, queryset=_statements_listed(), request=request) if with_statements else None
+    )
     cursor = Cursor.parse(data.get("after"))
     items, next_cursor = feed_page(
         contact_filter.qs, statement_filter.qs if statement_filter else None, cursor, PAGE_SIZE
@@ -91,7 +94,7 @@ def _feed_context(request: HttpRequest, *, base_url: str, fixed: dict[str, str] 
         "query": query.urlencode(),
         "export_query": export_query.urlencode(),
         "hidden_statement_count": _hidden_statements(data) if not with_statements and cursor is None else None,
-        "facets": timeline_facets(request.GET, base_url, fixed) if cursor is None else [],
+        "facets": timeline_facets(request.GET, base_url, fixed, request) if cursor is None else [],
         "base_url": base_url,
     }
 
@@ -128,8 +131,8 @@ def timeline(request: HttpRequest) -> HttpResponse:
 def pair(request: HttpRequest, a: str, b: str) -> HttpResponse:
     if a == b:
         raise Http404("A pair is two different people.")
-    person_a = get_object_or_404(Person, slug=a)
-    person_b = get_object_or_404(Person, slug=b)
+    person_a = get_object_or_404(people_visible(request), slug=a)
+    person_b = get_object_or_404(people_visible(request), slug=b)
     base_url = reverse("timeline:pair", args=[a, b])
     ctx = _feed_context(request, base_url=base_url, fixed={"pair": f"{a},{b}"})
     if not is_fragment_request(request):
@@ -139,7 +142,10 @@ def pair(request: HttpRequest, a: str, b: str) -> HttpResponse:
             "a": person_a,
             "b": person_b,
             "summary": pair_summary(person_a, person_b, ctx["today"]),
-            "claims": pair_claims(person_a, person_b),
+            "claims": visible(request, pair_claims(person_a, person_b)),
+            "coverage": Article.objects.reporting_confirmed(
+                Contact.objects.involving_all(person_a, person_b), Statement.objects.between_pair(person_a, person_b)
+            ).coverage(),
             "charts": [chart_context(name, chart_params, ctx["filter"]) for name in ("gaps", "frequency")],
         }
     return _render_feed(request, "timeline/pair.html", ctx)
@@ -151,7 +157,7 @@ def people_suggest(request: HttpRequest) -> HttpResponse:
     typed = (request.GET.get("person") or request.GET.get("q") or "").strip().replace("\x00", "")
     people = Person.objects.none()
     if typed and len(typed) <= MAX_TYPED:
-        people = Person.objects.filter(name__icontains=typed) | Person.objects.filter(slug__istartswith=typed)
+        people = people_visible(request).filter(Q(name__icontains=typed) | Q(slug__istartswith=typed))
     return render(request, "timeline/people_options.html", {"people": people.order_by("name")[:20]})
 
 
@@ -159,27 +165,35 @@ def people_suggest(request: HttpRequest) -> HttpResponse:
 def home(request: HttpRequest) -> HttpResponse:
     today = timezone.localdate()
     contacts = _contacts_listed().confirmed().order_by("-date", "-id")[:20]
-    ctx = {"contacts": contacts, "quiet": quiet_pairs(today), "today": today}
+    ctx = {
+        "contacts": contacts,
+        "quiet": quiet_pairs(today),
+        "today": today,
+        "coverage": Article.objects.reporting_confirmed().coverage(),
+    }
     return render(request, "timeline/home.html", ctx)
 
 
 @require_safe
 @exportable(counterparts_export)
 def leader(request: HttpRequest, slug: str) -> HttpResponse:
-    person = get_object_or_404(Person, slug=slug)
+    person = get_object_or_404(people_visible(request), slug=slug)
     today = timezone.localdate()
-    offices = list(person.offices.select_related("country").order_by("start"))
-    left_on = office_left_on([(o.start, o.end) for o in offices], today)
+    offices = list(visible(request, person.offices.select_related("country")).order_by("start"))
+    left_on = office_left_on([o.term for o in offices if o.status == "confirmed"], today)
     counterparts = Person.objects.prefetch_related("offices").counterparts_of(person, limit=30)
     for other in counterparts:
         other.days_since = (today - other.last_contact).days
-        other.left_on = office_left_on([(o.start, o.end) for o in other.offices.all()], today)
+        other.left_on = office_left_on([o.term for o in other.offices.all() if o.status == "confirmed"], today)
     ctx = {
         "person": person,
         "offices": offices,
         "left_on": left_on,
         "counterparts": counterparts,
         "statements": person.statements.confirmed().filter(date__isnull=False).order_by("-date", "-id")[:10],
+        "coverage": Article.objects.reporting_confirmed(
+            Contact.objects.involving_all(person), person.statements.all()
+        ).coverage(),
         "today": today,
         "charts": [chart_context(name, QueryDict(f"person={slug}")) for name in ("frequency", "network")],
     }
@@ -191,11 +205,14 @@ def leader(request: HttpRequest, slug: str) -> HttpResponse:
 def contact(request: HttpRequest, pk: int) -> HttpResponse:
     """A contact with its sources, statements and topics; HTMX gets the part that expands in place."""
     item = get_object_or_404(
-        Contact.objects.prefetch_related(
+        contacts_visible(request).prefetch_related(
             "participants",
             "topics",
-            Prefetch("sources", queryset=_sources()),
-            Prefetch("statements", queryset=Statement.objects.select_related("speaker").order_by("date", "id")),
+            Prefetch("sources", queryset=visible(request, _sources())),
+            Prefetch(
+                "statements",
+                queryset=statements_visible(request).select_related("speaker").order_by("date", "id"),
+            ),
         ),
         pk=pk,
     )
@@ -214,14 +231,17 @@ def _sources():
 
 @require_safe
 def article(request: HttpRequest, pk: int) -> HttpResponse:
-    item = get_object_or_404(Article, pk=pk)
+    # The public sees an article once something it reports is confirmed: not a pasted text under review.
+    articles = Article.objects.all() if viewer_is_editor(request) else Article.objects.reporting_confirmed()
+    item = get_object_or_404(articles, pk=pk)
     spans = [
         Highlight(s.start, s.end, reverse("timeline:contact", args=[s.contact_id]), f"Contact: {s.contact}")
-        for s in item.contact_sources.filter(start__isnull=False, end__isnull=False).prefetch_related(
-            "contact__participants"
-        )
+        for s in visible(request, item.contact_sources.filter(start__isnull=False, end__isnull=False))
+        .filter(contact__in=contacts_visible(request))
+        .prefetch_related("contact__participants")
     ]
-    for statement in item.statements.filter(start__isnull=False, end__isnull=False).select_related("speaker"):
+    statements = visible(request, item.statements.all())
+    for statement in statements.filter(start__isnull=False, end__isnull=False).select_related("speaker"):
         url = (
             reverse("timeline:contact", args=[statement.contact_id])
             if statement.contact_id

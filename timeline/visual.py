@@ -169,7 +169,7 @@ class VisualTimeline:
         data = self.filter.data.copy()
         data.pop("start", None)
         data.pop("end", None)
-        unbounded = ContactFilter(data, queryset=Contact.objects.all()).qs
+        unbounded = ContactFilter(data, queryset=Contact.objects.all(), request=self.filter.request).qs
         first, last = first_and_last(unbounded)
         return {"first": first and first.isoformat(), "last": last and last.isoformat()}
 

@@ -28,7 +28,7 @@ def visual_data(request: HttpRequest) -> JsonResponse:
     params = request.GET.copy()
     for key in ("lanes", "lead", "rows"):
         params.pop(key, None)
-    contact_filter = ContactFilter(params, queryset=Contact.objects.all())
+    contact_filter = ContactFilter(params, queryset=Contact.objects.all(), request=request)
     lanes_by = options.cleaned_data["lanes"] or ("kind" if contact_filter.chosen_pair() else "pair")
     answer = VisualTimeline(
         contact_filter,

@@ -7,11 +7,11 @@ store what they return.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-from dataclasses import dataclass
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, replace
 from datetime import date, timedelta
 
-from tracker.rules import add_months, month_after, month_start
+from tracker.rules import IN_OFFICE, OFFICE_UNKNOWN, OUT_OF_OFFICE, Break, add_months, month_after, month_start
 
 
 @dataclass(frozen=True)
@@ -34,14 +34,28 @@ class GapRow:
     longest_since: date
     is_record: bool
     approximate: bool
+    in_office: str = IN_OFFICE  # rules.IN_OFFICE | OUT_OF_OFFICE | OFFICE_UNKNOWN
+    office_note: str = ""  # who was out of office and when, or whose dates are unknown
+
+    @property
+    def counts(self) -> bool:
+        """Whether the gap is a silence between two people in office, the only kind records count."""
+        return self.in_office == IN_OFFICE
 
 
-def gaps_between(points: Sequence[ContactPoint]) -> list[GapRow]:
+# Whether both people of a pair held office from one day to another, with a note saying who did
+# not and when: ``(first, last) -> (rules.IN_OFFICE | ..., note)``.
+OfficeJudge = Callable[[date, date], tuple[str, str]]
+
+
+def gaps_between(points: Sequence[ContactPoint], office: OfficeJudge | None = None) -> list[GapRow]:
     """One row per interval between consecutive contacts (ordered by date, then id).
 
-    ``longest_since`` is the earliest date since which the pair had no longer gap: the end of
-    the most recent strictly longer gap, or the first contact when none was longer. A stack of
-    ever-longer earlier gaps makes this O(n).
+    ``office`` says for each gap whether both held office throughout (without it, they did).
+    Only such gaps count as records: ``longest_since`` is the earliest date since which the pair
+    had no longer gap in office: the end of the most recent strictly longer one, or the first
+    contact when none was longer; a gap out of office is never a record. A stack of ever-longer
+    earlier gaps makes this O(n).
     """
     ordered = sorted(points, key=lambda p: (p.date, p.id))
     if len(ordered) < 2:
@@ -51,7 +65,9 @@ def gaps_between(points: Sequence[ContactPoint]) -> list[GapRow]:
     longer_before: list[tuple[int, date]] = []  # (days, end), days strictly decreasing
     for before, after in zip(ordered, ordered[1:], strict=False):
         days = (after.date - before.date).days
-        while longer_before and longer_before[-1][0] <= days:
+        in_office, note = office(before.date, after.date) if office else (IN_OFFICE, "")
+        counted = in_office == IN_OFFICE
+        while counted and longer_before and longer_before[-1][0] <= days:
             longer_before.pop()
         since = longer_before[-1][1] if longer_before else first
         rows.append(
@@ -62,12 +78,40 @@ def gaps_between(points: Sequence[ContactPoint]) -> list[GapRow]:
                 end=after.date,
                 days=days,
                 longest_since=since,
-                is_record=not longer_before,
+                is_record=counted and not longer_before,
                 approximate=not (before.exact and after.exact),
+                in_office=in_office,
+                office_note=note,
             )
         )
-        longer_before.append((days, after.date))
+        if counted:
+            longer_before.append((days, after.date))
     return rows
+
+
+def _day(day: date) -> str:
+    return f"{day.day} {day:%b %Y}"
+
+
+def office_note(name: str, cover: tuple[str, list[Break]]) -> str:
+    """What a gap's label says about one person's office: "" when in office throughout."""
+    status, breaks = cover
+    if status == IN_OFFICE:
+        return ""
+    if status == OFFICE_UNKNOWN and not any(b != (None, None) for b in breaks):
+        return f"{name}: office dates not on record"
+    parts = []
+    for left, back in breaks:
+        if left is None and back is None:
+            parts.append("no office of known dates")
+        elif left is None:
+            parts.append(f"not in office before {_day(back)}")
+        elif back is None:
+            parts.append(f"out of office since {_day(left)}")
+        else:
+            parts.append(f"out of office {_day(left)} – {_day(back)}")
+    prefix = "possibly " if status == OFFICE_UNKNOWN else ""
+    return f"{name} {prefix}{', '.join(parts)}"
 
 
 @dataclass(frozen=True)
@@ -135,12 +179,17 @@ def gap_claim_verdict(claim: Claim, points: Sequence[ContactPoint], gaps: Sequen
         return Verdict(UNCHECKABLE, f"No contact of this pair before {_fmt(claim.ends)} is on record.")
 
     if claim.comparison in ("more_than", "at_least", "exactly", "less_than"):
-        return _verdict_on_duration(claim, gap)
-    if claim.comparison == "first_since":
-        return _verdict_on_first_since(claim, gap, points)
-    if claim.comparison == "longest_since":
-        return _verdict_on_longest_since(claim, gap, gaps, points)
-    return Verdict(UNCHECKABLE, f"Unknown comparison {claim.comparison!r}.")
+        verdict = _verdict_on_duration(claim, gap)
+    elif claim.comparison == "first_since":
+        verdict = _verdict_on_first_since(claim, gap, points)
+    elif claim.comparison == "longest_since":
+        verdict = _verdict_on_longest_since(claim, gap, gaps, points)
+    else:
+        return Verdict(UNCHECKABLE, f"Unknown comparison {claim.comparison!r}.")
+    if gap.office_note and not gap.counts:
+        # The silence the claim speaks of was not (or not surely) one between two people in office.
+        return replace(verdict, reason=f"{verdict.reason} During that gap: {gap.office_note}.")
+    return verdict
 
 
 def _verdict_on_duration(claim: Claim, gap: GapRow) -> Verdict:
@@ -220,11 +269,23 @@ def _verdict_on_longest_since(
     anchor = claim.anchor
     if anchor is None:
         return Verdict(UNCHECKABLE, "The claim names no date it counts from.", deciding=gap)
+    overlapping = [g for g in gaps if g.end > anchor and g is not gap and g.start < claim.ends]
+    # A longer stretch in which one of them was out of office is no silence between the two
+    # leaders: it neither beats the claimed gap nor runs up to it; the reason names it.
+    out = [g for g in overlapping if g.in_office == OUT_OF_OFFICE and _days_after(g, anchor) > gap.days]
     others = sorted(
-        (g for g in gaps if g.end > anchor and g is not gap and g.start < claim.ends),
+        (g for g in overlapping if g.in_office != OUT_OF_OFFICE),
         key=lambda g: (-_days_after(g, anchor), g.end),
     )
     longer = [g for g in others if _days_after(g, anchor) > gap.days]
+    if out and not longer:
+        verdict = _verdict_on_longest_since(claim, gap, [g for g in gaps if g not in out], points)
+        skipped = max(out, key=lambda g: _days_after(g, anchor))
+        return replace(
+            verdict,
+            reason=f"{verdict.reason} Not counted: {skipped.days} days ({_fmt(skipped.start)} → "
+            f"{_fmt(skipped.end)}), when {skipped.office_note}.",
+        )
     if longer:
         deciding = longer[0]
         runner_up = longer[1] if len(longer) > 1 else gap

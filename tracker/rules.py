@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from datetime import date, timedelta
+from typing import NamedTuple
 from urllib.parse import urlsplit
 
 from dateutil.relativedelta import relativedelta
@@ -25,20 +26,95 @@ def office_held_on(start: date | None, end: date | None, day: date) -> bool:
     return (start is None or start <= day) and (end is None or day < end)
 
 
-def still_in_office(offices: Iterable[tuple[date | None, date | None]], day: date) -> bool:
-    """Whether someone holds an office on ``day``; someone with no recorded office counts as in
-    office (the record does not know otherwise)."""
+class Term(NamedTuple):
+    """An office's bounds as the rules read them. ``start`` None: the start is unknown. ``end``
+    (exclusive) None: still held, unless ``end_known`` is False (the record does not know when,
+    or whether, it ended). A plain ``(start, end)`` pair is a term with a known end."""
+
+    start: date | None
+    end: date | None
+    end_known: bool = True
+
+
+def term_held_on(term: Term | tuple, day: date) -> bool | None:
+    """Whether the office was held on ``day``: True or False when its bounds say so, None when an
+    unknown bound leaves it open. (``office_held_on`` is the lenient reading: possibly held.)"""
+    start, end, end_known = Term(*term)
+    if (start is not None and day < start) or (end is not None and day >= end):
+        return False
+    if start is None or not end_known:
+        return None
+    return True
+
+
+def still_in_office(offices: Iterable[Term | tuple], day: date) -> bool:
+    """Whether someone is known to hold an office on ``day``; someone with no recorded office
+    counts as in office (the record does not know otherwise). An office of unknown bounds does
+    not make them so."""
     offices = list(offices)
-    return not offices or any(office_held_on(start, end, day) for start, end in offices)
+    return not offices or any(term_held_on(term, day) is True for term in offices)
 
 
-def office_left_on(offices: Iterable[tuple[date | None, date | None]], day: date) -> date | None:
+def office_left_on(offices: Iterable[Term | tuple], day: date) -> date | None:
     """The day someone left their last office, if they held offices and hold none on ``day``."""
-    offices = list(offices)
+    offices = [Term(*o) for o in offices]
     if still_in_office(offices, day):
         return None
-    ends = [end for _, end in offices if end is not None and end <= day]
+    ends = [end for _, end, _ in offices if end is not None and end <= day]
     return max(ends) if ends else None
+
+
+# Whether someone held office throughout a stretch of days (``office_cover``).
+IN_OFFICE, OUT_OF_OFFICE, OFFICE_UNKNOWN = "yes", "no", "unknown"
+
+Break = tuple[date | None, date | None]  # out of office from (None: always before) to (None: since)
+
+
+def office_breaks(offices: Iterable[Term | tuple]) -> list[Break]:
+    """The stretches in which someone held none of the offices whose bounds are known: from the
+    day one ended (None: before the first began) to the day the next began (None: no later one)."""
+    terms = [Term(*o) for o in offices]
+    known = sorted((t.start, t.end or date.max) for t in terms if t.start is not None and t.end_known)
+    if not known:
+        return [(None, None)]
+    breaks: list[Break] = [(None, known[0][0])]
+    reach = known[0][1]
+    for start, end in known[1:]:
+        if start > reach:
+            breaks.append((reach, start))
+        reach = max(reach, end)
+    if reach != date.max:
+        breaks.append((reach, None))
+    return breaks
+
+
+def office_cover(offices: Iterable[Term | tuple], first: date, last: date) -> tuple[str, list[Break]]:
+    """Whether someone held office on every day from ``first`` to ``last`` (inclusive):
+    ``IN_OFFICE``; ``OUT_OF_OFFICE`` with the breaks that show it; or ``OFFICE_UNKNOWN`` (with the
+    breaks in question) when no office is recorded or an office of unknown bounds may fill them."""
+    offices = [Term(*o) for o in offices]
+    if not offices:
+        return OFFICE_UNKNOWN, []
+    after_last = last + timedelta(days=1)
+    breaks = [(s, e) for s, e in office_breaks(offices) if (s is None or s < after_last) and (e is None or e > first)]
+    if not breaks:
+        return IN_OFFICE, []
+    vague = [t for t in offices if t.start is None or not t.end_known]
+
+    def may_fill(brk: Break) -> bool:
+        low, high = max(brk[0] or first, first), min(brk[1] or after_last, after_last)
+        return any((t.start is None or t.start < high) and (t.end is None or t.end > low) for t in vague)
+
+    certain = [b for b in breaks if not may_fill(b)]
+    return (OUT_OF_OFFICE, certain) if certain else (OFFICE_UNKNOWN, breaks)
+
+
+def pair_in_office(cover_a: tuple[str, list[Break]], cover_b: tuple[str, list[Break]]) -> str:
+    """Both held office throughout: ``IN_OFFICE`` only if both did; out if either was out."""
+    statuses = {cover_a[0], cover_b[0]}
+    if OUT_OF_OFFICE in statuses:
+        return OUT_OF_OFFICE
+    return OFFICE_UNKNOWN if OFFICE_UNKNOWN in statuses else IN_OFFICE
 
 
 # --- Pairs --------------------------------------------------------------------------------------

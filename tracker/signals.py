@@ -10,9 +10,10 @@ from django.db.models.signals import m2m_changed, post_delete, post_save, pre_de
 from django.dispatch import receiver
 
 from tracker.extraction.gazetteer import name_key
-from tracker.models import Contact, Event, GapClaim, Person
+from tracker.models import Contact, Event, GapClaim, Office, Person
 from tracker.rules import pair_key
 from tracker.services.claims import event_claims_link
+from tracker.services.offices import pairs_with_gaps_of
 from tracker.services.upkeep import contact_days_mark_dirty, gap_claim_mark_dirty, gaps_mark_dirty, pairs_among
 
 
@@ -96,3 +97,34 @@ def gap_claim_saved(sender, instance: GapClaim, raw=False, **kwargs):
 def event_saved(sender, instance: Event, raw=False, **kwargs):
     if not raw:
         event_claims_link(instance)
+
+
+# Whether a gap was a silence between two people in office follows their offices (and its note
+# names them): an office change, or a renamed person, recomputes the gaps of their pairs.
+
+
+@receiver(pre_save, sender=Office)
+def office_saving(sender, instance: Office, raw=False, **kwargs):
+    if not raw and instance.pk:
+        instance._person_before_save = Office.objects.filter(pk=instance.pk).values_list("person_id", flat=True).first()
+
+
+@receiver(post_save, sender=Office)
+@receiver(post_delete, sender=Office)
+def office_changed(sender, instance: Office, raw=False, **kwargs):
+    if raw:
+        return
+    people = {instance.person_id, getattr(instance, "_person_before_save", None)} - {None}
+    gaps_mark_dirty(set().union(*(pairs_with_gaps_of(p) for p in people)))
+
+
+@receiver(pre_save, sender=Person)
+def person_saving(sender, instance: Person, raw=False, **kwargs):
+    if not raw and instance.pk:
+        instance._name_before_save = Person.objects.filter(pk=instance.pk).values_list("name", flat=True).first()
+
+
+@receiver(post_save, sender=Person)
+def person_saved(sender, instance: Person, raw=False, created=False, **kwargs):
+    if not raw and not created and getattr(instance, "_name_before_save", instance.name) != instance.name:
+        gaps_mark_dirty(pairs_with_gaps_of(instance.pk))

@@ -153,6 +153,7 @@ def pairs_with_most_gaps(n: int, *, start: date | None, end: date | None, people
 def gap_rows(gaps: QuerySet, latest: int | None = None) -> list[dict]:
     """The gaps as dicts, oldest first; only the ``latest`` ones if given (one query either way)."""
     fields = ["start", "end", "days", "is_record", "longest_since", "approximate", "before_id", "after_id"]
+    fields += ["in_office", "office_note"]
     kinds = {"before_kind": F("before__kind"), "after_kind": F("after__kind")}
     if latest is None:
         return list(gaps.order_by("end", "after_id").values(*fields, **kinds))

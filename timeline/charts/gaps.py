@@ -26,12 +26,12 @@ from timeline.charts.base import (
 from timeline.charts.tally import Tally
 from timeline.filters import PairField
 from timeline.pairs import pair_silence_end
-from tracker.models import Contact, Gap, GapClaim, ReviewStatus
+from tracker.models import Contact, Gap, GapClaim, InOffice, ReviewStatus
 
 MAX_GAPS = 400  # the most recent gaps of a pair; the CSV has them all
 MAX_LABELS = 8  # labelled bars (records, claimed gaps): more would run into each other
 TITLE = "Gaps between contacts"
-COLUMNS = ["Ended", "Days", "Contact before", "Contact after", "Record", "Longest since"]
+COLUMNS = ["Ended", "Days", "Contact before", "Contact after", "Record", "Longest since", "Office"]
 
 
 class GapsOptions(PeriodFilterOptions):
@@ -101,9 +101,12 @@ def chart_gaps(
     ends = [g["end"] for g in shown] + ([today] if current else [])
     span_days = (max(ends) - min(ends)).days if ends else 0
     width_ms = max(1, span_days // 250) * 86_400_000
+    # Records count only gaps in which both held office; the others are drawn apart, labelled.
+    counted = [g for g in shown if g["in_office"] == InOffice.YES]
     data = [
-        gap_trace("Gap", [g for g in shown if not g["is_record"]], "#7f8aa3", width_ms),
-        gap_trace("Longest so far (record)", [g for g in shown if g["is_record"]], "#D55E00", width_ms),
+        gap_trace("Gap", [g for g in counted if not g["is_record"]], "#7f8aa3", width_ms),
+        gap_trace("Longest so far (record)", [g for g in counted if g["is_record"]], "#D55E00", width_ms),
+        gap_trace("Not both in office (no record)", [g for g in shown if g not in counted], "#c9ced8", width_ms),
     ]
     if current:
         data.append(open_gap_trace(current, today, width_ms))
@@ -183,14 +186,15 @@ def gap_trace(name: str, items: list[dict], colour: str, width_ms: int) -> dict:
                 g["start"].isoformat(),
                 KIND_LABELS.get(g["before_kind"], ""),
                 KIND_LABELS.get(g["after_kind"], ""),
-                g["longest_since"].isoformat(),
+                g["longest_since"].isoformat() if g["in_office"] == InOffice.YES else "not counted",
+                plotly_text(g["office_note"] or "both in office"),
             ]
             for g in items
         ],
         "marker": {"color": colour},
         "hovertemplate": (
             "<b>%{y} days</b><br>%{customdata[0]} · %{customdata[1]}<br>→ %{x|%Y-%m-%d} · %{customdata[2]}"
-            "<br>Longest since %{customdata[3]}<extra></extra>"
+            "<br>Longest since %{customdata[3]}<br>%{customdata[4]}<extra></extra>"
         ),
     }
 
@@ -221,7 +225,8 @@ def gap_table_rows(gaps: list[dict], current: dict | None, today: date) -> list[
             f"{g['start'].isoformat()} {KIND_LABELS.get(g['before_kind'], '')}",
             f"{g['end'].isoformat()} {KIND_LABELS.get(g['after_kind'], '')}",
             "yes" if g["is_record"] else "",
-            g["longest_since"].isoformat(),
+            g["longest_since"].isoformat() if g["in_office"] == InOffice.YES else "",
+            g["office_note"] or "both in office",
         ]
         for g in gaps
     ]
@@ -232,6 +237,7 @@ def gap_table_rows(gaps: list[dict], current: dict | None, today: date) -> list[
                 current["days"],
                 f"{current['start'].isoformat()} {KIND_LABELS.get(current['kind'], '')}",
                 "none yet",
+                "",
                 "",
                 "",
             ]

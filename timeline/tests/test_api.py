@@ -17,6 +17,7 @@ pytestmark = pytest.mark.django_db
 @pytest.fixture
 def record(people):
     aldo, mira, ivo = people["aldo"], people["mira"], people["ivo"]
+    aldo.offices.all().delete()  # the fixture's office: his only one is this
     Office.objects.create(person=aldo, title="Premier", country=make_country("Norvania"), start=date(2020, 1, 1))
     article = Article.objects.create(
         title="R", url="https://example.org/r", text="Aldo called Mira.", published=date(2024, 3, 2)

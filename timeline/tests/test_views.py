@@ -73,7 +73,7 @@ def test_contact_expands_to_sources_statements_and_topics(client, calls, people)
     article = Article.objects.create(title="Synthetic story", publisher="Synthetic Wire", text=text)
     start = text.index("Aldo")
     ContactSource.objects.create(contact=first, article=article, start=start, end=start + 26)
-    Statement.objects.create(speaker=people["aldo"], quote="A fine call", contact=first)
+    Statement.objects.create(speaker=people["aldo"], quote="A fine call", contact=first, status="confirmed")
     body = client.get(reverse("timeline:contact", args=[first.pk]), headers=HX).content.decode()
     assert "<html" not in body
     assert "<mark>Aldo Varen called Mira Tol</mark>" in body
@@ -90,7 +90,7 @@ def test_article_page_links_each_span_to_its_item(client, calls):
 
 def test_leader_page_lists_counterparts_with_the_current_gap(client, calls):
     body = " ".join(client.get(reverse("timeline:leader", args=["aldo-varen"])).content.decode().split())
-    assert "Mira Tolsk" in body and "10 days since last contact" in body
+    assert "Mira Tolsk" in body and "10 days since the last contact in this record" in body
 
 
 def test_pair_page_shows_the_rhythm_and_timeline(client, calls):

@@ -16,6 +16,7 @@ pytestmark = pytest.mark.django_db
 @pytest.fixture
 def pair(db, people, norvania):
     aldo, mira = people["aldo"], people["mira"]
+    aldo.offices.all().delete()  # the fixture's open-ended office: this one ends
     Office.objects.create(
         person=aldo, title="President", country=norvania, start=date(2020, 1, 1), end=date(2024, 4, 1)
     )

@@ -3,6 +3,7 @@ claims derived from them. Admin actions call ``tracker.services`` and add no log
 
 from django import forms
 from django.contrib import admin, messages
+from django.core.exceptions import ValidationError
 from django.db.models import Count
 
 from tracker.admin.merge import CONTACTS, PEOPLE, MergeAdminMixin
@@ -20,6 +21,7 @@ from tracker.models import (
     Topic,
 )
 from tracker.services.claims import gap_claim_verify
+from tracker.services.confirming import people_set_status, statements_set_status
 from tracker.services.contacts import contact_validate_participants, contacts_set_status
 
 
@@ -39,8 +41,8 @@ class OfficeInline(admin.TabularInline):
 @admin.register(Person)
 class PersonAdmin(MergeAdminMixin, admin.ModelAdmin):
     merge_kind = PEOPLE
-    list_display = ["name", "country", "current_offices", "contact_count"]
-    list_filter = [("country", admin.RelatedOnlyFieldListFilter)]
+    list_display = ["name", "country", "current_offices", "contact_count", "status"]
+    list_filter = ["status", ("country", admin.RelatedOnlyFieldListFilter)]
     search_fields = ["name", "aliases"]
     autocomplete_fields = ["country"]
     prepopulated_fields = {"slug": ["name"]}
@@ -55,12 +57,12 @@ class PersonAdmin(MergeAdminMixin, admin.ModelAdmin):
 
     @admin.display(description="Offices")
     def current_offices(self, obj):
-        return "; ".join(f"{o.title} of {o.country}" for o in obj.offices.all() if o.end is None)
+        return "; ".join(f"{o.title} of {o.country}" for o in obj.offices.all() if o.end is None and o.term.end_known)
 
 
 @admin.register(Office)
 class OfficeAdmin(admin.ModelAdmin):
-    list_display = ["person", "title", "country", "start", "end", "is_head"]
+    list_display = ["person", "title", "country", "start", "end", "is_head", "status"]
     list_filter = ["is_head", "title", ("country", admin.RelatedOnlyFieldListFilter)]
     search_fields = ["person__name", "title", "country__name"]
     autocomplete_fields = ["person", "country"]
@@ -138,12 +140,24 @@ def reject_selected(modeladmin, request, queryset):
 def _set_status(modeladmin, request, queryset, status):
     if queryset.model is Contact:
         changed = contacts_set_status(queryset, status)
+    elif queryset.model is Statement:
+        changed = statements_set_status(queryset, status)
+    elif queryset.model is Person:
+        try:
+            changed = people_set_status(queryset, status)
+        except ValidationError as refused:
+            modeladmin.message_user(request, " ".join(refused.messages), messages.ERROR)
+            return
     else:
         changed = queryset.exclude(status=status).update(status=status)
         if queryset.model is GapClaim:
             for claim in queryset:
                 gap_claim_verify(claim)
     modeladmin.message_user(request, f"{changed} item(s) marked {status}.", messages.SUCCESS)
+
+
+# Confirming a person confirms the offices proposed for them (``people_set_status``).
+PersonAdmin.actions = [confirm_selected, reject_selected]
 
 
 @admin.register(Contact)

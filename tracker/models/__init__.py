@@ -7,8 +7,25 @@ pure computations (gaps, verdicts) live in ``tracker.gaps`` and the shared rules
 """
 
 from tracker.models.articles import Article, ArticleQuerySet, Topic, TopicManager, UnplacedName, text_hash
-from tracker.models.base import DatedQuerySet, Precision, RecordQuerySet, ReviewStatus, lines, save_with_unique_slug
-from tracker.models.derived import ContactDayCount, Gap, GapClaim, GapQuerySet, PairContactCount, PairMonthCount
+from tracker.models.base import (
+    BoundPrecision,
+    DatedQuerySet,
+    Precision,
+    RecordQuerySet,
+    ReviewedQuerySet,
+    ReviewStatus,
+    lines,
+    save_with_unique_slug,
+)
+from tracker.models.derived import (
+    ContactDayCount,
+    Gap,
+    GapClaim,
+    GapQuerySet,
+    InOffice,
+    PairContactCount,
+    PairMonthCount,
+)
 from tracker.models.events import AnchorPrecision, Event, EventQuerySet
 from tracker.models.people import (
     Country,
@@ -19,6 +36,7 @@ from tracker.models.people import (
     PersonQuerySet,
     office_held_on_q,
     office_holder,
+    office_known_held_on_q,
 )
 from tracker.models.record import Contact, ContactQuerySet, ContactSource, Statement, StatementQuerySet, participants
 
@@ -26,6 +44,10 @@ __all__ = [
     "AnchorPrecision",
     "Article",
     "ArticleQuerySet",
+    "BoundPrecision",
+    "InOffice",
+    "ReviewedQuerySet",
+    "office_known_held_on_q",
     "Contact",
     "ContactDayCount",
     "ContactQuerySet",

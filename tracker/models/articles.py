@@ -91,6 +91,29 @@ class ArticleQuerySet(models.QuerySet):
             .order_by("created", "id")
         )
 
+    def coverage(self) -> list[dict]:
+        """What these articles are, by publisher: ``publisher``, ``articles``, ``first`` and
+        ``last`` publication dates, busiest first (one grouped query). "What the record holds"."""
+        rows = (
+            self.order_by()
+            .values("publisher")
+            .annotate(
+                articles=models.Count("id", distinct=True), first=models.Min("published"), last=models.Max("published")
+            )
+            .order_by("-articles", "publisher")
+        )
+        return list(rows)
+
+    def reporting_confirmed(self, contacts=None, statements=None) -> ArticleQuerySet:
+        """Articles with a confirmed source of one of ``contacts`` (confirmed ones) or a confirmed
+        one of ``statements``; all confirmed contacts and statements when neither is given."""
+        from tracker.models.record import Contact, ContactSource, Statement
+
+        contacts = Contact.objects.confirmed() if contacts is None else contacts.confirmed()
+        sources = ContactSource.objects.confirmed().filter(contact__in=contacts).values("article_id")
+        said = (Statement.objects.all() if statements is None else statements).confirmed().values("article_id")
+        return self.filter(models.Q(pk__in=sources) | models.Q(pk__in=said))
+
 
 class Article(models.Model):
     title = models.CharField(max_length=500, blank=True)

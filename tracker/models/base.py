@@ -66,6 +66,26 @@ class ReviewStatus(models.TextChoices):
     REJECTED = "rejected", "Rejected"
 
 
+class BoundPrecision(models.TextChoices):
+    """How exactly an office's start or end is known."""
+
+    DAY = "day", "Exact day"
+    MONTH = "month", "Within the month"
+    YEAR = "year", "Within the year"
+    UNKNOWN = "unknown", "Unknown"
+
+
+class ReviewedQuerySet(models.QuerySet):
+    """Rows an editor reviews: only confirmed ones are public."""
+
+    def confirmed(self):
+        return self.filter(status=ReviewStatus.CONFIRMED)
+
+
+def review_status_field(default: str = ReviewStatus.PROPOSED, **kwargs) -> models.CharField:
+    return models.CharField(max_length=12, choices=ReviewStatus.choices, default=default, db_index=True, **kwargs)
+
+
 class DatedQuerySet(models.QuerySet):
     """Records with a ``date``: contacts, statements."""
 
@@ -83,16 +103,13 @@ class DatedQuerySet(models.QuerySet):
 PersonCondition = Callable[[str, object], Q]
 
 
-class RecordQuerySet(DatedQuerySet):
+class RecordQuerySet(DatedQuerySet, ReviewedQuerySet):
     """The reads contacts and statements share. A subclass names its searchable text
     (``text_field`` and its SQLite trigram table ``text_index``) and says, in
     ``_with_a_person``, how a record reaches its people (participants, or the speaker)."""
 
     text_field: str
     text_index: str
-
-    def confirmed(self):
-        return self.filter(status=ReviewStatus.CONFIRMED)
 
     def before_key(self, day: date, pk: int):
         """Keyset page boundary for the ``-date, -id`` order: the rows after (day, pk)."""
@@ -120,13 +137,14 @@ class RecordQuerySet(DatedQuerySet):
 
         ids = [getattr(c, "pk", c) for c in countries]
         nationals = Person.objects.filter(country_id__in=ids).values("pk")
-        office_holders = Office.objects.filter(country_id__in=ids).values("person_id")
+        offices = Office.objects.confirmed()  # an office still under review places no one
+        office_holders = offices.filter(country_id__in=ids).values("person_id")
 
         def could(person: str) -> Q:
             return Q(**{f"{person}__in": nationals}) | Q(**{f"{person}__in": office_holders})
 
         def did(person: str, day) -> Q:
-            on_the_day = Office.objects.filter(office_held_on_q(day), person_id=OuterRef(person), country_id__in=ids)
+            on_the_day = offices.filter(office_held_on_q(day), person_id=OuterRef(person), country_id__in=ids)
             return Q(**{f"{person}__in": nationals}) | Exists(on_the_day)
 
         return self._with_a_person(could, did)

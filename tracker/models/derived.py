@@ -20,6 +20,14 @@ from tracker.models.record import Contact
 
 
 class GapQuerySet(models.QuerySet):
+    def in_office(self) -> GapQuerySet:
+        """Gaps in which both people held office throughout: the silences between leaders."""
+        return self.filter(in_office=InOffice.YES)
+
+    def involving(self, person: Person | int) -> GapQuerySet:
+        pk = getattr(person, "pk", person)
+        return self.filter(Q(person_a_id=pk) | Q(person_b_id=pk))
+
     def for_pair(self, a: Person | int, b: Person | int) -> GapQuerySet:
         low, high = rules.pair_key(getattr(a, "pk", a), getattr(b, "pk", b))
         return self.filter(person_a_id=low, person_b_id=high)
@@ -32,6 +40,12 @@ class GapQuerySet(models.QuerySet):
             .annotate(gap_count=models.Count("id"), mean_days=models.Avg("days"), last_contact=models.Max("end"))
             .filter(gap_count__gte=min_gaps)
         )
+
+
+class InOffice(models.TextChoices):
+    YES = rules.IN_OFFICE, "Both in office throughout"
+    NO = rules.OUT_OF_OFFICE, "One out of office for part of it"
+    UNKNOWN = rules.OFFICE_UNKNOWN, "Office dates not known"
 
 
 class Gap(models.Model):
@@ -51,6 +65,18 @@ class Gap(models.Model):
     )
     is_record = models.BooleanField(default=False, help_text="No earlier gap of this pair was longer.")
     approximate = models.BooleanField(default=False, help_text="One of the two contacts has an inexact date.")
+    in_office = models.CharField(
+        max_length=8,
+        choices=InOffice.choices,
+        default=InOffice.UNKNOWN,
+        help_text="Whether both held office throughout, from their offices; only such gaps count as "
+        "records (``longest_since``, ``is_record``).",
+    )
+    office_note = models.CharField(
+        max_length=500,
+        blank=True,
+        help_text="Who was out of office during the gap and when, or whose dates are unknown.",
+    )
 
     objects = GapQuerySet.as_manager()
 

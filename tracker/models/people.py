@@ -11,7 +11,14 @@ from django.urls import reverse
 
 from tracker import rules
 from tracker.extraction.gazetteer import name_key
-from tracker.models.base import lines, save_with_unique_slug
+from tracker.models.base import (
+    BoundPrecision,
+    ReviewedQuerySet,
+    ReviewStatus,
+    lines,
+    review_status_field,
+    save_with_unique_slug,
+)
 
 # --- Countries and organisations ---------------------------------------------------------
 
@@ -72,7 +79,7 @@ class Country(models.Model):
 # --- People and their offices ------------------------------------------------------------
 
 
-class PersonQuerySet(models.QuerySet):
+class PersonQuerySet(ReviewedQuerySet):
     def get_by_natural_key(self, slug: str) -> Person:
         return self.get(slug=slug)
 
@@ -145,6 +152,12 @@ class Person(models.Model):
     # per key, so two ingesters that meet a new name at once make one person. Set on every save,
     # fixtures included (``tracker.signals``).
     name_key = models.CharField(max_length=200, editable=False)
+    # Confirmed by default: an editor entering a person has reviewed them. Extraction proposes
+    # the people it creates; a proposed person has no public page until an editor confirms them.
+    status = review_status_field(
+        default=ReviewStatus.CONFIRMED,
+        help_text="Only confirmed people have a public page and are offered in the filters.",
+    )
 
     objects = PersonQuerySet.as_manager()
 
@@ -192,15 +205,34 @@ class Person(models.Model):
 
 
 def office_held_on_q(day) -> Q:
-    """``rules.office_held_on`` for the database: an office whose ``start`` is on or before ``day``
-    and whose ``end`` (exclusive) is unknown or after it. ``day`` may be a date or an expression
-    (``OuterRef("date")``) for the day of the row it is used against."""
-    return Q(start__lte=day) & (Q(end__isnull=True) | Q(end__gt=day))
+    """``rules.office_held_on`` for the database: an office whose ``start`` is unknown or on or
+    before ``day`` and whose ``end`` (exclusive) is unknown or after it: possibly held. ``day`` may
+    be a date or an expression (``OuterRef("date")``) for the day of the row it is used against."""
+    return (Q(start__isnull=True) | Q(start__lte=day)) & (Q(end__isnull=True) | Q(end__gt=day))
 
 
-class OfficeQuerySet(models.QuerySet):
+def office_known_held_on_q(day) -> Q:
+    """``rules.term_held_on(...) is True`` for the database: known to be held on ``day`` (start
+    known and on or before it; still held, or an end known and after it)."""
+    still_held = Q(end__isnull=True) & ~Q(end_precision=BoundPrecision.UNKNOWN)
+    return Q(start__isnull=False, start__lte=day) & (still_held | Q(end__gt=day))
+
+
+class OfficeQuerySet(ReviewedQuerySet):
     def held_on(self, day: date) -> OfficeQuerySet:
+        """Possibly held on ``day`` (an unknown bound does not exclude it): for placing a speaker."""
         return self.filter(office_held_on_q(day))
+
+    def known_held_on(self, day: date) -> OfficeQuerySet:
+        """Known to be held on ``day``: for "in office today"."""
+        return self.filter(office_known_held_on_q(day))
+
+    def terms(self) -> dict[int, list[rules.Term]]:
+        """Each person's offices as ``rules.Term`` values, by person id (one query)."""
+        found: dict[int, list[rules.Term]] = {}
+        for person_id, start, end, end_precision in self.values_list("person_id", "start", "end", "end_precision"):
+            found.setdefault(person_id, []).append(rules.Term(start, end, end_precision != BoundPrecision.UNKNOWN))
+        return found
 
 
 class Office(models.Model):
@@ -216,12 +248,29 @@ class Office(models.Model):
         related_name="offices",
         help_text="The state or organisation the office belongs to.",
     )
-    start = models.DateField(help_text="First day in office.")
+    start = models.DateField(null=True, blank=True, help_text="First day in office. Empty when not known.")
+    start_precision = models.CharField(
+        max_length=8,
+        choices=BoundPrecision.choices,
+        default=BoundPrecision.DAY,
+        help_text="How exactly the start is known; 'Unknown' exactly when the start is empty.",
+    )
     end = models.DateField(
         null=True,
         blank=True,
         help_text="The day the successor took office (the holder is no longer in office on this day). "
-        "Empty while in office.",
+        "Empty while in office, or when not known.",
+    )
+    end_precision = models.CharField(
+        max_length=8,
+        choices=BoundPrecision.choices,
+        default=BoundPrecision.DAY,
+        help_text="How exactly the end is known. With an empty end: 'Unknown' when the record does not "
+        "know when (or whether) the office ended; anything else means still in office.",
+    )
+    status = review_status_field(
+        default=ReviewStatus.CONFIRMED,
+        help_text="Extraction proposes the offices it infers; only confirmed offices count for the public record.",
     )
     is_head = models.BooleanField(
         "leader",
@@ -235,15 +284,43 @@ class Office(models.Model):
         ordering = ["start"]
         constraints = [
             models.CheckConstraint(
-                condition=Q(end__isnull=True) | Q(end__gte=models.F("start")),
+                condition=Q(end__isnull=True) | Q(start__isnull=True) | Q(end__gte=models.F("start")),
                 name="office_ends_after_it_starts",
                 violation_error_message="An office cannot end before it starts.",
-            )
+            ),
+            models.CheckConstraint(
+                condition=Q(start__isnull=True, start_precision=BoundPrecision.UNKNOWN)
+                | (Q(start__isnull=False) & ~Q(start_precision=BoundPrecision.UNKNOWN)),
+                name="office_start_unknown_exactly_when_empty",
+                violation_error_message="A start's precision is 'Unknown' exactly when the start is empty.",
+            ),
+            models.CheckConstraint(
+                condition=Q(end__isnull=True) | ~Q(end_precision=BoundPrecision.UNKNOWN),
+                name="office_end_known_when_given",
+                violation_error_message="An end that is given is not 'Unknown'.",
+            ),
         ]
 
     def __str__(self) -> str:
-        span = f"{self.start:%Y-%m-%d}–{self.end:%Y-%m-%d}" if self.end else f"since {self.start:%Y-%m-%d}"
-        return f"{self.title} of {self.country} ({span})"
+        return f"{self.title} of {self.country} ({self.span_label()})"
+
+    def save(self, *args, **kwargs):
+        if self.start is None:
+            self.start_precision = BoundPrecision.UNKNOWN  # an empty start is an unknown one
+        super().save(*args, **kwargs)
+
+    @property
+    def term(self) -> rules.Term:
+        return rules.Term(self.start, self.end, self.end_precision != BoundPrecision.UNKNOWN)
+
+    def span_label(self) -> str:
+        """ "2021-01-20–2025-01-20", "since 2021-01-20", "start unknown–…": never "present" on a guess."""
+        start = f"{self.start:%Y-%m-%d}" if self.start else "start unknown"
+        if self.end:
+            return f"{start}–{self.end:%Y-%m-%d}"
+        if not self.term.end_known:
+            return f"{start}–end unknown"
+        return f"since {start}" if self.start else f"{start}–present"
 
     def held_on(self, day: date) -> bool:
         return rules.office_held_on(self.start, self.end, day)

@@ -11,7 +11,14 @@ from django.urls import reverse
 
 from tracker import rules
 from tracker.models.articles import Article, Topic
-from tracker.models.base import PersonCondition, Precision, RecordQuerySet, ReviewStatus
+from tracker.models.base import (
+    PersonCondition,
+    Precision,
+    RecordQuerySet,
+    ReviewedQuerySet,
+    ReviewStatus,
+    review_status_field,
+)
 from tracker.models.people import Person
 
 # --- Contacts ----------------------------------------------------------------------------
@@ -164,6 +171,12 @@ class ContactSource(models.Model):
         blank=True,
         help_text="What this source calls the contact, when it differs from the record.",
     )
+    # A report merged into a contact already confirmed stays proposed until its article is reviewed.
+    status = review_status_field(
+        default=ReviewStatus.CONFIRMED, help_text="Only confirmed sources are listed on the public contact page."
+    )
+
+    objects = ReviewedQuerySet.as_manager()
 
     class Meta:
         ordering = ["article__published", "id"]

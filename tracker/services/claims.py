@@ -13,6 +13,7 @@ from django.utils import timezone
 from tracker.gaps import Claim, ContactPoint, GapRow, gap_claim_verdict, gaps_between
 from tracker.models import Article, Contact, Event, Gap, GapClaim, Person, Precision, ReviewStatus
 from tracker.rules import kind_class, pair_key
+from tracker.services.offices import pair_office_judge
 
 
 def contact_point(contact_id: int, day, precision: str, kind: str | None = None) -> ContactPoint:
@@ -82,7 +83,7 @@ def gap_claim_verdict_refresh(claim: GapClaim, *, record: PairRecord | None = No
     a, b = pair_key(claim.person_a_id, claim.person_b_id)
     if record is None:
         points = contact_points_for_pair(a, b)
-        record = PairRecord(points, gaps_between(points), stored_gaps(a, b))
+        record = PairRecord(points, gaps_between(points, pair_office_judge(a, b)), stored_gaps(a, b))
     points, rows, stored = record.points, record.rows, record.stored
     result = gap_claim_verdict(claim_of(claim), points, rows)
     before = [getattr(claim, f) for f in VERDICT_FIELDS]

@@ -13,6 +13,7 @@ from django.utils import timezone
 
 from tracker import rules
 from tracker.models import Article, Contact, ContactSource, Person, Precision, ReviewStatus, Topic
+from tracker.services.confirming import contact_sources_confirm, people_confirm_named_by
 from tracker.services.upkeep import contact_days_mark_dirty, gaps_mark_dirty, pairs_of_contacts
 
 
@@ -65,12 +66,20 @@ def contact_source_add(
     end: int | None = None,
     evidence: str = "",
     reported_kind: str = "",
+    status: str = ReviewStatus.CONFIRMED,
 ) -> ContactSource:
-    """Link an article to a contact it reports; a second link from the same article is the same source."""
+    """Link an article to a contact it reports; a second link from the same article is the same
+    source. ``status``: a report from an article not yet reviewed is proposed."""
     source, _ = ContactSource.objects.get_or_create(
         contact=contact,
         article=article,
-        defaults={"start": start, "end": end, "evidence": evidence, "reported_kind": reported_kind},
+        defaults={
+            "start": start,
+            "end": end,
+            "evidence": evidence,
+            "reported_kind": reported_kind,
+            "status": status,
+        },
     )
     return source
 
@@ -79,6 +88,9 @@ def contact_source_add(
 def contacts_set_status(contacts: Iterable[Contact], status: str) -> int:
     """Confirm or reject contacts in bulk; each touched pair's gaps are recomputed once."""
     ids = [c.pk for c in contacts]
+    if status == ReviewStatus.CONFIRMED:  # what a confirmed contact names is confirmed with it
+        people_confirm_named_by(contact_ids=ids)
+        contact_sources_confirm(ids)
     changed = Contact.objects.filter(pk__in=ids).exclude(status=status).update(status=status, updated=timezone.now())
     gaps_mark_dirty(pairs_of_contacts(ids))
     contact_days_mark_dirty(Contact.objects.filter(pk__in=ids).values_list("date", flat=True).distinct())

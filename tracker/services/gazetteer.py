@@ -89,7 +89,9 @@ def known_person(person: Person, *, offices) -> KnownPerson:
         name=person.name,
         aliases=tuple(person.alias_list),
         country=person.country.name if person.country else None,
-        offices=tuple(KnownOffice(o.title, o.country.name, o.start, o.end) for o in offices),
+        # An office of unknown start (inferred from one article) would name its holder on any
+        # day; only offices with a known start place a title ("the French President") on a day.
+        offices=tuple(KnownOffice(o.title, o.country.name, o.start, o.end) for o in offices if o.start is not None),
     )
 
 

@@ -45,6 +45,7 @@ from tracker.rules import (
     url_is_web,
 )
 from tracker.services.claims import gap_claim_create
+from tracker.services.confirming import people_confirm_named_by, statements_set_status
 from tracker.services.contacts import (
     article_side,
     contact_create,
@@ -321,6 +322,9 @@ def extraction_store(extraction, article: Article, *, confirm: bool, result: Ing
             status=status,
         )
         result.proposed["gap_claim"] += 1
+    if confirm:  # a trusted archive vouches for the people its items name, new ones included
+        stored = Statement.objects.filter(article=article).values_list("pk", flat=True)
+        people_confirm_named_by(contact_ids=[c.pk for c, _ in contacts], statement_ids=list(stored))
     result.warnings.extend(people.warnings)
     unplaced_names_store(article, people.unplaced)
     result.people_created += people.created
@@ -376,6 +380,7 @@ def _contact_store(item, article: Article, people: ArticlePeople, *, status, top
             end=item.span.end,
             evidence=item.evidence,
             reported_kind=item.kind,
+            status=status,
         )
         if not reported_by_this:
             result.merged += 1
@@ -408,6 +413,7 @@ def _contact_store(item, article: Article, people: ArticlePeople, *, status, top
         end=item.span.end,
         evidence=item.evidence,
         reported_kind=item.kind,
+        status=status,
     )
     result.proposed["contact"] += 1
     return contact
@@ -437,7 +443,9 @@ def article_items_set_status(article: Article, status: str, *, only_from: str = 
     with gaps_deferred(), transaction.atomic():
         contacts = Contact.objects.filter(sources__article=article, status=only_from).distinct()
         changed = contacts_set_status(list(contacts), status)
-        changed += Statement.objects.filter(article=article, status=only_from).update(status=status)
+        changed += statements_set_status(Statement.objects.filter(article=article, status=only_from), status)
+        # Its reports merged into contacts already on record follow the article's review.
+        ContactSource.objects.filter(article=article, status=only_from).update(status=status)
         claims = list(GapClaim.objects.filter(article=article, status=only_from))
         GapClaim.objects.filter(pk__in=[c.pk for c in claims]).update(status=status)
         changed += len(claims)

@@ -8,7 +8,7 @@ from django.db import IntegrityError, transaction
 
 from tracker.extraction.gazetteer import name_extends, name_is_fuller, name_is_surname_only, name_key
 from tracker.extraction.people import person_name_clean
-from tracker.models import Article, Country, Office, Person
+from tracker.models import Article, BoundPrecision, Country, Office, Person, ReviewStatus
 from tracker.services.gazetteer import batch_cached, gazetteer_current, gazetteer_person_added
 
 
@@ -176,13 +176,14 @@ class ArticlePeople:
 
     def _insert(self, name: str, mention) -> Person:
         country = country_find(getattr(mention, "country", None), self.countries)
-        person = Person(name=name, country=country)
+        # Proposed, like every item extraction makes: no public page until an editor confirms.
+        person = Person(name=name, country=country, status=ReviewStatus.PROPOSED)
         office_title = getattr(mention, "office", None)
         if office_title and country is not None and self.article.published:
-            # The article tells us the office was held on its date, not when it began.
+            # The article says the office was held on its date, not when it began or whether it ended.
             person.notes = (
-                f"{CREATED_NOTE} article {self.article.pk}; the start of the office "
-                f"{office_title} of {country} is that article's date, not the real start."
+                f"{CREATED_NOTE} article {self.article.pk}, which names them {office_title} of {country} "
+                f"on {self.article.published.isoformat()}; the office's start and end are unknown."
             )
         else:
             person.notes = f"{CREATED_NOTE} article {self.article.pk}."
@@ -192,7 +193,11 @@ class ArticlePeople:
                 person=person,
                 title=office_title,
                 country=country,
-                start=self.article.published,
+                start=None,
+                start_precision=BoundPrecision.UNKNOWN,
+                end=None,
+                end_precision=BoundPrecision.UNKNOWN,
+                status=ReviewStatus.PROPOSED,
                 is_head=office_title.casefold() in HEAD_TITLES,
             )
         return person

@@ -42,6 +42,7 @@ from tracker.services.claims import (
     stored_gaps,
 )
 from tracker.services.locks import days_lock, derived_lock_all, ingest_lock, pair_lock
+from tracker.services.offices import OfficeJudges, pair_office_judge
 
 _deferred: contextvars.ContextVar[set[Pair] | None] = contextvars.ContextVar("gaps_deferred", default=None)
 _deferred_days: contextvars.ContextVar[set[date] | None] = contextvars.ContextVar("days_deferred", default=None)
@@ -241,7 +242,7 @@ def gaps_recompute_pair(a: int, b: int) -> Changes:
     pair_lock(a, b)
     changes = pair_counts_recompute(a, b)
     points = contact_points_for_pair(a, b)
-    rows = gaps_between(points)
+    rows = gaps_between(points, pair_office_judge(a, b))
     stored = Gap.objects.filter(person_a_id=a, person_b_id=b).values_list("pk", *GAP_KEY)
     changes["Gap"] = _gaps_sync({(a, b): rows}, stored)
     claims = list(GapClaim.objects.filter(person_a_id=a, person_b_id=b).select_related("anchor_event"))
@@ -316,7 +317,8 @@ def derived_recompute_all() -> tuple[int, Changes]:
         for contact_id, people in by_contact.items():
             for pair in pairs_among(people):
                 by_pair.setdefault(pair, []).append(points[contact_id])
-        wanted = {pair: gaps_between(pair_points) for pair, pair_points in by_pair.items()}
+        judges = OfficeJudges()
+        wanted = {pair: gaps_between(pair_points, judges.for_pair(*pair)) for pair, pair_points in by_pair.items()}
         stored = Gap.objects.values_list("pk", *GAP_KEY).iterator(chunk_size=5000)
         changes = Changes(Gap=_gaps_sync(wanted, stored))
         claims = GapClaim.objects.select_related("anchor_event")

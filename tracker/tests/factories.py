@@ -15,6 +15,7 @@ __all__ = [
     "PersonMention",
     "Span",
     "StatementItem",
+    "an_editor_request",
     "an_extraction",
     "call_item",
     "gap_claim_item",
@@ -55,6 +56,16 @@ def make_contact(
 ) -> Contact:
     """A contact between ``people`` on ``on``, confirmed unless told otherwise, through the service."""
     return contact_create(kind=kind, date=on, participants=people, status=status, **fields)
+
+
+def an_editor_request(path: str = "/"):
+    """A GET request from a logged-in editor (an administrator, so no database row is needed)."""
+    from django.contrib.auth.models import User
+    from django.test import RequestFactory
+
+    request = RequestFactory().get(path)
+    request.user = User(username="editor", is_staff=True, is_superuser=True, is_active=True)
+    return request
 
 
 # --- Extractions --------------------------------------------------------------------------------

@@ -7,7 +7,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from tracker.models import Contact, Gap, Person, ReviewStatus
+from tracker.models import Contact, Gap, Office, Person, ReviewStatus
 from tracker.services.contacts import contacts_set_status
 from tracker.tests.factories import make_contact, make_person
 
@@ -57,7 +57,11 @@ operations = st.tuples(st.lists(add, min_size=3, max_size=12), st.lists(changes,
 def test_stored_gaps_equal_gaps_recomputed_from_scratch(ops):
     Contact.objects.all().delete()
     Person.objects.all().delete()
-    people = [make_person(name) for name in ("Aldo Varen", "Mira Tolsk", "Ines Qarro")]
+    # In office throughout, so every gap counts as a silence between leaders (records included).
+    people = [
+        make_person(name, office="President", start=date(2000, 1, 1))
+        for name in ("Aldo Varen", "Mira Tolsk", "Ines Qarro")
+    ]
     for op in ops:
         contacts = list(Contact.objects.order_by("id"))
         if op[0] == "add":
@@ -110,3 +114,44 @@ def test_a_multilateral_contact_counts_for_every_pair_in_it():
     make_contact(a, c, on=date(2024, 1, 21))
     assert [g.days for g in Gap.objects.for_pair(a, c)] == [20]
     assert not Gap.objects.for_pair(a, b).exists()
+
+
+def test_a_gap_out_of_office_is_labelled_and_counts_as_no_record():
+    a = make_person("Aldo Varen", office="President", start=date(2020, 1, 1))
+    b = make_person("Mira Tolsk", office="Prime Minister", start=date(2020, 1, 1), end=date(2024, 2, 1))
+    Office.objects.create(person=b, title="Prime Minister", country=b.offices.get().country, start=date(2024, 6, 1))
+    for day in (date(2024, 1, 1), date(2024, 1, 11), date(2024, 9, 1), date(2024, 9, 5)):
+        make_contact(a, b, on=day)
+    gaps = list(Gap.objects.for_pair(a, b).order_by("end"))
+    assert [(g.days, g.in_office, g.is_record) for g in gaps] == [
+        (10, "yes", True),
+        (234, "no", False),
+        (4, "yes", False),
+    ]
+    assert gaps[1].office_note == "Mira Tolsk out of office 1 Feb 2024 – 1 Jun 2024"
+    assert gaps[2].longest_since == date(2024, 1, 11)
+
+
+def test_gaps_follow_an_office_change():
+    a = make_person("Aldo Varen", office="President", start=date(2020, 1, 1))
+    b = make_person("Mira Tolsk", office="Prime Minister", start=date(2020, 1, 1))
+    make_contact(a, b, on=date(2024, 1, 1))
+    make_contact(a, b, on=date(2024, 3, 1))
+    assert Gap.objects.for_pair(a, b).get().in_office == "yes"
+    office = b.offices.get()
+    office.end = date(2024, 2, 1)
+    office.save()
+    assert Gap.objects.for_pair(a, b).get().in_office == "no"
+    office.delete()
+    gap = Gap.objects.for_pair(a, b).get()
+    assert (gap.in_office, gap.office_note) == ("unknown", "Mira Tolsk: office dates not on record")
+
+
+def test_an_office_of_unknown_end_leaves_the_gap_unknown_not_in_office():
+    a = make_person("Aldo Varen", office="President", start=date(2020, 1, 1))
+    b = make_person("Mira Tolsk")
+    Office.objects.create(person=b, title="President", country=a.offices.get().country, end_precision="unknown")
+    make_contact(a, b, on=date(2024, 1, 1))
+    make_contact(a, b, on=date(2024, 3, 1))
+    gap = Gap.objects.for_pair(a, b).get()
+    assert (gap.in_office, gap.is_record) == ("unknown", False)

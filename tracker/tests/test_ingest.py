@@ -255,13 +255,17 @@ def test_a_new_person_gets_an_office_in_the_country_named_by_its_demonym(world):
     quell = Person.objects.get(name="Tomas Quell")
     assert quell.country == world["estmark"]
     office = Office.objects.get(person=quell)
-    assert (office.title, office.country, office.start, office.is_head) == (
+    # Issue 10: the article says the office was held on its date, not when it began or ended.
+    assert (office.title, office.country, office.start, office.end, office.is_head) == (
         "Foreign Minister",
         world["estmark"],
-        date(2024, 3, 18),
+        None,
+        None,
         False,
     )
-    assert "not the real start" in quell.notes
+    assert (office.start_precision, office.end_precision, office.status) == ("unknown", "unknown", "proposed")
+    assert quell.status == "proposed"
+    assert "start and end are unknown" in quell.notes
     assert set(Contact.objects.get().participants.all()) == {quell, world["varen"]}
     assert result.proposed["person"] == 1
 
@@ -435,3 +439,15 @@ def test_a_bare_surname_the_extractor_did_not_propose_makes_no_new_person(world)
     assert Person.objects.count() == people_before
     assert not Statement.objects.exists()
     assert any("without a speaker" in w for w in result.warnings)
+
+
+def test_a_trusted_archive_confirms_the_new_people_its_items_name(world):
+    text = "Estmarkish Foreign Minister Tomas Quell phoned Aldo Varen today about the treaty and grain"
+    call = call_item(text, text[:60], [world["varen"], world["kost"]], date(2024, 3, 18))
+    call.participants, call.participant_keys = ["Tomas Quell", "Aldo Varen"], [None, world["varen"].slug]
+    mention = PersonMention("Tomas Quell", None, "Estmarkish", "Foreign Minister", span_of(text, "Tomas Quell"), True)
+    extraction = an_extraction(text=text, people=[mention], contacts=[call])
+    article_ingest(text=text, published=date(2024, 3, 18), extraction=extraction, confirm=True)
+    quell = Person.objects.get(name="Tomas Quell")
+    assert quell.status == "confirmed"
+    assert Office.objects.get(person=quell).status == "confirmed"

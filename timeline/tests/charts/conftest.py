@@ -11,6 +11,7 @@ from timeline.filters import ContactFilter
 from tracker.models import (
     Contact,
     Country,
+    Office,
     Person,
     ReviewStatus,
 )
@@ -34,7 +35,11 @@ def plain_static_storage(settings):
 
 
 def leader(name: str, country: str) -> Person:
-    return Person.objects.create(name=name, country=Country.objects.get_or_create(name=country)[0])
+    """A national of ``country`` in office there throughout the record (so every gap counts)."""
+    nation = Country.objects.get_or_create(name=country)[0]
+    person = Person.objects.create(name=name, country=nation)
+    Office.objects.create(person=person, title="President", country=nation, start=date(2000, 1, 1))
+    return person
 
 
 @pytest.fixture

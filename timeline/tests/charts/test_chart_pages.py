@@ -41,6 +41,8 @@ def test_htmx_filter_request_gets_only_the_charts(client, record):
     assert html.lstrip().startswith('<div id="charts"')
     assert "<html" not in html
     assert "HX-Request" in response["Vary"]  # beside Accept-Encoding (pages are gzipped)
+    # Cookie too: editors (logged in) see the record under review, the public does not.
+    assert "Cookie" in response["Vary"]
 
 
 def test_chart_fragment_and_page_share_one_url(client, record):

@@ -1,23 +1,27 @@
-"""Set up the demo: reference data, the founding article, a demo editor, and derived gaps.
+"""Set up the demo: reference data, the readout facts, the founding article, a demo editor, and
+derived gaps.
 
-Safe to run again: fixtures use natural keys or fixed keys, so a second run updates in place.
+Safe to run again: only missing rows are added (``tracker.services.demo``), so an editor's
+corrections stay; ``--reset`` deletes the record first and rebuilds it from the fixtures.
 """
 
 import os
 
 from django.contrib.auth.models import Group, User
-from django.core.management import call_command
 from django.core.management.base import BaseCommand
 from django.db import transaction
 
 from tracker.planner_statistics import planner_statistics_refresh
+from tracker.services.demo import DemoLoad, demo_fixture_load, demo_record_reset
 from tracker.services.upkeep import gaps_deferred, gaps_recompute_all
 
-# Order matters: countries before the offices that name them, people before the article's contacts.
-REFERENCE_FIXTURES = ["countries", "organisations", "leaders", "topics", "founding_article"]
+# Order matters: countries before the offices that name them, people before the contacts, and
+# the readout contacts before the founding article whose two calls are further sources of them.
+REFERENCE_FIXTURES = ["countries", "organisations", "leaders", "topics"]
 # Contacts derived from the White House readouts (facts and addresses, not their text): see
 # the readout_facts_fixture command. Left out where the readouts themselves are ingested.
 READOUT_FACTS = "readout_facts"
+FOUNDING_ARTICLE = "founding_article"
 
 
 class Command(BaseCommand):
@@ -30,17 +34,31 @@ class Command(BaseCommand):
             action="store_true",
             help="Load only the reference data and the founding article, not the contacts derived from readouts.",
         )
+        parser.add_argument(
+            "--reset",
+            action="store_true",
+            help="Delete the whole record (people, articles, contacts, everything but user accounts) "
+            "and rebuild it from the fixtures. Without it, rows already there are left as they are.",
+        )
 
-    def handle(self, *args, no_editor=False, no_readout_facts=False, **options):
-        fixtures = REFERENCE_FIXTURES if no_readout_facts else [*REFERENCE_FIXTURES, READOUT_FACTS]
-        # Loading fires the gap-keeping signals contact by contact; defer them and rebuild once.
+    def handle(self, *args, no_editor=False, no_readout_facts=False, reset=False, **options):
+        fixtures = [*REFERENCE_FIXTURES, *([] if no_readout_facts else [READOUT_FACTS]), FOUNDING_ARTICLE]
+        load = DemoLoad()
+        # Rows are saved raw (no gap-keeping signals); everything derived is rebuilt once at the end.
         with transaction.atomic(), gaps_deferred() as touched:
+            if reset:
+                self.stdout.write(f"Reset: {demo_record_reset()} row(s) deleted.")
             for name in fixtures:
-                call_command("loaddata", name, verbosity=0)
+                demo_fixture_load(name, load)
             touched.clear()
             pairs = gaps_recompute_all()
         planner_statistics_refresh()
-        self.stdout.write(f"Loaded {', '.join(fixtures)}; gaps recomputed for {pairs} pair(s).")
+        added = ", ".join(f"{n} {model}" for model, n in sorted(load.added.items())) or "nothing"
+        self.stdout.write(
+            f"Loaded {', '.join(fixtures)}: added {added}; {load.merged} contact(s) merged into one on record "
+            f"as a further source; {load.kept} row(s) already there left as they were; "
+            f"gaps recomputed for {pairs} pair(s)."
+        )
         if not no_editor:
             self.create_demo_editor()
 

@@ -1,0 +1,62 @@
+"""What confirming an item vouches for. Only confirmed items are public, so a confirmed contact
+or statement must not name someone still under review: confirming it confirms the people it
+names (and, with a person, the offices extraction proposed for them); a person named by a
+confirmed item cannot be taken back to review or rejected until those items are."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+
+from tracker.models import Contact, ContactSource, Office, Person, ReviewStatus, Statement
+
+
+def people_confirm_named_by(*, contact_ids: Iterable[int] = (), statement_ids: Iterable[int] = ()) -> int:
+    """Confirm the participants of these contacts and the speakers of these statements."""
+    through = Contact.participants.through.objects.filter(contact_id__in=list(contact_ids)).values("person_id")
+    speakers = Statement.objects.filter(pk__in=list(statement_ids)).values("speaker_id")
+    # A rejected person too: the editor who confirms the item vouches for everyone it names.
+    named = Person.objects.filter(pk__in=through) | Person.objects.filter(pk__in=speakers)
+    return people_set_status(list(named.exclude(status=ReviewStatus.CONFIRMED)), ReviewStatus.CONFIRMED)
+
+
+def contact_sources_confirm(contact_ids: Iterable[int]) -> int:
+    """An editor confirming a contact vouches for the reports listed with it."""
+    proposed = ContactSource.objects.filter(contact_id__in=list(contact_ids), status=ReviewStatus.PROPOSED)
+    return proposed.update(status=ReviewStatus.CONFIRMED)
+
+
+@transaction.atomic
+def people_set_status(people: Iterable[Person], status: str) -> int:
+    """Confirm, reject or re-propose people; confirming one confirms the offices proposed for them.
+
+    Refused (``ValidationError``, nothing changes) for a person a confirmed contact or statement
+    names, unless ``status`` is confirmed: the public record would name someone not in it.
+    """
+    ids = [p.pk for p in people]
+    if status != ReviewStatus.CONFIRMED:
+        named = set(
+            Contact.participants.through.objects.filter(
+                person_id__in=ids, contact__status=ReviewStatus.CONFIRMED
+            ).values_list("person_id", flat=True)
+        ) | set(Statement.objects.confirmed().filter(speaker_id__in=ids).values_list("speaker_id", flat=True))
+        if named:
+            names = ", ".join(sorted(Person.objects.filter(pk__in=named).values_list("name", flat=True)))
+            raise ValidationError(
+                f"{names}: named by confirmed contacts or statements; reject or re-propose those first."
+            )
+    changed = Person.objects.filter(pk__in=ids).exclude(status=status).update(status=status)
+    if status == ReviewStatus.CONFIRMED:
+        Office.objects.filter(person_id__in=ids, status=ReviewStatus.PROPOSED).update(status=ReviewStatus.CONFIRMED)
+    return changed
+
+
+@transaction.atomic
+def statements_set_status(statements: Iterable[Statement], status: str) -> int:
+    ids = [s.pk for s in statements]
+    changed = Statement.objects.filter(pk__in=ids).exclude(status=status).update(status=status)
+    if status == ReviewStatus.CONFIRMED:
+        people_confirm_named_by(statement_ids=ids)
+    return changed
