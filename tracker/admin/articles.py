@@ -27,9 +27,8 @@ from tracker.services.ingest import (
     MAX_TEXT_CHARS,
     IngestResult,
     article_ingest,
-    article_items_set_status,
-    article_reextract,
 )
+from tracker.services.review import article_items_set_status, article_reextract
 
 
 class ArticleContactInline(ContactSourceInline):

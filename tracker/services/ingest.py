@@ -23,7 +23,6 @@ from django.db import IntegrityError, transaction
 from tracker.models import (
     Article,
     Contact,
-    ContactSource,
     GapClaim,
     Person,
     Precision,
@@ -45,7 +44,7 @@ from tracker.rules import (
     url_is_web,
 )
 from tracker.services.claims import gap_claim_create
-from tracker.services.confirming import people_confirm_named_by, statements_set_status
+from tracker.services.confirming import people_confirm_named_by
 from tracker.services.contacts import (
     article_side,
     contact_create,
@@ -181,7 +180,7 @@ def article_ingest(
         return _duplicate(duplicate, source_file)
     if fresh := extraction is None:  # run here: run again if the people on record change meanwhile
         fingerprint = gazetteer_fingerprint()
-        if (extraction := _extraction_or_failure(text, published, title, url, publisher, result)) is None:
+        if (extraction := extraction_attempt(text, published, title, url, publisher, result)) is None:
             return result
     try:
         with gaps_deferred(), transaction.atomic():
@@ -189,7 +188,7 @@ def article_ingest(
             if (duplicate := article_find_duplicate(text, url)) is not None:
                 return _duplicate(duplicate, source_file)
             if fresh and gazetteer_fingerprint() != fingerprint:
-                extraction = _extraction_or_failure(text, published, title, url, publisher, result)
+                extraction = extraction_attempt(text, published, title, url, publisher, result)
                 if extraction is None:
                     return result
             meta = extraction.meta
@@ -219,7 +218,7 @@ def _web_url(url: str | None, result: IngestResult) -> str | None:  # http or ht
     return url.strip() if url_is_web(url) else None
 
 
-def _extraction_or_failure(text, published, title, url, publisher, result: IngestResult):
+def extraction_attempt(text, published, title, url, publisher, result: IngestResult):
     """The extraction of the text, or None with ``result`` marked failed."""
     try:
         return extraction_run(text, published=published, title=title or None, url=url, publisher=publisher)
@@ -436,44 +435,3 @@ def _statement_contact(item, speaker: Person, contacts: list[tuple[Contact, Any]
 
 
 # --- Review ------------------------------------------------------------------------------
-
-
-def article_items_set_status(article: Article, status: str, *, only_from: str = ReviewStatus.PROPOSED) -> int:
-    """Confirm (or reject) every item of an article still in ``only_from``; returns how many."""
-    with gaps_deferred(), transaction.atomic():
-        contacts = Contact.objects.filter(sources__article=article, status=only_from).distinct()
-        changed = contacts_set_status(list(contacts), status)
-        changed += statements_set_status(Statement.objects.filter(article=article, status=only_from), status)
-        # Its reports merged into contacts already on record follow the article's review.
-        ContactSource.objects.filter(article=article, status=only_from).update(status=status)
-        claims = list(GapClaim.objects.filter(article=article, status=only_from))
-        GapClaim.objects.filter(pk__in=[c.pk for c in claims]).update(status=status)
-        changed += len(claims)
-    return changed
-
-
-def article_reextract(article: Article, *, extraction: Any = None) -> IngestResult:
-    """Run extraction on a stored article again: its still-proposed items are replaced, the ones
-    an editor confirmed or rejected stay (and are not proposed a second time).
-
-    A proposed contact that other articles also report loses only this article's source.
-    """
-    result = IngestResult("new", article=article, source=article.source_file)
-    if extraction is None:  # on failure the article stays as it was
-        extraction = _extraction_or_failure(
-            article.text, article.published, article.title, article.url, article.publisher, result
-        )
-        if extraction is None:
-            return result
-    with gaps_deferred(), transaction.atomic():
-        ingest_lock()
-        proposed_sources = ContactSource.objects.filter(article=article, contact__status=ReviewStatus.PROPOSED)
-        contact_ids = list(proposed_sources.values_list("contact_id", flat=True))
-        proposed_sources.delete()
-        Contact.objects.filter(pk__in=contact_ids, sources__isnull=True).delete()
-        Statement.objects.filter(article=article, status=ReviewStatus.PROPOSED).delete()
-        GapClaim.objects.filter(article=article, status=ReviewStatus.PROPOSED).delete()
-        UnplacedName.objects.filter(article=article, status=ReviewStatus.PROPOSED).delete()
-        extraction_store(extraction, article, confirm=False, result=result)
-    result.warnings.extend(extraction.warnings)
-    return result

@@ -1,15 +1,22 @@
-"""Editors reviewing one article: confirm or reject a single item it proposed, and place the names
-extraction could not (create the person, or link the name to someone on record as an alias)."""
+"""Editors reviewing one article: confirm or reject a single item it proposed or all of them, run
+its extraction again, and place the names extraction could not (create the person, or link the
+name to someone on record as an alias)."""
 
 from __future__ import annotations
+
+from typing import Any
 
 from django.core.exceptions import ObjectDoesNotExist, ValidationError
 from django.db import transaction
 
-from tracker.models import Article, Contact, GapClaim, Person, ReviewStatus, Statement, UnplacedName
+from tracker.models import Article, Contact, ContactSource, GapClaim, Person, ReviewStatus, Statement, UnplacedName
 from tracker.services.claims import gap_claim_verify
+from tracker.services.confirming import statements_set_status
 from tracker.services.contacts import contacts_set_status
 from tracker.services.gazetteer import gazetteer_person_added
+from tracker.services.ingest import IngestResult, extraction_attempt, extraction_store
+from tracker.services.locks import ingest_lock
+from tracker.services.upkeep import gaps_deferred
 
 # The kinds of item an article proposes, as the review forms name them.
 ITEM_KINDS = ("contact", "statement", "gap_claim")
@@ -71,3 +78,44 @@ def unplaced_name_dismiss(*, unplaced: UnplacedName) -> None:
     """Not a person after all ("the Minister"): nothing to place."""
     unplaced.status = ReviewStatus.REJECTED
     unplaced.save(update_fields=["status"])
+
+
+def article_items_set_status(article: Article, status: str, *, only_from: str = ReviewStatus.PROPOSED) -> int:
+    """Confirm (or reject) every item of an article still in ``only_from``; returns how many."""
+    with gaps_deferred(), transaction.atomic():
+        contacts = Contact.objects.filter(sources__article=article, status=only_from).distinct()
+        changed = contacts_set_status(list(contacts), status)
+        changed += statements_set_status(Statement.objects.filter(article=article, status=only_from), status)
+        # Its reports merged into contacts already on record follow the article's review.
+        ContactSource.objects.filter(article=article, status=only_from).update(status=status)
+        claims = list(GapClaim.objects.filter(article=article, status=only_from))
+        GapClaim.objects.filter(pk__in=[c.pk for c in claims]).update(status=status)
+        changed += len(claims)
+    return changed
+
+
+def article_reextract(article: Article, *, extraction: Any = None) -> IngestResult:
+    """Run extraction on a stored article again: its still-proposed items are replaced, the ones
+    an editor confirmed or rejected stay (and are not proposed a second time).
+
+    A proposed contact that other articles also report loses only this article's source.
+    """
+    result = IngestResult("new", article=article, source=article.source_file)
+    if extraction is None:  # on failure the article stays as it was
+        extraction = extraction_attempt(
+            article.text, article.published, article.title, article.url, article.publisher, result
+        )
+        if extraction is None:
+            return result
+    with gaps_deferred(), transaction.atomic():
+        ingest_lock()
+        proposed_sources = ContactSource.objects.filter(article=article, contact__status=ReviewStatus.PROPOSED)
+        contact_ids = list(proposed_sources.values_list("contact_id", flat=True))
+        proposed_sources.delete()
+        Contact.objects.filter(pk__in=contact_ids, sources__isnull=True).delete()
+        Statement.objects.filter(article=article, status=ReviewStatus.PROPOSED).delete()
+        GapClaim.objects.filter(article=article, status=ReviewStatus.PROPOSED).delete()
+        UnplacedName.objects.filter(article=article, status=ReviewStatus.PROPOSED).delete()
+        extraction_store(extraction, article, confirm=False, result=result)
+    result.warnings.extend(extraction.warnings)
+    return result

@@ -151,7 +151,7 @@ def test_a_name_extraction_could_not_place_is_kept_and_listed(admin_client, lead
 
 
 def test_rerunning_extraction_does_not_list_a_name_twice(leaders):
-    from tracker.services.ingest import article_reextract
+    from tracker.services.review import article_reextract
 
     article = ingest(leaders)
     article_reextract(article, extraction=extraction_of(leaders))
