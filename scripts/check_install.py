@@ -43,14 +43,15 @@ def imported_top_level_modules() -> set[str]:
 
 def main() -> int:
     failures = []
+    # Some libraries (django-ninja) read Django's settings as they are imported.
+    os.environ.setdefault("SECRET_KEY", "install-check-not-secret")
+    sys.path.insert(0, str(ROOT))
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "tracker.settings")
     for name in sorted(imported_top_level_modules()) + sorted(INDIRECT):
         try:
             importlib.import_module(name)
         except ImportError as error:
             failures.append(f"{name}: {error}" + (f" ({INDIRECT[name]})" if name in INDIRECT else ""))
-    os.environ.setdefault("SECRET_KEY", "install-check-not-secret")
-    sys.path.insert(0, str(ROOT))
-    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "tracker.settings")
     try:
         import django
         from django.conf import settings
