@@ -7,8 +7,10 @@ from datetime import date
 import pytest
 from django.core.management import call_command
 
-from tracker.models import Article, Contact, Gap, Office, Person, Statement
+from tracker.models import Article, Contact, ContactSource, Country, Gap, GapClaim, Office, Person, Statement, Topic
 from tracker.rules import kind_class
+from tracker.services.ingest import article_ingest
+from tracker.tests.factories import an_extraction, call_item, gap_claim_item, make_country, make_leader, statement_item
 
 pytestmark = pytest.mark.django_db
 
@@ -77,6 +79,42 @@ def test_reset_rebuilds_the_demo_from_scratch():
     _load("--no-readout-facts", "--reset")
     assert Contact.objects.get(date=date(2024, 3, 18)).summary.startswith("Phone call on humanitarian aid")
     assert Contact.objects.count() == 2
+
+
+def test_what_is_stored_after_the_demo_gets_ids_the_demo_does_not_hold():
+    # The demo's rows keep their fixtures' ids; on PostgreSQL the id sequences must have moved
+    # past them, or every row stored next collides with one of the demo's (issue 13).
+    _load("--no-readout-facts")
+    before = {m: m.objects.count() for m in (Country, Person, Office, Topic, Article, Contact, Statement, GapClaim)}
+    varen = make_leader("Aldo Varen", "President", make_country("Norvania", "Norvanian"))
+    kost = make_leader("Mira Kost", "Prime Minister", make_country("Valdoria", "Valdorian"))
+    topic = Topic.objects.create(name="River treaty")
+    text = (
+        "President Aldo Varen of Norvania spoke today with Prime Minister Mira Kost of Valdoria about the river "
+        'treaty. "We agreed to meet again soon," Varen said. It was their first call in more than a month.'
+    )
+    day = date(2024, 5, 6)
+    extraction = an_extraction(
+        text,
+        contacts=[call_item(text, "spoke today with", [varen, kost], day)],
+        statements=[statement_item(text, "We agreed to meet again soon,", varen, said="Varen said", day=day)],
+        gap_claims=[gap_claim_item(text, "their first call in more than a month", [varen, kost], day)],
+        topics=[topic.name],
+    )
+    result = article_ingest(text=text, published=day, title="Fictional readout", extraction=extraction, confirm=True)
+    assert result.status == "new", result
+    after = {m: m.objects.count() for m in before}
+    assert {m: after[m] - before[m] for m in before} == {
+        Country: 2,
+        Person: 2,
+        Office: 2,
+        Topic: 1,
+        Article: 1,
+        Contact: 1,
+        Statement: 1,
+        GapClaim: 1,
+    }
+    assert ContactSource.objects.filter(article=result.article).count() == 1
 
 
 def test_the_demo_pair_page_counts_only_gaps_in_office_and_labels_the_others(client):

@@ -2,11 +2,17 @@
 
 Loops over files and calls ``tracker.services.ingest.article_ingest``; one bad file never stops
 the batch. Gaps are recomputed once per touched pair at the end.
+
+Exit status: 0 when the batch is stored, refused files included (each is listed in the summary
+with its reason); non-zero when nothing could be ingested, or when any article was not stored
+because of an error (of the program or the database, not of the file), which is also written to
+stderr as it happens (with its traceback at ``-v 2``).
 """
 
 from __future__ import annotations
 
 import sys
+import traceback
 from collections import Counter
 from pathlib import Path
 
@@ -61,21 +67,24 @@ def file_ingest(path: Path, *, confirm: bool, publisher: str) -> list[IngestResu
                 results.append(
                     article_ingest(document=document, source_file=source, confirm=confirm, publisher=publisher)
                 )
-            except Exception as error:  # noqa: BLE001 - reported in the summary, batch goes on
-                results.append(IngestResult("failed", reason=f"{type(error).__name__}: {error}", source=source))
+            except Exception as error:  # noqa: BLE001 - reported as an error, the batch goes on
+                results.append(_error(error, source))
     except UnicodeDecodeError as error:
         results.append(
             IngestResult(
                 "failed", reason=f"not valid UTF-8 text ({error.reason} at byte {error.start})", source=str(path)
             )
         )
-    except Exception as error:  # noqa: BLE001
-        results.append(
-            IngestResult("failed", reason=f"cannot read the file: {type(error).__name__}: {error}", source=str(path))
-        )
+    except Exception as error:  # noqa: BLE001 - reading reports bad input in ``errors``: this is a bug
+        results.append(_error(error, str(path), "cannot read the file: "))
     if not results:
         results.append(IngestResult("failed", reason="the file holds no article", source=str(path)))
     return results
+
+
+def _error(error: Exception, source: str, what: str = "") -> IngestResult:
+    reason = f"{what}{type(error).__name__}: {error}"
+    return IngestResult("failed", reason=reason, source=source, error=traceback.format_exc())
 
 
 class Command(BaseCommand):
@@ -94,11 +103,22 @@ class Command(BaseCommand):
         quiet = options.get("verbosity", 1) == 0
         with gaps_deferred(), gazetteer_batch():
             for path in tqdm(files, desc="ingest", unit="file", file=sys.stderr, disable=quiet or None):
-                results.extend(file_ingest(path, confirm=confirm, publisher=publisher))
+                done = file_ingest(path, confirm=confirm, publisher=publisher)
+                for result in done:
+                    if result.error:  # now, not only in the summary: the batch may run for hours
+                        self.stderr.write(f"ERROR {result.source}: {result.reason}")
+                        if options.get("verbosity", 1) >= 2:
+                            self.stderr.write(result.error)
+                results.extend(done)
         planner_statistics_refresh()
         self.stdout.write(ingest_summary(results, confirmed=confirm))
         if results and all(r.status == "failed" for r in results):
             raise CommandError("no article could be ingested")
+        if errors := sum(1 for r in results if r.error):
+            raise CommandError(
+                f"{errors} article(s) not stored because of an error, not of their files (listed above); "
+                "the rest of the batch is stored, and running ingest again once the error is fixed adds them"
+            )
 
 
 def ingest_summary(results: list[IngestResult], *, confirmed: bool = False) -> str:
@@ -120,7 +140,7 @@ def ingest_summary(results: list[IngestResult], *, confirmed: bool = False) -> s
     ]
     for r in results:
         if r.status == "failed":
-            lines.append(f"  FAILED {r.source}: {r.reason}")
+            lines.append(f"  {'ERROR' if r.error else 'FAILED'} {r.source}: {r.reason}")
     for r in results:
         for note in r.notes if r.status == "new" else ():
             lines.append(f"  note {r.source}: {note}")
