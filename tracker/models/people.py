@@ -95,29 +95,37 @@ class PersonQuerySet(ReviewedQuerySet):
         annotated with ``contact_count`` and ``last_contact``; the first ``limit`` of them.
 
         Read from the derived tables rather than the contacts, so the time does not grow with the
-        leader's contacts: a pair with n >= 2 held contacts has n - 1 gaps, the last ending on its
-        last held contact. ``PairContactCount`` (confirmed, planned included) names the other pairs,
-        which have at most one held contact; those are counted from the contacts only when the
-        busier counterparts do not fill ``limit``.
+        leader's contacts: a pair with held contacts on two or more days has gaps, the last ending
+        on its last held contact, and its ``PairContactCount`` (confirmed, planned included) less
+        its confirmed planned contacts is its number of held ones (several on one day included).
+        The pairs without gaps have held contacts on one day at most; those are counted from the
+        contacts only when the busier counterparts do not fill ``limit``.
         """
         from tracker.models.derived import Gap, PairContactCount
         from tracker.models.record import Contact, participants
 
-        found: dict[int, tuple[int, date]] = {}
+        last_held: dict[int, date] = {}
         for mine, theirs in (("person_a", "person_b"), ("person_b", "person_a")):
-            rows = (
-                Gap.objects.filter(**{mine: person})
-                .order_by()
-                .values(theirs)
-                .annotate(gaps=models.Count("id"), last=models.Max("end"))
-            )
-            found.update((r[theirs], (r["gaps"] + 1, r["last"])) for r in rows)
+            rows = Gap.objects.filter(**{mine: person}).order_by().values(theirs).annotate(last=models.Max("end"))
+            last_held.update((r[theirs], r["last"]) for r in rows)
+        pairs = PairContactCount.objects.filter(Q(person_a=person) | Q(person_b=person))
+        confirmed = {b if a == person.pk else a: n for a, b, n in pairs.values_list("person_a", "person_b", "contacts")}
+        planned = dict(
+            participants()
+            .filter(person_id__in=list(last_held))
+            .filter(contact__in=Contact.objects.confirmed().filter(planned=True).involving_all(person).values("pk"))
+            .order_by()
+            .values("person_id")
+            .annotate(n=models.Count("contact_id"))
+            .values_list("person_id", "n")
+        )
+        found: dict[int, tuple[int, date]] = {
+            other: (confirmed.get(other, 0) - planned.get(other, 0), last) for other, last in last_held.items()
+        }
         if limit is None or len(found) < limit:
-            pairs = PairContactCount.objects.filter(Q(person_a=person) | Q(person_b=person))
-            others = {b if a == person.pk else a for a, b in pairs.values_list("person_a", "person_b")}
             singles = (
                 participants()
-                .filter(person_id__in=others - found.keys())
+                .filter(person_id__in=list(confirmed.keys() - found.keys()))
                 .filter(contact__in=Contact.objects.held().involving_all(person).values("pk"))
                 .order_by()
                 .values("person_id")
