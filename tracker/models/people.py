@@ -79,6 +79,11 @@ class Country(models.Model):
 # --- People and their offices ------------------------------------------------------------
 
 
+def person_named_in_q(article, prefix: str = "") -> Q:
+    """People (through ``prefix``, e.g. ``"person__"`` from an office) named by an article's items."""
+    return Q(**{f"{prefix}contacts__sources__article": article}) | Q(**{f"{prefix}statements__article": article})
+
+
 class PersonQuerySet(ReviewedQuerySet):
     def get_by_natural_key(self, slug: str) -> Person:
         return self.get(slug=slug)
@@ -86,6 +91,11 @@ class PersonQuerySet(ReviewedQuerySet):
     def named(self, text: str) -> PersonQuerySet:
         """People whose name or one of whose aliases contains ``text`` (case-insensitive)."""
         return self.filter(Q(name__icontains=text) | Q(aliases__icontains=text))
+
+    def named_in(self, article) -> PersonQuerySet:
+        """The people an article's items name: participants of the contacts it reports and
+        speakers of its statements (``article`` may be an ``OuterRef``); distinct."""
+        return self.filter(person_named_in_q(article)).distinct()
 
     def holding_office_on(self, day: date) -> PersonQuerySet:
         return self.filter(offices__in=Office.objects.held_on(day)).distinct()

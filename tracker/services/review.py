@@ -9,17 +9,28 @@ from typing import Any
 from django.core.exceptions import ObjectDoesNotExist, ValidationError
 from django.db import transaction
 
-from tracker.models import Article, Contact, ContactSource, GapClaim, Person, ReviewStatus, Statement, UnplacedName
+from tracker.models import (
+    Article,
+    Contact,
+    ContactSource,
+    GapClaim,
+    Office,
+    Person,
+    ReviewStatus,
+    Statement,
+    UnplacedName,
+)
 from tracker.services.claims import gap_claim_verify
-from tracker.services.confirming import statements_set_status
+from tracker.services.confirming import offices_set_status, people_set_status, statements_set_status
 from tracker.services.contacts import contacts_set_status
 from tracker.services.gazetteer import gazetteer_person_added
 from tracker.services.ingest import IngestResult, extraction_attempt, extraction_store
 from tracker.services.locks import ingest_lock
 from tracker.services.upkeep import gaps_deferred
 
-# The kinds of item an article proposes, as the review forms name them.
-ITEM_KINDS = ("contact", "statement", "gap_claim")
+# The kinds of item an article proposes, as the review forms name them: what it reports and the
+# people (with the offices extraction inferred for them) that its items name.
+ITEM_KINDS = ("contact", "statement", "gap_claim", "person", "office")
 
 
 @transaction.atomic
@@ -27,21 +38,45 @@ def article_item_set_status(*, article: Article, kind: str, item_id: int, status
     """Confirm or reject one item of ``article``; returns 1 if its status changed, else 0.
 
     Raises ``ObjectDoesNotExist`` when the article has no such item (a contact belongs to an
-    article through one of its sources). Gaps and claim verdicts follow, as for any review."""
+    article through one of its sources; a person or office through the items that name them),
+    ``ValidationError`` when the change is refused. Gaps and claim verdicts follow."""
     if status not in (ReviewStatus.CONFIRMED, ReviewStatus.REJECTED, ReviewStatus.PROPOSED):
         raise ValidationError(f"unknown review status {status!r}")
     if kind == "contact":
-        contact = Contact.objects.filter(sources__article=article).distinct().get(pk=item_id)
-        return contacts_set_status([contact], status)
+        source = ContactSource.objects.select_related("contact").get(article=article, contact_id=item_id)
+        return contact_report_set_status(source=source, status=status)
     if kind == "statement":
         statement = Statement.objects.get(article=article, pk=item_id)
-        return Statement.objects.filter(pk=statement.pk).exclude(status=status).update(status=status)
+        return statements_set_status([statement], status)
     if kind == "gap_claim":
         claim = GapClaim.objects.get(article=article, pk=item_id)
         changed = GapClaim.objects.filter(pk=claim.pk).exclude(status=status).update(status=status)
         gap_claim_verify(claim)
         return changed
+    if kind == "person":
+        return people_set_status([Person.objects.named_in(article).get(pk=item_id)], status)
+    if kind == "office":
+        office = Office.objects.filter(person__in=Person.objects.named_in(article)).get(pk=item_id)
+        return offices_set_status([office], status)
     raise ObjectDoesNotExist(f"no item kind {kind!r}")
+
+
+def contact_report_set_status(*, source: ContactSource, status: str) -> int:
+    """Review one article's report of a contact.
+
+    Confirming it confirms the contact (and what that vouches for) and this report. Rejecting it
+    rejects only this report while another article's report of the contact stands: the contact
+    stays, with its other sources; rejecting the last report standing rejects the contact."""
+    contact = source.contact
+    changed = ContactSource.objects.filter(pk=source.pk).exclude(status=status).update(status=status)
+    others = contact.sources.exclude(pk=source.pk).exclude(status=ReviewStatus.REJECTED)
+    if status == ReviewStatus.CONFIRMED and contact.status == ReviewStatus.CONFIRMED:
+        return changed  # a report merged into a contact on record: the others keep their review
+    if status == ReviewStatus.REJECTED and others.exists():
+        return changed
+    if status == ReviewStatus.PROPOSED and others.filter(status=ReviewStatus.CONFIRMED).exists():
+        return changed  # other reports vouch for the contact still
+    return max(changed, contacts_set_status([contact], status))
 
 
 def _placed(unplaced: UnplacedName, person: Person) -> Person:

@@ -11,6 +11,7 @@ from django.urls import reverse
 
 from tracker.models import Article, Contact, Person, Statement, UnplacedName
 from tracker.rules import text_looks_truncated
+from tracker.services.contacts import contacts_set_status
 from tracker.services.ingest import article_ingest
 from tracker.tests import test_ingest_admin as ingest_admin_tests
 from tracker.tests.factories import (
@@ -57,15 +58,15 @@ def test_the_admin_index_lists_articles_awaiting_review_oldest_first_with_counts
     second = ingest(leaders, text=TEXT.replace("today", "on Monday"), title="Second pasted", publisher="Valdorian Desk")
     done = ingest(leaders, text=TEXT.replace("today", "yesterday"), title="Reviewed already")
     Statement.objects.filter(article=done).update(status="confirmed")
-    Contact.objects.update(status="confirmed")
+    contacts_set_status(list(Contact.objects.all()), "confirmed")  # with their reports
     UnplacedName.objects.filter(article=done).update(status="rejected")
     html = admin_client.get(reverse("admin:index")).content.decode()
     queue = html[html.index('id="review-queue"') :]
     assert queue.index("First pasted") < queue.index("Second pasted")
     assert "Reviewed already" not in queue
     first_row = queue[queue.index("First pasted") : queue.index("</tr>", queue.index("First pasted"))]
-    # contacts (confirmed now), statements, gap claims, names to place
-    assert [cell.split("</td>")[0] for cell in first_row.split("<td>")[3:]] == ["0", "1", "0", "1"]
+    # contacts (confirmed now), their reports, statements, gap claims, people, offices, names to place
+    assert [cell.split("</td>")[0] for cell in first_row.split("<td>")[3:]] == ["0", "0", "1", "0", "0", "0", "1"]
     assert Article.objects.awaiting_review().count() == 2
     assert {a.pk for a in Article.objects.awaiting_review()} == {first.pk, second.pk}
 
