@@ -205,6 +205,11 @@ class Person(models.Model):
     def get_absolute_url(self) -> str:
         return reverse("timeline:leader", args=[self.slug])
 
+    @classmethod
+    def slugs_reserved(cls, base: str) -> set[str]:
+        """Page names a new person must not take: those of people merged away, which redirect."""
+        return set(PersonRedirect.objects.filter(slug__startswith=base).values_list("slug", flat=True))
+
     def natural_key(self) -> tuple[str]:
         return (self.slug,)
 
@@ -234,6 +239,33 @@ def office_known_held_on_q(day) -> Q:
     known and on or before it; still held, or an end known and after it)."""
     still_held = Q(end__isnull=True) & ~Q(end_precision=BoundPrecision.UNKNOWN)
     return Q(start__isnull=False, start__lte=day) & (still_held | Q(end__gt=day))
+
+
+class PersonRedirectQuerySet(models.QuerySet):
+    def moved(self, slugs) -> dict[str, str]:
+        """For those of ``slugs`` that name no person but one merged away: slug -> the slug of the
+        person they were merged into (one query)."""
+        rows = self.filter(slug__in=list(slugs)).exclude(slug__in=Person.objects.values("slug"))
+        return dict(rows.values_list("slug", "person__slug"))
+
+
+class PersonRedirect(models.Model):
+    """The page address of a person merged into another: it answers with a permanent redirect to
+    the page of ``person``, so links to the merged-away page keep working. Written by
+    ``tracker.services.merge.people_merge``; a later merge of ``person`` carries it along."""
+
+    slug = models.SlugField(max_length=200, unique=True, help_text="The merged-away person's page name.")
+    person = models.ForeignKey(Person, on_delete=models.CASCADE, related_name="redirects")
+    name = models.CharField(max_length=200, blank=True, help_text="The merged-away person's name.")
+    merged = models.DateTimeField(auto_now_add=True)
+
+    objects = PersonRedirectQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["slug"]
+
+    def __str__(self) -> str:
+        return f"{self.slug} → {self.person_id}"
 
 
 class OfficeQuerySet(ReviewedQuerySet):
