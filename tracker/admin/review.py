@@ -18,6 +18,7 @@ from tracker.rules import text_looks_truncated
 from tracker.services.ingest import MAX_TEXT_CHARS, NO_DATE_NOTE
 from tracker.services.review import (
     ITEM_KINDS,
+    Placement,
     article_item_set_status,
     unplaced_name_dismiss,
     unplaced_name_link,
@@ -182,19 +183,25 @@ def item_review_view(modeladmin, request, object_id):
     return redirect(reverse("admin:tracker_article_change", args=[article.pk]) + f"#review-{kind}-{item_id}")
 
 
+def _items_proposed(placement: Placement) -> str:
+    result = placement.extraction
+    if result.status == "failed":
+        return f"Extraction could not run again ({result.reason}): use “Re-run extraction”."
+    items = ", ".join(f"{n} {kind}" for kind, n in sorted(result.proposed.items()))
+    return f"Extraction ran again: {items or 'no new items'} proposed for review."
+
+
 def unplaced_name_view(modeladmin, request, object_id, name_id):
     article = modeladmin._article_for_post(request, object_id)
     unplaced = get_object_or_404(UnplacedName, pk=name_id, article=article)
     action = request.POST.get("action")
     if action == "create":
-        person = unplaced_name_person_create(unplaced=unplaced)
-        modeladmin.message_user(request, f"Created {person}; re-run extraction to place the items naming them.")
+        placement = unplaced_name_person_create(unplaced=unplaced)
+        modeladmin.message_user(request, f"Created {placement.person}. {_items_proposed(placement)}")
     elif action == "link":
         person = get_object_or_404(Person, slug=(request.POST.get("person") or "").strip())
-        unplaced_name_link(unplaced=unplaced, person=person)
-        modeladmin.message_user(
-            request, f"“{unplaced.text}” is now an alias of {person}; re-run extraction to place its items."
-        )
+        placement = unplaced_name_link(unplaced=unplaced, person=person)
+        modeladmin.message_user(request, f"“{unplaced.text}” is now an alias of {person}. {_items_proposed(placement)}")
     elif action == "dismiss":
         unplaced_name_dismiss(unplaced=unplaced)
         modeladmin.message_user(request, f"“{unplaced.text}” dismissed: not a person.")

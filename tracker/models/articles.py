@@ -192,7 +192,7 @@ class UnplacedName(models.Model):
     """A name the extractor saw in an article but could not place: no one on record matches it
     and it is not enough to make a person of ("General Ardo", "President Kell"). The items that
     named it were skipped; an editor creates the person or links the name to one on record (an
-    alias), then re-runs extraction."""
+    alias), and extraction runs again to propose those items."""
 
     article = models.ForeignKey(Article, on_delete=models.CASCADE, related_name="unplaced_names")
     text = models.CharField(max_length=200, help_text="The name as the article writes it.")

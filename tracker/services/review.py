@@ -1,9 +1,10 @@
 """Editors reviewing one article: confirm or reject a single item it proposed or all of them, run
 its extraction again, and place the names extraction could not (create the person, or link the
-name to someone on record as an alias)."""
+name to someone on record as an alias, then propose the items that named it)."""
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import Any
 
 from django.core.exceptions import ObjectDoesNotExist, ValidationError
@@ -79,34 +80,52 @@ def contact_report_set_status(*, source: ContactSource, status: str) -> int:
     return max(changed, contacts_set_status([contact], status))
 
 
-def _placed(unplaced: UnplacedName, person: Person) -> Person:
+@dataclass(frozen=True)
+class Placement:
+    """A name placed as ``person``, and the article's extraction run again (``extraction``): the
+    items that named it, skipped before, are proposed now."""
+
+    person: Person
+    extraction: IngestResult
+
+
+def _place(unplaced: UnplacedName, person: Person) -> None:
     unplaced.person = person
     unplaced.status = ReviewStatus.CONFIRMED
     unplaced.save(update_fields=["person", "status"])
     gazetteer_person_added(person)
-    return person
 
 
-@transaction.atomic
-def unplaced_name_person_create(*, unplaced: UnplacedName) -> Person:
-    """A new person named as the article writes the name (the editor completes it afterwards)."""
-    person = Person.objects.create(
-        name=unplaced.text,
-        notes=f"Created by an editor from the name “{unplaced.text}” in article {unplaced.article_id}.",
-    )
-    return _placed(unplaced, person)
+def _items_placed(unplaced: UnplacedName, person: Person, extraction: Any) -> Placement:
+    # After the placement is committed: extraction takes a moment, and stores under its own lock.
+    return Placement(person, article_reextract(unplaced.article, extraction=extraction))
 
 
-@transaction.atomic
-def unplaced_name_link(*, unplaced: UnplacedName, person: Person) -> Person:
-    """The name is another way of writing ``person``: kept as one of their aliases."""
+def unplaced_name_person_create(*, unplaced: UnplacedName, extraction: Any = None) -> Placement:
+    """A new person named as the article writes the name (the editor completes it afterwards);
+    the article's extraction runs again to propose the items naming them (``extraction``: an
+    extraction to store instead of running the extractor, for callers that already ran it)."""
+    with transaction.atomic():
+        person = Person.objects.create(
+            name=unplaced.text,
+            notes=f"Created by an editor from the name “{unplaced.text}” in article {unplaced.article_id}.",
+        )
+        _place(unplaced, person)
+    return _items_placed(unplaced, person, extraction)
+
+
+def unplaced_name_link(*, unplaced: UnplacedName, person: Person, extraction: Any = None) -> Placement:
+    """The name is another way of writing ``person``: kept as one of their aliases; the article's
+    extraction runs again to propose the items naming them."""
     written = unplaced.text.strip()
-    if written.casefold() != person.name.casefold() and all(
-        written.casefold() != a.casefold() for a in person.alias_list
-    ):
-        person.aliases = "\n".join([*person.alias_list, written])
-        person.save(update_fields=["aliases"])
-    return _placed(unplaced, person)
+    with transaction.atomic():
+        if written.casefold() != person.name.casefold() and all(
+            written.casefold() != a.casefold() for a in person.alias_list
+        ):
+            person.aliases = "\n".join([*person.alias_list, written])
+            person.save(update_fields=["aliases"])
+        _place(unplaced, person)
+    return _items_placed(unplaced, person, extraction)
 
 
 def unplaced_name_dismiss(*, unplaced: UnplacedName) -> None:
