@@ -177,7 +177,10 @@ _REMOTE_WORDS = re.compile(
 
 def kind_from_evidence(kind: str, evidence: str) -> str:
     """The kind a contact was, given the words that report it: ``kind`` unless it is in-person and
-    the evidence says it was held remotely (then a video call, or a phone call)."""
+    the evidence says it was held remotely (then a video call, or a phone call).
+
+    Extraction applies it (``ContactItem.kind``, with the source's own word in ``reported_kind``);
+    ingest stores the kind it is given."""
     if kind_class(kind) == IN_PERSON and _REMOTE_WORDS.search(evidence or ""):
         return "video_call" if re.search(r"video|virtual", evidence, re.I) else "phone_call"
     return kind

@@ -10,7 +10,7 @@ from __future__ import annotations
 import bisect
 import re
 
-from tracker.rules import kind_class
+from tracker.rules import kind_class, kind_from_evidence
 
 from .contact_nouns import THEY, earlier_contacts, noun_contacts
 from .context import Article, Sentence, distinct
@@ -164,6 +164,9 @@ def find_contacts(article: Article) -> list[FoundContact]:
     for c in found:
         if c.date is None and c.by_noun and not c.recalled and article.is_release and article.published:
             c.date, c.precision = article.published, "day"  # "the talks with X" a release reports: that day's
+        decided = kind_from_evidence(c.kind, text[c.start : c.end])
+        if decided != c.kind:
+            c.reported_kind, c.kind = c.kind, decided  # "talks, held via videoconference": a video call
     return _merged(found)
 
 

@@ -46,6 +46,7 @@ class FoundContact:
     recalled: bool = False  # an earlier contact the text looks back on ("their last call")
     by_noun: bool = False  # stated by a noun ("the talks with X"), not by a verb
     awaiting: bool = False  # "a call with European leaders": kept only if a list of them follows
+    reported_kind: str | None = None  # the kind the words name, when the evidence decided another
 
 
 def group_backwards(text: str, before: list[Mention]) -> list[Mention]:

@@ -162,6 +162,7 @@ def _extract_into(result: Extraction, gazetteer: Gazetteer, topics: dict[str, li
                 evidence=original[c.start : c.end],
                 host=c.host.name if c.host else None,
                 initiator=c.initiator.name if c.initiator else None,
+                reported_kind=c.reported_kind,
             )
         )
     for s in find_statements(article, paras):

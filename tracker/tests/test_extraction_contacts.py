@@ -209,3 +209,16 @@ def test_we_in_a_transcript_of_talks_are_the_speaker_and_the_one_addressed():
         (VAREN_TOL, "meeting", MONDAY),
         (VAREN_TOL, "video_call", date(2023, 6, 1)),
     ]
+
+
+def test_extraction_decides_a_meeting_held_by_videoconference_is_a_video_call_and_keeps_the_reported_word():
+    text = (
+        "The talks between President Aldo Varen of Norvania and Prime Minister Mira Tol of Estralia were held via "
+        "videoconference."
+    )
+    ex = extract(text, published=MONDAY, gazetteer=Gazetteer(countries=COUNTRIES), publisher=RELEASE)
+    [contact] = ex.contacts
+    assert (contact.kind, contact.reported_kind) == ("video_call", "meeting")
+    text = text.replace("via videoconference", "in the capital")
+    [contact] = extract(text, published=MONDAY, gazetteer=Gazetteer(countries=COUNTRIES), publisher=RELEASE).contacts
+    assert (contact.kind, contact.reported_kind) == ("meeting", None)
