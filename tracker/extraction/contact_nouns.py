@@ -41,6 +41,9 @@ NOT_HELD = re.compile(
 AFTER_PLANNED = re.compile(
     r"[^.;]{0,80}?\b(?:scheduled|planned|expected|to\s+be\s+held|will|would|is\s+to|are\s+to)\b", re.I
 )
+# "the meeting between X and Y is an opportunity to ...": a present copula right after the names
+# says what the contact is for, not that it took place ("are taking place", "is under way" do).
+PRESENT_COPULA = re.compile(r"[\s,]*(?:is|are)\b(?![ \t]+(?:being|now|taking|under\s*way|held|over|ongoing)\b)", re.I)
 HELD = re.compile(r"[^.;]{0,100}?\b(?:(?:was|were)\s+held|took\s+place)\b", re.I)
 HAVE_BEFORE = re.compile(r"\b(?:had|has|have|held|hold|holds|having)\s+(?:[\w-]+\s+){0,4}$", re.I)
 VIDEO = re.compile(r"\b(?:video|videoconference|virtual(?:ly)?|online)\b", re.I)
@@ -148,6 +151,8 @@ def noun_contacts(article: Article, sent: Sentence, mentions: list[Mention], con
                 continue
             kind = noun_kind(m.group("noun"), text[m.end("noun") : sent.end], context)
             end_of_names = group[-1].end if group else m.end()
+            if group and PRESENT_COPULA.match(text, end_of_names):
+                continue
             hits = [
                 h
                 for h in article.dates_in(m.start(), min(sent.end, end_of_names + 50))

@@ -10,7 +10,7 @@ from __future__ import annotations
 import bisect
 import re
 
-from tracker.rules import kind_class, kind_from_evidence
+from tracker.rules import REMOTE_WORDS, kind_class, kind_from_evidence
 
 from .contact_nouns import THEY, earlier_contacts, noun_contacts
 from .context import Article, Sentence, distinct
@@ -44,7 +44,7 @@ CONTACT_VERB = re.compile(
     | (?P<meeting>
         (?:met|meets|meet)\b(?:\s+[\w-]+){0,6}?\s+with | (?:met|meets|meet)(?-i:(?=\s+[A-Z]))
         | (?<=\b(?:is|am)\s)meeting\s+(?:\w+\s+){0,2}?with | (?<=\bare\s)meeting\s+(?:\w+\s+){0,2}?with
-        | HAVE\s+(?:DET\s+)?(?:[\w-]+\s+){0,4}?(?:meeting|summit|talks|bilateral|discussion|consultation
+        | HAVE\s+(?:DET\s+)?(?:(?!to\b|been\b)[\w-]+\s+){0,4}?(?:meeting|summit|talks|bilateral|discussion|consultation
             |negotiation)s?(?:\s+with)?
         | (?:held|hold|holds)\s+talks | (?:convened|convenes|convene)\s+with
         | (?:hosted|hosts|host|welcomed|welcomes|welcome|received|receives|receive)(?!\s+by\b)
@@ -94,7 +94,8 @@ PLANNED = re.compile(
 # "Participants in the call included ...": the named people join the contact just reported.
 PARTICIPANT_LIST = re.compile(
     r"\b(?:participants?\s+(?:in|on)\s+the\s+(?:call|meeting|conversation|summit)|taking\s+part\s+in\s+the\s+"
-    r"(?:call|meeting|conversation|talks)|joined\s+(?:the\s+(?:call|meeting)\s+)?by|those\s+on\s+the\s+call)\b",
+    r"(?:call|meeting|conversation|talks|summit|videoconference|conference)|joined\s+(?:the\s+(?:call|meeting)\s+)?by"
+    r"|those\s+on\s+the\s+call)\b",
     re.I,
 )
 # "X joined the call", "Joining the call were": the named people join the contact just reported.
@@ -114,6 +115,13 @@ JOINT = re.compile(r"\b(?:joint|jointly|together|trilateral|multilateral|group|c
 # Words that set a "we" contact before the one reported: "We first met", "We also had telephone calls".
 RECALL_WORDS = re.compile(
     r"\b(?:first|last|previous|also|earlier|already|before|often|regularly|(?:tele)?phone)\b", re.I
+)
+# "X took part in the Norvanian-Estralian summit, held via videoconference": a multilateral contact whose
+# other participants a list names ("Taking part in the summit were ...", "... are also taking part").
+TOOK_PART = re.compile(
+    r"\b(?:took|takes|take|taking)\s+part\s+in\s+(?:the|a|an)\s+(?:[^.;:]{0,80}?\s)?"
+    r"(?:summit|videoconference|video\s+conference|conference|meeting)\b",
+    re.I,
 )
 WITH_WORD = re.compile(r"\bwith\s+")
 REMOTE_AFTER = re.compile(
@@ -149,9 +157,14 @@ def find_contacts(article: Article) -> list[FoundContact]:
             here += contacts
         if not here:
             here = _we_contacts(article, sent, verbs[bisect.bisect_left(verb_starts, sent.start) :], found)
-        found += here
+        if not here and "video" in text[sent.start : sent.end]:
+            here = _we_via_video(article, sent, found)
         i = bisect.bisect_left(list_starts, sent.start)
-        if i < len(list_starts) and list_starts[i] < sent.end and found:
+        is_list = i < len(list_starts) and list_starts[i] < sent.end
+        if not here and not is_list and "part in" in text[sent.start : sent.end]:
+            here = _took_part(article, sent, mentions)
+        found += here
+        if is_list and found:
             last = found[-1]
             if sent.paragraph - last.sentence.paragraph <= 1:
                 joining = mentions + _bullet_mentions(article, n)
@@ -207,6 +220,58 @@ def _we_contacts(article: Article, sent: Sentence, verbs: list[re.Match], found:
         contact.date, contact.precision = (dated[0].date, dated[0].precision) if dated else (None, "day")
         return [contact]
     return []
+
+
+def _took_part(article: Article, sent: Sentence, mentions: list[Mention]) -> list[FoundContact]:
+    """ "X took part in the summit, held via videoconference": X's contact with the people a list
+    that follows names; kept only if one does (``awaiting``)."""
+    text = article.text
+    m = TOOK_PART.search(text, sent.start, sent.end)
+    if m is None or article.in_quote(m.start()) or NEGATION.search(text, sent.start, m.start()):
+        return []
+    subject = group_backwards(text, [x for x in mentions if x.end <= m.start()])
+    if not subject or text[subject[-1].end : m.start()].count(",") >= 2:
+        return []
+    remote = REMOTE_WORDS.search(text, sent.start, sent.end)
+    kind = (
+        "meeting"
+        if remote is None
+        else "video_call"
+        if re.search(r"video|virtual", remote.group(), re.I)
+        else "phone_call"
+    )
+    contact = _dated(article, sent, m, distinct([x.entity for x in subject]), kind, subject)
+    contact.awaiting = True
+    return [contact]
+
+
+# "in May we launched, via videoconference, the construction of ...": something the speaker and the
+# other side did together by video is a video call between them.
+WE_VIA_VIDEO = re.compile(
+    r"(?<![\w-])[Ww]e\s+(?:(?:also|jointly|together|then)\s+)?[a-z]{3,}ed\s*,?\s+(?:via|by|over)\s+(?:a\s+)?"
+    r"(?:video\s*(?:conference|link|call)|videoconference)\b"
+)
+
+
+def _we_via_video(article: Article, sent: Sentence, found: list[FoundContact]) -> list[FoundContact]:
+    """A transcript speaker's "we did X via videoconference", dated before the publication: a
+    recalled video call of the speaker's two-person contact."""
+    if article.narrators is None or article.published is None:
+        return []
+    m = WE_VIA_VIDEO.search(article.text, sent.start, sent.end)
+    if m is None or article.in_quote(m.start()) or NEGATION.search(article.text, sent.start, m.end()):
+        return []
+    speaker = article.narrators.caption_at(m.start())
+    dated = [h for h in article.dates_in(sent.start, sent.end) if h.date < article.published]
+    if speaker is None or not dated:
+        return []
+    pair = next((c.entities for c in found if len(c.entities) == 2 and speaker in c.entities), None)
+    if pair is None:
+        return []
+    best = min(dated, key=lambda h: abs(h.start - m.start()))
+    contact = FoundContact(list(pair), "video_call", best.date, best.precision, False, sent.start, sent.end, sent)
+    contact.recalled = True
+    return [contact]
 
 
 def _bullet_mentions(article: Article, n: int) -> list[Mention]:
@@ -348,6 +413,10 @@ def _merged(found: list[FoundContact]) -> list[FoundContact]:
         for o in out:
             if frozenset(e.ident for e in o.entities) == key and _same_kind(o.kind, c.kind):
                 # An undated earlier contact ("We first met ...") is not the one the text reports.
+                # Two recalled contacts the text names differently ("a videoconference in June", "we also
+                # had telephone conversations") are two.
+                if o.recalled and c.recalled and o.kind != c.kind:
+                    continue
                 if o.date == c.date or ((c.date is None or o.date is None) and o.recalled == c.recalled):
                     twin = o
                     break

@@ -50,7 +50,8 @@ APPOSED_OFFICE = re.compile(
 # "Director of the Office of the Foreign Affairs Commission Mira Tol": a role no title list holds, a
 # body's name, then the person, whose words are the run's last capitalised ones after the body's.
 ROLE_RUN = re.compile(
-    rf"\b(?P<role>Director|Member|Adviser|Advisor|Envoy|Representative|Commissioner|Coordinator|Counsell?or|Chief)"
+    rf"\b(?P<role>Director|Member|Adviser|Advisor|Envoy|Representative|Commissioner|Coordinator|Counsell?or|Chief"
+    rf"|Chair)"
     rf"(?P<run>(?:{SEP}(?:of|the|and|for|{NAME_WORD}))+)"
 )
 

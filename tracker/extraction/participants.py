@@ -12,13 +12,14 @@ from dataclasses import dataclass
 
 from .context import Sentence
 from .people import Entity, Mention
-from .vocabulary import DOMESTIC_TITLES
+from .vocabulary import DOMESTIC_TITLES, HEAD_TITLES, ORGANISATION_HEAD_TITLES, REGNAL_TITLES
 
 # "Biden and His Majesty King Abdullah II": an honorific before a title belongs to the name; so does
-# an office the title finder did not take ("and Chairman of the Joint Chiefs of Staff Gen. ...").
+# an office the title finder did not take ("and Chairman of the Joint Chiefs of Staff Gen. ...", "and
+# Deputy Prime Minister and Defence Minister ...").
 JOINER = re.compile(
     r"^[\s,]*(?:and|as\s+well\s+as|&)?[\s,]*(?:(?:His|Her)\s+(?:Royal\s+)?(?:Majesty|Highness|Excellency)\s+)?"
-    r"(?:(?:\(?[A-Z][\w-]*\)?|of|the|for|to)\s+){0,10}$"
+    r"(?:(?:\(?[A-Z][\w-]*\)?|of|the|for|to|and)\s+){0,10}$"
 )
 
 # Between a contact word and its object only titles and words of address ("welcomed the President of
@@ -28,6 +29,13 @@ OBJECT_GAP = re.compile(
     r"[\s,]*(?:(?:the|a|an|his|her|my|our|their|its|visiting|dear|esteemed|friend|colleague|counterpart|and|of"
     r"|fraternal|with|to|on|for|outgoing|incoming|new|newly|elected|former|acting|fellow|\d{1,4}(?:st|nd|rd|th)?|[-–—]"
     r"|\(?[A-Z][\w'’.-]*\)?)[\s,]+)*"
+)
+
+
+AND = re.compile(r"\b(?:and|as\s+well\s+as)\b|&")
+# A finite verb right after a name: the name is a clause's subject.
+CLAUSE_VERB = re.compile(
+    r"[ \t]+(?:also[ \t]+|then[ \t]+)?(?:[a-z]{2,}ed|said|says|told|spoke|met|had|has|held|was|is|thanked|took|gave)\b"
 )
 
 
@@ -72,10 +80,12 @@ def group_forwards(text: str, after: list[Mention], verb_end: int) -> list[Menti
         return []
     group = [after[0]]
     for nxt in after[1:]:
-        if JOINER.match(text[group[-1].end : nxt.start]):
-            group.append(nxt)
-        else:
+        joint = text[group[-1].end : nxt.start]
+        if not JOINER.match(joint):
             break
+        if "," in joint and not AND.search(joint) and CLAUSE_VERB.match(text, nxt.end):
+            break  # "During the meeting with X, Y discussed ...": Y is the subject of the main clause
+        group.append(nxt)
     return group
 
 
@@ -88,6 +98,10 @@ def is_domestic(subject: list[Entity], others: list[Entity], home: str | None) -
     own = {e.country for e in subject if e.country} | ({home} if home else set())
     if own and all(e.country in own for e in others) and all(e.country in own for e in subject if e.country):
         return True  # "I spoke with the Defence Minister": the subject's own government
+    if all(_own_government_office(e) for e in others) and all(e.country in own for e in subject if e.country):
+        # "had a working meeting with Defence Minister Tol", "I spoke with the Defence Minister": a
+        # minister, general or adviser named with no country is of the speaker's own government.
+        return True
     for e in others:
         if not e.office or e.office.casefold() not in DOMESTIC_TITLES:
             return False
@@ -95,3 +109,25 @@ def is_domestic(subject: list[Entity], others: list[Entity], home: str | None) -
             return False
     countries = {e.country for e in subject + others if e.country}
     return len(countries) <= 1
+
+
+# Offices whose holder is a counterpart even when the text does not say of where: heads of state
+# and government, monarchs, an organisation's head, envoys.
+COUNTERPART_TITLES = (
+    HEAD_TITLES
+    | REGNAL_TITLES
+    | ORGANISATION_HEAD_TITLES
+    | {
+        "vice president", "ambassador", "prince", "crown princess", "sheikh", "chairman", "chairwoman",
+        "chairperson", "leader", "supreme leader", "head of state", "head of government", "taoiseach",
+    }
+)  # fmt: skip
+
+
+def _own_government_office(e: Entity) -> bool:
+    """Whether ``e`` holds an office of a government below its head (a minister, a general, an
+    adviser) and the text ties them to no country."""
+    if e.country or not e.office:
+        return False
+    office = e.office.casefold()
+    return office not in COUNTERPART_TITLES and not office.endswith("-elect")

@@ -32,6 +32,10 @@ DOMESTIC_TITLES = frozenset(
     }
 )  # fmt: skip
 
+# Offices that head an organisation rather than serve a government ("Secretary-General Tol"):
+# never read as the speaker's own government when no country is given.
+ORGANISATION_HEAD_TITLES = frozenset({"secretary-general", "secretary general", "general secretary"})
+
 
 # Honorifics written before a name that are no part of it ("Sheikh Tamim ...", "Shri Ajit Doval",
 # "Mr. Scholz", "His Majesty King ..."): dropped from names and from matching keys.

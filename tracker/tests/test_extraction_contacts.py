@@ -222,3 +222,96 @@ def test_extraction_decides_a_meeting_held_by_videoconference_is_a_video_call_an
     text = text.replace("via videoconference", "in the capital")
     [contact] = extract(text, published=MONDAY, gazetteer=Gazetteer(countries=COUNTRIES), publisher=RELEASE).contacts
     assert (contact.kind, contact.reported_kind) == ("meeting", None)
+
+
+def test_a_minister_named_with_no_country_is_the_speakers_own_government():
+    assert contacts_in("President Aldo Varen had a working meeting with Defence Minister Sergo Tal.") == []
+    text = "Defence Minister Sergo Tal reported on the drills. I spoke recently with the Defence Minister about it."
+    assert contacts_in(text, title="Address by President Aldo Varen") == []
+    # A country makes the minister a counterpart; a head of government needs none.
+    text = "President Aldo Varen of Norvania met with Estralian Defence Minister Ilse Kant."
+    assert contacts_in(text) == [(["Aldo Varen", "Ilse Kant"], "meeting", MONDAY)]
+    assert contacts_in("President Aldo Varen met with Prime Minister Ilse Kant.") == [
+        (["Aldo Varen", "Ilse Kant"], "meeting", MONDAY)
+    ]
+
+
+def test_a_meeting_that_is_an_opportunity_is_not_one_that_took_place():
+    text = (
+        "They noted that the meeting between President Aldo Varen of Norvania and Prime Minister Mira Tol of "
+        "Estralia is an opportunity to highlight the alliance."
+    )
+    assert contacts_in(text) == []
+    text = (
+        "The talks between President Aldo Varen of Norvania and Prime Minister Mira Tol of Estralia are taking "
+        "place in the capital."
+    )
+    assert contacts_in(text) == [(VAREN_TOL, "meeting", MONDAY)]
+
+
+def test_an_opportunity_to_speak_about_bilateral_matters_is_no_recalled_meeting():
+    text = (
+        "President Aldo Varen of Norvania held talks with Prime Minister Mira Tol of Estralia.\n\n"
+        "President of Norvania Aldo Varen: Colleagues, we also have an opportunity to speak about bilateral "
+        "matters. We have also been promised further discussions on trade."
+    )
+    assert contacts_in(text) == [(VAREN_TOL, "meeting", MONDAY)]
+
+
+def test_a_conference_call_is_a_call_and_a_title_joined_by_and_keeps_the_list_whole():
+    text = (
+        "President Ilse Kant of Ostmark hosted a secure conference call today with President Aldo Varen of "
+        "Norvania and Prime Minister Mira Tol of Estralia."
+    )
+    assert contacts_in(text) == [(["Aldo Varen", "Ilse Kant", "Mira Tol"], "phone_call", MONDAY)]
+    text = (
+        "President Ilse Kant of Ostmark briefly met today with President Aldo Varen of Norvania, Prime Minister "
+        "Mira Tol of Estralia, and Deputy Prime Minister and Defence Minister Per\nHolm of Wendland."
+    )
+    assert contacts_in(text) == [(["Aldo Varen", "Ilse Kant", "Mira Tol", "Per Holm"], "meeting", MONDAY)]
+
+
+def test_taking_part_in_a_video_summit_is_a_call_with_those_the_attendance_list_names():
+    text = (
+        "President Aldo Varen took part in the Northern Rim summit, held via videoconference.\n\n"
+        "Taking part in the summit were Prime Minister of Estralia Mira Tol; President of Ostmark Ilse Kant; and "
+        "Chancellor of Wendland Per Holm."
+    )
+    everyone = ["Aldo Varen", "Ilse Kant", "Mira Tol", "Per Holm"]
+    assert contacts_in(text) == [(everyone, "video_call", MONDAY)]
+    text = (
+        "President Aldo Varen took part in the Northern Rim summit, held via videoconference.\n\n"
+        "Prime Minister of Estralia Mira Tol, President of Ostmark Ilse Kant and Chancellor of Wendland Per Holm "
+        "are also taking part in the meeting."
+    )
+    assert contacts_in(text) == [(everyone, "video_call", MONDAY)]
+    # Nobody listed: no contact.
+    assert contacts_in("President Aldo Varen took part in the Northern Rim summit, held via videoconference.") == []
+
+
+def test_a_name_after_an_organisations_long_name_and_acronym_is_a_person():
+    text = (
+        "During the meeting with President of the Northern Bank for Reconstruction and Trade (NBRT) Ilse Kant, "
+        "President Aldo Varen of Norvania discussed further cooperation."
+    )
+    assert "Ilse Kant" in people_in(text)
+    assert contacts_in(text) == [(["Aldo Varen", "Ilse Kant"], "meeting", MONDAY)]
+
+
+def test_what_a_transcript_speaker_did_with_the_other_side_via_videoconference_is_a_recalled_video_call():
+    text = (
+        "President Aldo Varen of Norvania held talks with Prime Minister Mira Tol of Estralia.\n\n"
+        "President of Norvania Aldo Varen: Madam Prime Minister, in January we launched, via videoconference, the "
+        "construction of a new bridge. We also had telephone conversations about the harbour."
+    )
+    assert contacts_in(text) == [
+        (VAREN_TOL, "meeting", MONDAY),
+        (VAREN_TOL, "phone_call", None),
+        (VAREN_TOL, "video_call", date(2024, 1, 1)),
+    ]
+
+
+def test_a_contact_a_few_weeks_ago_is_dated_approximately():
+    text = "A few weeks ago, President Aldo Varen of Norvania spoke by phone with Prime Minister Mira Tol of Estralia."
+    ex = extract(text, published=MONDAY, gazetteer=Gazetteer(countries=COUNTRIES), publisher="Norvania Times")
+    assert [(c.date, c.precision) for c in ex.contacts] == [(date(2024, 2, 26), "approximate")]
