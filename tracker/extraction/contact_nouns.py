@@ -30,7 +30,8 @@ DETERMINER = re.compile(
 )
 # "During their telephone conversation, X and Y exchanged greetings"
 THEIR = re.compile(rf"\b[Tt]heir\s+(?:(?!with\b)[\w-]+\s+){{0,3}}?{NOUN}\s*,?\s+")
-RECALLED = re.compile(r"\b(?:last|previous|most\s+recent|prior|earlier|first|former|past)\b", re.I)
+RECALLED = re.compile(r"\b(?:last|previous|most\s+recent|recent|prior|earlier|first|former|past)\b", re.I)
+RECALLED_BEFORE = re.compile(r"\b(?:last|previous|recent|prior|earlier|former|past)\s+$", re.I)
 # Words that make the noun a contact still to come, a wish or a topic, not one that took place.
 NOT_HELD = re.compile(
     r"\b(?:upcoming|next|future|forthcoming|planned|proposed|possible|potential|new|further|another|any|no"
@@ -158,7 +159,8 @@ def noun_contacts(article: Article, sent: Sentence, mentions: list[Mention], con
                 for h in article.dates_in(m.start(), min(sent.end, end_of_names + 50))
                 if not re.search(r"\b(?:since|until|before|after|for)\s+$", text[max(0, h.start - 8) : h.start])
             ]
-            recalled = bool(RECALLED.search(text, m.start(), m.start("noun")))
+            # "the recent phone call between X and Y", "their last talks with Z": looked back on.
+            recalled = bool(RECALLED.search(text, m.start(), m.start("noun")) or RECALLED_BEFORE.search(before))
             when, precision = (hits[0].date, hits[0].precision) if hits else (None, "day")
             found = FoundContact(entities, kind, when, precision, False, sent.start, sent.end, sent)
             found.recalled = recalled or bool(hits and article.published and hits[0].date < article.published)

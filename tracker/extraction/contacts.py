@@ -342,7 +342,7 @@ def _contacts_at(
         kind = "meeting"  # "spoke with ... on the margins of the NATO Summit" was face to face
     sides = [x.entity for x in subject]
     others = distinct([x.entity for x in obj if x.entity.ident not in {e.ident for e in sides}])
-    if is_domestic(sides, others, article.home):
+    if is_domestic(sides, others, article.home, lambda: article.countries_named(m.end(), sent.end)):
         return []  # a president with his own legislators or regional heads
     entities = distinct(sides + others)
     # "X and Y held talks" needs no object; "welcomed", "met with", "spoke to" do: without one the
@@ -364,10 +364,12 @@ def _contacts_at(
 
 def _separate(verb: str, kind: str, subject: list[Mention], sentence: str) -> bool:
     """Whether "had conversations with A, B and C" were several contacts, one with each: a plural
-    noun says so; so does "spoke with A, B and C" in person (one talks with each guest at a
+    noun says so, as does "separately"; so does "spoke with A, B and C" in person (one talks with each guest at a
     reception) or in the narrator's own words ("I spoke with ..."), unless the text calls it joint."""
     if JOINT.search(sentence):
         return False
+    if re.search(r"\bseparately\b", sentence, re.I):
+        return True  # "spoke separately today with A and B": one call each
     if re.search(r"\b(?:conversations|calls|meetings|consultations|bilaterals)\b", verb):
         return True
     spoke = bool(re.match(r"(?:spoke|speaks|speak|talked|talk)\b", verb))

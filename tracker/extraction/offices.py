@@ -78,6 +78,8 @@ def role_mentions(finder: PeopleFinder, regions: list[tuple[int, int]], found: l
             if not 2 <= len(tail) <= 3:
                 continue
             ns, ne = m.start("run") + tail[0].start(), m.start("run") + tail[-1].end()
+            if re.match(r"[ \t]*\([A-Z]", text[ne : ne + 3]):
+                continue  # "Chair of the Northern Community (NORCOM)": a body and its acronym, no person
             name = person_name_clean(text[ns:ne], finder.gz)
             if name is None or any(a < ne and ns < b for a, b in taken):
                 continue

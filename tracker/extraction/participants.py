@@ -19,8 +19,17 @@ from .vocabulary import DOMESTIC_TITLES, HEAD_TITLES, ORGANISATION_HEAD_TITLES, 
 # Deputy Prime Minister and Defence Minister ...").
 JOINER = re.compile(
     r"^[\s,]*(?:and|as\s+well\s+as|&)?[\s,]*(?:(?:His|Her)\s+(?:Royal\s+)?(?:Majesty|Highness|Excellency)\s+)?"
-    r"(?:(?:\(?[A-Z][\w-]*\)?|of|the|for|to|and)\s+){0,10}$"
+    r"(?:(?:\(?[A-Z][\w-]*\)?|of|the|for|to)\s+){0,10}$"
 )
+# Before a titled name, the words of an office and "and": "..., and Deputy Prime Minister and <Defence
+# Minister Per Holm>" (the title finder took the second office with the name).
+JOINER_BEFORE_TITLE = re.compile(JOINER.pattern[:-1] + r"(?:and\s+)?$")
+
+
+def _joined(text: str, left: Mention, right: Mention) -> bool:
+    gap = text[left.end : right.start]
+    return bool(JOINER.match(gap) or (right.kind == "title" and JOINER_BEFORE_TITLE.match(gap)))
+
 
 # Between a contact word and its object only titles and words of address ("welcomed the President of
 # our fraternal Norvania and my friend Aldo Varen", "the meeting with IAEA Director General ..."), never
@@ -62,7 +71,7 @@ def group_backwards(text: str, before: list[Mention]) -> list[Mention]:
         return []
     group = [before[-1]]
     for prev in reversed(before[:-1]):
-        if JOINER.match(text[prev.end : group[0].start]):
+        if _joined(text, prev, group[0]):
             group.insert(0, prev)
         else:
             break
@@ -81,7 +90,7 @@ def group_forwards(text: str, after: list[Mention], verb_end: int) -> list[Menti
     group = [after[0]]
     for nxt in after[1:]:
         joint = text[group[-1].end : nxt.start]
-        if not JOINER.match(joint):
+        if not _joined(text, group[-1], nxt):
             break
         if "," in joint and not AND.search(joint) and CLAUSE_VERB.match(text, nxt.end):
             break  # "During the meeting with X, Y discussed ...": Y is the subject of the main clause
@@ -89,18 +98,27 @@ def group_forwards(text: str, after: list[Mention], verb_end: int) -> list[Menti
     return group
 
 
-def is_domestic(subject: list[Entity], others: list[Entity], home: str | None) -> bool:
+def is_domestic(subject: list[Entity], others: list[Entity], home: str | None, countries_after=lambda: set()) -> bool:
     """Whether the other side is the subject's own: all of it known to be of the subject's (or the
-    publisher's) country, or holding offices of its legislature or regions ("Senate Majority Leader",
-    "Governor", "Head of the Republic of X" of a province), with nobody known to be of another."""
+    publisher's) country; or officials below a head named with no country, in a sentence that names
+    no other country after the verb (``countries_after``, computed only when needed); or holders of
+    offices of its legislature or regions ("Senate Majority Leader", "Governor", "Head of the
+    Republic of X" of a province), with nobody known to be of another."""
     if not others:
         return False
     own = {e.country for e in subject if e.country} | ({home} if home else set())
     if own and all(e.country in own for e in others) and all(e.country in own for e in subject if e.country):
         return True  # "I spoke with the Defence Minister": the subject's own government
-    if all(_own_government_office(e) for e in others) and all(e.country in own for e in subject if e.country):
+    subject_countries = {e.country for e in subject if e.country}
+    if (
+        subject_countries <= ({home} if home else subject_countries)
+        and len(subject_countries) <= 1
+        and all(_own_government_office(e) for e in others)
+        and countries_after() <= own
+    ):
         # "had a working meeting with Defence Minister Tol", "I spoke with the Defence Minister": a
-        # minister, general or adviser named with no country is of the speaker's own government.
+        # minister, general or adviser named with no country, in a sentence that names no other
+        # country after the verb ("Estralian", "of Estralia"), is of the speaker's own government.
         return True
     for e in others:
         if not e.office or e.office.casefold() not in DOMESTIC_TITLES:

@@ -135,6 +135,7 @@ def _extract_into(result: Extraction, gazetteer: Gazetteer, topics: dict[str, li
         is_release=bool(RELEASE.search(" ".join(filter(None, [meta.publisher, meta.url, meta.title])))),
         narrators=Narrators(searched, people.mentions, narrator),
         home=home,
+        gazetteer=gazetteer,
     )
     result.people = [
         PersonMention(

@@ -315,3 +315,52 @@ def test_a_contact_a_few_weeks_ago_is_dated_approximately():
     text = "A few weeks ago, President Aldo Varen of Norvania spoke by phone with Prime Minister Mira Tol of Estralia."
     ex = extract(text, published=MONDAY, gazetteer=Gazetteer(countries=COUNTRIES), publisher="Norvania Times")
     assert [(c.date, c.precision) for c in ex.contacts] == [(date(2024, 2, 26), "approximate")]
+
+
+def test_an_official_the_sentence_ties_to_another_country_or_organisation_is_a_counterpart():
+    for text in [
+        "National Security Advisor Per Holm met today with Estralian Party Politburo Member and Director of the "
+        "Office of the Foreign Affairs Commission Ilse Kant in the capital.",
+        "Per Holm held an introductory call with Director Ilse Kant, his new counterpart at the Republic of "
+        "Estralia National Security Office.",
+        "Per Holm spoke with NBRT Director General Mrs. Ilse Kant.",
+    ]:
+        assert [c[0] for c in contacts_in(text, publisher="The White House")] == [["Ilse Kant", "Per Holm"]], text
+    for text in [
+        "Per Holm held an introductory call with Deputy Minister Ilse Kant, his new counterpart at the National "
+        "Security Office.",
+        "Per Holm spoke with Director General Mrs. Ilse Kant.",
+    ]:
+        assert contacts_in(text, publisher="The White House") == [], text
+
+
+def test_spoke_separately_with_two_people_is_two_calls():
+    text = (
+        "Vice President Ilse Kant spoke separately today with King Aldo Varen and Crown Prince and Prime Minister "
+        "Per Varen of Norvania."
+    )
+    assert contacts_in(text, publisher="The White House") == [
+        (["Aldo Varen", "Ilse Kant"], "phone_call", MONDAY),
+        (["Ilse Kant", "Per Varen"], "phone_call", MONDAY),
+    ]
+
+
+def test_a_body_with_its_acronym_is_no_person_and_and_joins_only_offices():
+    text = (
+        "Vice President Ilse Kant today spoke to Prime Minister Mira Tol of Estralia, Chair of the Northern "
+        "Community (NORCOM), and thanked her for her partnership."
+    )
+    assert contacts_in(text, publisher="The White House") == [(["Ilse Kant", "Mira Tol"], "phone_call", MONDAY)]
+    text = (
+        "Per Holm, Deputy Head of the Office, Executive Secretary of the Presidium of the Congress of Local and "
+        "Regional Councils Ilse Kant, spoke about the task."
+    )
+    assert contacts_in(text, publisher="The White House") == []
+
+
+def test_the_recent_call_between_two_leaders_is_recalled_not_dated_by_the_release():
+    text = (
+        "Mr. Holm discussed the situation, following the recent phone call between President Aldo Varen of "
+        "Norvania and Prime Minister and Crown Prince Mira Tol of Estralia."
+    )
+    assert contacts_in(text, publisher="The White House") == [(VAREN_TOL, "phone_call", None)]
