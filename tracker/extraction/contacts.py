@@ -15,7 +15,7 @@ from tracker.rules import REMOTE_WORDS, kind_class, kind_from_evidence
 from .contact_nouns import THEY, earlier_contacts, noun_contacts
 from .context import Article, Sentence, distinct
 from .narrator import first_person_before, we_before
-from .participants import OBJECT_GAP, FoundContact, group_backwards, group_forwards, is_domestic
+from .participants import OBJECT_GAP, FoundContact, group_backwards, group_forwards, is_domestic, list_goes_on
 from .people import Mention
 
 # Re-exported: gap claims read these from here.
@@ -123,6 +123,8 @@ TOOK_PART = re.compile(
     r"(?:summit|videoconference|video\s+conference|conference|meeting)\b",
     re.I,
 )
+# "We had a meeting before the New Year": set before a named time, so an earlier contact.
+BEFORE_AN_EVENT = re.compile(r"[^.;,]{0,40}?\bbefore\s+(?:the\s+)?[A-Z]")
 WITH_WORD = re.compile(r"\bwith\s+")
 REMOTE_AFTER = re.compile(
     r"[\s,]*(?:[\w-]+\s+){0,3}?(?:via|by|over|through)\s+(?:a\s+)?(?:video(?:\s*(?:conference|link|call))?"
@@ -202,7 +204,8 @@ def _we_contacts(article: Article, sent: Sentence, verbs: list[re.Match], found:
         if verb.startswith(DIRECT_OBJECT_VERBS) and not verb.startswith(("met", "meet")):
             continue  # "we can receive test results": these verbs need a person after them
         dated = [h for h in article.dates_in(sent.start, sent.end) if h.date < (article.published or h.date)]
-        if not (dated or m.group("video") or RECALL_WORDS.search(text, sent.start, m.end())):
+        looked_back = RECALL_WORDS.search(text, sent.start, m.end()) or BEFORE_AN_EVENT.match(text, m.end(), sent.end)
+        if not (dated or m.group("video") or looked_back):
             continue  # "We had a candid conversation": the talks the transcript is of
         pair = next((c.entities for c in found if len(c.entities) == 2 and speaker in c.entities), None)
         if pair is None:
@@ -335,6 +338,8 @@ def _contacts_at(
         with_at = WITH_WORD.search(tail)
         if with_at and with_at.start() < 60:
             obj = group_forwards(text, after, m.end() + with_at.end())
+    if obj and list_goes_on(text, obj[-1].end, sent.end, article.is_place):
+        return []  # "with A, B, Adviser to the President of X on trade C": C was not found; a partial list
     window = text[subject[-1].end : m.start()]
     if NEGATION.search(window) or NEGATION.search(text[m.start() : m.end()]):
         return []

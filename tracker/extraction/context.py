@@ -76,6 +76,11 @@ class Article:
                 found.add(w)  # "IAEA Director General ...": an organisation the gazetteer does not list
         return found
 
+    def is_place(self, words: str) -> bool:
+        """Whether ``words`` name a country, organisation or place the gazetteer knows."""
+        gz = self.gazetteer
+        return gz is not None and bool(gz.country_named(words) or gz.is_place(words) or gz.country_of_demonym(words))
+
     def mentions_in(self, start: int, end: int) -> list[Mention]:
         return self.people.within(start, end)
 

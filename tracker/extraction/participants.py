@@ -12,7 +12,14 @@ from dataclasses import dataclass
 
 from .context import Sentence
 from .people import Entity, Mention
-from .vocabulary import DOMESTIC_TITLES, HEAD_TITLES, ORGANISATION_HEAD_TITLES, REGNAL_TITLES
+from .vocabulary import (
+    DOMESTIC_TITLES,
+    HEAD_TITLES,
+    NOT_A_NAME_WORDS,
+    ORGANISATION_HEAD_TITLES,
+    REGNAL_TITLES,
+    ROLE_WORDS,
+)
 
 # "Biden and His Majesty King Abdullah II": an honorific before a title belongs to the name; so does
 # an office the title finder did not take ("and Chairman of the Joint Chiefs of Staff Gen. ...", "and
@@ -149,3 +156,24 @@ def _own_government_office(e: Entity) -> bool:
         return False
     office = e.office.casefold()
     return office not in COUNTERPART_TITLES and not office.endswith("-elect")
+
+
+# The list item after a contact's last parsed person: ", <office words> <Name>" up to the next comma.
+LIST_ITEM = re.compile(r"[ \t]*,[ \t]+(?:and[ \t]+)?(?P<item>[A-Z][^,;.:()]{0,160}?)(?=[ \t]*[,;.:]|$)")
+
+
+def list_goes_on(text: str, end: int, stop: int, is_place=lambda words: False) -> bool:
+    """Whether a list of people goes on past the last one found at ``end``: the next item is an
+    office ("Adviser to the President of Estralia on trade Mira Tol") ending in two words that are a
+    name the finder did not take, not a place (``is_place``: "President of South Africa" is an
+    apposition). A contact with such a list would name only some of its participants."""
+    m = LIST_ITEM.match(text, end, stop)
+    if m is None:
+        return False
+    words = m.group("item").split()
+    if len(words) < 3 or not any(w.casefold() in ROLE_WORDS for w in words[:-2]):
+        return False
+    name = words[-2:]
+    if not all(w[:1].isupper() and w.casefold() not in NOT_A_NAME_WORDS and not w.isupper() for w in name):
+        return False
+    return not (is_place(" ".join(name)) or is_place(name[-1]))

@@ -364,3 +364,23 @@ def test_the_recent_call_between_two_leaders_is_recalled_not_dated_by_the_releas
         "Norvania and Prime Minister and Crown Prince Mira Tol of Estralia."
     )
     assert contacts_in(text, publisher="The White House") == [(VAREN_TOL, "phone_call", None)]
+
+
+def test_a_list_that_goes_on_past_the_people_found_proposes_no_partial_contact():
+    text = (
+        "Per Holm held a video conference with Adviser to the President of Norvania Aldo Varen, Adviser to the "
+        "Prime Minister of Estralia on relations with Ostmark and Wendland Mira Tol, other representatives."
+    )
+    assert contacts_in(text, publisher="The White House") == []
+    # An apposition after the last person is no further item.
+    text = "President Ilse Kant spoke with Aldo Varen, President of Norvania, about trade."
+    assert contacts_in(text, publisher="The White House") == [(["Aldo Varen", "Ilse Kant"], "phone_call", MONDAY)]
+
+
+def test_a_transcript_speakers_meeting_before_a_named_time_is_a_recalled_meeting():
+    text = (
+        "President Aldo Varen of Norvania held talks with Prime Minister Mira Tol of Estralia.\n\n"
+        "President of Norvania Aldo Varen: Madam Prime Minister, we had a meeting before the New Year, and much "
+        "has changed. We had a meeting before lunch as well."
+    )
+    assert contacts_in(text) == [(VAREN_TOL, "meeting", None), (VAREN_TOL, "meeting", MONDAY)]
