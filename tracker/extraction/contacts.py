@@ -15,7 +15,15 @@ from tracker.rules import REMOTE_WORDS, kind_class, kind_from_evidence
 from .contact_nouns import THEY, earlier_contacts, noun_contacts
 from .context import Article, Sentence, distinct
 from .narrator import first_person_before, we_before
-from .participants import OBJECT_GAP, FoundContact, group_backwards, group_forwards, is_domestic, list_goes_on
+from .participants import (
+    OBJECT_GAP,
+    FoundContact,
+    group_backwards,
+    group_forwards,
+    is_domestic,
+    list_goes_on,
+    list_skipped,
+)
 from .people import Mention
 
 # Re-exported: gap claims read these from here.
@@ -338,7 +346,10 @@ def _contacts_at(
         with_at = WITH_WORD.search(tail)
         if with_at and with_at.start() < 60:
             obj = group_forwards(text, after, m.end() + with_at.end())
-    if obj and list_goes_on(text, obj[-1].end, sent.end, article.is_place):
+    if obj and (
+        list_goes_on(text, obj[-1].end, sent.end, article.is_place)
+        or list_skipped(text[m.end() : obj[0].start], article.is_place)
+    ):
         return []  # "with A, B, Adviser to the President of X on trade C": C was not found; a partial list
     window = text[subject[-1].end : m.start()]
     if NEGATION.search(window) or NEGATION.search(text[m.start() : m.end()]):

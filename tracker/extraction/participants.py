@@ -159,19 +159,40 @@ def _own_government_office(e: Entity) -> bool:
 
 
 # The list item after a contact's last parsed person: ", <office words> <Name>" up to the next comma.
-LIST_ITEM = re.compile(r"[ \t]*,[ \t]+(?:and[ \t]+)?(?P<item>[A-Z][^,;.:()]{0,160}?)(?=[ \t]*[,;.:]|$)")
+LIST_ITEM = re.compile(
+    r"(?:[ \t]+of[ \t]+(?:the[ \t]+)?[A-Z][\w'’-]*(?:[ \t]+[A-Z][\w'’-]*){0,3})?"  # the person's own "of Estralia"
+    r"[ \t]*,[ \t]+(?:and[ \t]+)?(?P<item>[A-Z][^,;.:()]{0,160}?)(?=[ \t]*[,;.:]|$)"
+)
 
 
 def list_goes_on(text: str, end: int, stop: int, is_place=lambda words: False) -> bool:
     """Whether a list of people goes on past the last one found at ``end``: the next item is an
-    office ("Adviser to the President of Estralia on trade Mira Tol") ending in two words that are a
-    name the finder did not take, not a place (``is_place``: "President of South Africa" is an
-    apposition). A contact with such a list would name only some of its participants."""
+    office ("Adviser to the President of Estralia on trade Mira Tol", "and Cabinet members Mira
+    Tol and ...") ending in two words that are a name the finder did not take, not a place
+    (``is_place``: "President of South Africa" is an apposition). A contact with such a list would
+    name only some of its participants."""
     m = LIST_ITEM.match(text, end, stop)
     if m is None:
         return False
-    words = m.group("item").split()
-    if len(words) < 3 or not any(w.casefold() in ROLE_WORDS for w in words[:-2]):
+    item = m.group("item")
+    return _names_someone(item, is_place) or _names_someone(re.split(r"\s+and\s+", item)[0], is_place)
+
+
+def list_skipped(gap: str, is_place=lambda words: False) -> bool:
+    """Whether the words between a contact verb and its first person found hold an earlier list
+    item that ends in a name ("with Leader of the Opposition Mira Tol, Minister of Defence <Per
+    Holm>"): the finder did not take that person, so the list is partial."""
+    return any(_names_someone(item, is_place) for item in gap.split(",")[:-1])
+
+
+# Words of offices that may also be names, still offices before a name in a list ("Leader of the
+# Opposition Mira Tol").
+OFFICE_WORDS = frozenset({"leader", "king", "queen", "prince", "princess", "emir", "sultan", "sheikh", "marshal"})
+
+
+def _names_someone(item: str, is_place) -> bool:
+    words = item.split()
+    if len(words) < 3 or not any(w.casefold() in ROLE_WORDS | OFFICE_WORDS for w in words[:-2]):
         return False
     name = words[-2:]
     if not all(w[:1].isupper() and w.casefold() not in NOT_A_NAME_WORDS and not w.isupper() for w in name):

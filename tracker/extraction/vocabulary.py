@@ -89,7 +89,7 @@ ROLE_WORDS = _TITLE_WORDS - TITLE_WORDS_ALSO_NAMES | {
     "attorney", "general", "admiral", "colonel", "lieutenant", "assistant", "undersecretary", "nsa", "affairs",
     "head", "senior", "special", "cabinet", "coordinator", "officer", "elect", "pro", "tempore", "whip",
     "spokesperson", "minister", "ministers", "president", "presidents", "senator", "senators", "cardinal",
-    "archbishop", "bishop", "reverend", "rabbi",
+    "archbishop", "bishop", "reverend", "rabbi", "leaders", "members", "counterparts",
 }  # fmt: skip
 # Government portfolios, written between a title and a name ("Secretary of Transportation Pete Buttigieg").
 PORTFOLIO_WORDS = {

@@ -384,3 +384,24 @@ def test_a_transcript_speakers_meeting_before_a_named_time_is_a_recalled_meeting
         "has changed. We had a meeting before lunch as well."
     )
     assert contacts_in(text) == [(VAREN_TOL, "meeting", None), (VAREN_TOL, "meeting", MONDAY)]
+
+
+def test_a_list_with_a_person_the_finder_skipped_before_or_after_proposes_no_partial_contact():
+    skipped_first = (
+        "Per Holm met with Estralian Leader of the Opposition Mira Tol, Minister of Defence Ilse Kant and Chief of "
+        "Defence Aldo Varen."
+    )
+    members_after = (
+        "Per Holm met with Minister of Defence Ilse Kant of Estralia, Chief of Defence Aldo Varen, and War Cabinet "
+        "members Karl Brin and Otto Lend to discuss the situation."
+    )
+    for text in (skipped_first, members_after):
+        assert contacts_in(text, publisher="The White House") == [], text
+    whole = "Per Holm met with Estralian Minister of Defence Ilse Kant and Chief of Defence Aldo Varen."
+    assert contacts_in(whole, publisher="The White House") == [
+        (["Aldo Varen", "Ilse Kant", "Per Holm"], "meeting", MONDAY)
+    ]
+
+
+def test_leaders_in_the_plural_are_nobodys_name():
+    assert "Leaders" not in people_in("President Ilse Kant met virtually with R7 Leaders to discuss the war.")
