@@ -168,7 +168,7 @@ def scored_kind(kind: str) -> str:
 
 # The Kremlin's "meeting, held via videoconference" is a video call: an in-person kind whose own
 # evidence says it was held by video or phone is remote.
-REMOTE_WORDS = re.compile(
+_REMOTE_WORDS = re.compile(
     r"\b(video\s*-?\s*conference|videoconference|video\s+link|video\s+call|by\s+video|virtual(?:ly)?|"
     r"tele(?:phone|conference)|phone\s+call|conference\s+call|by\s+phone|over\s+the\s+phone|spoke\s+by\s+phone)\b",
     re.IGNORECASE,
@@ -181,7 +181,7 @@ def kind_from_evidence(kind: str, evidence: str) -> str:
 
     Extraction applies it (``ContactItem.kind``, with the source's own word in ``reported_kind``);
     ingest stores the kind it is given."""
-    if kind_class(kind) == IN_PERSON and REMOTE_WORDS.search(evidence or ""):
+    if kind_class(kind) == IN_PERSON and _REMOTE_WORDS.search(evidence or ""):
         return "video_call" if re.search(r"video|virtual", evidence, re.I) else "phone_call"
     return kind
 

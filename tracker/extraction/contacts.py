@@ -10,7 +10,7 @@ from __future__ import annotations
 import bisect
 import re
 
-from tracker.rules import REMOTE_WORDS, kind_class, kind_from_evidence
+from tracker.rules import kind_class, kind_from_evidence
 
 from .contact_nouns import THEY, earlier_contacts, noun_contacts
 from .context import Article, Sentence, distinct
@@ -243,14 +243,7 @@ def _took_part(article: Article, sent: Sentence, mentions: list[Mention]) -> lis
     subject = group_backwards(text, [x for x in mentions if x.end <= m.start()])
     if not subject or text[subject[-1].end : m.start()].count(",") >= 2:
         return []
-    remote = REMOTE_WORDS.search(text, sent.start, sent.end)
-    kind = (
-        "meeting"
-        if remote is None
-        else "video_call"
-        if re.search(r"video|virtual", remote.group(), re.I)
-        else "phone_call"
-    )
+    kind = kind_from_evidence("meeting", text[sent.start : sent.end])  # a summit, unless held by video or phone
     contact = _dated(article, sent, m, distinct([x.entity for x in subject]), kind, subject)
     contact.awaiting = True
     return [contact]
