@@ -33,9 +33,25 @@ JOINER = re.compile(
 JOINER_BEFORE_TITLE = re.compile(JOINER.pattern[:-1] + r"(?:and\s+)?$")
 
 
-def _joined(text: str, left: Mention, right: Mention) -> bool:
+# In a list of objects, an office whose words hold "and" ("..., German Chancellery Foreign and Security
+# Policy Advisor Jens Ploetner"): capitalised words and "and", ending in a word of an office.
+JOINER_OFFICE_WITH_AND = re.compile(
+    r"^[\s,]*(?:and\s+)?(?:(?:His|Her)\s+(?:Royal\s+)?(?:Majesty|Highness|Excellency)\s+)?"
+    r"(?:(?:\(?[A-Z][\w-]*\)?|of|the|for|to|and)\s+){1,12}$"
+)
+
+
+def _joined(text: str, left: Mention, right: Mention, forwards: bool = False) -> bool:
     gap = text[left.end : right.start]
-    return bool(JOINER.match(gap) or (right.kind == "title" and JOINER_BEFORE_TITLE.match(gap)))
+    if JOINER.match(gap) or (right.kind == "title" and JOINER_BEFORE_TITLE.match(gap)):
+        return True
+    words = gap.split()
+    return (
+        forwards
+        and bool(words)
+        and words[-1].casefold() in ROLE_WORDS | OFFICE_WORDS
+        and JOINER_OFFICE_WITH_AND.match(gap) is not None
+    )
 
 
 # Between a contact word and its object only titles and words of address ("welcomed the President of
@@ -97,7 +113,7 @@ def group_forwards(text: str, after: list[Mention], verb_end: int) -> list[Menti
     group = [after[0]]
     for nxt in after[1:]:
         joint = text[group[-1].end : nxt.start]
-        if not _joined(text, group[-1], nxt):
+        if not _joined(text, group[-1], nxt, forwards=True):
             break
         if "," in joint and not AND.search(joint) and CLAUSE_VERB.match(text, nxt.end):
             break  # "During the meeting with X, Y discussed ...": Y is the subject of the main clause

@@ -405,3 +405,13 @@ def test_a_list_with_a_person_the_finder_skipped_before_or_after_proposes_no_par
 
 def test_leaders_in_the_plural_are_nobodys_name():
     assert "Leaders" not in people_in("President Ilse Kant met virtually with R7 Leaders to discuss the war.")
+
+
+def test_an_office_with_and_in_its_words_keeps_a_list_of_objects_whole():
+    text = (
+        "National Security Advisor Per Holm met on March 13 with Estralian Diplomatic Counselor to the President "
+        "Ilse Kant, Ostmarkian Chancellery Foreign and Security Policy Advisor Karl Brin, Wendish National Security "
+        "Advisor Otto Lend, and Head of the Office of the President of Norvania Aldo Varen."
+    )
+    everyone = ["Aldo Varen", "Ilse Kant", "Karl Brin", "Otto Lend", "Per Holm"]
+    assert contacts_in(text, publisher="The White House") == [(everyone, "meeting", date(2024, 3, 13))]
