@@ -170,14 +170,17 @@ def scored_kind(kind: str) -> str:
 # evidence says it was held by video or phone is remote.
 _REMOTE_WORDS = re.compile(
     r"\b(video\s*-?\s*conference|videoconference|video\s+link|video\s+call|by\s+video|virtual(?:ly)?|"
-    r"tele(?:phone|conference)|phone\s+call|by\s+phone|over\s+the\s+phone|spoke\s+by\s+phone)\b",
+    r"tele(?:phone|conference)|phone\s+call|conference\s+call|by\s+phone|over\s+the\s+phone|spoke\s+by\s+phone)\b",
     re.IGNORECASE,
 )
 
 
 def kind_from_evidence(kind: str, evidence: str) -> str:
     """The kind a contact was, given the words that report it: ``kind`` unless it is in-person and
-    the evidence says it was held remotely (then a video call, or a phone call)."""
+    the evidence says it was held remotely (then a video call, or a phone call).
+
+    Extraction applies it (``ContactItem.kind``, with the source's own word in ``reported_kind``);
+    ingest stores the kind it is given."""
     if kind_class(kind) == IN_PERSON and _REMOTE_WORDS.search(evidence or ""):
         return "video_call" if re.search(r"video|virtual", evidence, re.I) else "phone_call"
     return kind

@@ -30,7 +30,8 @@ DETERMINER = re.compile(
 )
 # "During their telephone conversation, X and Y exchanged greetings"
 THEIR = re.compile(rf"\b[Tt]heir\s+(?:(?!with\b)[\w-]+\s+){{0,3}}?{NOUN}\s*,?\s+")
-RECALLED = re.compile(r"\b(?:last|previous|most\s+recent|prior|earlier|first|former|past)\b", re.I)
+RECALLED = re.compile(r"\b(?:last|previous|most\s+recent|recent|prior|earlier|first|former|past)\b", re.I)
+RECALLED_BEFORE = re.compile(r"\b(?:last|previous|recent|prior|earlier|former|past)\s+$", re.I)
 # Words that make the noun a contact still to come, a wish or a topic, not one that took place.
 NOT_HELD = re.compile(
     r"\b(?:upcoming|next|future|forthcoming|planned|proposed|possible|potential|new|further|another|any|no"
@@ -41,6 +42,9 @@ NOT_HELD = re.compile(
 AFTER_PLANNED = re.compile(
     r"[^.;]{0,80}?\b(?:scheduled|planned|expected|to\s+be\s+held|will|would|is\s+to|are\s+to)\b", re.I
 )
+# "the meeting between X and Y is an opportunity to ...": a present copula right after the names
+# says what the contact is for, not that it took place ("are taking place", "is under way" do).
+PRESENT_COPULA = re.compile(r"[\s,]*(?:is|are)\b(?![ \t]+(?:being|now|taking|under\s*way|held|over|ongoing)\b)", re.I)
 HELD = re.compile(r"[^.;]{0,100}?\b(?:(?:was|were)\s+held|took\s+place)\b", re.I)
 HAVE_BEFORE = re.compile(r"\b(?:had|has|have|held|hold|holds|having)\s+(?:[\w-]+\s+){0,4}$", re.I)
 VIDEO = re.compile(r"\b(?:video|videoconference|virtual(?:ly)?|online)\b", re.I)
@@ -148,12 +152,15 @@ def noun_contacts(article: Article, sent: Sentence, mentions: list[Mention], con
                 continue
             kind = noun_kind(m.group("noun"), text[m.end("noun") : sent.end], context)
             end_of_names = group[-1].end if group else m.end()
+            if group and PRESENT_COPULA.match(text, end_of_names):
+                continue
             hits = [
                 h
                 for h in article.dates_in(m.start(), min(sent.end, end_of_names + 50))
                 if not re.search(r"\b(?:since|until|before|after|for)\s+$", text[max(0, h.start - 8) : h.start])
             ]
-            recalled = bool(RECALLED.search(text, m.start(), m.start("noun")))
+            # "the recent phone call between X and Y", "their last talks with Z": looked back on.
+            recalled = bool(RECALLED.search(text, m.start(), m.start("noun")) or RECALLED_BEFORE.search(before))
             when, precision = (hits[0].date, hits[0].precision) if hits else (None, "day")
             found = FoundContact(entities, kind, when, precision, False, sent.start, sent.end, sent)
             found.recalled = recalled or bool(hits and article.published and hits[0].date < article.published)

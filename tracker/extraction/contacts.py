@@ -10,12 +10,20 @@ from __future__ import annotations
 import bisect
 import re
 
-from tracker.rules import kind_class
+from tracker.rules import kind_class, kind_from_evidence
 
 from .contact_nouns import THEY, earlier_contacts, noun_contacts
 from .context import Article, Sentence, distinct
 from .narrator import first_person_before, we_before
-from .participants import OBJECT_GAP, FoundContact, group_backwards, group_forwards, is_domestic
+from .participants import (
+    OBJECT_GAP,
+    FoundContact,
+    group_backwards,
+    group_forwards,
+    is_domestic,
+    list_goes_on,
+    list_skipped,
+)
 from .people import Mention
 
 # Re-exported: gap claims read these from here.
@@ -44,7 +52,7 @@ CONTACT_VERB = re.compile(
     | (?P<meeting>
         (?:met|meets|meet)\b(?:\s+[\w-]+){0,6}?\s+with | (?:met|meets|meet)(?-i:(?=\s+[A-Z]))
         | (?<=\b(?:is|am)\s)meeting\s+(?:\w+\s+){0,2}?with | (?<=\bare\s)meeting\s+(?:\w+\s+){0,2}?with
-        | HAVE\s+(?:DET\s+)?(?:[\w-]+\s+){0,4}?(?:meeting|summit|talks|bilateral|discussion|consultation
+        | HAVE\s+(?:DET\s+)?(?:(?!to\b|been\b)[\w-]+\s+){0,4}?(?:meeting|summit|talks|bilateral|discussion|consultation
             |negotiation)s?(?:\s+with)?
         | (?:held|hold|holds)\s+talks | (?:convened|convenes|convene)\s+with
         | (?:hosted|hosts|host|welcomed|welcomes|welcome|received|receives|receive)(?!\s+by\b)
@@ -94,7 +102,8 @@ PLANNED = re.compile(
 # "Participants in the call included ...": the named people join the contact just reported.
 PARTICIPANT_LIST = re.compile(
     r"\b(?:participants?\s+(?:in|on)\s+the\s+(?:call|meeting|conversation|summit)|taking\s+part\s+in\s+the\s+"
-    r"(?:call|meeting|conversation|talks)|joined\s+(?:the\s+(?:call|meeting)\s+)?by|those\s+on\s+the\s+call)\b",
+    r"(?:call|meeting|conversation|talks|summit|videoconference|conference)|joined\s+(?:the\s+(?:call|meeting)\s+)?by"
+    r"|those\s+on\s+the\s+call)\b",
     re.I,
 )
 # "X joined the call", "Joining the call were": the named people join the contact just reported.
@@ -115,6 +124,15 @@ JOINT = re.compile(r"\b(?:joint|jointly|together|trilateral|multilateral|group|c
 RECALL_WORDS = re.compile(
     r"\b(?:first|last|previous|also|earlier|already|before|often|regularly|(?:tele)?phone)\b", re.I
 )
+# "X took part in the Norvanian-Estralian summit, held via videoconference": a multilateral contact whose
+# other participants a list names ("Taking part in the summit were ...", "... are also taking part").
+TOOK_PART = re.compile(
+    r"\b(?:took|takes|take|taking)\s+part\s+in\s+(?:the|a|an)\s+(?:[^.;:]{0,80}?\s)?"
+    r"(?:summit|videoconference|video\s+conference|conference|meeting)\b",
+    re.I,
+)
+# "We had a meeting before the New Year": set before a named time, so an earlier contact.
+BEFORE_AN_EVENT = re.compile(r"[^.;,]{0,40}?\bbefore\s+(?:the\s+)?[A-Z]")
 WITH_WORD = re.compile(r"\bwith\s+")
 REMOTE_AFTER = re.compile(
     r"[\s,]*(?:[\w-]+\s+){0,3}?(?:via|by|over|through)\s+(?:a\s+)?(?:video(?:\s*(?:conference|link|call))?"
@@ -149,9 +167,14 @@ def find_contacts(article: Article) -> list[FoundContact]:
             here += contacts
         if not here:
             here = _we_contacts(article, sent, verbs[bisect.bisect_left(verb_starts, sent.start) :], found)
-        found += here
+        if not here and "video" in text[sent.start : sent.end]:
+            here = _we_via_video(article, sent, found)
         i = bisect.bisect_left(list_starts, sent.start)
-        if i < len(list_starts) and list_starts[i] < sent.end and found:
+        is_list = i < len(list_starts) and list_starts[i] < sent.end
+        if not here and not is_list and "part in" in text[sent.start : sent.end]:
+            here = _took_part(article, sent, mentions)
+        found += here
+        if is_list and found:
             last = found[-1]
             if sent.paragraph - last.sentence.paragraph <= 1:
                 joining = mentions + _bullet_mentions(article, n)
@@ -164,6 +187,9 @@ def find_contacts(article: Article) -> list[FoundContact]:
     for c in found:
         if c.date is None and c.by_noun and not c.recalled and article.is_release and article.published:
             c.date, c.precision = article.published, "day"  # "the talks with X" a release reports: that day's
+        decided = kind_from_evidence(c.kind, text[c.start : c.end])
+        if decided != c.kind:
+            c.reported_kind, c.kind = c.kind, decided  # "talks, held via videoconference": a video call
     return _merged(found)
 
 
@@ -186,7 +212,8 @@ def _we_contacts(article: Article, sent: Sentence, verbs: list[re.Match], found:
         if verb.startswith(DIRECT_OBJECT_VERBS) and not verb.startswith(("met", "meet")):
             continue  # "we can receive test results": these verbs need a person after them
         dated = [h for h in article.dates_in(sent.start, sent.end) if h.date < (article.published or h.date)]
-        if not (dated or m.group("video") or RECALL_WORDS.search(text, sent.start, m.end())):
+        looked_back = RECALL_WORDS.search(text, sent.start, m.end()) or BEFORE_AN_EVENT.match(text, m.end(), sent.end)
+        if not (dated or m.group("video") or looked_back):
             continue  # "We had a candid conversation": the talks the transcript is of
         pair = next((c.entities for c in found if len(c.entities) == 2 and speaker in c.entities), None)
         if pair is None:
@@ -204,6 +231,51 @@ def _we_contacts(article: Article, sent: Sentence, verbs: list[re.Match], found:
         contact.date, contact.precision = (dated[0].date, dated[0].precision) if dated else (None, "day")
         return [contact]
     return []
+
+
+def _took_part(article: Article, sent: Sentence, mentions: list[Mention]) -> list[FoundContact]:
+    """ "X took part in the summit, held via videoconference": X's contact with the people a list
+    that follows names; kept only if one does (``awaiting``)."""
+    text = article.text
+    m = TOOK_PART.search(text, sent.start, sent.end)
+    if m is None or article.in_quote(m.start()) or NEGATION.search(text, sent.start, m.start()):
+        return []
+    subject = group_backwards(text, [x for x in mentions if x.end <= m.start()])
+    if not subject or text[subject[-1].end : m.start()].count(",") >= 2:
+        return []
+    kind = kind_from_evidence("meeting", text[sent.start : sent.end])  # a summit, unless held by video or phone
+    contact = _dated(article, sent, m, distinct([x.entity for x in subject]), kind, subject)
+    contact.awaiting = True
+    return [contact]
+
+
+# "in May we launched, via videoconference, the construction of ...": something the speaker and the
+# other side did together by video is a video call between them.
+WE_VIA_VIDEO = re.compile(
+    r"(?<![\w-])[Ww]e\s+(?:(?:also|jointly|together|then)\s+)?[a-z]{3,}ed\s*,?\s+(?:via|by|over)\s+(?:a\s+)?"
+    r"(?:video\s*(?:conference|link|call)|videoconference)\b"
+)
+
+
+def _we_via_video(article: Article, sent: Sentence, found: list[FoundContact]) -> list[FoundContact]:
+    """A transcript speaker's "we did X via videoconference", dated before the publication: a
+    recalled video call of the speaker's two-person contact."""
+    if article.narrators is None or article.published is None:
+        return []
+    m = WE_VIA_VIDEO.search(article.text, sent.start, sent.end)
+    if m is None or article.in_quote(m.start()) or NEGATION.search(article.text, sent.start, m.end()):
+        return []
+    speaker = article.narrators.caption_at(m.start())
+    dated = [h for h in article.dates_in(sent.start, sent.end) if h.date < article.published]
+    if speaker is None or not dated:
+        return []
+    pair = next((c.entities for c in found if len(c.entities) == 2 and speaker in c.entities), None)
+    if pair is None:
+        return []
+    best = min(dated, key=lambda h: abs(h.start - m.start()))
+    contact = FoundContact(list(pair), "video_call", best.date, best.precision, False, sent.start, sent.end, sent)
+    contact.recalled = True
+    return [contact]
 
 
 def _bullet_mentions(article: Article, n: int) -> list[Mention]:
@@ -267,6 +339,11 @@ def _contacts_at(
         with_at = WITH_WORD.search(tail)
         if with_at and with_at.start() < 60:
             obj = group_forwards(text, after, m.end() + with_at.end())
+    if obj and (
+        list_goes_on(text, obj[-1].end, sent.end, article.is_place)
+        or list_skipped(text[m.end() : obj[0].start], article.is_place)
+    ):
+        return []  # "with A, B, Adviser to the President of X on trade C": C was not found; a partial list
     window = text[subject[-1].end : m.start()]
     if NEGATION.search(window) or NEGATION.search(text[m.start() : m.end()]):
         return []
@@ -274,7 +351,7 @@ def _contacts_at(
         kind = "meeting"  # "spoke with ... on the margins of the NATO Summit" was face to face
     sides = [x.entity for x in subject]
     others = distinct([x.entity for x in obj if x.entity.ident not in {e.ident for e in sides}])
-    if is_domestic(sides, others, article.home):
+    if is_domestic(sides, others, article.home, lambda: article.countries_named(m.end(), sent.end)):
         return []  # a president with his own legislators or regional heads
     entities = distinct(sides + others)
     # "X and Y held talks" needs no object; "welcomed", "met with", "spoke to" do: without one the
@@ -296,10 +373,12 @@ def _contacts_at(
 
 def _separate(verb: str, kind: str, subject: list[Mention], sentence: str) -> bool:
     """Whether "had conversations with A, B and C" were several contacts, one with each: a plural
-    noun says so; so does "spoke with A, B and C" in person (one talks with each guest at a
+    noun says so, as does "separately"; so does "spoke with A, B and C" in person (one talks with each guest at a
     reception) or in the narrator's own words ("I spoke with ..."), unless the text calls it joint."""
     if JOINT.search(sentence):
         return False
+    if re.search(r"\bseparately\b", sentence, re.I):
+        return True  # "spoke separately today with A and B": one call each
     if re.search(r"\b(?:conversations|calls|meetings|consultations|bilaterals)\b", verb):
         return True
     spoke = bool(re.match(r"(?:spoke|speaks|speak|talked|talk)\b", verb))
@@ -345,6 +424,10 @@ def _merged(found: list[FoundContact]) -> list[FoundContact]:
         for o in out:
             if frozenset(e.ident for e in o.entities) == key and _same_kind(o.kind, c.kind):
                 # An undated earlier contact ("We first met ...") is not the one the text reports.
+                # Two recalled contacts the text names differently ("a videoconference in June", "we also
+                # had telephone conversations") are two.
+                if o.recalled and c.recalled and o.kind != c.kind:
+                    continue
                 if o.date == c.date or ((c.date is None or o.date is None) and o.recalled == c.recalled):
                     twin = o
                     break

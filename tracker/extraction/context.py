@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import bisect
+import re
 from collections import Counter
 from dataclasses import dataclass, field
 from datetime import date
@@ -10,6 +11,9 @@ from datetime import date
 from .dates import DateHit, DateIndex
 from .people import Entity, Mention, People
 from .text import Block
+
+CAPITALISED = re.compile(r"(?<![\w.-])[A-Z][\w'’.-]*[\w]")
+ACRONYM = re.compile(r"(?![IVX]+$)[A-Z]{2,6}")
 
 
 @dataclass
@@ -30,6 +34,7 @@ class Article:
     is_release: bool = False  # an official readout or press release, written the day it reports
     narrators: object = None  # narrator.Narrators: who "I" is at each point
     home: str | None = None  # the publisher's country
+    gazetteer: object = None  # gazetteer.Gazetteer: which words name countries
 
     def principal(self, exclude: set[int] = frozenset()) -> Entity | None:
         """The person the article is most about: the most often named, the first named on a tie."""
@@ -50,6 +55,31 @@ class Article:
             for s in self.sentences:
                 starts.setdefault(s.paragraph, s.start)
         return starts.get(sent.paragraph, sent.start)
+
+    def countries_named(self, start: int, end: int) -> set[str]:
+        """Countries (and organisations) the capitalised words of the range name: "Estralian",
+        "of Estralia", "NATO"; one dictionary lookup per word and word pair."""
+        if self.gazetteer is None:
+            return set()
+        gz = self.gazetteer
+        words = CAPITALISED.findall(self.text, start, end)
+        found = set()
+        for i, w in enumerate(words):
+            for phrase in (w, f"{w} {words[i + 1]}" if i + 1 < len(words) else None):
+                if phrase:
+                    country = (
+                        gz.country_of_demonym(phrase) or gz.country_named(phrase) or gz.country_of_province(phrase)
+                    )
+                    if country:
+                        found.add(country)
+            if w not in found and ACRONYM.fullmatch(w) and not gz.country_named(w):
+                found.add(w)  # "IAEA Director General ...": an organisation the gazetteer does not list
+        return found
+
+    def is_place(self, words: str) -> bool:
+        """Whether ``words`` name a country, organisation or place the gazetteer knows."""
+        gz = self.gazetteer
+        return gz is not None and bool(gz.country_named(words) or gz.is_place(words) or gz.country_of_demonym(words))
 
     def mentions_in(self, start: int, end: int) -> list[Mention]:
         return self.people.within(start, end)

@@ -54,7 +54,8 @@ DATE_PATTERN = re.compile(
             r"\b[Tt]his[ \t]+(?P<thispart>morning|afternoon|evening)\b",
             r"\b(?P<pmod>[Ll]ast|[Tt]his|[Nn]ext|[Ee]arlier[ \t]+this|[Ll]ater[ \t]+this)[ \t]+"
             r"(?P<period>week|weekend|month|year)\b",
-            r"\b(?P<agonum>\d{1,2}|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)[ \t]+"
+            r"\b(?P<agonum>\d{1,2}|[Aa][ \t]+few|[Aa][ \t]+couple[ \t]+of|[Ss]everal|[Aa]n?|[Oo]ne|[Tt]wo|[Tt]hree"
+            r"|[Ff]our|[Ff]ive|[Ss]ix|[Ss]even|[Ee]ight|[Nn]ine|[Tt]en|[Ee]leven|[Tt]welve)[ \t]+"
             r"(?P<agounit>days?|weeks?|months?)[ \t]+ago\b",
         ]
     )
@@ -184,12 +185,18 @@ def resolve_match(m: re.Match, published: date | None, forward: bool) -> tuple[d
             return published.replace(day=1), "month"
         return None  # a year is too vague to place a contact
     if g["agounit"]:
-        n = g["agonum"].lower()
-        count = int(n) if n.isdigit() else _NUMBER_WORDS[n]
+        n = " ".join(g["agonum"].lower().split())
+        count = int(n) if n.isdigit() else _NUMBER_WORDS.get(n) or VAGUE_COUNTS[n]
         found = _dateparser_normalise(f"{count} {g['agounit']} ago", published, "past")
         precision = "day" if g["agounit"].startswith("day") else "week" if "week" in g["agounit"] else "month"
+        if n in VAGUE_COUNTS:
+            precision = "approximate"  # "a few weeks ago": about three, no closer
         return (found, precision) if found else None
     return None
+
+
+# "a few weeks ago", "several months ago": a count the text leaves vague, taken at its usual size.
+VAGUE_COUNTS = {"a few": 3, "several": 3, "a couple of": 2}
 
 
 class DateIndex:

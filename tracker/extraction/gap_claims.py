@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 
 from .claim_shapes import Shape, kind_class_of_noun, shapes_in
+from .claim_terms import Anchor
 from .contacts import FoundContact
 from .context import Article, Sentence, distinct
 from .people import Entity
@@ -31,6 +32,17 @@ REFERS_BACK = re.compile(
     re.I,
 )
 BEFORE_DATE = re.compile(r"\bbefore\s+$", re.I)
+# An anchor that is a person's taking office: "since taking office", "since Tol took office", "since
+# her inauguration". It dates from the text ("took office in May") or the gazetteer's offices.
+TOOK_OFFICE = re.compile(
+    r"(?:\b(?:taking|took|assuming|assumed|entering|entered)\s+(?:office|power|the\s+presidency)"
+    r"|\b(?:his|her|their|my|our)\s+(?:inauguration|swearing-in))\b",
+    re.I,
+)
+OFFICE_TAKEN_ON = re.compile(
+    r"\b(?:took|assumed|taking|entered)\s+office\s+(?:(?:on|in)\s+)?$|\b(?:inaugurated|sworn\s+in)\s+(?:(?:on|in)\s+)?$",
+    re.I,
+)
 
 
 @dataclass
@@ -105,6 +117,9 @@ def _claim(article: Article, sent: Sentence, shape: Shape, held: list[FoundConta
     if shape.comparison == "exactly" and shape.noun == "after" and shape.duration_days and starts is None:
         starts = ends - timedelta(days=shape.duration_days)
     anchor = shape.anchor
+    if anchor is not None and anchor.date is None and TOOK_OFFICE.search(anchor.text):
+        anchor = _office_taken(article, sent, shape, anchor, entities, ends)
+        anchor_date = anchor.date
     return FoundClaim(
         entities=list(entities),
         ends=ends,
@@ -123,6 +138,30 @@ def _claim(article: Article, sent: Sentence, shape: Shape, held: list[FoundConta
         contact_kind=kind_class_of_noun(shape.noun if shape.noun != "after" else None),
         last_when=shape.last_when,
     )
+
+
+def _office_taken(article: Article, sent: Sentence, shape: Shape, anchor: Anchor, entities, ends: date) -> Anchor:
+    """``anchor`` ("since taking office") dated by when its person took office: the one it names, else
+    the sentence's first named of the claim's people. The text's own date comes first ("Tol, who took
+    office in May"), then the gazetteer's office held on ``ends``; undated when neither says."""
+    text = article.text
+    at = shape.end - len(anchor.text)
+    idents = {e.ident for e in entities}
+    named = [m.entity for m in article.mentions_in(at, shape.end) if m.entity.ident in idents]
+    named = named or [m.entity for m in article.mentions_in(sent.start, sent.end) if m.entity.ident in idents]
+    if not named:
+        return anchor
+    person = named[0]
+    for other in article.sentences:
+        if not any(m.entity.ident == person.ident for m in article.mentions_in(other.start, other.end)):
+            continue
+        for h in article.dates_in(other.start, other.end):
+            if h.date <= ends and OFFICE_TAKEN_ON.search(text, max(other.start, h.start - 30), h.start):
+                return Anchor(h.date, h.precision, anchor.text)
+    held = [o for o in (person.known.offices if person.known else ()) if o.held_on(ends) and o.start]
+    if held:
+        return Anchor(max(o.start for o in held), "day", anchor.text)
+    return anchor
 
 
 def _refers_back(text: str, sent: Sentence) -> bool:

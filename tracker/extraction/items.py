@@ -59,7 +59,7 @@ class PersonMention:
 class ContactItem:
     participants: list[str]
     participant_keys: list[str | None]
-    kind: str  # phone_call|video_call|meeting|visit|letter|message|other
+    kind: str  # phone_call|video_call|meeting|visit|letter|message|other: decided by extraction, stored as is
     date: date | None
     precision: str  # day|week|month|approximate
     planned: bool
@@ -67,6 +67,9 @@ class ContactItem:
     evidence: str
     host: str | None = None
     initiator: str | None = None
+    # What the source's own words call the contact when that differs from ``kind`` (the Kremlin's
+    # "meeting, held via videoconference" is a video call reported as a meeting); None when the same.
+    reported_kind: str | None = None
 
 
 @dataclass

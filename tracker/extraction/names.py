@@ -82,6 +82,12 @@ APPOSITIVE = re.compile(
     rf"(?:the{SEP})?(?P<country>{NAME_WORD}(?:{SEP}(?:of{SEP})?{NAME_WORD}){{0,3}})"
 )
 OF_COUNTRY = re.compile(rf"[ \t]*,?{SEP}of{SEP}(?:the{SEP})?")
+# "President of the European Bank for Reconstruction and Development (EBRD) Mira Tol": an
+# organisation's long name, its acronym in brackets, then the person.
+ORGANISATION_ACRONYM = re.compile(
+    rf"(?P<org>{NAME_WORD}(?:{SEP}(?:{NAME_WORD}|of|and|for|the|on|in|to|&)){{0,14}}){SEP}?"
+    rf"\((?P<acronym>[{_UPPER}][\w&.-]{{1,11}})\),?{SEP}(?=[{_UPPER}])"
+)
 
 
 def person_name_clean(name: str, gazetteer: Gazetteer | None = None) -> str | None:

@@ -50,7 +50,8 @@ APPOSED_OFFICE = re.compile(
 # "Director of the Office of the Foreign Affairs Commission Mira Tol": a role no title list holds, a
 # body's name, then the person, whose words are the run's last capitalised ones after the body's.
 ROLE_RUN = re.compile(
-    rf"\b(?P<role>Director|Member|Adviser|Advisor|Envoy|Representative|Commissioner|Coordinator|Counsell?or|Chief)"
+    rf"\b(?P<role>Director|Member|Adviser|Advisor|Envoy|Representative|Commissioner|Coordinator|Counsell?or|Chief"
+    rf"|Chair)"
     rf"(?P<run>(?:{SEP}(?:of|the|and|for|{NAME_WORD}))+)"
 )
 
@@ -77,6 +78,8 @@ def role_mentions(finder: PeopleFinder, regions: list[tuple[int, int]], found: l
             if not 2 <= len(tail) <= 3:
                 continue
             ns, ne = m.start("run") + tail[0].start(), m.start("run") + tail[-1].end()
+            if re.match(r"[ \t]*\([A-Z]", text[ne : ne + 3]):
+                continue  # "Chair of the Northern Community (NORCOM)": a body and its acronym, no person
             name = person_name_clean(text[ns:ne], finder.gz)
             if name is None or any(a < ne and ns < b for a, b in taken):
                 continue

@@ -12,14 +12,47 @@ from dataclasses import dataclass
 
 from .context import Sentence
 from .people import Entity, Mention
-from .vocabulary import DOMESTIC_TITLES
+from .vocabulary import (
+    DOMESTIC_TITLES,
+    HEAD_TITLES,
+    NOT_A_NAME_WORDS,
+    ORGANISATION_HEAD_TITLES,
+    REGNAL_TITLES,
+    ROLE_WORDS,
+)
 
 # "Biden and His Majesty King Abdullah II": an honorific before a title belongs to the name; so does
-# an office the title finder did not take ("and Chairman of the Joint Chiefs of Staff Gen. ...").
+# an office the title finder did not take ("and Chairman of the Joint Chiefs of Staff Gen. ...", "and
+# Deputy Prime Minister and Defence Minister ...").
 JOINER = re.compile(
     r"^[\s,]*(?:and|as\s+well\s+as|&)?[\s,]*(?:(?:His|Her)\s+(?:Royal\s+)?(?:Majesty|Highness|Excellency)\s+)?"
     r"(?:(?:\(?[A-Z][\w-]*\)?|of|the|for|to)\s+){0,10}$"
 )
+# Before a titled name, the words of an office and "and": "..., and Deputy Prime Minister and <Defence
+# Minister Per Holm>" (the title finder took the second office with the name).
+JOINER_BEFORE_TITLE = re.compile(JOINER.pattern[:-1] + r"(?:and\s+)?$")
+
+
+# In a list of objects, an office whose words hold "and" ("..., German Chancellery Foreign and Security
+# Policy Advisor Jens Ploetner"): capitalised words and "and", ending in a word of an office.
+JOINER_OFFICE_WITH_AND = re.compile(
+    r"^[\s,]*(?:and\s+)?(?:(?:His|Her)\s+(?:Royal\s+)?(?:Majesty|Highness|Excellency)\s+)?"
+    r"(?:(?:\(?[A-Z][\w-]*\)?|of|the|for|to|and)\s+){1,12}$"
+)
+
+
+def _joined(text: str, left: Mention, right: Mention, forwards: bool = False) -> bool:
+    gap = text[left.end : right.start]
+    if JOINER.match(gap) or (right.kind == "title" and JOINER_BEFORE_TITLE.match(gap)):
+        return True
+    words = gap.split()
+    return (
+        forwards
+        and bool(words)
+        and words[-1].casefold() in ROLE_WORDS | OFFICE_WORDS
+        and JOINER_OFFICE_WITH_AND.match(gap) is not None
+    )
+
 
 # Between a contact word and its object only titles and words of address ("welcomed the President of
 # our fraternal Norvania and my friend Aldo Varen", "the meeting with IAEA Director General ..."), never
@@ -28,6 +61,13 @@ OBJECT_GAP = re.compile(
     r"[\s,]*(?:(?:the|a|an|his|her|my|our|their|its|visiting|dear|esteemed|friend|colleague|counterpart|and|of"
     r"|fraternal|with|to|on|for|outgoing|incoming|new|newly|elected|former|acting|fellow|\d{1,4}(?:st|nd|rd|th)?|[-–—]"
     r"|\(?[A-Z][\w'’.-]*\)?)[\s,]+)*"
+)
+
+
+AND = re.compile(r"\b(?:and|as\s+well\s+as)\b|&")
+# A finite verb right after a name: the name is a clause's subject.
+CLAUSE_VERB = re.compile(
+    r"[ \t]+(?:also[ \t]+|then[ \t]+)?(?:[a-z]{2,}ed|said|says|told|spoke|met|had|has|held|was|is|thanked|took|gave)\b"
 )
 
 
@@ -46,6 +86,7 @@ class FoundContact:
     recalled: bool = False  # an earlier contact the text looks back on ("their last call")
     by_noun: bool = False  # stated by a noun ("the talks with X"), not by a verb
     awaiting: bool = False  # "a call with European leaders": kept only if a list of them follows
+    reported_kind: str | None = None  # the kind the words name, when the evidence decided another
 
 
 def group_backwards(text: str, before: list[Mention]) -> list[Mention]:
@@ -53,7 +94,7 @@ def group_backwards(text: str, before: list[Mention]) -> list[Mention]:
         return []
     group = [before[-1]]
     for prev in reversed(before[:-1]):
-        if JOINER.match(text[prev.end : group[0].start]):
+        if _joined(text, prev, group[0]):
             group.insert(0, prev)
         else:
             break
@@ -71,22 +112,37 @@ def group_forwards(text: str, after: list[Mention], verb_end: int) -> list[Menti
         return []
     group = [after[0]]
     for nxt in after[1:]:
-        if JOINER.match(text[group[-1].end : nxt.start]):
-            group.append(nxt)
-        else:
+        joint = text[group[-1].end : nxt.start]
+        if not _joined(text, group[-1], nxt, forwards=True):
             break
+        if "," in joint and not AND.search(joint) and CLAUSE_VERB.match(text, nxt.end):
+            break  # "During the meeting with X, Y discussed ...": Y is the subject of the main clause
+        group.append(nxt)
     return group
 
 
-def is_domestic(subject: list[Entity], others: list[Entity], home: str | None) -> bool:
+def is_domestic(subject: list[Entity], others: list[Entity], home: str | None, countries_after=lambda: set()) -> bool:
     """Whether the other side is the subject's own: all of it known to be of the subject's (or the
-    publisher's) country, or holding offices of its legislature or regions ("Senate Majority Leader",
-    "Governor", "Head of the Republic of X" of a province), with nobody known to be of another."""
+    publisher's) country; or officials below a head named with no country, in a sentence that names
+    no other country after the verb (``countries_after``, computed only when needed); or holders of
+    offices of its legislature or regions ("Senate Majority Leader", "Governor", "Head of the
+    Republic of X" of a province), with nobody known to be of another."""
     if not others:
         return False
     own = {e.country for e in subject if e.country} | ({home} if home else set())
     if own and all(e.country in own for e in others) and all(e.country in own for e in subject if e.country):
         return True  # "I spoke with the Defence Minister": the subject's own government
+    subject_countries = {e.country for e in subject if e.country}
+    if (
+        subject_countries <= ({home} if home else subject_countries)
+        and len(subject_countries) <= 1
+        and all(_own_government_office(e) for e in others)
+        and countries_after() <= own
+    ):
+        # "had a working meeting with Defence Minister Tol", "I spoke with the Defence Minister": a
+        # minister, general or adviser named with no country, in a sentence that names no other
+        # country after the verb ("Estralian", "of Estralia"), is of the speaker's own government.
+        return True
     for e in others:
         if not e.office or e.office.casefold() not in DOMESTIC_TITLES:
             return False
@@ -94,3 +150,67 @@ def is_domestic(subject: list[Entity], others: list[Entity], home: str | None) -
             return False
     countries = {e.country for e in subject + others if e.country}
     return len(countries) <= 1
+
+
+# Offices whose holder is a counterpart even when the text does not say of where: heads of state
+# and government, monarchs, an organisation's head, envoys.
+COUNTERPART_TITLES = (
+    HEAD_TITLES
+    | REGNAL_TITLES
+    | ORGANISATION_HEAD_TITLES
+    | {
+        "vice president", "ambassador", "prince", "crown princess", "sheikh", "chairman", "chairwoman",
+        "chairperson", "leader", "supreme leader", "head of state", "head of government", "taoiseach",
+    }
+)  # fmt: skip
+
+
+def _own_government_office(e: Entity) -> bool:
+    """Whether ``e`` holds an office of a government below its head (a minister, a general, an
+    adviser) and the text ties them to no country."""
+    if e.country or not e.office:
+        return False
+    office = e.office.casefold()
+    return office not in COUNTERPART_TITLES and not office.endswith("-elect")
+
+
+# The list item after a contact's last parsed person: ", <office words> <Name>" up to the next comma.
+LIST_ITEM = re.compile(
+    r"(?:[ \t]+of[ \t]+(?:the[ \t]+)?[A-Z][\w'’-]*(?:[ \t]+[A-Z][\w'’-]*){0,3})?"  # the person's own "of Estralia"
+    r"[ \t]*,[ \t]+(?:and[ \t]+)?(?P<item>[A-Z][^,;.:()]{0,160}?)(?=[ \t]*[,;.:]|$)"
+)
+
+
+def list_goes_on(text: str, end: int, stop: int, is_place=lambda words: False) -> bool:
+    """Whether a list of people goes on past the last one found at ``end``: the next item is an
+    office ("Adviser to the President of Estralia on trade Mira Tol", "and Cabinet members Mira
+    Tol and ...") ending in two words that are a name the finder did not take, not a place
+    (``is_place``: "President of South Africa" is an apposition). A contact with such a list would
+    name only some of its participants."""
+    m = LIST_ITEM.match(text, end, stop)
+    if m is None:
+        return False
+    item = m.group("item")
+    return _names_someone(item, is_place) or _names_someone(re.split(r"\s+and\s+", item)[0], is_place)
+
+
+def list_skipped(gap: str, is_place=lambda words: False) -> bool:
+    """Whether the words between a contact verb and its first person found hold an earlier list
+    item that ends in a name ("with Leader of the Opposition Mira Tol, Minister of Defence <Per
+    Holm>"): the finder did not take that person, so the list is partial."""
+    return any(_names_someone(item, is_place) for item in gap.split(",")[:-1])
+
+
+# Words of offices that may also be names, still offices before a name in a list ("Leader of the
+# Opposition Mira Tol").
+OFFICE_WORDS = frozenset({"leader", "king", "queen", "prince", "princess", "emir", "sultan", "sheikh", "marshal"})
+
+
+def _names_someone(item: str, is_place) -> bool:
+    words = item.split()
+    if len(words) < 3 or not any(w.casefold() in ROLE_WORDS | OFFICE_WORDS for w in words[:-2]):
+        return False
+    name = words[-2:]
+    if not all(w[:1].isupper() and w.casefold() not in NOT_A_NAME_WORDS and not w.isupper() for w in name):
+        return False
+    return not (is_place(" ".join(name)) or is_place(name[-1]))

@@ -21,6 +21,7 @@ from .names import (
     NAME_WORD,
     OBJECT_NAME,
     OF_COUNTRY,
+    ORGANISATION_ACRONYM,
     SAID_NAME,
     SPEECH_VERB,
     TITLE,
@@ -195,7 +196,16 @@ class PeopleFinder:
             country = qual_country
             name_span = None
             of = OF_COUNTRY.match(text, pos)
-            if of and of.end() < end:
+            org = (
+                ORGANISATION_ACRONYM.match(text, of.end())
+                if of and of.end() < end and "(" in text[of.end() : end]
+                else None
+            )
+            own = NAME_RUN.match(text, org.end()) if org else None
+            if own and own.end() <= end and trim_name_words(text, own.start(), own.end())[1] > own.start():
+                # "President of the Northern Bank for Reconstruction (NBR) Mira Tol": the organisation is her side.
+                name_span, country = trim_name_words(text, own.start(), own.end()), " ".join(org.group("org").split())
+            elif of and of.end() < end:
                 run = CAPS_RUN.match(text, of.end())
                 if run and run.end() <= end:
                     split = self._split_country(run.start(), run.end()) or self._portfolio_split(run)

@@ -135,6 +135,7 @@ def _extract_into(result: Extraction, gazetteer: Gazetteer, topics: dict[str, li
         is_release=bool(RELEASE.search(" ".join(filter(None, [meta.publisher, meta.url, meta.title])))),
         narrators=Narrators(searched, people.mentions, narrator),
         home=home,
+        gazetteer=gazetteer,
     )
     result.people = [
         PersonMention(
@@ -162,6 +163,7 @@ def _extract_into(result: Extraction, gazetteer: Gazetteer, topics: dict[str, li
                 evidence=original[c.start : c.end],
                 host=c.host.name if c.host else None,
                 initiator=c.initiator.name if c.initiator else None,
+                reported_kind=c.reported_kind,
             )
         )
     for s in find_statements(article, paras):

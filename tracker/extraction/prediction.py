@@ -21,6 +21,7 @@ def prediction_line(doc_id: str, extraction: Extraction) -> dict:
                 "participant_keys": c.participant_keys,
                 "kind": scored_kind(c.kind),
                 "detail_kind": c.kind,
+                "reported_kind": c.reported_kind,
                 "date": _iso(c.date),
                 "precision": c.precision,
                 "planned": c.planned,

@@ -32,6 +32,10 @@ DOMESTIC_TITLES = frozenset(
     }
 )  # fmt: skip
 
+# Offices that head an organisation rather than serve a government ("Secretary-General Tol"):
+# never read as the speaker's own government when no country is given.
+ORGANISATION_HEAD_TITLES = frozenset({"secretary-general", "secretary general", "general secretary"})
+
 
 # Honorifics written before a name that are no part of it ("Sheikh Tamim ...", "Shri Ajit Doval",
 # "Mr. Scholz", "His Majesty King ..."): dropped from names and from matching keys.
@@ -85,7 +89,7 @@ ROLE_WORDS = _TITLE_WORDS - TITLE_WORDS_ALSO_NAMES | {
     "attorney", "general", "admiral", "colonel", "lieutenant", "assistant", "undersecretary", "nsa", "affairs",
     "head", "senior", "special", "cabinet", "coordinator", "officer", "elect", "pro", "tempore", "whip",
     "spokesperson", "minister", "ministers", "president", "presidents", "senator", "senators", "cardinal",
-    "archbishop", "bishop", "reverend", "rabbi",
+    "archbishop", "bishop", "reverend", "rabbi", "leaders", "members", "counterparts",
 }  # fmt: skip
 # Government portfolios, written between a title and a name ("Secretary of Transportation Pete Buttigieg").
 PORTFOLIO_WORDS = {
@@ -105,5 +109,6 @@ ORGANISATION_WORDS = {
     "dialogue", "program", "programme", "project", "campaign", "act", "court", "army", "navy", "forces",
     "command", "government", "administration", "republic", "kingdom", "city", "province", "region", "district",
     "islands", "senate", "parliament", "cabinet", "embassy", "consulate", "caucus", "delegation", "team",
+    "society", "societies", "community", "communities", "authorities", "concern",
 }  # fmt: skip
 NOT_A_NAME_WORDS = ROLE_WORDS | PORTFOLIO_WORDS | ORGANISATION_WORDS

@@ -37,7 +37,6 @@ from tracker.rules import (
     REMOTE,
     contact_after_its_report,
     kind_class,
-    kind_from_evidence,
     pair_key,
     published_in_future,
     text_looks_english,
@@ -362,7 +361,7 @@ def _contact_store(item, article: Article, people: ArticlePeople, *, status, top
             f"contact dated {item.date}, after its report of {reported}, skipped: {item.evidence[:60]!r}"
         )
         return None
-    kind = kind_from_evidence(item.kind, item.evidence)
+    kind = item.kind  # extraction decided it (tracker.rules.kind_from_evidence); stored as is
     precision = item.precision or Precision.DAY
     existing = contact_find_match(
         kind=kind,
@@ -381,7 +380,7 @@ def _contact_store(item, article: Article, people: ArticlePeople, *, status, top
             start=item.span.start,
             end=item.span.end,
             evidence=item.evidence,
-            reported_kind=item.kind,
+            reported_kind=item.reported_kind or item.kind,
             status=status,
         )
         if not reported_by_this:
@@ -414,7 +413,7 @@ def _contact_store(item, article: Article, people: ArticlePeople, *, status, top
         start=item.span.start,
         end=item.span.end,
         evidence=item.evidence,
-        reported_kind=item.kind,
+        reported_kind=item.reported_kind or item.kind,
         status=status,
     )
     result.proposed["contact"] += 1

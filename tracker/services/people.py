@@ -8,6 +8,7 @@ from django.db import IntegrityError, transaction
 
 from tracker.extraction.gazetteer import name_extends, name_is_fuller, name_is_surname_only, name_key
 from tracker.extraction.people import person_name_clean
+from tracker.extraction.vocabulary import HEAD_TITLES, REGNAL_TITLES
 from tracker.models import Article, BoundPrecision, Country, Office, Person, ReviewStatus
 from tracker.services.gazetteer import batch_cached, gazetteer_current, gazetteer_person_added
 
@@ -210,11 +211,3 @@ def looks_like_full_name(name: str) -> bool:
 
 
 CREATED_NOTE = "Created by extraction from"
-
-# Popes and monarchs go by one name ("Pope Francis", "King Charles"): that word is their full name.
-REGNAL_TITLES = frozenset({"pope", "king", "queen", "emperor", "empress", "sultan", "emir", "amir", "grand duke"})
-
-HEAD_TITLES = frozenset(
-    t.casefold()
-    for t in ["President", "Prime Minister", "Chancellor", "King", "Queen", "Emir", "Crown Prince", "Premier"]
-)

@@ -209,3 +209,209 @@ def test_we_in_a_transcript_of_talks_are_the_speaker_and_the_one_addressed():
         (VAREN_TOL, "meeting", MONDAY),
         (VAREN_TOL, "video_call", date(2023, 6, 1)),
     ]
+
+
+def test_extraction_decides_a_meeting_held_by_videoconference_is_a_video_call_and_keeps_the_reported_word():
+    text = (
+        "The talks between President Aldo Varen of Norvania and Prime Minister Mira Tol of Estralia were held via "
+        "videoconference."
+    )
+    ex = extract(text, published=MONDAY, gazetteer=Gazetteer(countries=COUNTRIES), publisher=RELEASE)
+    [contact] = ex.contacts
+    assert (contact.kind, contact.reported_kind) == ("video_call", "meeting")
+    text = text.replace("via videoconference", "in the capital")
+    [contact] = extract(text, published=MONDAY, gazetteer=Gazetteer(countries=COUNTRIES), publisher=RELEASE).contacts
+    assert (contact.kind, contact.reported_kind) == ("meeting", None)
+
+
+def test_a_minister_named_with_no_country_is_the_speakers_own_government():
+    assert contacts_in("President Aldo Varen had a working meeting with Defence Minister Sergo Tal.") == []
+    text = "Defence Minister Sergo Tal reported on the drills. I spoke recently with the Defence Minister about it."
+    assert contacts_in(text, title="Address by President Aldo Varen") == []
+    # A country makes the minister a counterpart; a head of government needs none.
+    text = "President Aldo Varen of Norvania met with Estralian Defence Minister Ilse Kant."
+    assert contacts_in(text) == [(["Aldo Varen", "Ilse Kant"], "meeting", MONDAY)]
+    assert contacts_in("President Aldo Varen met with Prime Minister Ilse Kant.") == [
+        (["Aldo Varen", "Ilse Kant"], "meeting", MONDAY)
+    ]
+
+
+def test_a_meeting_that_is_an_opportunity_is_not_one_that_took_place():
+    text = (
+        "They noted that the meeting between President Aldo Varen of Norvania and Prime Minister Mira Tol of "
+        "Estralia is an opportunity to highlight the alliance."
+    )
+    assert contacts_in(text) == []
+    text = (
+        "The talks between President Aldo Varen of Norvania and Prime Minister Mira Tol of Estralia are taking "
+        "place in the capital."
+    )
+    assert contacts_in(text) == [(VAREN_TOL, "meeting", MONDAY)]
+
+
+def test_an_opportunity_to_speak_about_bilateral_matters_is_no_recalled_meeting():
+    text = (
+        "President Aldo Varen of Norvania held talks with Prime Minister Mira Tol of Estralia.\n\n"
+        "President of Norvania Aldo Varen: Colleagues, we also have an opportunity to speak about bilateral "
+        "matters. We have also been promised further discussions on trade."
+    )
+    assert contacts_in(text) == [(VAREN_TOL, "meeting", MONDAY)]
+
+
+def test_a_conference_call_is_a_call_and_a_title_joined_by_and_keeps_the_list_whole():
+    text = (
+        "President Ilse Kant of Ostmark hosted a secure conference call today with President Aldo Varen of "
+        "Norvania and Prime Minister Mira Tol of Estralia."
+    )
+    assert contacts_in(text) == [(["Aldo Varen", "Ilse Kant", "Mira Tol"], "phone_call", MONDAY)]
+    text = (
+        "President Ilse Kant of Ostmark briefly met today with President Aldo Varen of Norvania, Prime Minister "
+        "Mira Tol of Estralia, and Deputy Prime Minister and Defence Minister Per\nHolm of Wendland."
+    )
+    assert contacts_in(text) == [(["Aldo Varen", "Ilse Kant", "Mira Tol", "Per Holm"], "meeting", MONDAY)]
+
+
+def test_taking_part_in_a_video_summit_is_a_call_with_those_the_attendance_list_names():
+    text = (
+        "President Aldo Varen took part in the Northern Rim summit, held via videoconference.\n\n"
+        "Taking part in the summit were Prime Minister of Estralia Mira Tol; President of Ostmark Ilse Kant; and "
+        "Chancellor of Wendland Per Holm."
+    )
+    everyone = ["Aldo Varen", "Ilse Kant", "Mira Tol", "Per Holm"]
+    assert contacts_in(text) == [(everyone, "video_call", MONDAY)]
+    text = (
+        "President Aldo Varen took part in the Northern Rim summit, held via videoconference.\n\n"
+        "Prime Minister of Estralia Mira Tol, President of Ostmark Ilse Kant and Chancellor of Wendland Per Holm "
+        "are also taking part in the meeting."
+    )
+    assert contacts_in(text) == [(everyone, "video_call", MONDAY)]
+    # Nobody listed: no contact.
+    assert contacts_in("President Aldo Varen took part in the Northern Rim summit, held via videoconference.") == []
+
+
+def test_a_name_after_an_organisations_long_name_and_acronym_is_a_person():
+    text = (
+        "During the meeting with President of the Northern Bank for Reconstruction and Trade (NBRT) Ilse Kant, "
+        "President Aldo Varen of Norvania discussed further cooperation."
+    )
+    assert "Ilse Kant" in people_in(text)
+    assert contacts_in(text) == [(["Aldo Varen", "Ilse Kant"], "meeting", MONDAY)]
+
+
+def test_what_a_transcript_speaker_did_with_the_other_side_via_videoconference_is_a_recalled_video_call():
+    text = (
+        "President Aldo Varen of Norvania held talks with Prime Minister Mira Tol of Estralia.\n\n"
+        "President of Norvania Aldo Varen: Madam Prime Minister, in January we launched, via videoconference, the "
+        "construction of a new bridge. We also had telephone conversations about the harbour."
+    )
+    assert contacts_in(text) == [
+        (VAREN_TOL, "meeting", MONDAY),
+        (VAREN_TOL, "phone_call", None),
+        (VAREN_TOL, "video_call", date(2024, 1, 1)),
+    ]
+
+
+def test_a_contact_a_few_weeks_ago_is_dated_approximately():
+    text = "A few weeks ago, President Aldo Varen of Norvania spoke by phone with Prime Minister Mira Tol of Estralia."
+    ex = extract(text, published=MONDAY, gazetteer=Gazetteer(countries=COUNTRIES), publisher="Norvania Times")
+    assert [(c.date, c.precision) for c in ex.contacts] == [(date(2024, 2, 26), "approximate")]
+
+
+def test_an_official_the_sentence_ties_to_another_country_or_organisation_is_a_counterpart():
+    for text in [
+        "National Security Advisor Per Holm met today with Estralian Party Politburo Member and Director of the "
+        "Office of the Foreign Affairs Commission Ilse Kant in the capital.",
+        "Per Holm held an introductory call with Director Ilse Kant, his new counterpart at the Republic of "
+        "Estralia National Security Office.",
+        "Per Holm spoke with NBRT Director General Mrs. Ilse Kant.",
+    ]:
+        assert [c[0] for c in contacts_in(text, publisher="The White House")] == [["Ilse Kant", "Per Holm"]], text
+    for text in [
+        "Per Holm held an introductory call with Deputy Minister Ilse Kant, his new counterpart at the National "
+        "Security Office.",
+        "Per Holm spoke with Director General Mrs. Ilse Kant.",
+    ]:
+        assert contacts_in(text, publisher="The White House") == [], text
+
+
+def test_spoke_separately_with_two_people_is_two_calls():
+    text = (
+        "Vice President Ilse Kant spoke separately today with King Aldo Varen and Crown Prince and Prime Minister "
+        "Per Varen of Norvania."
+    )
+    assert contacts_in(text, publisher="The White House") == [
+        (["Aldo Varen", "Ilse Kant"], "phone_call", MONDAY),
+        (["Ilse Kant", "Per Varen"], "phone_call", MONDAY),
+    ]
+
+
+def test_a_body_with_its_acronym_is_no_person_and_and_joins_only_offices():
+    text = (
+        "Vice President Ilse Kant today spoke to Prime Minister Mira Tol of Estralia, Chair of the Northern "
+        "Community (NORCOM), and thanked her for her partnership."
+    )
+    assert contacts_in(text, publisher="The White House") == [(["Ilse Kant", "Mira Tol"], "phone_call", MONDAY)]
+    text = (
+        "Per Holm, Deputy Head of the Office, Executive Secretary of the Presidium of the Congress of Local and "
+        "Regional Councils Ilse Kant, spoke about the task."
+    )
+    assert contacts_in(text, publisher="The White House") == []
+
+
+def test_the_recent_call_between_two_leaders_is_recalled_not_dated_by_the_release():
+    text = (
+        "Mr. Holm discussed the situation, following the recent phone call between President Aldo Varen of "
+        "Norvania and Prime Minister and Crown Prince Mira Tol of Estralia."
+    )
+    assert contacts_in(text, publisher="The White House") == [(VAREN_TOL, "phone_call", None)]
+
+
+def test_a_list_that_goes_on_past_the_people_found_proposes_no_partial_contact():
+    text = (
+        "Per Holm held a video conference with Adviser to the President of Norvania Aldo Varen, Adviser to the "
+        "Prime Minister of Estralia on relations with Ostmark and Wendland Mira Tol, other representatives."
+    )
+    assert contacts_in(text, publisher="The White House") == []
+    # An apposition after the last person is no further item.
+    text = "President Ilse Kant spoke with Aldo Varen, President of Norvania, about trade."
+    assert contacts_in(text, publisher="The White House") == [(["Aldo Varen", "Ilse Kant"], "phone_call", MONDAY)]
+
+
+def test_a_transcript_speakers_meeting_before_a_named_time_is_a_recalled_meeting():
+    text = (
+        "President Aldo Varen of Norvania held talks with Prime Minister Mira Tol of Estralia.\n\n"
+        "President of Norvania Aldo Varen: Madam Prime Minister, we had a meeting before the New Year, and much "
+        "has changed. We had a meeting before lunch as well."
+    )
+    assert contacts_in(text) == [(VAREN_TOL, "meeting", None), (VAREN_TOL, "meeting", MONDAY)]
+
+
+def test_a_list_with_a_person_the_finder_skipped_before_or_after_proposes_no_partial_contact():
+    skipped_first = (
+        "Per Holm met with Estralian Leader of the Opposition Mira Tol, Minister of Defence Ilse Kant and Chief of "
+        "Defence Aldo Varen."
+    )
+    members_after = (
+        "Per Holm met with Minister of Defence Ilse Kant of Estralia, Chief of Defence Aldo Varen, and War Cabinet "
+        "members Karl Brin and Otto Lend to discuss the situation."
+    )
+    for text in (skipped_first, members_after):
+        assert contacts_in(text, publisher="The White House") == [], text
+    whole = "Per Holm met with Estralian Minister of Defence Ilse Kant and Chief of Defence Aldo Varen."
+    assert contacts_in(whole, publisher="The White House") == [
+        (["Aldo Varen", "Ilse Kant", "Per Holm"], "meeting", MONDAY)
+    ]
+
+
+def test_leaders_in_the_plural_are_nobodys_name():
+    assert "Leaders" not in people_in("President Ilse Kant met virtually with R7 Leaders to discuss the war.")
+
+
+def test_an_office_with_and_in_its_words_keeps_a_list_of_objects_whole():
+    text = (
+        "National Security Advisor Per Holm met on March 13 with Estralian Diplomatic Counselor to the President "
+        "Ilse Kant, Ostmarkian Chancellery Foreign and Security Policy Advisor Karl Brin, Wendish National Security "
+        "Advisor Otto Lend, and Head of the Office of the President of Norvania Aldo Varen."
+    )
+    everyone = ["Aldo Varen", "Ilse Kant", "Karl Brin", "Otto Lend", "Per Holm"]
+    assert contacts_in(text, publisher="The White House") == [(everyone, "meeting", date(2024, 3, 13))]

@@ -111,7 +111,7 @@ def test_an_ordinal_in_a_window_counts_back_from_the_contact():
     "body, when, starts",
     [
         ("The two leaders last met in Lisbon.", "in Lisbon", None),
-        ("They last spoke a few weeks ago.", "a few weeks ago", None),
+        ("They last spoke a few weeks ago.", "a few weeks ago", date(2024, 2, 26)),  # about three weeks back
         ("They last spoke on February 15, aides said.", "on February 15", date(2024, 2, 15)),
         ("They last met in June, in the capital.", "in June", date(2023, 6, 1)),
         ("The two leaders last met in 2019.", "in 2019", date(2019, 1, 1)),
@@ -215,3 +215,43 @@ def test_a_claim_naming_one_person_is_about_that_persons_contact():
 
 def test_a_claim_about_someone_in_no_contact_found_is_not_given_the_main_pair():
     assert claims("It was the second visit of Prime Minister Jon Pell of Estralia to our capital since May.") == []
+
+
+def test_since_taking_office_dates_from_the_text_or_the_gazetteers_office():
+    from tracker.extraction import Gazetteer, KnownCountry, KnownOffice, KnownPerson, extract
+
+    countries = [KnownCountry("Norvania", (), ("Norvanian",)), KnownCountry("Estralia", (), ("Estralian",))]
+    monday = date(2024, 3, 18)
+    claim = (
+        "President Aldo Varen of Norvania spoke by phone on Monday with Prime Minister Mira Tol of Estralia, "
+        "their first call since Tol took office."
+    )
+    tol = KnownPerson(
+        "mira-tol", "Mira Tol", (), "Estralia", (KnownOffice("Prime Minister", "Estralia", date(2023, 11, 2), None),)
+    )
+
+    def anchors(text, people=()):
+        gz = Gazetteer(countries=countries, people=list(people))
+        return [(g.anchor, g.anchor_text) for g in extract(text, published=monday, gazetteer=gz).gap_claims]
+
+    assert anchors(claim) == [(None, "Tol took office")]
+    assert anchors(claim, [tol]) == [(date(2023, 11, 2), "Tol took office")]
+    assert anchors(claim + " Tol took office on January 9 after the election.") == [
+        (date(2024, 1, 9), "Tol took office")
+    ]
+
+
+def test_last_spoke_a_few_weeks_ago_starts_the_gap_about_three_weeks_back():
+    from tracker.extraction import Gazetteer, KnownCountry, extract
+
+    countries = [KnownCountry("Norvania", (), ("Norvanian",)), KnownCountry("Estralia", (), ("Estralian",))]
+    text = (
+        "President Aldo Varen of Norvania met Prime Minister Mira Tol of Estralia on Monday. They last spoke a few "
+        "weeks ago."
+    )
+    [claim] = extract(text, published=date(2024, 3, 18), gazetteer=Gazetteer(countries=countries)).gap_claims
+    assert (claim.comparison, claim.starts, claim.anchor_precision) == (
+        "last_contact",
+        date(2024, 2, 26),
+        "approximate",
+    )

@@ -111,7 +111,9 @@ def test_a_kremlin_style_meeting_held_by_videoconference_is_the_video_call_of_th
     white_house = "President Aldo Varen held a video call with Prime Minister Mira Kost of Valdoria today. More"
     ingest(white_house, a_call(world, white_house, kind="video_call"))
     kremlin = "Talks between Mira Kost and Aldo Varen were held via videoconference. The leaders discussed"
-    result = ingest(kremlin, a_call(world, kremlin, kind="meeting"), publisher="Valdorian Government")
+    # Extraction decides the kind from the evidence and says what the source called it.
+    item = a_call(world, kremlin, kind="video_call", reported_kind="meeting")
+    result = ingest(kremlin, item, publisher="Valdorian Government")
     assert result.merged == 1
     contact = Contact.objects.get()
     assert contact.kind == "video_call"
