@@ -24,7 +24,7 @@ from timeline.charts.base import KIND_LABELS, KIND_ORDER, plotly_text
 from timeline.charts.tally import tally_for
 from timeline.feed import CappedCount, count_capped
 from timeline.filters import ContactFilter
-from tracker.models import Contact, ContactSource, Gap, GapClaim, Office, Person, Precision, ReviewStatus
+from tracker.models import ContactSource, Gap, GapClaim, Office, Person, Precision, ReviewStatus
 from tracker.models.record import participants
 from tracker.rules import month_after, month_start, pair_key
 
@@ -166,11 +166,7 @@ class VisualTimeline:
 
     def _extent(self) -> dict:
         """First and last contact of the filter without its dates: the range slider's extent."""
-        data = self.filter.data.copy()
-        data.pop("start", None)
-        data.pop("end", None)
-        unbounded = ContactFilter(data, queryset=Contact.objects.all(), request=self.filter.request).qs
-        first, last = first_and_last(unbounded)
+        first, last = first_and_last(self.filter.without("start", "end").qs)
         return {"first": first and first.isoformat(), "last": last and last.isoformat()}
 
     def _total(self) -> CappedCount:

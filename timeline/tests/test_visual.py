@@ -3,6 +3,7 @@
 from datetime import date, timedelta
 
 import pytest
+from django.test import Client
 
 from timeline.tests.gap_claims import claim_more_than_a_month
 from timeline.visual import MAX_MARKS, out_of_office, period_for, precision_span
@@ -130,3 +131,18 @@ def test_out_of_office_is_the_range_minus_the_offices():
         (date(2021, 1, 1), date(2022, 1, 1)),
     ]
     assert out_of_office([], date(2019, 1, 1), date(2023, 1, 1)) == []
+
+
+def test_the_slider_extent_follows_the_rest_of_the_query_string(client, pair):
+    data = client.get(URL, {"pair": "aldo-varen,mira-tolsk", "kind": "meeting", "start": "2024-03-01"}).json()
+    assert data["extent"] == {"first": "2024-03-18", "last": "2024-03-18"}
+
+
+def test_the_slider_extent_follows_the_viewers_rule(editor_client, pair):
+    client = Client()  # anonymous: editor_client is the logged-in test client
+    make_contact(pair["aldo"], pair["mira"], on=date(2023, 6, 1), status="proposed")
+    query = {"pair": "aldo-varen,mira-tolsk", "status": "any", "start": "2024-03-01"}
+    # An editor's slider reaches the contact under review; the public cannot ask for it at all.
+    assert editor_client.get(URL, query).json()["extent"]["first"] == "2023-06-01"
+    assert client.get(URL, query).status_code == 400
+    assert client.get(URL, {"pair": "aldo-varen,mira-tolsk"}).json()["extent"]["first"] == "2024-02-15"
