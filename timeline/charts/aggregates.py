@@ -150,6 +150,21 @@ def pairs_with_most_gaps(n: int, *, start: date | None, end: date | None, people
     return [(found[a], found[b]) for a, b in pairs]
 
 
+def busiest_pairs(
+    contacts: QuerySet, n: int, *, start: date | None, end: date | None, people: Iterable[Person], narrowed: bool
+) -> list[Pair]:
+    """The ``n`` pairs with the most contacts in the selection. Counted on the stored gaps
+    (``pairs_with_most_gaps``: one indexed table) when the filter narrows by nothing but people and
+    dates; when it also narrows by what the gaps do not know (``narrowed``: country, kind, topic,
+    publisher, text), on the filtered contacts themselves, so that ``?country=XX`` chooses among
+    the pairs that country took part in."""
+    if not narrowed:
+        return pairs_with_most_gaps(n, start=start, end=end, people=people)
+    pairs = [(a, b) for a, b, _ in contact_counts_by_pair(contacts, n)]
+    found = Person.objects.in_bulk({i for pair in pairs for i in pair})
+    return [(found[a], found[b]) for a, b in pairs]
+
+
 def gap_rows(gaps: QuerySet, latest: int | None = None) -> list[dict]:
     """The gaps as dicts, oldest first; only the ``latest`` ones if given (one query either way)."""
     fields = ["start", "end", "days", "is_record", "longest_since", "approximate", "before_id", "after_id"]

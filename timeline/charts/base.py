@@ -29,6 +29,8 @@ KIND_COLOURS = {
 SERIES_COLOURS = ["#0072B2", "#D55E00", "#009E73", "#CC79A7", "#E69F00"]
 
 Pair = tuple[Person, Person]
+# Filters the stored gaps cannot apply (they are made of every held contact of a pair).
+NARROWED_BEYOND_GAPS = ("country", "kind", "topic", "publisher", "q")
 
 
 @dataclass
@@ -161,3 +163,13 @@ class PeriodFilterOptions(ChartOptions):
 
     def clean(self):
         return date_range_checked(super().clean())
+
+    def pair_scope(self) -> dict:
+        """What ``aggregates.busiest_pairs`` needs to rank the pairs of this selection."""
+        data = self.cleaned_data
+        return {
+            "start": data.get("start"),
+            "end": data.get("end"),
+            "people": data.get("person") or (),
+            "narrowed": any(self.data.get(key) for key in NARROWED_BEYOND_GAPS),
+        }

@@ -8,7 +8,7 @@ from django.db.models import QuerySet
 from django.http import QueryDict
 from django.utils import timezone
 
-from timeline.charts.aggregates import gap_rows, gaps_ending_between, pairs_with_most_gaps
+from timeline.charts.aggregates import busiest_pairs, gap_rows, gaps_ending_between
 from timeline.charts.base import (
     KIND_LABELS,
     Chart,
@@ -36,11 +36,11 @@ COLUMNS = ["Ended", "Days", "Contact before", "Contact after", "Record", "Longes
 
 class GapsOptions(PeriodFilterOptions):
     """The pair: ``pair=a,b``; else the two people filtered on; else the pair with the most contacts
-    in the period (``start``, ``end``, among the filtered people)."""
+    in the selection (``aggregates.busiest_pairs``: the country and other filters choose it too)."""
 
     pair = PairField(required=False)
 
-    def chosen_pair(self) -> Pair | None:
+    def chosen_pair(self, contacts: QuerySet) -> Pair | None:
         data = self.cleaned_data
         if data.get("pair"):
             return data["pair"]
@@ -49,7 +49,7 @@ class GapsOptions(PeriodFilterOptions):
         people = sorted(data.get("person") or (), key=lambda p: named.index(p.slug) if p.slug in named else 0)
         if len(people) == 2:
             return (people[0], people[1])
-        frequent = pairs_with_most_gaps(1, start=data.get("start"), end=data.get("end"), people=people)
+        frequent = busiest_pairs(contacts, 1, **self.pair_scope())
         return frequent[0] if frequent else None
 
 
@@ -84,7 +84,7 @@ def chart_gaps(
     form = GapsOptions.read(params)
     if form.errors:
         return chart_refused("gaps", TITLE, COLUMNS, form)
-    pair = form.chosen_pair()
+    pair = form.chosen_pair(contacts)
     if pair is None:
         return no_pair_chart()
     start, end = form.cleaned_data["start"], form.cleaned_data["end"]
