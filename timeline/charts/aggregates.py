@@ -100,6 +100,46 @@ def contact_counts_by_pair(contacts: QuerySet, limit: int, tally: Tally | None =
     return [(r["person_id"], r["contact__participants"], r["n"]) for r in rows]
 
 
+def pair_contacts_by_person(contacts: QuerySet, tally: Tally | None = None) -> dict[int, int]:
+    """Each person's pair-contacts in the selection: for every contact, one per other participant
+    (a call of two counts one for each; a meeting of three, two for each). Their sum is twice the
+    sum of ``contact_counts_by_pair`` without a limit. One query (two from the pair tally)."""
+    if tally and tally.pairs is not None:
+        totals: dict[int, int] = {}
+        for side in ("person_a_id", "person_b_id"):
+            for pid, n in tally.pairs.order_by().values(side).annotate(n=Sum("contacts")).values_list(side, "n"):
+                totals[pid] = totals.get(pid, 0) + n
+        return totals
+    rows = (
+        _pairs_of(contacts)
+        .filter(Q(contact__participants__lt=F("person_id")) | Q(contact__participants__gt=F("person_id")))
+        .values("person_id")
+        .annotate(n=Count("contact_id"))
+        .values_list("person_id", "n")
+    )
+    return dict(rows)
+
+
+def contact_counts_among(contacts: QuerySet, ids: list[int], tally: Tally | None = None) -> list[tuple[int, int, int]]:
+    """``(person_a_id, person_b_id, contacts)`` of every pair of two of ``ids`` (lower id first)."""
+    if tally and tally.pairs is not None:
+        rows = tally.pairs.filter(person_a_id__in=ids, person_b_id__in=ids)
+        return [(r.person_a_id, r.person_b_id, r.contacts) for r in rows.order_by()]
+    rows = (
+        _pairs_of(contacts)
+        .filter(person_id__in=ids, contact__participants__in=ids, person_id__lt=F("contact__participants"))
+        .values("person_id", "contact__participants")
+        .annotate(n=Count("contact_id"))
+        .values_list("person_id", "contact__participants", "n")
+    )
+    return list(rows)
+
+
+def _pairs_of(contacts: QuerySet) -> QuerySet:
+    """The participants table joined to itself through the contacts of ``contacts``."""
+    return Contact.participants.through.objects.filter(contact__in=unordered(contacts).values("pk")).order_by()
+
+
 def pair_counts_by_month(
     contacts: QuerySet, pair: tuple[int, int], tally: Tally, by_kind: bool = False
 ) -> list[dict] | None:
