@@ -207,8 +207,8 @@
     if (!data.total) { window.Plotly.purge(this.plot); this.plot.classList.add("empty"); return; }
     this.plot.classList.remove("empty");
     this.drawing = true;
-    var config = { responsive: true, displaylogo: false, scrollZoom: true,
-      modeBarButtonsToRemove: ["select2d", "lasso2d", "autoScale2d", "zoomIn2d", "zoomOut2d", "resetScale2d", "toImage"] };
+    // No plotly mode bar: the buttons above do its work, and it would sit over the legend.
+    var config = { responsive: true, displaylogo: false, scrollZoom: true, displayModeBar: false };
     window.Plotly.react(this.plot, this.traces(data), this.layout(data), config).then(function () {
       self.drawing = false;
       if (!self.plot.__visualBound) self.bindPlot();

@@ -117,8 +117,9 @@ def chart_gaps(
             barmode="overlay",
             bargap=0.1,
             xaxis={"type": "date", "title": {"text": "When the gap ended"}, **padded_range(ends, span_days)},
-            yaxis=count_axis("Days without contact", max([g["days"] for g in shown], default=0)),
+            yaxis=gap_axis(max([g["days"] for g in shown] + [current["days"] if current else 0])),
             annotations=gap_annotations(shown, claimed_gaps(pair)),
+            height=440,  # room over the bars for their labels on a phone's short plot
         ),
     )
     table = Table(
@@ -128,6 +129,14 @@ def chart_gaps(
         all_rows=lambda: gap_table_rows(gap_rows(gaps), current, today),
     )
     return Chart("gaps", TITLE, fig, table, note, {"pair": pair_slug(pair)})
+
+
+def gap_axis(longest: int) -> dict:
+    """Days on a whole-number axis, with headroom over the longest bar for its label."""
+    axis = count_axis("Days without contact", longest)
+    if longest:
+        axis["range"] = [0, round(longest * 1.5) + 1]
+    return axis
 
 
 def claimed_gaps(pair) -> dict[date, str]:
@@ -150,7 +159,8 @@ def gap_annotations(shown: list[dict], claims: dict[date, str]) -> list[dict]:
         where = (g["end"] - min(ends)).days / span
         anchor = "left" if where < 0.15 else "right" if where > 0.85 else "center"
         since = "longest on record" if g["is_record"] else f"longest since {g['longest_since']:%-d %b %Y}"
-        text = f"{g['days']} days · {since}"
+        # Two short lines rather than one long one: narrower labels run into each other less.
+        text = f"{g['days']} days<br>{since}"
         if g["end"] in claims:
             text += f"<br>claim: {claims[g['end']]}"
         notes.append(
@@ -161,7 +171,8 @@ def gap_annotations(shown: list[dict], claims: dict[date, str]) -> list[dict]:
                 "text": text,
                 "showarrow": True,
                 "arrowhead": 0,
-                "ay": -28,
+                "ax": 0,  # straight up from the bar (plotly's default leans left, over the axis)
+                "ay": -20,
                 "font": {"size": 11},
                 "bgcolor": "rgba(255,255,255,0.85)",
             }

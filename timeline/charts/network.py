@@ -230,7 +230,7 @@ def network_matrix(contacts: QuerySet, tally: Tally | None) -> tuple[dict, str, 
     tick = {"tickfont": {"size": 11}, "automargin": True, "showgrid": False, "type": "category", "fixedrange": True}
     layout = figure_layout(
         "Who talks to whom",
-        xaxis={**tick, "tickangle": -50, "side": "bottom"},
+        xaxis={**tick, "tickangle": -90, "side": "bottom"},
         yaxis={**tick, "autorange": "reversed"},
         height=160 + row_px * size,
     )

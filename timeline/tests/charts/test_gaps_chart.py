@@ -96,8 +96,8 @@ def test_gap_chart_draws_no_zero_day_gap_and_labels_records_and_claimed_gaps(rec
     drawn = [y for trace in chart.figure["data"] for y in trace["y"]]
     assert 0 not in drawn and all(row[1] > 0 for row in chart.table.rows)
     labels = {a["x"]: a["text"] for a in chart.figure["layout"]["annotations"]}
-    assert labels["2024-02-29"] == "59 days · longest since 1 Jan 2024<br>claim: supported by the record"
-    assert labels["2023-06-01"] == "122 days · longest on record"
+    assert labels["2024-02-29"] == "59 days<br>longest since 1 Jan 2024<br>claim: supported by the record"
+    assert labels["2023-06-01"] == "122 days<br>longest on record"
     assert chart.figure["layout"]["yaxis"]["tickformat"] == ",d"
 
 
