@@ -139,6 +139,11 @@ class VisualTimeline:
         }
         if not total or not start:
             answer["note"] = "No contacts in this selection."
+            if start:
+                # A range zoomed into a silence: the axis stays (to zoom out of it) with the
+                # pair's gap that spans it and the offices, which need no lanes of contacts.
+                answer["gaps"] = self._gaps([], start, end)
+                answer["away"] = self._away([], start, end)
             return answer
         if not counted.more and total <= MAX_MARKS:
             lanes, more, marks = self._marks()

@@ -146,3 +146,10 @@ def test_the_slider_extent_follows_the_viewers_rule(editor_client, pair):
     assert editor_client.get(URL, query).json()["extent"]["first"] == "2023-06-01"
     assert client.get(URL, query).status_code == 400
     assert client.get(URL, {"pair": "aldo-varen,mira-tolsk"}).json()["extent"]["first"] == "2024-02-15"
+
+
+def test_a_range_inside_a_silence_keeps_the_gap_that_spans_it(client, pair):
+    data = client.get(URL, {"pair": "aldo-varen,mira-tolsk", "start": "2024-02-20", "end": "2024-03-10"}).json()
+    assert data["total"] == 0 and data["marks"] == []
+    assert [(g[0], g[1], g[2], g[3]) for g in data["gaps"]] == [(-1, "2024-02-15", "2024-03-18", 32)]
+    assert data["extent"]["first"] == "2024-02-15"
