@@ -58,15 +58,12 @@ def open_gap(pair: Pair, end: date | None, today: date) -> dict | None:
     is still open by the pair page's rule (``pair_silence_end``: nobody left office since)."""
     if end and end < today:
         return None
-    last = (
-        Contact.objects.held()
-        .filter(participants=pair[0])
-        .filter(participants=pair[1])
-        .filter(date__lte=today)
-        .order_by("-date", "-id")
-        .values("id", "date", "kind")
-        .first()
-    )
+    # The latest stored gap ends on the pair's last held contact (one look-up of the pair's
+    # index, as the pair page reads it); only a pair with a single contact has no gap.
+    latest = Gap.objects.for_pair(*pair).order_by("-end", "-after_id").values("after_id", "end", "after__kind").first()
+    last = latest and {"id": latest["after_id"], "date": latest["end"], "kind": latest["after__kind"]}
+    if last is None:
+        last = Contact.objects.held().involving_all(*pair).order_by("-date", "-id").values("id", "date", "kind").first()
     if not last or last["date"] >= today:
         return None
     if pair_silence_end(pair[0].pk, pair[1].pk, last["date"], today)[1] is not None:

@@ -9,12 +9,20 @@ has a row and a column of its own. ``network=circle`` or ``network=matrix`` choo
 from __future__ import annotations
 
 import math
+from collections.abc import Callable
 
 from django import forms
 from django.db.models import QuerySet
 from django.http import QueryDict
 
-from timeline.charts.aggregates import contact_counts_among, contact_counts_by_pair, pair_contacts_by_person
+from timeline.charts.aggregates import (
+    busiest,
+    contact_counts_by_pair,
+    pair_counts_in,
+    tallied_pairs_among,
+    tallied_totals_by_person,
+    totals_by_person,
+)
 from timeline.charts.base import Chart, ChartOptions, Table, chart_refused, figure, figure_layout, plotly_text
 from timeline.charts.tally import Tally
 from tracker.models import Person
@@ -60,13 +68,22 @@ def chart_network(contacts: QuerySet, params: QueryDict | NetworkOptions, tally:
     form = NetworkOptions.read(params)
     if form.errors:
         return chart_refused("network", "Contact network", ["Person", "Person", "Contacts"], form)
-    edges = contact_counts_by_pair(contacts, MAX_EDGES, tally)
+    if tally and tally.pairs is not None:
+        # The whole record: from the pair tally, a few small queries on its index.
+        edges = contact_counts_by_pair(contacts, MAX_EDGES, tally)
+        totals, among = (lambda: tallied_totals_by_person(tally)), (lambda ids: tallied_pairs_among(tally, ids))
+    else:
+        # One query for every pair of the selection; edges, totals and cells are read from it.
+        every = pair_counts_in(contacts)
+        edges = busiest(every, MAX_EDGES)
+        totals = lambda: totals_by_person(every)  # noqa: E731
+        among = lambda ids: [(a, b, n) for a, b, n in every if a in ids and b in ids]  # noqa: E731
     view = form.cleaned_data["network"]
     shown = {i for a, b, _ in edges for i in (a, b)}
     if not view:
         view = "circle" if len(shown) <= MAX_CIRCLE_PEOPLE else "matrix"
     if view == "matrix":
-        fig, note, people = network_matrix(contacts, tally)
+        fig, note, people = network_matrix(totals(), among)
     else:
         fig, note, people = network_circle(edges)
     people |= Person.objects.in_bulk(shown - set(people))
@@ -182,13 +199,15 @@ def names_wrapped(names: list[str], width: int = 14) -> list[str]:
     return wrapped
 
 
-def network_matrix(contacts: QuerySet, tally: Tally | None) -> tuple[dict, str, dict[int, Person]]:
+def network_matrix(
+    totals: dict[int, int], among: Callable[[set[int]], list[tuple[int, int, int]]]
+) -> tuple[dict, str, dict[int, Person]]:
     """An adjacency matrix of the ``MATRIX_PEOPLE`` people with the most contacts with others, and
     a row and column of "Others" that sum everyone else, so nothing in the selection is left out:
-    each row adds up to that person's contacts with the people of the selection."""
-    totals = pair_contacts_by_person(contacts, tally)
+    each row adds up to that person's contacts with the people of the selection. ``totals``: each
+    person's pair-contacts (``totals_by_person``); ``among``: the pairs of two of some people."""
     top = sorted(totals, key=lambda i: (-totals[i], i))[:MATRIX_PEOPLE]
-    cells = contact_counts_among(contacts, top, tally)
+    cells = among(set(top))
     people = Person.objects.in_bulk(top)
     size = len(top) + (1 if len(totals) > len(top) else 0)
     names = [plotly_text(people[i].name) for i in top] + ([OTHERS] if size > len(top) else [])
