@@ -1,5 +1,6 @@
 """The visual timeline's data endpoint (timeline/visual.json): lanes, marks, counts, gaps, offices."""
 
+from collections import Counter
 from datetime import date, timedelta
 
 import pytest
@@ -153,3 +154,21 @@ def test_a_range_inside_a_silence_keeps_the_gap_that_spans_it(client, pair):
     assert data["total"] == 0 and data["marks"] == []
     assert [(g[0], g[1], g[2], g[3]) for g in data["gaps"]] == [(-1, "2024-02-15", "2024-03-18", 32)]
     assert data["extent"]["first"] == "2024-02-15"
+
+
+def test_counts_per_period_of_a_filter_without_tallies_match_each_lanes_contacts(client, people, monkeypatch):
+    monkeypatch.setattr("timeline.visual.MAX_MARKS", 5)
+    aldo, mira, ivo = people["aldo"], people["mira"], people["ivo"]
+    for n in range(9):
+        make_contact(aldo, mira, on=date(2024, 1, 1) + timedelta(days=11 * n))
+    for n in range(4):
+        make_contact(aldo, ivo, on=date(2024, 2, 1) + timedelta(days=30 * n), kind="meeting")
+    make_contact(aldo, mira, ivo, on=date(2024, 3, 3), kind="meeting")  # in three lanes at once
+    data = client.get(URL, {"country": "XO"}).json()  # Mira's country: no stored tally knows it
+    assert data["marks"] == [] and data["counts"]
+    lanes = [lane["label"] for lane in data["lanes"]]
+    per_lane = Counter()
+    for lane, _, n, _ in data["counts"]:
+        per_lane[lanes[lane]] += n
+    # Every lane is a pair with Mira in it (the country filter keeps only contacts she was in).
+    assert per_lane == {"Aldo Varen – Mira Tolsk": 10, "Mira Tolsk – Ivo Pell": 1, "Aldo Varen – Ivo Pell": 1}
