@@ -235,6 +235,20 @@ class RecordFilter(django_filters.FilterSet):
     def filter_publisher(self, queryset, name, value):
         return queryset.reported_by(value) if value else queryset
 
+    def without(self, *keys: str) -> RecordFilter:
+        """The same filter (same class, base queryset and viewer) with ``keys`` dropped from the
+        query string: what a page counts beside its selection (a date slider's whole extent) must
+        follow the viewer's rule and the rest of the query string exactly as the page does."""
+        data = self.data.copy()
+        for key in keys:
+            data.pop(key, None)
+        return type(self)(data, queryset=self.queryset, request=self.request)
+
+    def alongside(self, other: type[RecordFilter], queryset) -> RecordFilter:
+        """A filter of the other record (contacts beside statements) over the same query string
+        and for the same viewer."""
+        return other(self.data, queryset=queryset, request=self.request)
+
     def chosen_pair(self) -> tuple[Person, Person] | None:
         """The two people of a valid ``pair`` filter, else None."""
         if self.form.is_valid():

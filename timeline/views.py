@@ -93,17 +93,20 @@ def _feed_context(request: HttpRequest, *, base_url: str, fixed: dict[str, str] 
         else None,
         "query": query.urlencode(),
         "export_query": export_query.urlencode(),
-        "hidden_statement_count": _hidden_statements(data) if not with_statements and cursor is None else None,
+        "hidden_statement_count": (
+            _hidden_statements(contact_filter) if not with_statements and cursor is None else None
+        ),
         "facets": timeline_facets(request.GET, base_url, fixed, request) if cursor is None else [],
         "base_url": base_url,
     }
 
 
-def _hidden_statements(data) -> CappedCount | None:
-    """How many statements a text search also matches while statements are not shown."""
-    if not (data.get("q") or "").strip():
+def _hidden_statements(contact_filter: ContactFilter) -> CappedCount | None:
+    """How many statements a text search also matches while statements are not shown: the page's
+    query string (fixed filters included) for the page's viewer, as the listed statements would be."""
+    if not (contact_filter.data.get("q") or "").strip():
         return None
-    statement_filter = StatementFilter(data, queryset=Statement.objects.all())
+    statement_filter = contact_filter.alongside(StatementFilter, Statement.objects.all())
     return count_capped(statement_filter.qs.filter(date__isnull=False)) if statement_filter.form.is_valid() else None
 
 

@@ -16,15 +16,15 @@ from datetime import date, timedelta
 from itertools import combinations
 
 from django.db.models import Count, F, Q, Sum
-from django.db.models.functions import Trunc
 from django.urls import reverse
 
 from timeline.charts.aggregates import as_day
 from timeline.charts.base import KIND_LABELS, KIND_ORDER, plotly_text
+from timeline.charts.periods import period_start
 from timeline.charts.tally import tally_for
 from timeline.feed import CappedCount, count_capped
 from timeline.filters import ContactFilter
-from tracker.models import Contact, ContactSource, Gap, GapClaim, Office, Person, Precision, ReviewStatus
+from tracker.models import ContactSource, Gap, GapClaim, Office, Person, Precision, ReviewStatus
 from tracker.models.record import participants
 from tracker.rules import month_after, month_start, pair_key
 
@@ -139,6 +139,11 @@ class VisualTimeline:
         }
         if not total or not start:
             answer["note"] = "No contacts in this selection."
+            if start:
+                # A range zoomed into a silence: the axis stays (to zoom out of it) with the
+                # pair's gap that spans it and the offices, which need no lanes of contacts.
+                answer["gaps"] = self._gaps([], start, end)
+                answer["away"] = self._away([], start, end)
             return answer
         if not counted.more and total <= MAX_MARKS:
             lanes, more, marks = self._marks()
@@ -166,11 +171,7 @@ class VisualTimeline:
 
     def _extent(self) -> dict:
         """First and last contact of the filter without its dates: the range slider's extent."""
-        data = self.filter.data.copy()
-        data.pop("start", None)
-        data.pop("end", None)
-        unbounded = ContactFilter(data, queryset=Contact.objects.all(), request=self.filter.request).qs
-        first, last = first_and_last(unbounded)
+        first, last = first_and_last(self.filter.without("start", "end").qs)
         return {"first": first and first.isoformat(), "last": last and last.isoformat()}
 
     def _total(self) -> CappedCount:
@@ -307,18 +308,48 @@ class VisualTimeline:
         return self.tally.months.order_by().filter(person_a_id=pair[0], person_b_id=pair[1])
 
     def _counts(self, lanes: list[Lane], period: str) -> list:
-        """Contacts per lane and period: ``[lane, first day, count, busiest kind]`` (a query or
-        two per lane; from the stored month tallies when the filter and the period allow)."""
+        """Contacts per lane and period: ``[lane, first day, count, busiest kind]``: from the
+        stored month tallies when the filter and the period allow (a query or two per lane), else
+        the lanes of people in one query (``_pair_lane_rows``), kinds a query each."""
         counts = []
+        untallied = [lane for lane in lanes if lane.people and not (self.tally and period != "week")]
+        shared = self._pair_lane_rows(untallied, period) if untallied else {}
         for n, lane in enumerate(lanes):
             per, top = Counter(), {}
-            for day, kind, c in self._lane_rows(lane, period):
+            rows = shared.get(pair_key(*lane.people), []) if lane in untallied else self._lane_rows(lane, period)
+            for day, kind, c in rows:
                 day = as_day(day)
                 per[day] += c
                 if c > top.get(day, ("", 0))[1]:
                     top[day] = (kind, c)
             counts += [[n, day.isoformat(), per[day], top[day][0]] for day in sorted(per)]
         return counts
+
+    def _pair_lane_rows(self, lanes: list[Lane], period: str) -> dict[tuple[int, int], list]:
+        """``(period start, kind, contacts)`` rows of each pair lane, by pair, in one query: the
+        participants of the filtered contacts paired on the contact, so a filter the tallies do not
+        know (a country, a topic, text) is evaluated once, not once per lane."""
+        ids = {p for lane in lanes for p in lane.people}
+        wanted = {pair_key(*lane.people) for lane in lanes}
+        rows = (
+            participants()
+            # One filter() call: the two conditions on the other participant share one join.
+            .filter(
+                contact__in=self.qs.values("pk"),
+                person_id__in=ids,
+                contact__participants__id__in=ids,
+                contact__participants__id__gt=F("person_id"),
+            )
+            .annotate(p=period_start(period, "contact__date"))
+            .values("person_id", "contact__participants__id", "p", "contact__kind")
+            .annotate(c=Count("id"))
+            .values_list("person_id", "contact__participants__id", "p", "contact__kind", "c")
+        )
+        by_pair = defaultdict(list)
+        for a, b, day, kind, c in rows:
+            if (a, b) in wanted:
+                by_pair[(a, b)].append((day, kind, c))
+        return by_pair
 
     def _lane_rows(self, lane: Lane, period: str):
         """``(period start, kind, contacts)`` rows of one lane."""
@@ -330,15 +361,15 @@ class VisualTimeline:
                 field = "month"
             else:
                 months, field = self.tally.days.order_by().filter(kind=lane.kind), "date"
-            rows = months.annotate(p=Trunc(field, period)).values("p", "kind").annotate(c=Sum("contacts"))
+            rows = months.annotate(p=period_start(period, field)).values("p", "kind").annotate(c=Sum("contacts"))
             yield from rows.values_list("p", "kind", "c")
             if pair:  # the months the range cuts, from the contacts
                 for a, b in self.tally.cut:
                     cut = scope.filter(date__gte=a, date__lte=b)
-                    rows = cut.annotate(p=Trunc("date", period)).values("p", "kind").annotate(c=Count("id"))
+                    rows = cut.annotate(p=period_start(period)).values("p", "kind").annotate(c=Count("id"))
                     yield from rows.values_list("p", "kind", "c")
             return
-        rows = scope.annotate(p=Trunc("date", period)).values("p", "kind").annotate(c=Count("id"))
+        rows = scope.annotate(p=period_start(period)).values("p", "kind").annotate(c=Count("id"))
         yield from rows.values_list("p", "kind", "c")
 
     def _lane_url(self, lane: Lane) -> str:

@@ -204,11 +204,13 @@
     var more = this.root.querySelector("[data-visual=more]");
     if (more) more.hidden = !data.more_lanes;
     if (!window.Plotly) return;
-    if (!data.total) { window.Plotly.purge(this.plot); this.plot.classList.add("empty"); return; }
+    // Nothing at all to draw; a range with no contacts (zoomed into a silence) keeps its axis,
+    // so one can pan or zoom out of it again.
+    if (!data.total && !(data.start && data.extent.first)) { window.Plotly.purge(this.plot); this.plot.classList.add("empty"); return; }
     this.plot.classList.remove("empty");
     this.drawing = true;
-    var config = { responsive: true, displaylogo: false, scrollZoom: true,
-      modeBarButtonsToRemove: ["select2d", "lasso2d", "autoScale2d", "zoomIn2d", "zoomOut2d", "resetScale2d", "toImage"] };
+    // No plotly mode bar: the buttons above do its work, and it would sit over the legend.
+    var config = { responsive: true, displaylogo: false, scrollZoom: true, displayModeBar: false };
     window.Plotly.react(this.plot, this.traces(data), this.layout(data), config).then(function () {
       self.drawing = false;
       if (!self.plot.__visualBound) self.bindPlot();
@@ -248,6 +250,7 @@
     var range = this.visible();
     if (action === "more") { this.rows = Math.min(this.rows + 8, 40); this.load(); return; }
     if (action === "all") {
+      clearTimeout(this.timer); // a pan still settling must not bring its range back afterwards
       if (this.form && this.form.elements.start) {
         this.form.elements.start.value = ""; this.form.elements.end.value = "";
         window.htmx.trigger(this.form, "change");

@@ -2,7 +2,7 @@
 
 One module per chart (``frequency``, ``gaps``, ``network``, ``calendar``, ``comparison``), each a
 function ``chart_<name>(contacts, params, tally=None) -> Chart`` and the form of the options it
-reads (``period``, ``year``, ``pair``, ``compare``). ``contacts`` is the filtered Contact queryset
+reads (``period``, ``year``, ``pair``, ``compare``, ``network``). ``contacts`` is the filtered Contact queryset
 the timeline shows; ``params`` the query string (or the chart's options form, already bound).
 Shared: ``base`` (Chart, Table, layout, colours, plotly-safe labels), ``tally`` (which stored
 tally may stand for a filter), ``periods`` (month and week starts in SQLite's own functions) and

@@ -26,9 +26,14 @@ KIND_COLOURS = {
     "message": "#CC79A7",
     "other": "#999999",
 }
+# The mode bar's row at the top of a figure, and the top margin that holds it and the title.
+MODEBAR_PX = 32
+TOP_MARGIN_PX = MODEBAR_PX + 40
 SERIES_COLOURS = ["#0072B2", "#D55E00", "#009E73", "#CC79A7", "#E69F00"]
 
 Pair = tuple[Person, Person]
+# Filters the stored gaps cannot apply (they are made of every held contact of a pair).
+NARROWED_BEYOND_GAPS = ("country", "kind", "topic", "publisher", "q")
 
 
 @dataclass
@@ -86,9 +91,21 @@ def figure_layout(title: str, **extra) -> dict:
     (plotly.py's default template would add 7 KB to every figure). ``title`` is plotly text: build it
     with ``plotly_text`` from anything an article named."""
     layout = {
-        "title": {"text": title, "x": 0, "xanchor": "left", "font": {"size": 16}},
+        # The title sits just above the plot area, in a band of the top margin below the row
+        # where plotly's mode bar appears (MODEBAR_PX), so the toolbar never covers it.
+        "title": {
+            "text": title,
+            "x": 0,
+            "xref": "paper",
+            "xanchor": "left",
+            "y": 1,
+            "yref": "paper",
+            "yanchor": "bottom",
+            "pad": {"b": 14},
+            "font": {"size": 16},
+        },
         "font": {"family": "system-ui, -apple-system, Segoe UI, sans-serif", "size": 13, "color": "#1d2330"},
-        "margin": {"l": 56, "r": 16, "t": 48, "b": 96},
+        "margin": {"l": 56, "r": 16, "t": TOP_MARGIN_PX, "b": 96},
         "paper_bgcolor": "#ffffff",
         "plot_bgcolor": "#ffffff",
         "hovermode": "closest",
@@ -161,3 +178,13 @@ class PeriodFilterOptions(ChartOptions):
 
     def clean(self):
         return date_range_checked(super().clean())
+
+    def pair_scope(self) -> dict:
+        """What ``aggregates.busiest_pairs`` needs to rank the pairs of this selection."""
+        data = self.cleaned_data
+        return {
+            "start": data.get("start"),
+            "end": data.get("end"),
+            "people": data.get("person") or (),
+            "narrowed": any(self.data.get(key) for key in NARROWED_BEYOND_GAPS),
+        }

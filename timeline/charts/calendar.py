@@ -10,7 +10,7 @@ from django.http import QueryDict
 from django.utils import timezone
 
 from timeline.charts.aggregates import contact_counts_by_day, contact_date_span
-from timeline.charts.base import Chart, ChartOptions, Table, chart_refused, figure, figure_layout
+from timeline.charts.base import TOP_MARGIN_PX, Chart, ChartOptions, Table, chart_refused, figure, figure_layout
 from timeline.charts.tally import Tally
 from timeline.filters import FIRST_DAY, LAST_DAY, BoundedDateField
 
@@ -70,10 +70,10 @@ def chart_calendar(contacts: QuerySet, params: QueryDict | CalendarOptions, tall
         ],
         figure_layout(
             f"Contacts per day in {year}",
-            xaxis={"type": "date", "tickformat": "%b", "dtick": "M1", "showgrid": False},
+            xaxis={"type": "date", "tickformat": "%b", "dtick": "M1", "showgrid": False, "tickfont": {"size": 10}},
             yaxis={"autorange": "reversed", "showgrid": False},
-            height=300,
-            margin={"l": 48, "r": 16, "t": 48, "b": 32},
+            height=324,
+            margin={"l": 48, "r": 16, "t": TOP_MARGIN_PX, "b": 32},
         ),
     )
     table = Table(

@@ -7,7 +7,7 @@ from django.core.exceptions import ValidationError
 from django.db.models import QuerySet
 from django.http import QueryDict
 
-from timeline.charts.aggregates import pair_counts_by_month, pair_counts_by_period, pairs_with_most_gaps
+from timeline.charts.aggregates import busiest_pairs, pair_counts_by_month, pair_counts_by_period
 from timeline.charts.base import (
     SERIES_COLOURS,
     Chart,
@@ -51,7 +51,7 @@ class PairsField(forms.Field):
 
 class ComparisonOptions(PeriodOptions, PeriodFilterOptions):
     """``compare`` (repeatable) and ``period``; without pairs, the ones with the most contacts in
-    the period among the filtered people."""
+    the selection (``aggregates.busiest_pairs``)."""
 
     compare = PairsField(required=False)
 
@@ -63,8 +63,7 @@ def chart_comparison(contacts: QuerySet, params: QueryDict | ComparisonOptions, 
     data = form.cleaned_data
     period, pairs = data["period"], data["compare"]
     if not pairs and not contacts.query.is_empty():
-        people, start, end = data.get("person") or (), data.get("start"), data.get("end")
-        pairs = pairs_with_most_gaps(DEFAULT_COMPARED_PAIRS, start=start, end=end, people=people)
+        pairs = busiest_pairs(contacts, DEFAULT_COMPARED_PAIRS, **form.pair_scope())
     series: list[dict[str, int]] = []
     for pair in pairs:
         rows = None

@@ -8,7 +8,7 @@ from django.db.models import QuerySet
 from django.http import QueryDict
 from django.utils import timezone
 
-from timeline.charts.aggregates import gap_rows, gaps_ending_between, pairs_with_most_gaps
+from timeline.charts.aggregates import busiest_pairs, gap_rows, gaps_ending_between
 from timeline.charts.base import (
     KIND_LABELS,
     Chart,
@@ -36,11 +36,11 @@ COLUMNS = ["Ended", "Days", "Contact before", "Contact after", "Record", "Longes
 
 class GapsOptions(PeriodFilterOptions):
     """The pair: ``pair=a,b``; else the two people filtered on; else the pair with the most contacts
-    in the period (``start``, ``end``, among the filtered people)."""
+    in the selection (``aggregates.busiest_pairs``: the country and other filters choose it too)."""
 
     pair = PairField(required=False)
 
-    def chosen_pair(self) -> Pair | None:
+    def chosen_pair(self, contacts: QuerySet) -> Pair | None:
         data = self.cleaned_data
         if data.get("pair"):
             return data["pair"]
@@ -49,7 +49,7 @@ class GapsOptions(PeriodFilterOptions):
         people = sorted(data.get("person") or (), key=lambda p: named.index(p.slug) if p.slug in named else 0)
         if len(people) == 2:
             return (people[0], people[1])
-        frequent = pairs_with_most_gaps(1, start=data.get("start"), end=data.get("end"), people=people)
+        frequent = busiest_pairs(contacts, 1, **self.pair_scope())
         return frequent[0] if frequent else None
 
 
@@ -58,15 +58,12 @@ def open_gap(pair: Pair, end: date | None, today: date) -> dict | None:
     is still open by the pair page's rule (``pair_silence_end``: nobody left office since)."""
     if end and end < today:
         return None
-    last = (
-        Contact.objects.held()
-        .filter(participants=pair[0])
-        .filter(participants=pair[1])
-        .filter(date__lte=today)
-        .order_by("-date", "-id")
-        .values("id", "date", "kind")
-        .first()
-    )
+    # The latest stored gap ends on the pair's last held contact (one look-up of the pair's
+    # index, as the pair page reads it); only a pair with a single contact has no gap.
+    latest = Gap.objects.for_pair(*pair).order_by("-end", "-after_id").values("after_id", "end", "after__kind").first()
+    last = latest and {"id": latest["after_id"], "date": latest["end"], "kind": latest["after__kind"]}
+    if last is None:
+        last = Contact.objects.held().involving_all(*pair).order_by("-date", "-id").values("id", "date", "kind").first()
     if not last or last["date"] >= today:
         return None
     if pair_silence_end(pair[0].pk, pair[1].pk, last["date"], today)[1] is not None:
@@ -84,7 +81,7 @@ def chart_gaps(
     form = GapsOptions.read(params)
     if form.errors:
         return chart_refused("gaps", TITLE, COLUMNS, form)
-    pair = form.chosen_pair()
+    pair = form.chosen_pair(contacts)
     if pair is None:
         return no_pair_chart()
     start, end = form.cleaned_data["start"], form.cleaned_data["end"]
@@ -117,8 +114,9 @@ def chart_gaps(
             barmode="overlay",
             bargap=0.1,
             xaxis={"type": "date", "title": {"text": "When the gap ended"}, **padded_range(ends, span_days)},
-            yaxis=count_axis("Days without contact", max([g["days"] for g in shown], default=0)),
+            yaxis=gap_axis(max([g["days"] for g in shown] + [current["days"] if current else 0])),
             annotations=gap_annotations(shown, claimed_gaps(pair)),
+            height=440,  # room over the bars for their labels on a phone's short plot
         ),
     )
     table = Table(
@@ -128,6 +126,14 @@ def chart_gaps(
         all_rows=lambda: gap_table_rows(gap_rows(gaps), current, today),
     )
     return Chart("gaps", TITLE, fig, table, note, {"pair": pair_slug(pair)})
+
+
+def gap_axis(longest: int) -> dict:
+    """Days on a whole-number axis, with headroom over the longest bar for its label."""
+    axis = count_axis("Days without contact", longest)
+    if longest:
+        axis["range"] = [0, round(longest * 1.5) + 1]
+    return axis
 
 
 def claimed_gaps(pair) -> dict[date, str]:
@@ -150,7 +156,8 @@ def gap_annotations(shown: list[dict], claims: dict[date, str]) -> list[dict]:
         where = (g["end"] - min(ends)).days / span
         anchor = "left" if where < 0.15 else "right" if where > 0.85 else "center"
         since = "longest on record" if g["is_record"] else f"longest since {g['longest_since']:%-d %b %Y}"
-        text = f"{g['days']} days · {since}"
+        # Two short lines rather than one long one: narrower labels run into each other less.
+        text = f"{g['days']} days<br>{since}"
         if g["end"] in claims:
             text += f"<br>claim: {claims[g['end']]}"
         notes.append(
@@ -161,7 +168,8 @@ def gap_annotations(shown: list[dict], claims: dict[date, str]) -> list[dict]:
                 "text": text,
                 "showarrow": True,
                 "arrowhead": 0,
-                "ay": -28,
+                "ax": 0,  # straight up from the bar (plotly's default leans left, over the axis)
+                "ay": -20,
                 "font": {"size": 11},
                 "bgcolor": "rgba(255,255,255,0.85)",
             }

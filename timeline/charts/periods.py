@@ -1,4 +1,4 @@
-"""The first day of a contact's month or week, computed in the database.
+"""The first day of a contact's week, month, quarter or year, computed in the database.
 
 On SQLite, Django computes ``TruncMonth``/``TruncWeek`` with a Python function called once per row
 (most of a chart's time at 100,000 contacts); these use SQLite's own date functions instead.
@@ -6,7 +6,7 @@ On SQLite, Django computes ``TruncMonth``/``TruncWeek`` with a Python function c
 
 from __future__ import annotations
 
-from django.db.models.functions import TruncMonth, TruncWeek
+from django.db.models.functions import TruncMonth, TruncQuarter, TruncWeek, TruncYear
 
 PERIODS = [("month", "month"), ("week", "week")]
 
@@ -27,5 +27,28 @@ class WeekStart(TruncWeek):
         return f"date({sql}, 'weekday 0', '-6 days')", params
 
 
-def period_start(period: str):
-    return WeekStart("date") if period == "week" else MonthStart("date")
+class QuarterStart(TruncQuarter):
+    """TruncQuarter in SQLite's own date functions: back to the month that opens the quarter."""
+
+    def as_sqlite(self, compiler, connection, **extra_context):
+        sql, params = compiler.compile(self.lhs)
+        return (
+            f"date({sql}, 'start of month', '-' || ((CAST(strftime('%%m', {sql}) AS INTEGER) - 1) %% 3) || ' months')",
+            params * 2,
+        )
+
+
+class YearStart(TruncYear):
+    """TruncYear in SQLite's own strftime."""
+
+    def as_sqlite(self, compiler, connection, **extra_context):
+        sql, params = compiler.compile(self.lhs)
+        return f"strftime('%%Y-01-01', {sql})", params
+
+
+STARTS = {"week": WeekStart, "month": MonthStart, "quarter": QuarterStart, "year": YearStart}
+
+
+def period_start(period: str, field: str = "date"):
+    """The first day of ``field``'s week, month, quarter or year (month for anything else)."""
+    return STARTS.get(period, MonthStart)(field)

@@ -62,12 +62,12 @@ def whole_months(months: QuerySet, start: date | None, end: date | None) -> tupl
 
 
 def tally_for(filterset: ContactFilter) -> Tally | None:
-    """The ``Tally`` for a filter, or None when a country, topic or text narrows it (or it is
-    invalid): those charts count from the filtered contacts."""
+    """The ``Tally`` for a filter, or None when a country, topic, publisher or text narrows it (or
+    it is invalid): the tallies do not know those, so the charts count from the filtered contacts."""
     if not filterset.form.is_valid():
         return None
     data = filterset.form.cleaned_data
-    if any(data.get(key) for key in ("country", "topic", "q")):
+    if any(data.get(key) for key in ("country", "topic", "publisher", "q")):
         return None
     status = data.get("status") or ReviewStatus.CONFIRMED
     kinds, start, end = data.get("kind"), data.get("start"), data.get("end")

@@ -72,3 +72,12 @@ def test_the_rendered_chart_has_no_link_or_script_from_a_name(client, hostile_na
     start = page.index(f'<script id="chart-{name}-figure" type="application/json">')
     body = page[page.index(">", start) + 1 : page.index("</script>", start)]
     assert html.escape(LINK) in json.dumps(json.loads(body), ensure_ascii=False)
+
+
+def test_the_network_matrix_carries_names_only_escaped(client, hostile_names):
+    figure = chart_context("network", QueryDict("network=matrix"))["chart"].figure
+    text = strings_in(figure)
+    assert not [s for s in text if "<a" in s or "<script" in s or 'evil.example/">' in s]
+    assert html.escape(LINK) in figure["data"][0]["x"] and html.escape(SCRIPT) in figure["data"][0]["y"]
+    page = client.get(reverse("timeline:chart", args=["network"]) + "?network=matrix").content.decode()
+    assert LINK not in page and SCRIPT not in page

@@ -121,6 +121,7 @@ OFF_SITE_LINKS = """[...document.querySelectorAll('a')].filter(a =>
     "path",
     [
         "/charts/network/",
+        "/charts/network/?network=matrix",
         "/charts/gaps/?pair=linker,scripter",
         "/charts/comparison/?compare=linker,scripter&compare=linker,aldo-varen",
     ],

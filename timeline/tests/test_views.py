@@ -2,6 +2,7 @@ from datetime import date, timedelta
 
 import pytest
 from django.db import connection
+from django.test import Client
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
@@ -166,3 +167,15 @@ def test_a_history_restore_renders_the_form_from_the_url(client, calls):
     assert 'value="mira-tolsk" checked' in body
     # No snapshot of a changed form is kept, so Back always asks the server.
     assert 'hx-history="false"' in body
+
+
+def test_the_hidden_statement_count_follows_the_viewers_rule(editor_client, people):
+    client = Client()  # anonymous: editor_client is the logged-in test client
+    aldo = people["aldo"]
+    Statement.objects.create(speaker=aldo, quote="Barley first", date=date(2024, 1, 6), status="confirmed")
+    Statement.objects.create(speaker=aldo, quote="Barley again", date=date(2024, 1, 7), status="proposed")
+    url = reverse("timeline:timeline")
+    assert editor_client.get(url, {"q": "barley", "status": "any"}).context["hidden_statement_count"].n == 2
+    assert editor_client.get(url, {"q": "barley"}).context["hidden_statement_count"].n == 1
+    assert client.get(url, {"q": "barley"}).context["hidden_statement_count"].n == 1
+    assert client.get(url, {"q": "barley", "status": "any"}).context["hidden_statement_count"] is None

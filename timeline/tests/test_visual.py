@@ -1,8 +1,10 @@
 """The visual timeline's data endpoint (timeline/visual.json): lanes, marks, counts, gaps, offices."""
 
+from collections import Counter
 from datetime import date, timedelta
 
 import pytest
+from django.test import Client
 
 from timeline.tests.gap_claims import claim_more_than_a_month
 from timeline.visual import MAX_MARKS, out_of_office, period_for, precision_span
@@ -130,3 +132,43 @@ def test_out_of_office_is_the_range_minus_the_offices():
         (date(2021, 1, 1), date(2022, 1, 1)),
     ]
     assert out_of_office([], date(2019, 1, 1), date(2023, 1, 1)) == []
+
+
+def test_the_slider_extent_follows_the_rest_of_the_query_string(client, pair):
+    data = client.get(URL, {"pair": "aldo-varen,mira-tolsk", "kind": "meeting", "start": "2024-03-01"}).json()
+    assert data["extent"] == {"first": "2024-03-18", "last": "2024-03-18"}
+
+
+def test_the_slider_extent_follows_the_viewers_rule(editor_client, pair):
+    client = Client()  # anonymous: editor_client is the logged-in test client
+    make_contact(pair["aldo"], pair["mira"], on=date(2023, 6, 1), status="proposed")
+    query = {"pair": "aldo-varen,mira-tolsk", "status": "any", "start": "2024-03-01"}
+    # An editor's slider reaches the contact under review; the public cannot ask for it at all.
+    assert editor_client.get(URL, query).json()["extent"]["first"] == "2023-06-01"
+    assert client.get(URL, query).status_code == 400
+    assert client.get(URL, {"pair": "aldo-varen,mira-tolsk"}).json()["extent"]["first"] == "2024-02-15"
+
+
+def test_a_range_inside_a_silence_keeps_the_gap_that_spans_it(client, pair):
+    data = client.get(URL, {"pair": "aldo-varen,mira-tolsk", "start": "2024-02-20", "end": "2024-03-10"}).json()
+    assert data["total"] == 0 and data["marks"] == []
+    assert [(g[0], g[1], g[2], g[3]) for g in data["gaps"]] == [(-1, "2024-02-15", "2024-03-18", 32)]
+    assert data["extent"]["first"] == "2024-02-15"
+
+
+def test_counts_per_period_of_a_filter_without_tallies_match_each_lanes_contacts(client, people, monkeypatch):
+    monkeypatch.setattr("timeline.visual.MAX_MARKS", 5)
+    aldo, mira, ivo = people["aldo"], people["mira"], people["ivo"]
+    for n in range(9):
+        make_contact(aldo, mira, on=date(2024, 1, 1) + timedelta(days=11 * n))
+    for n in range(4):
+        make_contact(aldo, ivo, on=date(2024, 2, 1) + timedelta(days=30 * n), kind="meeting")
+    make_contact(aldo, mira, ivo, on=date(2024, 3, 3), kind="meeting")  # in three lanes at once
+    data = client.get(URL, {"country": "XO"}).json()  # Mira's country: no stored tally knows it
+    assert data["marks"] == [] and data["counts"]
+    lanes = [lane["label"] for lane in data["lanes"]]
+    per_lane = Counter()
+    for lane, _, n, _ in data["counts"]:
+        per_lane[lanes[lane]] += n
+    # Every lane is a pair with Mira in it (the country filter keeps only contacts she was in).
+    assert per_lane == {"Aldo Varen – Mira Tolsk": 10, "Mira Tolsk – Ivo Pell": 1, "Aldo Varen – Ivo Pell": 1}

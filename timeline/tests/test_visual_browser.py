@@ -179,3 +179,76 @@ def test_an_embed_fits_the_height_its_snippet_recommends(founding, live_server, 
     assert page.evaluate("document.documentElement.scrollHeight") <= height
     page.screenshot(path=ARTIFACTS / "embed-gaps.png", full_page=False)
     assert page.problems == []
+
+
+@pytest.fixture
+def touch_page(browser_page):
+    """A phone with a touch screen (hasTouch, isMobile), sharing the browser and its checks."""
+    context = browser_page.context.browser.new_context(viewport=PHONE, has_touch=True, is_mobile=True)
+    page = context.new_page()
+    page.problems = []
+    page.on("console", lambda m: page.problems.append(f"console: {m.text}") if m.type == "error" else None)
+    page.on("pageerror", lambda e: page.problems.append(f"page error: {e}"))
+    yield page
+    context.close()
+
+
+def visible_range(page) -> list[str]:
+    return page.evaluate("() => document.querySelector('.visual-plot')._fullLayout.xaxis.range.map(String)")
+
+
+def touch(cdp, kind: str, points: list[tuple[float, float]]):
+    cdp.send("Input.dispatchTouchEvent", {"type": kind, "touchPoints": [{"x": x, "y": y} for x, y in points]})
+
+
+def test_on_a_touch_screen_a_pinch_zooms_a_swipe_pans_and_a_tap_opens_a_contact(founding, live_server, touch_page):
+    page = touch_page
+    page.goto(f"{live_server.url}/pairs/aldo-varen/mira-tolsk/")
+    wait_drawn(page)
+    box = page.locator(".visual-plot .nsewdrag").first.bounding_box()
+    middle_x, middle_y = box["x"] + box["width"] / 2, box["y"] + box["height"] / 2
+    cdp = page.context.new_cdp_session(page)
+    before = visible_range(page)
+
+    # Two fingers spread apart: the range narrows around their middle, and reaches the URL.
+    touch(cdp, "touchStart", [(middle_x - 20, middle_y), (middle_x + 20, middle_y)])
+    for step in range(1, 6):
+        touch(cdp, "touchMove", [(middle_x - 20 - 12 * step, middle_y), (middle_x + 20 + 12 * step, middle_y)])
+    touch(cdp, "touchEnd", [])
+    page.wait_for_url("**/pairs/aldo-varen/mira-tolsk/?*start=*end=*")
+    zoomed = visible_range(page)
+    span = lambda r: date.fromisoformat(r[1][:10]) - date.fromisoformat(r[0][:10])  # noqa: E731
+    assert span(zoomed) < span(before) / 2
+    page.screenshot(path=ARTIFACTS / "visual-pair-touch-pinched.png", full_page=False)
+
+    # One finger swipes right: earlier dates come into view. (The zoomed range may hold no
+    # contact: its axis stays, with the silence's label, to move on from.)
+    page.wait_for_timeout(600)  # the list's swap redraws the timeline with the new range
+    page.wait_for_function(
+        "() => document.querySelector('.visual-plot')._fullLayout"
+        " && !document.querySelector('[data-visual-timeline]').hasAttribute('aria-busy')"
+    )
+    start_before = visible_range(page)[0]
+    touch(cdp, "touchStart", [(middle_x - 60, middle_y)])
+    for step in range(1, 8):
+        touch(cdp, "touchMove", [(middle_x - 60 + 15 * step, middle_y)])
+    touch(cdp, "touchEnd", [])
+    page.wait_for_function(
+        "before => document.querySelector('.visual-plot')._fullLayout.xaxis.range[0] < before", arg=start_before
+    )
+    # The list follows the swipe too: its start, in the URL, is earlier than the pinch's.
+    pinched_start = page.url.split("start=")[1][:10]
+    page.wait_for_function("before => new URL(location.href).searchParams.get('start') < before", arg=pinched_start)
+
+    # A tap on the whole record's first call opens it beside the timeline.
+    page.get_by_role("button", name="Whole record").tap()
+    page.wait_for_url("**/pairs/aldo-varen/mira-tolsk/")
+    page.wait_for_timeout(600)
+    wait_drawn(page)
+    expect(page.locator(".visual-note")).to_contain_text("3 contacts from 15 Feb 2024")
+    point = page.locator(".visual-plot .scatterlayer .trace .points path").first
+    mark = point.bounding_box()
+    page.touchscreen.tap(mark["x"] + mark["width"] / 2, mark["y"] + mark["height"] / 2)
+    expect(page.locator(".visual-detail .contact-detail")).to_be_visible()
+    page.screenshot(path=ARTIFACTS / "visual-pair-touch-tapped.png", full_page=False)
+    assert page.problems == []

@@ -177,3 +177,16 @@ def test_tallies_stay_right_when_contacts_move_change_and_go(record, people):
         set(PairContactCount.objects.values_list("person_a", "person_b", "contacts")),
         stored_pair_months(),
     )
+
+
+def test_a_publisher_filter_is_not_answered_from_the_tallies(client, record, people):
+    from tracker.models import Article, ContactSource
+
+    post = Article.objects.create(title="A", publisher="Drusania Post", text="one", published=date(2024, 3, 2))
+    letter = Contact.objects.get(kind="letter")
+    ContactSource.objects.create(contact=letter, article=post)
+    params = QueryDict("publisher=Drusania+Post")
+    assert tally_for(ContactFilter(params, queryset=Contact.objects.all())) is None
+    response = client.get("/charts/", {"publisher": "Drusania Post"})
+    frequency = next(c["chart"] for c in response.context["charts"] if c["chart"].name == "frequency")
+    assert [row[-1] for row in frequency.table.rows] == [1]  # the one contact that publisher reported

@@ -44,3 +44,10 @@ def test_comparison_defaults_to_the_most_frequent_pairs(record):
     chart = chart_comparison(contacts_for(""), QueryDict(""))
     assert chart.options["compare"][0] == "aldo-varen,mira-telos"
     assert len(chart.options["compare"]) == 3
+
+
+def test_comparison_defaults_to_the_busiest_pairs_of_the_kind_filtered_on(record):
+    params = QueryDict("kind=letter")
+    chart = chart_comparison(contacts_for(params.urlencode()), params)
+    assert chart.options["compare"] == ["aldo-varen,cato-brenn"]
+    assert [trace["y"] for trace in chart.figure["data"]] == [[1]]

@@ -96,6 +96,28 @@ def test_gap_chart_draws_no_zero_day_gap_and_labels_records_and_claimed_gaps(rec
     drawn = [y for trace in chart.figure["data"] for y in trace["y"]]
     assert 0 not in drawn and all(row[1] > 0 for row in chart.table.rows)
     labels = {a["x"]: a["text"] for a in chart.figure["layout"]["annotations"]}
-    assert labels["2024-02-29"] == "59 days · longest since 1 Jan 2024<br>claim: supported by the record"
-    assert labels["2023-06-01"] == "122 days · longest on record"
+    assert labels["2024-02-29"] == "59 days<br>longest since 1 Jan 2024<br>claim: supported by the record"
+    assert labels["2023-06-01"] == "122 days<br>longest on record"
     assert chart.figure["layout"]["yaxis"]["tickformat"] == ",d"
+
+
+def test_without_a_pair_the_gaps_chart_shows_the_busiest_pair_of_the_country_filtered_on(record, people):
+    drusania = people["brenn"].country
+    params = QueryDict(f"country={drusania.pk}")
+    chart = chart_gaps(contacts_for(params.urlencode()), params, today=date(2024, 9, 9))
+    # Varen and Telos talk most overall; of the contacts Drusania took part in, Varen and Brenn do.
+    assert chart.options["pair"] == "aldo-varen,cato-brenn"
+    assert chart_gaps(contacts_for(""), QueryDict(""), today=date(2024, 9, 9)).options["pair"] == (
+        "aldo-varen,mira-telos"
+    )
+
+
+def test_the_charts_page_follows_the_country_filter_in_every_chart(client, record, people):
+    drusania = people["brenn"].country
+    response = client.get(reverse("timeline:charts"), {"country": drusania.pk})
+    charts_by_name = {c["chart"].name: c["chart"] for c in response.context["charts"]}
+    assert charts_by_name["gaps"].options["pair"] == "aldo-varen,cato-brenn"
+    compared = charts_by_name["comparison"]
+    assert compared.options["compare"] == ["aldo-varen,cato-brenn", "mira-telos,cato-brenn", "aldo-varen,mira-telos"]
+    # Each line counts only the contacts the filter keeps: Drusania took part in all of them.
+    assert [sum(trace["y"]) for trace in compared.figure["data"]] == [3, 2, 1]
