@@ -27,30 +27,43 @@ def chunks(rows: Iterable, size: int = CHUNK) -> Iterator[list]:
 
 class Aligned:
     """A related table's rows ``(date, record id, *values)``, streamed in the records' own
-    ``-date, -id`` order and read alongside them: one query per column, no IN lists. Rows of a
-    record the main stream never reached (written between the two queries) are skipped."""
+    ``-date, -id`` order (``date, id`` when ``oldest_first``) and read alongside them: one query
+    per column, no IN lists. Rows of a record the main stream never reached (written between the
+    two queries) are skipped."""
 
-    def __init__(self, rows: Iterable[tuple]):
+    def __init__(self, rows: Iterable[tuple], oldest_first: bool = False):
         self._rows = iter(rows)
         self._next = next(self._rows, None)
+        self._sign = -1 if oldest_first else 1
 
     def take(self, day, pk: int) -> list[tuple]:
         found = []
-        while self._next is not None and (self._next[0], self._next[1]) >= (day, pk):
+        sign = self._sign
+        while self._next is not None and (
+            (self._next[0], self._next[1]) >= (day, pk) if sign > 0 else (self._next[0], self._next[1]) <= (day, pk)
+        ):
             if self._next[1] == pk:
                 found.append(self._next[2:])
             self._next = next(self._rows, None)
         return found
 
 
-def aligned(related: QuerySet, owner: str, records: QuerySet, *fields: str, then: tuple[str, ...] = ()) -> Aligned:
+def aligned(
+    related: QuerySet,
+    owner: str,
+    records: QuerySet,
+    *fields: str,
+    then: tuple[str, ...] = (),
+    oldest_first: bool = False,
+) -> Aligned:
     """``related`` rows of ``records`` (through their ``owner`` foreign key), in the records' order."""
+    sign = "" if oldest_first else "-"
     rows = (
         related.filter(**{f"{owner}__in": records.values("pk")})
-        .order_by(f"-{owner}__date", f"-{owner}_id", *then)
+        .order_by(f"{sign}{owner}__date", f"{sign}{owner}_id", *then)
         .values_list(f"{owner}__date", f"{owner}_id", *fields)
     )
-    return Aligned(rows.iterator(chunk_size=CHUNK))
+    return Aligned(rows.iterator(chunk_size=CHUNK), oldest_first)
 
 
 CONTACT_COLUMNS = {
@@ -74,16 +87,35 @@ CONTACT_COLUMNS = {
 }
 
 
-def contact_rows(contacts: QuerySet, base_url: str = "", sources: QuerySet | None = None) -> Iterator[dict]:
-    """One dict per contact, newest first; people by slug, ``sources`` (every source when None;
-    the confirmed ones for the public) in publication order.
+def _order(oldest_first: bool) -> tuple[str, str]:
+    return ("date", "id") if oldest_first else ("-date", "-id")
+
+
+def contact_rows(
+    contacts: QuerySet, base_url: str = "", sources: QuerySet | None = None, oldest_first: bool = False
+) -> Iterator[dict]:
+    """One dict per contact, newest first (or ``oldest_first``); people by slug, ``sources`` (every
+    source when None; the confirmed ones for the public) in publication order.
     Four streamed queries (contacts, participants, topics, sources), whatever the number of rows."""
     fields = ("id", "date", "date_precision", "kind", "planned", "status", "host__slug", "initiator__slug", "summary")
-    contacts = contacts.order_by("-date", "-id")
+    contacts = contacts.order_by(*_order(oldest_first))
     people = aligned(
-        participants(), "contact", contacts, "person__slug", "person__name", then=("person__name", "person_id")
+        participants(),
+        "contact",
+        contacts,
+        "person__slug",
+        "person__name",
+        then=("person__name", "person_id"),
+        oldest_first=oldest_first,
     )
-    topics = aligned(Contact.topics.through.objects, "contact", contacts, "topic__slug", then=("topic__slug",))
+    topics = aligned(
+        Contact.topics.through.objects,
+        "contact",
+        contacts,
+        "topic__slug",
+        then=("topic__slug",),
+        oldest_first=oldest_first,
+    )
     sources = aligned(
         ContactSource.objects.all() if sources is None else sources,
         "contact",
@@ -94,6 +126,7 @@ def contact_rows(contacts: QuerySet, base_url: str = "", sources: QuerySet | Non
         "start",
         "end",
         then=("article__published", "id"),
+        oldest_first=oldest_first,
     )
     for pk, day, precision, kind, planned, status, host, initiator, summary in contacts.values_list(*fields).iterator(
         chunk_size=CHUNK
@@ -144,8 +177,8 @@ STATEMENT_COLUMNS = {
 }
 
 
-def statement_rows(statements: QuerySet) -> Iterator[dict]:
-    """One dict per dated statement, newest first (the timeline lists only dated ones)."""
+def statement_rows(statements: QuerySet, oldest_first: bool = False) -> Iterator[dict]:
+    """One dict per dated statement, newest first or ``oldest_first`` (the timeline lists only dated ones)."""
     fields = (
         "id",
         "date",
@@ -163,8 +196,15 @@ def statement_rows(statements: QuerySet) -> Iterator[dict]:
         "start",
         "end",
     )
-    dated = statements.filter(date__isnull=False).order_by("-date", "-id")
-    topics = aligned(Statement.topics.through.objects, "statement", dated, "topic__slug", then=("topic__slug",))
+    dated = statements.filter(date__isnull=False).order_by(*_order(oldest_first))
+    topics = aligned(
+        Statement.topics.through.objects,
+        "statement",
+        dated,
+        "topic__slug",
+        then=("topic__slug",),
+        oldest_first=oldest_first,
+    )
     for row in dated.values_list(*fields).iterator(chunk_size=CHUNK):
         record = dict(zip(fields[:11], row[:11], strict=True))
         yield {

@@ -138,7 +138,7 @@ def _filtered_export(
     record_filter = filter_class(data, queryset=queryset, request=request)
     if not record_filter.form.is_valid():
         return export_refused(fmt, {k: list(v) for k, v in record_filter.form.errors.items()})
-    return export_stream(request, fmt, columns, to_rows(record_filter.qs), filename)
+    return export_stream(request, fmt, columns, to_rows(record_filter.qs, record_filter.oldest_first()), filename)
 
 
 def exportable(export_view: Callable) -> Callable:
@@ -163,7 +163,7 @@ def _site(request: HttpRequest) -> str:
 def _contacts_export(request: HttpRequest, fmt: str, filename: str, fixed: dict[str, str] | None = None):
     site = _site(request)
     sources = visible(request, ContactSource.objects.all())
-    to_rows = lambda qs: rows.contact_rows(qs, site, sources)  # noqa: E731
+    to_rows = lambda qs, oldest_first: rows.contact_rows(qs, site, sources, oldest_first)  # noqa: E731
     columns = rows.CONTACT_COLUMNS
     return _filtered_export(request, fmt, ContactFilter, Contact.objects.all(), to_rows, columns, filename, fixed)
 

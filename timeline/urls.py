@@ -24,6 +24,7 @@ urlpatterns = [
     path("pairs/<slug:a>/<slug:b>/gaps.<str:fmt>", exports.gaps_export, name="gaps_export"),
     path("pairs/<slug:a>/<slug:b>/claims.<str:fmt>", exports.claims_export, name="claims_export"),
     path("people/suggest/", views.people_suggest, name="people_suggest"),
+    path("countries/suggest/", views.countries_suggest, name="countries_suggest"),
     path("leaders/<slug:slug>/", views.leader, name="leader"),
     path("pairs/<slug:a>/<slug:b>/", views.pair, name="pair"),
     path("contacts/<int:pk>/", views.contact, name="contact"),
