@@ -99,8 +99,16 @@ class RecordForm(DateRangeForm):
             return []
         if self.is_valid() or (key in self.cleaned_data and key not in self.errors):
             return [chip(item) for item in self.cleaned_data.get(key) or []]
+        # Some values cannot be read: the chips are the others, each read on its own (at most
+        # MAX_VALUES); the rest are in the errors (and, when ambiguous, in their choices).
         raw = self.data.getlist(key) if hasattr(self.data, "getlist") else []
-        return [(v, v) for v in raw if v.strip()]
+        chips = []
+        for value in raw[:MAX_VALUES]:
+            try:
+                chips += [chip(item) for item in self.fields[key].clean([value])]
+            except ValidationError:
+                continue
+        return list(dict.fromkeys(chips))
 
     def chosen_people(self) -> list[tuple[str, str]]:
         return self._chosen("person", lambda p: (p.slug, p.name))

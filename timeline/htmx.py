@@ -12,12 +12,11 @@ FILTER_FORM_ID = "filters"  # the id of the shared filter form (``timeline/timel
 
 
 def pickers_out_of_band(request: HttpRequest, form, **ctx) -> str:
-    """The filter form's pickers (chips of the chosen people and countries, the pair's names),
-    to swap in out of band beside a fragment answering that form: the fragment replaces only the
-    results, and the chips must follow the names the server resolved. Empty for any other request
-    (a chart slot on a pair page, "load more")."""
+    """The filter form's chips (the chosen people and countries), to swap in out of band beside a
+    fragment answering that form: the fragment replaces only the results, and the chips must follow
+    the names the server resolved. Empty for any other request (a chart slot on a pair page)."""
     from django.template.loader import render_to_string
 
     if request.headers.get("HX-Trigger") != FILTER_FORM_ID:
         return ""
-    return render_to_string("timeline/timeline.html#pickers", {"form": form, "oob": True, **ctx}, request)
+    return render_to_string("timeline/timeline.html#pickers_oob", {"form": form, "oob": True, **ctx}, request)

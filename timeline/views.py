@@ -119,6 +119,12 @@ def _hidden_statements(data) -> CappedCount | None:
     return count_capped(statement_filter.qs.filter(date__isnull=False)) if statement_filter.form.is_valid() else None
 
 
+def _only_ambiguous(form) -> bool:
+    return all(
+        item.code == "ambiguous" for errors in form.errors.as_data().values() for e in errors for item in e.error_list
+    )
+
+
 def _render_feed(request: HttpRequest, template: str, ctx: dict) -> HttpResponse:
     """The page, or for HTMX the partial. A typed name that resolved makes a plain request redirect
     to the URL with slugs (so the address bar holds what a link would), and an HTMX one push it;
@@ -127,8 +133,9 @@ def _render_feed(request: HttpRequest, template: str, ctx: dict) -> HttpResponse
     if is_fragment_request(request):
         if ctx["cursor"]:
             return render(request, "timeline/timeline.html#items", ctx)
-        # Filters that cannot be read: the results partial says why, and the status says so too.
-        status = 400 if ctx["form"].errors else 200
+        # Filters that cannot be read: the results partial says why, and the status says so too;
+        # a typed name that means several people is a question (which one?), not a bad request.
+        status = 400 if ctx["form"].errors and not _only_ambiguous(ctx["form"]) else 200
         html = render_to_string("timeline/timeline.html#results", ctx, request)
         html += pickers_out_of_band(request, ctx["form"], fixed_pair=ctx["fixed_pair"])
         response = HttpResponse(html, status=status)

@@ -66,20 +66,22 @@ def test_an_htmx_change_pushes_the_canonical_url_and_sends_the_chips_out_of_band
     assert response["HX-Push-Url"] == f"{TIMELINE}?person=aldo-varen&person=ivo-pell"
     html = response.content.decode()
     assert html.lstrip().startswith('<section id="results"')
-    oob = html[html.index('<div id="pickers"') :]
+    oob = html[html.index('<span id="people-chips"') :]
     assert 'hx-swap-oob="true"' in oob.split(">", 1)[0]
     assert 'value="aldo-varen" checked' in oob and 'value="ivo-pell" checked' in oob
-    # The typing box comes back empty, ready for the next name.
-    assert 'id="id_person" list="people-options"' in oob and 'id="id_person" value=' not in oob
+    assert '<span id="country-chips" class="chips" hx-swap-oob="true">' in oob
+    # The boxes are not sent again: one being typed into would lose its text.
+    assert 'id="id_person"' not in html
     assert set(summaries(response)) == {"First call of the year.", "A meeting in Norvania.", "The last call."}
 
 
 def test_the_charts_fragment_for_the_form_brings_the_chips_and_a_chart_slot_does_not(client, record):
     html = client.get("/charts/?person=Ivo+Pell", headers=FROM_FORM).content.decode()
-    assert 'id="pickers" class="pickers" hx-swap-oob="true"' in html and 'value="ivo-pell" checked' in html
-    assert 'id="pickers"' not in client.get("/charts/gaps/?pair=aldo-varen,mira-tolsk", headers=HX).content.decode()
+    assert '<span id="people-chips" class="chips" hx-swap-oob="true">' in html and 'value="ivo-pell" checked' in html
+    slot = client.get("/charts/gaps/?pair=aldo-varen,mira-tolsk", headers=HX).content.decode()
+    assert 'id="people-chips"' not in slot
     loaded_more = client.get(TIMELINE + "?after=2024-03-15_c999999", headers=FROM_FORM).content.decode()
-    assert 'id="pickers"' not in loaded_more
+    assert 'id="people-chips"' not in loaded_more
 
 
 def test_an_htmx_request_already_in_slugs_pushes_nothing_new(client, record):
