@@ -12,7 +12,8 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator
 from itertools import islice
 
-from django.db.models import QuerySet
+from django.db.models import CharField, QuerySet
+from django.db.models.functions import Cast
 
 from tracker.models import Contact, ContactSource, Person, Statement, participants
 
@@ -34,17 +35,27 @@ class Aligned:
     def __init__(self, rows: Iterable[tuple], oldest_first: bool = False):
         self._rows = iter(rows)
         self._next = next(self._rows, None)
-        self._sign = -1 if oldest_first else 1
+        self._descending = not oldest_first
 
-    def take(self, day, pk: int) -> list[tuple]:
+    def take(self, day: str, pk: int) -> list[tuple]:
+        """The values of record ``pk`` of ``day`` (ISO text). Called once per record, in order:
+        the common case (the next rows are this record's, then the next record's) compares ids only."""
         found = []
-        sign = self._sign
-        while self._next is not None and (
-            (self._next[0], self._next[1]) >= (day, pk) if sign > 0 else (self._next[0], self._next[1]) <= (day, pk)
-        ):
-            if self._next[1] == pk:
-                found.append(self._next[2:])
-            self._next = next(self._rows, None)
+        row, rows = self._next, self._rows
+        while row is not None:
+            if row[1] == pk:
+                found.append(row[2:])
+            else:
+                # Another record's row: a later record's (stop) or one the records never reached,
+                # earlier in the order (skip it).
+                if row[0] != day:
+                    earlier = row[0] > day if self._descending else row[0] < day
+                else:
+                    earlier = row[1] > pk if self._descending else row[1] < pk
+                if not earlier:
+                    break
+            row = next(rows, None)
+        self._next = row
         return found
 
 
@@ -58,10 +69,13 @@ def aligned(
 ) -> Aligned:
     """``related`` rows of ``records`` (through their ``owner`` foreign key), in the records' order."""
     sign = "" if oldest_first else "-"
+    # The records' day as ISO text, compared with theirs as text (``Aligned.take`` is given
+    # ``day.isoformat()``): the same order, without a date made for each related row.
     rows = (
         related.filter(**{f"{owner}__in": records.values("pk")})
+        .annotate(_day=Cast(f"{owner}__date", CharField()))
         .order_by(f"{sign}{owner}__date", f"{sign}{owner}_id", *then)
-        .values_list(f"{owner}__date", f"{owner}_id", *fields)
+        .values_list("_day", f"{owner}_id", *fields)
     )
     return Aligned(rows.iterator(chunk_size=CHUNK), oldest_first)
 
@@ -131,7 +145,8 @@ def contact_rows(
     for pk, day, precision, kind, planned, status, host, initiator, summary in contacts.values_list(*fields).iterator(
         chunk_size=CHUNK
     ):
-        who, cited = people.take(day, pk), sources.take(day, pk)
+        key = day.isoformat()
+        who, cited = people.take(key, pk), sources.take(key, pk)
         yield {
             "id": pk,
             "date": day,
@@ -143,7 +158,7 @@ def contact_rows(
             "participant_names": [name for _, name in who],
             "host": host,
             "initiator": initiator,
-            "topics": [slug for (slug,) in topics.take(day, pk)],
+            "topics": [slug for (slug,) in topics.take(key, pk)],
             "summary": summary,
             "page_url": f"{base_url}/contacts/{pk}/",
             "source_article_ids": [s[0] for s in cited],
@@ -218,7 +233,7 @@ def statement_rows(statements: QuerySet, oldest_first: bool = False) -> Iterator
             "is_fragment": record["is_fragment"],
             "status": record["status"],
             "contact_id": record["contact_id"],
-            "topics": [slug for (slug,) in topics.take(record["date"], record["id"])],
+            "topics": [slug for (slug,) in topics.take(record["date"].isoformat(), record["id"])],
             "article_id": record["article_id"],
             "article_url": row[11],
             "article_publisher": row[12],

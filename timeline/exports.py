@@ -41,14 +41,18 @@ def is_editor(request: HttpRequest) -> bool:
 
 def _csv_value(value) -> str:
     if type(value) is list:
-        return LIST_SEPARATOR.join("" if v is None else str(v) for v in value)
+        try:
+            return LIST_SEPARATOR.join(value)  # a list of text, the usual case
+        except TypeError:
+            return LIST_SEPARATOR.join("" if v is None else str(v) for v in value)
     if value is None:
         return ""
     return str(value)
 
 
 def csv_lines(columns: list[str], records: Iterable[dict]) -> Iterator[str]:
-    """The header at once, then the rows ``ROWS_PER_WRITE`` at a time."""
+    """The header at once, then the rows ``ROWS_PER_WRITE`` at a time. The csv module writes None
+    as an empty cell and other scalars with ``str`` itself, so only lists go through ``_csv_value``."""
     buffer = io.StringIO()
     writer = csv.writer(buffer)
     writer.writerow(columns)
@@ -56,7 +60,7 @@ def csv_lines(columns: list[str], records: Iterable[dict]) -> Iterator[str]:
     buffer.seek(0)
     buffer.truncate()
     for n, record in enumerate(records, 1):
-        writer.writerow([_csv_value(record[c]) for c in columns])
+        writer.writerow([_csv_value(v) if type(v) is list else v for v in map(record.__getitem__, columns)])
         if n % ROWS_PER_WRITE == 0:
             yield buffer.getvalue()
             buffer.seek(0)
