@@ -10,9 +10,11 @@ Column names are a public contract: each ``*_COLUMNS`` maps a name to what it me
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
+from datetime import date
 from itertools import islice
 
-from django.db.models import CharField, QuerySet
+from django.db import connections
+from django.db.models import CharField, F, QuerySet
 from django.db.models.functions import Cast
 
 from tracker.models import Contact, ContactSource, Person, Statement, participants
@@ -32,14 +34,17 @@ class Aligned:
     per column, no IN lists. Rows of a record the main stream never reached (written between the
     two queries) are skipped."""
 
-    def __init__(self, rows: Iterable[tuple], oldest_first: bool = False):
+    def __init__(self, rows: Iterable[tuple], oldest_first: bool = False, days_as_text: bool = False):
         self._rows = iter(rows)
         self._next = next(self._rows, None)
         self._descending = not oldest_first
+        self._days_as_text = days_as_text
 
-    def take(self, day: str, pk: int) -> list[tuple]:
-        """The values of record ``pk`` of ``day`` (ISO text). Called once per record, in order:
-        the common case (the next rows are this record's, then the next record's) compares ids only."""
+    def take(self, day: date, pk: int) -> list[tuple]:
+        """The values of record ``pk`` of ``day``. Called once per record, in order: the common
+        case (the next rows are this record's, then the next record's) compares ids only."""
+        if self._days_as_text:
+            day = day.isoformat()
         found = []
         row, rows = self._next, self._rows
         while row is not None:
@@ -69,15 +74,17 @@ def aligned(
 ) -> Aligned:
     """``related`` rows of ``records`` (through their ``owner`` foreign key), in the records' order."""
     sign = "" if oldest_first else "-"
-    # The records' day as ISO text, compared with theirs as text (``Aligned.take`` is given
-    # ``day.isoformat()``): the same order, without a date made for each related row.
+    # SQLite keeps dates as ISO text, which Django turns into a date for every row read: the day is
+    # read as the text it is and compared as text (same order). PostgreSQL's driver gives dates.
+    as_text = connections[related.db].vendor == "sqlite"
+    day = Cast(f"{owner}__date", CharField()) if as_text else F(f"{owner}__date")
     rows = (
         related.filter(**{f"{owner}__in": records.values("pk")})
-        .annotate(_day=Cast(f"{owner}__date", CharField()))
+        .annotate(_day=day)
         .order_by(f"{sign}{owner}__date", f"{sign}{owner}_id", *then)
         .values_list("_day", f"{owner}_id", *fields)
     )
-    return Aligned(rows.iterator(chunk_size=CHUNK), oldest_first)
+    return Aligned(rows.iterator(chunk_size=CHUNK), oldest_first, as_text)
 
 
 CONTACT_COLUMNS = {
@@ -145,8 +152,7 @@ def contact_rows(
     for pk, day, precision, kind, planned, status, host, initiator, summary in contacts.values_list(*fields).iterator(
         chunk_size=CHUNK
     ):
-        key = day.isoformat()
-        who, cited = people.take(key, pk), sources.take(key, pk)
+        who, cited = people.take(day, pk), sources.take(day, pk)
         yield {
             "id": pk,
             "date": day,
@@ -158,7 +164,7 @@ def contact_rows(
             "participant_names": [name for _, name in who],
             "host": host,
             "initiator": initiator,
-            "topics": [slug for (slug,) in topics.take(key, pk)],
+            "topics": [slug for (slug,) in topics.take(day, pk)],
             "summary": summary,
             "page_url": f"{base_url}/contacts/{pk}/",
             "source_article_ids": [s[0] for s in cited],
@@ -233,7 +239,7 @@ def statement_rows(statements: QuerySet, oldest_first: bool = False) -> Iterator
             "is_fragment": record["is_fragment"],
             "status": record["status"],
             "contact_id": record["contact_id"],
-            "topics": [slug for (slug,) in topics.take(record["date"].isoformat(), record["id"])],
+            "topics": [slug for (slug,) in topics.take(record["date"], record["id"])],
             "article_id": record["article_id"],
             "article_url": row[11],
             "article_publisher": row[12],
