@@ -27,7 +27,7 @@ from django.views.decorators.vary import vary_on_headers
 
 from timeline.charts import CHARTS, OPTIONS, Chart, tally_for
 from timeline.filters import ContactFilter
-from timeline.htmx import is_fragment_request
+from timeline.htmx import is_fragment_request, pickers_out_of_band
 from tracker.models import Contact
 
 # Query parameters a chart reads for itself (declared by its options form); the rest are the
@@ -92,8 +92,10 @@ def charts(request):
     filterset = ContactFilter(request.GET, queryset=Contact.objects.all(), request=request)
     contexts = [chart_context(name, request.GET, filterset) for name in CHARTS]
     ctx = {"filter": filterset, "charts": contexts}
-    template = "timeline/charts.html#charts" if is_fragment_request(request) else "timeline/charts.html"
-    return render(request, template, ctx, status=fragment_status(request, any(c["invalid"] for c in contexts)))
+    status = fragment_status(request, any(c["invalid"] for c in contexts))
+    if is_fragment_request(request):
+        return _with_pickers(request, render(request, "timeline/charts.html#charts", ctx, status=status), filterset)
+    return render(request, "timeline/charts.html", ctx, status=status)
 
 
 @require_safe
@@ -103,8 +105,16 @@ def chart(request, name: str):
     ctx = {"filter": filterset, "c": chart_context(name, request.GET, filterset)}
     # The fragment replaces only the chart: it carries the filter's errors too.
     ctx["c"]["show_filter_errors"] = is_fragment_request(request)
-    template = "timeline/_chart.html" if is_fragment_request(request) else "timeline/charts_detail.html"
-    return render(request, template, ctx, status=fragment_status(request, ctx["c"]["invalid"]))
+    status = fragment_status(request, ctx["c"]["invalid"])
+    if is_fragment_request(request):
+        return _with_pickers(request, render(request, "timeline/_chart.html", ctx, status=status), filterset)
+    return render(request, "timeline/charts_detail.html", ctx, status=status)
+
+
+def _with_pickers(request, response: HttpResponse, filterset: ContactFilter) -> HttpResponse:
+    """A fragment answering the filter form also brings its chips up to date (``pickers_out_of_band``)."""
+    response.write(pickers_out_of_band(request, filterset.form))
+    return response
 
 
 @require_safe

@@ -10,9 +10,12 @@ Column names are a public contract: each ``*_COLUMNS`` maps a name to what it me
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
+from datetime import date
 from itertools import islice
 
-from django.db.models import QuerySet
+from django.db import connections
+from django.db.models import CharField, F, QuerySet
+from django.db.models.functions import Cast
 
 from tracker.models import Contact, ContactSource, Person, Statement, participants
 
@@ -27,30 +30,61 @@ def chunks(rows: Iterable, size: int = CHUNK) -> Iterator[list]:
 
 class Aligned:
     """A related table's rows ``(date, record id, *values)``, streamed in the records' own
-    ``-date, -id`` order and read alongside them: one query per column, no IN lists. Rows of a
-    record the main stream never reached (written between the two queries) are skipped."""
+    ``-date, -id`` order (``date, id`` when ``oldest_first``) and read alongside them: one query
+    per column, no IN lists. Rows of a record the main stream never reached (written between the
+    two queries) are skipped."""
 
-    def __init__(self, rows: Iterable[tuple]):
+    def __init__(self, rows: Iterable[tuple], oldest_first: bool = False, days_as_text: bool = False):
         self._rows = iter(rows)
         self._next = next(self._rows, None)
+        self._descending = not oldest_first
+        self._days_as_text = days_as_text
 
-    def take(self, day, pk: int) -> list[tuple]:
+    def take(self, day: date, pk: int) -> list[tuple]:
+        """The values of record ``pk`` of ``day``. Called once per record, in order: the common
+        case (the next rows are this record's, then the next record's) compares ids only."""
+        if self._days_as_text:
+            day = day.isoformat()
         found = []
-        while self._next is not None and (self._next[0], self._next[1]) >= (day, pk):
-            if self._next[1] == pk:
-                found.append(self._next[2:])
-            self._next = next(self._rows, None)
+        row, rows = self._next, self._rows
+        while row is not None:
+            if row[1] == pk:
+                found.append(row[2:])
+            else:
+                # Another record's row: a later record's (stop) or one the records never reached,
+                # earlier in the order (skip it).
+                if row[0] != day:
+                    earlier = row[0] > day if self._descending else row[0] < day
+                else:
+                    earlier = row[1] > pk if self._descending else row[1] < pk
+                if not earlier:
+                    break
+            row = next(rows, None)
+        self._next = row
         return found
 
 
-def aligned(related: QuerySet, owner: str, records: QuerySet, *fields: str, then: tuple[str, ...] = ()) -> Aligned:
+def aligned(
+    related: QuerySet,
+    owner: str,
+    records: QuerySet,
+    *fields: str,
+    then: tuple[str, ...] = (),
+    oldest_first: bool = False,
+) -> Aligned:
     """``related`` rows of ``records`` (through their ``owner`` foreign key), in the records' order."""
+    sign = "" if oldest_first else "-"
+    # SQLite keeps dates as ISO text, which Django turns into a date for every row read: the day is
+    # read as the text it is and compared as text (same order). PostgreSQL's driver gives dates.
+    as_text = connections[related.db].vendor == "sqlite"
+    day = Cast(f"{owner}__date", CharField()) if as_text else F(f"{owner}__date")
     rows = (
         related.filter(**{f"{owner}__in": records.values("pk")})
-        .order_by(f"-{owner}__date", f"-{owner}_id", *then)
-        .values_list(f"{owner}__date", f"{owner}_id", *fields)
+        .annotate(_day=day)
+        .order_by(f"{sign}{owner}__date", f"{sign}{owner}_id", *then)
+        .values_list("_day", f"{owner}_id", *fields)
     )
-    return Aligned(rows.iterator(chunk_size=CHUNK))
+    return Aligned(rows.iterator(chunk_size=CHUNK), oldest_first, as_text)
 
 
 CONTACT_COLUMNS = {
@@ -74,16 +108,35 @@ CONTACT_COLUMNS = {
 }
 
 
-def contact_rows(contacts: QuerySet, base_url: str = "", sources: QuerySet | None = None) -> Iterator[dict]:
-    """One dict per contact, newest first; people by slug, ``sources`` (every source when None;
-    the confirmed ones for the public) in publication order.
+def _order(oldest_first: bool) -> tuple[str, str]:
+    return ("date", "id") if oldest_first else ("-date", "-id")
+
+
+def contact_rows(
+    contacts: QuerySet, base_url: str = "", sources: QuerySet | None = None, oldest_first: bool = False
+) -> Iterator[dict]:
+    """One dict per contact, newest first (or ``oldest_first``); people by slug, ``sources`` (every
+    source when None; the confirmed ones for the public) in publication order.
     Four streamed queries (contacts, participants, topics, sources), whatever the number of rows."""
     fields = ("id", "date", "date_precision", "kind", "planned", "status", "host__slug", "initiator__slug", "summary")
-    contacts = contacts.order_by("-date", "-id")
+    contacts = contacts.order_by(*_order(oldest_first))
     people = aligned(
-        participants(), "contact", contacts, "person__slug", "person__name", then=("person__name", "person_id")
+        participants(),
+        "contact",
+        contacts,
+        "person__slug",
+        "person__name",
+        then=("person__name", "person_id"),
+        oldest_first=oldest_first,
     )
-    topics = aligned(Contact.topics.through.objects, "contact", contacts, "topic__slug", then=("topic__slug",))
+    topics = aligned(
+        Contact.topics.through.objects,
+        "contact",
+        contacts,
+        "topic__slug",
+        then=("topic__slug",),
+        oldest_first=oldest_first,
+    )
     sources = aligned(
         ContactSource.objects.all() if sources is None else sources,
         "contact",
@@ -94,6 +147,7 @@ def contact_rows(contacts: QuerySet, base_url: str = "", sources: QuerySet | Non
         "start",
         "end",
         then=("article__published", "id"),
+        oldest_first=oldest_first,
     )
     for pk, day, precision, kind, planned, status, host, initiator, summary in contacts.values_list(*fields).iterator(
         chunk_size=CHUNK
@@ -144,8 +198,8 @@ STATEMENT_COLUMNS = {
 }
 
 
-def statement_rows(statements: QuerySet) -> Iterator[dict]:
-    """One dict per dated statement, newest first (the timeline lists only dated ones)."""
+def statement_rows(statements: QuerySet, oldest_first: bool = False) -> Iterator[dict]:
+    """One dict per dated statement, newest first or ``oldest_first`` (the timeline lists only dated ones)."""
     fields = (
         "id",
         "date",
@@ -163,8 +217,15 @@ def statement_rows(statements: QuerySet) -> Iterator[dict]:
         "start",
         "end",
     )
-    dated = statements.filter(date__isnull=False).order_by("-date", "-id")
-    topics = aligned(Statement.topics.through.objects, "statement", dated, "topic__slug", then=("topic__slug",))
+    dated = statements.filter(date__isnull=False).order_by(*_order(oldest_first))
+    topics = aligned(
+        Statement.topics.through.objects,
+        "statement",
+        dated,
+        "topic__slug",
+        then=("topic__slug",),
+        oldest_first=oldest_first,
+    )
     for row in dated.values_list(*fields).iterator(chunk_size=CHUNK):
         record = dict(zip(fields[:11], row[:11], strict=True))
         yield {

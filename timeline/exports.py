@@ -41,14 +41,18 @@ def is_editor(request: HttpRequest) -> bool:
 
 def _csv_value(value) -> str:
     if type(value) is list:
-        return LIST_SEPARATOR.join("" if v is None else str(v) for v in value)
+        try:
+            return LIST_SEPARATOR.join(value)  # a list of text, the usual case
+        except TypeError:
+            return LIST_SEPARATOR.join("" if v is None else str(v) for v in value)
     if value is None:
         return ""
     return str(value)
 
 
 def csv_lines(columns: list[str], records: Iterable[dict]) -> Iterator[str]:
-    """The header at once, then the rows ``ROWS_PER_WRITE`` at a time."""
+    """The header at once, then the rows ``ROWS_PER_WRITE`` at a time. The csv module writes None
+    as an empty cell and other scalars with ``str`` itself, so only lists go through ``_csv_value``."""
     buffer = io.StringIO()
     writer = csv.writer(buffer)
     writer.writerow(columns)
@@ -56,7 +60,7 @@ def csv_lines(columns: list[str], records: Iterable[dict]) -> Iterator[str]:
     buffer.seek(0)
     buffer.truncate()
     for n, record in enumerate(records, 1):
-        writer.writerow([_csv_value(record[c]) for c in columns])
+        writer.writerow([_csv_value(v) if type(v) is list else v for v in map(record.__getitem__, columns)])
         if n % ROWS_PER_WRITE == 0:
             yield buffer.getvalue()
             buffer.seek(0)
@@ -138,7 +142,7 @@ def _filtered_export(
     record_filter = filter_class(data, queryset=queryset, request=request)
     if not record_filter.form.is_valid():
         return export_refused(fmt, {k: list(v) for k, v in record_filter.form.errors.items()})
-    return export_stream(request, fmt, columns, to_rows(record_filter.qs), filename)
+    return export_stream(request, fmt, columns, to_rows(record_filter.qs, record_filter.oldest_first()), filename)
 
 
 def exportable(export_view: Callable) -> Callable:
@@ -163,7 +167,7 @@ def _site(request: HttpRequest) -> str:
 def _contacts_export(request: HttpRequest, fmt: str, filename: str, fixed: dict[str, str] | None = None):
     site = _site(request)
     sources = visible(request, ContactSource.objects.all())
-    to_rows = lambda qs: rows.contact_rows(qs, site, sources)  # noqa: E731
+    to_rows = lambda qs, oldest_first: rows.contact_rows(qs, site, sources, oldest_first)  # noqa: E731
     columns = rows.CONTACT_COLUMNS
     return _filtered_export(request, fmt, ContactFilter, Contact.objects.all(), to_rows, columns, filename, fixed)
 

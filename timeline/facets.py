@@ -10,15 +10,15 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from django.db.models import Count, Q, QuerySet
+from django.db import connections
+from django.db.models import Count, QuerySet
 from django.http import HttpRequest, QueryDict
 
 from timeline.filters import ContactFilter
 from timeline.visibility import visible
-from tracker.models import Contact, ContactSource, Country, Office, Person, participants
+from tracker.models import Contact, ContactSource, Country, Office, Person, ReviewStatus, Topic, participants
 
 LIMIT = 10  # values per facet, busiest first
-COUNTRY_CANDIDATES = 15  # countries counted exactly, chosen by a grouped pre-count
 
 
 @dataclass(frozen=True)
@@ -56,16 +56,29 @@ def _kinds(rows: QuerySet) -> list[tuple[str, str, int]]:
     return [(labels.get(r["kind"], r["kind"]), r["kind"], r["n"]) for r in counted]
 
 
+def _named(counts: dict[int, int], names: dict[int, tuple[str, str]]) -> list[tuple[str, str, int]]:
+    """``(label, value, count)`` for the counted ids, busiest first, then by label; the first LIMIT."""
+    found = [(*names[pk], n) for pk, n in counts.items() if n and pk in names]
+    return sorted(found, key=lambda f: (-f[2], f[0]))[:LIMIT]
+
+
 def _topics(rows: QuerySet) -> list[tuple[str, str, int]]:
+    # Grouped by id on the through table alone (its index), the names read for the few topics after.
     tagged = Contact.topics.through.objects.filter(contact_id__in=rows.values("pk"))
-    counted = tagged.values("topic__name", "topic__slug").annotate(n=Count("contact_id")).order_by("-n", "topic__name")
-    return [(r["topic__name"], r["topic__slug"], r["n"]) for r in counted[:LIMIT]]
+    counts = dict(tagged.order_by().values("topic_id").annotate(n=Count("contact_id")).values_list("topic_id", "n"))
+    topics = Topic.objects.filter(pk__in=counts).values_list("pk", "name", "slug")
+    names = {pk: (name, slug) for pk, name, slug in topics}
+    return _named(counts, names)
 
 
 def _people(rows: QuerySet) -> list[tuple[str, str, int]]:
+    # As for topics: one GROUP BY person id over the participants index, then the names.
     took_part = participants().filter(contact_id__in=rows.values("pk"))
-    counted = took_part.values("person__name", "person__slug").annotate(n=Count("contact_id"))
-    return [(r["person__name"], r["person__slug"], r["n"]) for r in counted.order_by("-n", "person__name")[:LIMIT]]
+    counted = took_part.order_by().values("person_id").annotate(n=Count("contact_id"))
+    counts = dict(counted.values_list("person_id", "n"))
+    people = Person.objects.filter(pk__in=counts).values_list("pk", "name", "slug")
+    names = {pk: (name, slug) for pk, name, slug in people}
+    return _named(counts, names)
 
 
 def _publishers(rows: QuerySet, sources: QuerySet) -> list[tuple[str, str, int]]:
@@ -75,27 +88,33 @@ def _publishers(rows: QuerySet, sources: QuerySet) -> list[tuple[str, str, int]]
 
 
 def _countries(rows: QuerySet) -> list[tuple[str, str, int]]:
-    """A contact counts for a country when a participant spoke for it on the day (``of_countries``),
-    which a GROUP BY cannot say; so the countries of the participants' nationality and offices are
-    pre-ranked in one query, and the likeliest few counted exactly in one more."""
-    took_part = participants().filter(contact_id__in=rows.values("pk"))
-    people = took_part.values("person_id")
-    nationals = Person.objects.filter(pk__in=people).exclude(country=None).values_list("country_id", flat=True)
-    holders = Office.objects.filter(person_id__in=people).values_list("country_id", flat=True)
-    candidates = list(
-        Country.objects.filter(Q(pk__in=nationals) | Q(pk__in=holders))
-        .annotate(n=Count("people__contacts", distinct=True))
-        .order_by("-n", "name")
-        .values_list("pk", "name", "iso_alpha2")[:COUNTRY_CANDIDATES]
-    )
-    if not candidates:
-        return []
-    # One query however many candidates: a filtered COUNT per country.
-    counts = rows.order_by().aggregate(
-        **{f"c{pk}": Count("pk", filter=Q(pk__in=rows.of_countries([pk]).values("pk"))) for pk, _, _ in candidates}
-    )
-    found = [(name, code or str(pk), counts[f"c{pk}"]) for pk, name, code in candidates]
-    return sorted((f for f in found if f[2]), key=lambda f: (-f[2], f[0]))[:LIMIT]
+    """A contact counts for a country when a participant spoke for it on the day (``of_countries``:
+    a national of it, or holding one of its confirmed offices that day). One query for every
+    country at once: the distinct (contact, country) pairs of the two ways, grouped by country.
+    Raw SQL because the ORM cannot group a UNION; the selection itself is the filter's own SQL."""
+    connection = connections[rows.db]
+    quote = connection.ops.quote_name
+    selection, params = rows.order_by().values("pk").query.sql_with_params()
+    took_part = quote(Contact.participants.through._meta.db_table)
+    person, office, contact = (quote(m._meta.db_table) for m in (Person, Office, Contact))
+    end = quote("end")
+    sql = f"""
+        SELECT country_id, COUNT(*) FROM (
+            SELECT cp.contact_id, p.country_id FROM {took_part} cp JOIN {person} p ON p.id = cp.person_id
+            WHERE p.country_id IS NOT NULL AND cp.contact_id IN ({selection})
+            UNION
+            SELECT cp.contact_id, o.country_id FROM {took_part} cp
+            JOIN {contact} c ON c.id = cp.contact_id
+            JOIN {office} o ON o.person_id = cp.person_id
+            WHERE o.status = %s AND (o.start IS NULL OR o.start <= c.date) AND (o.{end} IS NULL OR o.{end} > c.date)
+            AND cp.contact_id IN ({selection})
+        ) spoke_for GROUP BY country_id
+    """
+    with connection.cursor() as cursor:
+        cursor.execute(sql, [*params, ReviewStatus.CONFIRMED, *params])
+        counts = dict(cursor.fetchall())
+    countries = Country.objects.filter(pk__in=counts).values_list("pk", "name", "iso_alpha2")
+    return _named(counts, {pk: (name, code or str(pk)) for pk, name, code in countries})
 
 
 FACETS = [

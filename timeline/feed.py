@@ -1,6 +1,7 @@
 """The timeline feed: contacts and statements merged in date order, one keyset page at a time.
 
-Order is newest first by (date, rank, id), contacts ranking above statements on the same day.
+Order is newest first by (date, rank, id), contacts ranking above statements on the same day;
+oldest first (``sort=oldest``) is the same order reversed.
 A page reads at most ``size`` rows of each stream with a keyset condition (no OFFSET), so its
 cost depends on the page size, not on how deep into the record the reader has scrolled.
 """
@@ -76,32 +77,42 @@ class Page:
     entries: list[tuple[str, object]] = field(default_factory=list)
 
 
-def _contacts_after(contacts: QuerySet, cursor: Cursor | None) -> QuerySet:
+def _contacts_after(contacts: QuerySet, cursor: Cursor | None, oldest_first: bool = False) -> QuerySet:
     if cursor is None:
         return contacts
+    if oldest_first:
+        if cursor.stream == CONTACT:
+            return contacts.after_key(cursor.date, cursor.id)
+        return contacts.filter(date__gte=cursor.date)  # oldest first, a day's contacts follow its statements
     if cursor.stream == CONTACT:
         return contacts.before_key(cursor.date, cursor.id)
     return contacts.filter(date__lt=cursor.date)  # contacts of that day came before its statements
 
 
-def _statements_after(statements: QuerySet, cursor: Cursor | None) -> QuerySet:
+def _statements_after(statements: QuerySet, cursor: Cursor | None, oldest_first: bool = False) -> QuerySet:
     if cursor is None:
         return statements
+    if oldest_first:
+        if cursor.stream == STATEMENT:
+            return statements.after_key(cursor.date, cursor.id)
+        return statements.filter(date__gt=cursor.date)  # that day's statements came before its contacts
     if cursor.stream == STATEMENT:
         return statements.before_key(cursor.date, cursor.id)
     return statements.filter(date__lte=cursor.date)  # all of that day's statements are still to come
 
 
 def feed_page(
-    contacts: QuerySet, statements: QuerySet | None, cursor: Cursor | None, size: int = 50
+    contacts: QuerySet, statements: QuerySet | None, cursor: Cursor | None, size: int = 50, oldest_first: bool = False
 ) -> tuple[list[Item], Cursor | None]:
-    """One page of the merged feed after ``cursor``; two queries (one per stream) plus the
-    prefetches the querysets carry. Returns the items and the cursor of the next page, if any."""
-    rows = [Item(CONTACT, c) for c in _contacts_after(contacts, cursor).order_by("-date", "-id")[: size + 1]]
+    """One page of the merged feed after ``cursor``, newest first (or ``oldest_first``); two queries
+    (one per stream) plus the prefetches the querysets carry. Returns the items and the cursor of
+    the next page, if any."""
+    order = ("date", "id") if oldest_first else ("-date", "-id")
+    rows = [Item(CONTACT, c) for c in _contacts_after(contacts, cursor, oldest_first).order_by(*order)[: size + 1]]
     if statements is not None:
-        dated = _statements_after(statements.filter(date__isnull=False), cursor).order_by("-date", "-id")
+        dated = _statements_after(statements.filter(date__isnull=False), cursor, oldest_first).order_by(*order)
         rows += [Item(STATEMENT, s) for s in dated[: size + 1]]
-    rows.sort(key=lambda item: item.key, reverse=True)
+    rows.sort(key=lambda item: item.key, reverse=not oldest_first)
     page = rows[:size]
     more = len(rows) > size
     return page, (page[-1].cursor if more and page else None)

@@ -3,15 +3,21 @@
 Parameter names are a public contract: URLs get pasted into reports and mail, and the charts
 reuse ``ContactFilter``. Keep them stable:
 
-    person=<slug>     repeatable, any of them took part
-    country=<IL|id>   repeatable, ISO alpha-2 code or database id; a participant spoke for it
-    pair=<a>,<b>      two people's slugs, both took part
+    person=<slug>     repeatable, any of them took part; a typed name or alias is read too
+    country=<IL|id>   repeatable, ISO alpha-2 code or database id (or a typed name, alias, alpha-3
+                      code); a participant spoke for it
+    pair=<a>,<b>      two people (slugs, or typed names), both took part
     kind=<kind>       repeatable, Contact.Kind values
     topic=<slug>
     status=confirmed  (default) | proposed | rejected | any
     start, end        ISO dates, inclusive, between FIRST_DAY and LAST_DAY; end not before start
     publisher=<name>  reported by an article of that publisher (exact name)
     q=<text>          free text over summaries (and, for contacts, the quotes tied to them)
+    sort=newest       (default) | oldest: the order of the lists and their exports
+
+A typed name resolves when it means one person (or country): ``canonical_query`` then writes the
+URL with slugs and codes, which is what pages redirect to and push. A name that means several is
+an ``ambiguous`` error whose candidates ``ambiguities`` lists, each with the URL that picks it.
 
 An invalid value (unknown slug, malformed or out-of-bounds date, an over-long id, more than
 MAX_VALUES of one key) gives no rows and the form's errors, never the unfiltered record: an analyst
@@ -20,6 +26,7 @@ must not mistake "everything" for an answer.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import date
 
 import django_filters
@@ -27,6 +34,7 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator, ProhibitNullCharactersValidator
 from django.db.models import Q, Sum
+from django.http import QueryDict
 
 from tracker.models import Contact, Country, PairMonthCount, Person, ReviewStatus, Statement, Topic
 
@@ -49,6 +57,9 @@ def viewer_is_editor(request) -> bool:
 FIRST_DAY, LAST_DAY = date(1900, 1, 1), date(2100, 12, 31)
 MAX_VALUES = 20  # repeated values of one key (people, countries, kinds, compared pairs)
 MAX_ID = 2**31 - 1  # database ids are 32-bit integers on every backend we run
+MAX_NAME = 200  # characters of one typed name (the longest a person's or country's name may be)
+NEWEST, OLDEST = "newest", "oldest"
+SORT_CHOICES = [(NEWEST, "Newest first"), (OLDEST, "Oldest first")]
 
 
 def values_capped(values: list, limit: int = MAX_VALUES) -> list:
@@ -79,19 +90,84 @@ class DateRangeForm(forms.Form):
         return date_range_checked(super().clean())
 
 
+class RecordForm(DateRangeForm):
+    """The filter form, with what the pickers show: the chosen people and countries as chips
+    (``(value, label)``), the pair as names. A picker whose values cannot be read shows them as typed."""
+
+    def _chosen(self, key: str, chip) -> list[tuple[str, str]]:
+        if not self.is_bound:
+            return []
+        if self.is_valid() or (key in self.cleaned_data and key not in self.errors):
+            return [chip(item) for item in self.cleaned_data.get(key) or []]
+        # Some values cannot be read: the chips are the others, each read on its own (at most
+        # MAX_VALUES); the rest are in the errors (and, when ambiguous, in their choices).
+        raw = self.data.getlist(key) if hasattr(self.data, "getlist") else []
+        chips = []
+        for value in raw[:MAX_VALUES]:
+            try:
+                chips += [chip(item) for item in self.fields[key].clean([value])]
+            except ValidationError:
+                continue
+        return list(dict.fromkeys(chips))
+
+    def chosen_people(self) -> list[tuple[str, str]]:
+        return self._chosen("person", lambda p: (p.slug, p.name))
+
+    def chosen_countries(self) -> list[tuple[str, str]]:
+        return self._chosen("country", lambda c: (_country_value(c), c.name))
+
+    def pair_names(self) -> str:
+        if self.is_bound and "pair" not in self.errors and self.is_valid() and self.cleaned_data.get("pair"):
+            return ", ".join(p.name for p in self.cleaned_data["pair"])
+        return self.data.get("pair", "") if self.is_bound else ""
+
+
 class CappedMultipleChoiceField(forms.MultipleChoiceField):
     def clean(self, value):
         return super().clean(values_capped(list(value or [])))
 
 
-class SlugsField(forms.ModelMultipleChoiceField):
-    """Several people by slug; empty values (an untouched autocomplete box) are ignored."""
+def _typed_names(values) -> list[str]:
+    """The non-empty values of a picker, capped in number and length."""
+    typed = values_capped([str(v).strip() for v in (values or []) if v and str(v).strip()])
+    too_long = [t for t in typed if len(t) > MAX_NAME]
+    if too_long:
+        raise ValidationError(f"A name is at most {MAX_NAME} characters.", code="too_long")
+    return typed
+
+
+def _picked(texts: list[str], pick, what: str) -> list:
+    """What each typed text means (``pick(text) -> candidates``), in order and without repeats;
+    an unknown text is an ``invalid_choice`` error, one that means several an ``ambiguous`` one
+    whose ``params`` carry the typed text and the candidates (for ``ambiguities``)."""
+    chosen, errors = [], []
+    for text in texts:
+        found = pick(text)
+        if not found:
+            errors.append(ValidationError(f"Unknown {what}: %(typed)s.", code="invalid_choice", params={"typed": text}))
+        elif len(found) > 1:
+            errors.append(
+                ValidationError(
+                    f"“%(typed)s” could mean more than one {what}: choose one.",
+                    code="ambiguous",
+                    params={"typed": text, "candidates": found},
+                )
+            )
+        elif found[0] not in chosen:
+            chosen.append(found[0])
+    if errors:
+        raise ValidationError(errors)
+    return chosen
+
+
+class PeopleField(forms.ModelMultipleChoiceField):
+    """Several people, each by slug or by a typed name or alias (``Person.objects.picked_by``);
+    empty values (an untouched box) are ignored. Cleans to a list of people, in the given order."""
 
     widget = forms.SelectMultiple
 
     def clean(self, value):
-        value = values_capped([v.strip() for v in (value or []) if v and v.strip()])
-        return super().clean(value)
+        return _picked(_typed_names(value), self.queryset.picked_by, "person")
 
 
 class CountriesField(forms.ModelMultipleChoiceField):
@@ -105,25 +181,30 @@ class CountriesField(forms.ModelMultipleChoiceField):
         return value
 
     def _check_values(self, value):
-        value = values_capped([str(v).strip() for v in value if str(v).strip()])
+        value = _typed_names(value)
         # An id beyond the database's integers is no country (and must not reach the query).
         ids = {v for v in value if v.isascii() and v.isdigit() and len(v) <= 10 and int(v) <= MAX_ID}
         codes = {v.upper() for v in value if not v.isdigit() and len(v) == 2}
         found = list(self.queryset.filter(Q(pk__in=ids) | Q(iso_alpha2__in=codes)))
-        known = {str(c.pk) for c in found} | {c.iso_alpha2 for c in found if c.iso_alpha2}
-        unknown = [v for v in value if v not in known and v.upper() not in known]
-        if unknown:
-            raise ValidationError(f"Unknown country: {', '.join(unknown)}.", code="invalid_choice")
-        return found
+        by_key = {str(c.pk): c for c in found} | {c.iso_alpha2: c for c in found if c.iso_alpha2}
+
+        def pick(text: str) -> list[Country]:
+            known = by_key.get(text) or by_key.get(text.upper())
+            if known is not None:
+                return [known]
+            return [] if text.isdigit() else self.queryset.picked_by(text)
+
+        return _picked(value, pick, "country")
 
     def clean(self, value):
         if not value or not any(str(v).strip() for v in value):
-            return self.queryset.none()
+            return []
         return self._check_values(value)
 
 
 class PairField(forms.CharField):
-    """Two people as ``slug-a,slug-b``; cleans to the two Person objects (one query) among ``people``."""
+    """Two people as ``a,b``, each a slug or a typed name or alias; cleans to the two Person objects
+    among ``people`` (one query when both are slugs)."""
 
     def __init__(self, *args, people=None, **kwargs):
         self.people = people
@@ -133,16 +214,15 @@ class PairField(forms.CharField):
         value = super().clean(value)
         if not value:
             return None
-        slugs = [s.strip() for s in value.split(",", 2) if s.strip()]
-        if len(slugs) != 2 or slugs[0] == slugs[1]:
-            raise ValidationError("A pair is two different people: slug-a,slug-b.", code="invalid")
-        people = {
-            p.slug: p for p in (self.people if self.people is not None else Person.objects.all()).filter(slug__in=slugs)
-        }
-        missing = [s for s in slugs if s not in people]
-        if missing:
-            raise ValidationError(f"Unknown person: {', '.join(missing)}.", code="invalid_choice")
-        return (people[slugs[0]], people[slugs[1]])
+        texts = [s.strip() for s in value.split(",", 2) if s.strip()]
+        if len(texts) != 2 or texts[0] == texts[1] or any(len(t) > MAX_NAME for t in texts):
+            raise ValidationError("A pair is two different people: two names, comma-separated.", code="invalid")
+        people = self.people if self.people is not None else Person.objects.all()
+        by_slug = {p.slug: p for p in people.filter(slug__in=texts)}
+        chosen = _picked(texts, lambda t: [by_slug[t]] if t in by_slug else people.picked_by(t), "person")
+        if len(chosen) != 2:
+            raise ValidationError("A pair is two different people: these names are one person.", code="invalid")
+        return (chosen[0], chosen[1])
 
 
 class PairFilter(django_filters.Filter):
@@ -173,12 +253,12 @@ class RecordFilter(django_filters.FilterSet):
         to_field_name="slug",
         method="filter_person",
     )
-    person.field_class = SlugsField
+    person.field_class = PeopleField
     country = django_filters.ModelMultipleChoiceFilter(
         label="Countries", queryset=Country.objects.all(), method="filter_country"
     )
     country.field_class = CountriesField
-    pair = PairFilter(label="Pair", method="filter_pair", help_text="Two people: slug-a,slug-b")
+    pair = PairFilter(label="Pair", method="filter_pair", help_text="Two people's names, comma-separated")
     topic = django_filters.ModelChoiceFilter(
         label="Topic", queryset=Topic.objects.all(), to_field_name="slug", method="filter_topic", empty_label="Any"
     )
@@ -194,6 +274,14 @@ class RecordFilter(django_filters.FilterSet):
     end = BoundedDateFilter(label="To", field_name="date", lookup_expr="lte", widget=DateInput)
     publisher = django_filters.CharFilter(label="Publisher", method="filter_publisher", max_length=200)
     q = django_filters.CharFilter(label="Text", method="filter_text")
+    # Read by the lists and exports that order the rows (``oldest_first``), not a filter of rows.
+    sort = django_filters.ChoiceFilter(
+        label="Order",
+        choices=SORT_CHOICES,
+        method="filter_sort",
+        empty_label=None,
+        widget=forms.Select(attrs={"data-default": NEWEST}),
+    )
 
     def __init__(self, data=None, *args, **kwargs):
         # Confirmed is the default review status: a URL without ``status`` shows the settled record.
@@ -249,6 +337,13 @@ class RecordFilter(django_filters.FilterSet):
         and for the same viewer."""
         return other(self.data, queryset=queryset, request=self.request)
 
+    def filter_sort(self, queryset, name, value):
+        return queryset
+
+    def oldest_first(self) -> bool:
+        """Whether the lists read oldest first (``sort=oldest``) rather than newest first."""
+        return self.form.is_valid() and self.form.cleaned_data.get("sort") == OLDEST
+
     def chosen_pair(self) -> tuple[Person, Person] | None:
         """The two people of a valid ``pair`` filter, else None."""
         if self.form.is_valid():
@@ -258,7 +353,8 @@ class RecordFilter(django_filters.FilterSet):
     def is_filtered(self) -> bool:
         """True when anything beyond the default status narrows the rows."""
         data = self.form.cleaned_data if self.form.is_valid() else {}
-        return any(v for k, v in data.items() if k != "status") or data.get("status") != ReviewStatus.CONFIRMED
+        narrowing = {k: v for k, v in data.items() if k not in ("status", "sort")}
+        return any(narrowing.values()) or data.get("status") != ReviewStatus.CONFIRMED
 
 
 class ContactFilter(RecordFilter):
@@ -268,8 +364,8 @@ class ContactFilter(RecordFilter):
 
     class Meta:
         model = Contact
-        fields = ["person", "country", "pair", "kind", "topic", "publisher", "status", "start", "end", "q"]
-        form = DateRangeForm
+        fields = ["person", "country", "pair", "kind", "topic", "publisher", "status", "start", "end", "q", "sort"]
+        form = RecordForm
 
     def filter_pair(self, queryset, name, value):
         return queryset.involving_all(*value) if value else queryset
@@ -307,8 +403,8 @@ class StatementFilter(RecordFilter):
 
     class Meta:
         model = Statement
-        fields = ["person", "country", "pair", "kind", "topic", "publisher", "status", "start", "end", "q"]
-        form = DateRangeForm
+        fields = ["person", "country", "pair", "kind", "topic", "publisher", "status", "start", "end", "q", "sort"]
+        form = RecordForm
 
     def filter_person(self, queryset, name, value):
         return queryset.by_any(value) if value else queryset
@@ -318,3 +414,71 @@ class StatementFilter(RecordFilter):
 
     def filter_kind(self, queryset, name, value):
         return queryset.filter(contact__kind__in=value) if value else queryset
+
+
+# --- Typed names: the canonical URL, and the choices an ambiguous name offers ------------------
+
+PICKERS = ("person", "country", "pair")
+DEFAULTS = {"status": ReviewStatus.CONFIRMED.value, "sort": NEWEST}
+
+
+def _country_value(country: Country) -> str:
+    return country.iso_alpha2 or str(country.pk)
+
+
+def canonical_query(record_filter: RecordFilter, data: QueryDict) -> QueryDict:
+    """``data`` as the URL should say it: typed names replaced by slugs and codes, empty values and
+    defaults left out (what a form sent without JavaScript holds), every other key as it was and in
+    its order. Unchanged when the filters cannot be read (the page shows why)."""
+    if not record_filter.form.is_valid():
+        return data.copy()
+    cleaned = record_filter.form.cleaned_data
+    canonical = QueryDict(mutable=True)
+    for key, values in data.lists():
+        if key == "person" and key in cleaned:
+            values = [p.slug for p in cleaned["person"]]
+        elif key == "country" and key in cleaned:
+            values = [_country_value(c) for c in cleaned["country"]]
+        elif key == "pair" and cleaned.get("pair"):
+            values = [",".join(p.slug for p in cleaned["pair"])]
+        values = [v for v in values if v != "" and DEFAULTS.get(key) != v]
+        if values:
+            canonical.setlist(key, values)
+    return canonical
+
+
+@dataclass(frozen=True)
+class Ambiguity:
+    """A typed name that means several people or countries: each candidate with the URL that
+    picks it (the same query with that one in the name's place)."""
+
+    key: str
+    typed: str
+    choices: list[tuple[str, str]]
+
+
+def _choice_value(choice) -> str:
+    return choice.slug if isinstance(choice, Person) else _country_value(choice)
+
+
+def ambiguities(record_filter: RecordFilter, data: QueryDict, base_url: str) -> list[Ambiguity]:
+    """The ``ambiguous`` errors of the pickers, each with its candidates' links."""
+    found = []
+    for key in PICKERS:
+        for error in record_filter.form.errors.as_data().get(key, []):
+            for item in error.error_list:
+                if item.code != "ambiguous":
+                    continue
+                typed, links = item.params["typed"], []
+                for candidate in item.params["candidates"]:
+                    query = data.copy()
+                    value = _choice_value(candidate)
+                    if key == "pair":
+                        parts = [p.strip() for p in query.get("pair", "").split(",")]
+                        query["pair"] = ",".join(value if p == typed else p for p in parts)
+                    else:
+                        query.setlist(key, [value if v.strip() == typed else v for v in query.getlist(key)])
+                    query.pop("after", None)
+                    links.append((str(candidate), f"{base_url}?{query.urlencode()}"))
+                found.append(Ambiguity(key, typed, links))
+    return found

@@ -31,6 +31,7 @@ urlpatterns = [
     person_path("pairs/<slug:a>/<slug:b>/gaps.<str:fmt>", exports.gaps_export, "gaps_export"),
     person_path("pairs/<slug:a>/<slug:b>/claims.<str:fmt>", exports.claims_export, "claims_export"),
     path("people/suggest/", views.people_suggest, name="people_suggest"),
+    path("countries/suggest/", views.countries_suggest, name="countries_suggest"),
     person_path("leaders/<slug:slug>/", views.leader, "leader"),
     person_path("pairs/<slug:a>/<slug:b>/", views.pair, "pair"),
     path("contacts/<int:pk>/", views.contact, name="contact"),

@@ -5,7 +5,8 @@ from __future__ import annotations
 
 from django.db.models import Prefetch, Q
 from django.http import Http404, HttpRequest, HttpResponse, QueryDict
-from django.shortcuts import get_object_or_404, render
+from django.shortcuts import get_object_or_404, redirect, render
+from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_safe
@@ -15,17 +16,18 @@ from timeline.chart_views import chart_context
 from timeline.exports import counterparts_export, exportable, pair_contacts_export, timeline_export
 from timeline.facets import timeline_facets
 from timeline.feed import CappedCount, Cursor, count_capped, feed_entries, feed_page
-from timeline.filters import ContactFilter, StatementFilter, viewer_is_editor
-from timeline.htmx import is_fragment_request
+from timeline.filters import ContactFilter, StatementFilter, ambiguities, canonical_query, viewer_is_editor
+from timeline.htmx import is_fragment_request, pickers_out_of_band
 from timeline.pairs import pair_claims, pair_open_gap, pair_summary, quiet_pairs
 from timeline.text import sentence_around
 from timeline.visibility import contacts_visible, people_visible, statements_visible, visible
 from tracker.highlight import Highlight, text_highlighted
-from tracker.models import Article, Contact, ContactSource, Gap, Person, Statement
+from tracker.models import Article, Contact, ContactSource, Country, Gap, Person, Statement
 from tracker.rules import month_start, office_left_on
 
 PAGE_SIZE = 50
 MAX_TYPED = 100  # characters of a name typed into the people autocomplete
+SUGGESTIONS = 20
 
 
 def _contacts_listed():
@@ -54,8 +56,9 @@ def _feed_context(request: HttpRequest, *, base_url: str, fixed: dict[str, str] 
         StatementFilter(data, queryset=_statements_listed(), request=request) if with_statements else None
     )
     cursor = Cursor.parse(data.get("after"))
+    oldest_first = contact_filter.oldest_first()
     items, next_cursor = feed_page(
-        contact_filter.qs, statement_filter.qs if statement_filter else None, cursor, PAGE_SIZE
+        contact_filter.qs, statement_filter.qs if statement_filter else None, cursor, PAGE_SIZE, oldest_first
     )
     today = timezone.localdate()
     pair = contact_filter.chosen_pair()
@@ -68,11 +71,15 @@ def _feed_context(request: HttpRequest, *, base_url: str, fixed: dict[str, str] 
                 item.gap = gaps.get(item.obj.pk)
         if cursor is None:
             open_gap = pair_open_gap(*pair, today)
-    query = data.copy()
+    # Typed names as slugs and codes, no empty values: what the page redirects to and pushes.
+    canonical = canonical_query(contact_filter, request.GET)
+    for key in fixed or {}:
+        canonical.pop(key, None)
+    query = canonical.copy()
     query.pop("after", None)
     export_query = query.copy()  # the fixed filters too: the export URLs have none of their own
-    for key in fixed or {}:
-        query.pop(key, None)
+    for key, value in (fixed or {}).items():
+        export_query[key] = value
     next_query = None
     if next_cursor:
         next_query = query.copy()
@@ -96,8 +103,13 @@ def _feed_context(request: HttpRequest, *, base_url: str, fixed: dict[str, str] 
         "hidden_statement_count": (
             _hidden_statements(contact_filter) if not with_statements and cursor is None else None
         ),
-        "facets": timeline_facets(request.GET, base_url, fixed, request) if cursor is None else [],
+        "facets": timeline_facets(query, base_url, fixed, request) if cursor is None else [],
         "base_url": base_url,
+        "canonical_url": f"{base_url}?{canonical.urlencode()}" if canonical else base_url,
+        "is_canonical": canonical.urlencode() == request.GET.urlencode(),
+        "ambiguities": ambiguities(contact_filter, request.GET, base_url),
+        "oldest_first": oldest_first,
+        "fixed_pair": "pair" in (fixed or {}),
     }
 
 
@@ -110,13 +122,31 @@ def _hidden_statements(contact_filter: ContactFilter) -> CappedCount | None:
     return count_capped(statement_filter.qs.filter(date__isnull=False)) if statement_filter.form.is_valid() else None
 
 
+def _only_ambiguous(form) -> bool:
+    return all(
+        item.code == "ambiguous" for errors in form.errors.as_data().values() for e in errors for item in e.error_list
+    )
+
+
 def _render_feed(request: HttpRequest, template: str, ctx: dict) -> HttpResponse:
+    """The page, or for HTMX the partial. A typed name that resolved makes a plain request redirect
+    to the URL with slugs (so the address bar holds what a link would), and an HTMX one push it;
+    the fragment for new filters also carries the pickers (out of band), re-rendered as chips."""
     # The pair page includes the timeline's partials, so its fragments come from there too.
     if is_fragment_request(request):
-        partial = "items" if ctx["cursor"] else "results"
-        # Filters that cannot be read: the results partial says why, and the status says so too.
-        status = 400 if ctx["form"].errors else 200
-        return render(request, f"timeline/timeline.html#{partial}", ctx, status=status)
+        if ctx["cursor"]:
+            return render(request, "timeline/timeline.html#items", ctx)
+        # Filters that cannot be read: the results partial says why, and the status says so too;
+        # a typed name that means several people is a question (which one?), not a bad request.
+        status = 400 if ctx["form"].errors and not _only_ambiguous(ctx["form"]) else 200
+        html = render_to_string("timeline/timeline.html#results", ctx, request)
+        html += pickers_out_of_band(request, ctx["form"], fixed_pair=ctx["fixed_pair"])
+        response = HttpResponse(html, status=status)
+        if not ctx["is_canonical"]:
+            response["HX-Push-Url"] = ctx["canonical_url"]
+        return response
+    if not ctx["is_canonical"]:
+        return redirect(ctx["canonical_url"])
     return render(request, template, ctx)
 
 
@@ -154,14 +184,49 @@ def pair(request: HttpRequest, a: str, b: str) -> HttpResponse:
     return _render_feed(request, "timeline/pair.html", ctx)
 
 
+def _typed(request: HttpRequest, *keys: str) -> str:
+    for key in keys:
+        if value := (request.GET.get(key) or "").strip().replace("\x00", ""):
+            return value if len(value) <= MAX_TYPED * 2 + 1 else ""
+    return ""
+
+
 @require_safe
 def people_suggest(request: HttpRequest) -> HttpResponse:
-    """Options for the people autocomplete (a <datalist>), matching the typed name or slug."""
-    typed = (request.GET.get("person") or request.GET.get("q") or "").strip().replace("\x00", "")
+    """Options for the people pickers (a <datalist>): the people whose name, alias or slug matches
+    what was typed, each offered by name (what the picker resolves). For the pair box, the name
+    after its comma is completed and the one before kept: "Aldo Varen, Mi" offers "Aldo Varen,
+    Mira Tolsk". Confirmed people only, for the public. One query."""
+    typed = _typed(request, "person", "pair", "q")
+    before, _, typed = typed.rpartition(",") if "pair" in request.GET else ("", "", typed)
+    typed = typed.strip()
     people = Person.objects.none()
     if typed and len(typed) <= MAX_TYPED:
-        people = people_visible(request).filter(Q(name__icontains=typed) | Q(slug__istartswith=typed))
-    return render(request, "timeline/people_options.html", {"people": people.order_by("name")[:20]})
+        people = people_visible(request).filter(
+            Q(name__icontains=typed) | Q(aliases__icontains=typed) | Q(slug__istartswith=typed)
+        )
+    prefix = f"{before.strip()}, " if before.strip() else ""
+    options = [
+        (prefix + p.name, p.country.name if p.country else "") for p in people.select_related("country")[:SUGGESTIONS]
+    ]
+    return render(request, "timeline/picker_options.html", {"options": options})
+
+
+@require_safe
+def countries_suggest(request: HttpRequest) -> HttpResponse:
+    """Options for the countries picker: countries and organisations whose name, an alias or ISO
+    code matches what was typed, offered by name. One query."""
+    typed = _typed(request, "country", "q")
+    countries = Country.objects.none()
+    if typed and len(typed) <= MAX_TYPED:
+        countries = Country.objects.filter(
+            Q(name__icontains=typed)
+            | Q(aliases__icontains=typed)
+            | Q(iso_alpha2__iexact=typed)
+            | Q(iso_alpha3__iexact=typed)
+        )
+    options = [(c.name, c.iso_alpha2 or c.get_kind_display()) for c in countries.order_by("name")[:SUGGESTIONS]]
+    return render(request, "timeline/picker_options.html", {"options": options})
 
 
 @require_safe

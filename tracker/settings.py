@@ -50,6 +50,7 @@ INSTALLED_APPS = [
     "django_filters",
     "csp",
     "ninja",  # the API's docs page and its static files (Swagger UI served by us, not a CDN)
+    "import_export",  # the admin's spreadsheet import of contacts (tracker/admin/imports.py)
     "tracker",
     "timeline",
 ]
@@ -195,5 +196,10 @@ LOGGING = {
 
 # Where the demo and the tests find the shared real data when it is present (it is not on a
 # user's machine: nothing at start-up depends on it).
+# The admin's contact import (django-import-export): only users who may add contacts (the editors
+# group) see it, and each import is one transaction.
+IMPORT_EXPORT_IMPORT_PERMISSION_CODE = "add"
+IMPORT_EXPORT_USE_TRANSACTIONS = True
+
 SHARED_DATA_DIR = Path(os.environ.get("SHARED_DATA_DIR", BASE_DIR.parent / "shared"))
 FIXTURE_DIRS = [BASE_DIR / "fixtures"]

@@ -11,6 +11,8 @@
   }
   openFilterPanelsWhenWide();
   narrow.addEventListener("change", openFilterPanelsWhenWide);
+  // Back and Forward re-render the page from the server (a history restore): open it again there.
+  document.addEventListener("htmx:historyRestore", openFilterPanelsWhenWide);
 
   // Filter requests: leave empty fields and defaults out, so the pushed URL holds only the
   // filters in use.
@@ -32,6 +34,46 @@
       } else if (params[key] === "" || (Array.isArray(params[key]) && params[key].every(function (v) { return v === ""; }))) {
         delete params[key];
       }
+    });
+  });
+
+  // A text box of the filter form asks for results on Enter (submit) or, for the text search, as
+  // one types; its change event (Enter, or leaving the box) would ask a second time, and push the
+  // same address twice into the history. A suggestion picked from a picker's list asks at once.
+  document.addEventListener("change", function (event) {
+    var box = event.target;
+    if (box.form && box.form.id === "filters" && (box.type === "text" || box.type === "search")) {
+      event.stopPropagation();
+    }
+  }, true);
+  document.addEventListener("input", function (event) {
+    var box = event.target;
+    if (!box.list || !box.form || box.form.id !== "filters") return;
+    var picked = event.inputType === "insertReplacementText" || event.inputType === undefined;
+    var offered = Array.prototype.some.call(box.list.options, function (o) { return o.value === box.value; });
+    if (picked && offered) box.form.requestSubmit();
+  });
+
+  // A picker's box (a person or a country typed by name) is emptied once the server has read the
+  // name and shown it as a chip: the results came back without errors and the box still holds what
+  // was sent (a name typed since is kept).
+  var pickerBoxes = ["id_person", "id_country"];
+  var sentNames = {};
+  document.addEventListener("htmx:configRequest", function (event) {
+    if (!event.detail.elt || event.detail.elt.id !== "filters") return;
+    pickerBoxes.forEach(function (id) {
+      var box = document.getElementById(id);
+      sentNames[id] = box ? box.value : "";
+    });
+  });
+  document.addEventListener("htmx:afterSwap", function (event) {
+    var results = document.getElementById("results");
+    var target = event.detail.target;
+    if (!results || !target || (target !== results && target.id !== "results")) return;
+    if (results.querySelector(".errors")) return;
+    pickerBoxes.forEach(function (id) {
+      var box = document.getElementById(id);
+      if (box && box.value && box.value === sentNames[id]) box.value = "";
     });
   });
 

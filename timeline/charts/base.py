@@ -11,7 +11,7 @@ from django import forms
 from django.http import QueryDict
 
 from timeline.charts.periods import PERIODS
-from timeline.filters import BoundedDateField, SlugsField, date_range_checked
+from timeline.filters import BoundedDateField, PeopleField, date_range_checked
 from tracker.models import Contact, Person
 
 KIND_LABELS = dict(Contact.Kind.choices)
@@ -172,7 +172,7 @@ class PeriodFilterOptions(ChartOptions):
     """The filter's people and dates, for a chart that counts on the stored gaps, which the
     contact filter does not narrow (``ContactFilter`` has validated the same values)."""
 
-    person = SlugsField(queryset=Person.objects.all(), to_field_name="slug", required=False)
+    person = PeopleField(queryset=Person.objects.all(), to_field_name="slug", required=False)
     start = BoundedDateField(required=False)
     end = BoundedDateField(required=False)
 

@@ -187,3 +187,23 @@ def test_every_exported_column_is_documented(client):
     for _, _, columns in EXPORTS:
         for name, meaning in columns.items():
             assert meaning and f"<code>{name}</code>" in page
+
+
+@pytest.mark.parametrize("oldest_first", [False, True])
+@pytest.mark.parametrize("as_text", [False, True])
+def test_related_rows_align_with_their_records_and_skip_those_never_listed(oldest_first, as_text):
+    from timeline.export_rows import Aligned
+
+    def day(n):
+        return date(2024, 1, n)
+
+    rows = [(day(3), 9, "a"), (day(3), 7, "orphan"), (day(2), 5, "b"), (day(2), 5, "c"), (day(1), 4, "orphan")]
+    rows += [(day(1), 2, "d")]
+    records = [(day(3), 9), (day(2), 5), (day(1), 3), (day(1), 2)]
+    if oldest_first:
+        rows, records = rows[::-1], records[::-1]
+    if as_text:
+        rows = [(d.isoformat(), pk, value) for d, pk, value in rows]
+    aligned = Aligned(iter(rows), oldest_first, as_text)
+    taken = {pk: [v for (v,) in aligned.take(d, pk)] for d, pk in records}
+    assert taken == {9: ["a"], 5: ["b", "c"] if not oldest_first else ["c", "b"], 3: [], 2: ["d"]}

@@ -57,3 +57,19 @@ def test_facets_are_links_on_the_page_and_bad_filters_get_none(client, record):
     body = client.get("/timeline/").content.decode()
     assert 'class="facets"' in body and 'href="/timeline/?kind=meeting"' in body
     assert client.get("/timeline/?start=nonsense").context["facets"] == []
+
+
+def test_a_country_counts_only_for_confirmed_offices_held_on_the_day(client, record, people):
+    from tracker.models import ReviewStatus
+
+    vastmark = make_country("Vastmark")
+    Office.objects.create(
+        person=people["ivo"], title="Envoy", country=vastmark, start=date(2024, 5, 10), end=date(2024, 6, 1)
+    )
+    Office.objects.create(
+        person=people["mira"], title="Envoy", country=vastmark, start=date(2024, 1, 1), status=ReviewStatus.PROPOSED
+    )
+    facet = {f.key: f for f in client.get("/timeline/").context["facets"]}["country"]
+    [value] = [v for v in facet.values if v.value == "XV"]
+    assert value.count == 1  # the May visit; not the July letter, nor Mira's calls (an office under review)
+    assert client.get(value.url).context["contact_count"].n == 1

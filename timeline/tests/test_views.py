@@ -108,7 +108,7 @@ def test_pair_page_fragment_keeps_the_pair(client, calls, people):
 
 def test_people_suggestions_match_names(client, people):
     body = client.get(reverse("timeline:people_suggest"), {"person": "tol"}).content.decode()
-    assert 'value="mira-tolsk"' in body and "aldo" not in body
+    assert 'value="Mira Tolsk"' in body and "Aldo" not in body
 
 
 def _queries(client, url, params, headers):

@@ -6,6 +6,7 @@ from django.contrib import admin, messages
 from django.core.exceptions import ValidationError
 from django.db.models import Count
 
+from tracker.admin.imports import ContactImportMixin
 from tracker.admin.merge import CONTACTS, PEOPLE, MergeAdminMixin
 from tracker.models import (
     Contact,
@@ -161,7 +162,7 @@ PersonAdmin.actions = [confirm_selected, reject_selected]
 
 
 @admin.register(Contact)
-class ContactAdmin(MergeAdminMixin, admin.ModelAdmin):
+class ContactAdmin(ContactImportMixin, MergeAdminMixin, admin.ModelAdmin):
     merge_kind = CONTACTS
     form = ContactAdminForm
     list_display = ["date", "kind", "people", "status", "planned", "source_count"]

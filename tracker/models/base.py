@@ -117,6 +117,10 @@ class RecordQuerySet(DatedQuerySet, ReviewedQuerySet):
         """Keyset page boundary for the ``-date, -id`` order: the rows after (day, pk)."""
         return self.filter(Q(date__lt=day) | Q(date=day, pk__lt=pk))
 
+    def after_key(self, day: date, pk: int):
+        """Keyset page boundary for the ``date, id`` order (oldest first): the rows after (day, pk)."""
+        return self.filter(Q(date__gt=day) | Q(date=day, pk__gt=pk))
+
     def on_topic(self, topic: Topic | int):
         through = self.model.topics.through.objects.filter(topic_id=getattr(topic, "pk", topic))
         return self.filter(pk__in=through.values(f"{self.model._meta.model_name}_id"))

@@ -23,7 +23,32 @@ from tracker.models.base import (
 # --- Countries and organisations ---------------------------------------------------------
 
 
-class CountryManager(models.Manager):
+# How many people or countries a typed name may match before the picker stops listing them.
+PICK_CANDIDATES = 10
+
+
+class CountryQuerySet(models.QuerySet):
+    def picked_by(self, text: str) -> list[Country]:
+        """The countries a name typed into a picker means, most exact first: the one whose ISO code
+        (alpha-2 or alpha-3), name, official name or an alias is ``text`` (case-insensitive), else
+        those whose name or an alias contains it (at most ``PICK_CANDIDATES``). One to three
+        queries; more than one country back means the typed name is ambiguous."""
+        text = text.strip()
+        if not text:
+            return []
+        exact = Q(name__iexact=text) | Q(official_name__iexact=text)
+        if len(text) in (2, 3) and text.isalpha():
+            exact |= Q(iso_alpha2__iexact=text) if len(text) == 2 else Q(iso_alpha3__iexact=text)
+        found = list(self.filter(exact)[:PICK_CANDIDATES])
+        if found:
+            return found
+        folded = text.casefold()
+        near = list(self.filter(Q(name__icontains=text) | Q(aliases__icontains=text)).order_by("name")[:50])
+        by_alias = [c for c in near if folded in (a.casefold() for a in c.alias_list)]
+        return (by_alias or near)[:PICK_CANDIDATES]
+
+
+class CountryManager(models.Manager.from_queryset(CountryQuerySet)):
     def get_by_natural_key(self, name: str) -> Country:
         return self.get(name=name)
 
@@ -96,6 +121,22 @@ class PersonQuerySet(ReviewedQuerySet):
         """The people an article's items name: participants of the contacts it reports and
         speakers of its statements (``article`` may be an ``OuterRef``); distinct."""
         return self.filter(person_named_in_q(article)).distinct()
+
+    def picked_by(self, text: str) -> list[Person]:
+        """The people a name typed into a picker means, most exact first: the one with that slug or
+        that name (folded as ``name_key`` folds it: case, accents, honorifics), else the one with it
+        as an alias, else those whose name or an alias contains it (at most ``PICK_CANDIDATES``).
+        Up to three queries; more than one person back means the typed name is ambiguous."""
+        text = text.strip()
+        if not text:
+            return []
+        key = name_key(text)
+        exact = list(self.filter(Q(slug=text) | Q(name_key=key))[:PICK_CANDIDATES])
+        if exact:
+            return exact
+        near = list(self.named(text).order_by("name")[: PICK_CANDIDATES * 5])
+        by_alias = [p for p in near if key in (name_key(a) for a in p.alias_list)]
+        return (by_alias or near)[:PICK_CANDIDATES]
 
     def holding_office_on(self, day: date) -> PersonQuerySet:
         return self.filter(offices__in=Office.objects.held_on(day)).distinct()

@@ -149,7 +149,8 @@ class Contact(models.Model):
 
     def __str__(self) -> str:
         names = " – ".join(p.name for p in self.participants.all()) if self.pk else ""
-        return f"{self.get_kind_display()} {names} ({self.date:%Y-%m-%d})".replace("  ", " ")
+        day = f" ({self.date:%Y-%m-%d})" if self.date else ""  # a contact still being built has none
+        return f"{self.get_kind_display()} {names}{day}".replace("  ", " ")
 
     def get_absolute_url(self) -> str:
         return reverse("timeline:contact", args=[self.pk])

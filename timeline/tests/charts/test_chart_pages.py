@@ -110,4 +110,4 @@ def test_the_charts_page_uses_the_timelines_filter_form(client, record):
     assert '<input type="text" name="person" id="id_person" list="people-options"' in html
     assert '<select name="person"' not in html
     assert 'hx-target="#charts"' in html
-    assert 'value="cato-brenn" checked> Cato Brenn' in html
+    assert 'value="cato-brenn" checked aria-label="Cato Brenn (untick to remove)"> Cato Brenn' in html
