@@ -229,7 +229,9 @@ def test_text_at_the_size_limit_looks_cut_there():
 
 # --- Placing a name places its items ------------------------------------------------------------
 
-GENERAL_TEXT = "President Aldo Varen of Norvania spoke today with General Ardo about the border."
+# A head of government named without a country: no one yet, and not the speaker's own official
+# (a general or minister named so would be).
+UNPLACED_NAME_TEXT = "President Aldo Varen of Norvania spoke today with Prime Minister Ardo about the border."
 
 
 def unplaced_after_real_extraction(leaders, text: str) -> tuple[Article, UnplacedName]:
@@ -239,7 +241,7 @@ def unplaced_after_real_extraction(leaders, text: str) -> tuple[Article, Unplace
 
 
 def test_creating_a_person_from_an_unplaced_name_proposes_the_items_that_named_them(admin_client, leaders):
-    article, unplaced = unplaced_after_real_extraction(leaders, GENERAL_TEXT)
+    article, unplaced = unplaced_after_real_extraction(leaders, UNPLACED_NAME_TEXT)
     url = reverse("admin:tracker_article_unplaced_name", args=[article.pk, unplaced.pk])
     response = admin_client.post(url, {"action": "create"}, follow=True)
     contact = Contact.objects.get(sources__article=article)
@@ -253,7 +255,7 @@ def test_creating_a_person_from_an_unplaced_name_proposes_the_items_that_named_t
 
 def test_linking_an_unplaced_name_proposes_its_items_with_the_person_on_record(admin_client, leaders):
     aldo = leaders[0]
-    article, unplaced = unplaced_after_real_extraction(leaders, GENERAL_TEXT)
+    article, unplaced = unplaced_after_real_extraction(leaders, UNPLACED_NAME_TEXT)
     # A general of another country: a contact between two Norvanians would be no diplomacy.
     ardo = make_leader("Ardo Temmel", "Chief of Staff", make_country("Valdoria"))
     url = reverse("admin:tracker_article_unplaced_name", args=[article.pk, unplaced.pk])
