@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import os
 import tempfile
+from collections import Counter
 from datetime import date, timedelta
 from pathlib import Path
 
@@ -128,7 +129,6 @@ def ingest_job_run(job_id: int) -> dict:
             status=IngestJob.Status.FAILED, error=f"{type(error).__name__}: {error}", finished=timezone.now()
         )
         raise
-    job.refresh_from_db()
     counts = {status: sum(r.status == status for r in results) for status in ("new", "duplicate", "failed")}
     job.articles.add(*[r.article.pk for r in results if r.article is not None and r.article.pk])
     everything_failed = results and counts["failed"] == len(results)
@@ -136,6 +136,8 @@ def ingest_job_run(job_id: int) -> dict:
         status=IngestJob.Status.FAILED if everything_failed else IngestJob.Status.DONE,
         error="nothing could be ingested" if everything_failed else "",
         finished=timezone.now(),
+        processed=len(results),
+        results=[job_entry(r) for r in results],
         **counts,
     )
     return counts
@@ -180,11 +182,11 @@ def _progress_writer(job: IngestJob):
             IngestJob.objects.filter(pk=job.pk).update(total=total)
             return
         entries.append(job_entry(result))
+        # The outcomes are rewritten whole: after each failure (editors see it at once) and every
+        # so often, not after every article of a long .jsonl file.
+        keep = {"results": entries} if result.status == "failed" or len(entries) % 25 == 0 else {}
         IngestJob.objects.filter(pk=job.pk).update(
-            total=total,
-            processed=len(entries),
-            results=entries,
-            **{result.status: F(result.status) + 1},
+            total=total, processed=len(entries), **keep, **{result.status: F(result.status) + 1}
         )
 
     return progress
@@ -198,6 +200,9 @@ def job_entry(result: IngestResult) -> dict:
         "message": str(result),
         "reason": result.reason,
         "article": result.article.pk if result.article is not None and result.article.pk else None,
+        "proposed": dict(result.proposed),
+        "merged": result.merged,
+        "notes": list(result.notes),
     }
 
 
@@ -208,7 +213,15 @@ def ingest_job_results(job: IngestJob) -> list[IngestResult]:
     ids = [e["article"] for e in job.results if e.get("article")]
     articles = Article.objects.in_bulk(ids)
     results = [
-        IngestResult(e["status"], article=articles.get(e.get("article")), reason=e["reason"], source=e["source"])
+        IngestResult(
+            e["status"],
+            article=articles.get(e.get("article")),
+            reason=e["reason"],
+            source=e["source"],
+            proposed=Counter(e.get("proposed", {})),
+            merged=e.get("merged", 0),
+            notes=e.get("notes", []),
+        )
         for e in job.results
     ]
     if job.status == IngestJob.Status.FAILED and not results:

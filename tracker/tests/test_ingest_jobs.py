@@ -58,6 +58,7 @@ def folder(tmp_path):
 def test_in_the_embedded_setup_a_background_ingest_runs_at_once(folder, fake_extractor):
     out = run("ingest", "--background", folder)
     assert "Queued 2 ingest job(s)" in out and "Articles: 2 new, 0 duplicate, 0 failed." in out
+    assert "Items proposed: 2 contacts." in out  # the summary the foreground ingest prints
     assert Article.objects.count() == 2
     assert sorted(IngestJob.objects.values_list("status", "total", "processed", "new")) == [("done", 1, 1, 1)] * 2
 
@@ -198,3 +199,31 @@ def test_the_folders_setting_reads_paths_and_flags():
         {"path": "/srv/wh", "confirm": True, "publisher": "The White House"},
         {"path": "/srv/news", "confirm": False, "publisher": ""},
     ]
+
+
+@override_settings(TASKS=DATABASE_TASKS)
+def test_a_running_job_shows_how_many_of_its_articles_are_done(tmp_path, fake_extractor, monkeypatch):
+    import json
+
+    from tracker.services import ingest as ingest_service
+
+    lines = [
+        {"text": READOUT.replace("grain", word), "published": "2024-03-18", "title": word}
+        for word in ("grain", "timber", "steel")
+    ]
+    (tmp_path / "three.jsonl").write_text("".join(json.dumps(line) + "\n" for line in lines))
+    seen = []
+    extract = ingest_service.extraction_run
+
+    def watched(text, **meta):
+        job = IngestJob.objects.get()
+        seen.append((job.status, job.processed, job.total))
+        return extract(text, **meta)
+
+    monkeypatch.setattr(ingest_service, "extraction_run", watched)
+    run("ingest", "--background", tmp_path)
+    work()
+    assert seen == [("running", 0, 3), ("running", 1, 3), ("running", 2, 3)]
+    job = IngestJob.objects.get()
+    assert (job.status, job.processed, job.total, job.new) == ("done", 3, 3, 3)
+    assert [e["source"] for e in job.results] == [f"{tmp_path / 'three.jsonl'}:{n}" for n in (1, 2, 3)]
