@@ -23,7 +23,7 @@ def retry_failed(modeladmin, request, queryset):
 
 @admin.register(IngestJob)
 class IngestJobAdmin(admin.ModelAdmin):
-    list_display = ["id", "source", "status", "progress", "new", "duplicate", "failed", "created", "finished"]
+    list_display = ["id", "source", "status", "progress", "new", "duplicate", "failed", "why", "created", "finished"]
     list_filter = ["status", "confirm"]
     search_fields = ["source"]
     actions = [retry_failed]
@@ -48,6 +48,10 @@ class IngestJobAdmin(admin.ModelAdmin):
     def has_add_permission(self, request):
         return False
 
+    def has_change_permission(self, request, obj=None):
+        # A job's page is read-only (no Save); the list's retry action is the one change.
+        return obj is None and super().has_change_permission(request)
+
     def get_queryset(self, request):
         # The upload's bytes and the pasted text are not shown: no need to read them per row.
         return super().get_queryset(request).defer("upload", "text")
@@ -57,6 +61,15 @@ class IngestJobAdmin(admin.ModelAdmin):
         if obj.status == IngestJob.Status.QUEUED:
             return "waiting for a worker"
         return f"{obj.processed} of {obj.total or '?'} article(s)"
+
+    @admin.display(description="why it failed")
+    def why(self, obj: IngestJob) -> str:
+        failed = [e["reason"] for e in obj.results if e.get("status") == "failed"]
+        reasons = ([obj.error] if obj.error and not failed else []) + failed
+        if not reasons:
+            return ""
+        more = f" (and {len(reasons) - 1} more)" if len(reasons) > 1 else ""
+        return reasons[0][:120] + more
 
     @admin.display(description="failed articles and why")
     def failures(self, obj: IngestJob):

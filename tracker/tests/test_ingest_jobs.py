@@ -90,6 +90,8 @@ def test_a_failed_article_shows_its_reason_and_is_ingested_when_retried(folder, 
     assert "the publication date 2999-01-01 is in the future" in page
     listing = admin_client.get(reverse("admin:tracker_ingestjob_changelist")).content.decode()
     assert "c.md" in listing and "1 of 1 article(s)" in listing
+    assert "the publication date 2999-01-01 is in the future" in listing
+    assert 'name="_save"' not in page  # read-only: the retry is the one change
 
     bad.write_text(md("2024-05-06"))  # the editor fixes the file, then retries from the list
     response = admin_client.post(
@@ -227,3 +229,18 @@ def test_a_running_job_shows_how_many_of_its_articles_are_done(tmp_path, fake_ex
     job = IngestJob.objects.get()
     assert (job.status, job.processed, job.total, job.new) == ("done", 3, 3, 3)
     assert [e["source"] for e in job.results] == [f"{tmp_path / 'three.jsonl'}:{n}" for n in (1, 2, 3)]
+
+
+@override_settings(TASKS=DATABASE_TASKS)
+def test_an_editor_sees_the_jobs_and_retries_a_failed_one(folder, fake_extractor, editor_client):
+    bad = folder / "c.md"
+    bad.write_text(md("2999-01-01"))
+    run("ingest", "--background", bad)
+    work()
+    job = IngestJob.objects.get()
+    assert editor_client.get(reverse("admin:tracker_ingestjob_change", args=[job.pk])).status_code == 200
+    editor_client.post(
+        reverse("admin:tracker_ingestjob_changelist"), {"action": "retry_failed", "_selected_action": [job.pk]}
+    )
+    job.refresh_from_db()
+    assert job.status == "queued"

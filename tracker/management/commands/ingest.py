@@ -53,9 +53,7 @@ class Command(BaseCommand):
     def enqueue(self, paths: list[str], *, confirm: bool, publisher: str) -> None:
         jobs, failures = ingest_jobs_create_for_paths(paths, confirm=confirm, publisher=publisher)
         waiting = [job for job in jobs if job.status == job.Status.QUEUED]
-        self.stdout.write(
-            f"Queued {len(jobs)} ingest job(s): jobs {jobs[0].pk}–{jobs[-1].pk}.\n" if jobs else "Queued no job.\n"
-        )
+        self.stdout.write(f"Queued {len(jobs)} ingest job(s): {job_numbers(jobs)}.\n" if jobs else "Queued no job.\n")
         for failure in failures:
             self.stdout.write(f"  FAILED {failure.source}: {failure.reason}\n")
         if waiting:
@@ -65,6 +63,10 @@ class Command(BaseCommand):
             self.stdout.write(ingest_summary(results, confirmed=confirm))
         if not jobs:
             raise CommandError("no file to ingest")
+
+
+def job_numbers(jobs) -> str:
+    return f"job {jobs[0].pk}" if len(jobs) == 1 else f"jobs {jobs[0].pk}–{jobs[-1].pk}"
 
 
 def ingest_summary(results: list[IngestResult], *, confirmed: bool = False) -> str:
