@@ -11,7 +11,7 @@ network, no gunicorn) and prints medians with the ratio against the smallest siz
 plan, and a line per case naming the indexes read and any sequential scan of a large table.
 
     DATABASE_URL=postgres://postgres@127.0.0.1:5432/tracker python benchmarks/scale.py \\
-        [--sizes 1000,100000] [--runs 10] [--keep] [--explain]
+        [--sizes 1000,100000] [--runs 10] [--warmup 2] [--cases "pair page,chart"] [--keep] [--explain]
 
 ``--keep`` leaves the databases in place and reuses them on the next run (a 100,000-contact
 build takes minutes); without it they are dropped at the end.
@@ -133,12 +133,15 @@ def cases_for_record() -> dict[str, tuple[str, dict[str, str]]]:
 
 
 def plan_summary(plan: str) -> str:
-    indexes = sorted(set(re.findall(r"(?:Index|Index Only|Bitmap Index) Scan (?:Backward )?on (\w+)", plan)))
+    indexes = sorted(
+        set(re.findall(r"Index (?:Only )?Scan (?:Backward )?using (\w+) on", plan))
+        | set(re.findall(r"Bitmap Index Scan on (\w+)", plan))
+    )
     seq = sorted({t for t in re.findall(r"Seq Scan on (\w+)", plan) if t in LARGE_TABLES})
     return f"indexes: {', '.join(indexes) or 'none'}; seq scans of large tables: {', '.join(seq) or 'none'}"
 
 
-def measure(runs: int, explain: bool) -> dict:
+def measure(runs: int, warmup: int, explain: bool, only: list[str]) -> dict:
     """In a child process whose settings point at one database."""
     here = Path(__file__).resolve().parent
     sys.path[:] = [str(ROOT)] + [p for p in sys.path if Path(p or ".").resolve() != here]
@@ -153,13 +156,15 @@ def measure(runs: int, explain: bool) -> dict:
     client = Client()
     result: dict = {}
     for name, (url, headers) in cases_for_record().items():
+        if only and not name.startswith(tuple(only)):
+            continue
         times = []
-        for n in range(runs + 2):
+        for n in range(runs + warmup):
             started = time.perf_counter()
             response = client.get(url, headers=headers)
             elapsed = time.perf_counter() - started
             assert response.status_code == 200, (url, response.status_code)
-            if n >= 2:  # the first requests warm caches and imports
+            if n >= warmup:  # the first requests warm caches and imports
                 times.append(elapsed * 1000)
         result[name] = statistics.median(times)
         if explain:
@@ -182,12 +187,14 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--sizes", default="1000,100000")
     parser.add_argument("--runs", type=int, default=10)
+    parser.add_argument("--warmup", type=int, default=2, help="requests per case before the timed ones")
+    parser.add_argument("--cases", default="", help="only the cases whose names start so, comma-separated")
     parser.add_argument("--keep", action="store_true", help="keep the databases, and reuse kept ones")
     parser.add_argument("--explain", action="store_true", help="print each case's slowest query and its plan")
     parser.add_argument("--measure", help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.measure:
-        print(json.dumps(measure(args.runs, args.explain)))
+        print(json.dumps(measure(args.runs, args.warmup, args.explain, [c for c in args.cases.split(",") if c])))
         return
     base = os.environ.get("DATABASE_URL", "")
     if not base.startswith(("postgres://", "postgresql://")):
@@ -208,7 +215,9 @@ def main() -> None:
                 print(f"built {size:>9,} contacts in {seconds:.1f} s ({url.rsplit('/', 1)[-1]})", flush=True)
             explain = ["--explain"] if args.explain and size == sizes[-1] else []
             out = subprocess.run(
-                [sys.executable, __file__, "--measure", "1", "--runs", str(args.runs), *explain],
+                [sys.executable, __file__, "--measure", "1", "--runs", str(args.runs), "--warmup", str(args.warmup)]
+                + ["--cases", args.cases]
+                + explain,
                 env=env_for(url),
                 check=True,
                 stdout=subprocess.PIPE,
