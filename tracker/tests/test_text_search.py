@@ -99,18 +99,30 @@ def test_both_databases_find_what_contains_the_text_on_the_test_set(aldo_and_mir
 
 @on_postgresql
 def test_on_postgresql_a_search_reads_the_full_text_index(aldo_and_mira):
-    call(aldo_and_mira, "Grain exports.")
+    # Enough rows, analysed, that reading them all would cost more than the index: the planner's
+    # own choice, not one forced on it.
+    speaker = aldo_and_mira[0]
+    Contact.objects.bulk_create(
+        Contact(kind="phone_call", date=date(2024, 1, 1), summary=f"Routine talks, round {n}.") for n in range(3000)
+    )
+    Statement.objects.bulk_create(Statement(speaker=speaker, quote=f"We met for round {n}.") for n in range(3000))
+    contact = call(aldo_and_mira, "Grain exports.")
+    Statement.objects.create(speaker=speaker, quote="Grain must move.", contact=contact)
+    with connection.cursor() as cursor:
+        cursor.execute("ANALYZE tracker_contact")
+        cursor.execute("ANALYZE tracker_statement")
     queries = {
         "tracker_contact_summary_fts": Contact.objects.filter(Contact.objects.all()._text_contains("grain")),
         "tracker_statement_quote_fts": Statement.objects.filter(Statement.objects.all()._text_contains("grain")),
     }
     for index, query in queries.items():
+        assert query.count() == 1
         sql, params = query.values("pk").query.sql_with_params()
         with connection.cursor() as cursor:
-            cursor.execute("SET LOCAL enable_seqscan = off")  # a few rows: the planner would read them all
             cursor.execute(f"EXPLAIN {sql}", params)
             plan = "\n".join(row[0] for row in cursor.fetchall())
         assert f"Bitmap Index Scan on {index}" in plan, plan
+        assert "Seq Scan" not in plan, plan
 
 
 def test_text_search_follows_edits_and_deletions(aldo_and_mira):
