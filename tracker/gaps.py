@@ -49,7 +49,11 @@ OfficeJudge = Callable[[date, date], tuple[str, str]]
 
 
 def gaps_between(points: Sequence[ContactPoint], office: OfficeJudge | None = None) -> list[GapRow]:
-    """One row per interval between consecutive contacts (ordered by date, then id).
+    """One row per interval between consecutive days with contacts (ordered by date, then id).
+
+    Two contacts on one day (a bilateral call and a group call) are two contacts, but no silence
+    lies between them: a 0-day interval is no gap, and the day's last contact (by id) opens the
+    gap to the next day's first.
 
     ``office`` says for each gap whether both held office throughout (without it, they did).
     Only such gaps count as records: ``longest_since`` is the earliest date since which the pair
@@ -65,6 +69,8 @@ def gaps_between(points: Sequence[ContactPoint], office: OfficeJudge | None = No
     longer_before: list[tuple[int, date]] = []  # (days, end), days strictly decreasing
     for before, after in zip(ordered, ordered[1:], strict=False):
         days = (after.date - before.date).days
+        if days == 0:
+            continue
         in_office, note = office(before.date, after.date) if office else (IN_OFFICE, "")
         counted = in_office == IN_OFFICE
         while counted and longer_before and longer_before[-1][0] <= days:

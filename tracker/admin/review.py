@@ -7,16 +7,18 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from django.contrib import messages
-from django.core.exceptions import ObjectDoesNotExist, PermissionDenied
+from django.core.exceptions import ObjectDoesNotExist, PermissionDenied, ValidationError
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.utils.html import format_html, format_html_join
 
-from tracker.models import Article, ContactSource, GapClaim, Person, ReviewStatus, Statement, UnplacedName
+from tracker.models import Article, ContactSource, GapClaim, Office, Person, ReviewStatus, Statement, UnplacedName
 from tracker.rules import text_looks_truncated
 from tracker.services.ingest import MAX_TEXT_CHARS, NO_DATE_NOTE
 from tracker.services.review import (
+    ITEM_KINDS,
+    Placement,
     article_item_set_status,
     unplaced_name_dismiss,
     unplaced_name_link,
@@ -31,7 +33,7 @@ INDEX_QUEUE_SIZE = 10
 class ReviewItem:
     """One extracted item of an article, as the review list and the highlights show it."""
 
-    kind: str  # "contact" | "statement" | "gap_claim", as ``article_item_set_status`` names them
+    kind: str  # one of ``ITEM_KINDS``, as ``article_item_set_status`` names them
     pk: int
     status: str
     start: int | None
@@ -61,19 +63,29 @@ def _claim_label(claim: GapClaim) -> str:
     return f"“{_short(claim.text)}” ({claim.get_verdict_display()})"
 
 
+def report_status(source: ContactSource) -> str:
+    """The review status of one article's report of a contact: rejected when the report or the
+    contact is, proposed while either awaits review, else confirmed."""
+    statuses = {source.status, source.contact.status}
+    for status in (ReviewStatus.REJECTED, ReviewStatus.PROPOSED):
+        if status in statuses:
+            return status
+    return ReviewStatus.CONFIRMED
+
+
+def _contact_label(source: ContactSource) -> str:
+    contact = source.contact
+    label = f"{contact.get_kind_display()}, {contact.date:%Y-%m-%d}: {_short(source.evidence)}"
+    if contact.status == ReviewStatus.CONFIRMED and source.status == ReviewStatus.PROPOSED:
+        label += " (on record from another source; this article's report awaits review)"
+    return label
+
+
 def article_review_items(article: Article) -> list[ReviewItem]:
-    """Every item extracted from ``article``, in text order (unplaced spans last); three queries."""
+    """Every item extracted from ``article``, in text order, then the people its items name and
+    the offices inferred for them while not confirmed (they have no span); five queries."""
     sources = ContactSource.objects.filter(article=article).select_related("contact")
-    items = [
-        _item(
-            "contact",
-            s.contact_id,
-            s.contact.status,
-            (s.start, s.end),
-            f"{s.contact.get_kind_display()}, {s.contact.date:%Y-%m-%d}: {_short(s.evidence)}",
-        )
-        for s in sources
-    ]
+    items = [_item("contact", s.contact_id, report_status(s), (s.start, s.end), _contact_label(s)) for s in sources]
     items += [
         _item("statement", s.pk, s.status, (s.start, s.end), f"{s.speaker}: “{_short(s.quote)}”")
         for s in Statement.objects.filter(article=article).select_related("speaker")
@@ -84,7 +96,17 @@ def article_review_items(article: Article) -> list[ReviewItem]:
         )
         for c in GapClaim.objects.filter(article=article)
     ]
-    items.sort(key=lambda i: (i.start is None, i.start or 0, i.kind, i.pk))
+    named = Person.objects.named_in(article)
+    items += [
+        _item("person", p.pk, p.status, (None, None), f"{p.name}{f' ({p.country})' if p.country else ''}")
+        for p in named.exclude(status=ReviewStatus.CONFIRMED).select_related("country").order_by("name")
+    ]
+    offices = Office.objects.filter(person__in=named).exclude(status=ReviewStatus.CONFIRMED)
+    items += [
+        _item("office", o.pk, o.status, (None, None), f"{o.person.name}: {o}")
+        for o in offices.select_related("person", "country").order_by("person__name", "pk")
+    ]
+    items.sort(key=lambda i: (i.start is None, i.start or 0, ITEM_KINDS.index(i.kind), i.pk))
     return items
 
 
@@ -152,12 +174,21 @@ def item_review_view(modeladmin, request, object_id):
     item_id, _, status = rest.partition(":")
     try:
         changed = article_item_set_status(article=article, kind=kind, item_id=int(item_id), status=status)
-    except (ObjectDoesNotExist, ValueError) as error:
-        modeladmin.message_user(request, f"Nothing changed: {error or 'no such item'}", messages.ERROR)
+    except (ObjectDoesNotExist, ValidationError, ValueError) as error:
+        reason = "; ".join(getattr(error, "messages", [str(error)])) or "no such item"
+        modeladmin.message_user(request, f"Nothing changed: {reason}", messages.ERROR)
     else:
         what = f"{kind.replace('_', ' ')} {item_id}"
         modeladmin.message_user(request, f"{what} {status}." if changed else f"{what} was already {status}.")
     return redirect(reverse("admin:tracker_article_change", args=[article.pk]) + f"#review-{kind}-{item_id}")
+
+
+def _items_proposed(placement: Placement) -> str:
+    result = placement.extraction
+    if result.status == "failed":
+        return f"Extraction could not run again ({result.reason}): use “Re-run extraction”."
+    items = ", ".join(f"{n} {kind}" for kind, n in sorted(result.proposed.items()))
+    return f"Extraction ran again: {items or 'no new items'} proposed for review."
 
 
 def unplaced_name_view(modeladmin, request, object_id, name_id):
@@ -165,14 +196,12 @@ def unplaced_name_view(modeladmin, request, object_id, name_id):
     unplaced = get_object_or_404(UnplacedName, pk=name_id, article=article)
     action = request.POST.get("action")
     if action == "create":
-        person = unplaced_name_person_create(unplaced=unplaced)
-        modeladmin.message_user(request, f"Created {person}; re-run extraction to place the items naming them.")
+        placement = unplaced_name_person_create(unplaced=unplaced)
+        modeladmin.message_user(request, f"Created {placement.person}. {_items_proposed(placement)}")
     elif action == "link":
         person = get_object_or_404(Person, slug=(request.POST.get("person") or "").strip())
-        unplaced_name_link(unplaced=unplaced, person=person)
-        modeladmin.message_user(
-            request, f"“{unplaced.text}” is now an alias of {person}; re-run extraction to place its items."
-        )
+        placement = unplaced_name_link(unplaced=unplaced, person=person)
+        modeladmin.message_user(request, f"“{unplaced.text}” is now an alias of {person}. {_items_proposed(placement)}")
     elif action == "dismiss":
         unplaced_name_dismiss(unplaced=unplaced)
         modeladmin.message_user(request, f"“{unplaced.text}” dismissed: not a person.")

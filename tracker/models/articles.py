@@ -68,28 +68,37 @@ def text_hash(text: str) -> str:
 class ArticleQuerySet(models.QuerySet):
     def awaiting_review(self) -> ArticleQuerySet:
         """Articles with items still proposed or names still unplaced, oldest added first, each
-        annotated with ``proposed_contacts``, ``proposed_statements``, ``proposed_claims`` and
-        ``unplaced`` (one query: a counting subquery per kind)."""
+        annotated with ``proposed_contacts``, ``proposed_sources`` (its reports merged into
+        contacts on record that are no longer proposed), ``proposed_statements``,
+        ``proposed_claims``, ``proposed_people`` and ``proposed_offices`` (of the people its items
+        name) and ``unplaced`` (one query: a counting subquery per kind)."""
         from tracker.models.derived import GapClaim
+        from tracker.models.people import Office, Person, person_named_in_q
         from tracker.models.record import ContactSource, Statement
 
         def count(rows) -> Coalesce:
             per_article = rows.filter(article=OuterRef("pk")).order_by().values("article")
             return Coalesce(Subquery(per_article.annotate(n=Count("pk")).values("n")), 0)
 
+        def count_named(rows, prefix: str = "") -> Coalesce:
+            # Distinct rows, grouped by their (filtered, so single) status: one count per article.
+            named = rows.filter(person_named_in_q(OuterRef("pk"), prefix)).order_by().values("status")
+            return Coalesce(Subquery(named.annotate(n=Count("pk", distinct=True)).values("n")), 0)
+
         proposed = ReviewStatus.PROPOSED
-        return (
-            self.annotate(
-                proposed_contacts=count(ContactSource.objects.filter(contact__status=proposed)),
-                proposed_statements=count(Statement.objects.filter(status=proposed)),
-                proposed_claims=count(GapClaim.objects.filter(status=proposed)),
-                unplaced=count(UnplacedName.objects.filter(status=proposed)),
-            )
-            .filter(
-                Q(proposed_contacts__gt=0) | Q(proposed_statements__gt=0) | Q(proposed_claims__gt=0) | Q(unplaced__gt=0)
-            )
-            .order_by("created", "id")
-        )
+        kinds = {
+            "proposed_contacts": count(ContactSource.objects.filter(contact__status=proposed)),
+            "proposed_sources": count(ContactSource.objects.filter(status=proposed).exclude(contact__status=proposed)),
+            "proposed_statements": count(Statement.objects.filter(status=proposed)),
+            "proposed_claims": count(GapClaim.objects.filter(status=proposed)),
+            "proposed_people": count_named(Person.objects.filter(status=proposed)),
+            "proposed_offices": count_named(Office.objects.filter(status=proposed), "person__"),
+            "unplaced": count(UnplacedName.objects.filter(status=proposed)),
+        }
+        waiting = Q()
+        for name in kinds:
+            waiting |= Q(**{f"{name}__gt": 0})
+        return self.annotate(**kinds).filter(waiting).order_by("created", "id")
 
     def coverage(self) -> list[dict]:
         """What these articles are, by publisher: ``publisher``, ``articles``, ``first`` and
@@ -183,7 +192,7 @@ class UnplacedName(models.Model):
     """A name the extractor saw in an article but could not place: no one on record matches it
     and it is not enough to make a person of ("General Ardo", "President Kell"). The items that
     named it were skipped; an editor creates the person or links the name to one on record (an
-    alias), then re-runs extraction."""
+    alias), and extraction runs again to propose those items."""
 
     article = models.ForeignKey(Article, on_delete=models.CASCADE, related_name="unplaced_names")
     text = models.CharField(max_length=200, help_text="The name as the article writes it.")

@@ -50,7 +50,9 @@ def save_with_unique_slug(instance: models.Model, text: str, save: Callable[[], 
 
 
 def slugs_taken(model: type[models.Model], base: str) -> set[str]:
-    return set(model.objects.filter(slug__startswith=base).values_list("slug", flat=True))
+    taken = set(model.objects.filter(slug__startswith=base).values_list("slug", flat=True))
+    reserved = getattr(model, "slugs_reserved", None)  # e.g. a merged-away person's, which redirects
+    return taken | reserved(base) if reserved else taken
 
 
 class Precision(models.TextChoices):

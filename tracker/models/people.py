@@ -79,6 +79,11 @@ class Country(models.Model):
 # --- People and their offices ------------------------------------------------------------
 
 
+def person_named_in_q(article, prefix: str = "") -> Q:
+    """People (through ``prefix``, e.g. ``"person__"`` from an office) named by an article's items."""
+    return Q(**{f"{prefix}contacts__sources__article": article}) | Q(**{f"{prefix}statements__article": article})
+
+
 class PersonQuerySet(ReviewedQuerySet):
     def get_by_natural_key(self, slug: str) -> Person:
         return self.get(slug=slug)
@@ -86,6 +91,11 @@ class PersonQuerySet(ReviewedQuerySet):
     def named(self, text: str) -> PersonQuerySet:
         """People whose name or one of whose aliases contains ``text`` (case-insensitive)."""
         return self.filter(Q(name__icontains=text) | Q(aliases__icontains=text))
+
+    def named_in(self, article) -> PersonQuerySet:
+        """The people an article's items name: participants of the contacts it reports and
+        speakers of its statements (``article`` may be an ``OuterRef``); distinct."""
+        return self.filter(person_named_in_q(article)).distinct()
 
     def holding_office_on(self, day: date) -> PersonQuerySet:
         return self.filter(offices__in=Office.objects.held_on(day)).distinct()
@@ -95,29 +105,37 @@ class PersonQuerySet(ReviewedQuerySet):
         annotated with ``contact_count`` and ``last_contact``; the first ``limit`` of them.
 
         Read from the derived tables rather than the contacts, so the time does not grow with the
-        leader's contacts: a pair with n >= 2 held contacts has n - 1 gaps, the last ending on its
-        last held contact. ``PairContactCount`` (confirmed, planned included) names the other pairs,
-        which have at most one held contact; those are counted from the contacts only when the
-        busier counterparts do not fill ``limit``.
+        leader's contacts: a pair with held contacts on two or more days has gaps, the last ending
+        on its last held contact, and its ``PairContactCount`` (confirmed, planned included) less
+        its confirmed planned contacts is its number of held ones (several on one day included).
+        The pairs without gaps have held contacts on one day at most; those are counted from the
+        contacts only when the busier counterparts do not fill ``limit``.
         """
         from tracker.models.derived import Gap, PairContactCount
         from tracker.models.record import Contact, participants
 
-        found: dict[int, tuple[int, date]] = {}
+        last_held: dict[int, date] = {}
         for mine, theirs in (("person_a", "person_b"), ("person_b", "person_a")):
-            rows = (
-                Gap.objects.filter(**{mine: person})
-                .order_by()
-                .values(theirs)
-                .annotate(gaps=models.Count("id"), last=models.Max("end"))
-            )
-            found.update((r[theirs], (r["gaps"] + 1, r["last"])) for r in rows)
+            rows = Gap.objects.filter(**{mine: person}).order_by().values(theirs).annotate(last=models.Max("end"))
+            last_held.update((r[theirs], r["last"]) for r in rows)
+        pairs = PairContactCount.objects.filter(Q(person_a=person) | Q(person_b=person))
+        confirmed = {b if a == person.pk else a: n for a, b, n in pairs.values_list("person_a", "person_b", "contacts")}
+        planned = dict(
+            participants()
+            .filter(person_id__in=list(last_held))
+            .filter(contact__in=Contact.objects.confirmed().filter(planned=True).involving_all(person).values("pk"))
+            .order_by()
+            .values("person_id")
+            .annotate(n=models.Count("contact_id"))
+            .values_list("person_id", "n")
+        )
+        found: dict[int, tuple[int, date]] = {
+            other: (confirmed.get(other, 0) - planned.get(other, 0), last) for other, last in last_held.items()
+        }
         if limit is None or len(found) < limit:
-            pairs = PairContactCount.objects.filter(Q(person_a=person) | Q(person_b=person))
-            others = {b if a == person.pk else a for a, b in pairs.values_list("person_a", "person_b")}
             singles = (
                 participants()
-                .filter(person_id__in=others - found.keys())
+                .filter(person_id__in=list(confirmed.keys() - found.keys()))
                 .filter(contact__in=Contact.objects.held().involving_all(person).values("pk"))
                 .order_by()
                 .values("person_id")
@@ -187,6 +205,11 @@ class Person(models.Model):
     def get_absolute_url(self) -> str:
         return reverse("timeline:leader", args=[self.slug])
 
+    @classmethod
+    def slugs_reserved(cls, base: str) -> set[str]:
+        """Page names a new person must not take: those of people merged away, which redirect."""
+        return set(PersonRedirect.objects.filter(slug__startswith=base).values_list("slug", flat=True))
+
     def natural_key(self) -> tuple[str]:
         return (self.slug,)
 
@@ -216,6 +239,33 @@ def office_known_held_on_q(day) -> Q:
     known and on or before it; still held, or an end known and after it)."""
     still_held = Q(end__isnull=True) & ~Q(end_precision=BoundPrecision.UNKNOWN)
     return Q(start__isnull=False, start__lte=day) & (still_held | Q(end__gt=day))
+
+
+class PersonRedirectQuerySet(models.QuerySet):
+    def moved(self, slugs) -> dict[str, str]:
+        """For those of ``slugs`` that name no person but one merged away: slug -> the slug of the
+        person they were merged into (one query)."""
+        rows = self.filter(slug__in=list(slugs)).exclude(slug__in=Person.objects.values("slug"))
+        return dict(rows.values_list("slug", "person__slug"))
+
+
+class PersonRedirect(models.Model):
+    """The page address of a person merged into another: it answers with a permanent redirect to
+    the page of ``person``, so links to the merged-away page keep working. Written by
+    ``tracker.services.merge.people_merge``; a later merge of ``person`` carries it along."""
+
+    slug = models.SlugField(max_length=200, unique=True, help_text="The merged-away person's page name.")
+    person = models.ForeignKey(Person, on_delete=models.CASCADE, related_name="redirects")
+    name = models.CharField(max_length=200, blank=True, help_text="The merged-away person's name.")
+    merged = models.DateTimeField(auto_now_add=True)
+
+    objects = PersonRedirectQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["slug"]
+
+    def __str__(self) -> str:
+        return f"{self.slug} → {self.person_id}"
 
 
 class OfficeQuerySet(ReviewedQuerySet):

@@ -11,6 +11,8 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 
 from tracker.models import Contact, ContactSource, Office, Person, ReviewStatus, Statement
+from tracker.services.offices import pairs_with_gaps_of
+from tracker.services.upkeep import gaps_mark_dirty
 
 
 def people_confirm_named_by(*, contact_ids: Iterable[int] = (), statement_ids: Iterable[int] = ()) -> int:
@@ -49,7 +51,18 @@ def people_set_status(people: Iterable[Person], status: str) -> int:
             )
     changed = Person.objects.filter(pk__in=ids).exclude(status=status).update(status=status)
     if status == ReviewStatus.CONFIRMED:
-        Office.objects.filter(person_id__in=ids, status=ReviewStatus.PROPOSED).update(status=ReviewStatus.CONFIRMED)
+        offices_set_status(Office.objects.filter(person_id__in=ids, status=ReviewStatus.PROPOSED), status)
+    return changed
+
+
+@transaction.atomic
+def offices_set_status(offices: Iterable[Office], status: str) -> int:
+    """Confirm, reject or re-propose offices; only confirmed ones say who held office when, so the
+    gaps of their holders' pairs are judged again."""
+    rows = [(o.pk, o.person_id) for o in offices]
+    changed = Office.objects.filter(pk__in=[pk for pk, _ in rows]).exclude(status=status).update(status=status)
+    if changed:
+        gaps_mark_dirty(set().union(*(pairs_with_gaps_of(person) for person in {p for _, p in rows})))
     return changed
 
 

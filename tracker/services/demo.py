@@ -17,8 +17,9 @@ from pathlib import Path
 
 from django.conf import settings
 from django.core import serializers
+from django.core.management.color import no_style
 from django.core.serializers.base import DeserializedObject
-from django.db import transaction
+from django.db import connection, transaction
 
 from tracker.models import (
     Article,
@@ -55,6 +56,7 @@ def demo_fixture_load(name: str, load: DemoLoad | None = None) -> DemoLoad:
     """Add the rows of fixture ``name`` that the database lacks; contacts through matching.
 
     Rows are saved raw (no signals): the caller recomputes gaps and tallies once at the end.
+    They keep the fixture's ids, so the id sequences are moved past them afterwards.
     """
     load = load if load is not None else DemoLoad()
     text = fixture_path(name).read_text(encoding="utf-8")
@@ -67,8 +69,10 @@ def demo_fixture_load(name: str, load: DemoLoad | None = None) -> DemoLoad:
         if row["model"] == "tracker.contactsource"
     ]
     contact_for: dict[int, int] = {}  # fixture contact pk -> the contact on record
+    models: set = set()
     with transaction.atomic():
         for obj in objects:
+            models.add(type(obj.object))
             if isinstance(obj.object, ContactSource):
                 source = obj.object
                 _source_add(contact_for.get(source.contact_id, source.contact_id), source, load)
@@ -80,7 +84,19 @@ def demo_fixture_load(name: str, load: DemoLoad | None = None) -> DemoLoad:
             if isinstance(obj.object, Statement) and obj.object.contact_id is not None:
                 obj.object.contact_id = contact_for.get(obj.object.contact_id, obj.object.contact_id)
             _insert_missing(obj, load)
+        _sequences_reset(models)
     return load
+
+
+def _sequences_reset(models: set) -> None:
+    """Move each model's id sequence past the highest id on record, as ``loaddata`` does.
+
+    A row saved with an explicit id does not advance PostgreSQL's sequence, so without this the
+    next article, office or contact anyone stores is handed an id the demo already holds
+    (SQLite takes the highest id + 1, and needs nothing)."""
+    with connection.cursor() as cursor:
+        for sql in connection.ops.sequence_reset_sql(no_style(), sorted(models, key=lambda m: m._meta.label)):
+            cursor.execute(sql)
 
 
 def _insert_missing(obj: DeserializedObject, load: DemoLoad) -> bool:

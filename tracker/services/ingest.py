@@ -81,6 +81,9 @@ class IngestResult:
     people_created: int = 0
     notes: list[str] = field(default_factory=list)  # about the input, for the person who supplied it
     warnings: list[str] = field(default_factory=list)  # from extraction, about single items
+    # The traceback when it failed on an error of the program or the database, not of the input:
+    # the article may well be fine, and storing it again once the error is fixed may work.
+    error: str = ""
 
     def __str__(self) -> str:
         where = f"{self.source}: " if self.source else ""

@@ -6,6 +6,7 @@ workers run (``tracker.services.ingest_jobs``), so both read a file the same way
 
 from __future__ import annotations
 
+import traceback
 from collections.abc import Callable
 from pathlib import Path
 
@@ -68,8 +69,8 @@ def file_ingest(
                 where = source + where[len(str(path)) :]
             try:
                 result = article_ingest(document=document, source_file=where, confirm=confirm, publisher=publisher)
-            except Exception as error:  # noqa: BLE001 - reported in the summary, batch goes on
-                result = IngestResult("failed", reason=f"{type(error).__name__}: {error}", source=where)
+            except Exception as error:  # noqa: BLE001 - reported as an error, the batch goes on
+                result = _error(error, where)
             results.append(result)
             if progress:
                 progress(len(documents), result)
@@ -77,10 +78,14 @@ def file_ingest(
         results.append(
             IngestResult("failed", reason=f"not valid UTF-8 text ({error.reason} at byte {error.start})", source=name)
         )
-    except Exception as error:  # noqa: BLE001
-        results.append(
-            IngestResult("failed", reason=f"cannot read the file: {type(error).__name__}: {error}", source=name)
-        )
+    except Exception as error:  # noqa: BLE001 - reading reports bad input in ``errors``: this is a bug
+        results.append(_error(error, name, "cannot read the file: "))
     if not results:
         results.append(IngestResult("failed", reason="the file holds no article", source=name))
     return results
+
+
+def _error(error: Exception, source: str, what: str = "") -> IngestResult:
+    """An article not stored because of an error of the program or the database, not of its file."""
+    reason = f"{what}{type(error).__name__}: {error}"
+    return IngestResult("failed", reason=reason, source=source, error=traceback.format_exc())

@@ -25,6 +25,7 @@ from tracker.models import (
     PairContactCount,
     PairMonthCount,
     Person,
+    PersonRedirect,
     ReviewStatus,
     Statement,
 )
@@ -236,7 +237,8 @@ def people_merge(*, keep: Person, other: Person) -> MergeResult:
     """Merge ``other`` into ``keep``: aliases (``other``'s name among them), offices, contact
     participations, hosted and initiated contacts, statements and gap claims move; an office that
     is the same term as one ``keep`` holds is folded into it (the earlier known start kept);
-    ``other`` is deleted. All or nothing; raises ``MergeRefused`` (nothing changed) when refused."""
+    ``other`` is deleted, its page address kept as a ``PersonRedirect`` to ``keep``. All or
+    nothing; raises ``MergeRefused`` (nothing changed) when refused."""
     plan = people_merge_plan(keep=keep, other=other)
     plan.check(confirmed=True)
     with transaction.atomic(), gaps_deferred():
@@ -266,6 +268,8 @@ def people_merge(*, keep: Person, other: Person) -> MergeResult:
         if other.notes:
             keep.notes = "\n".join(filter(None, [keep.notes, f"Merged from {other.name}: {other.notes}"]))
         keep.save()
+        # Links to the merged-away page keep working: its address redirects to ``keep``'s.
+        PersonRedirect.objects.update_or_create(slug=other.slug, defaults={"person": keep, "name": other.name})
         other.delete()
         gaps_mark_dirty(pairs_of_contacts(contact_ids))  # the pairs with ``other`` went with it
     return MergeResult(keep, plan)

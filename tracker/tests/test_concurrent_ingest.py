@@ -9,7 +9,6 @@ reference data for thirty real readouts read from ../shared (marked ``shared``).
 
 from __future__ import annotations
 
-import os
 import shutil
 from pathlib import Path
 
@@ -131,13 +130,6 @@ def test_eight_ingesters_over_one_folder_make_the_record_one_ingester_makes(fict
 
 
 @pytest.mark.shared
-# Known regression, open under issue 13: after the review-status merge, on PostgreSQL only 16 of
-# the 31 articles are stored by eight ingesters at once (SQLite and the generated folder pass).
-@pytest.mark.xfail(
-    os.environ.get("DATABASE_URL", "").startswith("postgres"),
-    reason="issue 13: eight ingesters over real readouts lose articles on PostgreSQL since the review-status merge",
-    strict=False,
-)
 def test_eight_ingesters_over_real_readouts_make_the_record_one_ingester_makes(readouts_world):
     # Not split: eight processes sharing the files store them in another order than one process,
     # and on real readouts what extraction makes of a name depends on the order names are met in

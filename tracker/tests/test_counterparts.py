@@ -80,3 +80,14 @@ def test_counterparts_limit_keeps_the_order_of_the_full_list(record):
 
 def test_a_person_without_held_contacts_has_no_counterparts(record):
     assert listed(Person.objects.get(name="Kai Demmer")) == []
+
+
+def test_two_contacts_on_one_day_count_as_two(record):
+    # A bilateral call and a group call on one day have no gap between them: the count still holds both.
+    aldo, mira, ivo = record["aldo"], record["mira"], record["ivo"]
+    make_contact(aldo, mira, ivo, on=date(2024, 3, 1), kind=Contact.Kind.VIDEO_CALL)
+    make_contact(aldo, ivo, on=date(2024, 9, 9))
+    make_contact(aldo, ivo, on=date(2024, 9, 9), kind=Contact.Kind.MEETING)
+    assert listed(aldo)[:2] == [("Mira Tolsk", 5, date(2024, 4, 2)), ("Ivo Pell", 4, date(2024, 9, 9))]
+    for person in record.values():
+        assert listed(person) == direct_counterparts(person)

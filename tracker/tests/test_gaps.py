@@ -21,6 +21,12 @@ def test_gaps_are_counted_between_consecutive_contacts_in_date_order():
     ]
 
 
+def test_two_contacts_on_one_day_have_no_gap_between_them():
+    # A bilateral call and a group call on one day: two contacts, one silence before and after.
+    rows = gaps_between(points("2024-01-01", "2024-02-11", "2024-02-11", "2024-03-01"))
+    assert [(r.before_id, r.after_id, r.days) for r in rows] == [(1, 2, 41), (3, 4, 19)]
+
+
 def test_longest_since_is_the_end_of_the_last_longer_gap():
     rows = gaps_between(points("2024-01-01", "2024-03-01", "2024-03-11", "2024-04-01", "2024-04-10"))
     # gaps: 60, 10, 21, 9

@@ -25,9 +25,10 @@ def stored_gaps(a: Person, b: Person) -> list[tuple]:
 
 
 def expected_gaps(a: Person, b: Person) -> list[tuple]:
-    """From scratch and naively: every consecutive pair of held contacts, longest-since by brute force."""
-    held = Contact.objects.held().involving(a, b).order_by("date", "id").values_list("date", flat=True)
-    dates = list(held)
+    """From scratch and naively: every consecutive pair of days with held contacts (contacts on one
+    day have no gap between them), longest-since by brute force."""
+    held = Contact.objects.held().involving(a, b).values_list("date", flat=True)
+    dates = sorted(set(held))
     rows = []
     for i in range(1, len(dates)):
         days = (dates[i] - dates[i - 1]).days

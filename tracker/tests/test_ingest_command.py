@@ -7,9 +7,11 @@ from __future__ import annotations
 
 import json
 from datetime import date
+from io import StringIO
 
 import pytest
 from django.core.management import CommandError, call_command
+from django.db import IntegrityError
 
 from tracker.models import Article, Contact
 from tracker.services import ingest as ingest_service
@@ -42,8 +44,6 @@ def md(day: str, body: str = READOUT, title: str = "Readout") -> str:
 
 
 def run_ingest(*args) -> str:
-    from io import StringIO
-
     out = StringIO()
     call_command("ingest", *map(str, args), stdout=out, stderr=StringIO())
     return out.getvalue()
@@ -119,6 +119,42 @@ def test_a_bad_file_fails_with_its_name_and_reason_and_the_batch_goes_on(
     assert reason in failed[0]
     assert "Traceback" not in summary
     assert Article.objects.count() == 1
+
+
+def test_an_article_lost_to_an_error_is_written_to_stderr_and_the_run_fails(tmp_path, fake_extractor, monkeypatch):
+    # Not a bad file: the database refused the write (as it did when the demo left PostgreSQL's
+    # id sequences behind). The batch goes on, and the run must not look like a success.
+    store = ingest_service.extraction_store
+
+    def store_or_fail(extraction, article, **options):
+        if "timber" in article.text:
+            raise IntegrityError('duplicate key value violates unique constraint "tracker_office_pkey"')
+        return store(extraction, article, **options)
+
+    monkeypatch.setattr(ingest_service, "extraction_store", store_or_fail)
+    (tmp_path / "a.md").write_text(md("2024-03-18"))
+    (tmp_path / "b.md").write_text(md("2024-04-02", READOUT.replace("grain", "timber")))
+    (tmp_path / "c.md").write_text(md("2024-04-09", READOUT.replace("grain", "fish")))
+    out, err = StringIO(), StringIO()
+    with pytest.raises(CommandError, match=r"^1 article\(s\) not stored because of an error"):
+        call_command("ingest", str(tmp_path), stdout=out, stderr=err, verbosity=2)
+    assert f"ERROR {tmp_path / 'b.md'}: IntegrityError: duplicate key value" in err.getvalue()
+    assert "Traceback" in err.getvalue() and "store_or_fail" in err.getvalue()
+    summary = out.getvalue()
+    assert "Articles: 2 new, 0 duplicate, 1 failed." in summary
+    assert f"  ERROR {tmp_path / 'b.md'}: IntegrityError" in summary and "FAILED" not in summary
+    # The other two are stored; nothing of the failed one is (its transaction rolled back).
+    assert sorted(Article.objects.values_list("published", flat=True)) == [date(2024, 3, 18), date(2024, 4, 9)]
+    assert Contact.objects.count() == 2
+
+
+def test_refused_files_are_listed_without_failing_the_run(tmp_path, fake_extractor):
+    (tmp_path / "empty.txt").write_text("")
+    (tmp_path / "good.md").write_text(md("2024-03-18"))
+    out, err = StringIO(), StringIO()
+    call_command("ingest", str(tmp_path), stdout=out, stderr=err)  # raises nothing: the input's fault
+    assert f"  FAILED {tmp_path / 'empty.txt'}" in out.getvalue()
+    assert "ERROR" not in out.getvalue() + err.getvalue()
 
 
 def test_a_file_without_a_date_is_stored_with_a_note(tmp_path, fake_extractor):

@@ -11,6 +11,7 @@ from django.urls import reverse
 
 from tracker.models import Article, Contact, Person, Statement, UnplacedName
 from tracker.rules import text_looks_truncated
+from tracker.services.contacts import contacts_set_status
 from tracker.services.ingest import article_ingest
 from tracker.tests import test_ingest_admin as ingest_admin_tests
 from tracker.tests.factories import (
@@ -57,15 +58,15 @@ def test_the_admin_index_lists_articles_awaiting_review_oldest_first_with_counts
     second = ingest(leaders, text=TEXT.replace("today", "on Monday"), title="Second pasted", publisher="Valdorian Desk")
     done = ingest(leaders, text=TEXT.replace("today", "yesterday"), title="Reviewed already")
     Statement.objects.filter(article=done).update(status="confirmed")
-    Contact.objects.update(status="confirmed")
+    contacts_set_status(list(Contact.objects.all()), "confirmed")  # with their reports
     UnplacedName.objects.filter(article=done).update(status="rejected")
     html = admin_client.get(reverse("admin:index")).content.decode()
     queue = html[html.index('id="review-queue"') :]
     assert queue.index("First pasted") < queue.index("Second pasted")
     assert "Reviewed already" not in queue
     first_row = queue[queue.index("First pasted") : queue.index("</tr>", queue.index("First pasted"))]
-    # contacts (confirmed now), statements, gap claims, names to place
-    assert [cell.split("</td>")[0] for cell in first_row.split("<td>")[3:]] == ["0", "1", "0", "1"]
+    # contacts (confirmed now), their reports, statements, gap claims, people, offices, names to place
+    assert [cell.split("</td>")[0] for cell in first_row.split("<td>")[3:]] == ["0", "0", "1", "0", "0", "0", "1"]
     assert Article.objects.awaiting_review().count() == 2
     assert {a.pk for a in Article.objects.awaiting_review()} == {first.pk, second.pk}
 
@@ -224,3 +225,52 @@ def test_text_looks_truncated_when_its_last_line_stops_mid_sentence(text, trunca
 
 def test_text_at_the_size_limit_looks_cut_there():
     assert "size limit" in text_looks_truncated("a." * 50, limit=100)
+
+
+# --- Placing a name places its items ------------------------------------------------------------
+
+GENERAL_TEXT = "President Aldo Varen of Norvania spoke today with General Ardo about the border."
+
+
+def unplaced_after_real_extraction(leaders, text: str) -> tuple[Article, UnplacedName]:
+    article = article_ingest(text=text, published=date(2024, 3, 18)).article
+    assert not Contact.objects.filter(sources__article=article).exists()  # skipped: Ardo is no one yet
+    return article, UnplacedName.objects.get(article=article)
+
+
+def test_creating_a_person_from_an_unplaced_name_proposes_the_items_that_named_them(admin_client, leaders):
+    article, unplaced = unplaced_after_real_extraction(leaders, GENERAL_TEXT)
+    url = reverse("admin:tracker_article_unplaced_name", args=[article.pk, unplaced.pk])
+    response = admin_client.post(url, {"action": "create"}, follow=True)
+    contact = Contact.objects.get(sources__article=article)
+    assert contact.status == "proposed"
+    assert sorted(contact.participants.values_list("name", flat=True)) == ["Aldo Varen", "Ardo"]
+    messages = [str(m) for m in response.context["messages"]]
+    assert messages == ["Created Ardo. Extraction ran again: 1 contact proposed for review."]
+    html = change_page(admin_client, article)
+    assert f'value="contact:{contact.pk}:confirmed"' in html and "Create person" not in html
+
+
+def test_linking_an_unplaced_name_proposes_its_items_with_the_person_on_record(admin_client, leaders):
+    aldo = leaders[0]
+    article, unplaced = unplaced_after_real_extraction(leaders, GENERAL_TEXT)
+    # A general of another country: a contact between two Norvanians would be no diplomacy.
+    ardo = make_leader("Ardo Temmel", "Chief of Staff", make_country("Valdoria"))
+    url = reverse("admin:tracker_article_unplaced_name", args=[article.pk, unplaced.pk])
+    admin_client.post(url, {"action": "link", "person": ardo.slug})
+    contact = Contact.objects.get(sources__article=article)
+    assert (contact.status, set(contact.participants.all())) == ("proposed", {aldo, ardo})
+    assert not Person.objects.filter(name="Ardo").exists()
+
+
+def test_placing_a_name_leaves_the_items_an_editor_reviewed_as_they_were(admin_client, leaders):
+    article = ingest(leaders)
+    statement = Statement.objects.get(article=article)
+    admin_client.post(
+        reverse("admin:tracker_article_review_item", args=[article.pk]), {"item": f"statement:{statement.pk}:rejected"}
+    )
+    unplaced = UnplacedName.objects.get(article=article)
+    admin_client.post(
+        reverse("admin:tracker_article_unplaced_name", args=[article.pk, unplaced.pk]), {"action": "create"}
+    )
+    assert list(Statement.objects.filter(article=article).values_list("pk", "status")) == [(statement.pk, "rejected")]

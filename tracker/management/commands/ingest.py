@@ -3,6 +3,11 @@
 Loops over files and calls ``tracker.services.ingest_files.file_ingest``; one bad file never
 stops the batch. Gaps are recomputed once per touched pair at the end. ``--background`` queues
 one ingest job per file instead (``tracker.services.ingest_jobs``) for ``manage.py db_worker``.
+
+Exit status: 0 when the batch is stored, refused files included (each is listed in the summary
+with its reason); non-zero when nothing could be ingested, or when any article was not stored
+because of an error (of the program or the database, not of the file), which is also written to
+stderr as it happens (with its traceback at ``-v 2``).
 """
 
 from __future__ import annotations
@@ -44,11 +49,22 @@ class Command(BaseCommand):
         quiet = options.get("verbosity", 1) == 0
         with gaps_deferred(), gazetteer_batch():
             for path in tqdm(files, desc="ingest", unit="file", file=sys.stderr, disable=quiet or None):
-                results.extend(file_ingest(path, confirm=confirm, publisher=publisher))
+                done = file_ingest(path, confirm=confirm, publisher=publisher)
+                for result in done:
+                    if result.error:  # now, not only in the summary: the batch may run for hours
+                        self.stderr.write(f"ERROR {result.source}: {result.reason}")
+                        if options.get("verbosity", 1) >= 2:
+                            self.stderr.write(result.error)
+                results.extend(done)
         planner_statistics_refresh()
         self.stdout.write(ingest_summary(results, confirmed=confirm))
         if results and all(r.status == "failed" for r in results):
             raise CommandError("no article could be ingested")
+        if errors := sum(1 for r in results if r.error):
+            raise CommandError(
+                f"{errors} article(s) not stored because of an error, not of their files (listed above); "
+                "the rest of the batch is stored, and running ingest again once the error is fixed adds them"
+            )
 
     def enqueue(self, paths: list[str], *, confirm: bool, publisher: str) -> None:
         jobs, failures = ingest_jobs_create_for_paths(paths, confirm=confirm, publisher=publisher)
@@ -88,7 +104,7 @@ def ingest_summary(results: list[IngestResult], *, confirmed: bool = False) -> s
     ]
     for r in results:
         if r.status == "failed":
-            lines.append(f"  FAILED {r.source}: {r.reason}")
+            lines.append(f"  {'ERROR' if r.error else 'FAILED'} {r.source}: {r.reason}")
     for r in results:
         for note in r.notes if r.status == "new" else ():
             lines.append(f"  note {r.source}: {note}")

@@ -31,7 +31,7 @@ def revoke(apps, schema_editor):
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('tracker', '0012_merge_20261201_1225'),
+        ('tracker', '0013_person_redirect'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 

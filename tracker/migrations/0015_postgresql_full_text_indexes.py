@@ -25,6 +25,6 @@ def drop(apps, schema_editor):
 
 
 class Migration(migrations.Migration):
-    dependencies = [("tracker", "0013_ingest_jobs")]
+    dependencies = [("tracker", "0014_ingest_jobs")]
 
     operations = [migrations.RunPython(create, drop)]
