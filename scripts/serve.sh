@@ -15,6 +15,8 @@ fi
 PY="$VENV/bin/python"
 "$PY" manage.py collectstatic --noinput --verbosity 0
 "$PY" manage.py migrate --noinput
+# With INGEST_FOLDERS set, make sure their periodic re-ingestion waits in the workers' queue.
+"$PY" manage.py ingest_folders --schedule
 workers=${WEB_CONCURRENCY:-$(( 2 * $(nproc) + 1 ))}
 exec "$PY" -m gunicorn tracker.wsgi:application \
   --workers "$workers" \

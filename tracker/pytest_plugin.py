@@ -15,6 +15,8 @@ from hypothesis import settings
 os.environ.setdefault("SECRET_KEY", "test-only-not-secret")
 # Static files are served uncollected in tests, so without hashed names.
 os.environ.setdefault("STATIC_MANIFEST", "0")
+# Background tasks run at once on either database (what a test of the worker sets otherwise).
+os.environ.setdefault("TASKS_BACKEND", "immediate")
 
 settings.register_profile("default", max_examples=20)
 settings.register_profile("ci", max_examples=100)

@@ -51,6 +51,8 @@ INSTALLED_APPS = [
     "csp",
     "ninja",  # the API's docs page and its static files (Swagger UI served by us, not a CDN)
     "import_export",  # the admin's spreadsheet import of contacts (tracker/admin/imports.py)
+    "django_tasks",
+    "django_tasks_db",  # the tasks table, `manage.py db_worker`
     "tracker",
     "timeline",
 ]
@@ -111,6 +113,44 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
             "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL",
         }
     )
+
+# Background tasks (ingest jobs): on a database server they wait in the database for
+# `manage.py db_worker`; on SQLite, the embedded setup, they run at once in the process that
+# enqueues them, so no worker is needed. TASKS_BACKEND=database|immediate chooses either way.
+TASKS_BACKEND = os.environ.get(
+    "TASKS_BACKEND", "immediate" if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3" else "database"
+)
+if TASKS_BACKEND not in {"database", "immediate"}:
+    raise ImproperlyConfigured("TASKS_BACKEND must be 'database' or 'immediate'.")
+TASKS = {
+    "default": {
+        "BACKEND": "django_tasks_db.DatabaseBackend"
+        if TASKS_BACKEND == "database"
+        else "django_tasks.backends.immediate.ImmediateBackend"
+    }
+}
+
+
+def ingest_folders(items: list[str]) -> list[dict]:
+    """INGEST_FOLDERS: ``PATH[|confirm][|publisher=NAME]``, comma-separated."""
+    folders = []
+    for item in items:
+        path, *flags = item.split("|")
+        folder = {"path": path.strip(), "confirm": False, "publisher": ""}
+        for flag in (f.strip() for f in flags):
+            if flag == "confirm":
+                folder["confirm"] = True
+            elif flag.startswith("publisher="):
+                folder["publisher"] = flag.removeprefix("publisher=")
+            else:
+                raise ImproperlyConfigured(f"INGEST_FOLDERS: unknown flag {flag!r} (confirm, publisher=NAME)")
+        folders.append(folder)
+    return folders
+
+
+# Folders re-ingested periodically by the workers (new and changed files only), and how often.
+INGEST_FOLDERS = ingest_folders(envlist("INGEST_FOLDERS"))
+INGEST_EVERY_MINUTES = envint("INGEST_EVERY_MINUTES", 60)
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 

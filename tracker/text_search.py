@@ -5,17 +5,26 @@ at 100,000 contacts and 200,000 statements a search that matches little reads th
 SQLite, when its FTS5 has the ``trigram`` tokenizer (3.34+), two external-content FTS5 tables
 index those two columns by trigram: a phrase query of three or more characters then finds
 exactly the rows whose text contains it, case-insensitively, like ``icontains`` does.
-PostgreSQL keeps ``icontains`` (ILIKE).
 
 The index is kept in step by triggers. Django rebuilds a SQLite table to alter it (and drops
 its triggers with it), so the tables and triggers are not made by a migration but ensured after
 every ``migrate`` (``text_index_ensure``, from a post_migrate receiver), which rebuilds an index
 whenever its triggers had to be made again.
+
+On PostgreSQL the same columns have full-text indexes: GIN over ``to_tsvector('simple', ...)``
+(the ``simple`` configuration: lower-cased words, no stemming, no stop words, so a search finds
+what was written, as on SQLite), made by a migration on PostgreSQL only. A search looks up every
+word of the text as a prefix (``grain:* & ex:*``, through the index), then applies
+``icontains`` to the few rows found, so what is found contains the text exactly, as on SQLite.
+The one difference: PostgreSQL finds words from their start ("fisher" finds "fisheries",
+"sheries" does not), SQLite anywhere inside a word. Text without a letter or digit has no word
+to look up and is read with ``icontains`` over every row.
 """
 
 from __future__ import annotations
 
 import functools
+import re
 import sqlite3
 
 from django.db.backends.base.base import BaseDatabaseWrapper
@@ -42,6 +51,49 @@ def sqlite_has_trigram() -> bool:
 
 def text_index_usable(connection: BaseDatabaseWrapper, text: str) -> bool:
     return connection.vendor == "sqlite" and len(text) >= MIN_LENGTH and sqlite_has_trigram()
+
+
+# The full-text indexes on PostgreSQL: name -> (model name, column). Their expression is
+# ``fts_vector(column)``, the one a search uses, so that the planner matches the two.
+PG_INDEXES = {
+    "tracker_contact_summary_fts": ("contact", "summary"),
+    "tracker_statement_quote_fts": ("statement", "quote"),
+}
+PG_CONFIG = "simple"
+_WORD = re.compile(r"[^\W_]")
+
+
+def fts_usable(connection: BaseDatabaseWrapper, text: str) -> bool:
+    """Whether ``text`` can be looked up in PostgreSQL's full-text index (it has a word)."""
+    return connection.vendor == "postgresql" and bool(_WORD.search(text))
+
+
+def fts_vector(column: str):
+    from django.contrib.postgres.search import SearchVector
+
+    return SearchVector(column, config=PG_CONFIG)
+
+
+def fts_prefix_query(text: str):
+    """The words of ``text`` as PostgreSQL's own parser cuts them, each as a prefix, all required
+    (``grain:* & ex:*``). Built in the database, by one uncorrelated subquery, so the words are
+    cut exactly as the index cut the rows."""
+    from django.contrib.postgres.search import SearchQuery
+    from django.db.models import TextField
+    from django.db.models.expressions import RawSQL
+
+    words = RawSQL(
+        f"SELECT string_agg(quote_literal(lexeme) || ':*', ' & ') FROM unnest(to_tsvector('{PG_CONFIG}', %s))",
+        [text],
+        output_field=TextField(),
+    )
+    return SearchQuery(words, search_type="raw", config=PG_CONFIG)
+
+
+def fts_index(column: str, name: str):
+    from django.contrib.postgres.indexes import GinIndex
+
+    return GinIndex(fts_vector(column), name=name)
 
 
 def fts_phrase(text: str) -> str:

@@ -4,7 +4,7 @@ Admin actions call ``tracker.services`` and add no logic of their own. Importing
 registers every model admin.
 """
 
-from tracker.admin import articles, record
+from tracker.admin import articles, jobs, record
 from tracker.admin.articles import article_item_links, article_text_highlighted
 
-__all__ = ["article_item_links", "article_text_highlighted", "articles", "record"]
+__all__ = ["article_item_links", "article_text_highlighted", "articles", "jobs", "record"]

@@ -2,10 +2,6 @@
 like the ``ingest`` command), read its text with every extracted item highlighted, re-run
 extraction, confirm what it proposed."""
 
-import os
-import tempfile
-from pathlib import Path
-
 from django import forms
 from django.contrib import admin, messages
 from django.core.exceptions import PermissionDenied
@@ -21,13 +17,10 @@ from tracker.admin import review
 from tracker.admin.record import ContactSourceInline, GapClaimInline, StatementInline
 from tracker.admin.review import article_review_context, article_review_items, review_list_html
 from tracker.highlight import Highlight, text_highlighted
-from tracker.models import Article, ReviewStatus
+from tracker.models import Article, IngestJob, ReviewStatus
 from tracker.rules import WEB_SCHEMES
-from tracker.services.ingest import (
-    MAX_TEXT_CHARS,
-    IngestResult,
-    article_ingest,
-)
+from tracker.services.ingest import MAX_TEXT_CHARS
+from tracker.services.ingest_jobs import ingest_job_create
 from tracker.services.review import article_items_set_status, article_reextract
 
 
@@ -82,44 +75,15 @@ class ArticleIngestForm(forms.Form):
             )
         return cleaned
 
-    def ingest(self) -> list[IngestResult]:
+    def enqueue(self, user) -> IngestJob:
+        """Queue the article for the workers (run at once with the immediate backend)."""
         data = self.cleaned_data
-        common = {"confirm": data["confirm"]}
-        if data.get("upload"):
-            return _ingest_upload(data["upload"], publisher=data["publisher"], **common)
-        return [
-            article_ingest(
-                text=data["text"],
-                published=data["published"],
-                title=data["title"],
-                url=data["url"] or None,
-                publisher=data["publisher"],
-                **common,
-            )
-        ]
-
-
-def _ingest_upload(upload, *, publisher: str, confirm: bool) -> list[IngestResult]:
-    """Read an uploaded file the way the ``ingest`` command reads one from disk."""
-    from tracker.extraction import documents_from_file
-
-    suffix = Path(upload.name).suffix.lower()
-    handle, tmp = tempfile.mkstemp(suffix=suffix)
-    try:
-        with os.fdopen(handle, "wb") as out:
-            for chunk in upload.chunks():
-                out.write(chunk)
-        try:
-            documents = list(documents_from_file(tmp))
-        except Exception as error:  # noqa: BLE001 - shown to the editor, not raised
-            return [IngestResult("failed", reason=f"cannot read the file: {error}", source=upload.name)]
-        if not documents:
-            return [IngestResult("failed", reason="the file holds no article", source=upload.name)]
-        return [
-            article_ingest(document=d, source_file=upload.name, publisher=publisher, confirm=confirm) for d in documents
-        ]
-    finally:
-        os.unlink(tmp)
+        common = {"confirm": data["confirm"], "publisher": data["publisher"], "user": user}
+        if upload := data.get("upload"):
+            return ingest_job_create(upload=b"".join(upload.chunks()), upload_name=upload.name, **common)
+        return ingest_job_create(
+            text=data["text"], published=data["published"], title=data["title"], url=data["url"] or None, **common
+        )
 
 
 def article_item_links(article: Article, items=None) -> list[tuple[int, int, str, str, str]]:
@@ -234,18 +198,24 @@ class ArticleAdmin(admin.ModelAdmin):
             raise PermissionDenied
         form = ArticleIngestForm(request.POST or None, request.FILES or None)
         if request.method == "POST" and form.is_valid():
-            results = form.ingest()
-            failed = [r for r in results if r.status == "failed"]
-            for r in results:
-                level = {"new": messages.SUCCESS, "duplicate": messages.WARNING}.get(r.status, messages.ERROR)
-                self.message_user(request, str(r), level)
-            stored = [r.article for r in results if r.article is not None]
+            job = form.enqueue(request.user)
+            if job.status == IngestJob.Status.QUEUED:
+                self.message_user(
+                    request, f"Queued as ingest job {job.pk}: a worker ingests it; this page shows how it goes."
+                )
+                return redirect("admin:tracker_ingestjob_change", job.pk)
+            entries = job.results or [{"status": "failed", "message": f"{job.source}: failed: {job.error}"}]
+            for e in entries:
+                level = {"new": messages.SUCCESS, "duplicate": messages.WARNING}.get(e["status"], messages.ERROR)
+                self.message_user(request, e["message"], level)
+            stored = [e["article"] for e in entries if e.get("article")]
+            failed = [e for e in entries if e["status"] == "failed"]
             if len(stored) == 1 and not failed:
-                return redirect("admin:tracker_article_change", stored[0].pk)
+                return redirect("admin:tracker_article_change", stored[0])
             if stored:
                 return redirect("admin:tracker_article_changelist")
-            for r in failed:
-                form.add_error(None, str(r))
+            for e in failed:
+                form.add_error(None, e["message"])
         context = {
             **self.admin_site.each_context(request),
             "title": "Add article",

@@ -27,6 +27,7 @@ from tracker.models.derived import (
     PairMonthCount,
 )
 from tracker.models.events import AnchorPrecision, Event, EventQuerySet
+from tracker.models.jobs import IngestJob
 from tracker.models.people import (
     Country,
     CountryManager,
@@ -47,6 +48,7 @@ __all__ = [
     "ArticleQuerySet",
     "BoundPrecision",
     "InOffice",
+    "IngestJob",
     "ReviewedQuerySet",
     "office_known_held_on_q",
     "Contact",

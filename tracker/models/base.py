@@ -12,7 +12,7 @@ from django.db.models import Exists, OuterRef, Q
 from django.db.models.expressions import RawSQL
 from django.utils.text import slugify
 
-from tracker.text_search import fts_phrase, text_index_usable
+from tracker.text_search import fts_phrase, fts_prefix_query, fts_usable, fts_vector, text_index_usable
 
 if TYPE_CHECKING:
     from tracker.models.articles import Topic
@@ -127,11 +127,23 @@ class RecordQuerySet(DatedQuerySet, ReviewedQuerySet):
 
     def _text_contains(self, text: str) -> Q:
         """Whether the record's own text contains ``text`` (case-insensitive); on SQLite through the
-        trigram index of ``tracker.text_search`` when ``text`` is long enough."""
-        if text_index_usable(connections[self.db], text):
+        trigram index of ``tracker.text_search`` when ``text`` is long enough, on PostgreSQL through
+        its full-text index (words found from their start: see ``tracker.text_search``)."""
+        connection = connections[self.db]
+        contains = Q(**{f"{self.text_field}__icontains": text})
+        if text_index_usable(connection, text):
             found = RawSQL(f"SELECT rowid FROM {self.text_index} WHERE {self.text_index} MATCH %s", [fts_phrase(text)])
             return Q(pk__in=found)
-        return Q(**{f"{self.text_field}__icontains": text})
+        if fts_usable(connection, text):
+            # The words through the full-text index, then the exact text over the rows found; both
+            # in the subquery, so that the planner reads the index rather than every row's text.
+            found = (
+                self.model._default_manager.annotate(_words=fts_vector(self.text_field))
+                .filter(contains, _words=fts_prefix_query(text))
+                .values("pk")
+            )
+            return Q(pk__in=found)
+        return contains
 
     def matching(self, text: str):
         return self.filter(self._text_contains(text))

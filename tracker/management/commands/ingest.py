@@ -1,7 +1,8 @@
-"""Ingest article files into the record: ``python manage.py ingest PATH... [--confirm]``.
+"""Ingest article files into the record: ``python manage.py ingest PATH... [--confirm] [--background]``.
 
-Loops over files and calls ``tracker.services.ingest.article_ingest``; one bad file never stops
-the batch. Gaps are recomputed once per touched pair at the end.
+Loops over files and calls ``tracker.services.ingest_files.file_ingest``; one bad file never
+stops the batch. Gaps are recomputed once per touched pair at the end. ``--background`` queues
+one ingest job per file instead (``tracker.services.ingest_jobs``) for ``manage.py db_worker``.
 
 Exit status: 0 when the batch is stored, refused files included (each is listed in the summary
 with its reason); non-zero when nothing could be ingested, or when any article was not stored
@@ -12,79 +13,17 @@ stderr as it happens (with its traceback at ``-v 2``).
 from __future__ import annotations
 
 import sys
-import traceback
 from collections import Counter
-from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
 from tqdm import tqdm
 
 from tracker.planner_statistics import planner_statistics_refresh
 from tracker.services.gazetteer import gazetteer_batch
-from tracker.services.ingest import IngestResult, article_ingest
+from tracker.services.ingest import IngestResult
+from tracker.services.ingest_files import article_files, file_ingest
+from tracker.services.ingest_jobs import ingest_job_results, ingest_jobs_create_for_paths
 from tracker.services.upkeep import gaps_deferred
-
-SUFFIXES = {".txt", ".html", ".htm", ".md", ".markdown", ".jsonl"}
-
-
-def article_files(paths: list[str]) -> tuple[list[Path], list[IngestResult]]:
-    """The readable files under ``paths`` (folders recursively, sorted) and a failure for each
-    path that is missing or of a kind we do not read."""
-    files: list[Path] = []
-    failures: list[IngestResult] = []
-    for raw in paths:
-        p = Path(raw)
-        if p.is_dir():
-            found = sorted(f for f in p.rglob("*") if f.is_file() and f.suffix.lower() in SUFFIXES)
-            if not found:
-                failures.append(
-                    IngestResult("failed", reason="the folder holds no .txt/.html/.md/.jsonl file", source=raw)
-                )
-            files.extend(found)
-        elif p.is_file():
-            if p.suffix.lower() in SUFFIXES:
-                files.append(p)
-            else:
-                failures.append(
-                    IngestResult("failed", reason=f"unknown file type {p.suffix or '(none)'!r}", source=raw)
-                )
-        else:
-            failures.append(IngestResult("failed", reason="no such file or folder", source=raw))
-    return files, failures
-
-
-def file_ingest(path: Path, *, confirm: bool, publisher: str) -> list[IngestResult]:
-    """Every article of one file, each with its outcome; reading errors become a failure."""
-    from tracker.extraction import documents_from_file
-
-    results = []
-    try:
-        for number, document in enumerate(documents_from_file(path), start=1):
-            source = document.source or str(path)
-            if path.suffix.lower() == ".jsonl" and source == str(path):
-                source = f"{path}:{number}"
-            try:
-                results.append(
-                    article_ingest(document=document, source_file=source, confirm=confirm, publisher=publisher)
-                )
-            except Exception as error:  # noqa: BLE001 - reported as an error, the batch goes on
-                results.append(_error(error, source))
-    except UnicodeDecodeError as error:
-        results.append(
-            IngestResult(
-                "failed", reason=f"not valid UTF-8 text ({error.reason} at byte {error.start})", source=str(path)
-            )
-        )
-    except Exception as error:  # noqa: BLE001 - reading reports bad input in ``errors``: this is a bug
-        results.append(_error(error, str(path), "cannot read the file: "))
-    if not results:
-        results.append(IngestResult("failed", reason="the file holds no article", source=str(path)))
-    return results
-
-
-def _error(error: Exception, source: str, what: str = "") -> IngestResult:
-    reason = f"{what}{type(error).__name__}: {error}"
-    return IngestResult("failed", reason=reason, source=source, error=traceback.format_exc())
 
 
 class Command(BaseCommand):
@@ -96,8 +35,15 @@ class Command(BaseCommand):
             "--confirm", action="store_true", help="Confirm the items at once (trusted official archives only)."
         )
         parser.add_argument("--publisher", default="", help="Publisher for documents that do not name one.")
+        parser.add_argument(
+            "--background",
+            action="store_true",
+            help="Queue one job per file for the workers (manage.py db_worker) instead of ingesting here.",
+        )
 
-    def handle(self, *args, paths, confirm=False, publisher="", **options):
+    def handle(self, *args, paths, confirm=False, publisher="", background=False, **options):
+        if background:
+            return self.enqueue(list(paths), confirm=confirm, publisher=publisher)
         files, failures = article_files(list(paths))
         results: list[IngestResult] = list(failures)
         quiet = options.get("verbosity", 1) == 0
@@ -119,6 +65,24 @@ class Command(BaseCommand):
                 f"{errors} article(s) not stored because of an error, not of their files (listed above); "
                 "the rest of the batch is stored, and running ingest again once the error is fixed adds them"
             )
+
+    def enqueue(self, paths: list[str], *, confirm: bool, publisher: str) -> None:
+        jobs, failures = ingest_jobs_create_for_paths(paths, confirm=confirm, publisher=publisher)
+        waiting = [job for job in jobs if job.status == job.Status.QUEUED]
+        self.stdout.write(f"Queued {len(jobs)} ingest job(s): {job_numbers(jobs)}.\n" if jobs else "Queued no job.\n")
+        for failure in failures:
+            self.stdout.write(f"  FAILED {failure.source}: {failure.reason}\n")
+        if waiting:
+            self.stdout.write(f"{len(waiting)} wait for a worker: run `manage.py db_worker` (the admin shows them).\n")
+        else:  # the immediate backend ran them
+            results = failures + [r for job in jobs for r in ingest_job_results(job)]
+            self.stdout.write(ingest_summary(results, confirmed=confirm))
+        if not jobs:
+            raise CommandError("no file to ingest")
+
+
+def job_numbers(jobs) -> str:
+    return f"job {jobs[0].pk}" if len(jobs) == 1 else f"jobs {jobs[0].pk}–{jobs[-1].pk}"
 
 
 def ingest_summary(results: list[IngestResult], *, confirmed: bool = False) -> str:

@@ -1,0 +1,64 @@
+"""Ingest jobs: articles handed to the background workers, with their progress and outcome.
+
+One job is one file on the worker's disk, one pasted text or one uploaded file. The job row is
+what editors see (status, progress, what failed and why); the task that runs it is django-tasks'
+(``tracker.tasks.ingest_job_task``), found again by ``task_id``.
+"""
+
+from __future__ import annotations
+
+from django.conf import settings
+from django.db import models
+
+
+class IngestJob(models.Model):
+    class Status(models.TextChoices):
+        QUEUED = "queued", "queued"
+        RUNNING = "running", "running"
+        DONE = "done", "done"
+        FAILED = "failed", "failed"
+
+    source = models.CharField(
+        max_length=1000, help_text="The file read (on the worker's disk), the upload's name, or “pasted text”."
+    )
+    path = models.CharField(max_length=1000, blank=True, help_text="A file the worker reads; empty for a paste.")
+    text = models.TextField(blank=True, help_text="The pasted text.")
+    upload = models.BinaryField(null=True, blank=True, editable=False)
+    title = models.CharField(max_length=500, blank=True)
+    url = models.URLField(max_length=1000, blank=True)
+    publisher = models.CharField(max_length=200, blank=True)
+    published = models.DateField(null=True, blank=True)
+    confirm = models.BooleanField(default=False, help_text="Items confirmed at once (a trusted archive).")
+    signature = models.CharField(
+        max_length=100, blank=True, help_text="Size and modification time of the file when it was queued."
+    )
+    requested_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL)
+
+    status = models.CharField(max_length=10, choices=Status.choices, default=Status.QUEUED, db_index=True)
+    task_id = models.CharField(max_length=64, blank=True, help_text="The id of the task that runs the job.")
+    attempts = models.PositiveSmallIntegerField(default=0)
+    total = models.PositiveIntegerField(default=0, help_text="Articles the file holds (known once it is read).")
+    processed = models.PositiveIntegerField(default=0)
+    new = models.PositiveIntegerField(default=0)
+    duplicate = models.PositiveIntegerField(default=0)
+    failed = models.PositiveIntegerField(default=0)
+    results = models.JSONField(
+        default=list, blank=True, help_text="One entry per article: its status, source, message and article id."
+    )
+    error = models.TextField(blank=True, help_text="Why the job itself failed (the file could not be read, …).")
+    articles = models.ManyToManyField("tracker.Article", blank=True, related_name="ingest_jobs")
+    created = models.DateTimeField(auto_now_add=True)
+    started = models.DateTimeField(null=True, blank=True)
+    finished = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["-created", "-id"]
+        indexes = [models.Index(fields=["path", "status"], name="ingestjob_path_status")]
+
+    def __str__(self) -> str:
+        return f"job {self.pk}: {self.source}"
+
+    @property
+    def retryable(self) -> bool:
+        """Whether retrying can change anything: the job failed, or some of its articles did."""
+        return self.status == self.Status.FAILED or (self.status == self.Status.DONE and self.failed > 0)
