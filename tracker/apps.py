@@ -1,5 +1,6 @@
 from django.apps import AppConfig
 from django.db import connections
+from django.db.backends.signals import connection_created
 from django.db.models.signals import post_migrate
 
 
@@ -16,6 +17,9 @@ class TrackerConfig(AppConfig):
 
     def ready(self):
         from tracker import signals  # noqa: F401  (connects the gap-keeping receivers)
+        from tracker.sqlite_pragmas import sqlite_connection_configure
+
+        connection_created.connect(sqlite_connection_configure, dispatch_uid="tracker_sqlite_pragmas")
 
         # After every migrate: SQLite's text index lives outside migrations (tracker.text_search).
         post_migrate.connect(_text_index_ensure, sender=self, dispatch_uid="tracker_text_index_ensure")

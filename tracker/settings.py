@@ -110,7 +110,7 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
         {
             "timeout": envint("SQLITE_TIMEOUT", 30),
             "transaction_mode": "IMMEDIATE",
-            "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL",
+            # WAL and synchronous: tracker.sqlite_pragmas, on every new connection.
         }
     )
 
