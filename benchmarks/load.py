@@ -122,14 +122,20 @@ def remove(database_url: str) -> None:
         scale.server(database_url, f'DROP DATABASE IF EXISTS "{database_url.rsplit("/", 1)[-1]}"')
 
 
-def cases() -> dict[str, tuple[str, dict[str, str]]]:
-    """In a child process on the record: name -> (path, headers), for the busiest pair and leader."""
+def setup_django() -> None:
+    """In a child process whose environment names the record (benchmarks/ leaves the path first:
+    its timeline.py would hide the app of that name)."""
     here = Path(__file__).resolve().parent
     sys.path[:] = [str(ROOT)] + [p for p in sys.path if Path(p or ".").resolve() != here]
     import django
 
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "tracker.settings")
     django.setup()
+
+
+def cases() -> dict[str, tuple[str, dict[str, str]]]:
+    """In a child process on the record: name -> (path, headers), for the busiest pair and leader."""
+    setup_django()
     from django.urls import reverse
 
     from timeline.charts import CHARTS
