@@ -27,6 +27,7 @@ from __future__ import annotations
 
 import argparse
 import http.client
+import importlib.util
 import json
 import sqlite3
 import statistics
@@ -37,9 +38,16 @@ import time
 from pathlib import Path
 from urllib.parse import urlencode
 
-sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-import load  # noqa: E402  (the SQLite record, gunicorn, the cases)
+def _load_script():
+    spec = importlib.util.spec_from_file_location("benchmarks.load", Path(__file__).with_name("load.py"))
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[spec.name] = module
+    spec.loader.exec_module(module)
+    return module
+
+
+load = _load_script()  # the SQLite record, gunicorn, the cases
 
 ROOT = load.ROOT
 VENV = Path(tempfile.gettempdir()) / "peer-datasette-venv"
@@ -119,9 +127,7 @@ def main() -> None:
     args = parser.parse_args()
     if args.cases:
         load.setup_django()
-        import scale
-
-        print(json.dumps(scale.cases_for_record()))
+        print(json.dumps(load.scale.cases_for_record()))
         return
 
     command = datasette()
