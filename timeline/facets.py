@@ -90,7 +90,9 @@ def _publishers(rows: QuerySet, sources: QuerySet) -> list[tuple[str, str, int]]
 def _countries(rows: QuerySet) -> list[tuple[str, str, int]]:
     """A contact counts for a country when a participant spoke for it on the day (``of_countries``:
     a national of it, or holding one of its confirmed offices that day). One query for every
-    country at once: the distinct (contact, country) pairs of the two ways, grouped by country.
+    country at once: the (contact, country) pairs of the two ways, grouped by country, each contact
+    counted once (COUNT DISTINCT per group sorts small groups; a UNION's dedupe of all the pairs
+    first took two to five times as long on PostgreSQL at 100,000 contacts).
     Raw SQL because the ORM cannot group a UNION; the selection itself is the filter's own SQL."""
     connection = connections[rows.db]
     quote = connection.ops.quote_name
@@ -99,10 +101,10 @@ def _countries(rows: QuerySet) -> list[tuple[str, str, int]]:
     person, office, contact = (quote(m._meta.db_table) for m in (Person, Office, Contact))
     end = quote("end")
     sql = f"""
-        SELECT country_id, COUNT(*) FROM (
+        SELECT country_id, COUNT(DISTINCT contact_id) FROM (
             SELECT cp.contact_id, p.country_id FROM {took_part} cp JOIN {person} p ON p.id = cp.person_id
             WHERE p.country_id IS NOT NULL AND cp.contact_id IN ({selection})
-            UNION
+            UNION ALL
             SELECT cp.contact_id, o.country_id FROM {took_part} cp
             JOIN {contact} c ON c.id = cp.contact_id
             JOIN {office} o ON o.person_id = cp.person_id
