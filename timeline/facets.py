@@ -93,6 +93,8 @@ def _countries(rows: QuerySet) -> list[tuple[str, str, int]]:
     country at once: the (contact, country) pairs of the two ways, grouped by country, each contact
     counted once (COUNT DISTINCT per group sorts small groups; a UNION's dedupe of all the pairs
     first took two to five times as long on PostgreSQL at 100,000 contacts).
+    An office of the holder's own country adds nothing to the nationals' pairs, so the second way
+    reads only offices held abroad (few: it halved the count at 100,000 contacts on PostgreSQL).
     Raw SQL because the ORM cannot group a UNION; the selection itself is the filter's own SQL."""
     connection = connections[rows.db]
     quote = connection.ops.quote_name
@@ -105,10 +107,12 @@ def _countries(rows: QuerySet) -> list[tuple[str, str, int]]:
             SELECT cp.contact_id, p.country_id FROM {took_part} cp JOIN {person} p ON p.id = cp.person_id
             WHERE p.country_id IS NOT NULL AND cp.contact_id IN ({selection})
             UNION ALL
-            SELECT cp.contact_id, o.country_id FROM {took_part} cp
+            SELECT cp.contact_id, o.country_id FROM {office} o
+            JOIN {person} p ON p.id = o.person_id
+            JOIN {took_part} cp ON cp.person_id = o.person_id
             JOIN {contact} c ON c.id = cp.contact_id
-            JOIN {office} o ON o.person_id = cp.person_id
-            WHERE o.status = %s AND (o.start IS NULL OR o.start <= c.date) AND (o.{end} IS NULL OR o.{end} > c.date)
+            WHERE o.status = %s AND (p.country_id IS NULL OR o.country_id <> p.country_id)
+            AND (o.start IS NULL OR o.start <= c.date) AND (o.{end} IS NULL OR o.{end} > c.date)
             AND cp.contact_id IN ({selection})
         ) spoke_for GROUP BY country_id
     """
