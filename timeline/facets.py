@@ -50,10 +50,15 @@ def _link(base_url: str, data: QueryDict, key: str, value: str) -> str:
     return f"{base_url}?{query.urlencode()}"
 
 
-def _kinds(rows: QuerySet) -> list[tuple[str, str, int]]:
+def _kinds(rows: QuerySet, tallied: dict[str, int] | None = None) -> list[tuple[str, str, int]]:
+    """Each kind's count, busiest first; ``tallied``: the counts already read from the pair's
+    tallies (``ContactFilter.pair_kinds_from_tallies``, a pair's page or a pair filter alone)."""
     labels = dict(Contact.Kind.choices)
-    counted = rows.order_by().values("kind").annotate(n=Count("id")).order_by("-n", "kind")
-    return [(labels.get(r["kind"], r["kind"]), r["kind"], r["n"]) for r in counted]
+    if tallied is None:
+        counted = rows.order_by().values("kind").annotate(n=Count("id")).values_list("kind", "n")
+        tallied = dict(counted)
+    ordered = sorted(tallied.items(), key=lambda item: (-item[1], item[0]))
+    return [(labels.get(kind, kind), kind, n) for kind, n in ordered]
 
 
 def _named(counts: dict[int, int], names: dict[int, tuple[str, str]]) -> list[tuple[str, str, int]]:
@@ -141,6 +146,14 @@ FACETS = [
 ]
 
 
+def _counted(count, rows: QuerySet, sources: QuerySet, chosen: ContactFilter) -> list[tuple[str, str, int]]:
+    if count is _publishers:
+        return count(rows, sources)
+    if count is _kinds:
+        return count(rows, chosen.pair_kinds_from_tallies())
+    return count(rows)
+
+
 def timeline_facets(
     data: QueryDict, base_url: str, fixed: dict[str, str] | None = None, request: HttpRequest | None = None
 ) -> list[Facet]:
@@ -156,11 +169,12 @@ def timeline_facets(
     facets = []
     for key, title, count in FACETS:
         rest = _without(merged, key)
-        rows = ContactFilter(rest, queryset=Contact.objects.all(), request=request).qs
+        selection = ContactFilter(rest, queryset=Contact.objects.all(), request=request)
+        rows = selection.qs
         chosen = set(merged.getlist(key))
         values = [
             FacetValue(label, value, n, _link(base_url, _without(data, "after"), key, value), value in chosen)
-            for label, value, n in (count(rows, sources) if count is _publishers else count(rows))
+            for label, value, n in _counted(count, rows, sources, selection)
             if n
         ]
         if values:
