@@ -4,7 +4,9 @@ at growing numbers of synthetic contacts, with the query plans that show what re
 For each size, a PostgreSQL database of its own (``<DATABASE_URL's name>_scale_<size>``) is
 migrated and filled by ``manage.py synth`` (fictional leaders, two statements per contact), then
 analysed; a child process times each request through Django's test client (server time: no
-network, no gunicorn) and prints medians with the ratio against the smallest size. Goal (issue
+network, no gunicorn) and prints medians with the ratio against the smallest size, and each
+case's first request as ``<case> (cold)`` (imports, connection and the database's buffers unwarmed
+by that case). Goal (issue
 14): each under 100 ms at 1,000,000, growing far slower than the data.
 
 ``--explain`` prints, for each case at the largest size, its slowest query with EXPLAIN ANALYZE's
