@@ -6,8 +6,7 @@ migrated and filled by ``manage.py synth`` (fictional leaders, two statements pe
 analysed; a child process times each request through Django's test client (server time: no
 network, no gunicorn) and prints medians with the ratio against the smallest size, and each
 case's first request as ``<case> (cold)`` (imports, connection and the database's buffers unwarmed
-by that case). Goal (issue
-14): each under 100 ms at 1,000,000, growing far slower than the data.
+by that case). Goal (issue 14): each under 100 ms at 1,000,000, growing far slower than the data.
 
 ``--explain`` prints, for each case at the largest size, its slowest query with EXPLAIN ANALYZE's
 plan, and a line per case naming the indexes read and any sequential scan of a large table.
