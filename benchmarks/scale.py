@@ -4,8 +4,9 @@ at growing numbers of synthetic contacts, with the query plans that show what re
 For each size, a PostgreSQL database of its own (``<DATABASE_URL's name>_scale_<size>``) is
 migrated and filled by ``manage.py synth`` (fictional leaders, two statements per contact), then
 analysed; a child process times each request through Django's test client (server time: no
-network, no gunicorn) and prints medians with the ratio against the smallest size. Goal (issue
-14): each under 100 ms at 1,000,000, growing far slower than the data.
+network, no gunicorn) and prints medians with the ratio against the smallest size, and each
+case's first request as ``<case> (cold)`` (imports, connection and the database's buffers unwarmed
+by that case). Goal (issue 14): each under 100 ms at 1,000,000, growing far slower than the data.
 
 ``--explain`` prints, for each case at the largest size, its slowest query with EXPLAIN ANALYZE's
 plan, and a line per case naming the indexes read and any sequential scan of a large table.
@@ -164,6 +165,8 @@ def measure(runs: int, warmup: int, explain: bool, only: list[str]) -> dict:
             response = client.get(url, headers=headers)
             elapsed = time.perf_counter() - started
             assert response.status_code == 200, (url, response.status_code)
+            if n == 0:
+                result[f"{name} (cold)"] = elapsed * 1000
             if n >= warmup:  # the first requests warm caches and imports
                 times.append(elapsed * 1000)
         result[name] = statistics.median(times)
@@ -233,12 +236,12 @@ def main() -> None:
 
     first, last = sizes[0], sizes[-1]
     print(f"\nMedian server time over {args.runs} requests (PostgreSQL), ratio against {first:,} contacts")
-    print(f"{'case':<22}" + "".join(f" {f'{size:,}':>11} {'ratio':>7}" for size in sizes))
+    print(f"{'case':<29}" + "".join(f" {f'{size:,}':>11} {'ratio':>7}" for size in sizes))
     for case in results[first]:
         cells = "".join(
             f" {results[size][case]:>8.1f} ms {results[size][case] / results[first][case]:>6.2f}x" for size in sizes
         )
-        print(f"{case:<22}{cells}{'  (over 100 ms)' if results[last][case] > 100 else ''}")
+        print(f"{case:<29}{cells}{'  (over 100 ms)' if results[last][case] > 100 else ''}")
     print(f"rows grew {last / first:.0f}x; goal: each under 100 ms at 1,000,000")
 
 

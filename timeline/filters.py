@@ -370,9 +370,9 @@ class ContactFilter(RecordFilter):
     def filter_pair(self, queryset, name, value):
         return queryset.involving_all(*value) if value else queryset
 
-    def pair_count_from_tallies(self) -> int | None:
-        """The exact number of matching contacts read from ``PairMonthCount`` (one index look-up)
-        when only a pair, a status and kinds are chosen; None when another filter narrows it."""
+    def _pair_tallies(self):
+        """The ``PairMonthCount`` rows that hold exactly the matching contacts when only a pair, a
+        status and kinds are chosen; None when another filter narrows them."""
         if not self.form.is_valid():
             return None
         data = self.form.cleaned_data
@@ -387,7 +387,21 @@ class ContactFilter(RecordFilter):
             tallies = tallies.filter(status=status)
         if data.get("kind"):
             tallies = tallies.filter(kind__in=data["kind"])
-        return tallies.aggregate(n=Sum("contacts"))["n"] or 0
+        return tallies
+
+    def pair_count_from_tallies(self) -> int | None:
+        """The exact number of matching contacts read from ``PairMonthCount`` (one index look-up)
+        when only a pair, a status and kinds are chosen; None when another filter narrows it."""
+        tallies = self._pair_tallies()
+        return None if tallies is None else tallies.aggregate(n=Sum("contacts"))["n"] or 0
+
+    def pair_kinds_from_tallies(self) -> dict[str, int] | None:
+        """As ``pair_count_from_tallies``, the number of each kind (kinds with none left out)."""
+        tallies = self._pair_tallies()
+        if tallies is None:
+            return None
+        counted = tallies.order_by().values("kind").annotate(n=Sum("contacts")).values_list("kind", "n")
+        return {kind: n for kind, n in counted if n}
 
     def filter_kind(self, queryset, name, value):
         return queryset.filter(kind__in=value) if value else queryset

@@ -29,7 +29,8 @@ def record(people):
 
 @pytest.mark.parametrize(
     "query",
-    ["", "kind=meeting", "person=ivo-pell", "topic=trade", "country=XO", "publisher=Ostrelia+Wire", "start=2024-04-01"],
+    ["", "kind=meeting", "person=ivo-pell", "topic=trade", "country=XO", "publisher=Ostrelia+Wire", "start=2024-04-01"]
+    + ["pair=aldo-varen,mira-tolsk", "pair=aldo-varen,mira-tolsk&kind=meeting"],
 )
 def test_every_facet_count_equals_the_rows_its_link_shows(client, record, query):
     page = client.get(f"/timeline/?{query}")
@@ -73,3 +74,39 @@ def test_a_country_counts_only_for_confirmed_offices_held_on_the_day(client, rec
     [value] = [v for v in facet.values if v.value == "XV"]
     assert value.count == 1  # the May visit; not the July letter, nor Mira's calls (an office under review)
     assert client.get(value.url).context["contact_count"].n == 1
+
+
+def test_a_country_counts_an_office_holder_of_no_nationality_on_the_day_and_its_nationals_every_day(client, record):
+    # The count reads offices held abroad apart from the nationals: an office of no one's own
+    # country (its holder has no nationality) counts on its days only, and an office of the holder's
+    # own country that ended does not stop the holder counting for it as a national.
+    from tracker.tests.factories import make_person
+
+    vastmark = make_country("Vastmark")
+    sela = make_person("Sela Dorn", slug="sela-dorn")  # no nationality
+    Office.objects.create(person=sela, title="Envoy", country=vastmark, start=date(2024, 1, 1), end=date(2024, 2, 1))
+    kessa = make_person("Kessa Rund", slug="kessa-rund", country=vastmark)
+    Office.objects.create(person=kessa, title="Consul", country=vastmark, start=date(2024, 1, 1), end=date(2024, 2, 1))
+    tam = make_person("Tam Olver", slug="tam-olver")
+    make_contact(sela, tam, on=date(2024, 1, 10))  # Sela in office
+    make_contact(sela, tam, on=date(2024, 3, 10))  # out of office: not Vastmark's
+    make_contact(kessa, tam, on=date(2024, 4, 10))  # Kessa out of office, but a national
+    facet = {f.key: f for f in client.get("/timeline/").context["facets"]}["country"]
+    [value] = [v for v in facet.values if v.value == "XV"]
+    assert value.count == 2  # January's and April's; not March's
+    assert client.get(value.url).context["contact_count"].n == 2
+
+
+def test_a_pairs_kinds_read_from_its_tallies_are_the_kinds_of_its_contacts(client, record, people):
+    from django.http import QueryDict
+
+    from timeline.filters import ContactFilter
+
+    make_contact(people["aldo"], people["mira"], on=date(2024, 8, 1), kind=Contact.Kind.MEETING, planned=True)
+    make_contact(people["aldo"], people["mira"], on=date(2024, 9, 1), status="proposed")
+    data = QueryDict("pair=aldo-varen,mira-tolsk")
+    assert ContactFilter(data, queryset=Contact.objects.all()).pair_kinds_from_tallies() is not None
+    facets = {f.key: f for f in timeline_facets(data, "/timeline/")}
+    contacts = Contact.objects.confirmed().involving_all(people["aldo"], people["mira"])
+    expected = {kind: contacts.filter(kind=kind).count() for kind in contacts.values_list("kind", flat=True)}
+    assert {v.value: v.count for v in facets["kind"].values} == expected == {"phone_call": 1, "meeting": 2}
