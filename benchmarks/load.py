@@ -50,7 +50,7 @@ def sibling(name: str) -> ModuleType:
     return sys.modules[f"benchmarks.{name}"]
 
 
-scale = sibling("scale")  # the PostgreSQL record: naming, building, dropping
+scale = sibling("scale")  # the synthetic record; on PostgreSQL its naming, building, dropping
 
 GOALS = {"timeline": 100, "pair page": 50}  # requests/s
 P99_GOAL_MS = 250
@@ -88,16 +88,7 @@ def build_sqlite(db: Path, contacts: int) -> float:
     for suffix in ("", "-wal", "-shm"):
         Path(f"{db}{suffix}").unlink(missing_ok=True)
     started = time.perf_counter()
-    env = env_for(f"sqlite:///{db}")
-    manage = [sys.executable, str(ROOT / "manage.py")]
-    subprocess.run([*manage, "migrate", "-v0"], env=env, check=True, cwd=ROOT)
-    subprocess.run(
-        [*manage, "synth", "--leaders", "300", "--contacts", str(contacts), "--statements", str(contacts * 2)],
-        env=env,
-        check=True,
-        cwd=ROOT,
-        stdout=subprocess.DEVNULL,
-    )
+    scale.record_synthesize(env_for(f"sqlite:///{db}"), contacts)
     with sqlite3.connect(db) as conn:
         conn.execute("ANALYZE")
     return time.perf_counter() - started

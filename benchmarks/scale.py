@@ -81,11 +81,9 @@ def contacts_in(url: str) -> int | None:
         return None
 
 
-def build(url: str, contacts: int) -> float:
-    name = urlsplit(url).path.lstrip("/")
-    server(url, f'DROP DATABASE IF EXISTS "{name}"', f'CREATE DATABASE "{name}"')
-    started = time.perf_counter()
-    env = env_for(url)
+def record_synthesize(env: dict[str, str], contacts: int) -> None:
+    """Migrate the database ``env`` points at and fill it with the benchmarks' synthetic record:
+    300 leaders, ``contacts`` contacts and two statements each (load.py builds its SQLite one so too)."""
     manage = [sys.executable, str(ROOT / "manage.py")]
     subprocess.run([*manage, "migrate", "-v0"], env=env, check=True, cwd=ROOT)
     subprocess.run(
@@ -95,6 +93,13 @@ def build(url: str, contacts: int) -> float:
         cwd=ROOT,
         stdout=subprocess.DEVNULL,
     )
+
+
+def build(url: str, contacts: int) -> float:
+    name = urlsplit(url).path.lstrip("/")
+    server(url, f'DROP DATABASE IF EXISTS "{name}"', f'CREATE DATABASE "{name}"')
+    started = time.perf_counter()
+    record_synthesize(env_for(url), contacts)
     import psycopg
 
     with psycopg.connect(url, autocommit=True) as db:
