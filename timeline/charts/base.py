@@ -134,6 +134,22 @@ def count_axis(title: str, largest: int) -> dict:
     return axis
 
 
+def count_heatmap(largest: int) -> dict:
+    """The look of a heatmap of contact counts (the calendar's days, the network's matrix): empty
+    cells pale, a whole-number colour bar stepping one contact at a time while counts are small,
+    as ``count_axis`` does for a y axis; each cell's ``text`` names it in the hover."""
+    colorbar = {"title": {"text": "Contacts"}, "thickness": 12, "tickformat": ",d"}
+    if largest <= 8:
+        colorbar["dtick"] = 1
+    return {
+        "type": "heatmap",
+        "colorscale": [[0, "#eef1f6"], [0.001, "#c6dbef"], [1, "#08306b"]],
+        "zmin": 0,
+        "hovertemplate": "%{text}: %{z} contacts<extra></extra>",
+        "colorbar": colorbar,
+    }
+
+
 def plotly_text(text: str) -> str:
     """``text`` made inert for plotly, which reads ``<a href>``, ``<b>`` and ``<br>`` in every title,
     label and hover text: names come from articles."""

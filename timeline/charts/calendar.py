@@ -10,7 +10,16 @@ from django.http import QueryDict
 from django.utils import timezone
 
 from timeline.charts.aggregates import contact_counts_by_day, contact_date_span
-from timeline.charts.base import TOP_MARGIN_PX, Chart, ChartOptions, Table, chart_refused, figure, figure_layout
+from timeline.charts.base import (
+    TOP_MARGIN_PX,
+    Chart,
+    ChartOptions,
+    Table,
+    chart_refused,
+    count_heatmap,
+    figure,
+    figure_layout,
+)
 from timeline.charts.tally import Tally
 from timeline.filters import FIRST_DAY, LAST_DAY, BoundedDateField
 
@@ -49,23 +58,13 @@ def chart_calendar(contacts: QuerySet, params: QueryDict | CalendarOptions, tall
     fig = figure(
         [
             {
-                "type": "heatmap",
+                **count_heatmap(max(counts.values(), default=0)),
                 "z": z,
                 "x": [(grid_start + timedelta(weeks=w)).isoformat() for w in range(weeks)],
                 "y": WEEKDAYS,
                 "text": text,
                 "xgap": 2,
                 "ygap": 2,
-                "colorscale": [[0, "#eef1f6"], [0.001, "#c6dbef"], [1, "#08306b"]],
-                "zmin": 0,
-                "hovertemplate": "%{text}: %{z} contacts<extra></extra>",
-                # Whole numbers on the scale too: one step per contact while the days hold few.
-                "colorbar": {
-                    "title": {"text": "Contacts"},
-                    "thickness": 12,
-                    "tickformat": ",d",
-                    **({"dtick": 1} if max(counts.values(), default=0) <= 8 else {}),
-                },
             }
         ],
         figure_layout(

@@ -23,7 +23,16 @@ from timeline.charts.aggregates import (
     tallied_totals_by_person,
     totals_by_person,
 )
-from timeline.charts.base import Chart, ChartOptions, Table, chart_refused, figure, figure_layout, plotly_text
+from timeline.charts.base import (
+    Chart,
+    ChartOptions,
+    Table,
+    chart_refused,
+    count_heatmap,
+    figure,
+    figure_layout,
+    plotly_text,
+)
 from timeline.charts.tally import Tally
 from tracker.models import Person
 
@@ -228,22 +237,13 @@ def network_matrix(
     row_px = 28
     data = [
         {
-            "type": "heatmap",
+            **count_heatmap(largest),
             "z": z,
             "x": labels,
             "y": labels,
             "text": text,
             "xgap": 1,
             "ygap": 1,
-            "colorscale": [[0, "#eef1f6"], [0.001, "#c6dbef"], [1, "#08306b"]],
-            "zmin": 0,
-            "hovertemplate": "%{text}: %{z} contacts<extra></extra>",
-            "colorbar": {
-                "title": {"text": "Contacts"},
-                "thickness": 12,
-                "tickformat": ",d",
-                **({"dtick": 1} if largest <= 8 else {}),
-            },
         }
     ]
     tick = {"tickfont": {"size": 11}, "automargin": True, "showgrid": False, "type": "category", "fixedrange": True}
