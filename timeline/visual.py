@@ -15,13 +15,13 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from itertools import combinations
 
-from django.db.models import Count, F, Q, Sum
+from django.db.models import Count, F, Max, Min, Q, Sum
 from django.urls import reverse
 
 from timeline.charts.aggregates import as_day
 from timeline.charts.base import KIND_LABELS, KIND_ORDER, plotly_text
 from timeline.charts.periods import period_start
-from timeline.charts.tally import tally_for
+from timeline.charts.tally import Tally, tally_for
 from timeline.feed import CappedCount, count_capped
 from timeline.filters import ContactFilter
 from tracker.models import ContactSource, Gap, GapClaim, Office, Person, Precision, ReviewStatus
@@ -51,6 +51,19 @@ def first_and_last(qs) -> tuple[date | None, date | None]:
     first = qs.order_by("date").values_list("date", flat=True).first()
     last = qs.order_by("-date").values_list("date", flat=True).first()
     return first, last
+
+
+def first_and_last_tallied(qs, months) -> tuple[date | None, date | None]:
+    """``first_and_last`` of ``qs`` when ``months`` (``PairMonthCount`` rows) hold its contacts:
+    the first and last months that hold any, then the days from the contacts of those two months
+    only. Two queries, neither of which reads every contact of ``qs``."""
+    span = months.aggregate(first=Min("month"), last=Max("month"))
+    if span["first"] is None:
+        return None, None
+    ends = Q(date__gte=span["first"], date__lt=month_after(span["first"]))
+    ends |= Q(date__gte=span["last"], date__lt=month_after(span["last"]))
+    days = qs.order_by().filter(ends).aggregate(first=Min("date"), last=Max("date"))
+    return days["first"], days["last"]
 
 
 def precision_span(day: date, precision: str) -> tuple[date, date] | None:
@@ -96,6 +109,19 @@ def gap_label(gap: Gap, claims: list[GapClaim]) -> str:
     for claim in claims:
         label += f"\nclaim: {claim.get_verdict_display().lower()}"
     return label
+
+
+def involving(months, people):
+    """``PairMonthCount`` rows of the pairs with one of ``people`` in them."""
+    return months.filter(Q(person_a_id__in=people) | Q(person_b_id__in=people))
+
+
+def months_of(tally: Tally):
+    """The month tallies of the filter's pair or people (every pair's without either)."""
+    months = tally.months.order_by()
+    if tally.pair:
+        return months.filter(person_a_id=tally.pair[0], person_b_id=tally.pair[1])
+    return involving(months, list(tally.people)) if tally.people else months
 
 
 class VisualTimeline:
@@ -170,20 +196,27 @@ class VisualTimeline:
     # --- lanes and marks ----------------------------------------------------------------------
 
     def _extent(self) -> dict:
-        """First and last contact of the filter without its dates: the range slider's extent."""
-        first, last = first_and_last(self.filter.without("start", "end").qs)
+        """First and last contact of the filter without its dates: the range slider's extent. For
+        people or a pair, whose contacts the date index cannot find, from their month tallies."""
+        undated = self.filter.without("start", "end")
+        tally = tally_for(undated)
+        if tally and tally.days is None:
+            first, last = first_and_last_tallied(undated.qs, months_of(tally))
+        else:
+            first, last = first_and_last(undated.qs)
         return {"first": first and first.isoformat(), "last": last and last.isoformat()}
 
     def _total(self) -> CappedCount:
-        """How many contacts the range holds: counted up to MAX_MARKS + 1, beyond that read from
-        the stored tallies when the filter allows, else counted up to the feed's cap."""
+        """How many contacts the range holds: exactly from the stored tallies when the filter allows
+        and the range holds more than MAX_MARKS, else counted up to the feed's cap (one query
+        either way for people, a pair or a country, which the date index does not narrow)."""
+        if not (self.tally and self.tally.days is not None):
+            exact = self.filter.pair_count_from_tallies()
+            return CappedCount(exact, more=False) if exact is not None else count_capped(self.qs)
         few = count_capped(self.qs, MAX_MARKS)
         if not few.more:
             return few
-        if self.tally and self.tally.days is not None:
-            return CappedCount(self.tally.days.aggregate(n=Sum("contacts"))["n"] or 0, more=False)
-        exact = self.filter.pair_count_from_tallies()
-        return CappedCount(exact, more=False) if exact is not None else count_capped(self.qs)
+        return CappedCount(self.tally.days.aggregate(n=Sum("contacts"))["n"] or 0, more=False)
 
     def _lane_keys(self, people: list[int], kind: str) -> list:
         if self.lanes_by == "kind":
@@ -261,7 +294,7 @@ class VisualTimeline:
         the range; else from the contacts."""
         if self.lanes_by == "kind":
             if self.tally and self.tally.pair:
-                rows = self._pair_months(self.tally.pair).values("kind").annotate(n=Sum("contacts"))
+                rows = self.tally.pair_months(*self.tally.pair).order_by().values("kind").annotate(n=Sum("contacts"))
             elif self.tally and self.tally.days is not None:
                 rows = self.tally.days.order_by().values("kind").annotate(n=Sum("contacts"))
             else:
@@ -273,15 +306,10 @@ class VisualTimeline:
             grouped = self.tally.pairs.order_by("-contacts").values("person_a_id", "person_b_id", "contacts")
             if lead:
                 grouped = grouped.filter(Q(person_a_id=lead) | Q(person_b_id=lead))
-        elif self.tally:
-            months = self.tally.months.order_by()
-            if lead:
-                months = months.filter(Q(person_a_id=lead) | Q(person_b_id=lead))
-            elif self.tally.pair:
-                months = self._pair_months(self.tally.pair)
-            elif self.tally.people:
-                people = list(self.tally.people)
-                months = months.filter(Q(person_a_id__in=people) | Q(person_b_id__in=people))
+        elif self.tally and (lead in self.tally.people or not self.filter.form.cleaned_data.get("country")):
+            # A country's contacts rank their pairs from the contacts: its tallies (its nationals')
+            # hold no pair of two others who met in a summit with one of them.
+            months = involving(self.tally.months.order_by(), [lead]) if lead else months_of(self.tally)
             grouped = months.values("person_a_id", "person_b_id").annotate(n=Sum("contacts")).order_by("-n")
         else:
             # No tally for this filter: rank the pairs of the latest LANE_SAMPLE contacts only.
@@ -303,9 +331,6 @@ class VisualTimeline:
         names = self._names({p for key in chosen for p in self._people(key)})
         more = len(top) - len(chosen)
         return [self._lane(key, tally[key], names) for key in chosen], more
-
-    def _pair_months(self, pair: tuple[int, int]):
-        return self.tally.months.order_by().filter(person_a_id=pair[0], person_b_id=pair[1])
 
     def _counts(self, lanes: list[Lane], period: str) -> list:
         """Contacts per lane and period: ``[lane, first day, count, busiest kind]``: from the
@@ -352,25 +377,30 @@ class VisualTimeline:
         return by_pair
 
     def _lane_rows(self, lane: Lane, period: str):
-        """``(period start, kind, contacts)`` rows of one lane."""
+        """``(period start, kind, contacts)`` rows of one lane: from the stored tallies when they
+        hold exactly its contacts under the filter (``Tally.pair_months``: not a pair of two others
+        met in a summit of a country's contacts) and the period is a month or longer, else from
+        the contacts."""
         scope = self.qs.filter(kind=lane.kind) if lane.kind else self.qs.involving_all(*lane.people)
-        pair = pair_key(*lane.people) if lane.people else self.tally and self.tally.pair
-        if self.tally and period != "week" and (pair or self.tally.days is not None):
-            if pair:
-                months = self._pair_months(pair).filter(kind=lane.kind) if lane.kind else self._pair_months(pair)
-                field = "month"
-            else:
-                months, field = self.tally.days.order_by().filter(kind=lane.kind), "date"
-            rows = months.annotate(p=period_start(period, field)).values("p", "kind").annotate(c=Sum("contacts"))
+        tallied, field = None, "month"
+        if self.tally and period != "week":
+            if lane.people:
+                tallied = self.tally.pair_months(*lane.people)
+            elif self.tally.pair:
+                tallied = self.tally.pair_months(*self.tally.pair).filter(kind=lane.kind)
+            elif self.tally.days is not None:
+                tallied, field = self.tally.days.filter(kind=lane.kind), "date"
+        if tallied is None:
+            rows = scope.annotate(p=period_start(period)).values("p", "kind").annotate(c=Count("id"))
             yield from rows.values_list("p", "kind", "c")
-            if pair:  # the months the range cuts, from the contacts
-                for a, b in self.tally.cut:
-                    cut = scope.filter(date__gte=a, date__lte=b)
-                    rows = cut.annotate(p=period_start(period)).values("p", "kind").annotate(c=Count("id"))
-                    yield from rows.values_list("p", "kind", "c")
             return
-        rows = scope.annotate(p=period_start(period)).values("p", "kind").annotate(c=Count("id"))
-        yield from rows.values_list("p", "kind", "c")
+        rows = tallied.order_by().annotate(p=period_start(period, field)).values("p", "kind")
+        yield from rows.annotate(c=Sum("contacts")).values_list("p", "kind", "c")
+        if field == "month":  # the months the range cuts, from the contacts
+            for a, b in self.tally.cut:
+                cut = scope.filter(date__gte=a, date__lte=b)
+                rows = cut.annotate(p=period_start(period)).values("p", "kind").annotate(c=Count("id"))
+                yield from rows.values_list("p", "kind", "c")
 
     def _lane_url(self, lane: Lane) -> str:
         slugs = [self.slugs.get(p) for p in lane.people]
@@ -408,10 +438,13 @@ class VisualTimeline:
             if claim.deciding_gap_id:
                 claimed_gaps.add(claim.deciding_gap_id)
             claimed_ends.add(claim.ends)
-        labelled = Q(is_record=True) | Q(pk__in=claimed_gaps) | Q(end__in=claimed_ends)
+        shown = Q(days__gt=0, end__gte=start, start__lte=end)
         gaps = []
-        for low, high in pairs:  # one look-up of the pair's index each
-            gaps += Gap.objects.for_pair(low, high).filter(labelled, days__gt=0, end__gte=start, start__lte=end)
+        for low, high in pairs:  # one look-up of the pair's index of records each
+            gaps += Gap.objects.for_pair(low, high).filter(shown, is_record=True).order_by()
+        if claimed_gaps or claimed_ends:
+            claimed = Q(pk__in=claimed_gaps) | Q(end__in=claimed_ends)
+            gaps += Gap.objects.filter(by_pair, shown, claimed, is_record=False).order_by()
         gaps = sorted(gaps, key=lambda g: -g.days)[:MAX_GAP_LABELS]
         out = []
         for gap in sorted(gaps, key=lambda g: g.start):

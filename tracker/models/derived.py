@@ -85,7 +85,13 @@ class Gap(models.Model):
         constraints = [
             models.CheckConstraint(condition=Q(person_a__lt=models.F("person_b")), name="gap_pair_ordered"),
         ]
-        indexes = [models.Index(fields=["person_a", "person_b", "end"], name="gap_pair_end")]
+        indexes = [
+            models.Index(fields=["person_a", "person_b", "end"], name="gap_pair_end"),
+            # A pair's record gaps in a range (the visual timeline labels them): a few of its gaps.
+            models.Index(
+                fields=["person_a", "person_b", "end"], condition=Q(is_record=True), name="gap_pair_record_end"
+            ),
+        ]
 
     def __str__(self) -> str:
         return f"{self.days} days ({self.start:%Y-%m-%d} → {self.end:%Y-%m-%d})"
