@@ -15,15 +15,24 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from itertools import combinations
 
-from django.db.models import Count, F, Max, Min, Q, Sum
+from django.db.models import Count, Q, Sum
 from django.urls import reverse
 
 from timeline.charts.aggregates import as_day
 from timeline.charts.base import KIND_LABELS, KIND_ORDER, plotly_text
 from timeline.charts.periods import period_start
-from timeline.charts.tally import Tally, tally_for
+from timeline.charts.tally import tally_for
 from timeline.feed import CappedCount, count_capped
 from timeline.filters import ContactFilter
+from timeline.visual_queries import (
+    busiest_first,
+    first_and_last,
+    first_and_last_tallied,
+    involving,
+    months_of,
+    pair_rows_by_period,
+    pairs_in,
+)
 from tracker.models import ContactSource, Gap, GapClaim, Office, Person, Precision, ReviewStatus
 from tracker.models.record import participants
 from tracker.rules import month_after, month_start, pair_key
@@ -43,27 +52,6 @@ class Lane:
     kind: str | None = None
     people: tuple[int, ...] = ()
     count: int = 0
-
-
-def first_and_last(qs) -> tuple[date | None, date | None]:
-    """The first and last date of ``qs``: two look-ups of the date index (SQLite reads an index
-    end only for a lone MIN or MAX)."""
-    first = qs.order_by("date").values_list("date", flat=True).first()
-    last = qs.order_by("-date").values_list("date", flat=True).first()
-    return first, last
-
-
-def first_and_last_tallied(qs, months) -> tuple[date | None, date | None]:
-    """``first_and_last`` of ``qs`` when ``months`` (``PairMonthCount`` rows) hold its contacts:
-    the first and last months that hold any, then the days from the contacts of those two months
-    only. Two queries, neither of which reads every contact of ``qs``."""
-    span = months.aggregate(first=Min("month"), last=Max("month"))
-    if span["first"] is None:
-        return None, None
-    ends = Q(date__gte=span["first"], date__lt=month_after(span["first"]))
-    ends |= Q(date__gte=span["last"], date__lt=month_after(span["last"]))
-    days = qs.order_by().filter(ends).aggregate(first=Min("date"), last=Max("date"))
-    return days["first"], days["last"]
 
 
 def precision_span(day: date, precision: str) -> tuple[date, date] | None:
@@ -109,19 +97,6 @@ def gap_label(gap: Gap, claims: list[GapClaim]) -> str:
     for claim in claims:
         label += f"\nclaim: {claim.get_verdict_display().lower()}"
     return label
-
-
-def involving(months, people):
-    """``PairMonthCount`` rows of the pairs with one of ``people`` in them."""
-    return months.filter(Q(person_a_id__in=people) | Q(person_b_id__in=people))
-
-
-def months_of(tally: Tally):
-    """The month tallies of the filter's pair or people (every pair's without either)."""
-    months = tally.months.order_by()
-    if tally.pair:
-        return months.filter(person_a_id=tally.pair[0], person_b_id=tally.pair[1])
-    return involving(months, list(tally.people)) if tally.people else months
 
 
 class VisualTimeline:
@@ -289,42 +264,44 @@ class VisualTimeline:
         return Lane(label, people=people, count=count)
 
     def _lanes(self) -> tuple[list[Lane], int]:
-        """The busiest lanes of the range, counted in the database (one or two queries): from the
-        stored tallies when the filter allows (``tally_for``), ranked on the whole months inside
-        the range; else from the contacts."""
+        """The busiest lanes of the range, counted in the database (a few queries): from the stored
+        tallies when the filter allows (``tally_for``), the whole months inside the range from the
+        month tallies and the months it cuts from their contacts; else from the contacts."""
         if self.lanes_by == "kind":
             if self.tally and self.tally.pair:
                 rows = self.tally.pair_months(*self.tally.pair).order_by().values("kind").annotate(n=Sum("contacts"))
+                rows = [*rows.values_list("kind", "n")]
+                for cut in self._cut():
+                    rows += cut.values("kind").annotate(n=Count("id")).values_list("kind", "n")
             elif self.tally and self.tally.days is not None:
-                rows = self.tally.days.order_by().values("kind").annotate(n=Sum("contacts"))
+                rows = self.tally.days.order_by().values("kind").annotate(n=Sum("contacts")).values_list("kind", "n")
             else:
-                rows = self.qs.values("kind").annotate(n=Count("id"))
-            tally = Counter(dict(rows.values_list("kind", "n")))
+                rows = self.qs.values("kind").annotate(n=Count("id")).values_list("kind", "n")
+            tally = Counter()
+            for kind, n in rows:
+                tally[kind] += n
             return [Lane(KIND_LABELS[k], kind=k, count=tally[k]) for k in KIND_ORDER if tally[k]], 0
         lead = self.lead.pk if self.lanes_by == "counterpart" else None
         if self.tally and self.tally.pairs is not None:
             grouped = self.tally.pairs.order_by("-contacts").values("person_a_id", "person_b_id", "contacts")
             if lead:
                 grouped = grouped.filter(Q(person_a_id=lead) | Q(person_b_id=lead))
+            top = [tuple(row.values()) for row in grouped[: MAX_LANES + 1]]
         elif self.tally and (lead in self.tally.people or not self.filter.form.cleaned_data.get("country")):
             # A country's contacts rank their pairs from the contacts: its tallies (its nationals')
             # hold no pair of two others who met in a summit with one of them.
+            among = [lead] if lead else list(self.tally.people)
             months = involving(self.tally.months.order_by(), [lead]) if lead else months_of(self.tally)
-            grouped = months.values("person_a_id", "person_b_id").annotate(n=Sum("contacts")).order_by("-n")
+            grouped = months.values("person_a_id", "person_b_id").annotate(n=Sum("contacts"))
+            counted = Counter({(a, b): n for a, b, n in grouped.values_list("person_a_id", "person_b_id", "n")})
+            for cut in self._cut():
+                counted.update(pairs_in(cut.values("pk"), among))
+            top = busiest_first(counted, MAX_LANES + 1)
         else:
             # No tally for this filter: rank the pairs of the latest LANE_SAMPLE contacts only.
-            latest = self.qs.order_by("-date", "-id").values("pk")[:LANE_SAMPLE]
             self.sampled = True
-            grouped = (
-                participants()
-                .filter(contact_id__in=latest, contact__participants__id__gt=F("person_id"))
-                .values("person_id", "contact__participants__id")
-                .annotate(n=Count("id"))
-                .order_by("-n")
-            )
-            if lead:
-                grouped = grouped.filter(Q(person_id=lead) | Q(contact__participants__id=lead))
-        top = [tuple(row.values()) for row in grouped[: MAX_LANES + 1]]
+            latest = self.qs.order_by("-date", "-id").values("pk")[:LANE_SAMPLE]
+            top = busiest_first(pairs_in(latest, [lead]), MAX_LANES + 1)
         pairs = Counter({(a, b): n for a, b, n in top})
         tally = Counter({(b if a == lead else a): n for (a, b), n in pairs.items()}) if lead else pairs
         chosen = self._ordered(tally)
@@ -332,13 +309,17 @@ class VisualTimeline:
         more = len(top) - len(chosen)
         return [self._lane(key, tally[key], names) for key in chosen], more
 
+    def _cut(self) -> list:
+        """The filter's contacts in the months its dates cut, which the month tallies leave out."""
+        return [self.qs.filter(date__gte=first, date__lte=last) for first, last in self.tally.cut]
+
     def _counts(self, lanes: list[Lane], period: str) -> list:
         """Contacts per lane and period: ``[lane, first day, count, busiest kind]``: from the
         stored month tallies when the filter and the period allow (a query or two per lane), else
-        the lanes of people in one query (``_pair_lane_rows``), kinds a query each."""
+        the lanes of people in one query (``pair_rows_by_period``), kinds a query each."""
         counts = []
         untallied = [lane for lane in lanes if lane.people and not (self.tally and period != "week")]
-        shared = self._pair_lane_rows(untallied, period) if untallied else {}
+        shared = pair_rows_by_period(self.qs, [lane.people for lane in untallied], period) if untallied else {}
         for n, lane in enumerate(lanes):
             per, top = Counter(), {}
             rows = shared.get(pair_key(*lane.people), []) if lane in untallied else self._lane_rows(lane, period)
@@ -349,32 +330,6 @@ class VisualTimeline:
                     top[day] = (kind, c)
             counts += [[n, day.isoformat(), per[day], top[day][0]] for day in sorted(per)]
         return counts
-
-    def _pair_lane_rows(self, lanes: list[Lane], period: str) -> dict[tuple[int, int], list]:
-        """``(period start, kind, contacts)`` rows of each pair lane, by pair, in one query: the
-        participants of the filtered contacts paired on the contact, so a filter the tallies do not
-        know (a country, a topic, text) is evaluated once, not once per lane."""
-        ids = {p for lane in lanes for p in lane.people}
-        wanted = {pair_key(*lane.people) for lane in lanes}
-        rows = (
-            participants()
-            # One filter() call: the two conditions on the other participant share one join.
-            .filter(
-                contact__in=self.qs.values("pk"),
-                person_id__in=ids,
-                contact__participants__id__in=ids,
-                contact__participants__id__gt=F("person_id"),
-            )
-            .annotate(p=period_start(period, "contact__date"))
-            .values("person_id", "contact__participants__id", "p", "contact__kind")
-            .annotate(c=Count("id"))
-            .values_list("person_id", "contact__participants__id", "p", "contact__kind", "c")
-        )
-        by_pair = defaultdict(list)
-        for a, b, day, kind, c in rows:
-            if (a, b) in wanted:
-                by_pair[(a, b)].append((day, kind, c))
-        return by_pair
 
     def _lane_rows(self, lane: Lane, period: str):
         """``(period start, kind, contacts)`` rows of one lane: from the stored tallies when they
