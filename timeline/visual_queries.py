@@ -25,15 +25,18 @@ def first_and_last(qs) -> tuple[date | None, date | None]:
 
 def first_and_last_tallied(qs, months) -> tuple[date | None, date | None]:
     """``first_and_last`` of ``qs`` when ``months`` (``PairMonthCount`` rows) hold its contacts:
-    the first and last months that hold any, then the days from the contacts of those two months
-    only. Two queries, neither of which reads every contact of ``qs``."""
+    the first and last months that hold any, then the first and last day of the contacts of those
+    two months only. None of the three queries reads every contact of ``qs`` (PostgreSQL walks
+    the date index from the month; SQLite reads the index of that month's contacts)."""
     span = months.aggregate(first=Min("month"), last=Max("month"))
     if span["first"] is None:
         return None, None
-    ends = Q(date__gte=span["first"], date__lt=month_after(span["first"]))
-    ends |= Q(date__gte=span["last"], date__lt=month_after(span["last"]))
-    days = qs.order_by().filter(ends).aggregate(first=Min("date"), last=Max("date"))
-    return days["first"], days["last"]
+    first = qs.filter(date__gte=span["first"], date__lt=month_after(span["first"]))
+    last = qs.filter(date__gte=span["last"], date__lt=month_after(span["last"]))
+    return (
+        first.order_by("date").values_list("date", flat=True).first(),
+        last.order_by("-date").values_list("date", flat=True).first(),
+    )
 
 
 def involving(months, people):
