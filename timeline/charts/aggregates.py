@@ -6,7 +6,6 @@ row however many of the filtered people took part.
 
 from __future__ import annotations
 
-from collections import Counter
 from collections.abc import Iterable
 from datetime import date
 
@@ -113,28 +112,6 @@ def pair_counts_in(contacts: QuerySet) -> list[tuple[int, int, int]]:
     with connections[contacts.db].cursor() as cursor:
         cursor.execute(sql, params)
         return [(a, b, n) for a, b, n in cursor.fetchall()]
-
-
-def pair_counts_of_people(contacts: QuerySet, tally: Tally) -> list[tuple[int, int, int]]:
-    """``pair_counts_in`` of the contacts of some people (``tally.people``: a person or country
-    filter, whose every contact has one of them): the pairs with one of them from their month
-    tallies (and the contacts of the months the dates cut), the pairs of two others from the
-    contacts with two others or more (summits), the only ones that hold such pairs. Each contact's
-    participants are read once without pairing them, and only the summits' are paired: a third of
-    the self-join's time for the busiest leader at 100,000 contacts."""
-    people = list(tally.people)
-    through = Contact.participants.through.objects
-    with_them = tally.months.order_by().filter(Q(person_a_id__in=people) | Q(person_b_id__in=people))
-    rows = with_them.values("person_a_id", "person_b_id").annotate(n=Sum("contacts"))
-    counted = Counter({(a, b): n for a, b, n in rows.values_list("person_a_id", "person_b_id", "n")})
-    for first, last in tally.cut:
-        cut = pair_counts_in(contacts.filter(date__gte=first, date__lte=last))
-        counted.update({(a, b): n for a, b, n in cut if a in tally.people or b in tally.people})
-    others = through.filter(contact_id__in=unordered(contacts).values("pk")).exclude(person_id__in=people)
-    summits = others.values("contact_id").annotate(n=Count("id")).filter(n__gt=1).values("contact_id")
-    met = pair_counts_in(Contact.objects.filter(pk__in=summits))
-    counted.update({(a, b): n for a, b, n in met if not (a in tally.people or b in tally.people)})
-    return [(a, b, n) for (a, b), n in counted.items() if n]
 
 
 def busiest(pairs: list[tuple[int, int, int]], limit: int) -> list[tuple[int, int, int]]:
