@@ -292,11 +292,15 @@ class VisualTimeline:
             # hold no pair of two others who met in a summit with one of them.
             among = [lead] if lead else list(self.tally.people)
             months = involving(self.tally.months.order_by(), [lead]) if lead else months_of(self.tally)
-            grouped = months.values("person_a_id", "person_b_id").annotate(n=Sum("contacts"))
-            counted = Counter({(a, b): n for a, b, n in grouped.values_list("person_a_id", "person_b_id", "n")})
-            for cut in self._cut():
-                counted.update(pairs_in(cut.values("pk"), among))
-            top = busiest_first(counted, MAX_LANES + 1)
+            pair = ("person_a_id", "person_b_id")
+            grouped = months.values(*pair).annotate(n=Sum("contacts")).order_by("-n", *pair).values_list(*pair, "n")
+            if self.tally.cut:  # every pair, to add the cut months' contacts before ranking
+                counted = Counter({(a, b): n for a, b, n in grouped})
+                for cut in self._cut():
+                    counted.update(pairs_in(cut.values("pk"), among))
+                top = busiest_first(counted, MAX_LANES + 1)
+            else:
+                top = list(grouped[: MAX_LANES + 1])
         else:
             # No tally for this filter: rank the pairs of the latest LANE_SAMPLE contacts only.
             self.sampled = True
