@@ -9,7 +9,8 @@ case's first request as ``<case> (cold)`` (imports, connection and the database'
 by that case). Goal (issue 14): each under 100 ms at 1,000,000, growing far slower than the data.
 
 ``--explain`` prints, for each case at the largest size, its slowest query with EXPLAIN ANALYZE's
-plan, and a line per case naming the indexes read and any sequential scan of a large table.
+plan, a line per case naming the indexes read and any sequential scan of a large table, and the
+case's slowest queries with their times (where its time goes, query by query).
 
     DATABASE_URL=postgres://postgres@127.0.0.1:5432/tracker python benchmarks/scale.py \\
         [--sizes 1000,100000] [--runs 10] [--warmup 2] [--cases "pair page,chart"] [--keep] [--explain]
@@ -185,10 +186,21 @@ def measure(runs: int, warmup: int, explain: bool, only: list[str]) -> dict:
                 plan = "\n".join(f"    {row[0]}" for row in cursor.fetchall())
             print(
                 f"\n== {name} ({url}): {len(ctx.captured_queries)} queries; slowest "
-                f"{float(slowest['time']) * 1000:.1f} ms\n  {plan_summary(plan)}\n  {slowest['sql'][:400]}\n{plan}",
+                f"{float(slowest['time']) * 1000:.1f} ms\n  {plan_summary(plan)}\n"
+                f"{queries_breakdown(ctx.captured_queries)}\n  {slowest['sql'][:400]}\n{plan}",
                 file=sys.stderr,
             )
     return result
+
+
+def queries_breakdown(queries: list[dict], shown: int = 6) -> str:
+    """The request's SQL time and its ``shown`` slowest queries, one line each (time, start of the
+    SQL): where a case's time goes, query by query."""
+    total = sum(float(q["time"]) for q in queries) * 1000
+    lines = [f"  SQL {total:.0f} ms in {len(queries)} queries; the slowest:"]
+    for q in sorted(queries, key=lambda q: -float(q["time"]))[:shown]:
+        lines.append(f"    {float(q['time']) * 1000:7.1f} ms  {' '.join(q['sql'].split())[:150]}")
+    return "\n".join(lines)
 
 
 def main() -> None:
@@ -233,6 +245,8 @@ def main() -> None:
                 cwd=ROOT,
             ).stdout
             results[size] = json.loads(out.strip().splitlines()[-1])
+            # A shared machine: the load beside each size's figures says how far to trust them.
+            print(f"measured {size:>9,} contacts; load average {' '.join(f'{x:.2f}' for x in os.getloadavg())}")
     finally:
         if not args.keep:
             for size in sizes:
