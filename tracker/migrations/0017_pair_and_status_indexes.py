@@ -6,7 +6,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('tracker', '0015_postgresql_full_text_indexes'),
+        ('tracker', '0016_ingestjob_heartbeat'),
     ]
 
     operations = [
