@@ -109,15 +109,18 @@ def build(url: str, contacts: int) -> float:
 
 
 def cases_for_record() -> dict[str, tuple[str, dict[str, str]]]:
-    """name -> (url, headers): the busiest pair and leader, so every size is asked the same."""
+    """name -> (url, headers): the busiest pairs (by gaps, and by contacts) and leader, so every
+    size is asked the same."""
     from django.db.models import Count
     from django.urls import reverse
 
     from timeline.charts import CHARTS
-    from tracker.models import Gap, Person
+    from tracker.models import Gap, PairContactCount, Person
 
     busiest = Gap.objects.order_by().values("person_a", "person_b").annotate(n=Count("id")).order_by("-n").first()
     a, b = (Person.objects.get(pk=busiest[k]).slug for k in ("person_a", "person_b"))
+    # The pair with the most gaps need not be the one with the most contacts (many on one day).
+    most = PairContactCount.objects.select_related("person_a", "person_b").order_by("-contacts", "person_a").first()
     through = Person.contacts.through.objects
     top = through.values("person_id").order_by().annotate(n=Count("id")).order_by("-n", "person_id").first()
     leader = Person.objects.select_related("country").get(pk=top["person_id"])
@@ -130,6 +133,7 @@ def cases_for_record() -> dict[str, tuple[str, dict[str, str]]]:
         "timeline text": (f"{timeline}?q={leader.country.name.lower()}", hx),
         "timeline no match": (f"{timeline}?q=zqxj", hx),
         "pair page": (reverse("timeline:pair", args=[a, b]), {}),
+        "pair page most contacts": (reverse("timeline:pair", args=[most.person_a.slug, most.person_b.slug]), {}),
         "leader page": (reverse("timeline:leader", args=[leader.slug]), {}),
     }
     for name in CHARTS:
