@@ -85,7 +85,11 @@ class Gap(models.Model):
         constraints = [
             models.CheckConstraint(condition=Q(person_a__lt=models.F("person_b")), name="gap_pair_ordered"),
         ]
-        indexes = [models.Index(fields=["person_a", "person_b", "end"], name="gap_pair_end")]
+        indexes = [
+            models.Index(fields=["person_a", "person_b", "end"], name="gap_pair_end"),
+            # a pair's gaps by length, from the index alone: its median, its longest, the longer ones
+            models.Index(fields=["person_a", "person_b", "days"], name="gap_pair_days"),
+        ]
 
     def __str__(self) -> str:
         return f"{self.days} days ({self.start:%Y-%m-%d} → {self.end:%Y-%m-%d})"
