@@ -11,7 +11,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from tracker.extraction import Gazetteer, documents_from_file, extract  # noqa: E402
+from tracker.extraction import Gazetteer, documents_from_file, extract, extract_document  # noqa: E402
 
 SHARED = ROOT.parent / "shared"
 ARTICLE = SHARED / "corpus" / "cnn-2024-03-18-biden-netanyahu.txt"
@@ -48,7 +48,7 @@ def main():
     tracemalloc.start()
     t = time.perf_counter()
     for d in docs:
-        extract(d.text, published=d.published, gazetteer=gazetteer, title=d.title, url=d.url, publisher=d.publisher)
+        extract_document(d, gazetteer=gazetteer)
     elapsed = time.perf_counter() - t
     _, peak = tracemalloc.get_traced_memory()
     tracemalloc.stop()

@@ -31,7 +31,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from tracker.extraction import Gazetteer, document_from_record, extract, prediction_line  # noqa: E402
+from tracker.extraction import Gazetteer, document_from_record, extract_document, prediction_line  # noqa: E402
 
 SHARED = ROOT.parent / "shared"
 GOLD = ROOT / "benchmarks" / "gold"
@@ -86,9 +86,7 @@ def extra_documents(shared: Path) -> list[tuple[dict, dict]]:
 
 def predict(record: dict, gazetteer: Gazetteer) -> dict:
     doc = document_from_record(record, record["id"])
-    ex = extract(
-        doc.text, published=doc.published, gazetteer=gazetteer, title=doc.title, url=doc.url, publisher=doc.publisher
-    )
+    ex = extract_document(doc, gazetteer=gazetteer)
     return prediction_line(record["id"], ex)
 
 

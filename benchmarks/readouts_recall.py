@@ -54,7 +54,7 @@ def main() -> None:
     django.setup()
     from django.core.management import call_command
 
-    from tracker.extraction import documents_from_file, extract
+    from tracker.extraction import documents_from_file, extract_document
     from tracker.rules import scored_kind
     from tracker.services.gazetteer import gazetteer_from_db, topic_keywords_from_db
 
@@ -79,15 +79,7 @@ def main() -> None:
             continue
         kind, subject, counterpart = expected
         by_subject[subject] += 1
-        result = extract(
-            doc.text,
-            published=doc.published,
-            gazetteer=gazetteer,
-            topics=topics,
-            title=doc.title,
-            url=doc.url,
-            publisher=doc.publisher,
-        )
+        result = extract_document(doc, gazetteer=gazetteer, topics=topics)
         wanted = name_words(counterpart)
         low, high = doc.published - timedelta(days=1), doc.published
 

@@ -9,7 +9,8 @@ case's first request as ``<case> (cold)`` (imports, connection and the database'
 by that case). Goal (issue 14): each under 100 ms at 1,000,000, growing far slower than the data.
 
 ``--explain`` prints, for each case at the largest size, its slowest query with EXPLAIN ANALYZE's
-plan, and a line per case naming the indexes read and any sequential scan of a large table.
+plan, a line per case naming the indexes read and any sequential scan of a large table, and the
+case's slowest queries with their times (where its time goes, query by query).
 
     DATABASE_URL=postgres://postgres@127.0.0.1:5432/tracker python benchmarks/scale.py \\
         [--sizes 1000,100000] [--runs 10] [--warmup 2] [--cases "pair page,chart"] [--keep] [--explain]
@@ -108,15 +109,18 @@ def build(url: str, contacts: int) -> float:
 
 
 def cases_for_record() -> dict[str, tuple[str, dict[str, str]]]:
-    """name -> (url, headers): the busiest pair and leader, so every size is asked the same."""
+    """name -> (url, headers): the busiest pairs (by gaps, and by contacts) and leader, so every
+    size is asked the same."""
     from django.db.models import Count
     from django.urls import reverse
 
     from timeline.charts import CHARTS
-    from tracker.models import Gap, Person
+    from tracker.models import Gap, PairContactCount, Person
 
     busiest = Gap.objects.order_by().values("person_a", "person_b").annotate(n=Count("id")).order_by("-n").first()
     a, b = (Person.objects.get(pk=busiest[k]).slug for k in ("person_a", "person_b"))
+    # The pair with the most gaps need not be the one with the most contacts (many on one day).
+    most = PairContactCount.objects.select_related("person_a", "person_b").order_by("-contacts", "person_a").first()
     through = Person.contacts.through.objects
     top = through.values("person_id").order_by().annotate(n=Count("id")).order_by("-n", "person_id").first()
     leader = Person.objects.select_related("country").get(pk=top["person_id"])
@@ -129,6 +133,7 @@ def cases_for_record() -> dict[str, tuple[str, dict[str, str]]]:
         "timeline text": (f"{timeline}?q={leader.country.name.lower()}", hx),
         "timeline no match": (f"{timeline}?q=zqxj", hx),
         "pair page": (reverse("timeline:pair", args=[a, b]), {}),
+        "pair page most contacts": (reverse("timeline:pair", args=[most.person_a.slug, most.person_b.slug]), {}),
         "leader page": (reverse("timeline:leader", args=[leader.slug]), {}),
     }
     for name in CHARTS:
@@ -185,10 +190,21 @@ def measure(runs: int, warmup: int, explain: bool, only: list[str]) -> dict:
                 plan = "\n".join(f"    {row[0]}" for row in cursor.fetchall())
             print(
                 f"\n== {name} ({url}): {len(ctx.captured_queries)} queries; slowest "
-                f"{float(slowest['time']) * 1000:.1f} ms\n  {plan_summary(plan)}\n  {slowest['sql'][:400]}\n{plan}",
+                f"{float(slowest['time']) * 1000:.1f} ms\n  {plan_summary(plan)}\n"
+                f"{queries_breakdown(ctx.captured_queries)}\n  {slowest['sql'][:400]}\n{plan}",
                 file=sys.stderr,
             )
     return result
+
+
+def queries_breakdown(queries: list[dict], shown: int = 6) -> str:
+    """The request's SQL time and its ``shown`` slowest queries, one line each (time, start of the
+    SQL): where a case's time goes, query by query."""
+    total = sum(float(q["time"]) for q in queries) * 1000
+    lines = [f"  SQL {total:.0f} ms in {len(queries)} queries; the slowest:"]
+    for q in sorted(queries, key=lambda q: -float(q["time"]))[:shown]:
+        lines.append(f"    {float(q['time']) * 1000:7.1f} ms  {' '.join(q['sql'].split())[:150]}")
+    return "\n".join(lines)
 
 
 def main() -> None:
@@ -233,6 +249,8 @@ def main() -> None:
                 cwd=ROOT,
             ).stdout
             results[size] = json.loads(out.strip().splitlines()[-1])
+            # A shared machine: the load beside each size's figures says how far to trust them.
+            print(f"measured {size:>9,} contacts; load average {' '.join(f'{x:.2f}' for x in os.getloadavg())}")
     finally:
         if not args.keep:
             for size in sizes:

@@ -11,9 +11,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from django.db import connections
-from django.db.models import Count, QuerySet
+from django.db.models import Count, QuerySet, Sum
 from django.http import HttpRequest, QueryDict
 
+from timeline.charts.tally import tally_for
 from timeline.filters import ContactFilter
 from timeline.visibility import visible
 from tracker.models import Contact, ContactSource, Country, Office, Person, ReviewStatus, Topic, participants
@@ -50,9 +51,21 @@ def _link(base_url: str, data: QueryDict, key: str, value: str) -> str:
     return f"{base_url}?{query.urlencode()}"
 
 
+def kinds_from_tallies(selection: ContactFilter) -> dict[str, int] | None:
+    """The number of each kind of the selection's contacts read from a stored tally, or None when
+    none stands for it: a pair's ``PairMonthCount`` rows (a pair filter with only status and kinds),
+    else the ``ContactDayCount`` rows when only status, kinds and dates narrow it (the whole record:
+    days x kinds rows read, not every contact)."""
+    tallied = selection.pair_kinds_from_tallies()
+    if tallied is None and (tally := tally_for(selection)) is not None and tally.days is not None:
+        counted = tally.days.order_by().values("kind").annotate(n=Sum("contacts")).values_list("kind", "n")
+        tallied = {kind: n for kind, n in counted if n}
+    return tallied
+
+
 def _kinds(rows: QuerySet, tallied: dict[str, int] | None = None) -> list[tuple[str, str, int]]:
-    """Each kind's count, busiest first; ``tallied``: the counts already read from the pair's
-    tallies (``ContactFilter.pair_kinds_from_tallies``, a pair's page or a pair filter alone)."""
+    """Each kind's count, busiest first; ``tallied``: the counts already read from a tally
+    (``kinds_from_tallies``)."""
     labels = dict(Contact.Kind.choices)
     if tallied is None:
         counted = rows.order_by().values("kind").annotate(n=Count("id")).values_list("kind", "n")
@@ -150,7 +163,7 @@ def _counted(count, rows: QuerySet, sources: QuerySet, chosen: ContactFilter) ->
     if count is _publishers:
         return count(rows, sources)
     if count is _kinds:
-        return count(rows, chosen.pair_kinds_from_tallies())
+        return count(rows, kinds_from_tallies(chosen))
     return count(rows)
 
 

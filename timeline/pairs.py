@@ -9,9 +9,9 @@ import statistics
 from dataclasses import dataclass, field
 from datetime import date
 
-from django.db.models import Count, Max, Min
+from django.db.models import Max, Min, QuerySet, Sum
 
-from tracker.models import Contact, Gap, GapClaim, InOffice, Office, Person
+from tracker.models import Contact, Gap, GapClaim, InOffice, Office, PairMonthCount, Person, ReviewStatus
 from tracker.rules import office_left_on, pair_key
 
 
@@ -60,11 +60,16 @@ class PairSummary:
 
 
 def pair_open_gap(a: Person | int, b: Person | int, today: date) -> OpenGap | None:
-    """The gap table knows the pair's first and last held contacts (one query, from its index);
+    """The gap table knows the pair's first and last held contacts (two queries, from its index);
     only a pair with a single contact needs the contacts themselves. One more query for the end
     of the latest longer gap."""
     gaps = Gap.objects.for_pair(a, b).order_by()
-    span = gaps.aggregate(first=Min("start"), last=Max("end"))
+    # The earliest gap (a same-day one may share its end) starts on the first held contact: both
+    # ends are read from the (pair, end) index, not from every gap.
+    span = {
+        "first": gaps.order_by("end", "start").values_list("start", flat=True).first(),
+        "last": gaps.aggregate(last=Max("end"))["last"],
+    }
     if span["last"] is None:
         span = Contact.objects.held().involving_all(a, b).aggregate(first=Min("date"), last=Max("date"))
         if span["last"] is None:
@@ -88,14 +93,34 @@ def median_gap(days: list[int]) -> float | None:
     return statistics.median(days) if days else None
 
 
+def median_gap_of(gaps: QuerySet) -> float | None:
+    """``median_gap`` of the gaps' lengths, reading only the middle one or two (two queries, on
+    the (pair, days) index for one pair's gaps) rather than every length."""
+    n = gaps.count()
+    if not n:
+        return None
+    return median_gap(list(gaps.order_by("days").values_list("days", flat=True)[(n - 1) // 2 : n // 2 + 1]))
+
+
+def pair_held_kinds(a: Person | int, b: Person | int) -> dict[str, int]:
+    """How many held contacts of each kind the pair had (kinds with none left out): its confirmed
+    ``PairMonthCount`` rows, which count planned contacts too, less its confirmed planned contacts
+    (few, read from their own index). Two queries, whatever the number of the pair's contacts."""
+    low, high = pair_key(getattr(a, "pk", a), getattr(b, "pk", b))
+    tallied = PairMonthCount.objects.filter(person_a_id=low, person_b_id=high, status=ReviewStatus.CONFIRMED)
+    counts = dict(tallied.order_by().values("kind").annotate(n=Sum("contacts")).values_list("kind", "n"))
+    planned = Contact.objects.confirmed().filter(planned=True).involving_each(low, high)
+    for kind in planned.order_by().values_list("kind", flat=True):
+        counts[kind] -= 1
+    return {kind: n for kind, n in counts.items() if n}
+
+
 def pair_summary(a: Person, b: Person, today: date) -> PairSummary:
-    """Everything the pair page shows above its timeline; a constant number of queries."""
-    held = Contact.objects.held().involving_all(a, b)
+    """Everything the pair page shows above its timeline; a constant number of queries, each
+    reading tallies or one pair's index, never every contact of the pair."""
     kinds = dict(Contact.Kind.choices)
-    by_kind = [
-        (kinds.get(row["kind"], row["kind"]), row["n"])
-        for row in held.order_by().values("kind").annotate(n=Count("id")).order_by("-n")
-    ]
+    counted = sorted(pair_held_kinds(a, b).items(), key=lambda item: (-item[1], item[0]))
+    by_kind = [(kinds.get(kind, kind), n) for kind, n in counted]
     gaps = Gap.objects.for_pair(a, b).order_by()
     longest = gaps.in_office().order_by("-days", "-end").first()
     # Longer stretches in which they were not both (known to be) in office: shown, not counted.
@@ -103,7 +128,7 @@ def pair_summary(a: Person, b: Person, today: date) -> PairSummary:
     return PairSummary(
         contact_count=sum(n for _, n in by_kind),
         by_kind=by_kind,
-        median_days=median_gap(list(gaps.values_list("days", flat=True))),
+        median_days=median_gap_of(gaps),
         longest=longest,
         open_gap=pair_open_gap(a, b, today),
         longer_out_of_office=list(not_counted.order_by("-days", "-end")[:3]),

@@ -285,6 +285,11 @@ def contact_after_its_report(day: date, reported: date, *, planned: bool = False
 
 # The only addresses a source may have: pages are linked as "original", and any other scheme
 # (``javascript:``, ``data:``, ``file:``) is a script or a local file, not a page.
+# Bounds of every date a public URL, a filter or an imported row accepts: wide enough for any record
+# of leaders, narrow enough that month arithmetic on them cannot leave the calendar.
+FIRST_DAY, LAST_DAY = date(1900, 1, 1), date(2100, 12, 31)
+
+
 WEB_SCHEMES = ("http", "https")
 
 

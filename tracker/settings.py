@@ -151,6 +151,8 @@ def ingest_folders(items: list[str]) -> list[dict]:
 # Folders re-ingested periodically by the workers (new and changed files only), and how often.
 INGEST_FOLDERS = ingest_folders(envlist("INGEST_FOLDERS"))
 INGEST_EVERY_MINUTES = envint("INGEST_EVERY_MINUTES", 60)
+# A running job with no progress for this long lost its worker: editors may retry it.
+INGEST_JOB_STALL_MINUTES = envint("INGEST_JOB_STALL_MINUTES", 15)
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 

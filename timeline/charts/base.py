@@ -11,7 +11,7 @@ from django import forms
 from django.http import QueryDict
 
 from timeline.charts.periods import PERIODS
-from timeline.filters import BoundedDateField, PeopleField, date_range_checked
+from timeline.filter_fields import BoundedDateField, PeopleField, date_range_checked
 from tracker.models import Contact, Person
 
 KIND_LABELS = dict(Contact.Kind.choices)

@@ -21,7 +21,8 @@ from timeline.charts.base import (
     figure_layout,
 )
 from timeline.charts.tally import Tally
-from timeline.filters import FIRST_DAY, LAST_DAY, BoundedDateField
+from timeline.filter_fields import BoundedDateField
+from tracker.rules import FIRST_DAY, LAST_DAY
 
 WEEKDAYS = ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"]
 

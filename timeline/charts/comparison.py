@@ -26,7 +26,7 @@ from timeline.charts.base import (
     plotly_text,
 )
 from timeline.charts.tally import Tally
-from timeline.filters import PairField, values_capped
+from timeline.filter_fields import PairField, values_capped
 
 MAX_COMPARED_PAIRS = 5
 DEFAULT_COMPARED_PAIRS = 3

@@ -24,7 +24,7 @@ from timeline.charts.base import (
     plotly_text,
 )
 from timeline.charts.tally import Tally
-from timeline.filters import PairField
+from timeline.filter_fields import PairField
 from timeline.pairs import pair_silence_end
 from tracker.models import Contact, Gap, GapClaim, InOffice, ReviewStatus
 

@@ -9,7 +9,7 @@ import pytest
 from django.test import Client
 from django.urls import reverse
 
-from timeline.filters import MAX_NAME, MAX_VALUES
+from timeline.filter_fields import MAX_NAME, MAX_VALUES
 from timeline.views import PAGE_SIZE
 from tracker.models import ReviewStatus
 from tracker.tests.factories import make_contact, make_country, make_person

@@ -37,6 +37,7 @@ from import_export.formats import base_formats
 from import_export.forms import ConfirmImportForm, ImportForm
 
 from tracker.models import Article, Contact, ContactSource, Person, Precision, ReviewStatus, Topic
+from tracker.rules import FIRST_DAY, LAST_DAY
 from tracker.services.contacts import contact_find_match, contact_validate_participants
 
 LIST_SEPARATORS = ("|", ";")  # between the values of a many-valued cell (the export writes " | ")
@@ -58,7 +59,6 @@ IMPORTED_COLUMNS = (
     "source_urls",
     "source_spans",
 )
-FIRST_DAY, LAST_DAY = date(1900, 1, 1), date(2100, 12, 31)  # the bounds the timeline's filters accept
 KEEP_FILE_STATUS = "file"
 
 

@@ -1,23 +1,26 @@
 """The editors' view of background ingestion: each job's status, progress and failures with
-their reasons, and a retry for failed ones. Jobs are made by the article add page and by
+their reasons, and a retry for failed ones and for those whose worker died. Jobs are made by the article add page and by
 ``manage.py ingest --background``, never by hand."""
 
 from django.contrib import admin, messages
 from django.urls import reverse
 from django.utils.html import format_html, format_html_join
+from django.utils.timezone import localtime
 
 from tracker.models import IngestJob
 from tracker.services.ingest_jobs import ingest_job_retry
 
 
-@admin.action(description="Retry the selected failed jobs", permissions=["change"])
+@admin.action(description="Retry the selected failed or stalled jobs", permissions=["change"])
 def retry_failed(modeladmin, request, queryset):
     retried = [job for job in queryset if ingest_job_retry(job)]
     skipped = queryset.count() - len(retried)
     modeladmin.message_user(request, f"{len(retried)} job(s) queued again.", messages.SUCCESS)
     if skipped:
         modeladmin.message_user(
-            request, f"{skipped} job(s) left alone: nothing of theirs failed, or they are still waiting.", messages.INFO
+            request,
+            f"{skipped} job(s) left alone: nothing of theirs failed, or they are still waiting or running.",
+            messages.INFO,
         )
 
 
@@ -41,6 +44,7 @@ class IngestJobAdmin(admin.ModelAdmin):
         "task_id",
         "created",
         "started",
+        "heartbeat",
         "finished",
     ]
     readonly_fields = fields
@@ -60,7 +64,11 @@ class IngestJobAdmin(admin.ModelAdmin):
     def progress(self, obj: IngestJob) -> str:
         if obj.status == IngestJob.Status.QUEUED:
             return "waiting for a worker"
-        return f"{obj.processed} of {obj.total or '?'} article(s)"
+        done = f"{obj.processed} of {obj.total or '?'} article(s)"
+        if obj.stalled:
+            since = localtime(obj.heartbeat or obj.started)
+            return f"{done}; stalled: no progress since {since:%Y-%m-%d %H:%M} (retry it)"
+        return done
 
     @admin.display(description="why it failed")
     def why(self, obj: IngestJob) -> str:

@@ -18,7 +18,7 @@ from .items import (
     Span,
     StatementItem,
 )
-from .pipeline import extract, topics_in
+from .pipeline import extract, extract_document, topics_in
 from .prediction import prediction_line
 
 __all__ = [
@@ -37,6 +37,7 @@ __all__ = [
     "document_from_record",
     "documents_from_file",
     "extract",
+    "extract_document",
     "prediction_line",
     "topics_in",
 ]

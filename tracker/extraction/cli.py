@@ -7,7 +7,7 @@ empty database, for scoring the core alone.
 import json
 import sys
 
-from . import Gazetteer, document_from_record, extract, prediction_line
+from . import Gazetteer, document_from_record, extract_document, prediction_line
 
 
 def main() -> None:
@@ -21,14 +21,7 @@ def main() -> None:
             print(json.dumps({"id": f"line-{n}", "contacts": [], "statements": [], "gap_claims": [], "error": exc.msg}))
             continue
         doc = document_from_record(record, f"line {n}")
-        ex = extract(
-            doc.text,
-            published=doc.published,
-            gazetteer=gazetteer,
-            title=doc.title,
-            url=doc.url,
-            publisher=doc.publisher,
-        )
+        ex = extract_document(doc, gazetteer=gazetteer)
         print(json.dumps(prediction_line(doc.doc_id or f"line-{n}", ex), ensure_ascii=False))
 
 

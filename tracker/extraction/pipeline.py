@@ -17,6 +17,7 @@ from .gazetteer import Gazetteer
 from .items import (
     ArticleMeta,
     ContactItem,
+    Document,
     Extraction,
     GapClaimItem,
     PersonMention,
@@ -75,6 +76,20 @@ def extract(
         result.people, result.contacts, result.statements, result.gap_claims = [], [], [], []
         result.warnings.append(f"extraction failed on this text ({type(exc).__name__}: {exc}); nothing was proposed")
     return result
+
+
+def extract_document(doc: Document, *, gazetteer: Gazetteer, topics: dict[str, list[str]] | None = None) -> Extraction:
+    """``extract`` over a document read from a file or a JSONL line (its text, date, title, URL and
+    publisher)."""
+    return extract(
+        doc.text,
+        published=doc.published,
+        gazetteer=gazetteer,
+        topics=topics,
+        title=doc.title,
+        url=doc.url,
+        publisher=doc.publisher,
+    )
 
 
 def _extract_into(result: Extraction, gazetteer: Gazetteer, topics: dict[str, list[str]]) -> None:

@@ -7,8 +7,11 @@ what editors see (status, progress, what failed and why); the task that runs it 
 
 from __future__ import annotations
 
+from datetime import timedelta
+
 from django.conf import settings
 from django.db import models
+from django.utils import timezone
 
 
 class IngestJob(models.Model):
@@ -49,6 +52,9 @@ class IngestJob(models.Model):
     articles = models.ManyToManyField("tracker.Article", blank=True, related_name="ingest_jobs")
     created = models.DateTimeField(auto_now_add=True)
     started = models.DateTimeField(null=True, blank=True)
+    heartbeat = models.DateTimeField(
+        null=True, blank=True, help_text="When the worker running the job last wrote its progress."
+    )
     finished = models.DateTimeField(null=True, blank=True)
 
     class Meta:
@@ -59,6 +65,22 @@ class IngestJob(models.Model):
         return f"job {self.pk}: {self.source}"
 
     @property
+    def stalled(self) -> bool:
+        """Running, but its worker has written nothing for ``INGEST_JOB_STALL_MINUTES``: it died
+        (killed, machine restarted) and the job will not move again unless retried."""
+        last = self.heartbeat or self.started
+        return self.status == self.Status.RUNNING and last is not None and last < stall_cutoff()
+
+    @property
     def retryable(self) -> bool:
-        """Whether retrying can change anything: the job failed, or some of its articles did."""
-        return self.status == self.Status.FAILED or (self.status == self.Status.DONE and self.failed > 0)
+        """Whether retrying can change anything: the job failed, some of its articles did, or its
+        worker died."""
+        return (
+            self.status == self.Status.FAILED or (self.status == self.Status.DONE and self.failed > 0) or self.stalled
+        )
+
+
+def stall_cutoff():
+    """A running job that has written no progress since then has lost its worker (each article
+    writes progress, and one article takes seconds at most)."""
+    return timezone.now() - timedelta(minutes=settings.INGEST_JOB_STALL_MINUTES)

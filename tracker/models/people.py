@@ -164,7 +164,7 @@ class PersonQuerySet(ReviewedQuerySet):
         planned = dict(
             participants()
             .filter(person_id__in=list(last_held))
-            .filter(contact__in=Contact.objects.confirmed().filter(planned=True).involving_all(person).values("pk"))
+            .filter(contact__in=Contact.objects.confirmed().filter(planned=True).involving_each(person).values("pk"))
             .order_by()
             .values("person_id")
             .annotate(n=models.Count("contact_id"))

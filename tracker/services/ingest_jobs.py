@@ -8,7 +8,10 @@ run when ``ingest_job_create`` returns; with django-tasks-db it waits in the dat
 ``manage.py db_worker`` on any machine that reaches it.
 
 A job that failed, or some of whose articles failed, can be retried (``ingest_job_retry``): the
-whole job is run again, and the articles it stored before are duplicates that add nothing.
+whole job is run again, and the articles it stored before are duplicates that add nothing. So can a
+job whose worker died while running it (``IngestJob.stalled``: no progress written for
+``INGEST_JOB_STALL_MINUTES``). Each run writes only to its own attempt, so a worker that was merely
+stuck and comes back cannot overwrite the run that replaced it.
 """
 
 from __future__ import annotations
@@ -20,10 +23,11 @@ from datetime import date, timedelta
 from pathlib import Path
 
 from django.conf import settings
-from django.db.models import F
+from django.db.models import F, Q
 from django.utils import timezone
 
 from tracker.models import IngestJob
+from tracker.models.jobs import stall_cutoff
 from tracker.planner_statistics import planner_statistics_refresh
 from tracker.services.gazetteer import gazetteer_batch
 from tracker.services.ingest import IngestResult, article_ingest
@@ -92,9 +96,11 @@ def ingest_job_retry(job: IngestJob) -> bool:
     """Queue a failed job (or one with failed articles) again; False if it has nothing to retry."""
     if not job.retryable:
         return False
-    updated = IngestJob.objects.filter(pk=job.pk, status=job.status).update(
-        status=IngestJob.Status.QUEUED, task_id="", error="", finished=None
-    )
+    still = IngestJob.objects.filter(pk=job.pk, status=job.status)
+    if job.status == IngestJob.Status.RUNNING:  # stalled: only while it still is (checked in the update)
+        cutoff = stall_cutoff()
+        still = still.filter(Q(heartbeat__lt=cutoff) | Q(heartbeat__isnull=True, started__lt=cutoff))
+    updated = still.update(status=IngestJob.Status.QUEUED, task_id="", error="", finished=None)
     if updated:
         ingest_job_enqueue(job)
     return bool(updated)
@@ -109,6 +115,7 @@ def ingest_job_run(job_id: int) -> dict:
     if not claimed.update(
         status=IngestJob.Status.RUNNING,
         started=now,
+        heartbeat=now,
         finished=None,
         attempts=F("attempts") + 1,
         total=0,
@@ -121,18 +128,19 @@ def ingest_job_run(job_id: int) -> dict:
     ):
         return {"skipped": "the job is running already or no longer exists"}
     job = IngestJob.objects.get(pk=job_id)
+    this_run = IngestJob.objects.filter(pk=job.pk, attempts=job.attempts)
     try:
         with gaps_deferred(), gazetteer_batch():
             results = _job_ingest(job)
     except Exception as error:
-        IngestJob.objects.filter(pk=job.pk).update(
+        this_run.update(
             status=IngestJob.Status.FAILED, error=f"{type(error).__name__}: {error}", finished=timezone.now()
         )
         raise
     counts = {status: sum(r.status == status for r in results) for status in ("new", "duplicate", "failed")}
     job.articles.add(*[r.article.pk for r in results if r.article is not None and r.article.pk])
     everything_failed = results and counts["failed"] == len(results)
-    IngestJob.objects.filter(pk=job.pk).update(
+    this_run.update(
         status=IngestJob.Status.FAILED if everything_failed else IngestJob.Status.DONE,
         error="nothing could be ingested" if everything_failed else "",
         finished=timezone.now(),
@@ -174,19 +182,24 @@ def _job_ingest(job: IngestJob) -> list[IngestResult]:
 
 def _progress_writer(job: IngestJob):
     """Write the job's progress after each article (its own statement, outside the article's
-    transaction, so editors watch it move)."""
+    transaction, so editors watch it move), with the heartbeat that tells a live worker from a dead one."""
     entries: list[dict] = []
+    this_run = IngestJob.objects.filter(pk=job.pk, attempts=job.attempts)
 
     def progress(total: int, result: IngestResult | None) -> None:
         if result is None:
-            IngestJob.objects.filter(pk=job.pk).update(total=total)
+            this_run.update(total=total, heartbeat=timezone.now())
             return
         entries.append(job_entry(result))
         # The outcomes are rewritten whole: after each failure (editors see it at once) and every
         # so often, not after every article of a long .jsonl file.
         keep = {"results": entries} if result.status == "failed" or len(entries) % 25 == 0 else {}
-        IngestJob.objects.filter(pk=job.pk).update(
-            total=total, processed=len(entries), **keep, **{result.status: F(result.status) + 1}
+        this_run.update(
+            total=total,
+            processed=len(entries),
+            heartbeat=timezone.now(),
+            **keep,
+            **{result.status: F(result.status) + 1},
         )
 
     return progress

@@ -244,3 +244,82 @@ def test_an_editor_sees_the_jobs_and_retries_a_failed_one(folder, fake_extractor
     )
     job.refresh_from_db()
     assert job.status == "queued"
+
+
+def worker_dies_while_running(job: IngestJob, *, minutes_ago: int) -> None:
+    """What a killed worker leaves behind: the job claimed and running, its last progress
+    ``minutes_ago``."""
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    last = timezone.now() - timedelta(minutes=minutes_ago)
+    DBTaskResult.objects.update(status="RUNNING")  # taken by the worker, never finished
+    IngestJob.objects.filter(pk=job.pk).update(status="running", attempts=1, started=last, heartbeat=last)
+    job.refresh_from_db()
+
+
+@override_settings(TASKS=DATABASE_TASKS, INGEST_JOB_STALL_MINUTES=15)
+def test_a_job_whose_worker_died_is_stalled_and_runs_again_when_retried(folder, fake_extractor):
+    run("ingest", "--background", folder / "a.md")
+    job = IngestJob.objects.get()
+    worker_dies_while_running(job, minutes_ago=16)
+    assert job.stalled and job.retryable
+    assert ingest_job_retry(job)
+    work()
+    job.refresh_from_db()
+    assert (job.status, job.new, job.attempts, job.stalled) == ("done", 1, 2, False)
+    assert Contact.objects.count() == 1
+
+
+@override_settings(TASKS=DATABASE_TASKS, INGEST_JOB_STALL_MINUTES=15)
+def test_a_job_that_is_still_moving_is_not_retried(folder, fake_extractor):
+    run("ingest", "--background", folder / "a.md")
+    job = IngestJob.objects.get()
+    worker_dies_while_running(job, minutes_ago=14)
+    assert not job.stalled and not job.retryable
+    assert not ingest_job_retry(job)
+    job.refresh_from_db()
+    assert job.status == "running"
+
+
+@override_settings(TASKS=DATABASE_TASKS, INGEST_JOB_STALL_MINUTES=15)
+def test_a_stalled_job_that_moves_again_before_the_retry_is_left_to_its_worker(folder, fake_extractor):
+    from django.utils import timezone
+
+    run("ingest", "--background", folder / "a.md")
+    job = IngestJob.objects.get()
+    worker_dies_while_running(job, minutes_ago=16)
+    IngestJob.objects.filter(pk=job.pk).update(heartbeat=timezone.now())  # it was only stuck
+    assert not ingest_job_retry(job)  # the copy in hand says stalled; the row says otherwise
+    job.refresh_from_db()
+    assert (job.status, job.attempts) == ("running", 1)
+
+
+@override_settings(TASKS=DATABASE_TASKS, INGEST_JOB_STALL_MINUTES=15)
+def test_a_stuck_worker_that_comes_back_cannot_overwrite_the_run_that_replaced_it(folder, fake_extractor):
+    from tracker.services.ingest_jobs import _progress_writer
+
+    run("ingest", "--background", folder / "a.md")
+    job = IngestJob.objects.get()
+    worker_dies_while_running(job, minutes_ago=16)
+    old_run = IngestJob.objects.get(pk=job.pk)  # what the stuck worker holds: attempt 1
+    assert ingest_job_retry(job)
+    work()
+    _progress_writer(old_run)(7, None)  # the stuck worker writes again
+    job.refresh_from_db()
+    assert (job.status, job.attempts, job.total, job.new) == ("done", 2, 1, 1)
+
+
+@override_settings(TASKS=DATABASE_TASKS, INGEST_JOB_STALL_MINUTES=15)
+def test_editors_see_a_stalled_job_and_retry_it_from_the_list(folder, fake_extractor, editor_client):
+    run("ingest", "--background", folder / "a.md")
+    job = IngestJob.objects.get()
+    worker_dies_while_running(job, minutes_ago=60)
+    page = editor_client.get(reverse("admin:tracker_ingestjob_changelist")).content.decode()
+    assert "stalled: no progress since" in page
+    editor_client.post(
+        reverse("admin:tracker_ingestjob_changelist"), {"action": "retry_failed", "_selected_action": [job.pk]}
+    )
+    job.refresh_from_db()
+    assert job.status == "queued"

@@ -12,7 +12,7 @@ import sys
 from django.core.management.base import BaseCommand, CommandError
 from django.db import DatabaseError
 
-from tracker.extraction import document_from_record, extract, prediction_line
+from tracker.extraction import document_from_record, extract_document, prediction_line
 from tracker.services.gazetteer import gazetteer_from_db, topic_keywords_from_db
 
 
@@ -57,15 +57,7 @@ class Command(BaseCommand):
                 continue
             for error in doc.errors:
                 self.stderr.write(f"line {n} ({doc_id}): {error}")
-            extraction = extract(
-                doc.text,
-                published=doc.published,
-                gazetteer=gazetteer,
-                topics=topics,
-                title=doc.title,
-                url=doc.url,
-                publisher=doc.publisher,
-            )
+            extraction = extract_document(doc, gazetteer=gazetteer, topics=topics)
             out = prediction_line(doc_id, extraction)
             if doc.errors:
                 out["input_errors"] = doc.errors

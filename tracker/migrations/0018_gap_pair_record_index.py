@@ -6,7 +6,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('tracker', '0015_postgresql_full_text_indexes'),
+        ('tracker', '0017_pair_and_status_indexes'),
     ]
 
     operations = [
