@@ -8,14 +8,20 @@ the 1,000-contact baseline. Goal: under 50 ms at 100,000, and time growing far s
 number of contacts (100x the rows).
 
 ``--explain`` also prints, for each case at the largest size, its slowest SQL query with the
-time it took and SQLite's EXPLAIN QUERY PLAN.
+time it took and its plan (SQLite's EXPLAIN QUERY PLAN, PostgreSQL's EXPLAIN ANALYZE).
+``--postgres`` times the same cases on PostgreSQL: ``DATABASE_URL`` names a database whose server
+holds the records as ``<name>_scale_<size>``, the ones ``benchmarks/scale.py --keep`` builds (each
+script reuses the other's; with ``--keep`` they are kept, else dropped at the end). ``--cases``
+times only the cases whose names start so (e.g. ``visual``).
 
     python benchmarks/timeline.py [--runs 30] [--sizes 1000,100000] [--keep DIR] [--explain]
+        [--cases visual,pair] [--postgres]
 """
 
 from __future__ import annotations
 
 import argparse
+import importlib.util
 import json
 import os
 import shutil
@@ -27,6 +33,15 @@ import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
+
+
+def scale_script():
+    """benchmarks/scale.py, loaded by path (on sys.path this folder's timeline.py would hide the app):
+    the naming, building and dropping of the PostgreSQL records."""
+    spec = importlib.util.spec_from_file_location("benchmarks.scale", Path(__file__).with_name("scale.py"))
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
 
 
 def env_for(db: Path) -> dict[str, str]:
@@ -53,6 +68,26 @@ def build(db: Path, contacts: int) -> float:
         stdout=subprocess.DEVNULL,
     )
     return time.perf_counter() - started
+
+
+def record_ready(where: Path | str, size: int, scale=None) -> dict[str, str]:
+    """The environment of a child process on the record of ``size`` contacts: a SQLite file
+    (``where`` a path) or a PostgreSQL database (a URL, with ``scale_script()``), built unless
+    there, migrated if kept."""
+    manage = [sys.executable, str(ROOT / "manage.py"), "migrate", "-v0"]
+    if isinstance(where, Path):
+        env = env_for(where)
+        if where.exists():  # a kept database gets the indexes of any newer migration
+            subprocess.run(manage, env=env, check=True)
+        else:
+            print(f"built {size:>7,} contacts in {build(where, size):.1f} s ({where})", flush=True)
+        return env
+    env = scale.env_for(where)
+    if scale.contacts_in(where) == size:
+        subprocess.run(manage, env=env, check=True)
+    else:
+        print(f"built {size:>7,} contacts in {scale.build(where, size):.1f} s ({where.rsplit('/', 1)[-1]})", flush=True)
+    return env
 
 
 def cases_for_record() -> dict[str, tuple[str, dict[str, str]]]:
@@ -106,7 +141,7 @@ def visual_cases(a: str, b: str, leader: str, country: int, year: int) -> dict[s
     }
 
 
-def measure(runs: int, explain: bool = False) -> dict[str, float]:
+def measure(runs: int, explain: bool = False, only: tuple[str, ...] = ()) -> dict[str, float]:
     """Runs inside a child process whose settings point at one database."""
     # This file is named like the app: take its folder off the path so ``timeline`` is the app.
     here = Path(__file__).resolve().parent
@@ -131,6 +166,8 @@ def measure(runs: int, explain: bool = False) -> dict[str, float]:
     result = {}
     sizes = {}
     for name, (url, headers) in cases_for_record().items():
+        if only and not name.startswith(only):
+            continue
         times = []
         for n in range(runs + 3):
             started = time.perf_counter()
@@ -145,8 +182,9 @@ def measure(runs: int, explain: bool = False) -> dict[str, float]:
             with CaptureQueriesContext(connection) as ctx:
                 client.get(url, headers=headers)
             slowest = max(ctx.captured_queries, key=lambda q: float(q["time"]))
+            explained = "EXPLAIN QUERY PLAN" if connection.vendor == "sqlite" else "EXPLAIN (ANALYZE, COSTS OFF)"
             with connection.cursor() as cursor:
-                cursor.execute(f"EXPLAIN QUERY PLAN {slowest['sql']}")
+                cursor.execute(f"{explained} {slowest['sql']}")
                 plan = "\n".join(f"    {row[-1]}" for row in cursor.fetchall())
             print(
                 f"{name} ({url}): {len(ctx.captured_queries)} queries; slowest {float(slowest['time']) * 1000:.0f} ms:"
@@ -163,35 +201,31 @@ def main() -> None:
     parser.add_argument("--sizes", default="1000,100000")
     parser.add_argument("--keep", help="keep the databases in this folder (reused when present)")
     parser.add_argument("--explain", action="store_true", help="print the slowest query of each case and its plan")
+    parser.add_argument("--cases", default="", help="only the cases whose names start so, comma-separated")
+    parser.add_argument("--postgres", action="store_true", help="on the PostgreSQL server of DATABASE_URL")
     parser.add_argument("--measure", help=argparse.SUPPRESS)
     args = parser.parse_args()
+    only = tuple(c for c in args.cases.split(",") if c)
     if args.measure:
-        print(json.dumps(measure(args.runs, explain=args.explain)))
+        print(json.dumps(measure(args.runs, explain=args.explain, only=only)))
         return
+    base_url = os.environ.get("DATABASE_URL", "")
+    if args.postgres and not base_url.startswith(("postgres://", "postgresql://")):
+        sys.exit("--postgres: set DATABASE_URL to a PostgreSQL database; its server gets one database per size.")
 
     folder = Path(args.keep) if args.keep else Path(tempfile.mkdtemp(prefix="timeline-bench-"))
     folder.mkdir(parents=True, exist_ok=True)
     sizes = [int(s) for s in args.sizes.split(",")]
+    scale = scale_script() if args.postgres else None
     results = {}
     try:
         for size in sizes:
-            db = folder / f"synth-{size}.sqlite3"
-            if not db.exists():
-                seconds = build(db, size)
-                print(f"built {size:>7,} contacts in {seconds:.1f} s ({db})", flush=True)
-            else:  # a kept database gets the indexes of any newer migration
-                subprocess.run([sys.executable, str(ROOT / "manage.py"), "migrate", "-v0"], env=env_for(db), check=True)
+            where = scale.database_url(base_url, size) if scale else folder / f"synth-{size}.sqlite3"
+            env = record_ready(where, size, scale)
             out = subprocess.run(
-                [
-                    sys.executable,
-                    __file__,
-                    "--measure",
-                    "1",
-                    "--runs",
-                    str(args.runs),
-                    *(["--explain"] if args.explain and size == sizes[-1] else []),
-                ],
-                env=env_for(db),
+                [sys.executable, __file__, "--measure", "1", "--runs", str(args.runs), "--cases", args.cases]
+                + (["--explain"] if args.explain and size == sizes[-1] else []),
+                env=env,
                 check=True,
                 stdout=subprocess.PIPE,
                 text=True,
@@ -201,9 +235,15 @@ def main() -> None:
     finally:
         if not args.keep:
             shutil.rmtree(folder, ignore_errors=True)
+            for size in sizes if scale else []:
+                url = scale.database_url(base_url, size)
+                scale.server(url, f'DROP DATABASE IF EXISTS "{url.rsplit("/", 1)[-1]}"')
 
     base = sizes[0]
-    print(f"\nTimeline fragment, median server time over {args.runs} requests (SQLite)")
+    database = "PostgreSQL" if scale else "SQLite"
+    if not {"unfiltered", "pair"} <= set(results[base]):
+        return visual_report(results, sizes, database)
+    print(f"\nTimeline fragment, median server time over {args.runs} requests ({database})")
     print(f"{'contacts':>10} {'unfiltered':>12} {'ratio':>7} {'pair':>10} {'ratio':>7}")
     for size in sizes:
         r, b = results[size], results[base]
@@ -221,8 +261,12 @@ def main() -> None:
         )
         slow = "  (over 50 ms)" if results[sizes[-1]][case] > 50 else ""
         print(f"{case:<16}{cells}{slow}")
+    visual_report(results, sizes, database)
 
-    print("\nThe visual timeline's data endpoint (goal: under 100 ms and 200 KB at 100,000, any zoom)")
+
+def visual_report(results: dict, sizes: list[int], database: str) -> None:
+    base = sizes[0]
+    print(f"\nThe visual timeline's data endpoint, {database} (goal: under 100 ms and 200 KB at 100,000, any zoom)")
     print(f"{'case':<16}" + "".join(f" {f'{size:,}':>10} {'KB':>7}" for size in sizes))
     for case in [c for c in results[base] if c.startswith("visual")]:
         cells = "".join(

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from itertools import combinations
 
-from django.db.models import Count, F, Q, Sum
+from django.db.models import Count, Q, Sum
 from django.urls import reverse
 
 from timeline.charts.aggregates import as_day
@@ -24,6 +24,15 @@ from timeline.charts.periods import period_start
 from timeline.charts.tally import tally_for
 from timeline.feed import CappedCount, count_capped
 from timeline.filters import ContactFilter
+from timeline.visual_queries import (
+    busiest_first,
+    first_and_last,
+    first_and_last_tallied,
+    involving,
+    months_of,
+    pair_rows_by_period,
+    pairs_in,
+)
 from tracker.models import ContactSource, Gap, GapClaim, Office, Person, Precision, ReviewStatus
 from tracker.models.record import participants
 from tracker.rules import month_after, month_start, pair_key
@@ -43,14 +52,6 @@ class Lane:
     kind: str | None = None
     people: tuple[int, ...] = ()
     count: int = 0
-
-
-def first_and_last(qs) -> tuple[date | None, date | None]:
-    """The first and last date of ``qs``: two look-ups of the date index (SQLite reads an index
-    end only for a lone MIN or MAX)."""
-    first = qs.order_by("date").values_list("date", flat=True).first()
-    last = qs.order_by("-date").values_list("date", flat=True).first()
-    return first, last
 
 
 def precision_span(day: date, precision: str) -> tuple[date, date] | None:
@@ -170,20 +171,27 @@ class VisualTimeline:
     # --- lanes and marks ----------------------------------------------------------------------
 
     def _extent(self) -> dict:
-        """First and last contact of the filter without its dates: the range slider's extent."""
-        first, last = first_and_last(self.filter.without("start", "end").qs)
+        """First and last contact of the filter without its dates: the range slider's extent. For
+        people or a pair, whose contacts the date index cannot find, from their month tallies."""
+        undated = self.filter.without("start", "end")
+        tally = tally_for(undated)
+        if tally and tally.days is None:
+            first, last = first_and_last_tallied(undated.qs, months_of(tally))
+        else:
+            first, last = first_and_last(undated.qs)
         return {"first": first and first.isoformat(), "last": last and last.isoformat()}
 
     def _total(self) -> CappedCount:
-        """How many contacts the range holds: counted up to MAX_MARKS + 1, beyond that read from
-        the stored tallies when the filter allows, else counted up to the feed's cap."""
+        """How many contacts the range holds: exactly from the stored tallies when the filter allows
+        and the range holds more than MAX_MARKS, else counted up to the feed's cap (one query
+        either way for people, a pair or a country, which the date index does not narrow)."""
+        if not (self.tally and self.tally.days is not None):
+            exact = self.filter.pair_count_from_tallies()
+            return CappedCount(exact, more=False) if exact is not None else count_capped(self.qs)
         few = count_capped(self.qs, MAX_MARKS)
         if not few.more:
             return few
-        if self.tally and self.tally.days is not None:
-            return CappedCount(self.tally.days.aggregate(n=Sum("contacts"))["n"] or 0, more=False)
-        exact = self.filter.pair_count_from_tallies()
-        return CappedCount(exact, more=False) if exact is not None else count_capped(self.qs)
+        return CappedCount(self.tally.days.aggregate(n=Sum("contacts"))["n"] or 0, more=False)
 
     def _lane_keys(self, people: list[int], kind: str) -> list:
         if self.lanes_by == "kind":
@@ -256,47 +264,48 @@ class VisualTimeline:
         return Lane(label, people=people, count=count)
 
     def _lanes(self) -> tuple[list[Lane], int]:
-        """The busiest lanes of the range, counted in the database (one or two queries): from the
-        stored tallies when the filter allows (``tally_for``), ranked on the whole months inside
-        the range; else from the contacts."""
+        """The busiest lanes of the range, counted in the database (a few queries): from the stored
+        tallies when the filter allows (``tally_for``), the whole months inside the range from the
+        month tallies and the months it cuts from their contacts; else from the contacts."""
         if self.lanes_by == "kind":
             if self.tally and self.tally.pair:
-                rows = self._pair_months(self.tally.pair).values("kind").annotate(n=Sum("contacts"))
+                rows = self.tally.pair_months(*self.tally.pair).order_by().values("kind").annotate(n=Sum("contacts"))
+                rows = [*rows.values_list("kind", "n")]
+                for cut in self._cut():
+                    rows += cut.values("kind").annotate(n=Count("id")).values_list("kind", "n")
             elif self.tally and self.tally.days is not None:
-                rows = self.tally.days.order_by().values("kind").annotate(n=Sum("contacts"))
+                rows = self.tally.days.order_by().values("kind").annotate(n=Sum("contacts")).values_list("kind", "n")
             else:
-                rows = self.qs.values("kind").annotate(n=Count("id"))
-            tally = Counter(dict(rows.values_list("kind", "n")))
+                rows = self.qs.values("kind").annotate(n=Count("id")).values_list("kind", "n")
+            tally = Counter()
+            for kind, n in rows:
+                tally[kind] += n
             return [Lane(KIND_LABELS[k], kind=k, count=tally[k]) for k in KIND_ORDER if tally[k]], 0
         lead = self.lead.pk if self.lanes_by == "counterpart" else None
         if self.tally and self.tally.pairs is not None:
             grouped = self.tally.pairs.order_by("-contacts").values("person_a_id", "person_b_id", "contacts")
             if lead:
                 grouped = grouped.filter(Q(person_a_id=lead) | Q(person_b_id=lead))
-        elif self.tally:
-            months = self.tally.months.order_by()
-            if lead:
-                months = months.filter(Q(person_a_id=lead) | Q(person_b_id=lead))
-            elif self.tally.pair:
-                months = self._pair_months(self.tally.pair)
-            elif self.tally.people:
-                people = list(self.tally.people)
-                months = months.filter(Q(person_a_id__in=people) | Q(person_b_id__in=people))
-            grouped = months.values("person_a_id", "person_b_id").annotate(n=Sum("contacts")).order_by("-n")
+            top = [tuple(row.values()) for row in grouped[: MAX_LANES + 1]]
+        elif self.tally and (lead in self.tally.people or not self.filter.form.cleaned_data.get("country")):
+            # A country's contacts rank their pairs from the contacts: its tallies (its nationals')
+            # hold no pair of two others who met in a summit with one of them.
+            among = [lead] if lead else list(self.tally.people)
+            months = involving(self.tally.months.order_by(), [lead]) if lead else months_of(self.tally)
+            pair = ("person_a_id", "person_b_id")
+            grouped = months.values(*pair).annotate(n=Sum("contacts")).order_by("-n", *pair).values_list(*pair, "n")
+            if self.tally.cut:  # every pair, to add the cut months' contacts before ranking
+                counted = Counter({(a, b): n for a, b, n in grouped})
+                for cut in self._cut():
+                    counted.update(pairs_in(cut.values("pk"), among))
+                top = busiest_first(counted, MAX_LANES + 1)
+            else:
+                top = list(grouped[: MAX_LANES + 1])
         else:
             # No tally for this filter: rank the pairs of the latest LANE_SAMPLE contacts only.
-            latest = self.qs.order_by("-date", "-id").values("pk")[:LANE_SAMPLE]
             self.sampled = True
-            grouped = (
-                participants()
-                .filter(contact_id__in=latest, contact__participants__id__gt=F("person_id"))
-                .values("person_id", "contact__participants__id")
-                .annotate(n=Count("id"))
-                .order_by("-n")
-            )
-            if lead:
-                grouped = grouped.filter(Q(person_id=lead) | Q(contact__participants__id=lead))
-        top = [tuple(row.values()) for row in grouped[: MAX_LANES + 1]]
+            latest = self.qs.order_by("-date", "-id").values("pk")[:LANE_SAMPLE]
+            top = busiest_first(pairs_in(latest, [lead]), MAX_LANES + 1)
         pairs = Counter({(a, b): n for a, b, n in top})
         tally = Counter({(b if a == lead else a): n for (a, b), n in pairs.items()}) if lead else pairs
         chosen = self._ordered(tally)
@@ -304,16 +313,17 @@ class VisualTimeline:
         more = len(top) - len(chosen)
         return [self._lane(key, tally[key], names) for key in chosen], more
 
-    def _pair_months(self, pair: tuple[int, int]):
-        return self.tally.months.order_by().filter(person_a_id=pair[0], person_b_id=pair[1])
+    def _cut(self) -> list:
+        """The filter's contacts in the months its dates cut, which the month tallies leave out."""
+        return [self.qs.filter(date__gte=first, date__lte=last) for first, last in self.tally.cut]
 
     def _counts(self, lanes: list[Lane], period: str) -> list:
         """Contacts per lane and period: ``[lane, first day, count, busiest kind]``: from the
         stored month tallies when the filter and the period allow (a query or two per lane), else
-        the lanes of people in one query (``_pair_lane_rows``), kinds a query each."""
+        the lanes of people in one query (``pair_rows_by_period``), kinds a query each."""
         counts = []
         untallied = [lane for lane in lanes if lane.people and not (self.tally and period != "week")]
-        shared = self._pair_lane_rows(untallied, period) if untallied else {}
+        shared = pair_rows_by_period(self.qs, [lane.people for lane in untallied], period) if untallied else {}
         for n, lane in enumerate(lanes):
             per, top = Counter(), {}
             rows = shared.get(pair_key(*lane.people), []) if lane in untallied else self._lane_rows(lane, period)
@@ -325,52 +335,31 @@ class VisualTimeline:
             counts += [[n, day.isoformat(), per[day], top[day][0]] for day in sorted(per)]
         return counts
 
-    def _pair_lane_rows(self, lanes: list[Lane], period: str) -> dict[tuple[int, int], list]:
-        """``(period start, kind, contacts)`` rows of each pair lane, by pair, in one query: the
-        participants of the filtered contacts paired on the contact, so a filter the tallies do not
-        know (a country, a topic, text) is evaluated once, not once per lane."""
-        ids = {p for lane in lanes for p in lane.people}
-        wanted = {pair_key(*lane.people) for lane in lanes}
-        rows = (
-            participants()
-            # One filter() call: the two conditions on the other participant share one join.
-            .filter(
-                contact__in=self.qs.values("pk"),
-                person_id__in=ids,
-                contact__participants__id__in=ids,
-                contact__participants__id__gt=F("person_id"),
-            )
-            .annotate(p=period_start(period, "contact__date"))
-            .values("person_id", "contact__participants__id", "p", "contact__kind")
-            .annotate(c=Count("id"))
-            .values_list("person_id", "contact__participants__id", "p", "contact__kind", "c")
-        )
-        by_pair = defaultdict(list)
-        for a, b, day, kind, c in rows:
-            if (a, b) in wanted:
-                by_pair[(a, b)].append((day, kind, c))
-        return by_pair
-
     def _lane_rows(self, lane: Lane, period: str):
-        """``(period start, kind, contacts)`` rows of one lane."""
+        """``(period start, kind, contacts)`` rows of one lane: from the stored tallies when they
+        hold exactly its contacts under the filter (``Tally.pair_months``: not a pair of two others
+        met in a summit of a country's contacts) and the period is a month or longer, else from
+        the contacts."""
         scope = self.qs.filter(kind=lane.kind) if lane.kind else self.qs.involving_all(*lane.people)
-        pair = pair_key(*lane.people) if lane.people else self.tally and self.tally.pair
-        if self.tally and period != "week" and (pair or self.tally.days is not None):
-            if pair:
-                months = self._pair_months(pair).filter(kind=lane.kind) if lane.kind else self._pair_months(pair)
-                field = "month"
-            else:
-                months, field = self.tally.days.order_by().filter(kind=lane.kind), "date"
-            rows = months.annotate(p=period_start(period, field)).values("p", "kind").annotate(c=Sum("contacts"))
+        tallied, field = None, "month"
+        if self.tally and period != "week":
+            if lane.people:
+                tallied = self.tally.pair_months(*lane.people)
+            elif self.tally.pair:
+                tallied = self.tally.pair_months(*self.tally.pair).filter(kind=lane.kind)
+            elif self.tally.days is not None:
+                tallied, field = self.tally.days.filter(kind=lane.kind), "date"
+        if tallied is None:
+            rows = scope.annotate(p=period_start(period)).values("p", "kind").annotate(c=Count("id"))
             yield from rows.values_list("p", "kind", "c")
-            if pair:  # the months the range cuts, from the contacts
-                for a, b in self.tally.cut:
-                    cut = scope.filter(date__gte=a, date__lte=b)
-                    rows = cut.annotate(p=period_start(period)).values("p", "kind").annotate(c=Count("id"))
-                    yield from rows.values_list("p", "kind", "c")
             return
-        rows = scope.annotate(p=period_start(period)).values("p", "kind").annotate(c=Count("id"))
-        yield from rows.values_list("p", "kind", "c")
+        rows = tallied.order_by().annotate(p=period_start(period, field)).values("p", "kind")
+        yield from rows.annotate(c=Sum("contacts")).values_list("p", "kind", "c")
+        if field == "month":  # the months the range cuts, from the contacts
+            for a, b in self.tally.cut:
+                cut = scope.filter(date__gte=a, date__lte=b)
+                rows = cut.annotate(p=period_start(period)).values("p", "kind").annotate(c=Count("id"))
+                yield from rows.values_list("p", "kind", "c")
 
     def _lane_url(self, lane: Lane) -> str:
         slugs = [self.slugs.get(p) for p in lane.people]
@@ -408,10 +397,13 @@ class VisualTimeline:
             if claim.deciding_gap_id:
                 claimed_gaps.add(claim.deciding_gap_id)
             claimed_ends.add(claim.ends)
-        labelled = Q(is_record=True) | Q(pk__in=claimed_gaps) | Q(end__in=claimed_ends)
+        shown = Q(days__gt=0, end__gte=start, start__lte=end)
         gaps = []
-        for low, high in pairs:  # one look-up of the pair's index each
-            gaps += Gap.objects.for_pair(low, high).filter(labelled, days__gt=0, end__gte=start, start__lte=end)
+        for low, high in pairs:  # one look-up of the pair's index of records each
+            gaps += Gap.objects.for_pair(low, high).filter(shown, is_record=True).order_by()
+        if claimed_gaps or claimed_ends:
+            claimed = Q(pk__in=claimed_gaps) | Q(end__in=claimed_ends)
+            gaps += Gap.objects.filter(by_pair, shown, claimed, is_record=False).order_by()
         gaps = sorted(gaps, key=lambda g: -g.days)[:MAX_GAP_LABELS]
         out = []
         for gap in sorted(gaps, key=lambda g: g.start):

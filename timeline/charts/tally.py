@@ -8,14 +8,15 @@ from datetime import date, timedelta
 from django.db.models import QuerySet
 
 from timeline.filters import STATUS_ANY, ContactFilter
-from tracker.models import ContactDayCount, PairContactCount, PairMonthCount, ReviewStatus
+from tracker.models import ContactDayCount, PairContactCount, PairMonthCount, ReviewStatus, country_speakers_every_day
 from tracker.rules import month_after, month_start, pair_key
 
 
 @dataclass
 class Tally:
     """The stored tallies narrowed like the filter, when it narrows by nothing but people, a
-    pair, status, kind and dates: charts then count from these, not from every contact.
+    pair, status, kind and dates (a country its nationals alone speak for counts as its nationals):
+    charts then count from these, not from every contact.
 
     ``days``: ``ContactDayCount`` rows, when no person or pair narrows the filter either.
     ``pairs``: ``PairContactCount`` rows, only when the filter is the default (confirmed, any
@@ -62,13 +63,21 @@ def whole_months(months: QuerySet, start: date | None, end: date | None) -> tupl
 
 
 def tally_for(filterset: ContactFilter) -> Tally | None:
-    """The ``Tally`` for a filter, or None when a country, topic, publisher or text narrows it (or
-    it is invalid): the tallies do not know those, so the charts count from the filtered contacts."""
+    """The ``Tally`` for a filter, or None when a topic, publisher or text narrows it (or it is
+    invalid): the tallies do not know those, so the charts count from the filtered contacts. A
+    country alone whose nationals are all who ever spoke for it (``country_speakers_every_day``)
+    keeps the same contacts as a person filter on them, and is counted so."""
     if not filterset.form.is_valid():
         return None
     data = filterset.form.cleaned_data
-    if any(data.get(key) for key in ("country", "topic", "publisher", "q")):
+    if any(data.get(key) for key in ("topic", "publisher", "q")):
         return None
+    people = frozenset(p.pk for p in data.get("person") or ())
+    if data.get("country"):
+        nationals = None if people or data.get("pair") else country_speakers_every_day(data["country"])
+        if nationals is None:
+            return None
+        people = nationals
     status = data.get("status") or ReviewStatus.CONFIRMED
     kinds, start, end = data.get("kind"), data.get("start"), data.get("end")
     days, months = ContactDayCount.objects.all(), PairMonthCount.objects.all()
@@ -81,7 +90,6 @@ def tally_for(filterset: ContactFilter) -> Tally | None:
     if end:
         days = days.filter(date__lte=end)
     months, cut = whole_months(months, start, end)
-    people = frozenset(p.pk for p in data.get("person") or ())
     pair = pair_key(*(p.pk for p in data["pair"])) if data.get("pair") else None
     whole = status == ReviewStatus.CONFIRMED and not (kinds or start or end)
     narrowed = bool(people or pair)

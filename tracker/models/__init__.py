@@ -14,6 +14,7 @@ from tracker.models.base import (
     RecordQuerySet,
     ReviewedQuerySet,
     ReviewStatus,
+    country_speakers_every_day,
     lines,
     save_with_unique_slug,
 )
@@ -78,6 +79,7 @@ __all__ = [
     "Topic",
     "TopicManager",
     "UnplacedName",
+    "country_speakers_every_day",
     "lines",
     "office_held_on_q",
     "office_holder",

@@ -101,7 +101,30 @@ class DatedQuerySet(models.QuerySet):
         return qs
 
 
-# Builds the condition "this person spoke for the countries": ``(person field, day expression) -> Q``.
+def country_speakers(countries: Iterable[Country | int]) -> tuple[models.QuerySet, dict[int, int]]:
+    """Who may speak for ``countries``: their nationals (a query of person ids: any day), and the
+    confirmed offices of theirs held by someone of another country or none (office id -> holder,
+    read at once: a short query of the offices table), who speaks for them on the office's days.
+    An office still under review places no one."""
+    from tracker.models.people import Office, Person
+
+    ids = [getattr(c, "pk", c) for c in countries]
+    nationals = Person.objects.filter(country_id__in=ids).values("pk")
+    held = Office.objects.confirmed().filter(country_id__in=ids).exclude(person__country_id__in=ids)
+    return nationals, dict(held.values_list("pk", "person_id"))
+
+
+def country_speakers_every_day(countries: Iterable[Country | int]) -> frozenset[int] | None:
+    """The ids of the people who speak for ``countries`` on every day (their nationals) when no one
+    else ever does (no office of theirs held abroad): then a country filter is a person filter on
+    them. None when who speaks for them depends on the day, or nobody does."""
+    nationals, abroad = country_speakers(countries)
+    if abroad:
+        return None
+    return frozenset(nationals.values_list("pk", flat=True)) or None
+
+
+# Builds the condition "this person spoke for the countries on the day": ``(person field, day expression) -> Q``.
 PersonCondition = Callable[[str, object], Q]
 
 
@@ -150,24 +173,23 @@ class RecordQuerySet(DatedQuerySet, ReviewedQuerySet):
 
     def of_countries(self, countries: Iterable[Country | int]):
         """Records where a person spoke for one of ``countries``: held one of its offices on the
-        record's day (``Office.objects`` mirrors ``rules.office_held_on``), or is a national."""
-        from tracker.models.people import Office, Person, office_held_on_q
+        record's day (``Office.objects`` mirrors ``rules.office_held_on``), or is a national.
 
-        ids = [getattr(c, "pk", c) for c in countries]
-        nationals = Person.objects.filter(country_id__in=ids).values("pk")
-        offices = Office.objects.confirmed()  # an office still under review places no one
-        office_holders = offices.filter(country_id__in=ids).values("person_id")
+        An office held by a national of the countries adds no record the nationals do not, so only
+        the offices held abroad (``country_speakers``) are tested on the record's day; without any
+        (the usual case) the filter is the nationals' records alone, an indexed list, instead of a
+        test of every record's people on its day."""
+        from tracker.models.people import Office, office_held_on_q
 
-        def could(person: str) -> Q:
-            return Q(**{f"{person}__in": nationals}) | Q(**{f"{person}__in": office_holders})
+        nationals, abroad = country_speakers(countries)
 
-        def did(person: str, day) -> Q:
-            on_the_day = offices.filter(office_held_on_q(day), person_id=OuterRef(person), country_id__in=ids)
-            return Q(**{f"{person}__in": nationals}) | Exists(on_the_day)
+        def held_abroad(person: str, day) -> Q:
+            held = Office.objects.filter(office_held_on_q(day), pk__in=list(abroad), person_id=OuterRef(person))
+            return Q(**{f"{person}__in": set(abroad.values())}) & Exists(held)
 
-        return self._with_a_person(could, did)
+        return self._with_a_person(nationals, held_abroad if abroad else None)
 
-    def _with_a_person(self, could: Callable[[str], Q], did: PersonCondition):
-        """The records with a person for whom ``could`` holds and one for whom ``did`` holds on the
-        record's day; ``could`` is the cheap, indexable pre-filter."""
+    def _with_a_person(self, people: models.QuerySet, held: PersonCondition | None):
+        """The records with one of ``people`` (a query of person ids), or with a person for whom
+        ``held`` holds on the record's day."""
         raise NotImplementedError

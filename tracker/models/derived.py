@@ -89,6 +89,10 @@ class Gap(models.Model):
             models.Index(fields=["person_a", "person_b", "end"], name="gap_pair_end"),
             # a pair's gaps by length, from the index alone: its median, its longest, the longer ones
             models.Index(fields=["person_a", "person_b", "days"], name="gap_pair_days"),
+            # A pair's record gaps in a range (the visual timeline labels them): a few of its gaps.
+            models.Index(
+                fields=["person_a", "person_b", "end"], condition=Q(is_record=True), name="gap_pair_record_end"
+            ),
         ]
 
     def __str__(self) -> str:

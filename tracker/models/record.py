@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable
 
 from django.core.exceptions import ValidationError
 from django.db import models
@@ -64,13 +64,12 @@ class ContactQuerySet(RecordQuerySet):
             qs = qs.filter(Exists(rows.filter(person_id=getattr(person, "pk", person))))
         return qs
 
-    def _with_a_person(self, could: Callable[[str], Q], did: PersonCondition) -> ContactQuerySet:
-        # Two conditions, so the database can stop after one page: ``pk IN`` the contacts of the
-        # few people who ever could (read from the participants index), and, per contact walked in
-        # date order, EXISTS a participant who did on that day (a look-up by contact).
-        rows = participants()
-        on_the_day = rows.filter(contact_id=OuterRef("pk")).filter(did("person_id", OuterRef(OuterRef("date"))))
-        return self.filter(pk__in=rows.filter(could("person_id")).values("contact_id")).filter(Exists(on_the_day))
+    def _with_a_person(self, people: models.QuerySet, held: PersonCondition | None) -> ContactQuerySet:
+        # One ``pk IN`` list of the participants table, read from its person index: the people's
+        # contacts, and those of the few who held an office abroad, kept on the days they held it.
+        took_part = Q(person_id__in=people)
+        rows = participants().filter(took_part | held("person_id", OuterRef("contact__date")) if held else took_part)
+        return self.filter(pk__in=rows.values("contact_id"))
 
     def reported_by(self, publisher: str) -> ContactQuerySet:
         """Contacts with a source published by ``publisher`` (its exact name)."""
@@ -242,9 +241,9 @@ class StatementQuerySet(RecordQuerySet):
         shared = Contact.objects.involving_all(a, b).values("pk")
         return self.filter(speaker_id__in=[a, b], contact_id__in=shared)
 
-    def _with_a_person(self, could: Callable[[str], Q], did: PersonCondition) -> StatementQuerySet:
-        # The speaker list first: the few people who ever could, so a page needs no full scan.
-        return self.filter(could("speaker_id")).filter(did("speaker_id", OuterRef("date")))
+    def _with_a_person(self, people: models.QuerySet, held: PersonCondition | None) -> StatementQuerySet:
+        said = Q(speaker_id__in=people)
+        return self.filter(said | held("speaker_id", OuterRef("date")) if held else said)
 
 
 class Statement(models.Model):
