@@ -1,0 +1,91 @@
+"""Public pages served again from the cache until the record changes.
+
+A page an anonymous visitor asks for is rendered once per record version
+(``timeline.record_version``) and kept in Django's cache (``settings.CACHES``: by default memory
+in each worker, ``PAGE_CACHE_DIR`` a folder the workers share), keyed by the version, the day, the host
+and full path (the query string with it) and the HTMX headers the views read, so the fragment and
+the page are separate entries, as ``Vary: HX-Request`` says to a browser. Logged-in users (editors
+see the record under review) are never served from it nor stored in it. Each cached answer
+carries an ETag of the same key: a browser's conditional GET costs one query, answered 304 while
+the record has not changed. ``PAGE_CACHE_SECONDS`` bounds an entry's life (a change made outside
+Django, e.g. with psql, moves no version); 0 turns the cache off.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from functools import wraps
+
+from django.conf import settings
+from django.core.cache import cache
+from django.http import HttpRequest, HttpResponse, HttpResponseNotModified
+from django.utils import timezone
+from django.utils.http import parse_etags
+
+from timeline.record_version import record_version
+
+# The request headers the views answer by (timeline.htmx): fragment or page, history restore,
+# and whether the filter form asked (its pickers come along out of band).
+VARIANT_HEADERS = ("HX-Request", "HX-History-Restore-Request", "HX-Trigger")
+
+
+def page_cache_on(request: HttpRequest) -> bool:
+    return settings.PAGE_CACHE_SECONDS > 0 and request.method in ("GET", "HEAD") and not request.user.is_authenticated
+
+
+def page_key(request: HttpRequest, version: int) -> str:
+    """The version, today (pages count the days since a pair's last contact), the address and the
+    variant asked for."""
+    variant = "|".join(request.headers.get(name, "") for name in VARIANT_HEADERS)
+    described = (
+        f"{version}|{timezone.localdate()}|{request.scheme}://{request.get_host()}{request.get_full_path()}|{variant}"
+    )
+    return "page:" + hashlib.sha256(described.encode()).hexdigest()[:32]
+
+
+def _etag_matches(request: HttpRequest, etag: str) -> bool:
+    # GZipMiddleware weakens the tag it sent ("W/..."); a weak match is enough for a GET.
+    sent = parse_etags(request.headers.get("If-None-Match", ""))
+    return any(tag.removeprefix("W/") == etag for tag in sent)
+
+
+def _storable(response: HttpResponse) -> bool:
+    """A whole 200 answer that sets no cookie (a cookie is one visitor's) and says nothing against it."""
+    cache_control = response.get("Cache-Control", "")
+    return (
+        response.status_code == 200
+        and not response.streaming
+        and not response.cookies
+        and "private" not in cache_control
+        and "no-store" not in cache_control
+    )
+
+
+def public_page_cached(view):
+    """Decorate a public GET view (under ``vary_on_headers``, so the stored answer has its Vary)."""
+
+    @wraps(view)
+    def cached(request: HttpRequest, *args, **kwargs) -> HttpResponse:
+        if not page_cache_on(request):
+            return view(request, *args, **kwargs)
+        version = record_version()
+        if version is None:
+            return view(request, *args, **kwargs)
+        key = page_key(request, version)
+        etag = f'"{key.removeprefix("page:")}"'
+        stored = cache.get(key)
+        if stored is not None and _etag_matches(request, etag):
+            response = HttpResponseNotModified()
+            response["Vary"] = stored["headers"].get("Vary", "")
+        elif stored is not None:
+            response = HttpResponse(stored["content"], headers=stored["headers"])
+        else:
+            response = view(request, *args, **kwargs)
+            if not _storable(response):
+                return response
+            stored = {"content": response.content, "headers": dict(response.items())}
+            cache.set(key, stored, settings.PAGE_CACHE_SECONDS)
+        response["ETag"] = etag
+        return response
+
+    return cached
