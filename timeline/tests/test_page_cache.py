@@ -73,6 +73,14 @@ def test_a_cached_page_costs_one_query(call):
     ]
 
 
+def test_a_chart_is_cached_and_counts_a_new_contact_on_the_next_read(people, call):
+    table = reverse("timeline:chart_csv", args=["frequency"])
+    before = Client().get(table).content.decode()
+    assert Client().get(table).content.decode() == before
+    make_contact(people["aldo"], people["ivo"], on=date(2024, 3, 20))
+    assert Client().get(table).content.decode() != before
+
+
 def test_the_fragment_and_the_page_are_separate_entries(call):
     fragment = public_text(TIMELINE, **HX)
     page = public_text(TIMELINE)
