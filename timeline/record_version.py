@@ -58,6 +58,9 @@ def record_changed(using: str = DEFAULT_DB_ALIAS) -> None:
     """Bump the version once the current transaction commits (once per transaction)."""
     bump = _bump_for(using)
     connection = connections[using]
+    if not connection.in_atomic_block and not connection.get_autocommit():
+        bump()  # a transaction managed by hand has no on_commit: the bump goes in with it
+        return
     if connection.in_atomic_block and any(entry[1] is bump for entry in connection.run_on_commit):
         return
     # robust: the record is committed whatever happens here; a failed bump is logged, and the
