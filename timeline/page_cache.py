@@ -76,7 +76,8 @@ def public_page_cached(view):
         stored = cache.get(key)
         if stored is not None and _etag_matches(request, etag):
             response = HttpResponseNotModified()
-            response["Vary"] = stored["headers"].get("Vary", "")
+            if "Vary" in stored["headers"]:
+                response["Vary"] = stored["headers"]["Vary"]
         elif stored is not None:
             response = HttpResponse(stored["content"], headers=stored["headers"])
         else:

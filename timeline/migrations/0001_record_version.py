@@ -1,8 +1,12 @@
+import secrets
+
 from django.db import migrations, models
 
 
 def first_version(apps, schema_editor):
-    apps.get_model("timeline", "RecordVersion").objects.create(id=1, number=0)
+    # A random start: a database made anew must not meet the pages a shared cache folder
+    # (PAGE_CACHE_DIR) still keeps under the numbers of the one it replaced.
+    apps.get_model("timeline", "RecordVersion").objects.create(id=1, number=secrets.randbits(48))
 
 
 class Migration(migrations.Migration):
