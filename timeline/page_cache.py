@@ -19,8 +19,11 @@ from functools import wraps
 from django.conf import settings
 from django.core.cache import cache
 from django.http import HttpRequest, HttpResponse, HttpResponseNotModified
+from django.middleware.gzip import re_accepts_gzip
 from django.utils import timezone
+from django.utils.cache import patch_vary_headers
 from django.utils.http import parse_etags
+from django.utils.text import compress_string
 
 from timeline.record_version import record_version
 
@@ -61,6 +64,25 @@ def _storable(response: HttpResponse) -> bool:
     )
 
 
+def _stored(response: HttpResponse) -> dict:
+    """The answer as kept: its body, gzipped once here rather than by GZipMiddleware at each read
+    (a public page holds no secret, so BREACH's random padding has nothing to guard), its headers."""
+    return {"content": response.content, "gzip": compress_string(response.content), "headers": dict(response.items())}
+
+
+def _answer(request: HttpRequest, stored: dict, etag: str) -> HttpResponse:
+    compressed = stored["gzip"]
+    if re_accepts_gzip.search(request.headers.get("Accept-Encoding", "")) and len(compressed) < len(stored["content"]):
+        response = HttpResponse(compressed, headers=stored["headers"])
+        response["Content-Encoding"] = "gzip"
+        response["ETag"] = f"W/{etag}"  # as GZipMiddleware marks what it compressed
+    else:
+        response = HttpResponse(stored["content"], headers=stored["headers"])
+        response["ETag"] = etag
+    patch_vary_headers(response, ("Accept-Encoding",))
+    return response
+
+
 def public_page_cached(view):
     """Decorate a public GET view (under ``vary_on_headers``, so the stored answer has its Vary)."""
 
@@ -74,19 +96,18 @@ def public_page_cached(view):
         key = page_key(request, version)
         etag = f'"{key.removeprefix("page:")}"'
         stored = cache.get(key)
-        if stored is not None and _etag_matches(request, etag):
-            response = HttpResponseNotModified()
-            if "Vary" in stored["headers"]:
-                response["Vary"] = stored["headers"]["Vary"]
-        elif stored is not None:
-            response = HttpResponse(stored["content"], headers=stored["headers"])
-        else:
+        if stored is None:
             response = view(request, *args, **kwargs)
             if not _storable(response):
                 return response
-            stored = {"content": response.content, "headers": dict(response.items())}
+            stored = _stored(response)
             cache.set(key, stored, settings.PAGE_CACHE_SECONDS)
-        response["ETag"] = etag
-        return response
+        elif _etag_matches(request, etag):
+            response = HttpResponseNotModified()
+            response["ETag"] = etag
+            if "Vary" in stored["headers"]:
+                response["Vary"] = stored["headers"]["Vary"]
+            return response
+        return _answer(request, stored, etag)
 
     return cached

@@ -4,6 +4,7 @@ commit (``transaction=True``): the record's version moves when a write commits."
 
 from __future__ import annotations
 
+import gzip
 from datetime import date
 
 import pytest
@@ -95,6 +96,16 @@ def test_different_query_strings_are_different_entries(people, call):
     one_pair = public_text(f"{TIMELINE}?pair=aldo-varen,mira-tolsk", **HX)
     assert "A call with Ivo." in everyone and "A call with Ivo." not in one_pair
     assert public_text(TIMELINE, **HX) == everyone
+
+
+def test_a_cached_page_comes_gzipped_to_a_browser_that_accepts_it(call):
+    plain = public_text(TIMELINE)
+    response = Client().get(TIMELINE, headers={"Accept-Encoding": "gzip, br"})
+    assert response["Content-Encoding"] == "gzip" and "Accept-Encoding" in response["Vary"]
+    assert gzip.decompress(response.content).decode() == plain
+    assert response["ETag"] == "W/" + Client().get(TIMELINE)["ETag"]
+    again = Client().get(TIMELINE, headers={"Accept-Encoding": "gzip", "If-None-Match": response["ETag"]})
+    assert again.status_code == 304
 
 
 def test_a_full_page_for_the_public_sets_no_cookie_and_is_kept(call):
