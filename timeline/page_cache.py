@@ -1,10 +1,11 @@
 """Public pages served again from the cache until the record changes.
 
 A page an anonymous visitor asks for is rendered once per record version
-(``timeline.record_version``) and kept in Django's cache (``settings.CACHES``: by default memory
-in each worker, ``PAGE_CACHE_DIR`` a folder the workers share), keyed by the version, the day, the host
-and full path (the query string with it) and the HTMX headers the views read, so the fragment and
-the page are separate entries, as ``Vary: HX-Request`` says to a browser. Logged-in users (editors
+(``timeline.record_version``) and kept, plain and gzipped, in Django's cache (``settings.CACHES``:
+by default memory in each worker, ``PAGE_CACHE_DIR`` a folder the workers share), keyed by the
+version, the day, the host and full path (the query string with it) and the HTMX headers the
+views read, so the fragment and the page are separate entries, as ``Vary: HX-Request`` says to a
+browser. Logged-in users (editors
 see the record under review) are never served from it nor stored in it. Each cached answer
 carries an ETag of the same key: a browser's conditional GET costs one query, answered 304 while
 the record has not changed. ``PAGE_CACHE_SECONDS`` bounds an entry's life (a change made outside
