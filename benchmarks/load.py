@@ -8,11 +8,15 @@ this process (asyncio, one new connection per request as gunicorn's sync workers
 keeps ``--connections`` requests in flight against one URL at a time for ``--seconds``. Any
 response that is not 2xx, and any failed or timed-out connection, counts as an error.
 
+Public pages are cached until the record changes (``timeline.page_cache``), and a load test asks
+one URL again and again, so it measures cached answers; ``--uncached`` turns the cache off and
+measures rendering every request.
+
 Goals (issue 14): pair page >= 50 requests/s and timeline fragment >= 100 requests/s, p99 under
 250 ms, 0 errors, on both databases at 100,000 contacts.
 
     python benchmarks/load.py [--database sqlite|postgresql] [--contacts 100000] [--workers 4]
-        [--connections 8] [--seconds 20] [--keep]
+        [--connections 8] [--seconds 20] [--keep] [--uncached]
 
 SQLite: the record is ``$TMPDIR/load-bench-<contacts>.sqlite3``. PostgreSQL: ``DATABASE_URL`` must
 name a PostgreSQL database; beside it the record is ``<name>_scale_<contacts>``, the same one
@@ -70,6 +74,9 @@ def env_for(database_url: str) -> dict[str, str]:
         "ALLOWED_HOSTS": "127.0.0.1,testserver",
         "STATIC_MANIFEST": "0",
         "SECURE_COOKIES": "0",
+        # Connections kept between requests, as README's "Run in production" advises: a cached page
+        # costs one short query, and opening a PostgreSQL connection for it cost several times that.
+        "CONN_MAX_AGE": os.environ.get("CONN_MAX_AGE", "60"),
         "PYTHONPATH": str(ROOT),
         # Pages name static files without serving them here: an empty folder keeps whitenoise quiet.
         "STATIC_ROOT": EMPTY_STATIC,
@@ -163,12 +170,14 @@ def free_port() -> int:
         return s.getsockname()[1]
 
 
-def start_gunicorn(database_url: str, workers: int, port: int) -> subprocess.Popen:
+def start_gunicorn(database_url: str, workers: int, port: int, page_cache: bool = True) -> subprocess.Popen:
+    """gunicorn on the record; ``page_cache`` off renders every page afresh (PAGE_CACHE_SECONDS=0)."""
+    env = env_for(database_url) | ({} if page_cache else {"PAGE_CACHE_SECONDS": "0"})
     process = subprocess.Popen(
         [sys.executable, "-m", "gunicorn", "tracker.wsgi:application"]
         + ["--workers", str(workers), "--bind", f"127.0.0.1:{port}", "--timeout", "60"]
         + ["--log-level", "warning"],
-        env=env_for(database_url),
+        env=env,
         cwd=ROOT,
     )
     deadline = time.monotonic() + 60
@@ -238,6 +247,7 @@ def main() -> None:
     parser.add_argument("--warmup", type=int, default=2, help="requests per worker and URL before the timed load")
     parser.add_argument("--timeout", type=float, default=30, help="seconds before a request counts as failed")
     parser.add_argument("--keep", action="store_true", help="keep the record, and reuse a kept one")
+    parser.add_argument("--uncached", action="store_true", help="page cache off: every request renders its page")
     parser.add_argument("--cases", help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.cases:
@@ -258,7 +268,7 @@ def main() -> None:
         ).stdout
         chosen = json.loads(out.strip().splitlines()[-1])
         port = free_port()
-        server = start_gunicorn(database_url, args.workers, port)
+        server = start_gunicorn(database_url, args.workers, port, page_cache=not args.uncached)
         rows = []
         for name, (path, headers) in chosen.items():
             for _ in range(args.warmup * args.workers):  # each worker imports and warms its caches
@@ -277,7 +287,9 @@ def main() -> None:
 
     print(
         f"\ngunicorn, {args.workers} sync workers, {args.database}, {args.contacts:,} synthetic contacts; "
-        f"{args.connections} connections for {args.seconds:g} s per URL"
+        f"{args.connections} connections for {args.seconds:g} s per URL; page cache "
+        f"{'off' if args.uncached else 'on'}; CONN_MAX_AGE {env_for('')['CONN_MAX_AGE']}; "
+        f"{os.getloadavg()[0]:.1f} load average (1 min)"
     )
     print(f"{'case':<18} {'req/s':>8} {'p50 ms':>9} {'p99 ms':>9} {'errors':>7}  path")
     total_errors = 0

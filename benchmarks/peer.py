@@ -20,7 +20,10 @@ connection, timed until the last byte. The pairs of views:
 
 Goal (issue 14): at most 1.0x for each.
 
-    python benchmarks/peer.py [--contacts 100000] [--rounds 30] [--warmup 3] [--keep]
+The app caches public pages until the record changes (timeline.page_cache); ``--uncached`` turns
+that off, so every request renders its page as the first visitor's after a change does.
+
+    python benchmarks/peer.py [--contacts 100000] [--rounds 30] [--warmup 3] [--keep] [--uncached]
 """
 
 from __future__ import annotations
@@ -123,6 +126,7 @@ def main() -> None:
     parser.add_argument("--rounds", type=int, default=30, help="timed requests per view on each side")
     parser.add_argument("--warmup", type=int, default=3, help="requests per view on each side before timing")
     parser.add_argument("--keep", action="store_true", help="keep the record and reuse a kept one")
+    parser.add_argument("--uncached", action="store_true", help="the app's page cache off: every request renders")
     parser.add_argument("--cases", help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.cases:
@@ -147,7 +151,7 @@ def main() -> None:
         views = pairs_of_views(db, json.loads(out.strip().splitlines()[-1]))
 
         app_port, ds_port = load.free_port(), load.free_port()
-        processes.append(load.start_gunicorn(database_url, 1, app_port))
+        processes.append(load.start_gunicorn(database_url, 1, app_port, page_cache=not args.uncached))
         processes.append(
             subprocess.Popen(
                 [str(command), "serve", "-i", str(db), "-h", "127.0.0.1", "-p", str(ds_port)]
@@ -185,7 +189,8 @@ def main() -> None:
 
     print(
         f"\nApp (gunicorn, 1 worker) and Datasette over the same {args.contacts:,} synthetic contacts (SQLite), "
-        f"{args.rounds} interleaved requests each; ratio = app time / Datasette time"
+        f"{args.rounds} interleaved requests each, the app's page cache {'off' if args.uncached else 'on'}; "
+        "ratio = app time / Datasette time"
     )
     print(f"{'view':<18} {'app ms':>9} {'datasette ms':>13} {'ratio':>7} {'ratio q1-q3':>13}  app path")
     for name, ((app_path, _), _) in views.items():

@@ -28,6 +28,7 @@ from django.views.decorators.vary import vary_on_headers
 from timeline.charts import CHARTS, OPTIONS, Chart, tally_for
 from timeline.filters import ContactFilter
 from timeline.htmx import is_fragment_request, pickers_out_of_band
+from timeline.page_cache import public_page_cached
 from tracker.models import Contact
 
 # Query parameters a chart reads for itself (declared by its options form); the rest are the
@@ -87,6 +88,7 @@ def fragment_status(request, invalid: bool) -> int:
 
 
 @require_safe
+@public_page_cached
 @vary_on_headers("HX-Request")
 def charts(request):
     filterset = ContactFilter(request.GET, queryset=Contact.objects.all(), request=request)
@@ -99,6 +101,7 @@ def charts(request):
 
 
 @require_safe
+@public_page_cached
 @vary_on_headers("HX-Request")
 def chart(request, name: str):
     filterset = ContactFilter(request.GET, queryset=Contact.objects.all(), request=request)
@@ -121,12 +124,14 @@ def _with_pickers(request, response: HttpResponse, filterset: ContactFilter) -> 
 @xframe_options_exempt
 # Only the embed view may be framed, and by any site; everything else keeps frame-ancestors 'self'.
 @csp_replace({"frame-ancestors": ["*"]})
+@public_page_cached  # under the decorators above: they mark the answer, cached or not
 def chart_embed(request, name: str):
     ctx = {"c": chart_context(name, request.GET, request=request) | {"show_filter_errors": True}}
     return render(request, "timeline/chart_embed.html", ctx, status=400 if ctx["c"]["invalid"] else 200)
 
 
 @require_safe
+@public_page_cached
 def chart_csv(request, name: str):
     ctx = chart_context(name, request.GET, request=request)
     if ctx["invalid"]:

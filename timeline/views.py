@@ -18,6 +18,7 @@ from timeline.facets import timeline_facets
 from timeline.feed import CappedCount, Cursor, count_capped, feed_entries, feed_page
 from timeline.filters import ContactFilter, StatementFilter, ambiguities, canonical_query, viewer_is_editor
 from timeline.htmx import is_fragment_request, pickers_out_of_band
+from timeline.page_cache import public_page_cached
 from timeline.pairs import pair_claims, pair_open_gap, pair_summary, quiet_pairs
 from timeline.text import sentence_around
 from timeline.visibility import contacts_visible, people_visible, statements_visible, visible
@@ -151,6 +152,7 @@ def _render_feed(request: HttpRequest, template: str, ctx: dict) -> HttpResponse
 
 
 @require_safe
+@public_page_cached
 @vary_on_headers("HX-Request")
 @exportable(timeline_export)
 def timeline(request: HttpRequest) -> HttpResponse:
@@ -159,6 +161,7 @@ def timeline(request: HttpRequest) -> HttpResponse:
 
 
 @require_safe
+@public_page_cached
 @vary_on_headers("HX-Request")
 @exportable(pair_contacts_export)
 def pair(request: HttpRequest, a: str, b: str) -> HttpResponse:
@@ -230,6 +233,7 @@ def countries_suggest(request: HttpRequest) -> HttpResponse:
 
 
 @require_safe
+@public_page_cached
 def home(request: HttpRequest) -> HttpResponse:
     today = timezone.localdate()
     contacts = _contacts_listed().confirmed().order_by("-date", "-id")[:20]
@@ -243,6 +247,7 @@ def home(request: HttpRequest) -> HttpResponse:
 
 
 @require_safe
+@public_page_cached
 @exportable(counterparts_export)
 def leader(request: HttpRequest, slug: str) -> HttpResponse:
     person = get_object_or_404(people_visible(request), slug=slug)

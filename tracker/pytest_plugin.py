@@ -15,6 +15,9 @@ from hypothesis import settings
 os.environ.setdefault("SECRET_KEY", "test-only-not-secret")
 # Static files are served uncollected in tests, so without hashed names.
 os.environ.setdefault("STATIC_MANIFEST", "0")
+# Pages are rendered afresh: the test's transaction never commits, so the record's version (which
+# moves on commit) stays put; timeline/tests/test_page_cache.py turns the cache on and commits.
+os.environ.setdefault("PAGE_CACHE_SECONDS", "0")
 # Background tasks run at once on either database (what a test of the worker sets otherwise).
 os.environ.setdefault("TASKS_BACKEND", "immediate")
 

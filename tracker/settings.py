@@ -154,6 +154,21 @@ INGEST_EVERY_MINUTES = envint("INGEST_EVERY_MINUTES", 60)
 # A running job with no progress for this long lost its worker: editors may retry it.
 INGEST_JOB_STALL_MINUTES = envint("INGEST_JOB_STALL_MINUTES", 15)
 
+# Public pages for anonymous visitors, served from the cache until the record changes
+# (timeline.page_cache). Memory in each worker by default (right on its own: the version is read
+# from the database at every request); PAGE_CACHE_DIR: a folder the workers and servers of one
+# machine share instead. PAGE_CACHE_SECONDS bounds an entry's life; 0 turns the cache off.
+PAGE_CACHE_SECONDS = envint("PAGE_CACHE_SECONDS", 600)
+CACHES = {
+    "default": {
+        "BACKEND": "django.core.cache.backends.filebased.FileBasedCache"
+        if os.environ.get("PAGE_CACHE_DIR")
+        else "django.core.cache.backends.locmem.LocMemCache",
+        "LOCATION": os.environ.get("PAGE_CACHE_DIR", "pages"),
+        "OPTIONS": {"MAX_ENTRIES": envint("PAGE_CACHE_ENTRIES", 500)},
+    }
+}
+
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTH_PASSWORD_VALIDATORS = [
