@@ -4,6 +4,7 @@
 # environment (see README "Run in production"): DATABASE_URL, SECRET_KEY, ALLOWED_HOSTS, ...
 #   WEB_CONCURRENCY  gunicorn worker processes   (default: 2 per CPU core + 1)
 #   BIND             address to listen on         (default: 127.0.0.1:8000, behind a proxy)
+#   CONN_MAX_AGE     seconds a worker keeps its database connection (default here: 60)
 #   VENV             a virtual environment that already has the locked requirements
 #                    (default: .venv, made or updated by scripts/setup.sh)
 set -euo pipefail
@@ -17,6 +18,9 @@ PY="$VENV/bin/python"
 "$PY" manage.py migrate --noinput
 # With INGEST_FOLDERS set, make sure their periodic re-ingestion waits in the workers' queue.
 "$PY" manage.py ingest_folders --schedule
+# Each worker keeps its connection: a cached page costs one short query, and opening a PostgreSQL
+# connection for it costs several times that.
+export CONN_MAX_AGE=${CONN_MAX_AGE:-60}
 workers=${WEB_CONCURRENCY:-$(( 2 * $(nproc) + 1 ))}
 exec "$PY" -m gunicorn tracker.wsgi:application \
   --workers "$workers" \
