@@ -26,7 +26,7 @@ from .items import (
 from .narrator import Narrators, narrator_by_office, narrator_from_title
 from .people import PeopleFinder, people_complete_from_title
 from .statements import find_quotes, find_statements
-from .text import Block, boilerplate_ranges, masthead, paragraphs, sentences
+from .text import Block, boilerplate_ranges, links_blanked, masthead, paragraphs, sentences
 
 # Longer texts are searched only this far: beyond it a document is not an article.
 MAX_CHARS = 1_000_000
@@ -99,8 +99,9 @@ def _extract_into(result: Extraction, gazetteer: Gazetteer, topics: dict[str, li
 
     original = text[:limit]
     # Patterns read spaces as [ \t]; no-break and thin spaces (common in official releases) become
-    # plain spaces in a same-length copy, so every offset found in it is an offset in the original.
-    searched = original
+    # plain spaces in a same-length copy, as do a markdown link's brackets and address, so every
+    # offset found in it is an offset in the original.
+    searched = links_blanked(original)
     for space in SPACES:
         if space in searched:
             searched = searched.replace(space, " ")
