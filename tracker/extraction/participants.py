@@ -17,6 +17,7 @@ from .vocabulary import (
     HEAD_TITLES,
     NOT_A_NAME_WORDS,
     ORGANISATION_HEAD_TITLES,
+    PORTFOLIO_WORDS,
     REGNAL_TITLES,
     ROLE_WORDS,
 )
@@ -54,12 +55,15 @@ def _joined(text: str, left: Mention, right: Mention, forwards: bool = False) ->
     )
 
 
+LOWER_OFFICE_WORD = "(?:" + "|".join(sorted(w for w in ROLE_WORDS | PORTFOLIO_WORDS if w.isalpha())) + ")"
 # Between a contact word and its object only titles and words of address ("welcomed the President of
-# our fraternal Norvania and my friend Aldo Varen", "the meeting with IAEA Director General ..."), never
-# a noun ("welcomed the progress of ...", "the meeting with the leadership of ...").
+# our fraternal Norvania and my friend Aldo Varen", "the meeting with IAEA Director General ...", "the
+# country's"), never a noun ("welcomed the progress of ...", "the meeting with the leadership of ...").
 OBJECT_GAP = re.compile(
     r"[\s,]*(?:(?:the|a|an|his|her|my|our|their|its|visiting|dear|esteemed|friend|colleague|counterpart|and|of"
     r"|fraternal|with|to|on|for|outgoing|incoming|new|newly|elected|former|acting|fellow|\d{1,4}(?:st|nd|rd|th)?|[-–—]"
+    r"|[a-z]+['’]s"  # "the country's prime minister X"
+    rf"|{LOWER_OFFICE_WORD}"  # agency style: "the country's foreign minister, X"
     r"|\(?[A-Z][\w'’.-]*\)?)[\s,]+)*"
 )
 

@@ -442,3 +442,12 @@ def test_a_list_of_three_before_the_verb_of_its_own_clause_stays_whole():
         "and President of Ostmark Ivo Lind took place in the capital."
     )
     assert contacts_in(text) == [(["Aldo Varen", "Ivo Lind", "Mira Tol"], "meeting", MONDAY)]
+
+
+def test_a_lowercase_office_after_a_possessive_names_the_object():
+    for text in [
+        "President Aldo Varen of Norvania met the country's prime minister Mira Tol of Estralia on Monday.",
+        "President Aldo Varen of Norvania met Estralia's foreign minister, Mira Tol, on Monday.",
+        "President Aldo Varen of Norvania spoke by phone with the Estralian prime minister, Mira Tol.",
+    ]:
+        assert [c[0] for c in contacts_in(text)] == [VAREN_TOL], text
