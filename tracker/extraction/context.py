@@ -14,6 +14,11 @@ from .text import Block
 
 CAPITALISED = re.compile(r"(?<![\w.-])[A-Z][\w'’.-]*[\w]")
 ACRONYM = re.compile(r"(?![IVX]+$)[A-Z]{2,6}")
+# The first word of an office after an agency's acronym that is a government's, not an international
+# body's head ("Director General", "Secretary-General", "President" head those).
+AGENCY_ROLE = re.compile(
+    r"(?:Administrator|Acting|Associate|Deputy|Advisor|Adviser|Commissioner|Chief|Director(?!\s+General))\b"
+)
 
 
 @dataclass
@@ -73,7 +78,11 @@ class Article:
                     if country:
                         found.add(country)
             if w not in found and ACRONYM.fullmatch(w) and not gz.country_named(w):
-                found.add(w)  # "IAEA Director General ...": an organisation the gazetteer does not list
+                # "IAEA Director General ...": an organisation the gazetteer does not list; but
+                # "NEMA Administrator", "NBI Director": an agency head's office is a government's.
+                role = " ".join(words[i + 1 : i + 3])
+                if not AGENCY_ROLE.match(role):
+                    found.add(w)
         return found
 
     def is_place(self, words: str) -> bool:

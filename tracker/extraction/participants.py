@@ -55,7 +55,11 @@ def _joined(text: str, left: Mention, right: Mention, forwards: bool = False) ->
     )
 
 
-LOWER_OFFICE_WORD = "(?:" + "|".join(sorted(w for w in ROLE_WORDS | PORTFOLIO_WORDS if w.isalpha())) + ")"
+# One office's words; plurals ("members", "leaders") name a group, not the person who follows.
+# One office's words; plurals ("members", "leaders") name a group, not the person who follows.
+LOWER_OFFICE_WORD = (
+    "(?:" + "|".join(sorted(w for w in ROLE_WORDS | PORTFOLIO_WORDS if w.isalpha() and w[-1] != "s")) + ")"
+)
 # Between a contact word and its object only titles and words of address ("welcomed the President of
 # our fraternal Norvania and my friend Aldo Varen", "the meeting with IAEA Director General ...", "the
 # country's"), never a noun ("welcomed the progress of ...", "the meeting with the leadership of ...").

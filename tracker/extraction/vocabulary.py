@@ -68,7 +68,7 @@ NOT_NAME = {
     "Office", "House", "Council",
     "Administration", "Government", "Ministry", "Department", "Kremlin", "Also", "Said", "Has", "Had",
     "Was", "Is", "Will", "Would", "Who", "When", "While", "After", "Before", "During", "Since", "Under",
-    "Both", "Each", "Two",
+    "Both", "Each", "Two", "Thank", "Thanks",
 }  # fmt: skip
 # Last words of capitalised phrases that name events and bodies, not people ("Leaders' Meeting said").
 EVENT_WORDS = {"Meeting", "Summit", "Conference", "Forum", "Council", "Assembly", "Dialogue", "Commission"}

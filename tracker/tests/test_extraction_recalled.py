@@ -3,7 +3,7 @@ each recalled contact keeps its own date, kind and participants."""
 
 from datetime import date
 
-from tracker.extraction import Gazetteer, KnownOffice, KnownPerson, extract
+from tracker.extraction import Gazetteer, KnownCountry, KnownOffice, KnownPerson, extract
 from tracker.tests.test_extraction_contacts import COUNTRIES, MONDAY, RELEASE, VAREN_TOL, contacts_in
 
 # Office holders the gazetteer knows, so that "the Prime Minister of Estralia" resolves to someone.
@@ -80,3 +80,37 @@ def test_an_office_completing_an_advisers_title_is_no_participant():
         "Estralia."
     )
     assert contacts_known(text) == [(["Aldo Varen", "Ivo Lind"], "phone_call", MONDAY)]
+
+
+def test_a_known_name_that_begins_a_place_name_is_no_mention():
+    gazetteer = Gazetteer(
+        people=[KnownPerson("ana-nova", "Ana Nova", ("Nova",), "Norvania")],
+        countries=[*COUNTRIES, KnownCountry("Nova Wend")],
+    )
+    text = "Ana Nova spoke on Monday. Estralia and Nova Wend signed a treaty; Nova welcomed it."
+    ex = extract(text, published=MONDAY, gazetteer=gazetteer, publisher=RELEASE)
+    assert [text[p.span.start : p.span.end] for p in ex.people] == ["Ana Nova", "Nova"]
+
+
+def test_an_agency_head_named_by_acronym_and_role_is_the_own_government_not_a_counterpart():
+    text = (
+        "President Aldo Varen of Norvania met today with NEMA Administrator Ivo Lind and Homeland Security "
+        "Advisor Per Holm on storm preparations."
+    )
+    ex = extract(text, published=MONDAY, gazetteer=Gazetteer(countries=COUNTRIES), publisher=RELEASE)
+    assert [(p.name, p.office) for p in ex.people if p.name == "Ivo Lind"] == [("Ivo Lind", "Administrator")]
+    assert ex.contacts == []
+
+
+def test_a_plural_office_word_names_a_group_not_the_person_after_it():
+    text = (
+        "Transcript of the meeting with Government members President of Norvania Aldo Varen: Good afternoon.\n\n"
+        "Deputy Prime Minister Ilse Kant: Thank you."
+    )
+    assert contacts_in(text) == []
+
+
+def test_one_word_left_after_an_acronym_is_no_new_person():
+    text = "President Aldo Varen of Norvania spoke with NORCOM Collective commanders on Monday."
+    ex = extract(text, published=MONDAY, gazetteer=Gazetteer(countries=COUNTRIES), publisher=RELEASE)
+    assert [p.name for p in ex.people] == ["Aldo Varen"]
