@@ -14,6 +14,8 @@ from .text import Block
 
 CAPITALISED = re.compile(r"(?<![\w.-])[A-Z][\w'’.-]*[\w]")
 ACRONYM = re.compile(r"(?![IVX]+$)[A-Z]{2,6}")
+# First words of the names of bodies above governments ("International Monetary Fund", "World Bank").
+INTERNATIONAL_WORDS = frozenset({"International", "World", "Inter-American", "Commonwealth"})
 # The first word of an office after an agency's acronym that is a government's, not an international
 # body's head ("Director General", "Secretary-General", "President" head those).
 AGENCY_ROLE = re.compile(
@@ -77,6 +79,8 @@ class Article:
                     )
                     if country:
                         found.add(country)
+            if w in INTERNATIONAL_WORDS and i + 1 < len(words):
+                found.add(f"{w} {words[i + 1]}")  # "the International Monetary Fund": no government's own
             if w not in found and ACRONYM.fullmatch(w) and not gz.country_named(w):
                 # "IAEA Director General ...": an organisation the gazetteer does not list; but
                 # "NEMA Administrator", "NBI Director": an agency head's office is a government's.

@@ -117,7 +117,7 @@ def _extract_into(result: Extraction, gazetteer: Gazetteer, topics: dict[str, li
             if not _covered(s, furniture) and not _is_byline(searched, s):
                 sents.append(Sentence(s.start, s.end, i))
     regions = [(s.start, s.end) for s in sents]
-    home = _home_country(meta.publisher, meta.url)
+    home = _home_country(meta.publisher, meta.url, gazetteer)
     finder = PeopleFinder(searched, gazetteer, published, home)
     # Paragraphs rather than sentences: the same text, a tenth of the regex calls.
     people = finder.find([(p.start, p.end) for p in paras])
@@ -267,9 +267,18 @@ def _is_byline(text: str, s: Block) -> bool:
     return bool(re.fullmatch(r"By\s+[^\n]{2,150}", text[s.start : s.end].strip()))
 
 
-def _home_country(publisher: str | None, url: str | None) -> str | None:
+def _home_country(publisher: str | None, url: str | None, gazetteer: Gazetteer) -> str | None:
+    """Whose "the president" the publisher means: a publisher the list knows, else the country a
+    publisher's name names ("Prime Minister of Norvania", "Norvanian Government")."""
     source = " ".join(filter(None, [publisher, url]))
     for pattern, country in PUBLISHER_COUNTRIES:
         if pattern.search(source):
             return country
+    words = re.findall(r"[A-Z][\w'’.-]*", publisher or "")
+    for n in (3, 2, 1):
+        for i in range(len(words) - n + 1):
+            phrase = " ".join(words[i : i + n])
+            country = gazetteer.country_named(phrase) or gazetteer.country_of_demonym(phrase)
+            if country:
+                return country
     return None

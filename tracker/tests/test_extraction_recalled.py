@@ -114,3 +114,27 @@ def test_one_word_left_after_an_acronym_is_no_new_person():
     text = "President Aldo Varen of Norvania spoke with NORCOM Collective commanders on Monday."
     ex = extract(text, published=MONDAY, gazetteer=Gazetteer(countries=COUNTRIES), publisher=RELEASE)
     assert [p.name for p in ex.people] == ["Aldo Varen"]
+
+
+def test_the_prime_minister_of_a_release_is_the_one_of_the_country_its_publisher_names():
+    premiers = [
+        KnownPerson(
+            "mira-tol", "Mira Tol", (), "Norvania", (KnownOffice("Prime Minister", "Norvania", date(2020, 1, 1), None),)
+        ),
+        KnownPerson(
+            "ivo-lind", "Ivo Lind", (), "Estralia", (KnownOffice("Prime Minister", "Estralia", date(2020, 1, 1), None),)
+        ),
+    ]
+    gazetteer = Gazetteer(people=premiers, countries=COUNTRIES)
+    text = "The Prime Minister spoke today with President Aldo Varen of Ostmark."
+    for publisher, premier in [("Prime Minister of Norvania", "Mira Tol"), ("Estralian Government", "Ivo Lind")]:
+        ex = extract(text, published=MONDAY, gazetteer=gazetteer, publisher=publisher)
+        assert [sorted(c.participants) for c in ex.contacts] == [sorted([premier, "Aldo Varen"])], publisher
+
+
+def test_the_head_of_an_international_body_named_by_office_alone_is_a_counterpart():
+    text = (
+        "President Aldo Varen of Norvania spoke today with Managing Director of the International Savings Fund "
+        "Ilse Kant."
+    )
+    assert [c[0] for c in contacts_in(text)] == [["Aldo Varen", "Ilse Kant"]]
