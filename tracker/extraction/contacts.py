@@ -135,6 +135,11 @@ TOOK_PART = re.compile(
 # "We had a meeting before the New Year": set before a named time, so an earlier contact.
 BEFORE_AN_EVENT = re.compile(r"[^.;,]{0,40}?\bbefore\s+(?:the\s+)?[A-Z]")
 WITH_WORD = re.compile(r"\bwith\s+")
+# "Head of the Republic of X", "Governor of the Region of X": a head of a region when X is no country.
+REGION_HEAD = re.compile(
+    r"\b(?:Head|Governor|Mayor|Chairman|Premier)\s+of\s+(?:the\s+)?(?:Republic|Region|Territory|Province|Oblast"
+    r"|Krai|State|Autonomous\s+\w+)\s+of\s+(?P<place>[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?)"
+)
 # Words that say a talk was held at a distance; without them "had a conversation with" says no medium.
 MEDIUM_WORDS = re.compile(r"phone|call|video|virtual|online|remote|by\s+(?:tele)?phone|tele", re.I)
 REMOTE_AFTER = re.compile(
@@ -366,6 +371,11 @@ def _contacts_at(
     others = distinct([x.entity for x in obj if x.entity.ident not in {e.ident for e in sides}])
     if is_domestic(sides, others, article.home, lambda: article.countries_named(m.end(), sent.end)):
         return []  # a president with his own legislators or regional heads
+    if not others and len(sides) > 1 and is_domestic(sides[:1], sides[1:], article.home):
+        return []  # "the President and Speaker Tol spoke by phone"
+    region = REGION_HEAD.search(text, m.end(), obj[0].start) if obj else None
+    if region and not article.gazetteer.country_named(region.group("place")):
+        return []  # "a working meeting with Head of the Republic of Nordmark X": a region's, not a state's
     entities = distinct(sides + others)
     # "X and Y held talks" needs no object; "welcomed", "met with", "spoke to" do: without one the
     # subjects welcomed something else ("welcomed the return of ...").

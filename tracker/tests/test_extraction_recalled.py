@@ -138,3 +138,22 @@ def test_the_head_of_an_international_body_named_by_office_alone_is_a_counterpar
         "Ilse Kant."
     )
     assert [c[0] for c in contacts_in(text)] == [["Aldo Varen", "Ilse Kant"]]
+
+
+def test_a_head_of_state_and_his_own_speaker_as_joint_subjects_are_no_contact():
+    president = KnownPerson(
+        "aldo-varen", "Aldo Varen", (), "Norvania", (KnownOffice("President", "Norvania", date(2020, 1, 1), None),)
+    )
+    gazetteer = Gazetteer(people=[president], countries=COUNTRIES)
+    own = "This afternoon, President Aldo Varen and Speaker Mira Tol spoke by phone about the budget."
+    foreign = "President Aldo Varen and President Mira Tol of Estralia spoke by phone."
+    assert extract(own, published=MONDAY, gazetteer=gazetteer, publisher=RELEASE).contacts == []
+    assert len(extract(foreign, published=MONDAY, gazetteer=gazetteer, publisher=RELEASE).contacts) == 1
+
+
+def test_the_head_of_a_republic_that_is_no_country_is_a_region_s_head():
+    gazetteer = Gazetteer(people=[KnownPerson("ivo-lind", "Ivo Lind")], countries=COUNTRIES)
+    region = "President Aldo Varen of Norvania had a working meeting with Head of the Republic of Nordmark Ivo Lind."
+    state = "President Aldo Varen of Norvania had a working meeting with Head of the Republic of Estralia Ivo Lind."
+    assert extract(region, published=MONDAY, gazetteer=gazetteer, publisher=RELEASE).contacts == []
+    assert len(extract(state, published=MONDAY, gazetteer=gazetteer, publisher=RELEASE).contacts) == 1
