@@ -22,6 +22,7 @@ RELATIVE_BEFORE_VERB = re.compile(
     r"(?:\s+of\s+(?:the\s+)?[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,3})?"  # the subject's own "of Norvania"
     r"\s*,\s*(?:who|whose)\b[^;:()\n]{0,120}?,\s*(?:[a-z]+\s+){0,2}"
 )
+YEAR = re.compile(r"\d{4}")
 RELATIVE_START = re.compile(r"[^,]*,\s*(?:who|whose|which)\b")
 # "It is a pleasure to receive", "I was glad to welcome": the speaker's present, not a plan.
 PLANNED = re.compile(
@@ -53,7 +54,11 @@ def contact_dated(article, sent, m, entities, kind, subject) -> FoundContact:
         and not (h.start > m.end() and OTHER_CLAUSE.search(text, m.end(), h.start))
         and not (subject and h.end <= m.start() and _in_relative_clause(text, subject[-1].end, h.start, m.start()))
         # A bare month ("in January") far from the verb dates something else: "his inauguration in January".
-        and not (h.precision == "month" and min(abs(h.start - m.end()), abs(m.start() - h.end)) > 25)
+        and not (
+            h.precision == "month"
+            and not YEAR.search(text, h.start, h.end)  # "in June 2023" is no bare month
+            and min(abs(h.start - m.end()), abs(m.start() - h.end)) > 25
+        )
     ]
     when, precision = None, "day"
     if hits:

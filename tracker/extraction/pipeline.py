@@ -49,6 +49,10 @@ PUBLISHER_COUNTRIES = [
 RELEASE = re.compile(
     r"white\s*house|kremlin|president\.gov\.ua|office\s+of\s+the\s+president|ministry|government|\.gov\b|readout", re.I
 )
+# A publisher that is a head of state or government's office: "Prime Minister of Norvania", "Presidency".
+GOVERNMENT_PUBLISHER = re.compile(
+    r"\b(?:prime\s+minister|premier|president|presidency|chancellery|cabinet\s+office)\b", re.I
+)
 SPACES = "\u00a0\u2007\u2009\u202f\u205f\u3000"
 
 
@@ -133,7 +137,10 @@ def _extract_into(result: Extraction, gazetteer: Gazetteer, topics: dict[str, li
         people=people,
         dates=DateIndex(searched, published),
         quotes=find_quotes(searched, paras),
-        is_release=bool(RELEASE.search(" ".join(filter(None, [meta.publisher, meta.url, meta.title])))),
+        is_release=bool(
+            RELEASE.search(" ".join(filter(None, [meta.publisher, meta.url, meta.title])))
+            or GOVERNMENT_PUBLISHER.search(meta.publisher or "")
+        ),
         narrators=Narrators(searched, people.mentions, narrator),
         home=home,
         gazetteer=gazetteer,

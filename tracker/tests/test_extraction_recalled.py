@@ -157,3 +157,14 @@ def test_the_head_of_a_republic_that_is_no_country_is_a_region_s_head():
     state = "President Aldo Varen of Norvania had a working meeting with Head of the Republic of Estralia Ivo Lind."
     assert extract(region, published=MONDAY, gazetteer=gazetteer, publisher=RELEASE).contacts == []
     assert len(extract(state, published=MONDAY, gazetteer=gazetteer, publisher=RELEASE).contacts) == 1
+
+
+def test_a_month_with_its_year_dates_the_contact_however_far_from_the_verb():
+    text = "Prime Minister Mira Tol met with President Aldo Varen of Estralia and his delegation in June 2023."
+    assert contacts_in(text) == [(VAREN_TOL, "meeting", date(2023, 6, 1))]
+
+
+def test_a_prime_ministers_office_is_a_release_that_dates_its_contacts_by_publication():
+    text = "Prime Minister Mira Tol spoke with President Aldo Varen of Estralia."
+    assert contacts_in(text, publisher="Prime Minister of Norvania") == [(VAREN_TOL, "phone_call", MONDAY)]
+    assert contacts_in(text, publisher="Daily Planet") == [(VAREN_TOL, "phone_call", None)]
