@@ -23,6 +23,11 @@ RELATIVE_BEFORE_VERB = re.compile(
     r"\s*,\s*(?:who|whose)\b[^;:()\n]{0,120}?,\s*(?:[a-z]+\s+){0,2}"
 )
 YEAR = re.compile(r"\d{4}")
+# Words opening a sentence that go on from the one before ("During the visit, ...", "There, ...").
+BACK_REFERENCE = re.compile(
+    r"\s*(?:During\s+(?:the|his|her|this|that)\s+(?:visit|trip|stay|talks|meeting)|There|Later|Afterwards|Then"
+    r"|While\s+(?:there|in\s+[A-Z]))\b"
+)
 RELATIVE_START = re.compile(r"[^,]*,\s*(?:who|whose|which)\b")
 # "It is a pleasure to receive", "I was glad to welcome": the speaker's present, not a plan.
 PLANNED = re.compile(
@@ -61,6 +66,10 @@ def contact_dated(article, sent, m, entities, kind, subject) -> FoundContact:
         )
     ]
     when, precision = None, "day"
+    if not hits and (BACK_REFERENCE.match(text, sent.start) or (subject and subject[0].kind == "pronoun")):
+        # "On March 12 the President arrived in Estralia. During the visit he met ...": that day's.
+        before = article.sentence_before(sent)
+        hits = [h for h in article.dates_in(before.start, before.end) if h.precision == "day"][-1:] if before else []
     if hits:
         best = min(hits, key=lambda h: abs(h.start - m.end()) if h.start >= m.start() else abs(m.start() - h.end) + 30)
         when, precision = best.date, best.precision

@@ -321,6 +321,8 @@ def _contacts_at(
     if narrator is not None and first_person_before(text, clause_start, m.start()):
         subject = [Mention(m.start(), m.start(), narrator, "narrator")]  # "I spoke with ..."
     if not subject:
+        subject = _pronoun_subject(article, sent, m)  # "He also met with ...": the last sentence's subject
+    if not subject:
         return []
     if text[subject[-1].end : m.start()].count(",") >= 2 and not RELATIVE_BEFORE_VERB.fullmatch(
         text, subject[-1].end, m.start()
@@ -396,6 +398,24 @@ def _contacts_at(
     for c in out:
         c.medium_unsaid = unsaid
     return out
+
+
+# "He met", "Later, she also spoke with": a pronoun opening the clause of the verb.
+PRONOUN_BEFORE_VERB = re.compile(
+    r"(?:^\s*|,\s*)(?:[Hh]e|[Ss]he)\s+(?:(?:also|later|then|subsequently|separately)\s+)?$"
+)
+
+
+def _pronoun_subject(article: Article, sent: Sentence, m: re.Match) -> list[Mention]:
+    """The person "he" or "she" before the verb means: the one the sentence before begins with, when
+    it names one person first."""
+    if not PRONOUN_BEFORE_VERB.search(article.text[sent.start : m.start()]):
+        return []
+    before = article.sentence_before(sent)
+    named = article.mentions_in(before.start, before.end) if before else []
+    if not named or named[0].kind == "narrator":
+        return []
+    return [Mention(m.start(), m.start(), named[0].entity, "pronoun")]
 
 
 def _separate(verb: str, kind: str, subject: list[Mention], sentence: str) -> bool:

@@ -108,6 +108,13 @@ class Article:
         """Dates written in the range, outside quotations."""
         return [h for h in self.dates.within(start, end) if not self.in_quote(h.start)]
 
+    def sentence_before(self, sent: Sentence) -> Sentence | None:
+        """The sentence just before ``sent``, in its paragraph or the one before."""
+        i = bisect.bisect_left([s.start for s in self.sentences], sent.start)
+        if i == 0 or sent.paragraph - self.sentences[i - 1].paragraph > 1:
+            return None
+        return self.sentences[i - 1]
+
     def sentence_at(self, pos: int) -> Sentence | None:
         for s in self.sentences:
             if s.start <= pos < s.end:

@@ -103,3 +103,19 @@ def test_a_first_in_person_meeting_since_a_month_is_a_gap_claim():
     )
     ex = extract(text, published=MONDAY, gazetteer=Gazetteer(countries=COUNTRIES), publisher=RELEASE)
     assert [(sorted(g.participants), g.ends) for g in ex.gap_claims] == [(VAREN_TOL, MONDAY)]
+
+
+def test_he_opening_a_sentence_is_the_subject_of_the_sentence_before_and_takes_its_date():
+    text = (
+        "On March 3, President Aldo Varen of Norvania traveled to Estralia. He met Prime Minister Mira Tol of "
+        "Estralia in the capital."
+    )
+    assert contacts_in(text) == [(VAREN_TOL, "meeting", date(2024, 3, 3))]
+
+
+def test_a_sentence_going_on_from_the_one_before_takes_its_date():
+    text = (
+        "President Aldo Varen of Norvania arrived in Estralia on Tuesday, March 12. During the visit, President "
+        "Varen met Prime Minister Mira Tol of Estralia."
+    )
+    assert contacts_in(text) == [(VAREN_TOL, "meeting", date(2024, 3, 12))]
