@@ -69,14 +69,18 @@ class Article:
         if self.gazetteer is None:
             return set()
         gz = self.gazetteer
-        words = CAPITALISED.findall(self.text, start, end)
+        runs = list(CAPITALISED.finditer(self.text, start, end))
+        words = [r.group() for r in runs]
         found = set()
         for i, w in enumerate(words):
-            for phrase in (w, f"{w} {words[i + 1]}" if i + 1 < len(words) else None):
+            pair = f"{w} {words[i + 1]}" if i + 1 < len(words) else None
+            # "Coast" is a province, "Coast Guard" none: a word inside a longer capitalised name is no province.
+            inside = pair is not None and self.text[runs[i].end() : runs[i + 1].start()].isspace()
+            for phrase in (w, pair):
                 if phrase:
-                    country = (
-                        gz.country_of_demonym(phrase) or gz.country_named(phrase) or gz.country_of_province(phrase)
-                    )
+                    country = gz.country_of_demonym(phrase) or gz.country_named(phrase)
+                    if country is None and not (phrase == w and inside):
+                        country = gz.country_of_province(phrase)
                     if country:
                         found.add(country)
             if w in INTERNATIONAL_WORDS and i + 1 < len(words):

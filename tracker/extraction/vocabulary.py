@@ -20,6 +20,7 @@ TITLES = [
     "Head",
     # Military ranks, written out and abbreviated ("Gen. Mark Milley", "Field Marshal ...").
     "Field Marshal", "Marshal", "General", "Lieutenant General", "Major General", "Brigadier General",
+    "Lieutenant Colonel", "Lieutenant Commander", "Rear Admiral",
     "Gen.", "Lt. Gen.", "Maj. Gen.", "Brig. Gen.", "Admiral", "Adm.", "Vice Admiral", "Colonel", "Col.",
     "Commander-in-Chief",
 ]  # fmt: skip

@@ -119,3 +119,8 @@ def test_a_sentence_going_on_from_the_one_before_takes_its_date():
         "Varen met Prime Minister Mira Tol of Estralia."
     )
     assert contacts_in(text) == [(VAREN_TOL, "meeting", date(2024, 3, 12))]
+
+
+def test_an_officer_of_the_own_coast_guard_is_no_counterpart():
+    text = "President Aldo Varen of Norvania spoke with Lieutenant Commander Ivo Lind of the Norvanian Coast Guard."
+    assert contacts_in(text) == []
