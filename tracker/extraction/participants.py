@@ -174,7 +174,9 @@ def is_domestic(subject: list[Entity], others: list[Entity], home: str | None, c
     Republic of X" of a province), with nobody known to be of another."""
     if not others:
         return False
-    own = {e.country for e in subject if e.country} | ({home} if home else set())
+    # The publisher's country stands for a subject the text ties to none ("I spoke with ..."), never
+    # beside the subject's own: a Norvanian with a minister of the publisher's Valdoria is no domestic meeting.
+    own = {e.country for e in subject if e.country} or ({home} if home else set())
     if own and all(e.country in own for e in others) and all(e.country in own for e in subject if e.country):
         return True  # "I spoke with the Defence Minister": the subject's own government
     subject_countries = {e.country for e in subject if e.country}

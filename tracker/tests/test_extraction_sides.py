@@ -124,3 +124,8 @@ def test_a_sentence_going_on_from_the_one_before_takes_its_date():
 def test_an_officer_of_the_own_coast_guard_is_no_counterpart():
     text = "President Aldo Varen of Norvania spoke with Lieutenant Commander Ivo Lind of the Norvanian Coast Guard."
     assert contacts_in(text) == []
+
+
+def test_a_foreign_leader_with_the_publishers_own_is_a_contact_not_a_domestic_meeting():
+    text = "President Aldo Varen of Norvania spoke today with Prime Minister Mira Tol of Estralia."
+    assert contacts_in(text, publisher="Estralian Government") == [(VAREN_TOL, "phone_call", MONDAY)]
