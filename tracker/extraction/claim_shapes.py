@@ -38,7 +38,8 @@ CONTACT_NOUN = (
     r"|calls?|conversations?|meetings?|contacts?|talks|interactions?|encounters?|visits?|summits?|exchanges?"
     r"|discussions?|trips?|face-to-face|conversation|get-togethers?|sit-downs?|engagements?)"
 )
-MODIFIERS = r"(?:(?!since\b|in\b|with\b|between\b)[\w-]+\s+){0,3}?"
+# Words between an ordinal and its noun ("first in-person meeting"), never the words that time it.
+MODIFIERS = r"(?:(?!(?:since|in|with|between)\b(?!-))[\w-]+\s+){0,3}?"
 WITH_WHOM = r"(?:\s+(?:between|with|of)\s+[^.;,]{0,60}?)?"
 HAVE_NOT = r"\b(?:have|has|had)(?:n['’]t|\s+not|\s+never)\s+(?:yet\s+|once\s+|even\s+)?"
 CONTACT_PARTICIPLE = (

@@ -63,6 +63,11 @@ DATED_NOUN = re.compile(
     rf"(?:\s+\d{{4}})?)\s+(?:(?:[A-Z][\w-]*(?:['’]s?)?)\s+){{0,4}}(?P<noun>(?:tele)?phone\s+call|video\s+call"
     rf"|videoconference|call|meeting|[Ss]ummit|talks|visit)\b"
 )
+DATE_BEFORE_NOUN = re.compile(
+    rf"\b(?:[Tt]he|[Tt]heir|[Hh]is|[Hh]er)\s+(?:{_MONTH})\s+\d{{1,2}}(?:,?\s+\d{{4}})?\s+.$|"
+    rf"\b(?:[Tt]he|[Tt]heir|[Hh]is|[Hh]er)\s+\d{{1,2}}\s+(?:{_MONTH})(?:\s+\d{{4}})?\s+.$"
+)
+MEDIUM_NOUN = re.compile(r"phone|call|virtual|online", re.I)
 FIRST_PERSON = re.compile(r"(?<![\w-])I[ \t]+(?:also[ \t]+)?[a-z]")
 SUBJECT_VERB = re.compile(
     r",?\s+(?:also\s+|then\s+|later\s+)?(?:[a-z]+ed|said|says|told|spoke|met|had|has|held|was|is|will|would|thanks|notes)\b"
@@ -154,9 +159,11 @@ def noun_contacts(article: Article, sent: Sentence, mentions: list[Mention], con
             end_of_names = group[-1].end if group else m.end()
             if group and PRESENT_COPULA.match(text, end_of_names):
                 continue
+            # "the July 27 meeting between X and Y": the date right before the noun is its own.
+            own_date = DATE_BEFORE_NOUN.search(text, max(sent.start, m.start() - 40), m.start() + 1)
             hits = [
                 h
-                for h in article.dates_in(m.start(), min(sent.end, end_of_names + 50))
+                for h in article.dates_in(own_date.start() if own_date else m.start(), min(sent.end, end_of_names + 50))
                 if not re.search(r"\b(?:since|until|before|after|for)\s+$", text[max(0, h.start - 8) : h.start])
             ]
             # "the recent phone call between X and Y", "their last talks with Z": looked back on.
@@ -165,6 +172,7 @@ def noun_contacts(article: Article, sent: Sentence, mentions: list[Mention], con
             found = FoundContact(entities, kind, when, precision, False, sent.start, sent.end, sent)
             found.recalled = recalled or bool(hits and article.published and hits[0].date < article.published)
             found.by_noun = True
+            found.medium_unsaid = kind == "phone_call" and not MEDIUM_NOUN.search(m.group("noun"))
             out.append(found)
     return out
 
@@ -200,6 +208,13 @@ def _other_side(article: Article, mentions: list[Mention], m: re.Match, det, oth
     return article.principal(exclude)
 
 
+def _they_outside_nouns(article: Article, sent: Sentence, pattern: re.Pattern) -> bool:
+    """Whether the sentence speaks of "they" / "the two leaders" other than as the "their" of a
+    recalled noun ("their May 26 call and the May 31 visit of ...": the visit is not theirs)."""
+    owned = {m.start() for m in _matches(article, pattern, sent.start, sent.end)}
+    return any(t.start() not in owned for t in THEY.finditer(article.text, sent.start, sent.end))
+
+
 def earlier_contacts(article: Article, sent: Sentence, mentions: list[Mention], found: list[FoundContact]):
     """Earlier contacts an article recalls: "Their last phone call ... was on February 15"."""
     text = article.text
@@ -228,9 +243,12 @@ def earlier_contacts(article: Article, sent: Sentence, mentions: list[Mention], 
             if not hits:
                 continue
             hit = hits[0]
+            of = re.compile(r"\s+(?:of|by)\s").match(text, m.end())
+            if of and any(OBJECT_GAP.fullmatch(text, of.end(), x.start) for x in mentions if x.start >= of.end()):
+                continue  # "the May 31 visit of her adviser X to the capital": whom X met is not said
             named = [x.entity for x in mentions if x.start < m.start()]
             pair = None
-            if THEY.search(text, sent.start, sent.end) or m.group(0).lower().startswith("their"):
+            if m.group(0).lower().startswith("their") or _they_outside_nouns(article, sent, pattern):
                 pair = found[-1].entities if found else None
             if pair is None and len(distinct(named)) >= 2:
                 pair = distinct(named)
@@ -238,5 +256,6 @@ def earlier_contacts(article: Article, sent: Sentence, mentions: list[Mention], 
                 continue
             contact = FoundContact(list(pair), kind, hit.date, hit.precision, False, sent.start, sent.end, sent)
             contact.recalled = True
+            contact.kind_span = (m.start(), m.end())
             out.append(contact)
     return out

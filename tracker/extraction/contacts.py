@@ -10,8 +10,9 @@ from __future__ import annotations
 import bisect
 import re
 
-from tracker.rules import kind_class, kind_from_evidence
+from tracker.rules import kind_from_evidence
 
+from .contact_dates import RELATIVE_BEFORE_VERB, contact_dated
 from .contact_nouns import THEY, earlier_contacts, noun_contacts
 from .context import Article, Sentence, distinct
 from .narrator import first_person_before, we_before
@@ -25,6 +26,7 @@ from .participants import (
     list_skipped,
 )
 from .people import Mention
+from .same_contact import contacts_merged
 
 # Re-exported: gap claims read these from here.
 __all__ = ["THEY", "FoundContact", "find_contacts"]
@@ -51,6 +53,7 @@ CONTACT_VERB = re.compile(
     )
     | (?P<meeting>
         (?:met|meets|meet)\b(?:\s+[\w-]+){0,6}?\s+with | (?:met|meets|meet)(?-i:(?=\s+[A-Z]))
+        | (?:met|meets|meet)(?=\s+the\s+(?:[\w'’-]+\s+){0,3}?(?-i:[A-Z]))  # "met the country's prime minister X"
         | (?<=\b(?:is|am)\s)meeting\s+(?:\w+\s+){0,2}?with | (?<=\bare\s)meeting\s+(?:\w+\s+){0,2}?with
         | HAVE\s+(?:DET\s+)?(?:(?!to\b|been\b)[\w-]+\s+){0,4}?(?:meeting|summit|talks|bilateral|discussion|consultation
             |negotiation)s?(?:\s+with)?
@@ -70,7 +73,9 @@ DIRECT_OBJECT_VERBS = (
     "welcome", "receive", "hosted", "hosts", "host", "visited", "visits", "visit", "met", "meet",
     "called", "calls", "phoned", "telephoned",
 )  # fmt: skip
-DIRECT_GAP = r"[\s,]*(?:\w+\s+){0,3}?(?:with\s+)?(?:(?:His|Her)\s+(?:Royal\s+)?(?:Majesty|Highness|Excellency)\s+)?"
+DIRECT_GAP = (
+    r"[\s,]*(?:[\w'’-]+\s+){0,3}?(?:with\s+)?(?:(?:His|Her)\s+(?:Royal\s+)?(?:Majesty|Highness|Excellency)\s+)?"
+)
 SPOKE = re.compile(r"(?:spoke|speaks|speak|talked|talks|talk)\b(?!.*\bphone\b)")
 # Where a "spoke with" happened in person: at a summit, on its margins, during a visit.
 VENUE = re.compile(
@@ -82,22 +87,18 @@ VENUE = re.compile(
 IN_PERSON_EVENT = re.compile(
     r"\b(?:reception|on\s+the\s+(?:sidelines|margins)|in\s+person|face[\s-]to[\s-]face)\b", re.I
 )
-NOUN_BEFORE = re.compile(r"\b(?:the|a|an|his|her|their|its|upcoming|state|official|working)\s+$", re.I)
-OTHER_EVENT_DATE = re.compile(r"\b(?:the|an?|for|before|ahead\s+of|since|until|after)\s+$", re.I)
-OTHER_CLAUSE = re.compile(
-    r",\s*(?:who|which|that|whose|marked|held|celebrated|observed|elected|signed|adopted|born)\b"
-    r"|\b(?:who|which)\s+(?:was|were|is|are|will|had|has)\b|\bahead\s+of\b",
+# "the visit", "his upcoming State Visit", "the May 31 visit", "last week's visit": a noun, not the verb.
+NOUN_BEFORE = re.compile(
+    r"(?:\b(?:the|a|an|his|her|their|its|upcoming|state|official|working)|['’]s)\s+"
+    r"(?:(?:[A-Z][a-z]+\s+\d{1,2}|\d{1,2}\s+[A-Z][a-z]+)(?:,?\s+\d{4})?\s+)?$",
     re.I,
 )
+# "a three-day visit", "her first official visit": a determiner and modifiers before the bare form.
+MODIFIED_VISIT_NOUN = re.compile(r"\b(?:the|a|an|his|her|their|its|this|that)\s+(?:[\w-]+\s+){1,2}$", re.I)
+# "visit of X to Y", "visits by": the noun, whoever its subject seems to be.
+VISIT_NOUN_AFTER = re.compile(r"\s+(?:of|by)\b")
 NEGATION = re.compile(
     r"\b(?:not|never|no\s+longer|yet\s+to|declined\s+to|refused\s+to|without|cancel\w*|postpone\w*)\b|n't\b", re.I
-)
-# "It is a pleasure to receive", "I was glad to welcome": the speaker's present, not a plan.
-PLANNED = re.compile(
-    r"\b(?:will|would|shall|is\s+to|are\s+to|plans?\s+to|planning\s+to|expected\s+to|scheduled\s+to|set\s+to|due\s+to"
-    r"|going\s+to|agreed\s+to|hopes?\s+to|invited\s+\S+(?:\s+\S+){0,4}\s+to|intends?\s+to"
-    r"|(?<!pleasure\s)(?<!glad\s)(?<!happy\s)(?<!honour\s)(?<!honor\s)(?<!pleased\s)(?<!delighted\s)to)\s+(?:\w+\s+)?$",
-    re.I,
 )
 # "Participants in the call included ...": the named people join the contact just reported.
 PARTICIPANT_LIST = re.compile(
@@ -134,6 +135,13 @@ TOOK_PART = re.compile(
 # "We had a meeting before the New Year": set before a named time, so an earlier contact.
 BEFORE_AN_EVENT = re.compile(r"[^.;,]{0,40}?\bbefore\s+(?:the\s+)?[A-Z]")
 WITH_WORD = re.compile(r"\bwith\s+")
+# "Head of the Republic of X", "Governor of the Region of X": a head of a region when X is no country.
+REGION_HEAD = re.compile(
+    r"\b(?:Head|Governor|Mayor|Chairman|Premier)\s+of\s+(?:the\s+)?(?:Republic|Region|Territory|Province|Oblast"
+    r"|Krai|State|Autonomous\s+\w+)\s+of\s+(?P<place>[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?)"
+)
+# Words that say a talk was held at a distance; without them "had a conversation with" says no medium.
+MEDIUM_WORDS = re.compile(r"phone|call|video|virtual|online|remote|by\s+(?:tele)?phone|tele", re.I)
 REMOTE_AFTER = re.compile(
     r"[\s,]*(?:[\w-]+\s+){0,3}?(?:via|by|over|through)\s+(?:a\s+)?(?:video(?:\s*(?:conference|link|call))?"
     r"|videoconference)\b",
@@ -187,10 +195,11 @@ def find_contacts(article: Article) -> list[FoundContact]:
     for c in found:
         if c.date is None and c.by_noun and not c.recalled and article.is_release and article.published:
             c.date, c.precision = article.published, "day"  # "the talks with X" a release reports: that day's
-        decided = kind_from_evidence(c.kind, text[c.start : c.end])
+        a, b = c.kind_span or (c.start, c.end)
+        decided = kind_from_evidence(c.kind, text[a:b])
         if decided != c.kind:
             c.reported_kind, c.kind = c.kind, decided  # "talks, held via videoconference": a video call
-    return _merged(found)
+    return contacts_merged(found)
 
 
 def _we_contacts(article: Article, sent: Sentence, verbs: list[re.Match], found: list[FoundContact]):
@@ -223,7 +232,7 @@ def _we_contacts(article: Article, sent: Sentence, verbs: list[re.Match], found:
             kind = "phone_call"
         if REMOTE_AFTER.match(text, m.end(), sent.end):
             kind = "video_call"
-        contact = _dated(article, sent, m, list(pair), kind, [])
+        contact = contact_dated(article, sent, m, list(pair), kind, [])
         if contact.planned:
             return []
         # Looked back on: dated by the words, never by the publication day.
@@ -244,7 +253,7 @@ def _took_part(article: Article, sent: Sentence, mentions: list[Mention]) -> lis
     if not subject or text[subject[-1].end : m.start()].count(",") >= 2:
         return []
     kind = kind_from_evidence("meeting", text[sent.start : sent.end])  # a summit, unless held by video or phone
-    contact = _dated(article, sent, m, distinct([x.entity for x in subject]), kind, subject)
+    contact = contact_dated(article, sent, m, distinct([x.entity for x in subject]), kind, subject)
     contact.awaiting = True
     return [contact]
 
@@ -300,6 +309,8 @@ def _contacts_at(
     kind = "video_call" if m.group("video") else "phone_call" if m.group("phone") else "meeting"
     if m.group("visit"):
         kind = "visit"
+    if kind == "meeting" and re.search(r"\b(?:video|virtual|online)\b", verb):
+        kind = "video_call"  # "held video consultations with ..."
     if kind in ("meeting", "phone_call") and REMOTE_AFTER.match(text, m.end(), sent.end):
         kind = "video_call"  # "held talks, via videoconference, with ..."
     before = [x for x in mentions if x.end <= m.start()]
@@ -310,10 +321,18 @@ def _contacts_at(
     if narrator is not None and first_person_before(text, clause_start, m.start()):
         subject = [Mention(m.start(), m.start(), narrator, "narrator")]  # "I spoke with ..."
     if not subject:
+        subject = _pronoun_subject(article, sent, m)  # "He also met with ...": the last sentence's subject
+    if not subject:
         return []
-    if text[subject[-1].end : m.start()].count(",") >= 2:
+    if text[subject[-1].end : m.start()].count(",") >= 2 and not RELATIVE_BEFORE_VERB.fullmatch(
+        text, subject[-1].end, m.start()
+    ):
         return []  # the verb belongs to a relative or parenthetical clause
-    if m.group("visit") and NOUN_BEFORE.search(text, max(0, m.start() - 30), m.start()):
+    if m.group("visit") and (
+        NOUN_BEFORE.search(text, max(0, m.start() - 30), m.start())
+        or VISIT_NOUN_AFTER.match(text, m.end())
+        or (verb == "visit" and MODIFIED_VISIT_NOUN.search(text, max(0, m.start() - 40), m.start()))
+    ):
         return []  # "his upcoming State Visit with ...": a noun, not the verb
     if m.group("pair"):
         # "X and Y spoke today": both sides are the subject; a name after the verb is a topic.
@@ -349,10 +368,16 @@ def _contacts_at(
         return []
     if kind == "phone_call" and SPOKE.match(verb) and (VENUE.search(context) or IN_PERSON_EVENT.search(context)):
         kind = "meeting"  # "spoke with ... on the margins of the NATO Summit" was face to face
+    unsaid = kind == "phone_call" and not MEDIUM_WORDS.search(text, sent.start, sent.end)
     sides = [x.entity for x in subject]
     others = distinct([x.entity for x in obj if x.entity.ident not in {e.ident for e in sides}])
     if is_domestic(sides, others, article.home, lambda: article.countries_named(m.end(), sent.end)):
         return []  # a president with his own legislators or regional heads
+    if not others and len(sides) > 1 and is_domestic(sides[:1], sides[1:], article.home):
+        return []  # "the President and Speaker Tol spoke by phone"
+    region = REGION_HEAD.search(text, m.end(), obj[0].start) if obj else None
+    if region and not article.gazetteer.country_named(region.group("place")):
+        return []  # "a working meeting with Head of the Republic of Nordmark X": a region's, not a state's
     entities = distinct(sides + others)
     # "X and Y held talks" needs no object; "welcomed", "met with", "spoke to" do: without one the
     # subjects welcomed something else ("welcomed the return of ...").
@@ -362,13 +387,35 @@ def _contacts_at(
     if len(entities) < 2 or (needs_object and not others):
         # "held a secure video call with European leaders": the names may follow in a list.
         if COLLECTIVE.search(text, m.start(), sent.end):
-            contact = _dated(article, sent, m, entities, kind, subject)
+            contact = contact_dated(article, sent, m, entities, kind, subject)
             contact.awaiting = True
             return [contact]
         return []
     if len(others) >= 2 and _separate(verb, kind, subject, text[sent.start : sent.end]):
-        return [_dated(article, sent, m, distinct(sides + [o]), kind, subject) for o in others]
-    return [_dated(article, sent, m, entities, kind, subject)]
+        out = [contact_dated(article, sent, m, distinct(sides + [o]), kind, subject) for o in others]
+    else:
+        out = [contact_dated(article, sent, m, entities, kind, subject)]
+    for c in out:
+        c.medium_unsaid = unsaid
+    return out
+
+
+# "He met", "Later, she also spoke with": a pronoun opening the clause of the verb.
+PRONOUN_BEFORE_VERB = re.compile(
+    r"(?:^\s*|,\s*)(?:[Hh]e|[Ss]he)\s+(?:(?:also|later|then|subsequently|separately)\s+)?$"
+)
+
+
+def _pronoun_subject(article: Article, sent: Sentence, m: re.Match) -> list[Mention]:
+    """The person "he" or "she" before the verb means: the one the sentence before begins with, when
+    it names one person first."""
+    if not PRONOUN_BEFORE_VERB.search(article.text[sent.start : m.start()]):
+        return []
+    before = article.sentence_before(sent)
+    named = article.mentions_in(before.start, before.end) if before else []
+    if not named or named[0].kind == "narrator":
+        return []
+    return [Mention(m.start(), m.start(), named[0].entity, "pronoun")]
 
 
 def _separate(verb: str, kind: str, subject: list[Mention], sentence: str) -> bool:
@@ -383,60 +430,3 @@ def _separate(verb: str, kind: str, subject: list[Mention], sentence: str) -> bo
         return True
     spoke = bool(re.match(r"(?:spoke|speaks|speak|talked|talk)\b", verb))
     return spoke and (kind == "meeting" or subject[0].kind == "narrator")
-
-
-def _dated(article, sent, m, entities, kind, subject) -> FoundContact:
-    text = article.text
-    planned = bool(PLANNED.search(text[max(sent.start, m.start() - 40) : m.start()]))
-    # "preparations for the April 22-23 summit": a date that names another event is not the contact's.
-    # "..., who was elected Sunday", "ahead of the Day of Unity, marked on April 2": a date in a
-    # clause about another event is not the contact's either.
-    hits = [
-        h
-        for h in article.dates_in(sent.start, sent.end)
-        if not OTHER_EVENT_DATE.search(text[max(0, h.start - 12) : h.start])
-        and not (h.start > m.end() and OTHER_CLAUSE.search(text, m.end(), h.start))
-        # A bare month ("in January") far from the verb dates something else: "his inauguration in January".
-        and not (h.precision == "month" and min(abs(h.start - m.end()), abs(m.start() - h.end)) > 25)
-    ]
-    when, precision = None, "day"
-    if hits:
-        best = min(hits, key=lambda h: abs(h.start - m.end()) if h.start >= m.start() else abs(m.start() - h.end) + 30)
-        when, precision = best.date, best.precision
-    elif article.is_release and article.published and not planned:
-        # A readout or press release reports the contact the day it happened (or the next
-        # morning): the publication day, to the day, so that two releases a week apart about two
-        # calls stay two contacts.
-        when, precision = article.published, "day"
-    if when and article.published and when > article.published and not planned:
-        planned = True
-    initiator = None  # "at the Norvanian side's initiative" names a country, not a person: left to the reviewer
-    host = subject[0].entity if subject and m.group(0).lower().startswith(("host", "welcomed", "received")) else None
-    return FoundContact(entities, kind, when, precision, planned, sent.start, sent.end, sent, initiator, host)
-
-
-def _merged(found: list[FoundContact]) -> list[FoundContact]:
-    """One item per contact: a later undated mention of the same pair and kind is the same contact."""
-    out: list[FoundContact] = []
-    for c in found:
-        key = frozenset(e.ident for e in c.entities)
-        twin = None
-        for o in out:
-            if frozenset(e.ident for e in o.entities) == key and _same_kind(o.kind, c.kind):
-                # An undated earlier contact ("We first met ...") is not the one the text reports.
-                # Two recalled contacts the text names differently ("a videoconference in June", "we also
-                # had telephone conversations") are two.
-                if o.recalled and c.recalled and o.kind != c.kind:
-                    continue
-                if o.date == c.date or ((c.date is None or o.date is None) and o.recalled == c.recalled):
-                    twin = o
-                    break
-        if twin is None:
-            out.append(c)
-        elif twin.date is None and c.date is not None:
-            twin.date, twin.precision = c.date, c.precision
-    return out
-
-
-def _same_kind(a: str, b: str) -> bool:
-    return kind_class(a) == kind_class(b)

@@ -14,6 +14,13 @@ from .text import Block
 
 CAPITALISED = re.compile(r"(?<![\w.-])[A-Z][\w'’.-]*[\w]")
 ACRONYM = re.compile(r"(?![IVX]+$)[A-Z]{2,6}")
+# First words of the names of bodies above governments ("International Monetary Fund", "World Bank").
+INTERNATIONAL_WORDS = frozenset({"International", "World", "Inter-American", "Commonwealth"})
+# The first word of an office after an agency's acronym that is a government's, not an international
+# body's head ("Director General", "Secretary-General", "President" head those).
+AGENCY_ROLE = re.compile(
+    r"(?:Administrator|Acting|Associate|Deputy|Advisor|Adviser|Commissioner|Chief|Director(?!\s+General))\b"
+)
 
 
 @dataclass
@@ -62,18 +69,28 @@ class Article:
         if self.gazetteer is None:
             return set()
         gz = self.gazetteer
-        words = CAPITALISED.findall(self.text, start, end)
+        runs = list(CAPITALISED.finditer(self.text, start, end))
+        words = [r.group() for r in runs]
         found = set()
         for i, w in enumerate(words):
-            for phrase in (w, f"{w} {words[i + 1]}" if i + 1 < len(words) else None):
+            pair = f"{w} {words[i + 1]}" if i + 1 < len(words) else None
+            # "Coast" is a province, "Coast Guard" none: a word inside a longer capitalised name is no province.
+            inside = pair is not None and self.text[runs[i].end() : runs[i + 1].start()].isspace()
+            for phrase in (w, pair):
                 if phrase:
-                    country = (
-                        gz.country_of_demonym(phrase) or gz.country_named(phrase) or gz.country_of_province(phrase)
-                    )
+                    country = gz.country_of_demonym(phrase) or gz.country_named(phrase)
+                    if country is None and not (phrase == w and inside):
+                        country = gz.country_of_province(phrase)
                     if country:
                         found.add(country)
+            if w in INTERNATIONAL_WORDS and i + 1 < len(words):
+                found.add(f"{w} {words[i + 1]}")  # "the International Monetary Fund": no government's own
             if w not in found and ACRONYM.fullmatch(w) and not gz.country_named(w):
-                found.add(w)  # "IAEA Director General ...": an organisation the gazetteer does not list
+                # "IAEA Director General ...": an organisation the gazetteer does not list; but
+                # "NEMA Administrator", "NBI Director": an agency head's office is a government's.
+                role = " ".join(words[i + 1 : i + 3])
+                if not AGENCY_ROLE.match(role):
+                    found.add(w)
         return found
 
     def is_place(self, words: str) -> bool:
@@ -94,6 +111,13 @@ class Article:
     def dates_in(self, start: int, end: int) -> list[DateHit]:
         """Dates written in the range, outside quotations."""
         return [h for h in self.dates.within(start, end) if not self.in_quote(h.start)]
+
+    def sentence_before(self, sent: Sentence) -> Sentence | None:
+        """The sentence just before ``sent``, in its paragraph or the one before."""
+        i = bisect.bisect_left([s.start for s in self.sentences], sent.start)
+        if i == 0 or sent.paragraph - self.sentences[i - 1].paragraph > 1:
+            return None
+        return self.sentences[i - 1]
 
     def sentence_at(self, pos: int) -> Sentence | None:
         for s in self.sentences:

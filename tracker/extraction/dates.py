@@ -30,6 +30,8 @@ _MONTH = (
 )
 _WEEKDAY = r"(?P<weekday>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
 _PART = r"(?:[ \t]+(?:morning|afternoon|evening|night))?"
+# Between a date's words: spaces, or one line break of hard-wrapped text ("March\n30").
+_SP = r"(?:[ \t]+|[ \t]*\n[ \t]*)"
 _NUMBER_WORDS = {
     "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
     "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12,
@@ -40,11 +42,11 @@ DATE_PATTERN = re.compile(
     r"(?=[0-9JFMASONDTWLNCPEYIjfmasondtwlncpeyi])(?:"
     + "|".join(
         [
-            rf"\b{_MONTH}[ \t]+(?P<day>[0-3]?\d)(?:st|nd|rd|th)?\b(?:,?[ \t]+(?P<year>(?:19|20)\d\d)\b)?",
-            r"\b(?P<day2>[0-3]?\d)(?:st|nd|rd|th)?[ \t]+(?:of[ \t]+)?(?P<month2>January|February|March|April|May|June"
-            r"|July|August|September|October|November|December)\b(?:,?[ \t]+(?P<year2>(?:19|20)\d\d)\b)?",
+            rf"\b{_MONTH}{_SP}(?P<day>[0-3]?\d)(?:st|nd|rd|th)?\b(?:,?{_SP}(?P<year>(?:19|20)\d\d)\b)?",
+            rf"\b(?P<day2>[0-3]?\d)(?:st|nd|rd|th)?{_SP}(?:of[ \t]+)?(?P<month2>January|February|March|April|May|June"
+            rf"|July|August|September|October|November|December)\b(?:,?{_SP}(?P<year2>(?:19|20)\d\d)\b)?",
             r"\b(?P<month3>January|February|March|April|May|June|July|August|September|October|November|December)"
-            r"[ \t]+(?P<year3>(?:19|20)\d\d)\b",
+            rf"{_SP}(?P<year3>(?:19|20)\d\d)\b",
             rf"\b(?:(?P<wmod>[Ll]ast|[Nn]ext|[Tt]his|[Cc]oming|[Pp]ast)[ \t]+)?{_WEEKDAY}\b{_PART}",
             # "last June", "in June", "early March": a month without a day or a year.
             r"\b(?P<mmod>[Ll]ast|[Ii]n|[Tt]his|[Nn]ext|[Ee]arly|[Ll]ate|[Mm]id-?)[ \t]+(?P<month4>January|February"

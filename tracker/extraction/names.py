@@ -13,6 +13,7 @@ from .vocabulary import (
     NAME_PARTICLES,
     NOT_A_NAME_WORDS,
     NOT_NAME,
+    PORTFOLIO_WORDS,
     ROLE_WORDS,
     TITLE_WORDS_ALSO_NAMES,
     TITLES,
@@ -72,7 +73,7 @@ SAID_NAME = re.compile(
 # Aldo Varen", "our colleague Mira Tol".
 OBJECT_NAME = re.compile(
     rf"\b(?:with|welcomed?|received?|hosted|met|telephoned|phoned|(?:my|our)[ \t]+(?:dear[ \t]+|good[ \t]+|old[ \t]+)?"
-    rf"(?:friend|colleague|counterpart))[ \t]+(?P<name>(?=[{_UPPER}]){NAME_WORD}(?:{SEP}{NAME_WORD}){{1,2}})\b"
+    rf"(?:friend|colleague|counterpart))[ \t]+(?P<name>(?=[{_UPPER}]){NAME_WORD}(?:{SEP}{NAME_WORD}){{1,3}})\b"
 )
 # Last words of capitalised phrases that name events and bodies, not people ("Leaders' Meeting said").
 # "Leo Varadkar, the Taoiseach of Ireland": a name, then its office in apposition.
@@ -139,6 +140,20 @@ def person_name_clean(name: str, gazetteer: Gazetteer | None = None) -> str | No
         if len(words) > 2 and any(gazetteer.is_place(" ".join(words[:n])) for n in (1, 2)):
             return None  # "Oklahoma Farmers Union", "New Mexico State ..."
     return cleaned
+
+
+def role_before_name(words: list[str]) -> str | None:
+    """The office that a run's leading role words name ("FEMA Administrator Mira Tol" ->
+    "Administrator"; an agency's acronym is no part of it), or None when the run starts with the name."""
+    role = []
+    for word in words[:-1]:
+        bare = word.strip(",.").casefold()
+        if _acronym(word):
+            continue
+        if bare not in ROLE_WORDS and bare not in PORTFOLIO_WORDS:
+            break
+        role.append(word.strip(",."))
+    return " ".join(w[:1].upper() + w[1:] for w in role) or None
 
 
 def _acronym(word: str) -> bool:

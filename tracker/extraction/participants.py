@@ -17,6 +17,7 @@ from .vocabulary import (
     HEAD_TITLES,
     NOT_A_NAME_WORDS,
     ORGANISATION_HEAD_TITLES,
+    PORTFOLIO_WORDS,
     REGNAL_TITLES,
     ROLE_WORDS,
 )
@@ -54,12 +55,19 @@ def _joined(text: str, left: Mention, right: Mention, forwards: bool = False) ->
     )
 
 
+# One office's words; plurals ("members", "leaders") name a group, not the person who follows.
+# One office's words; plurals ("members", "leaders") name a group, not the person who follows.
+LOWER_OFFICE_WORD = (
+    "(?:" + "|".join(sorted(w for w in ROLE_WORDS | PORTFOLIO_WORDS if w.isalpha() and w[-1] != "s")) + ")"
+)
 # Between a contact word and its object only titles and words of address ("welcomed the President of
-# our fraternal Norvania and my friend Aldo Varen", "the meeting with IAEA Director General ..."), never
-# a noun ("welcomed the progress of ...", "the meeting with the leadership of ...").
+# our fraternal Norvania and my friend Aldo Varen", "the meeting with IAEA Director General ...", "the
+# country's"), never a noun ("welcomed the progress of ...", "the meeting with the leadership of ...").
 OBJECT_GAP = re.compile(
     r"[\s,]*(?:(?:the|a|an|his|her|my|our|their|its|visiting|dear|esteemed|friend|colleague|counterpart|and|of"
     r"|fraternal|with|to|on|for|outgoing|incoming|new|newly|elected|former|acting|fellow|\d{1,4}(?:st|nd|rd|th)?|[-–—]"
+    r"|[a-z]+['’]s"  # "the country's prime minister X"
+    rf"|{LOWER_OFFICE_WORD}"  # agency style: "the country's foreign minister, X"
     r"|\(?[A-Z][\w'’.-]*\)?)[\s,]+)*"
 )
 
@@ -87,6 +95,12 @@ class FoundContact:
     by_noun: bool = False  # stated by a noun ("the talks with X"), not by a verb
     awaiting: bool = False  # "a call with European leaders": kept only if a list of them follows
     reported_kind: str | None = None  # the kind the words name, when the evidence decided another
+    # "had a conversation", "spoke with": talk whose medium the words do not say (a call unless the
+    # text reports a meeting of the same people that day, which it then is part of).
+    medium_unsaid: bool = False
+    # Where the words that name the kind are, when not the whole sentence ("This phone call, which
+    # followed their March 14 meeting": the recalled meeting's kind is its own noun's).
+    kind_span: tuple[int, int] | None = None
 
 
 def group_backwards(text: str, before: list[Mention]) -> list[Mention]:
@@ -98,7 +112,7 @@ def group_backwards(text: str, before: list[Mention]) -> list[Mention]:
             group.insert(0, prev)
         else:
             break
-    return group
+    return _without_offices_in_titles(text, group)
 
 
 def group_forwards(text: str, after: list[Mention], verb_end: int) -> list[Mention]:
@@ -111,14 +125,45 @@ def group_forwards(text: str, after: list[Mention], verb_end: int) -> list[Menti
     if len(gap) > 160 or not OBJECT_GAP.fullmatch(gap):
         return []
     group = [after[0]]
-    for nxt in after[1:]:
+    closed = False  # the list so far ended with "and": "A and B, C ..." begins something new
+    for i, nxt in enumerate(after[1:], 1):
         joint = text[group[-1].end : nxt.start]
         if not _joined(text, group[-1], nxt, forwards=True):
             break
-        if "," in joint and not AND.search(joint) and CLAUSE_VERB.match(text, nxt.end):
-            break  # "During the meeting with X, Y discussed ...": Y is the subject of the main clause
+        if "," in joint and not AND.search(joint):
+            # "During the meeting with X, Y discussed ...", "the meeting between A and B, C and D
+            # reaffirmed ...": the subject of the main clause
+            if CLAUSE_VERB.match(text, nxt.end) or (closed and _subject_of_clause(text, after[i:])):
+                break
+        closed = closed or bool(AND.search(joint))
         group.append(nxt)
-    return group
+    return _without_offices_in_titles(text, group)
+
+
+def _without_offices_in_titles(text: str, group: list[Mention]) -> list[Mention]:
+    """The group without the offices that complete someone's title ("X, Diplomatic Advisor to the
+    Prime Minister of Estralia", "Adviser to the President of Norvania Mira Tol"): they name whom
+    the person serves, who takes no part."""
+    return [x for x in group if not (x.kind == "definite" and _completes_a_title(text, x.start))]
+
+
+def _completes_a_title(text: str, start: int) -> bool:
+    return COMPLEMENT_OF_OFFICE.search(text, max(0, start - 60), start) is not None
+
+
+# "Adviser to the", "Envoy for the", "Chief of Staff of the": an office-only mention after these
+# words completes the previous person's title.
+COMPLEMENT_OF_OFFICE = re.compile(r"[A-Z][\w-]*\s+(?:to|for|of)\s+$")
+
+
+def _subject_of_clause(text: str, run: list[Mention]) -> bool:
+    """Whether the names from ``run[0]`` on, joined by "and" alone, are followed by a finite verb."""
+    last = run[0]
+    for nxt in run[1:]:
+        if not re.fullmatch(r"\s+(?:and|&)\s+", text[last.end : nxt.start]):
+            break
+        last = nxt
+    return CLAUSE_VERB.match(text, last.end) is not None
 
 
 def is_domestic(subject: list[Entity], others: list[Entity], home: str | None, countries_after=lambda: set()) -> bool:
@@ -129,7 +174,9 @@ def is_domestic(subject: list[Entity], others: list[Entity], home: str | None, c
     Republic of X" of a province), with nobody known to be of another."""
     if not others:
         return False
-    own = {e.country for e in subject if e.country} | ({home} if home else set())
+    # The publisher's country stands for a subject the text ties to none ("I spoke with ..."), never
+    # beside the subject's own: a Norvanian with a minister of the publisher's Valdoria is no domestic meeting.
+    own = {e.country for e in subject if e.country} or ({home} if home else set())
     if own and all(e.country in own for e in others) and all(e.country in own for e in subject if e.country):
         return True  # "I spoke with the Defence Minister": the subject's own government
     subject_countries = {e.country for e in subject if e.country}

@@ -30,11 +30,13 @@ from .names import (
     known_names_in,
     names_compatible,
     person_name_clean,
+    role_before_name,
     trim_name_words,
 )
 from .offices import definite_mentions, honorific_mentions, role_mentions
 from .vocabulary import EVENT_WORDS, NAME_PARTICLES, NOT_NAME, PORTFOLIO_WORDS
 
+PLACE_WORD_AFTER = re.compile(r"[ \t]+[A-Z][\w'’-]+")
 QUALIFIER_WORDS = re.compile(rf"((?:{NAME_WORD}[ \t]+\n?[ \t]*){{1,3}})$")
 # Re-exported: the statements finder and the ingest service read these from here.
 __all__ = ["SPEECH_VERB", "Entity", "Mention", "People", "PeopleFinder", "person_name_clean"]
@@ -304,10 +306,17 @@ class PeopleFinder:
     def _known_names(self, start: int, end: int) -> list[Mention]:
         out = []
         for ms, me in known_names_in(self.text, start, end, self.gz.names_as_written()):
+            if self._in_place_name(ms, me):
+                continue  # "Costa" in "Costa Rica"
             entity = self.entity_for(self.text[ms:me], None, None, allow_new=False)
             if entity:
                 out.append(Mention(ms, me, entity, "name"))
         return out
+
+    def _in_place_name(self, start: int, end: int) -> bool:
+        """Whether the name at [start, end) is part of a place's name with the next capitalised word."""
+        nxt = PLACE_WORD_AFTER.match(self.text, end)
+        return nxt is not None and self.gz.is_place(self.text[start : nxt.end()])
 
     def _appositives(self, start: int, end: int) -> list[Mention]:
         out = []
@@ -335,7 +344,11 @@ class PeopleFinder:
             phrase = self.text[ns:ne]
             if self.gz.country_named(phrase) or self.gz.country_of_demonym(words[0]) or TITLE.search(phrase):
                 continue
-            entity = self.entity_for(phrase, None, None)
+            cleaned = person_name_clean(phrase, self.gz)
+            if cleaned and " " not in cleaned and self.gz.person_named(cleaned) is None:
+                continue  # "CSTO Collective ...": one word left once the acronym goes is no new name
+            # "with FEMA Administrator Mira Tol": the office her leading words name is hers.
+            entity = self.entity_for(phrase, role_before_name(words), None)
             if entity:
                 out.append(Mention(ns, ne, entity, "name"))
         return out
@@ -377,7 +390,7 @@ class PeopleFinder:
         for start, end in regions:
             for m in pattern.finditer(self.text, start, end):
                 entities = by_surname[m.group(0)]
-                if len(entities) == 1:
+                if len(entities) == 1 and not self._in_place_name(m.start(), m.end()):
                     out.append(Mention(m.start(), m.end(), entities[0], "surname"))
         return out
 

@@ -27,7 +27,7 @@ from .items import (
 from .narrator import Narrators, narrator_by_office, narrator_from_title
 from .people import PeopleFinder, people_complete_from_title
 from .statements import find_quotes, find_statements
-from .text import Block, boilerplate_ranges, masthead, paragraphs, sentences
+from .text import Block, boilerplate_ranges, links_blanked, masthead, paragraphs, sentences
 
 # Longer texts are searched only this far: beyond it a document is not an article.
 MAX_CHARS = 1_000_000
@@ -49,6 +49,10 @@ PUBLISHER_COUNTRIES = [
 ]
 RELEASE = re.compile(
     r"white\s*house|kremlin|president\.gov\.ua|office\s+of\s+the\s+president|ministry|government|\.gov\b|readout", re.I
+)
+# A publisher that is a head of state or government's office: "Prime Minister of Norvania", "Presidency".
+GOVERNMENT_PUBLISHER = re.compile(
+    r"\b(?:prime\s+minister|premier|president|presidency|chancellery|cabinet\s+office)\b", re.I
 )
 SPACES = "\u00a0\u2007\u2009\u202f\u205f\u3000"
 
@@ -114,8 +118,9 @@ def _extract_into(result: Extraction, gazetteer: Gazetteer, topics: dict[str, li
 
     original = text[:limit]
     # Patterns read spaces as [ \t]; no-break and thin spaces (common in official releases) become
-    # plain spaces in a same-length copy, so every offset found in it is an offset in the original.
-    searched = original
+    # plain spaces in a same-length copy, as do a markdown link's brackets and address, so every
+    # offset found in it is an offset in the original.
+    searched = links_blanked(original)
     for space in SPACES:
         if space in searched:
             searched = searched.replace(space, " ")
@@ -131,7 +136,7 @@ def _extract_into(result: Extraction, gazetteer: Gazetteer, topics: dict[str, li
             if not _covered(s, furniture) and not _is_byline(searched, s):
                 sents.append(Sentence(s.start, s.end, i))
     regions = [(s.start, s.end) for s in sents]
-    home = _home_country(meta.publisher, meta.url)
+    home = _home_country(meta.publisher, meta.url, gazetteer)
     finder = PeopleFinder(searched, gazetteer, published, home)
     # Paragraphs rather than sentences: the same text, a tenth of the regex calls.
     people = finder.find([(p.start, p.end) for p in paras])
@@ -147,7 +152,10 @@ def _extract_into(result: Extraction, gazetteer: Gazetteer, topics: dict[str, li
         people=people,
         dates=DateIndex(searched, published),
         quotes=find_quotes(searched, paras),
-        is_release=bool(RELEASE.search(" ".join(filter(None, [meta.publisher, meta.url, meta.title])))),
+        is_release=bool(
+            RELEASE.search(" ".join(filter(None, [meta.publisher, meta.url, meta.title])))
+            or GOVERNMENT_PUBLISHER.search(meta.publisher or "")
+        ),
         narrators=Narrators(searched, people.mentions, narrator),
         home=home,
         gazetteer=gazetteer,
@@ -281,9 +289,18 @@ def _is_byline(text: str, s: Block) -> bool:
     return bool(re.fullmatch(r"By\s+[^\n]{2,150}", text[s.start : s.end].strip()))
 
 
-def _home_country(publisher: str | None, url: str | None) -> str | None:
+def _home_country(publisher: str | None, url: str | None, gazetteer: Gazetteer) -> str | None:
+    """Whose "the president" the publisher means: a publisher the list knows, else the country a
+    publisher's name names ("Prime Minister of Norvania", "Norvanian Government")."""
     source = " ".join(filter(None, [publisher, url]))
     for pattern, country in PUBLISHER_COUNTRIES:
         if pattern.search(source):
             return country
+    words = re.findall(r"[A-Z][\w'’.-]*", publisher or "")
+    for n in (3, 2, 1):
+        for i in range(len(words) - n + 1):
+            phrase = " ".join(words[i : i + n])
+            country = gazetteer.country_named(phrase) or gazetteer.country_of_demonym(phrase)
+            if country:
+                return country
     return None

@@ -37,6 +37,24 @@ ABBREVIATIONS = {
 }  # fmt: skip
 
 
+# A markdown link, "[March 30](https://...)": its label is text, the brackets and address are not.
+MARKDOWN_LINK = re.compile(r"\[(?P<label>[^\[\]\n]*(?:\n[^\[\]\n]*)?)\]\((?P<url>[^()\s]*)\)")
+
+
+def links_blanked(text: str) -> str:
+    """A same-length copy of ``text`` with each markdown link's brackets and address blanked to
+    spaces, so its label reads as the words it is ("met on [March 30](url)" dates to March 30) and
+    every offset found in the copy is one in the original."""
+    if "](" not in text:
+        return text
+
+    def blanked(m: re.Match) -> str:
+        label = m.group("label")
+        return " " + label + " " * (len(m.group(0)) - len(label) - 1)
+
+    return MARKDOWN_LINK.sub(blanked, text)
+
+
 @dataclass(frozen=True)
 class Block:
     """A paragraph or sentence: offsets into the original text."""

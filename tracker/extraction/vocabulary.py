@@ -20,6 +20,7 @@ TITLES = [
     "Head",
     # Military ranks, written out and abbreviated ("Gen. Mark Milley", "Field Marshal ...").
     "Field Marshal", "Marshal", "General", "Lieutenant General", "Major General", "Brigadier General",
+    "Lieutenant Colonel", "Lieutenant Commander", "Rear Admiral",
     "Gen.", "Lt. Gen.", "Maj. Gen.", "Brig. Gen.", "Admiral", "Adm.", "Vice Admiral", "Colonel", "Col.",
     "Commander-in-Chief",
 ]  # fmt: skip
@@ -68,7 +69,7 @@ NOT_NAME = {
     "Office", "House", "Council",
     "Administration", "Government", "Ministry", "Department", "Kremlin", "Also", "Said", "Has", "Had",
     "Was", "Is", "Will", "Would", "Who", "When", "While", "After", "Before", "During", "Since", "Under",
-    "Both", "Each", "Two",
+    "Both", "Each", "Two", "Thank", "Thanks",
 }  # fmt: skip
 # Last words of capitalised phrases that name events and bodies, not people ("Leaders' Meeting said").
 EVENT_WORDS = {"Meeting", "Summit", "Conference", "Forum", "Council", "Assembly", "Dialogue", "Commission"}

@@ -140,7 +140,7 @@ def test_the_demo_pair_page_counts_only_gaps_in_office_and_labels_the_others(cli
 def test_the_demo_home_page_states_its_coverage_and_its_silences(client):
     _load()
     body = " ".join(client.get("/").content.decode().split())
-    assert "The White House 2021–2025: 709; CNN 2024: 1." in body
+    assert "The White House 2021–2025: 711; CNN 2024: 1." in body
     # No pair of the demo is in office today (its readouts end with Biden's term): the panel says
     # so and shows how the silences stood when their time in office together ended.
     assert "No pair with that much history on this record is in office today." in body

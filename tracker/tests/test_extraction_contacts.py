@@ -415,3 +415,39 @@ def test_an_office_with_and_in_its_words_keeps_a_list_of_objects_whole():
     )
     everyone = ["Aldo Varen", "Ilse Kant", "Karl Brin", "Otto Lend", "Per Holm"]
     assert contacts_in(text, publisher="The White House") == [(everyone, "meeting", date(2024, 3, 13))]
+
+
+def test_a_relative_clause_between_subject_and_verb_keeps_the_subject_and_not_its_date():
+    for text in [
+        "President Aldo Varen of Norvania, who arrived Tuesday, met Prime Minister Mira Tol of Estralia.",
+        "President Aldo Varen of Norvania, who was elected on March 3, today met with Prime Minister Mira Tol of "
+        "Estralia.",
+    ]:
+        assert contacts_in(text) == [(VAREN_TOL, "meeting", MONDAY)], text
+
+
+def test_a_visit_after_a_determiner_and_modifiers_is_a_noun_not_the_verb():
+    text = "Prime Minister Mira Tol of Estralia, who is on a three-day visit, held talks with President Aldo Varen."
+    assert contacts_in(text) == [(VAREN_TOL, "meeting", MONDAY)]
+
+
+def test_video_consultations_are_a_video_call():
+    text = "President Aldo Varen of Norvania held video consultations with Prime Minister Mira Tol of Estralia."
+    assert contacts_in(text) == [(VAREN_TOL, "video_call", MONDAY)]
+
+
+def test_a_list_of_three_before_the_verb_of_its_own_clause_stays_whole():
+    text = (
+        "A tripartite meeting between President of Norvania Aldo Varen, Federal Chancellor of Estralia Mira Tol "
+        "and President of Ostmark Ivo Lind took place in the capital."
+    )
+    assert contacts_in(text) == [(["Aldo Varen", "Ivo Lind", "Mira Tol"], "meeting", MONDAY)]
+
+
+def test_a_lowercase_office_after_a_possessive_names_the_object():
+    for text in [
+        "President Aldo Varen of Norvania met the country's prime minister Mira Tol of Estralia on Monday.",
+        "President Aldo Varen of Norvania met Estralia's foreign minister, Mira Tol, on Monday.",
+        "President Aldo Varen of Norvania spoke by phone with the Estralian prime minister, Mira Tol.",
+    ]:
+        assert [c[0] for c in contacts_in(text)] == [VAREN_TOL], text

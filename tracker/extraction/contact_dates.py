@@ -1,0 +1,85 @@
+"""When a contact a verb reports took place, and whether it is still to come.
+
+A date in the sentence dates the verb's contact unless it names another event ("the April 22-23
+summit", "..., who was elected Sunday, met"); a release with no date reports its own day's contact.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .participants import FoundContact
+
+OTHER_EVENT_DATE = re.compile(r"\b(?:the|an?|for|before|ahead\s+of|since|until|after)\s+$", re.I)
+OTHER_CLAUSE = re.compile(
+    r",\s*(?:who|which|that|whose|marked|held|celebrated|observed|elected|signed|adopted|born)\b"
+    r"|\b(?:who|which)\s+(?:was|were|is|are|will|had|has)\b|\bahead\s+of\b",
+    re.I,
+)
+# "President X, who arrived on Tuesday, met ...": a relative clause between the subject and its
+# verb (then at most a few words: "..., today met").
+RELATIVE_BEFORE_VERB = re.compile(
+    r"(?:\s+of\s+(?:the\s+)?[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,3})?"  # the subject's own "of Norvania"
+    r"\s*,\s*(?:who|whose)\b[^;:()\n]{0,120}?,\s*(?:[a-z]+\s+){0,2}"
+)
+YEAR = re.compile(r"\d{4}")
+# Words opening a sentence that go on from the one before ("During the visit, ...", "There, ...").
+BACK_REFERENCE = re.compile(
+    r"\s*(?:During\s+(?:the|his|her|this|that)\s+(?:visit|trip|stay|talks|meeting)|There|Later|Afterwards|Then"
+    r"|While\s+(?:there|in\s+[A-Z]))\b"
+)
+RELATIVE_START = re.compile(r"[^,]*,\s*(?:who|whose|which)\b")
+# "It is a pleasure to receive", "I was glad to welcome": the speaker's present, not a plan.
+PLANNED = re.compile(
+    r"\b(?:will|would|shall|is\s+to|are\s+to|plans?\s+to|planning\s+to|expected\s+to|scheduled\s+to|set\s+to|due\s+to"
+    r"|going\s+to|agreed\s+to|hopes?\s+to|invited\s+\S+(?:\s+\S+){0,4}\s+to|intends?\s+to"
+    r"|(?<!pleasure\s)(?<!glad\s)(?<!happy\s)(?<!honour\s)(?<!honor\s)(?<!pleased\s)(?<!delighted\s)to)\s+(?:\w+\s+)?$",
+    re.I,
+)
+
+
+def _in_relative_clause(text: str, subject_end: int, at: int, verb: int) -> bool:
+    """Whether ``at`` lies in a relative clause between the subject and its verb: "X, who was
+    elected on Sunday, met Y" is not dated by Sunday."""
+    m = RELATIVE_START.match(text, subject_end, verb)
+    return m is not None and m.end() <= at and "," in text[at:verb]
+
+
+def contact_dated(article, sent, m, entities, kind, subject) -> FoundContact:
+    """The contact the verb ``m`` reports, dated and flagged planned by the words around it."""
+    text = article.text
+    planned = bool(PLANNED.search(text[max(sent.start, m.start() - 40) : m.start()]))
+    # "preparations for the April 22-23 summit": a date that names another event is not the contact's.
+    # "..., who was elected Sunday", "ahead of the Day of Unity, marked on April 2": a date in a
+    # clause about another event is not the contact's either.
+    hits = [
+        h
+        for h in article.dates_in(sent.start, sent.end)
+        if not OTHER_EVENT_DATE.search(text[max(0, h.start - 12) : h.start])
+        and not (h.start > m.end() and OTHER_CLAUSE.search(text, m.end(), h.start))
+        and not (subject and h.end <= m.start() and _in_relative_clause(text, subject[-1].end, h.start, m.start()))
+        # A bare month ("in January") far from the verb dates something else: "his inauguration in January".
+        and not (
+            h.precision == "month"
+            and not YEAR.search(text, h.start, h.end)  # "in June 2023" is no bare month
+            and min(abs(h.start - m.end()), abs(m.start() - h.end)) > 25
+        )
+    ]
+    when, precision = None, "day"
+    if not hits and (BACK_REFERENCE.match(text, sent.start) or (subject and subject[0].kind == "pronoun")):
+        # "On March 12 the President arrived in Estralia. During the visit he met ...": that day's.
+        before = article.sentence_before(sent)
+        hits = [h for h in article.dates_in(before.start, before.end) if h.precision == "day"][-1:] if before else []
+    if hits:
+        best = min(hits, key=lambda h: abs(h.start - m.end()) if h.start >= m.start() else abs(m.start() - h.end) + 30)
+        when, precision = best.date, best.precision
+    elif article.is_release and article.published and not planned:
+        # A readout or press release reports the contact the day it happened (or the next
+        # morning): the publication day, to the day, so that two releases a week apart about two
+        # calls stay two contacts.
+        when, precision = article.published, "day"
+    if when and article.published and when > article.published and not planned:
+        planned = True
+    initiator = None  # "at the Norvanian side's initiative" names a country, not a person: left to the reviewer
+    host = subject[0].entity if subject and m.group(0).lower().startswith(("host", "welcomed", "received")) else None
+    return FoundContact(entities, kind, when, precision, planned, sent.start, sent.end, sent, initiator, host)
