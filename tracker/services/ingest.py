@@ -19,6 +19,7 @@ from datetime import date
 from typing import Any
 
 from django.db import IntegrityError, transaction
+from django.db.models import Q
 
 from tracker.models import (
     Article,
@@ -51,7 +52,12 @@ from tracker.services.contacts import (
     contact_source_add,
     contacts_set_status,
 )
-from tracker.services.gazetteer import gazetteer_current, gazetteer_fingerprint
+from tracker.services.gazetteer import (
+    gazetteer_batch_settle,
+    gazetteer_current,
+    gazetteer_current_fingerprinted,
+    gazetteer_fingerprint,
+)
 from tracker.services.locks import ingest_lock
 from tracker.services.people import ArticlePeople, country_index
 from tracker.services.upkeep import gaps_deferred
@@ -122,11 +128,13 @@ def article_text_check(text: str | None, published: date | None, *, today: date 
 # --- Ingesting ---------------------------------------------------------------------------
 
 
-def extraction_run(text: str, *, published, title, url, publisher):
-    """Run the extraction core against the record's people, countries and topics."""
+def extraction_run(text: str, *, published, title, url, publisher, gazetteer=None, topics=None):
+    """Run the extraction core against the record's people, countries and topics (the caller's
+    ``gazetteer`` and ``topics`` when it has just read them)."""
     from tracker.extraction import extract
 
-    gazetteer, topics = gazetteer_current()
+    if gazetteer is None:
+        gazetteer, topics = gazetteer_current()
     return extract(
         text,
         published=published,
@@ -180,9 +188,11 @@ def article_ingest(
     url = _web_url(url, result)
     if (duplicate := article_find_duplicate(text, url)) is not None:
         return _duplicate(duplicate, source_file)
+    gazetteer = None
     if fresh := extraction is None:  # run here: run again if the people on record change meanwhile
-        fingerprint = gazetteer_fingerprint()
-        if (extraction := extraction_attempt(text, published, title, url, publisher, result)) is None:
+        gazetteer, topics, fingerprint = gazetteer_current_fingerprinted()
+        extraction = extraction_attempt(text, published, title, url, publisher, result, gazetteer, topics)
+        if extraction is None:
             return result
     try:
         with gaps_deferred(), transaction.atomic():
@@ -190,6 +200,7 @@ def article_ingest(
             if (duplicate := article_find_duplicate(text, url)) is not None:
                 return _duplicate(duplicate, source_file)
             if fresh and gazetteer_fingerprint() != fingerprint:
+                gazetteer = None  # read again, with what the others stored
                 extraction = extraction_attempt(text, published, title, url, publisher, result)
                 if extraction is None:
                     return result
@@ -205,7 +216,7 @@ def article_ingest(
                 source_file=source_file[:1000],
             )
             result.article = article
-            extraction_store(extraction, article, confirm=confirm, result=result)
+            extraction_store(extraction, article, confirm=confirm, result=result, gazetteer=gazetteer)
     except IntegrityError:  # the text or URL stored meanwhile by a writer without the lock (an editor)
         if (duplicate := article_find_duplicate(text, url)) is None:
             raise
@@ -220,18 +231,32 @@ def _web_url(url: str | None, result: IngestResult) -> str | None:  # http or ht
     return url.strip() if url_is_web(url) else None
 
 
-def extraction_attempt(text, published, title, url, publisher, result: IngestResult):
+def extraction_attempt(text, published, title, url, publisher, result: IngestResult, gazetteer=None, topics=None):
     """The extraction of the text, or None with ``result`` marked failed."""
     try:
-        return extraction_run(text, published=published, title=title or None, url=url, publisher=publisher)
+        return extraction_run(
+            text,
+            published=published,
+            title=title or None,
+            url=url,
+            publisher=publisher,
+            gazetteer=gazetteer,
+            topics=topics,
+        )
     except Exception as error:  # noqa: BLE001 - one bad article must not stop a batch
         result.status, result.reason = "failed", f"extraction failed: {type(error).__name__}: {error}"
         return None
 
 
 def article_find_duplicate(text: str, url: str | None) -> Article | None:
-    by_text = Article.objects.filter(content_hash=text_hash(text)).first()
-    return by_text or (Article.objects.filter(url=url).first() if url else None)
+    """The article on record with the same text, else one with the same URL: one read of ids
+    (an article's text is long, and almost every article is new), then the one found."""
+    digest = text_hash(text)
+    same = Q(content_hash=digest) | Q(url=url) if url else Q(content_hash=digest)
+    found = dict(Article.objects.filter(same).values_list("content_hash", "pk")[:2])
+    if not found:
+        return None
+    return Article.objects.get(pk=found.get(digest) or next(iter(found.values())))
 
 
 def _duplicate(article: Article, source: str) -> IngestResult:
@@ -240,14 +265,15 @@ def _duplicate(article: Article, source: str) -> IngestResult:
     )
 
 
-def extraction_store(extraction, article: Article, *, confirm: bool, result: IngestResult) -> None:
-    """Store an extraction's items against ``article``; the caller holds the transaction.
+def extraction_store(extraction, article: Article, *, confirm: bool, result: IngestResult, gazetteer=None) -> None:
+    """Store an extraction's items against ``article``; the caller holds the transaction (and
+    passes the ``gazetteer`` it has just checked is current, if it has).
 
     Items equal to ones this article already has (kept through a re-run) are not stored twice.
     """
     status = ReviewStatus.CONFIRMED if confirm else ReviewStatus.PROPOSED
     countries = country_index()
-    people = ArticlePeople(extraction, article, countries)
+    people = ArticlePeople(extraction, article, countries, gazetteer=gazetteer)
     topics = list(Topic.objects.filter(name__in=extraction.topics)) if extraction.topics else []
 
     for mention in extraction.people:
@@ -331,6 +357,7 @@ def extraction_store(extraction, article: Article, *, confirm: bool, result: Ing
     result.people_created += people.created
     if people.created:
         result.proposed["person"] += people.created
+    gazetteer_batch_settle()  # inside the transaction that added them
 
 
 def unplaced_names_store(article: Article, names: dict[str, str]) -> None:

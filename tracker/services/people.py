@@ -52,10 +52,10 @@ class ArticlePeople:
     gazetteer sees people other processes made as soon as they are committed (``gazetteer_current``).
     """
 
-    def __init__(self, extraction, article: Article, countries: dict[str, Country]):
+    def __init__(self, extraction, article: Article, countries: dict[str, Country], *, gazetteer=None):
         self.article = article
         self.countries = countries
-        self.gazetteer = gazetteer_current()[0]
+        self.gazetteer = gazetteer if gazetteer is not None else gazetteer_current()[0]
         self.by_key: dict[str, Person] = {}
         self.by_name: dict[str, Person | None] = {}
         self.created = 0
