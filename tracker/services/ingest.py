@@ -19,12 +19,11 @@ from datetime import date
 from typing import Any
 
 from django.db import IntegrityError, transaction
-from django.db.models import Q
+from django.db.models import Q, prefetch_related_objects
 
 from tracker.models import (
     Article,
     Contact,
-    GapClaim,
     Person,
     Precision,
     ReviewStatus,
@@ -216,7 +215,7 @@ def article_ingest(
                 source_file=source_file[:1000],
             )
             result.article = article
-            extraction_store(extraction, article, confirm=confirm, result=result, gazetteer=gazetteer)
+            extraction_store(extraction, article, confirm=confirm, result=result, gazetteer=gazetteer, fresh=True)
     except IntegrityError:  # the text or URL stored meanwhile by a writer without the lock (an editor)
         if (duplicate := article_find_duplicate(text, url)) is None:
             raise
@@ -265,11 +264,14 @@ def _duplicate(article: Article, source: str) -> IngestResult:
     )
 
 
-def extraction_store(extraction, article: Article, *, confirm: bool, result: IngestResult, gazetteer=None) -> None:
+def extraction_store(
+    extraction, article: Article, *, confirm: bool, result: IngestResult, gazetteer=None, fresh: bool = False
+) -> None:
     """Store an extraction's items against ``article``; the caller holds the transaction (and
     passes the ``gazetteer`` it has just checked is current, if it has).
 
-    Items equal to ones this article already has (kept through a re-run) are not stored twice.
+    Items equal to ones this article already has (kept through a re-run) are not stored twice;
+    ``fresh``: the article was created in this transaction, so it has none (nothing to read).
     """
     status = ReviewStatus.CONFIRMED if confirm else ReviewStatus.PROPOSED
     countries = country_index()
@@ -286,7 +288,10 @@ def extraction_store(extraction, article: Article, *, confirm: bool, result: Ing
         if contact is not None:
             contacts.append((contact, item))
 
-    kept_statements = set(Statement.objects.filter(article=article).values_list("speaker_id", "start", "end"))
+    kept_statements = set() if fresh else set(article.statements.values_list("speaker_id", "start", "end"))
+    statements: list[Statement] = []
+    if contacts and extraction.statements:  # who took part in each, read once for every statement
+        prefetch_related_objects([c for c, _ in contacts], "participants")
     for item in extraction.statements:
         speaker = people.resolve(item.speaker, item.speaker_key)
         if speaker is None:
@@ -296,7 +301,7 @@ def extraction_store(extraction, article: Article, *, confirm: bool, result: Ing
             continue
         if (speaker.pk, item.quote_span.start, item.quote_span.end) in kept_statements:
             continue
-        statement = Statement.objects.create(
+        statement = Statement(
             speaker=speaker,
             quote=item.quote,
             date=item.date,
@@ -309,15 +314,13 @@ def extraction_store(extraction, article: Article, *, confirm: bool, result: Ing
             is_fragment=item.is_fragment,
             status=status,
         )
-        if topics:
-            statement.topics.set(topics)
-        result.proposed["statement"] += 1
+        statements.append(statement)
+    statements_store(statements, topics)
+    if statements:
+        result.proposed["statement"] += len(statements)
 
-    kept_claims = set(
-        GapClaim.objects.filter(article=article).values_list(
-            "person_a", "person_b", "ends", "comparison", "ordinal", "anchor", "anchor_text"
-        )
-    )
+    claim_fields = ("person_a", "person_b", "ends", "comparison", "ordinal", "anchor", "anchor_text")
+    kept_claims = set() if fresh else set(article.gap_claims.values_list(*claim_fields))
     for item in extraction.gap_claims:
         pair = [people.resolve(n, k) for n, k in zip(item.participants, item.participant_keys, strict=False)]
         pair = list({p.pk: p for p in pair if p is not None}.values())
@@ -349,21 +352,34 @@ def extraction_store(extraction, article: Article, *, confirm: bool, result: Ing
             status=status,
         )
         result.proposed["gap_claim"] += 1
-    if confirm:  # a trusted archive vouches for the people its items name, new ones included
-        stored = Statement.objects.filter(article=article).values_list("pk", flat=True)
+    # A trusted archive vouches for the people its items name, new ones included (nothing to do
+    # when all the people the new article's items may name are confirmed).
+    if confirm and not (fresh and people.all_confirmed()):
+        stored = article.statements.values_list("pk", flat=True)
         people_confirm_named_by(contact_ids=[c.pk for c, _ in contacts], statement_ids=list(stored))
     result.warnings.extend(people.warnings)
-    unplaced_names_store(article, people.unplaced)
+    unplaced_names_store(article, people.unplaced, fresh=fresh)
     result.people_created += people.created
     if people.created:
         result.proposed["person"] += people.created
     gazetteer_batch_settle()  # inside the transaction that added them
 
 
-def unplaced_names_store(article: Article, names: dict[str, str]) -> None:
+def statements_store(statements: list[Statement], topics: list[Topic]) -> None:
+    """Insert the statements (one query, ids set) and their topics (one more)."""
+    Statement.objects.bulk_create(statements)
+    if topics and statements:
+        through = Statement.topics.through
+        rows = [through(statement_id=s.pk, topic_id=t.pk) for s in statements for t in topics]
+        through.objects.bulk_create(rows)
+
+
+def unplaced_names_store(article: Article, names: dict[str, str], *, fresh: bool = False) -> None:
     """Keep the names extraction could not place, for the editor (one a name per article: a name
-    an editor already dealt with is not proposed again)."""
-    known = set(UnplacedName.objects.filter(article=article).values_list("text", flat=True))
+    an editor already dealt with is not proposed again; ``fresh``: the article has none yet)."""
+    if not names:
+        return
+    known = set() if fresh else set(UnplacedName.objects.filter(article=article).values_list("text", flat=True))
     rows = []
     for name, reason in names.items():
         if name[:200] in known:

@@ -95,6 +95,11 @@ class ArticlePeople:
         self.by_name[folded] = person
         return person
 
+    def all_confirmed(self) -> bool:
+        """Whether every person resolved so far (everyone the items can name) is confirmed, as read."""
+        found = [*self.by_key.values(), *self.by_name.values()]
+        return all(p.status == ReviewStatus.CONFIRMED for p in found if p is not None)
+
     def _find(self, name: str, country: str | None) -> Person | None:
         person = Person.objects.filter(name_key=name_key(name)).first()
         if person is not None:
