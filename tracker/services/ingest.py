@@ -458,6 +458,7 @@ def _contact_store(item, article: Article, people: ArticlePeople, *, status, top
         evidence=item.evidence,
         reported_kind=item.reported_kind or item.kind,
         status=status,
+        first=True,
     )
     result.proposed["contact"] += 1
     return contact
