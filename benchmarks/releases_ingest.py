@@ -88,21 +88,18 @@ def main() -> None:
     passes = _passes(shared, tmp, args.limit)
     print(f"database: {connection.vendor}; {_uptime()}")
 
-    # The baseline: extraction alone over the same articles, against the record's people.
-    start = time.perf_counter()
-    files = [f for _, paths, _ in passes for f in article_files(paths)[0]]
-    documents = [d for f in files for d in documents_from_file(f)]
-    read_s = time.perf_counter() - start
+    # The baseline: extraction alone over each pass's articles, against the record's people.
     gazetteer, topics = gazetteer_from_db(), topic_keywords_from_db()
-    start = time.perf_counter()
-    for d in documents:
-        if d.text and not d.errors:
-            extract(d.text, published=d.published, gazetteer=gazetteer, topics=topics, title=d.title, url=d.url)
-    extract_s = time.perf_counter() - start
-    print(f"{'pass':<17} {'articles':>8} {'seconds':>8} {'articles/s':>11} {'× extract':>10}")
-    rate = len(documents) / extract_s
-    print(f"{'read':<17} {len(documents):8d} {read_s:8.1f} {len(documents) / read_s:11.1f}")
-    print(f"{'extract only':<17} {len(documents):8d} {extract_s:8.1f} {rate:11.1f} {1:10.2f}")
+    extract_s: dict[str, float] = {}
+    print(f"{'pass':<24} {'articles':>8} {'seconds':>8} {'articles/s':>11} {'× extract':>10}")
+    for name, paths, _ in passes:
+        documents = [d for f in article_files(paths)[0] for d in documents_from_file(f)]
+        start = time.perf_counter()
+        for d in documents:
+            if d.text and not d.errors:
+                extract(d.text, published=d.published, gazetteer=gazetteer, topics=topics, title=d.title, url=d.url)
+        extract_s[name] = time.perf_counter() - start
+        _row(f"extract {name}", len(documents), extract_s[name], extract_s[name])
 
     total_s, total_n = 0.0, 0
     for name, paths, options in passes:
@@ -113,11 +110,13 @@ def main() -> None:
         seconds = time.perf_counter() - start
         n = Article.objects.count() - before
         total_s, total_n = total_s + seconds, total_n + n
-        extracting = n / rate  # what extraction alone takes for this many articles
-        if n:
-            print(f"{name:<17} {n:8d} {seconds:8.1f} {n / seconds:11.1f} {seconds / extracting:10.2f}")
-        print("    " + " ".join(out.getvalue().splitlines()[1:3]))
-    print(f"{'ingest, all':<17} {total_n:8d} {total_s:8.1f} {total_n / total_s:11.1f} {total_s * rate / total_n:10.2f}")
+        _row(f"ingest {name}", n, seconds, extract_s[name])
+        print("    " + " ".join(out.getvalue().splitlines()[:3]))
+    _row("ingest, all", total_n, total_s, sum(extract_s.values()))
+    storing = total_s - sum(extract_s.values())
+    print(
+        f"beyond extraction (storing, matching, upkeep): {storing:.1f} s = {storing * 1000 / total_n:.1f} ms an article"
+    )
     print(_uptime())
 
     biden, putin = Person.objects.get(name="Joe Biden"), Person.objects.get(name="Vladimir Putin")
@@ -149,6 +148,11 @@ def main() -> None:
             _server_sql(server, f'DROP DATABASE IF EXISTS "{_name(server, name)}"')
 
 
+def _row(name: str, n: int, seconds: float, extracting: float) -> None:
+    rate = f"{n / seconds:11.1f}" if seconds else " " * 11
+    print(f"{name:<24} {n:8d} {seconds:8.1f} {rate} {seconds / extracting if extracting else 0:10.2f}")
+
+
 def _passes(shared: Path, tmp: Path, limit: int = 0) -> list[tuple[str, list[str], list[str]]]:
     """The three ingests, in order: (name, paths, options); ``limit``: of the first articles only."""
     folder = tmp / "readouts"
@@ -177,9 +181,12 @@ def workers_run(server: str, passes, workers: int, one_s: float, expected: dict)
     """The same files as background jobs in a fresh database, run by ``workers`` db_workers."""
     url = _fresh_database(server, "workers")
     env = {**os.environ, "DATABASE_URL": url, "TASKS_BACKEND": "database"}
+    log = (Path(tempfile.gettempdir()) / "releases-bench-workers.log").open("w")  # the workers' task lines
 
     def manage(*command: str) -> subprocess.Popen:
-        return subprocess.Popen([sys.executable, "manage.py", *command], cwd=ROOT, env=env, stdout=subprocess.PIPE)
+        return subprocess.Popen(
+            [sys.executable, "manage.py", *command], cwd=ROOT, env=env, stdout=subprocess.PIPE, stderr=log
+        )
 
     for command in [["migrate", "-v0"], ["load_demo", "--no-editor", "--no-readout-facts"]]:
         manage(*command).communicate()
