@@ -180,17 +180,17 @@ def _contact_store(item, article: Article, people: ArticlePeople, *, status, top
         side=article_side(article.publisher, article.url),
         article=article,
     )
+    report = {
+        "article": article,
+        "start": item.span.start,
+        "end": item.span.end,
+        "evidence": item.evidence,
+        "reported_kind": item.reported_kind or item.kind,
+        "status": status,
+    }
     if existing is not None:
         reported_by_this = existing.sources.filter(article=article).exists()
-        contact_source_add(
-            contact=existing,
-            article=article,
-            start=item.span.start,
-            end=item.span.end,
-            evidence=item.evidence,
-            reported_kind=item.reported_kind or item.kind,
-            status=status,
-        )
+        contact_source_add(contact=existing, **report)
         if not reported_by_this:
             result.merged += 1
         if kind_class(kind) == REMOTE and kind_class(existing.kind) == IN_PERSON:
@@ -215,16 +215,7 @@ def _contact_store(item, article: Article, people: ArticlePeople, *, status, top
         initiator=by_name.get((item.initiator or "").casefold()),
         topics=topics,
     )
-    contact_source_add(
-        contact=contact,
-        article=article,
-        start=item.span.start,
-        end=item.span.end,
-        evidence=item.evidence,
-        reported_kind=item.reported_kind or item.kind,
-        status=status,
-        first=True,
-    )
+    contact_source_add(contact=contact, first=True, **report)
     result.proposed["contact"] += 1
     return contact
 
