@@ -31,10 +31,11 @@ def contact_saving(sender, instance: Contact, raw=False, **kwargs):
 
 
 @receiver(post_save, sender=Contact)
-def contact_saved(sender, instance: Contact, raw=False, **kwargs):
+def contact_saved(sender, instance: Contact, raw=False, created=False, **kwargs):
     if raw:  # loaddata: participants arrive later; the m2m rows trigger nothing, see load_demo
         return
-    gaps_mark_dirty(pairs_among(_participant_ids(instance)))
+    if not created:  # a new contact has no participants yet: adding them marks their pairs
+        gaps_mark_dirty(pairs_among(_participant_ids(instance)))
     before = getattr(instance, "_date_before_save", None)
     contact_days_mark_dirty({instance.date} | ({before} if before else set()))
 

@@ -51,9 +51,10 @@ def contact_create(
     )
     contact.full_clean()
     contact.save()
-    contact.participants.set(people)
+    # A new contact has no participants or topics yet: ``add``, not ``set`` (which reads them first).
+    contact.participants.add(*people)
     if topics:
-        contact.topics.set(topics)
+        contact.topics.add(*topics)
     return contact
 
 
@@ -67,20 +68,15 @@ def contact_source_add(
     evidence: str = "",
     reported_kind: str = "",
     status: str = ReviewStatus.CONFIRMED,
+    first: bool = False,
 ) -> ContactSource:
     """Link an article to a contact it reports; a second link from the same article is the same
-    source. ``status``: a report from an article not yet reviewed is proposed."""
-    source, _ = ContactSource.objects.get_or_create(
-        contact=contact,
-        article=article,
-        defaults={
-            "start": start,
-            "end": end,
-            "evidence": evidence,
-            "reported_kind": reported_kind,
-            "status": status,
-        },
-    )
+    source. ``status``: a report from an article not yet reviewed is proposed. ``first``: the
+    contact was created in this transaction, so it has no source to look for."""
+    fields = {"start": start, "end": end, "evidence": evidence, "reported_kind": reported_kind, "status": status}
+    if first:
+        return ContactSource.objects.create(contact=contact, article=article, **fields)
+    source, _ = ContactSource.objects.get_or_create(contact=contact, article=article, defaults=fields)
     return source
 
 

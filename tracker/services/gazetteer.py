@@ -9,8 +9,8 @@ import contextvars
 from collections.abc import Iterator
 from contextlib import contextmanager
 
-from django.db.models import Count, Max, Prefetch, Sum
-from django.db.models.functions import Coalesce, Length
+from django.db import connection
+from django.db.models import Prefetch
 
 from tracker.extraction import Gazetteer, KnownCountry, KnownOffice, KnownPerson
 from tracker.models import Country, Office, Person, Topic
@@ -39,27 +39,36 @@ def gazetteer_batch() -> Iterator[None]:
 def gazetteer_current() -> tuple[Gazetteer, dict[str, list[str]]]:
     """The gazetteer and topic keywords: the batch's if one is open and the people on record are
     as it knows them (one query to tell), else fresh from the database."""
+    gazetteer, topics, _ = gazetteer_current_fingerprinted()
+    return gazetteer, topics
+
+
+def gazetteer_current_fingerprinted() -> tuple[Gazetteer, dict[str, list[str]], tuple]:
+    """``gazetteer_current()`` and the fingerprint of the people it was checked against (read
+    once), for a caller that checks again later whether they changed meanwhile."""
     batch = _batch.get()
-    if batch is None:
-        return gazetteer_from_db(), topic_keywords_from_db()
     seen = gazetteer_fingerprint()
-    if "gazetteer" not in batch or batch["fingerprint"] != seen:
+    if batch is None:
+        return gazetteer_from_db(), topic_keywords_from_db(), seen
+    if "gazetteer" not in batch or batch["fingerprint"] != seen or batch.get("unsettled"):
         batch["gazetteer"], batch["topics"] = gazetteer_from_db(), topic_keywords_from_db()
-        batch["fingerprint"] = seen
-    return batch["gazetteer"], batch["topics"]
+        batch["fingerprint"], batch["unsettled"] = seen, False
+    return batch["gazetteer"], batch["topics"], seen
 
 
 def gazetteer_fingerprint() -> tuple:
     """Changes whenever a person is added or removed, renamed to a name of another length, given
-    an alias, a country or an office: what the gazetteer knows of people. Two aggregate reads."""
-    people = Person.objects.aggregate(
-        n=Count("pk"),
-        top=Max("pk"),
-        letters=Coalesce(Sum(Length("name") + Length("aliases")), 0),
-        countries=Coalesce(Sum("country_id"), 0),
-    )
-    offices = Office.objects.aggregate(n=Count("pk"), top=Max("pk"))
-    return (*people.values(), *offices.values())
+    an alias, a country or an office: what the gazetteer knows of people. One aggregate read
+    (written out: it runs a few times per article, where the ORM's compiling cost more than the
+    query)."""
+    person, office = Person._meta.db_table, Office._meta.db_table
+    with connection.cursor() as cursor:
+        cursor.execute(
+            f"SELECT COUNT(id), MAX(id), COALESCE(SUM(LENGTH(name) + LENGTH(aliases)), 0), "
+            f"COALESCE(SUM(country_id), 0), (SELECT COUNT(id) FROM {office}), (SELECT MAX(id) FROM {office}) "
+            f"FROM {person}"
+        )
+        return tuple(cursor.fetchone())
 
 
 def batch_cached(name: str, build):
@@ -74,13 +83,22 @@ def batch_cached(name: str, build):
 
 def gazetteer_person_added(person: Person) -> None:
     """Tell the open batch (if any) about a person just created or renamed, so later articles find
-    them (a renamed person is then known by both names, under one key)."""
+    them (a renamed person is then known by both names, under one key). Call
+    ``gazetteer_batch_settle`` before the transaction that made them ends."""
     batch = _batch.get()
     if batch and "gazetteer" in batch:
         batch["gazetteer"].add_person(known_person(person, offices=list(person.offices.all())))
-        # Our own change is known now; another process's (none can write meanwhile: the caller
-        # holds the ingest lock) would show in the next fingerprint.
-        batch["fingerprint"] = gazetteer_fingerprint()
+        batch["unsettled"] = True
+
+
+def gazetteer_batch_settle() -> None:
+    """Take the fingerprint of the people on record as the batch's own, once the people an article
+    added are all in its gazetteer (one read, not one per person). Call inside the transaction
+    that added them, under the ingest lock: no other ingester's change can then be taken for ours
+    (an editor's made meanwhile, without the lock, is seen only in the next batch)."""
+    batch = _batch.get()
+    if batch and batch.get("unsettled"):
+        batch["fingerprint"], batch["unsettled"] = gazetteer_fingerprint(), False
 
 
 def known_person(person: Person, *, offices) -> KnownPerson:

@@ -19,41 +19,24 @@ from datetime import date
 from typing import Any
 
 from django.db import IntegrityError, transaction
+from django.db.models import Q
 
 from tracker.models import (
     Article,
-    Contact,
-    GapClaim,
-    Person,
-    Precision,
-    ReviewStatus,
-    Statement,
-    Topic,
-    UnplacedName,
     text_hash,
 )
 from tracker.rules import (
-    IN_PERSON,
-    REMOTE,
-    contact_after_its_report,
-    kind_class,
-    pair_key,
     published_in_future,
     text_looks_english,
     url_is_web,
 )
-from tracker.services.claims import gap_claim_create
-from tracker.services.confirming import people_confirm_named_by
-from tracker.services.contacts import (
-    article_side,
-    contact_create,
-    contact_find_match,
-    contact_source_add,
-    contacts_set_status,
+from tracker.services.gazetteer import (
+    gazetteer_current,
+    gazetteer_current_fingerprinted,
+    gazetteer_fingerprint,
 )
-from tracker.services.gazetteer import gazetteer_current, gazetteer_fingerprint
+from tracker.services.ingest_items import extraction_store
 from tracker.services.locks import ingest_lock
-from tracker.services.people import ArticlePeople, country_index
 from tracker.services.upkeep import gaps_deferred
 
 # A news article or readout is a few thousand characters; a megabyte of text is a dump or a
@@ -122,11 +105,13 @@ def article_text_check(text: str | None, published: date | None, *, today: date 
 # --- Ingesting ---------------------------------------------------------------------------
 
 
-def extraction_run(text: str, *, published, title, url, publisher):
-    """Run the extraction core against the record's people, countries and topics."""
+def extraction_run(text: str, *, published, title, url, publisher, gazetteer=None, topics=None):
+    """Run the extraction core against the record's people, countries and topics (the caller's
+    ``gazetteer`` and ``topics`` when it has just read them)."""
     from tracker.extraction import extract
 
-    gazetteer, topics = gazetteer_current()
+    if gazetteer is None:
+        gazetteer, topics = gazetteer_current()
     return extract(
         text,
         published=published,
@@ -180,9 +165,11 @@ def article_ingest(
     url = _web_url(url, result)
     if (duplicate := article_find_duplicate(text, url)) is not None:
         return _duplicate(duplicate, source_file)
+    gazetteer = None
     if fresh := extraction is None:  # run here: run again if the people on record change meanwhile
-        fingerprint = gazetteer_fingerprint()
-        if (extraction := extraction_attempt(text, published, title, url, publisher, result)) is None:
+        gazetteer, topics, fingerprint = gazetteer_current_fingerprinted()
+        extraction = extraction_attempt(text, published, title, url, publisher, result, gazetteer, topics)
+        if extraction is None:
             return result
     try:
         with gaps_deferred(), transaction.atomic():
@@ -190,6 +177,7 @@ def article_ingest(
             if (duplicate := article_find_duplicate(text, url)) is not None:
                 return _duplicate(duplicate, source_file)
             if fresh and gazetteer_fingerprint() != fingerprint:
+                gazetteer = None  # read again, with what the others stored
                 extraction = extraction_attempt(text, published, title, url, publisher, result)
                 if extraction is None:
                     return result
@@ -205,7 +193,7 @@ def article_ingest(
                 source_file=source_file[:1000],
             )
             result.article = article
-            extraction_store(extraction, article, confirm=confirm, result=result)
+            extraction_store(extraction, article, confirm=confirm, result=result, gazetteer=gazetteer, fresh=True)
     except IntegrityError:  # the text or URL stored meanwhile by a writer without the lock (an editor)
         if (duplicate := article_find_duplicate(text, url)) is None:
             raise
@@ -220,220 +208,35 @@ def _web_url(url: str | None, result: IngestResult) -> str | None:  # http or ht
     return url.strip() if url_is_web(url) else None
 
 
-def extraction_attempt(text, published, title, url, publisher, result: IngestResult):
+def extraction_attempt(text, published, title, url, publisher, result: IngestResult, gazetteer=None, topics=None):
     """The extraction of the text, or None with ``result`` marked failed."""
     try:
-        return extraction_run(text, published=published, title=title or None, url=url, publisher=publisher)
+        return extraction_run(
+            text,
+            published=published,
+            title=title or None,
+            url=url,
+            publisher=publisher,
+            gazetteer=gazetteer,
+            topics=topics,
+        )
     except Exception as error:  # noqa: BLE001 - one bad article must not stop a batch
         result.status, result.reason = "failed", f"extraction failed: {type(error).__name__}: {error}"
         return None
 
 
 def article_find_duplicate(text: str, url: str | None) -> Article | None:
-    by_text = Article.objects.filter(content_hash=text_hash(text)).first()
-    return by_text or (Article.objects.filter(url=url).first() if url else None)
+    """The article on record with the same text, else one with the same URL: one read of ids
+    (an article's text is long, and almost every article is new), then the one found."""
+    digest = text_hash(text)
+    same = Q(content_hash=digest) | Q(url=url) if url else Q(content_hash=digest)
+    found = dict(Article.objects.filter(same).values_list("content_hash", "pk")[:2])
+    if not found:
+        return None
+    return Article.objects.get(pk=found.get(digest) or next(iter(found.values())))
 
 
 def _duplicate(article: Article, source: str) -> IngestResult:
     return IngestResult(
         "duplicate", article=article, reason=f"already stored as article {article.pk} ({article})", source=source
     )
-
-
-def extraction_store(extraction, article: Article, *, confirm: bool, result: IngestResult) -> None:
-    """Store an extraction's items against ``article``; the caller holds the transaction.
-
-    Items equal to ones this article already has (kept through a re-run) are not stored twice.
-    """
-    status = ReviewStatus.CONFIRMED if confirm else ReviewStatus.PROPOSED
-    countries = country_index()
-    people = ArticlePeople(extraction, article, countries)
-    topics = list(Topic.objects.filter(name__in=extraction.topics)) if extraction.topics else []
-
-    for mention in extraction.people:
-        if mention.is_new and not mention.key:
-            people.resolve(mention.name, None)
-
-    contacts: list[tuple[Contact, Any]] = []
-    for item in extraction.contacts:
-        contact = _contact_store(item, article, people, status=status, topics=topics, result=result)
-        if contact is not None:
-            contacts.append((contact, item))
-
-    kept_statements = set(Statement.objects.filter(article=article).values_list("speaker_id", "start", "end"))
-    for item in extraction.statements:
-        speaker = people.resolve(item.speaker, item.speaker_key)
-        if speaker is None:
-            result.warnings.append(f"statement without a speaker skipped: {item.quote[:60]!r}")
-            continue
-        if not (item.quote or "").strip():
-            continue
-        if (speaker.pk, item.quote_span.start, item.quote_span.end) in kept_statements:
-            continue
-        statement = Statement.objects.create(
-            speaker=speaker,
-            quote=item.quote,
-            date=item.date,
-            date_precision=item.precision or Precision.DAY,
-            channel=item.channel if item.channel in Statement.Channel.values else Statement.Channel.OTHER,
-            article=article,
-            start=item.quote_span.start,
-            end=item.quote_span.end,
-            contact=_statement_contact(item, speaker, contacts),
-            is_fragment=item.is_fragment,
-            status=status,
-        )
-        if topics:
-            statement.topics.set(topics)
-        result.proposed["statement"] += 1
-
-    kept_claims = set(
-        GapClaim.objects.filter(article=article).values_list(
-            "person_a", "person_b", "ends", "comparison", "ordinal", "anchor", "anchor_text"
-        )
-    )
-    for item in extraction.gap_claims:
-        pair = [people.resolve(n, k) for n, k in zip(item.participants, item.participant_keys, strict=False)]
-        pair = list({p.pk: p for p in pair if p is not None}.values())
-        if len(pair) != 2:
-            result.warnings.append(f"gap claim without two known people skipped: {item.text[:60]!r}")
-            continue
-        low, high = pair_key(pair[0].pk, pair[1].pk)
-        anchor_text = (item.anchor_text or "")[:200]
-        if (low, high, item.ends, item.comparison, item.ordinal, item.anchor, anchor_text) in kept_claims:
-            continue
-        gap_claim_create(
-            person_a=pair[0],
-            person_b=pair[1],
-            ends=item.ends,
-            starts=item.starts,
-            comparison=item.comparison,
-            duration_days=item.duration_days,
-            duration_months=item.duration_months,
-            anchor=item.anchor,
-            anchor_precision=item.anchor_precision or "day",
-            anchor_text=anchor_text,
-            ordinal=item.ordinal,
-            contact_kind=item.contact_kind or "",
-            last_when=(item.last_when or "")[:200],
-            text=item.text,
-            article=article,
-            start_offset=item.span.start,
-            end_offset=item.span.end,
-            status=status,
-        )
-        result.proposed["gap_claim"] += 1
-    if confirm:  # a trusted archive vouches for the people its items name, new ones included
-        stored = Statement.objects.filter(article=article).values_list("pk", flat=True)
-        people_confirm_named_by(contact_ids=[c.pk for c, _ in contacts], statement_ids=list(stored))
-    result.warnings.extend(people.warnings)
-    unplaced_names_store(article, people.unplaced)
-    result.people_created += people.created
-    if people.created:
-        result.proposed["person"] += people.created
-
-
-def unplaced_names_store(article: Article, names: dict[str, str]) -> None:
-    """Keep the names extraction could not place, for the editor (one a name per article: a name
-    an editor already dealt with is not proposed again)."""
-    known = set(UnplacedName.objects.filter(article=article).values_list("text", flat=True))
-    rows = []
-    for name, reason in names.items():
-        if name[:200] in known:
-            continue
-        start = article.text.find(name)
-        span = (start, start + len(name)) if start >= 0 else (None, None)
-        rows.append(UnplacedName(article=article, text=name[:200], start=span[0], end=span[1], reason=reason[:300]))
-    UnplacedName.objects.bulk_create(rows)
-
-
-def _contact_store(item, article: Article, people: ArticlePeople, *, status, topics, result) -> Contact | None:
-    resolved = [people.resolve(n, k) for n, k in zip(item.participants, item.participant_keys, strict=False)]
-    participants = list({p.pk: p for p in resolved if p is not None}.values())
-    if len(participants) < 2:
-        result.warnings.append(f"contact with fewer than two known people skipped: {item.evidence[:60]!r}")
-        return None
-    if item.date is None:
-        result.warnings.append(f"contact without a date skipped: {item.evidence[:60]!r}")
-        return None
-    if contact_after_its_report(item.date, reported := article.published or date.today(), planned=item.planned):
-        result.warnings.append(
-            f"contact dated {item.date}, after its report of {reported}, skipped: {item.evidence[:60]!r}"
-        )
-        return None
-    kind = item.kind  # extraction decided it (tracker.rules.kind_from_evidence); stored as is
-    precision = item.precision or Precision.DAY
-    existing = contact_find_match(
-        kind=kind,
-        day=item.date,
-        precision=precision,
-        participant_ids={p.pk for p in participants},
-        planned=item.planned,
-        side=article_side(article.publisher, article.url),
-        article=article,
-    )
-    if existing is not None:
-        reported_by_this = existing.sources.filter(article=article).exists()
-        contact_source_add(
-            contact=existing,
-            article=article,
-            start=item.span.start,
-            end=item.span.end,
-            evidence=item.evidence,
-            reported_kind=item.reported_kind or item.kind,
-            status=status,
-        )
-        if not reported_by_this:
-            result.merged += 1
-        if kind_class(kind) == REMOTE and kind_class(existing.kind) == IN_PERSON:
-            # "Meeting" is the broader word (the Kremlin uses it for calls); nobody calls an
-            # in-person meeting a call, so the side that says "call" is the more exact one.
-            existing.kind = kind
-            existing.save(update_fields=["kind", "updated"])
-        if status == ReviewStatus.CONFIRMED and existing.status == ReviewStatus.PROPOSED:
-            contacts_set_status([existing], ReviewStatus.CONFIRMED)
-        if topics:
-            existing.topics.add(*topics)
-        return existing
-    by_name = {p.name.casefold(): p for p in participants}
-    contact = contact_create(
-        kind=kind,
-        date=item.date,
-        date_precision=precision,
-        participants=participants,
-        status=status,
-        planned=item.planned,
-        host=by_name.get((item.host or "").casefold()),
-        initiator=by_name.get((item.initiator or "").casefold()),
-        topics=topics,
-    )
-    contact_source_add(
-        contact=contact,
-        article=article,
-        start=item.span.start,
-        end=item.span.end,
-        evidence=item.evidence,
-        reported_kind=item.reported_kind or item.kind,
-        status=status,
-    )
-    result.proposed["contact"] += 1
-    return contact
-
-
-def _statement_contact(item, speaker: Person, contacts: list[tuple[Contact, Any]]) -> Contact | None:
-    """The contact of this article a statement is about: the one its speaker took part in on the
-    day it was said; with one contact in a readout, that one. None when it is ambiguous."""
-    unique = list({c.pk: c for c, _ in contacts}.values())
-    if not unique:
-        return None
-    if item.channel == Statement.Channel.READOUT and len(unique) == 1:
-        return unique[0]
-    same_day = [
-        c
-        for c in unique
-        if speaker.pk in {p.pk for p in c.participants.all()} and (item.date is None or item.date == c.date)
-    ]
-    return same_day[0] if len(same_day) == 1 else None
-
-
-# --- Review ------------------------------------------------------------------------------

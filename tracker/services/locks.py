@@ -48,6 +48,20 @@ def pair_lock(a: int, b: int) -> None:
     _advisory_lock(f"pair:{low}:{high}")
 
 
+def pairs_lock(pairs: list[tuple[int, int]]) -> None:
+    """``pair_lock`` for each of ``pairs`` (low id first, sorted: the one order every holder takes
+    them in), in one query."""
+    connection = transaction.get_connection()
+    if connection.vendor != "postgresql" or not pairs:
+        return
+    _advisory_lock("derived", shared=True)
+    with connection.cursor() as cursor:  # unnest keeps the order of the list
+        cursor.execute(
+            "SELECT pg_advisory_xact_lock(hashtextextended(k, 0)) FROM unnest(%s::text[]) AS k",
+            [[f"tracker:pair:{low}:{high}" for low, high in pairs]],
+        )
+
+
 def days_lock(days: list[date]) -> None:
     """Serialise the recomputation of the daily tallies (one lock for all days: the rewrite is
     three queries, and one lock cannot be taken in two orders)."""

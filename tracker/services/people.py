@@ -52,10 +52,10 @@ class ArticlePeople:
     gazetteer sees people other processes made as soon as they are committed (``gazetteer_current``).
     """
 
-    def __init__(self, extraction, article: Article, countries: dict[str, Country]):
+    def __init__(self, extraction, article: Article, countries: dict[str, Country], *, gazetteer=None):
         self.article = article
         self.countries = countries
-        self.gazetteer = gazetteer_current()[0]
+        self.gazetteer = gazetteer if gazetteer is not None else gazetteer_current()[0]
         self.by_key: dict[str, Person] = {}
         self.by_name: dict[str, Person | None] = {}
         self.created = 0
@@ -94,6 +94,11 @@ class ArticlePeople:
             self._learn(person, mention, written=name)
         self.by_name[folded] = person
         return person
+
+    def all_confirmed(self) -> bool:
+        """Whether every person resolved so far (everyone the items can name) is confirmed, as read."""
+        found = [*self.by_key.values(), *self.by_name.values()]
+        return all(p.status == ReviewStatus.CONFIRMED for p in found if p is not None)
 
     def _find(self, name: str, country: str | None) -> Person | None:
         person = Person.objects.filter(name_key=name_key(name)).first()

@@ -25,7 +25,8 @@ from tracker.services.claims import gap_claim_verify
 from tracker.services.confirming import offices_set_status, people_set_status, statements_set_status
 from tracker.services.contacts import contacts_set_status
 from tracker.services.gazetteer import gazetteer_person_added
-from tracker.services.ingest import IngestResult, extraction_attempt, extraction_store
+from tracker.services.ingest import IngestResult, extraction_attempt
+from tracker.services.ingest_items import extraction_store
 from tracker.services.locks import ingest_lock
 from tracker.services.upkeep import gaps_deferred
 

@@ -41,7 +41,7 @@ from tracker.services.claims import (
     gap_claim_verdict_refresh,
     stored_gaps,
 )
-from tracker.services.locks import days_lock, derived_lock_all, ingest_lock, pair_lock
+from tracker.services.locks import days_lock, derived_lock_all, ingest_lock, pair_lock, pairs_lock
 from tracker.services.offices import OfficeJudges, pair_office_judge
 
 _deferred: contextvars.ContextVar[set[Pair] | None] = contextvars.ContextVar("gaps_deferred", default=None)
@@ -90,8 +90,10 @@ def gaps_deferred() -> Iterator[set[Pair]]:
     finally:
         _deferred.reset(token)
         _deferred_days.reset(days_token)
-    for a, b in sorted(pending):
-        gaps_recompute_pair(a, b)
+    if len(pending) == 1:
+        gaps_recompute_pair(*pending.pop())
+    else:
+        gaps_recompute_pairs(pending)
     contact_day_counts_recompute(days)
 
 
@@ -136,7 +138,12 @@ def _tally_sync(model: type[models.Model], stored: models.QuerySet, keys: tuple[
     """Make the tally rows of ``stored`` (a filtered ``model`` QuerySet) hold ``wanted`` (a tuple
     of ``keys`` values -> contacts): an upsert of the missing and changed rows on the unique
     ``keys``, a delete of the rest. Returns the rows changed."""
-    have = {tuple(row[1:-1]): (row[0], row[-1]) for row in stored.values_list("pk", *keys, "contacts")}
+    return _tally_rows_sync(model, stored.values_list("pk", *keys, "contacts"), keys, wanted)
+
+
+def _tally_rows_sync(model: type[models.Model], stored: Iterable[tuple], keys: tuple[str, ...], wanted: dict) -> int:
+    """``_tally_sync`` given the stored rows as ``(pk, *keys, contacts)``."""
+    have = {tuple(row[1:-1]): (row[0], row[-1]) for row in stored}
     changed = [key for key, n in wanted.items() if have.get(key, (None, None))[1] != n]
     extra = [pk for key, (pk, _) in have.items() if key not in wanted]
     if changed:
@@ -249,6 +256,76 @@ def gaps_recompute_pair(a: int, b: int) -> Changes:
     if claims:  # the record just computed serves every claim of the pair
         record = PairRecord(points, rows, stored_gaps(a, b))
         changes[VERDICTS] = sum(gap_claim_verdict_refresh(claim, record=record) for claim in claims)
+    return changes
+
+
+# --- Many pairs ---------------------------------------------------------------------------------
+
+# Pairs recomputed in one transaction: PostgreSQL holds each pair's lock until it ends, and its
+# table of locks is shared by every connection.
+PAIRS_PER_TRANSACTION = 200
+
+
+def gaps_recompute_pairs(pairs: Iterable[Pair]) -> Changes:
+    """``gaps_recompute_pair`` for each of ``pairs``, with the same rows and verdicts as a result:
+    for a batch (the end of a ``gaps_deferred`` block), about ten queries per chunk of pairs
+    instead of about twelve per pair. Each chunk is one transaction, under its pairs' locks."""
+    pairs = sorted({pair_key(a, b) for a, b in pairs})
+    changes = Changes()
+    for i in range(0, len(pairs), PAIRS_PER_TRANSACTION):
+        changes.update(_pairs_recompute(pairs[i : i + PAIRS_PER_TRANSACTION]))
+    return changes
+
+
+def _of_pairs(model: type[models.Model], pairs: set[Pair], *fields: str) -> list[tuple]:
+    """``(pk, person_a_id, person_b_id, *fields)`` of the ``model`` rows of ``pairs``: one read."""
+    lows, highs = {a for a, _ in pairs}, {b for _, b in pairs}
+    rows = model.objects.filter(person_a_id__in=lows, person_b_id__in=highs).order_by()
+    return [row for row in rows.values_list("pk", "person_a_id", "person_b_id", *fields) if row[1:3] in pairs]
+
+
+@transaction.atomic
+def _pairs_recompute(pairs: list[Pair]) -> Changes:
+    pairs_lock(pairs)
+    wanted_pairs = set(pairs)
+    through = Contact.participants.through.objects
+    theirs = through.filter(person_id__in={p for pair in pairs for p in pair}).values("contact_id")
+    people: dict[int, list[int]] = {}
+    for contact_id, person_id in through.filter(contact_id__in=theirs).values_list("contact_id", "person_id"):
+        people.setdefault(contact_id, []).append(person_id)
+    contacts = Contact.objects.filter(pk__in=theirs, status__in=ReviewStatus.values).order_by()
+    contacts = contacts.values_list("id", "date", "date_precision", "kind", "status")
+    held = set(Contact.objects.held().filter(pk__in=theirs).values_list("id", flat=True))
+    months: dict[tuple, int] = Counter()
+    confirmed: dict[tuple, int] = Counter()
+    points: dict[Pair, list[ContactPoint]] = {pair: [] for pair in pairs}
+    for contact_id, day, precision, kind, status in contacts:
+        for a, b in pairs_among(people.get(contact_id, ())) & wanted_pairs:
+            months[(a, b, status, day.replace(day=1), kind)] += 1
+            confirmed[(a, b)] += status == ReviewStatus.CONFIRMED
+            if contact_id in held:
+                points[(a, b)].append(contact_point(contact_id, day, precision, kind))
+    changes = Changes()
+    stored = _of_pairs(PairMonthCount, wanted_pairs, "status", "month", "kind", "contacts")
+    changes["PairMonthCount"] = _tally_rows_sync(PairMonthCount, stored, PAIR_MONTH_KEYS, months)
+    stored = _of_pairs(PairContactCount, wanted_pairs, "contacts")
+    counts = {pair: n for pair, n in confirmed.items() if n}
+    changes["PairContactCount"] = _tally_rows_sync(PairContactCount, stored, ("person_a_id", "person_b_id"), counts)
+    judges = OfficeJudges()
+    rows = {pair: gaps_between(points[pair], judges.for_pair(*pair)) for pair in pairs}
+    changes["Gap"] = _gaps_sync(rows, _of_pairs(Gap, wanted_pairs, *GAP_FIELDS))
+    claims = GapClaim.objects.filter(pk__in=[pk for pk, *_ in _of_pairs(GapClaim, wanted_pairs)])
+    claims = list(claims.select_related("anchor_event"))
+    if claims:  # the records just computed serve every claim of their pairs
+        claimed = {(c.person_a_id, c.person_b_id) for c in claims}
+        gaps: dict[Pair, dict] = {pair: {} for pair in claimed}
+        lows, highs = {a for a, _ in claimed}, {b for _, b in claimed}
+        for gap in Gap.objects.filter(person_a_id__in=lows, person_b_id__in=highs):
+            if (pair := (gap.person_a_id, gap.person_b_id)) in gaps:
+                gaps[pair][(gap.before_id, gap.after_id)] = gap
+        records = {pair: PairRecord(points[pair], rows[pair], gaps[pair]) for pair in claimed}
+        verdicts = (gap_claim_verdict_refresh(c, record=records[(c.person_a_id, c.person_b_id)]) for c in claims)
+        changes[VERDICTS] = sum(verdicts)
     return changes
 
 

@@ -9,7 +9,7 @@ from datetime import date
 import pytest
 
 from tracker.models import Article, Contact, ContactSource, Gap, GapClaim, Office, Person, Statement
-from tracker.services import ingest as ingest_service
+from tracker.services import ingest_items
 from tracker.services.ingest import article_ingest
 from tracker.tests.factories import (
     GapClaimItem,
@@ -232,7 +232,7 @@ def test_a_failure_midway_stores_nothing_of_the_article(world, monkeypatch):
     def broken(**kwargs):
         raise RuntimeError("disk full")
 
-    monkeypatch.setattr(ingest_service, "gap_claim_create", broken)
+    monkeypatch.setattr(ingest_items, "gap_claim_create", broken)
     people_before = Person.objects.count()
     with pytest.raises(RuntimeError):
         ingest(CALL_TEXT, extraction)
