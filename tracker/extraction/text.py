@@ -127,6 +127,16 @@ OPENING_QUOTES = "“"
 CLOSING_QUOTES = "”"
 
 
+def _word_before(segment: str, end: int) -> str:
+    """The run of word characters and dots that ends at ``end`` ("Mr", "U.S", "2024"). Walked back
+    from ``end``: a regular expression anchored at the end would rescan the paragraph from its
+    start before each full stop, quadratic in a long paragraph."""
+    start = end
+    while start > 0 and (segment[start - 1] == "." or segment[start - 1] == "_" or segment[start - 1].isalnum()):
+        start -= 1
+    return segment[start:end]
+
+
 def sentences(text: str, para: Block) -> list[Block]:
     """Sentences of one paragraph; never splits inside a quotation."""
     out = []
@@ -146,8 +156,7 @@ def sentences(text: str, para: Block) -> list[Block]:
         if closing.count('"') % 2:
             straight_open = not straight_open
         last = m.end()
-        word = re.search(r"([\w.]+)$", segment[: m.start()])
-        token = word.group(1) if word else ""
+        token = _word_before(segment, m.start())
         if "." in m.group(0)[:1] and not closing:
             bare = token.rstrip(".").lower()
             if bare in ABBREVIATIONS or (len(token) == 1 and token.isupper()) or "." in token:

@@ -292,3 +292,29 @@ def test_honorifics_do_not_decide_who_a_name_is():
     assert "mohammed" not in {p.key for p in ex.people}
     # The honorific is dropped from the new person's name, like any title before a name.
     assert "Tamim bin Hamad al Thani" in {p.name for p in ex.people}
+
+
+def test_a_sentence_ends_at_a_full_stop_but_not_after_an_abbreviation_an_initial_or_a_dotted_name():
+    from tracker.extraction.text import paragraphs, sentences
+
+    text = (
+        "Mr. Varen met U.S. envoys and J. Tol on Monday. Talks ran late, aides said. "
+        "Dr. Lind arrived at 9 a.m. Tuesday. They spoke again."
+    )
+    [para] = paragraphs(text)
+    assert [text[s.start : s.end] for s in sentences(text, para)] == [
+        "Mr. Varen met U.S. envoys and J. Tol on Monday.",
+        "Talks ran late, aides said.",
+        "Dr. Lind arrived at 9 a.m. Tuesday.",
+        "They spoke again.",
+    ]
+
+
+def test_a_long_paragraph_splits_into_the_same_sentences_as_its_parts():
+    from tracker.extraction.text import paragraphs, sentences
+
+    one = "President Aldo Varen met Mr. Ivo Lind of Estralia in the U.S. capital. They spoke of trade. "
+    text = one * 400  # 800 sentences in one paragraph: split in linear time, as each part alone
+    [para] = paragraphs(text)
+    found = [text[s.start : s.end] for s in sentences(text, para)]
+    assert found == [one.split(". They")[0] + ".", "They spoke of trade."] * 400
