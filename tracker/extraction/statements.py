@@ -14,18 +14,26 @@ from dataclasses import dataclass, field
 from .context import Article
 from .people import Entity, Mention
 from .quotes import find_quotes, is_title
+from .speaker_names import (
+    OFFICE_SPEAKS,
+    document_author,
+    named_speakers,
+    office_speaker,
+    office_speakers,
+    said_name,
+    signature_speaker,
+)
 from .speakers import (
     ADVERBS,
     PRONOUN_SAID,
     SPEECH_VERB,
     VERB_AFTER,
     VERB_AFTER_CLAUSE,
-    document_author,
     genders,
     label_speaker,
     last_speaker,
     lead_speaker,
-    said_name,
+    main_clause_events,
     speech_events,
 )
 from .text import Block
@@ -74,11 +82,17 @@ class _Context:
     events: list[tuple[int, Entity]]
     genders: dict[int, str]
     new_people: dict[str, Entity] = field(default_factory=dict)
+    main_events: list[tuple[int, Entity]] = field(default_factory=list)  # "he said" reads only these
 
 
 def find_statements(article: Article, paragraphs: list[Block]) -> list[FoundStatement]:
     text = article.text
     ctx = _Context(speech_events(article), genders(article))
+    ctx.events = sorted(
+        ctx.events + named_speakers(article, ctx.new_people) + office_speakers(article, ctx.new_people),
+        key=lambda event: event[0],
+    )
+    ctx.main_events = main_clause_events(article, ctx.events)
     out: list[FoundStatement] = []
     previous: FoundStatement | None = None
     for q in article.quotes:
@@ -95,6 +109,7 @@ def find_statements(article: Article, paragraphs: list[Block]) -> list[FoundStat
         speaker = (
             label_speaker(article, q.start)
             or _attributed(article, q, sent, ctx)
+            or signature_speaker(article, q.end + 1, ctx.new_people)
             or lead_speaker(article, q.start, lambda m: _speaker_at(ctx, m))
             or document_author(article, q.start, ctx.new_people)
         )
@@ -133,7 +148,7 @@ def _mention_at(article: Article, pos: int, end: int) -> Mention | None:
 
 def _pronoun_speaker(article: Article, ctx: _Context, pronoun: str, pos: int) -> Entity | None:
     gender = "m" if pronoun.lower() == "he" else "f"
-    return last_speaker(article, ctx.events, pos, gender, ctx.genders)
+    return last_speaker(article, ctx.main_events, pos, gender, ctx.genders)
 
 
 def _attributed(article: Article, q: Block, sent, ctx: _Context) -> Entity | None:
@@ -149,6 +164,9 @@ def _attributed(article: Article, q: Block, sent, ctx: _Context) -> Entity | Non
         and (VERB_AFTER.match(text, mention.end, mention.end + 60) or VERB_AFTER_CLAUSE.match(text, mention.end))
     ):
         return mention.entity
+    office = OFFICE_SPEAKS.match(text, at) and office_speaker(article, at, ctx.new_people)
+    if office:  # '…," the Head of the President's Office stressed'
+        return office
     pron = re.match(rf"(?P<p>[Hh]e|[Ss]he)\s+{ADVERBS}{SPEECH_VERB}\b", text[at : at + 60])
     if pron:
         return _pronoun_speaker(article, ctx, pron.group("p"), q.start)
@@ -160,6 +178,9 @@ def _attributed(article: Article, q: Block, sent, ctx: _Context) -> Entity | Non
         mention = _mention_at(article, at + said_first.end(), at + said_first.end() + 120)
         if mention and mention.start == at + said_first.end():
             return mention.entity
+        office = office_speaker(article, at + said_first.end(), ctx.new_people)
+        if office:
+            return office
     # The attribution elsewhere in the sentence, before the quotation first.
     outside = [(p, e) for p, e in ctx.events if sent.start <= p < sent.end and not article.in_quote(p)]
     before = [e for p, e in outside if p < q.start]

@@ -1,0 +1,70 @@
+"""Speakers read from where they speak when the people finder did not tag them: an office the text
+ties to a name, a name new to the database before a speech verb, a signature line, the sender of a
+greeting; and "he said" after a speech verb reported inside another's words. Fictional people only."""
+
+from datetime import date
+
+from tracker.extraction import Gazetteer, KnownCountry, extract
+
+NORVANIA = KnownCountry("Norvania", ("the Republic of Norvania",), ("Norvanian",))
+ESTRALIA = KnownCountry("Estralia", (), ("Estralian",))
+
+
+def said(text: str) -> list[tuple[str, str]]:
+    gz = Gazetteer(people=[], countries=[NORVANIA, ESTRALIA])
+    ex = extract(text, published=date(2024, 3, 18), gazetteer=gz)
+    for s in ex.statements:
+        assert text[s.quote_span.start : s.quote_span.end] == s.quote
+    return [(s.speaker, s.quote.rstrip(",")) for s in ex.statements]
+
+
+def test_an_office_after_said_is_the_person_the_text_names_with_that_office():
+    text = (
+        "Head of the Office of the President of Norvania Jon Pell met the envoys on Monday.\n\n"
+        '"We have discussed the next deliveries of equipment to our army," said the Head of the President\'s Office.'
+    )
+    assert said(text) == [("Jon Pell", "We have discussed the next deliveries of equipment to our army")]
+
+
+def test_an_office_before_the_speech_verb_after_the_quotation():
+    text = (
+        "The report was presented by Deputy Head of the Office of the President Ilse Marn.\n\n"
+        '"The price of gas for households will not rise during this heating season," the deputy head of the '
+        "Office of the President said."
+    )
+    assert said(text) == [("Ilse Marn", "The price of gas for households will not rise during this heating season")]
+
+
+def test_an_office_the_text_never_ties_to_a_name_attributes_nothing():
+    text = '"We have discussed the next deliveries of equipment to our army," said the Head of the Trade Office.'
+    assert said(text) == []
+
+
+def test_a_new_name_with_an_apposition_before_said_and_a_colon():
+    text = 'Jon Pell, the Estralian trade minister, said: "This is a historic day for both of our countries."'
+    assert said(text) == [("Jon Pell", "This is a historic day for both of our countries.")]
+
+
+def test_a_signature_line_under_a_quotation_names_its_speaker():
+    text = (
+        "Quote\n\n"
+        "“Our two countries will keep working together for a greener future.”\n\n"
+        "— The Rt. Hon. Mira Tol, Prime Minister of Estralia"
+    )
+    assert said(text) == [("Mira Tol", "Our two countries will keep working together for a greener future.")]
+
+
+def test_a_greeting_quoted_after_the_message_reads_is_from_who_congratulated():
+    text = (
+        "President Aldo Varen of Norvania congratulated the country's transport workers on their day.\n\n"
+        "The message reads, in part: “Our transport workers have made a great contribution to the economy.”"
+    )
+    assert said(text) == [("Aldo Varen", "Our transport workers have made a great contribution to the economy.")]
+
+
+def test_he_said_passes_over_a_speaker_reported_inside_another_speakers_words():
+    text = (
+        "Jon Pell noted that in his speeches President Aldo Varen of Norvania stresses the need for more "
+        "equipment. “We do not have enough equipment to hold the line through the winter,” he said."
+    )
+    assert said(text) == [("Jon Pell", "We do not have enough equipment to hold the line through the winter")]
