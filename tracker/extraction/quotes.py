@@ -15,8 +15,12 @@ from .text import Block
 
 SMALL_WORDS = {"of", "the", "and", "a", "an", "in", "on", "for", "to", "at", "by", "with", "or"}
 # A single opening mark starts a word; a single closing mark ends one and is not followed by a letter.
+# Curly marks, and straight ones (typewriter British style) where a paragraph has neither curly
+# single nor any double marks: an apostrophe inside a word ("don't") is neither.
 SINGLE_OPEN = re.compile(r"(?:^|(?<=[\s(\[—–-]))‘(?=\S)")
 SINGLE_CLOSE = re.compile(r"(?<=\S)’(?![\w])")
+STRAIGHT_OPEN = re.compile(r"(?:^|(?<=[\s(\[—–-]))'(?=[^\s'])")
+STRAIGHT_CLOSE = re.compile(r"(?<=\S)'(?![\w])")
 
 
 def find_quotes(text: str, paragraphs: list[Block]) -> list[Block]:
@@ -25,8 +29,11 @@ def find_quotes(text: str, paragraphs: list[Block]) -> list[Block]:
     for i, para in enumerate(paragraphs):
         following = paragraphs[i + 1] if i + 1 < len(paragraphs) else None
         found = _double_quotes(text, para, following)
-        if not found and "‘" in text[para.start : para.end]:
-            found = _single_quotes(text, para)
+        words = text[para.start : para.end]
+        if not found and "‘" in words:
+            found = _single_quotes(text, para, following, SINGLE_OPEN, SINGLE_CLOSE)
+        elif not found and "'" in words and not any(mark in words for mark in '"“”’'):
+            found = _single_quotes(text, para, following, STRAIGHT_OPEN, STRAIGHT_CLOSE)
         out += found
     return out
 
@@ -56,15 +63,19 @@ def _double_quotes(text: str, para: Block, following: Block | None) -> list[Bloc
     return out
 
 
-def _single_quotes(text: str, para: Block) -> list[Block]:
+def _single_quotes(
+    text: str, para: Block, following: Block | None, opener: re.Pattern, closer: re.Pattern
+) -> list[Block]:
     out = []
     pos = para.start
     while True:
-        opening = SINGLE_OPEN.search(text, pos, para.end)
+        opening = opener.search(text, pos, para.end)
         if opening is None:
             break
-        close = _single_close(text, opening.end(), para.end)
+        close = _single_close(text, opening.end(), para.end, closer)
         if close is None:
+            if following is not None and opener.match(text, following.start):
+                out.append(Block(opening.end(), para.end))  # continued: the next paragraph reopens it
             break
         if close > opening.end():
             out.append(Block(opening.end(), close))
@@ -72,8 +83,8 @@ def _single_quotes(text: str, para: Block) -> list[Block]:
     return out
 
 
-def _single_close(text: str, start: int, end: int) -> int | None:
-    for m in SINGLE_CLOSE.finditer(text, start, end):
+def _single_close(text: str, start: int, end: int, closer: re.Pattern) -> int | None:
+    for m in closer.finditer(text, start, end):
         after = text[m.end() : m.end() + 2]
         # "the leaders’ summit": a plural possessive, followed by a lower-case word, not the closing mark
         if text[m.start() - 1] == "s" and re.match(r" [a-z]", after):

@@ -16,9 +16,17 @@ from .context import Article
 from .names import SEP
 from .people import Entity
 from .speakers import ADVERBS, SPEECH_VERB
-from .vocabulary import MONTH_NAMES, NOT_A_NAME_WORDS, NOT_NAME, PORTFOLIO_WORDS, ROLE_WORDS, WEEKDAY_NAMES
+from .vocabulary import (
+    MONTH_NAMES,
+    NOT_A_NAME_WORDS,
+    NOT_NAME,
+    PORTFOLIO_WORDS,
+    ROLE_WORDS,
+    TITLES,
+    WEEKDAY_NAMES,
+)
 
-NAME_WORD = r"(?:[A-Z][\w'’]*(?:-[\w'’]+)*|[A-Z]\.)"
+NAME_WORD = r"(?:[A-Z][\w'’-]+|[A-Z]\.)"
 NAME_AFTER_SAID = re.compile(
     rf"(?P<name>{NAME_WORD}(?:[ \t]+(?:{NAME_WORD}|(?:de|van|von|al|bin|el|da|di)(?=[ \t]))){{1,3}})"
     r"(?=[ \t]*(?:[,.;:]|$|\n|[ \t](?:who|in|at|on|during|after|told|of)\b))"
@@ -43,6 +51,7 @@ OFFICE_SPEAKS = re.compile(
     rf"\b[Tt]he[ \t]+(?P<office>{OFFICE_WORD}(?:[ \t]+{OFFICE_WORD}){{0,9}})[ \t]+{ADVERBS}{SPEECH_VERB}\b"
 )
 COUNTRY_AFTER = re.compile(r"[ \t]+of[ \t]+(?:the[ \t]+)?[A-Z][\w'’-]+(?:[ \t]+[A-Z][\w'’-]+)?[ \t]+")
+PLAIN_TITLES = {t.casefold() for t in TITLES}
 NOT_SPEAKER_WORDS = {w.casefold() for w in (*NOT_NAME, *MONTH_NAMES, *WEEKDAY_NAMES)} | NOT_A_NAME_WORDS
 MONTH_OR_DAY = {*MONTH_NAMES, *WEEKDAY_NAMES}
 
@@ -117,8 +126,8 @@ def office_key(office: str) -> tuple[str, ...] | None:
     words = re.sub(r"\s+", " ", office.casefold().replace("’", "'")).split()
     while words and words[-1] in {"of", "the", "for", "and", "on"}:
         words.pop()
-    if not any(w in ROLE_WORDS for w in words):
-        return None
+    if not any(w in ROLE_WORDS for w in words) or " ".join(words) in PLAIN_TITLES:
+        return None  # "the President" alone is the people finder's (the publisher's own, the text's)
     for i, w in enumerate(words):
         if w.endswith("'s") and i + 1 < len(words):
             words = words[:i] + [words[i + 1], "of", "the", w[:-2]] + words[i + 2 :]
@@ -226,7 +235,7 @@ def document_author(article: Article, quote_start: int, extra: dict[str, Entity]
         if not article.in_quote(m.start) and SENT.match(text, m.end, m.end + 40):
             return m.entity
     window = max(0, quote_start - 1500)
-    senders = list(SENDER.finditer(text, window, quote_start))
+    senders = [m for m in SENDER.finditer(text, window, quote_start) if _looks_like_name(article, m.group("name"))]
     if senders:
         return new_person(senders[-1].group("name"), extra)
     return None

@@ -68,3 +68,23 @@ def test_he_said_passes_over_a_speaker_reported_inside_another_speakers_words():
         "equipment. “We do not have enough equipment to hold the line through the winter,” he said."
     )
     assert said(text) == [("Jon Pell", "We do not have enough equipment to hold the line through the winter")]
+
+
+def test_straight_single_marks_quote_in_british_style_and_apostrophes_stay_words():
+    text = (
+        "Prime Minister Mira Tol of Estralia met the leaders' group on Monday.\n\n"
+        "'We won't walk away from our partners, whatever it costs us,' the Prime Minister said."
+    )
+    assert said(text) == [("Mira Tol", "We won't walk away from our partners, whatever it costs us")]
+
+
+def test_a_quotation_in_single_marks_continued_over_paragraphs():
+    text = (
+        "Prime Minister Mira Tol of Estralia said:\n\n"
+        "‘We will stand by you for as long as it takes.\n\n"
+        "‘Our support will not waver, whatever happens next.’"
+    )
+    assert said(text) == [
+        ("Mira Tol", "We will stand by you for as long as it takes."),
+        ("Mira Tol", "Our support will not waver, whatever happens next."),
+    ]
