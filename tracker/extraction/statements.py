@@ -60,6 +60,13 @@ CHANNELS = [
     ),
     ("speech", re.compile(r"\b(?:speech|address|remarks|speaking\s+at)\b", re.I)),
 ]
+# "I said", "I told them:", "I asked," right before the quotation, or "…," I said after it.
+FIRST_PERSON_BEFORE = re.compile(
+    r"(?<![\w-])I[ \t]+(?:\w+ly[ \t]+|also[ \t]+|then[ \t]+)?(?:said|say|asked|told|wrote|replied|answered|added)\b"
+    r"[^“”\"‘’.!?]{0,60}$"
+)
+CAPTION_LINE = re.compile(r"(?m)^[ \t]*[A-Z][\w.'’-]*(?:[ \t]+(?:[A-Z][\w.'’-]*|of|the|and)){0,8}[ \t]*:[ \t]")
+FIRST_PERSON_AFTER = re.compile(r"I[ \t]+(?:said|asked|told|wrote|replied|answered|added)\b")
 ANY_CHANNEL = re.compile("|".join(f"(?:{p.pattern})" for _, p in CHANNELS), re.I)
 
 
@@ -114,7 +121,12 @@ def find_statements(article: Article, paragraphs: list[Block]) -> list[FoundStat
             or document_author(article, q.start, ctx.new_people)
         )
         para_index = sent.paragraph
-        if speaker is None and not fragment and previous is not None:
+        # '"…," Tol said. "More words."': a quotation goes on with the last speaker's, but inside a
+        # transcript's turn one within a sentence ('they say it "would destroy the state"') is the
+        # speaker quoting others.
+        opens = not text[sent.start : q.start - 1].strip(" \t\n:")
+        in_turn = _in_transcript_turn(article, q.start)
+        if speaker is None and not fragment and previous is not None and (opens or not in_turn):
             prev_sent = article.sentence_at(previous.quote.start)
             if prev_sent and para_index - prev_sent.paragraph <= 1 and not _names_someone_else(article, sent, q):
                 speaker = previous.speaker
@@ -167,6 +179,10 @@ def _attributed(article: Article, q: Block, sent, ctx: _Context) -> Entity | Non
     office = OFFICE_SPEAKS.match(text, at) and office_speaker(article, at, ctx.new_people)
     if office:  # '…," the Head of the President's Office stressed'
         return office
+    if FIRST_PERSON_AFTER.match(text, at) or FIRST_PERSON_BEFORE.search(text, sent.start, q.start - 1):
+        narrator = _narrator(article, q.start)
+        if narrator:  # '"…," I said' / 'I told them: "…"': the speaker of the address or caption
+            return narrator
     pron = re.match(rf"(?P<p>[Hh]e|[Ss]he)\s+{ADVERBS}{SPEECH_VERB}\b", text[at : at + 60])
     if pron:
         return _pronoun_speaker(article, ctx, pron.group("p"), q.start)
@@ -196,6 +212,28 @@ def _attributed(article: Article, q: Block, sent, ctx: _Context) -> Entity | Non
     if pron and not article.in_quote(pron.start()):
         return _pronoun_speaker(article, ctx, pron.group("p"), q.start)
     return None
+
+
+def _in_transcript_turn(article: Article, pos: int) -> bool:
+    """Whether ``pos`` is in a speaker's turn of a transcript: under a caption, in a text with more
+    than one (a headline "Tol: we will win" alone makes no transcript)."""
+    narrators = article.narrators
+    return narrators is not None and len(narrators.captions) > 1 and narrators.caption_at(pos) is not None
+
+
+def _narrator(article: Article, pos: int) -> Entity | None:
+    """Who "I" is at ``pos``: the speaker of the caption it falls under, or of the whole document;
+    nobody when a caption the people finder could not read ("Question:", "Q:") comes between."""
+    if article.narrators is None:
+        return None
+    text = article.text
+    caption = article.narrators.caption_at(pos)
+    captions = [c.start() for c in CAPTION_LINE.finditer(text, 0, pos)]
+    if captions:
+        start = next((p for p, e in reversed(article.narrators.captions) if p <= pos), None)
+        if caption is None or start is None or text.rfind("\n", 0, start) + 1 < captions[-1]:
+            return None
+    return article.narrators.at(pos)
 
 
 def _said_by_then(article: Article, start: int, end: int):

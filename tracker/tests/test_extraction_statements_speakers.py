@@ -88,3 +88,31 @@ def test_a_quotation_in_single_marks_continued_over_paragraphs():
         ("Mira Tol", "We will stand by you for as long as it takes."),
         ("Mira Tol", "Our support will not waver, whatever happens next."),
     ]
+
+
+def test_i_said_before_a_quotation_is_the_speaker_of_the_caption():
+    text = (
+        "President Aldo Varen: Thank you. When we met in the spring, I said, “We will not leave before the "
+        "job is done here.” That is still true.\n\n"
+        "Prime Minister Mira Tol: We agree."
+    )
+    assert said(text) == [("Aldo Varen", "We will not leave before the job is done here.")]
+
+
+def test_i_said_under_a_caption_the_people_finder_could_not_read_names_nobody():
+    text = (
+        "President Aldo Varen: Thank you for coming today.\n\n"
+        "Question: When we met in the spring, I said, “You will not leave before the job is done here.” "
+        "Is that still true?\n\n"
+        "President Aldo Varen: Yes."
+    )
+    assert said(text) == []
+
+
+def test_a_quotation_inside_a_sentence_of_a_transcript_turn_is_not_the_speakers_own():
+    text = (
+        "President Aldo Varen: I asked them, “What are we supposed to do about the northern border now?” "
+        "They say they will never sign because “this would destroy the whole coalition in the parliament.”\n\n"
+        "Prime Minister Mira Tol: We disagree."
+    )
+    assert said(text) == [("Aldo Varen", "What are we supposed to do about the northern border now?")]
