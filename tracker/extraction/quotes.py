@@ -46,8 +46,17 @@ def _double_quotes(text: str, para: Block, following: Block | None) -> list[Bloc
         if opening is None:
             break
         mark, at = opening
+        before = text[at - 1 : at] if at > para.start else " "
+        if (
+            mark == '"'
+            and not before.isspace()
+            and before not in "(["
+            and text[at + 1 : at + 2] in ("", " ", "\t", "\n")
+        ):
+            pos = at + 1  # 'friendly," said': a closing mark whose opening the text lost opens nothing
+            continue
         closer = "”" if mark == "“" else '"'
-        close = text.find(closer, at + 1, segment_end)
+        close = text.find(closer, at + 1, segment_end) if mark == "“" else _straight_close(text, at + 1, segment_end)
         if mark == "“":
             nested = text.find("“", at + 1, close if close != -1 else segment_end)
             if nested != -1 and close != -1 and nested < close:
@@ -61,6 +70,24 @@ def _double_quotes(text: str, para: Block, following: Block | None) -> list[Bloc
             out.append(Block(at + 1, close))
         pos = close + 1
     return out
+
+
+def _straight_close(text: str, start: int, end: int) -> int:
+    """The straight mark that closes a quotation opened before ``start``, passing over a quotation
+    nested in it ('the proposal on "alternatives to integration" is unacceptable', or with the space
+    lost, 'such issues as"debottlenecking" and'): a mark after a space or between two letters,
+    before a word, opens; it never closes. -1 when none does."""
+    pos = start
+    while True:
+        close = text.find('"', pos, end)
+        before, after = text[close - 1 : close], text[close + 1 : close + 2]
+        opens = (before.isspace() or before in "([" or before.isalpha()) and after.isalnum()
+        if close == -1 or not opens or (before.isalpha() and not after.isalpha()):
+            return close
+        inner = text.find('"', close + 1, end)
+        if inner == -1:
+            return -1
+        pos = inner + 1
 
 
 def _single_quotes(

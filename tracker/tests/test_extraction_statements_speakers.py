@@ -116,3 +116,40 @@ def test_a_quotation_inside_a_sentence_of_a_transcript_turn_is_not_the_speakers_
         "Prime Minister Mira Tol: We disagree."
     )
     assert said(text) == [("Aldo Varen", "What are we supposed to do about the northern border now?")]
+
+
+def test_a_quotation_nested_in_straight_marks_stays_inside_the_speakers_words():
+    text = (
+        'Prime Minister Mira Tol of Estralia spoke on Monday. "For us, the proposal on "alternatives to '
+        'membership" is unacceptable, and we will say so in every capital," she said.'
+    )
+    assert said(text) == [
+        (
+            "Mira Tol",
+            'For us, the proposal on "alternatives to membership" is unacceptable, and we will say so in every capital',
+        )
+    ]
+
+
+def test_a_nested_quotation_whose_opening_mark_lost_its_space_stays_inside():
+    text = (
+        "President Aldo Varen of Norvania congratulated the transport workers.\n\n"
+        'The message reads, in part:"It is important to reach real results in such issues as"debottlenecking" '
+        'and upgrading the railways of the whole country."'
+    )
+    assert said(text) == [
+        (
+            "Aldo Varen",
+            'It is important to reach real results in such issues as"debottlenecking" and upgrading the railways '
+            "of the whole country.",
+        )
+    ]
+
+
+def test_a_closing_mark_whose_opening_the_text_lost_opens_no_quotation():
+    text = (
+        "Prime Minister Mira Tol of Estralia opened the new site. "
+        'Its goal is to help the elderly and everyone else," said Mira Tol. '
+        'Information will be presented on the site. "We will add new sections every month," she said.'
+    )
+    assert said(text) == [("Mira Tol", "We will add new sections every month")]
