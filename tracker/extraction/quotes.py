@@ -137,3 +137,22 @@ def is_title(quote: str) -> bool:
         return False
     significant = [w for w in words if w.lower() not in SMALL_WORDS]
     return bool(significant) and all(w[0].isupper() for w in significant) and len(words) >= 2
+
+
+# A quotation right after the noun of a document, an undertaking, an event or an outlet is its
+# name: 'decree of 14 May "On the appointment of judges"', 'the programme "Large Construction"',
+# 'a report titled "…"', 'the press marathon "30 questions to the President"'.
+DOCUMENT_BEFORE = re.compile(
+    r"\b(?:decrees?|laws?|resolutions?|bills?|acts?|programmes?|programs?|strateg(?:y|ies)|reports?|books?|films?"
+    r"|songs?|projects?|initiatives?|campaigns?|festivals?|operations?|exercises?|awards?|medals?|platforms?"
+    r"|sections?|conferences?|marathons?|forums?|exhibitions?|channels?|portals?|newspapers?|magazines?|shows?"
+    r"|contests?|competitions?|titled|entitled|dubbed|headlined|mottos?|slogans?|themes?|hashtags?)"
+    r"(?:[ \t]+(?:of|dated|from|No\.?)[ \t]+[^\"“”\n.!?:;]{1,30}?)?[ \t,–—-]*(?:the[ \t]+)?$",
+    re.I,
+)
+
+
+def names_a_document(text: str, quote_start: int) -> bool:
+    """Whether the quotation starting at ``quote_start`` (after its mark) names a document, a
+    programme or an award rather than reporting words someone said."""
+    return bool(DOCUMENT_BEFORE.search(text, max(0, quote_start - 70), max(0, quote_start - 1)))

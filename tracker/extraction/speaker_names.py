@@ -11,12 +11,14 @@ negative ident so it never collides with the people finder's.
 from __future__ import annotations
 
 import re
+from collections import Counter
 
 from .context import Article
 from .names import SEP
 from .people import Entity
 from .speakers import ADVERBS, SPEECH_VERB
 from .vocabulary import (
+    HEAD_TITLES,
     MONTH_NAMES,
     NOT_A_NAME_WORDS,
     NOT_NAME,
@@ -52,6 +54,7 @@ OFFICE_SPEAKS = re.compile(
 )
 COUNTRY_AFTER = re.compile(r"[ \t]+of[ \t]+(?:the[ \t]+)?[A-Z][\w'’-]+(?:[ \t]+[A-Z][\w'’-]+)?[ \t]+")
 PLAIN_TITLES = {t.casefold() for t in TITLES}
+HEAD_OF_STATE = ("head", "of", "state")
 NOT_SPEAKER_WORDS = {w.casefold() for w in (*NOT_NAME, *MONTH_NAMES, *WEEKDAY_NAMES)} | NOT_A_NAME_WORDS
 MONTH_OR_DAY = {*MONTH_NAMES, *WEEKDAY_NAMES}
 
@@ -126,7 +129,7 @@ def office_key(office: str) -> tuple[str, ...] | None:
     words = re.sub(r"\s+", " ", office.casefold().replace("’", "'")).split()
     while words and words[-1] in {"of", "the", "for", "and", "on"}:
         words.pop()
-    if not any(w in ROLE_WORDS for w in words) or " ".join(words) in PLAIN_TITLES:
+    if not any(w in ROLE_WORDS for w in words) or (" ".join(words) in PLAIN_TITLES and words != list(HEAD_OF_STATE)):
         return None  # "the President" alone is the people finder's (the publisher's own, the text's)
     for i, w in enumerate(words):
         if w.endswith("'s") and i + 1 < len(words):
@@ -141,6 +144,8 @@ def office_holder_named(article: Article, office: str, pos: int, extra: dict[str
     key = office_key(office)
     if key is None:
         return None
+    if key == HEAD_OF_STATE:
+        return _head_of_state(article)
     text = article.text
     pattern = re.compile(_office_pattern(key), re.I)
     found = []
@@ -152,6 +157,20 @@ def office_holder_named(article: Article, office: str, pos: int, extra: dict[str
             found.append((m.start(), who))
     before = [e for p, e in found if p < pos]
     return before[-1] if before else (found[0][1] if found else None)
+
+
+def _head_of_state(article: Article) -> Entity | None:
+    """ "the Head of State": the head of state or government the text names most often, of the
+    publisher's country when it is known."""
+    counts = Counter(
+        m.entity.ident
+        for m in article.people.mentions
+        if m.entity.office and m.entity.office.casefold() in HEAD_TITLES and m.entity.country in (None, article.home)
+    )
+    if not counts or (article.home is None and len(counts) > 1):
+        return None
+    best = max(counts, key=counts.get)
+    return next(m.entity for m in article.people.mentions if m.entity.ident == best)
 
 
 def _office_pattern(key: tuple[str, ...]) -> str:

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 
 from .context import Article
 from .people import Entity, Mention
-from .quotes import find_quotes, is_title
+from .quotes import find_quotes, is_title, names_a_document
 from .speaker_names import (
     OFFICE_SPEAKS,
     document_author,
@@ -107,7 +107,7 @@ def find_statements(article: Article, paragraphs: list[Block]) -> list[FoundStat
         if not quote.strip() or len(quote) > 5000:
             continue
         words = len(quote.split())
-        if is_title(quote):
+        if is_title(quote) or names_a_document(text, q.start):
             continue
         fragment = words <= 4
         sent = article.sentence_at(q.start - 1) or article.sentence_at(q.start)

@@ -153,3 +153,33 @@ def test_a_closing_mark_whose_opening_the_text_lost_opens_no_quotation():
         'Information will be presented on the site. "We will add new sections every month," she said.'
     )
     assert said(text) == [("Mira Tol", "We will add new sections every month")]
+
+
+def test_the_name_of_a_decree_a_programme_or_an_event_is_not_a_statement():
+    text = (
+        'President Aldo Varen of Norvania signed the decree of 14 May "On the appointment of new judges to the '
+        'Constitutional Court" and spoke at the press marathon "Thirty questions to the President of the '
+        'Republic". He said his programme "Large construction of roads across the whole country" goes on.'
+    )
+    assert said(text) == []
+
+
+def test_a_quotation_after_a_sentence_ending_with_such_a_noun_is_a_statement():
+    text = (
+        "President Aldo Varen of Norvania spoke at the initiative of the Estralian side. "
+        '"We try all sorts of ways to reach a real result in these talks," the President of Norvania said.'
+    )
+    assert said(text) == [("Aldo Varen", "We try all sorts of ways to reach a real result in these talks")]
+
+
+def test_the_head_of_state_is_the_publishers_head_of_state_the_text_names():
+    text = (
+        "President Aldo Varen met students of the capital's universities on Monday.\n\n"
+        '"I strongly believe that in these crucial days our country will receive the status," the Head of '
+        "State said during the conversation."
+    )
+    gz = Gazetteer(people=[], countries=[NORVANIA, ESTRALIA])
+    ex = extract(text, published=date(2024, 3, 18), gazetteer=gz, publisher="Office of the President of Norvania")
+    assert [(s.speaker, s.quote.rstrip(",")) for s in ex.statements] == [
+        ("Aldo Varen", "I strongly believe that in these crucial days our country will receive the status")
+    ]
