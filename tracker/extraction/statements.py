@@ -60,6 +60,12 @@ CHANNELS = [
     ),
     ("speech", re.compile(r"\b(?:speech|address|remarks|speaking\s+at)\b", re.I)),
 ]
+# 'the words of Jon Pell:', 'words from the Scripture:', 'I quote:', 'to quote General Tol,': the
+# speaker quotes someone else's words or a text's.
+QUOTING_LEAD = re.compile(
+    r"(?:\bwords[ \t]+(?:of|from|by)\b|\b(?:I|me|to)[ \t]+quote\b|\bquoted[ \t]+(?:\w+[ \t]+){0,2}words\b"
+    r"|\bwhat[ \t]+(?:he|she|they)[ \t]+(?:wrote|said)\b)[^“”\"‘.!?]{0,70}[:,]?[ \t]*$"
+)
 # "I said", "I told them:", "I asked," right before the quotation, or "…," I said after it.
 FIRST_PERSON_BEFORE = re.compile(
     r"(?<![\w-])I[ \t]+(?:\w+ly[ \t]+|also[ \t]+|then[ \t]+)?(?:said|say|asked|told|wrote|replied|answered|added)\b"
@@ -113,6 +119,12 @@ def find_statements(article: Article, paragraphs: list[Block]) -> list[FoundStat
         sent = article.sentence_at(q.start - 1) or article.sentence_at(q.start)
         if sent is None:
             continue
+        quoting = QUOTING_LEAD.search(text, max(sent.start, q.start - 120), q.start - 1)
+        if quoting:  # 'the words of Jon Pell:', 'I quote:': someone else's words, or a text's
+            named = article.mentions_in(quoting.start(), quoting.end())
+            if named:
+                out.append(_statement(article, named[-1].entity, q, sent, fragment))
+            continue
         speaker = (
             label_speaker(article, q.start)
             or _attributed(article, q, sent, ctx)
@@ -132,15 +144,17 @@ def find_statements(article: Article, paragraphs: list[Block]) -> list[FoundStat
                 speaker = previous.speaker
         if speaker is None:
             continue
-        start, end = min(sent.start, q.start - 1), max(sent.end, q.end + 1)
-        start, end = max(start, 0), min(end, len(text))
-        when, precision = _statement_date(article, sent, speaker)
-        channel = _channel(article, sent, q)
-        item = FoundStatement(speaker, q, start, end, when, precision, channel, fragment)
+        item = _statement(article, speaker, q, sent, fragment)
         out.append(item)
         if not fragment:
             previous = item
     return out
+
+
+def _statement(article: Article, speaker: Entity, q: Block, sent, fragment: bool) -> FoundStatement:
+    start, end = max(min(sent.start, q.start - 1), 0), min(max(sent.end, q.end + 1), len(article.text))
+    when, precision = _statement_date(article, sent, speaker)
+    return FoundStatement(speaker, q, start, end, when, precision, _channel(article, sent, q), fragment)
 
 
 def _speaker_at(ctx: _Context, mention: Mention) -> Entity | None:

@@ -183,3 +183,12 @@ def test_the_head_of_state_is_the_publishers_head_of_state_the_text_names():
     assert [(s.speaker, s.quote.rstrip(",")) for s in ex.statements] == [
         ("Aldo Varen", "I strongly believe that in these crucial days our country will receive the status")
     ]
+
+
+def test_words_the_speaker_quotes_are_of_whom_they_name_or_of_nobody():
+    text = (
+        "President Aldo Varen: Let me recall the words of Prime Minister Mira Tol: “A border is a promise kept by "
+        "both sides.” And I quote: “Every citizen has the right to leave the country and to return.”\n\n"
+        "Prime Minister Mira Tol: Thank you."
+    )
+    assert said(text) == [("Mira Tol", "A border is a promise kept by both sides.")]
