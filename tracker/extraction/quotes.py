@@ -132,6 +132,8 @@ def _next_opening(text: str, pos: int, end: int):
 
 def is_title(quote: str) -> bool:
     """A programme's, book's or operation's name in quotation marks, not words someone said."""
+    if not re.search(r"[^\W\d_]{2}", quote):
+        return True  # 'the "123" agreement': a number or a code names something, no one says it
     words = re.findall(r"[\w'’-]+", quote)
     if not words or len(words) > 8 or quote.rstrip().endswith(("?", "!")):
         return False

@@ -192,3 +192,8 @@ def test_words_the_speaker_quotes_are_of_whom_they_name_or_of_nobody():
         "Prime Minister Mira Tol: Thank you."
     )
     assert said(text) == [("Mira Tol", "A border is a promise kept by both sides.")]
+
+
+def test_a_number_in_quotation_marks_is_a_name_not_a_statement():
+    text = 'President Aldo Varen of Norvania welcomed the signing of the "123" agreement on civil nuclear work.'
+    assert said(text) == []
