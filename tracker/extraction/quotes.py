@@ -15,8 +15,12 @@ from .text import Block
 
 SMALL_WORDS = {"of", "the", "and", "a", "an", "in", "on", "for", "to", "at", "by", "with", "or"}
 # A single opening mark starts a word; a single closing mark ends one and is not followed by a letter.
+# Curly marks, and straight ones (typewriter British style) where a paragraph has neither curly
+# single nor any double marks: an apostrophe inside a word ("don't") is neither.
 SINGLE_OPEN = re.compile(r"(?:^|(?<=[\s(\[—–-]))‘(?=\S)")
 SINGLE_CLOSE = re.compile(r"(?<=\S)’(?![\w])")
+STRAIGHT_OPEN = re.compile(r"(?:^|(?<=[\s(\[—–-]))'(?=[^\s'])")
+STRAIGHT_CLOSE = re.compile(r"(?<=\S)'(?![\w])")
 
 
 def find_quotes(text: str, paragraphs: list[Block]) -> list[Block]:
@@ -25,8 +29,11 @@ def find_quotes(text: str, paragraphs: list[Block]) -> list[Block]:
     for i, para in enumerate(paragraphs):
         following = paragraphs[i + 1] if i + 1 < len(paragraphs) else None
         found = _double_quotes(text, para, following)
-        if not found and "‘" in text[para.start : para.end]:
-            found = _single_quotes(text, para)
+        words = text[para.start : para.end]
+        if not found and "‘" in words:
+            found = _single_quotes(text, para, following, SINGLE_OPEN, SINGLE_CLOSE)
+        elif not found and "'" in words and not any(mark in words for mark in '"“”’'):
+            found = _single_quotes(text, para, following, STRAIGHT_OPEN, STRAIGHT_CLOSE)
         out += found
     return out
 
@@ -39,8 +46,17 @@ def _double_quotes(text: str, para: Block, following: Block | None) -> list[Bloc
         if opening is None:
             break
         mark, at = opening
+        before = text[at - 1 : at] if at > para.start else " "
+        if (
+            mark == '"'
+            and not before.isspace()
+            and before not in "(["
+            and text[at + 1 : at + 2] in ("", " ", "\t", "\n")
+        ):
+            pos = at + 1  # 'friendly," said': a closing mark whose opening the text lost opens nothing
+            continue
         closer = "”" if mark == "“" else '"'
-        close = text.find(closer, at + 1, segment_end)
+        close = text.find(closer, at + 1, segment_end) if mark == "“" else _straight_close(text, at + 1, segment_end)
         if mark == "“":
             nested = text.find("“", at + 1, close if close != -1 else segment_end)
             if nested != -1 and close != -1 and nested < close:
@@ -56,15 +72,37 @@ def _double_quotes(text: str, para: Block, following: Block | None) -> list[Bloc
     return out
 
 
-def _single_quotes(text: str, para: Block) -> list[Block]:
+def _straight_close(text: str, start: int, end: int) -> int:
+    """The straight mark that closes a quotation opened before ``start``, passing over a quotation
+    nested in it ('the proposal on "alternatives to integration" is unacceptable', or with the space
+    lost, 'such issues as"debottlenecking" and'): a mark after a space or between two letters,
+    before a word, opens; it never closes. -1 when none does."""
+    pos = start
+    while True:
+        close = text.find('"', pos, end)
+        before, after = text[close - 1 : close], text[close + 1 : close + 2]
+        opens = (before.isspace() or before in "([" or before.isalpha()) and after.isalnum()
+        if close == -1 or not opens or (before.isalpha() and not after.isalpha()):
+            return close
+        inner = text.find('"', close + 1, end)
+        if inner == -1:
+            return -1
+        pos = inner + 1
+
+
+def _single_quotes(
+    text: str, para: Block, following: Block | None, opener: re.Pattern, closer: re.Pattern
+) -> list[Block]:
     out = []
     pos = para.start
     while True:
-        opening = SINGLE_OPEN.search(text, pos, para.end)
+        opening = opener.search(text, pos, para.end)
         if opening is None:
             break
-        close = _single_close(text, opening.end(), para.end)
+        close = _single_close(text, opening.end(), para.end, closer)
         if close is None:
+            if following is not None and opener.match(text, following.start):
+                out.append(Block(opening.end(), para.end))  # continued: the next paragraph reopens it
             break
         if close > opening.end():
             out.append(Block(opening.end(), close))
@@ -72,8 +110,8 @@ def _single_quotes(text: str, para: Block) -> list[Block]:
     return out
 
 
-def _single_close(text: str, start: int, end: int) -> int | None:
-    for m in SINGLE_CLOSE.finditer(text, start, end):
+def _single_close(text: str, start: int, end: int, closer: re.Pattern) -> int | None:
+    for m in closer.finditer(text, start, end):
         after = text[m.end() : m.end() + 2]
         # "the leaders’ summit": a plural possessive, followed by a lower-case word, not the closing mark
         if text[m.start() - 1] == "s" and re.match(r" [a-z]", after):
@@ -94,8 +132,29 @@ def _next_opening(text: str, pos: int, end: int):
 
 def is_title(quote: str) -> bool:
     """A programme's, book's or operation's name in quotation marks, not words someone said."""
+    if not re.search(r"[^\W\d_]{2}", quote):
+        return True  # 'the "123" agreement': a number or a code names something, no one says it
     words = re.findall(r"[\w'’-]+", quote)
     if not words or len(words) > 8 or quote.rstrip().endswith(("?", "!")):
         return False
     significant = [w for w in words if w.lower() not in SMALL_WORDS]
     return bool(significant) and all(w[0].isupper() for w in significant) and len(words) >= 2
+
+
+# A quotation right after the noun of a document, an undertaking, an event or an outlet is its
+# name: 'decree of 14 May "On the appointment of judges"', 'the programme "Large Construction"',
+# 'a report titled "…"', 'the press marathon "30 questions to the President"'.
+DOCUMENT_BEFORE = re.compile(
+    r"\b(?:decrees?|laws?|resolutions?|bills?|acts?|programmes?|programs?|strateg(?:y|ies)|reports?|books?|films?"
+    r"|songs?|projects?|initiatives?|campaigns?|festivals?|operations?|exercises?|awards?|medals?|platforms?"
+    r"|sections?|conferences?|marathons?|forums?|exhibitions?|channels?|portals?|newspapers?|magazines?|shows?"
+    r"|contests?|competitions?|titled|entitled|dubbed|headlined|mottos?|slogans?|themes?|hashtags?)"
+    r"(?:[ \t]+(?:of|dated|from|No\.?)[ \t]+[^\"“”\n.!?:;]{1,30}?)?[ \t,–—-]*(?:the[ \t]+)?$",
+    re.I,
+)
+
+
+def names_a_document(text: str, quote_start: int) -> bool:
+    """Whether the quotation starting at ``quote_start`` (after its mark) names a document, a
+    programme or an award rather than reporting words someone said."""
+    return bool(DOCUMENT_BEFORE.search(text, max(0, quote_start - 70), max(0, quote_start - 1)))

@@ -1,6 +1,6 @@
 """Who is speaking where: the reported-speech events of an article, the gender its words give each
 person, and the attributions that are not "X said" (a speaker label before a colon, the lead
-sentence of a bulleted list, the sender of a quoted message, "said" and a full name).
+sentence of a bulleted list). Speakers the people finder did not tag are in ``speaker_names``.
 """
 
 from __future__ import annotations
@@ -42,17 +42,6 @@ FEMALE = re.compile(
 # Subject pronouns only: "her" and "him" as often mean someone the sentence does not name.
 HE = re.compile(r"\b(?:[Hh]e|[Hh]imself)\b")
 SHE = re.compile(r"\b(?:[Ss]he|[Hh]erself)\b")
-# "The message reads, in part:" / "The letter says:": the words of a document someone sent.
-DOCUMENT_READS = re.compile(
-    r"\b(?:message|letter|telegram|statement|address|greetings|note|appeal|post)\b[^.:]{0,30}?\b(?:reads|read|says"
-    r"|said|states|stated)\b[^.:]{0,20}:\s*$",
-    re.I,
-)
-SENT = re.compile(r"\s+(?:has\s+|had\s+)?(?:sent|addressed|issued|wrote|published|released|delivered|posted)\b", re.I)
-SENDER = re.compile(
-    r"(?:^|(?<=[.!?]\s)|(?<=\n))(?P<name>[A-Z][\w'’-]+(?:[ \t]+[A-Z][\w'’-]+){1,2})[ \t]+(?:has[ \t]+|had[ \t]+)?"
-    r"(?:sent|addressed)\b"
-)
 BULLET = re.compile(r"[ \t]*(?:[•▪◦·*–—-]|\d{1,2}[.)])[ \t]*")
 
 
@@ -104,9 +93,24 @@ def genders(article: Article) -> dict[int, str]:
     return out
 
 
+def main_clause_events(article: Article, events: list[tuple[int, Entity]]) -> list[tuple[int, Entity]]:
+    """The events that are not reported inside another's words: in "Pell noted that Varen stresses
+    the need for arms", Pell speaks; Varen's "stresses" is what Pell said."""
+    out = []
+    for i, (p, e) in enumerate(events):
+        sent = article.sentence_at(p)
+        inner = sent is not None and any(
+            sent.start <= p0 < p and e0.ident != e.ident and re.search(r"\bthat\b", article.text[p0:p])
+            for p0, e0 in events[:i]
+        )
+        if not inner:
+            out.append((p, e))
+    return out
+
+
 def last_speaker(article: Article, events, pos: int, gender: str | None, known: dict[int, str]) -> Entity | None:
-    """Whom "he"/"she" at ``pos`` means: the last person reported speaking, passing over those the
-    text gives the other gender."""
+    """Whom "he"/"she" at ``pos`` means: the last person reported speaking (``events`` in order, the
+    main clauses' only), passing over those the text gives the other gender."""
     earlier = [e for p, e in events if p < pos] or [m.entity for m in article.people.mentions if m.end <= pos]
     for e in reversed(earlier):
         if gender is None or known.get(e.ident, gender) == gender:
@@ -158,61 +162,3 @@ def lead_speaker(article: Article, quote_start: int, speaker_of) -> Entity | Non
             return None
         pos = prev_start - 1
     return None
-
-
-def document_author(article: Article, quote_start: int, extra: dict[str, Entity]) -> Entity | None:
-    """ "The message reads, in part: “…”": the words are those of whoever sent the message, named
-    with the verb of sending (a person new to the article when the name was not recognised)."""
-    text = article.text
-    head = text[max(0, quote_start - 120) : quote_start - 1]
-    if not DOCUMENT_READS.search(head):
-        return None
-    for m in reversed(article.people.before(quote_start)):
-        if quote_start - m.end > 1500:
-            break
-        if not article.in_quote(m.start) and SENT.match(text, m.end, m.end + 40):
-            return m.entity
-    window = max(0, quote_start - 1500)
-    senders = list(SENDER.finditer(text, window, quote_start))
-    if senders:
-        return _new_person(senders[-1].group("name"), extra)
-    return None
-
-
-def _new_person(name: str, extra: dict[str, Entity]) -> Entity:
-    """A person the people finder did not tag, named where they speak; one entity per name."""
-    if name not in extra:
-        extra[name] = Entity(name, None, None, None, None, name.split()[-1], ident=-(len(extra) + 1))
-    return extra[name]
-
-
-NAME_WORD = r"(?:[A-Z][\w'’-]+|[A-Z]\.)"
-NAME_AFTER_SAID = re.compile(
-    rf"(?P<name>{NAME_WORD}(?:[ \t]+(?:{NAME_WORD}|(?:de|van|von|al|bin|el|da|di)(?=[ \t]))){{1,3}})"
-    r"(?=[ \t]*(?:[,.;:]|$|\n|[ \t](?:who|in|at|on|during|after|told|of)\b))"
-)
-
-
-def said_name(article: Article, pos: int, extra: dict[str, Entity]) -> Entity | None:
-    """The person named right after "said" at ``pos``: a mention starting there or inside the name
-    ("said Mira Tol" where only "Tol" was tagged), else a person new to the article ("said Jon Pell")."""
-    text = article.text
-    m = NAME_AFTER_SAID.match(text, pos)
-    if not m:
-        return None
-    inside = [x for x in article.mentions_in(pos, m.end()) if x.end == m.end() or x.start == pos]
-    if inside:
-        return inside[0].entity
-    name = m.group("name")
-    words = name.split()
-    if words[0] in {"The", "A", "An", "President", "Prime", "Minister", "Chancellor", "King", "Queen"}:
-        return None
-    if any(w.rstrip(".") in MONTH_OR_DAY for w in words):
-        return None
-    return _new_person(name, extra)
-
-
-MONTH_OR_DAY = {
-    "January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
-    "November", "December", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday",
-}  # fmt: skip

@@ -13,19 +13,27 @@ from dataclasses import dataclass, field
 
 from .context import Article
 from .people import Entity, Mention
-from .quotes import find_quotes, is_title
+from .quotes import find_quotes, is_title, names_a_document
+from .speaker_names import (
+    OFFICE_SPEAKS,
+    document_author,
+    named_speakers,
+    office_speaker,
+    office_speakers,
+    said_name,
+    signature_speaker,
+)
 from .speakers import (
     ADVERBS,
     PRONOUN_SAID,
     SPEECH_VERB,
     VERB_AFTER,
     VERB_AFTER_CLAUSE,
-    document_author,
     genders,
     label_speaker,
     last_speaker,
     lead_speaker,
-    said_name,
+    main_clause_events,
     speech_events,
 )
 from .text import Block
@@ -52,6 +60,19 @@ CHANNELS = [
     ),
     ("speech", re.compile(r"\b(?:speech|address|remarks|speaking\s+at)\b", re.I)),
 ]
+# 'the words of Jon Pell:', 'words from the Scripture:', 'I quote:', 'to quote General Tol,': the
+# speaker quotes someone else's words or a text's.
+QUOTING_LEAD = re.compile(
+    r"(?:\bwords[ \t]+(?:of|from|by)\b|\b(?:I|me|to)[ \t]+quote\b|\bquoted[ \t]+(?:\w+[ \t]+){0,2}words\b"
+    r"|\bwhat[ \t]+(?:he|she|they)[ \t]+(?:wrote|said)\b)[^“”\"‘.!?]{0,70}[:,]?[ \t]*$"
+)
+# "I said", "I told them:", "I asked," right before the quotation, or "…," I said after it.
+FIRST_PERSON_BEFORE = re.compile(
+    r"(?<![\w-])I[ \t]+(?:\w+ly[ \t]+|also[ \t]+|then[ \t]+)?(?:said|say|asked|told|wrote|replied|answered|added)\b"
+    r"[^“”\"‘’.!?]{0,60}$"
+)
+CAPTION_LINE = re.compile(r"(?m)^[ \t]*[A-Z][\w.'’-]*(?:[ \t]+(?:[A-Z][\w.'’-]*|of|the|and)){0,8}[ \t]*:[ \t]")
+FIRST_PERSON_AFTER = re.compile(r"I[ \t]+(?:said|asked|told|wrote|replied|answered|added)\b")
 ANY_CHANNEL = re.compile("|".join(f"(?:{p.pattern})" for _, p in CHANNELS), re.I)
 
 
@@ -74,11 +95,17 @@ class _Context:
     events: list[tuple[int, Entity]]
     genders: dict[int, str]
     new_people: dict[str, Entity] = field(default_factory=dict)
+    main_events: list[tuple[int, Entity]] = field(default_factory=list)  # "he said" reads only these
 
 
 def find_statements(article: Article, paragraphs: list[Block]) -> list[FoundStatement]:
     text = article.text
     ctx = _Context(speech_events(article), genders(article))
+    ctx.events = sorted(
+        ctx.events + named_speakers(article, ctx.new_people) + office_speakers(article, ctx.new_people),
+        key=lambda event: event[0],
+    )
+    ctx.main_events = main_clause_events(article, ctx.events)
     out: list[FoundStatement] = []
     previous: FoundStatement | None = None
     for q in article.quotes:
@@ -86,34 +113,48 @@ def find_statements(article: Article, paragraphs: list[Block]) -> list[FoundStat
         if not quote.strip() or len(quote) > 5000:
             continue
         words = len(quote.split())
-        if is_title(quote):
+        if is_title(quote) or names_a_document(text, q.start):
             continue
         fragment = words <= 4
         sent = article.sentence_at(q.start - 1) or article.sentence_at(q.start)
         if sent is None:
             continue
+        quoting = QUOTING_LEAD.search(text, max(sent.start, q.start - 120), q.start - 1)
+        if quoting:  # 'the words of Jon Pell:', 'I quote:': someone else's words, or a text's
+            named = article.mentions_in(quoting.start(), quoting.end())
+            if named:
+                out.append(_statement(article, named[-1].entity, q, sent, fragment))
+            continue
         speaker = (
             label_speaker(article, q.start)
             or _attributed(article, q, sent, ctx)
+            or signature_speaker(article, q.end + 1, ctx.new_people)
             or lead_speaker(article, q.start, lambda m: _speaker_at(ctx, m))
             or document_author(article, q.start, ctx.new_people)
         )
         para_index = sent.paragraph
-        if speaker is None and not fragment and previous is not None:
+        # '"…," Tol said. "More words."': a quotation goes on with the last speaker's, but inside a
+        # transcript's turn one within a sentence ('they say it "would destroy the state"') is the
+        # speaker quoting others.
+        opens = not text[sent.start : q.start - 1].strip(" \t\n:")
+        in_turn = _in_transcript_turn(article, q.start)
+        if speaker is None and not fragment and previous is not None and (opens or not in_turn):
             prev_sent = article.sentence_at(previous.quote.start)
             if prev_sent and para_index - prev_sent.paragraph <= 1 and not _names_someone_else(article, sent, q):
                 speaker = previous.speaker
         if speaker is None:
             continue
-        start, end = min(sent.start, q.start - 1), max(sent.end, q.end + 1)
-        start, end = max(start, 0), min(end, len(text))
-        when, precision = _statement_date(article, sent, speaker)
-        channel = _channel(article, sent, q)
-        item = FoundStatement(speaker, q, start, end, when, precision, channel, fragment)
+        item = _statement(article, speaker, q, sent, fragment)
         out.append(item)
         if not fragment:
             previous = item
     return out
+
+
+def _statement(article: Article, speaker: Entity, q: Block, sent, fragment: bool) -> FoundStatement:
+    start, end = max(min(sent.start, q.start - 1), 0), min(max(sent.end, q.end + 1), len(article.text))
+    when, precision = _statement_date(article, sent, speaker)
+    return FoundStatement(speaker, q, start, end, when, precision, _channel(article, sent, q), fragment)
 
 
 def _speaker_at(ctx: _Context, mention: Mention) -> Entity | None:
@@ -133,7 +174,7 @@ def _mention_at(article: Article, pos: int, end: int) -> Mention | None:
 
 def _pronoun_speaker(article: Article, ctx: _Context, pronoun: str, pos: int) -> Entity | None:
     gender = "m" if pronoun.lower() == "he" else "f"
-    return last_speaker(article, ctx.events, pos, gender, ctx.genders)
+    return last_speaker(article, ctx.main_events, pos, gender, ctx.genders)
 
 
 def _attributed(article: Article, q: Block, sent, ctx: _Context) -> Entity | None:
@@ -149,6 +190,13 @@ def _attributed(article: Article, q: Block, sent, ctx: _Context) -> Entity | Non
         and (VERB_AFTER.match(text, mention.end, mention.end + 60) or VERB_AFTER_CLAUSE.match(text, mention.end))
     ):
         return mention.entity
+    office = OFFICE_SPEAKS.match(text, at) and office_speaker(article, at, ctx.new_people)
+    if office:  # '…," the Head of the President's Office stressed'
+        return office
+    if FIRST_PERSON_AFTER.match(text, at) or FIRST_PERSON_BEFORE.search(text, sent.start, q.start - 1):
+        narrator = _narrator(article, q.start)
+        if narrator:  # '"…," I said' / 'I told them: "…"': the speaker of the address or caption
+            return narrator
     pron = re.match(rf"(?P<p>[Hh]e|[Ss]he)\s+{ADVERBS}{SPEECH_VERB}\b", text[at : at + 60])
     if pron:
         return _pronoun_speaker(article, ctx, pron.group("p"), q.start)
@@ -160,6 +208,9 @@ def _attributed(article: Article, q: Block, sent, ctx: _Context) -> Entity | Non
         mention = _mention_at(article, at + said_first.end(), at + said_first.end() + 120)
         if mention and mention.start == at + said_first.end():
             return mention.entity
+        office = office_speaker(article, at + said_first.end(), ctx.new_people)
+        if office:
+            return office
     # The attribution elsewhere in the sentence, before the quotation first.
     outside = [(p, e) for p, e in ctx.events if sent.start <= p < sent.end and not article.in_quote(p)]
     before = [e for p, e in outside if p < q.start]
@@ -175,6 +226,28 @@ def _attributed(article: Article, q: Block, sent, ctx: _Context) -> Entity | Non
     if pron and not article.in_quote(pron.start()):
         return _pronoun_speaker(article, ctx, pron.group("p"), q.start)
     return None
+
+
+def _in_transcript_turn(article: Article, pos: int) -> bool:
+    """Whether ``pos`` is in a speaker's turn of a transcript: under a caption, in a text with more
+    than one (a headline "Tol: we will win" alone makes no transcript)."""
+    narrators = article.narrators
+    return narrators is not None and len(narrators.captions) > 1 and narrators.caption_at(pos) is not None
+
+
+def _narrator(article: Article, pos: int) -> Entity | None:
+    """Who "I" is at ``pos``: the speaker of the caption it falls under, or of the whole document;
+    nobody when a caption the people finder could not read ("Question:", "Q:") comes between."""
+    if article.narrators is None:
+        return None
+    text = article.text
+    caption = article.narrators.caption_at(pos)
+    captions = [c.start() for c in CAPTION_LINE.finditer(text, 0, pos)]
+    if captions:
+        start = next((p for p, e in reversed(article.narrators.captions) if p <= pos), None)
+        if caption is None or start is None or text.rfind("\n", 0, start) + 1 < captions[-1]:
+            return None
+    return article.narrators.at(pos)
 
 
 def _said_by_then(article: Article, start: int, end: int):
