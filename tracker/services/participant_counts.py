@@ -2,9 +2,11 @@
 
 Kept right whatever path writes participants: the ORM's ``participants.set/add/remove/clear``
 (services, admin forms, the spreadsheet import) through ``tracker.signals``; a person deleted with
-their contacts' rows through ``tracker.signals`` too; paths that write the rows in bulk call
-``contact_participant_counts_refresh`` with the contacts they touched (a merge); bulk loads
-(synth, ``load_demo``, a restore) through ``derived_recompute_all``, which recomputes them all.
+their contacts' rows through ``tracker.signals`` too; code that writes the rows without the ORM's
+many-to-many methods (``bulk_create``, ``update``, raw SQL) calls ``contact_participant_counts_refresh``
+with the contacts it touched (a people merge moves rows without changing a count: it refuses a
+contact with both people); bulk loads (synth, which also sets each count as it inserts,
+``load_demo``, a restore) through ``derived_recompute_all``, which recomputes them all.
 """
 
 from __future__ import annotations
