@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from collections import Counter, defaultdict
 from dataclasses import dataclass
-from datetime import date, timedelta
+from datetime import date
 from itertools import combinations
 
 from django.db.models import Count, Q, Sum
@@ -25,17 +25,21 @@ from timeline.charts.tally import tally_for
 from timeline.feed import CappedCount, count_capped
 from timeline.filters import ContactFilter
 from timeline.visual_queries import (
+    CountryPairs,
     busiest_first,
+    country_pairs,
     first_and_last,
     first_and_last_tallied,
     involving,
     months_of,
+    of_people_each,
     pair_rows_by_period,
     pairs_in,
 )
-from tracker.models import ContactSource, Gap, GapClaim, Office, Person, Precision, ReviewStatus
+from timeline.visual_spans import out_of_office, precision_span
+from tracker.models import ContactSource, Gap, GapClaim, Office, Person, ReviewStatus
 from tracker.models.record import participants
-from tracker.rules import month_after, month_start, pair_key
+from tracker.rules import pair_key
 
 MAX_MARKS = 1500  # contacts drawn one by one; more are counted per period
 MAX_CELLS = 800  # lanes x periods when counting
@@ -54,16 +58,6 @@ class Lane:
     count: int = 0
 
 
-def precision_span(day: date, precision: str) -> tuple[date, date] | None:
-    """The stretch of days an inexact date stands for: its week (Monday to Sunday) or its month."""
-    if precision == Precision.WEEK:
-        monday = day - timedelta(days=day.weekday())
-        return monday, monday + timedelta(days=7)
-    if precision in (Precision.MONTH, Precision.APPROXIMATE):
-        return month_start(day), month_after(day)
-    return None
-
-
 def period_for(start: date, end: date, lanes: int) -> str:
     """The shortest counting period that keeps lanes x periods under MAX_CELLS."""
     days = (end - start).days + 1
@@ -71,24 +65,6 @@ def period_for(start: date, end: date, lanes: int) -> str:
         if days / length * max(lanes, 1) <= MAX_CELLS:
             return name
     return "year"
-
-
-def out_of_office(offices: list[tuple[date | None, date | None]], start: date, end: date) -> list[tuple[date, date]]:
-    """The stretches of [start, end] in which none of ``offices`` was held (an office ends the day
-    before its ``end``). None for someone with no recorded office: the record does not know."""
-    if not offices:
-        return []
-    held = sorted((s or date.min, e or date.max) for s, e in offices)
-    stretches, cursor = [], start
-    for s, e in held:
-        if s > cursor:
-            stretches.append((cursor, min(s, end)))
-        cursor = max(cursor, e)
-        if cursor > end:
-            break
-    if cursor <= end:
-        stretches.append((cursor, end))
-    return [(a, b) for a, b in stretches if a < b]
 
 
 def gap_label(gap: Gap, claims: list[GapClaim]) -> str:
@@ -176,7 +152,7 @@ class VisualTimeline:
         undated = self.filter.without("start", "end")
         tally = tally_for(undated)
         if tally and tally.days is None:
-            first, last = first_and_last_tallied(undated.qs, months_of(tally))
+            first, last = first_and_last_tallied(of_people_each(undated, tally), months_of(tally))
         else:
             first, last = first_and_last(undated.qs)
         return {"first": first and first.isoformat(), "last": last and last.isoformat()}
@@ -185,6 +161,8 @@ class VisualTimeline:
         """How many contacts the range holds: exactly from the stored tallies when the filter allows
         and the range holds more than MAX_MARKS, else counted up to the feed's cap (one query
         either way for people, a pair or a country, which the date index does not narrow)."""
+        if country := self._country_pairs():
+            return CappedCount(country.total(), more=False)
         if not (self.tally and self.tally.days is not None):
             exact = self.filter.pair_count_from_tallies()
             return CappedCount(exact, more=False) if exact is not None else count_capped(self.qs)
@@ -301,6 +279,10 @@ class VisualTimeline:
                 top = busiest_first(counted, MAX_LANES + 1)
             else:
                 top = list(grouped[: MAX_LANES + 1])
+        elif country := self._country_pairs():
+            top = busiest_first(
+                Counter({k: n for k, n in country.pairs.items() if not lead or lead in k}), MAX_LANES + 1
+            )
         else:
             # No tally for this filter: rank the pairs of the latest LANE_SAMPLE contacts only.
             self.sampled = True
@@ -312,6 +294,12 @@ class VisualTimeline:
         names = self._names({p for key in chosen for p in self._people(key)})
         more = len(top) - len(chosen)
         return [self._lane(key, tally[key], names) for key in chosen], more
+
+    def _country_pairs(self) -> CountryPairs | None:
+        """A country filter's pairs from its nationals' tallies (``CountryPairs``), read once."""
+        if not hasattr(self, "_pairs"):
+            self._pairs = country_pairs(self.filter, self.tally)
+        return self._pairs
 
     def _cut(self) -> list:
         """The filter's contacts in the months its dates cut, which the month tallies leave out."""
@@ -340,6 +328,9 @@ class VisualTimeline:
         hold exactly its contacts under the filter (``Tally.pair_months``: not a pair of two others
         met in a summit of a country's contacts) and the period is a month or longer, else from
         the contacts."""
+        if (country := self._country_pairs()) and lane.people and not country.people & set(lane.people):
+            yield from country.rows_of_others(lane.people, period)  # two others: in summits only
+            return
         scope = self.qs.filter(kind=lane.kind) if lane.kind else self.qs.involving_all(*lane.people)
         tallied, field = None, "month"
         if self.tally and period != "week":

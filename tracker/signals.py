@@ -1,5 +1,6 @@
 """Keep gaps right whatever path a contact change takes (admin, shell, services, fixtures), and
-each person's matching key right whatever path a name change takes.
+each person's matching key right whatever path a name change takes, and each contact's stored
+participant count right whatever path writes its participants.
 
 Each receiver only works out which pairs (and, for the charts' day tally, which days) a change
 touches and hands them to ``gaps_mark_dirty`` / ``contact_days_mark_dirty``; the recomputation
@@ -14,6 +15,7 @@ from tracker.models import Contact, Event, GapClaim, Office, Person
 from tracker.rules import pair_key
 from tracker.services.claims import event_claims_link
 from tracker.services.offices import pairs_with_gaps_of
+from tracker.services.participant_counts import contact_participant_counts_refresh
 from tracker.services.upkeep import contact_days_mark_dirty, gap_claim_mark_dirty, gaps_mark_dirty, pairs_among
 
 
@@ -129,3 +131,30 @@ def person_saving(sender, instance: Person, raw=False, **kwargs):
 def person_saved(sender, instance: Person, raw=False, created=False, **kwargs):
     if not raw and not created and getattr(instance, "_name_before_save", instance.name) != instance.name:
         gaps_mark_dirty(pairs_with_gaps_of(instance.pk))
+
+
+# Each contact's stored participant count follows its participants rows, whichever side writes them.
+
+
+@receiver(m2m_changed, sender=Contact.participants.through)
+def contact_participants_counted(sender, instance, action, reverse, pk_set, **kwargs):
+    if getattr(instance, "_loaded_raw", False):  # the loader recomputes (derived_recompute_all)
+        return
+    if reverse and action == "pre_clear":  # person.contacts.clear(): the contacts it leaves
+        instance._contacts_before_clear = list(instance.contacts.values_list("pk", flat=True))
+    elif action in ("post_add", "post_remove", "post_clear"):
+        if not reverse:
+            contact_participant_counts_refresh([instance.pk])
+        else:
+            contact_participant_counts_refresh(pk_set or getattr(instance, "_contacts_before_clear", ()))
+
+
+@receiver(pre_delete, sender=Person)
+def person_deleting(sender, instance: Person, **kwargs):
+    instance._contacts_before_delete = list(instance.contacts.values_list("pk", flat=True))
+
+
+@receiver(post_delete, sender=Person)
+def person_deleted(sender, instance: Person, **kwargs):
+    # Their participants rows went with them (a cascade, which sends no m2m signal).
+    contact_participant_counts_refresh(getattr(instance, "_contacts_before_delete", ()))

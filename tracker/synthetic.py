@@ -238,6 +238,7 @@ def _contacts(rng, countries, heads, topics, count, until, say) -> list[Contact]
                     summary=f"{Contact.Kind(kind).label} between the leaders of {names[a]} and {names[b]} "
                     f"on {' and '.join(t.name.lower() for t in chosen)}.",
                     host=people[0] if kind == Contact.Kind.VISIT else None,
+                    participant_count=len(people),  # the rows are bulk-inserted below, without signals
                 )
             )
             people_of.append(people)

@@ -19,6 +19,7 @@ from timeline.charts.aggregates import (
     busiest,
     contact_counts_by_pair,
     pair_counts_in,
+    pair_counts_of_people,
     tallied_pairs_among,
     tallied_totals_by_person,
     totals_by_person,
@@ -82,8 +83,9 @@ def chart_network(contacts: QuerySet, params: QueryDict | NetworkOptions, tally:
         edges = contact_counts_by_pair(contacts, MAX_EDGES, tally)
         totals, among = (lambda: tallied_totals_by_person(tally)), (lambda ids: tallied_pairs_among(tally, ids))
     else:
-        # One query for every pair of the selection; edges, totals and cells are read from it.
-        every = pair_counts_in(contacts)
+        # Every pair of the selection at once; edges, totals and cells are read from it.
+        of_people = tally and tally.people and not tally.pair
+        every = pair_counts_of_people(contacts, tally) if of_people else pair_counts_in(contacts)
         edges = busiest(every, MAX_EDGES)
         totals = lambda: totals_by_person(every)  # noqa: E731
         among = lambda ids: [(a, b, n) for a, b, n in every if a in ids and b in ids]  # noqa: E731

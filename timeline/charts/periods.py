@@ -6,6 +6,8 @@ On SQLite, Django computes ``TruncMonth``/``TruncWeek`` with a Python function c
 
 from __future__ import annotations
 
+from datetime import date, timedelta
+
 from django.db.models.functions import TruncMonth, TruncQuarter, TruncWeek, TruncYear
 
 PERIODS = [("month", "month"), ("week", "week")]
@@ -52,3 +54,14 @@ STARTS = {"week": WeekStart, "month": MonthStart, "quarter": QuarterStart, "year
 def period_start(period: str, field: str = "date"):
     """The first day of ``field``'s week, month, quarter or year (month for anything else)."""
     return STARTS.get(period, MonthStart)(field)
+
+
+def period_start_of(day: date, period: str) -> date:
+    """``period_start`` of one day, in Python: for contacts already read."""
+    if period == "week":
+        return day - timedelta(days=day.weekday())
+    if period == "quarter":
+        return day.replace(month=(day.month - 1) // 3 * 3 + 1, day=1)
+    if period == "year":
+        return day.replace(month=1, day=1)
+    return day.replace(day=1)

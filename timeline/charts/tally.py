@@ -20,7 +20,8 @@ class Tally:
 
     ``days``: ``ContactDayCount`` rows, when no person or pair narrows the filter either.
     ``pairs``: ``PairContactCount`` rows, only when the filter is the default (confirmed, any
-    kind, any date), the one thing that table counts.
+    kind, any date), the one thing that table counts. ``whole``: the filter narrows by nothing
+    else than people or a pair, so their pairs' ``PairContactCount`` rows count their contacts.
     ``months``: ``PairMonthCount`` rows of the whole months inside the dates; ``pair_months``
     gives one pair's. ``cut``: the stretches of the months the dates cut (none, one or two),
     which the charts count from the contacts.
@@ -32,6 +33,7 @@ class Tally:
     people: frozenset[int] = frozenset()
     pair: tuple[int, int] | None = None  # the ids of a pair filter, lower first
     cut: list[tuple[date, date]] = field(default_factory=list)
+    whole: bool = False
 
     def pair_months(self, a: int, b: int) -> QuerySet | None:
         """The ``PairMonthCount`` rows of the pair of ids ``a`` and ``b`` under the filter, or None
@@ -100,6 +102,7 @@ def tally_for(filterset: ContactFilter) -> Tally | None:
         people=people,
         pair=pair,
         cut=cut,
+        whole=whole,
     )
 
 

@@ -5,8 +5,10 @@ ranges that cut months."""
 from collections import Counter
 from datetime import date, timedelta
 from itertools import cycle
+from urllib.parse import urlencode
 
 import pytest
+from django.http import QueryDict
 
 from timeline.filters import ContactFilter
 from tracker.models import Contact
@@ -20,7 +22,7 @@ pytestmark = pytest.mark.django_db
 def record(people):
     """Ten years of contacts of five people in two countries, with summits of three (which put a
     pair of two others in a country's contacts) and a month-precision letter."""
-    kelland = make_country("Kelland")
+    kelland = make_country("Kelland", iso_alpha2="XK")
     aldo, mira, ivo = people["aldo"], people["mira"], people["ivo"]
     oren = make_person("Oren Dask", slug="oren-dask", country=kelland)
     lisel = make_person("Lisel Varn", slug="lisel-varn", country=kelland)
@@ -61,6 +63,16 @@ def test_a_country_from_its_nationals_tallies_equals_counting_its_contacts(clien
     same_answer(fast, slow)
     # A pair of two others met in one of Mira's summits is a lane, counted from its contacts.
     assert "Oren Dask – Lisel Varn" in [lane["label"] for lane in fast["lanes"]]
+
+
+@pytest.mark.parametrize("dates", RANGES)
+def test_a_country_with_two_nationals_in_one_summit_counts_each_contact_once(client, record, monkeypatch, dates):
+    monkeypatch.setattr("timeline.visual.MAX_MARKS", 5)
+    fast, slow = answers(client, monkeypatch, {"country": "XK", "rows": 6, **dates})
+    same_answer(fast, slow)
+    held = ContactFilter(QueryDict(urlencode({"country": "XK", **dates})), queryset=Contact.objects.all()).qs
+    assert fast["total"] == held.count() and not fast["total_more"]
+    assert "ranked" not in fast["note"] and "latest" not in fast["note"]
 
 
 @pytest.mark.parametrize("dates", RANGES)

@@ -23,6 +23,8 @@ from tracker.models.people import Person
 
 # --- Contacts ----------------------------------------------------------------------------
 
+CROWDED = 3  # participants of a contact that pairs two people besides any one of them
+
 
 class ContactQuerySet(RecordQuerySet):
     text_field = "summary"
@@ -135,6 +137,10 @@ class Contact(models.Model):
         related_name="initiated_contacts",
         help_text="Who placed the call or asked for the meeting, when a source says so.",
     )
+    # How many rows of ``participants`` it has, kept by ``contact_participant_counts_refresh``: the
+    # contacts of three or more (summits) are the only ones that pair two others of a leader's
+    # contacts, and an index of them alone finds them without pairing every contact's participants.
+    participant_count = models.PositiveSmallIntegerField(default=0, editable=False)
     topics = models.ManyToManyField(Topic, blank=True, related_name="contacts")
     summary = models.TextField(blank=True, help_text="One or two sentences, in the editor's words.")
     status = models.CharField(
@@ -164,12 +170,26 @@ class Contact(models.Model):
             models.Index(fields=["id", "status"], name="contact_id_status"),
             # the few planned contacts, which held counts subtract from the tallies (planned included)
             models.Index(fields=["status", "id"], condition=Q(planned=True), name="contact_planned"),
+            # the few contacts of three or more participants (``CROWDED``), which the network reads
+            models.Index(
+                fields=["status", "date", "id"], condition=Q(participant_count__gte=CROWDED), name="contact_crowded"
+            ),
         ]
 
     def __str__(self) -> str:
         names = " – ".join(p.name for p in self.participants.all()) if self.pk else ""
         day = f" ({self.date:%Y-%m-%d})" if self.date else ""  # a contact still being built has none
         return f"{self.get_kind_display()} {names}{day}".replace("  ", " ")
+
+    def save(self, *args, **kwargs):
+        # The participant count is written by UPDATEs as participants rows change
+        # (``tracker.services.participant_counts``): saving an instance read before they changed
+        # would write its stale count back.
+        if not self._state.adding and kwargs.get("update_fields") is None and not kwargs.get("force_insert"):
+            kwargs["update_fields"] = [
+                f.attname for f in self._meta.concrete_fields if not f.primary_key and f.name != "participant_count"
+            ]
+        super().save(*args, **kwargs)
 
     def get_absolute_url(self) -> str:
         return reverse("timeline:contact", args=[self.pk])

@@ -43,6 +43,7 @@ from tracker.services.claims import (
 )
 from tracker.services.locks import days_lock, derived_lock_all, ingest_lock, pair_lock, pairs_lock
 from tracker.services.offices import OfficeJudges, pair_office_judge
+from tracker.services.participant_counts import contact_participant_counts_recompute_all
 
 _deferred: contextvars.ContextVar[set[Pair] | None] = contextvars.ContextVar("gaps_deferred", default=None)
 _deferred_days: contextvars.ContextVar[set[date] | None] = contextvars.ContextVar("days_deferred", default=None)
@@ -51,7 +52,8 @@ _deferred_days: contextvars.ContextVar[set[date] | None] = contextvars.ContextVa
 # changed are counted under "gap verdicts".
 Changes = Counter
 VERDICTS = "gap verdicts"
-DERIVED_TABLES = ("Gap", "PairContactCount", "PairMonthCount", "ContactDayCount", VERDICTS)
+PARTICIPANT_COUNTS = "participant counts"  # contacts whose stored ``participant_count`` changed
+DERIVED_TABLES = ("Gap", "PairContactCount", "PairMonthCount", "ContactDayCount", VERDICTS, PARTICIPANT_COUNTS)
 _CHUNK = 500  # ids per ``pk IN (…)``, well inside every backend's limit on parameters
 
 
@@ -401,6 +403,7 @@ def derived_recompute_all() -> tuple[int, Changes]:
         claims = GapClaim.objects.select_related("anchor_event")
         changes[VERDICTS] = sum(gap_claim_verdict_refresh(claim) for claim in claims)
         changes.update(contact_counts_recompute_all())
+        changes[PARTICIPANT_COUNTS] = contact_participant_counts_recompute_all()
     return len(by_pair), changes
 
 

@@ -5,16 +5,25 @@ Data is plainly fictional: three leaders of invented countries (``conftest.py``)
 
 from __future__ import annotations
 
+from datetime import date, timedelta
+from itertools import cycle
+
+import pytest
 from django.http import QueryDict
+from django.utils.text import slugify
 
 from timeline.charts import (
     chart_network,
+    tally_for,
 )
+from timeline.charts.aggregates import pair_counts_in, pair_counts_of_people
+from timeline.filters import ContactFilter
 from timeline.tests.charts.conftest import CHART_TEST_MARKS, CONFIRMED, contacts_for
 from tracker.models import (
     Contact,
     Person,
 )
+from tracker.tests.factories import an_editor_request, make_contact, make_country, make_person
 
 pytestmark = CHART_TEST_MARKS
 
@@ -131,3 +140,30 @@ def test_a_small_network_can_be_drawn_as_a_matrix(record):
     heatmap = chart.figure["data"][0]
     assert heatmap["x"] == ["Aldo Varen", "Mira Telos", "Cato Brenn"] and "Others" not in heatmap["x"]
     assert chart_network(contacts_for(""), QueryDict("network=pie")).errors
+
+
+@pytest.mark.parametrize(
+    "query",
+    ["person=aldo-varen", "person=aldo-varen&person=ivo-pell", "country=XO", "person=mira-tolsk&kind=meeting"]
+    + ["person=aldo-varen&start=2021-03-14&end=2023-11-20", "country=XO&start=2022-02-02"]
+    + ["person=ivo-pell&status=proposed", "person=mira-tolsk&status=any&start=2021-05-10&end=2022-02-20"],
+)
+def test_the_pairs_of_a_person_or_country_from_the_tallies_are_the_pairs_of_their_contacts(db, query):
+    """Pairs with one of the people from the pair tallies, pairs of two others from the contacts
+    of three or more participants: the same as pairing every contact's participants."""
+    norvania, ostrelia = make_country("Norvania"), make_country("Ostrelia", iso_alpha2="XO")
+    names = [("Aldo Varen", norvania), ("Mira Tolsk", ostrelia), ("Ivo Pell", norvania), ("Oren Dask", None)]
+    aldo, mira, ivo, oren = (make_person(name, slug=slugify(name), country=country) for name, country in names)
+    lisel = make_person("Lisel Varn", slug="lisel-varn")
+    groups = cycle([(aldo, mira), (aldo, oren, lisel), (mira, oren), (ivo, mira, lisel, oren), (aldo, ivo)])
+    kinds = cycle(["phone_call", "meeting", "visit"])
+    day = date(2020, 1, 5)
+    statuses = cycle(["confirmed", "confirmed", "proposed"])
+    while day < date(2024, 6, 1):
+        make_contact(*next(groups), on=day, kind=next(kinds), status=next(statuses))
+        day += timedelta(days=17)
+    contact_filter = ContactFilter(QueryDict(query), queryset=Contact.objects.all(), request=an_editor_request())
+    tally = tally_for(contact_filter)
+    assert tally and tally.people
+    fast, slow = pair_counts_of_people(contact_filter.qs, tally), pair_counts_in(contact_filter.qs)
+    assert sorted(fast) == sorted(slow) and any(a not in tally.people and b not in tally.people for a, b, _ in slow)
