@@ -163,4 +163,16 @@ def test_no_public_url_answers_500_to_any_input(client, fictional_record, data):
     got = client.get(url, params, headers=headers)
     head = client.head(url, params, headers=headers)
     assert got.status_code < 500 and head.status_code == got.status_code, (url, params)
+    if got.status_code == 302:  # typed names or empty values: the same page at its canonical URL, once
+        canonical = got["Location"]
+        assert canonical.split("?")[0] == url, (url, params, canonical)
+        got = client.get(canonical, headers=headers)
+        assert got.status_code != 302, (url, params, canonical)
     assert got.status_code in (200, 400, 404), (url, params, got.status_code)
+
+
+def test_many_empty_values_lead_once_to_the_page_without_them(client, fictional_record):
+    # What the fuzz found: 21 untouched picker boxes (more than a key may repeat) are no values at all.
+    got = client.get(reverse("timeline:timeline"), {"person": [""] * 21, "country": ""})
+    assert (got.status_code, got["Location"]) == (302, reverse("timeline:timeline"))
+    assert client.get(got["Location"]).status_code == 200
