@@ -84,3 +84,18 @@ def stall_cutoff():
     """A running job that has written no progress since then has lost its worker (each article
     writes progress, and one article takes seconds at most)."""
     return timezone.now() - timedelta(minutes=settings.INGEST_JOB_STALL_MINUTES)
+
+
+def stalled_rows() -> models.Q:
+    """``IngestJob.stalled`` as a condition on the rows, for an update that must find the job
+    still stalled when it runs."""
+    cutoff = stall_cutoff()
+    return models.Q(status=IngestJob.Status.RUNNING) & (
+        models.Q(heartbeat__lt=cutoff) | models.Q(heartbeat__isnull=True, started__lt=cutoff)
+    )
+
+
+def this_run(job: IngestJob) -> models.QuerySet:
+    """The job's row while it is still the run ``job`` was claimed for: a later retry bumps
+    ``attempts``, and a stuck worker's writes then reach nothing."""
+    return IngestJob.objects.filter(pk=job.pk, attempts=job.attempts)

@@ -23,11 +23,11 @@ from datetime import date, timedelta
 from pathlib import Path
 
 from django.conf import settings
-from django.db.models import F, Q
+from django.db.models import F
 from django.utils import timezone
 
 from tracker.models import IngestJob
-from tracker.models.jobs import stall_cutoff
+from tracker.models.jobs import stalled_rows, this_run
 from tracker.planner_statistics import planner_statistics_refresh
 from tracker.services.gazetteer import gazetteer_batch
 from tracker.services.ingest import IngestResult, article_ingest
@@ -98,8 +98,7 @@ def ingest_job_retry(job: IngestJob) -> bool:
         return False
     still = IngestJob.objects.filter(pk=job.pk, status=job.status)
     if job.status == IngestJob.Status.RUNNING:  # stalled: only while it still is (checked in the update)
-        cutoff = stall_cutoff()
-        still = still.filter(Q(heartbeat__lt=cutoff) | Q(heartbeat__isnull=True, started__lt=cutoff))
+        still = still.filter(stalled_rows())
     updated = still.update(status=IngestJob.Status.QUEUED, task_id="", error="", finished=None)
     if updated:
         ingest_job_enqueue(job)
@@ -128,19 +127,17 @@ def ingest_job_run(job_id: int) -> dict:
     ):
         return {"skipped": "the job is running already or no longer exists"}
     job = IngestJob.objects.get(pk=job_id)
-    this_run = IngestJob.objects.filter(pk=job.pk, attempts=job.attempts)
+    run = this_run(job)
     try:
         with gaps_deferred(), gazetteer_batch():
             results = _job_ingest(job)
     except Exception as error:
-        this_run.update(
-            status=IngestJob.Status.FAILED, error=f"{type(error).__name__}: {error}", finished=timezone.now()
-        )
+        run.update(status=IngestJob.Status.FAILED, error=f"{type(error).__name__}: {error}", finished=timezone.now())
         raise
     counts = {status: sum(r.status == status for r in results) for status in ("new", "duplicate", "failed")}
     job.articles.add(*[r.article.pk for r in results if r.article is not None and r.article.pk])
     everything_failed = results and counts["failed"] == len(results)
-    this_run.update(
+    run.update(
         status=IngestJob.Status.FAILED if everything_failed else IngestJob.Status.DONE,
         error="nothing could be ingested" if everything_failed else "",
         finished=timezone.now(),
@@ -184,17 +181,17 @@ def _progress_writer(job: IngestJob):
     """Write the job's progress after each article (its own statement, outside the article's
     transaction, so editors watch it move), with the heartbeat that tells a live worker from a dead one."""
     entries: list[dict] = []
-    this_run = IngestJob.objects.filter(pk=job.pk, attempts=job.attempts)
+    run = this_run(job)
 
     def progress(total: int, result: IngestResult | None) -> None:
         if result is None:
-            this_run.update(total=total, heartbeat=timezone.now())
+            run.update(total=total, heartbeat=timezone.now())
             return
         entries.append(job_entry(result))
         # The outcomes are rewritten whole: after each failure (editors see it at once) and every
         # so often, not after every article of a long .jsonl file.
         keep = {"results": entries} if result.status == "failed" or len(entries) % 25 == 0 else {}
-        this_run.update(
+        run.update(
             total=total,
             processed=len(entries),
             heartbeat=timezone.now(),
