@@ -215,12 +215,6 @@ class RecordFilter(django_filters.FilterSet):
             return self.form.cleaned_data.get("pair")
         return None
 
-    def is_filtered(self) -> bool:
-        """True when anything beyond the default status narrows the rows."""
-        data = self.form.cleaned_data if self.form.is_valid() else {}
-        narrowing = {k: v for k, v in data.items() if k not in ("status", "sort")}
-        return any(narrowing.values()) or data.get("status") != ReviewStatus.CONFIRMED
-
 
 class ContactFilter(RecordFilter):
     kind = CappedMultipleChoiceFilter(

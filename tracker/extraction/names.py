@@ -31,11 +31,6 @@ NAME_RUN = re.compile(rf"{NAME_WORD}(?:{SEP}(?:{PARTICLE}{SEP}){{0,2}}{NAME_WORD
 CAPS_RUN = re.compile(rf"{NAME_WORD}(?:{SEP}(?:(?:of|and|the|{PARTICLE}){SEP}){{0,2}}{NAME_WORD}){{0,9}}")
 
 
-def words_pattern(phrase: str) -> str:
-    """A regex for a phrase whose words may be split by spaces or one line break."""
-    return SEP.join(re.escape(w) for w in phrase.split())
-
-
 def phrases_alternation(phrases: list[str]) -> str:
     """A fast regex for any of ``phrases``, each word capitalised or not ("Prime Minister", "prime
     minister"), words split by spaces or one line break.

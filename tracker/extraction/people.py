@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from .gazetteer import Gazetteer, fold, name_is_fuller, name_key, surname_of
-from .items import KnownPerson, Span
+from .items import KnownPerson
 from .names import (
     APPOSITIVE,
     CAPS_RUN,
@@ -439,7 +439,3 @@ def _without_overlaps(mentions: list[Mention]) -> list[Mention]:
             starts.insert(i, m.start)
             kept.insert(i, m)
     return kept
-
-
-def mention_span(m: Mention) -> Span:
-    return Span(m.start, m.end)
