@@ -51,7 +51,8 @@ def whole_months(months: QuerySet, start: date | None, end: date | None) -> tupl
     cut = []
     if start and start.day != 1:
         months = months.filter(month__gte=month_after(start))
-        cut.append((start, min(month_after(start) - timedelta(days=1), end) if end else month_after(start)))
+        last = month_after(start) - timedelta(days=1)  # the cut month's last day
+        cut.append((start, min(last, end) if end else last))
     elif start:
         months = months.filter(month__gte=start)
     if end and month_after(end) - timedelta(days=1) != end:

@@ -52,6 +52,7 @@ TALLIED_QUERIES = [
     "year=2023",
     "kind=phone_call&kind=visit",
     "start=2023-06-01&end=2024-02-29",
+    "start=2023-12-15",  # cuts a month; the next month's first day holds a contact
     "status=any",
     "status=proposed",
     "person=cato-brenn",
@@ -64,6 +65,7 @@ PAIR_QUERIES = [
     "status=rejected",
     "kind=meeting&kind=phone_call",
     "start=2023-01-04",
+    "start=2023-12-15",
     "end=2024-02-28",
     "start=2023-01-04&end=2024-02-28",
     "start=2023-01-04&end=2023-01-30",
