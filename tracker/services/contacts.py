@@ -14,7 +14,7 @@ from django.utils import timezone
 from tracker import rules
 from tracker.models import Article, Contact, ContactSource, Person, Precision, ReviewStatus, Topic
 from tracker.services.confirming import contact_sources_confirm, people_confirm_named_by
-from tracker.services.upkeep import contact_days_mark_dirty, gaps_mark_dirty, pairs_of_contacts
+from tracker.services.upkeep import contact_days_mark_dirty, gaps_mark_dirty, pairs_among, pairs_of_contacts
 
 
 def contact_validate_participants(participants: Iterable[Person]) -> list[Person]:
@@ -24,7 +24,6 @@ def contact_validate_participants(participants: Iterable[Person]) -> list[Person
     return people
 
 
-@transaction.atomic
 def contact_create(
     *,
     kind: str,
@@ -38,6 +37,9 @@ def contact_create(
     initiator: Person | None = None,
     topics: Iterable[Topic] = (),
 ) -> Contact:
+    """A new contact with its participants and topics. Validated before anything is written; then
+    three inserts (the contact, its participants rows, its topics rows) in the caller's transaction
+    or one of its own: no savepoint, as the caller's one for its whole item undoes them all."""
     people = contact_validate_participants(participants)
     contact = Contact(
         kind=kind,
@@ -48,17 +50,22 @@ def contact_create(
         summary=summary,
         host=host,
         initiator=initiator,
+        participant_count=len(people),  # its participants rows are written below, without the signals
     )
     contact.full_clean()
-    contact.save()
-    # A new contact has no participants or topics yet: ``add``, not ``set`` (which reads them first).
-    contact.participants.add(*people)
-    if topics:
-        contact.topics.add(*topics)
+    with transaction.atomic(savepoint=False):
+        contact.save()
+        # A new contact has no participants or topics yet: their rows in one insert each, not
+        # ``participants.add`` (which reads the rows first, and whose signals count them again).
+        through = Contact.participants.through
+        through.objects.bulk_create([through(contact_id=contact.pk, person_id=p.pk) for p in people])
+        gaps_mark_dirty(pairs_among(p.pk for p in people))
+        if topics := list({t.pk: t for t in topics}.values()):
+            through = Contact.topics.through
+            through.objects.bulk_create([through(contact_id=contact.pk, topic_id=t.pk) for t in topics])
     return contact
 
 
-@transaction.atomic
 def contact_source_add(
     *,
     contact: Contact,
@@ -72,7 +79,8 @@ def contact_source_add(
 ) -> ContactSource:
     """Link an article to a contact it reports; a second link from the same article is the same
     source. ``status``: a report from an article not yet reviewed is proposed. ``first``: the
-    contact was created in this transaction, so it has no source to look for."""
+    contact was created in this transaction, so it has no source to look for. One statement (an
+    insert, or ``get_or_create``'s read and insert, which keeps itself atomic): no savepoint."""
     fields = {"start": start, "end": end, "evidence": evidence, "reported_kind": reported_kind, "status": status}
     if first:
         return ContactSource.objects.create(contact=contact, article=article, **fields)

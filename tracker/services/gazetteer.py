@@ -47,12 +47,15 @@ def gazetteer_current_fingerprinted() -> tuple[Gazetteer, dict[str, list[str]], 
     """``gazetteer_current()`` and the fingerprint of the people it was checked against (read
     once), for a caller that checks again later whether they changed meanwhile."""
     batch = _batch.get()
+    if batch and batch.get("held") and "gazetteer" in batch and not batch.get("unsettled"):
+        return batch["gazetteer"], batch["topics"], batch["fingerprint"]  # see ``gazetteer_batch_hold``
     seen = gazetteer_fingerprint()
     if batch is None:
         return gazetteer_from_db(), topic_keywords_from_db(), seen
     if "gazetteer" not in batch or batch["fingerprint"] != seen or batch.get("unsettled"):
         batch["gazetteer"], batch["topics"] = gazetteer_from_db(), topic_keywords_from_db()
         batch["fingerprint"], batch["unsettled"] = seen, False
+        batch.pop("topic_rows", None)  # read again with the keywords (``ingest_items.topics_named``)
     return batch["gazetteer"], batch["topics"], seen
 
 
@@ -81,13 +84,15 @@ def batch_cached(name: str, build):
     return batch[name]
 
 
-def gazetteer_person_added(person: Person) -> None:
+def gazetteer_person_added(person: Person, *, offices: list[Office] | None = None) -> None:
     """Tell the open batch (if any) about a person just created or renamed, so later articles find
-    them (a renamed person is then known by both names, under one key). Call
-    ``gazetteer_batch_settle`` before the transaction that made them ends."""
+    them (a renamed person is then known by both names, under one key); ``offices``: all of theirs,
+    when the caller knows them (one query saved). Call ``gazetteer_batch_settle`` before the
+    transaction that made them ends."""
     batch = _batch.get()
     if batch and "gazetteer" in batch:
-        batch["gazetteer"].add_person(known_person(person, offices=list(person.offices.all())))
+        offices = list(person.offices.all()) if offices is None else offices
+        batch["gazetteer"].add_person(known_person(person, offices=offices))
         batch["unsettled"] = True
 
 
@@ -98,7 +103,38 @@ def gazetteer_batch_settle() -> None:
     (an editor's made meanwhile, without the lock, is seen only in the next batch)."""
     batch = _batch.get()
     if batch and batch.get("unsettled"):
-        batch["fingerprint"], batch["unsettled"] = gazetteer_fingerprint(), False
+        # Held: read once, when the transaction ends (``gazetteer_batch_release``).
+        batch["fingerprint"] = None if batch.get("held") else gazetteer_fingerprint()
+        batch["unsettled"] = False
+
+
+def gazetteer_batch_hold() -> None:
+    """The caller has just taken the ingest lock for a transaction of many articles
+    (``tracker.services.ingest_batch``): check the people on record once (one read; the gazetteer
+    is built again if others changed them), then, until ``gazetteer_batch_release``, take the
+    batch's gazetteer as current without reading again: only this transaction changes the people
+    meanwhile, and it tells the gazetteer of each change (``gazetteer_person_added``). An article
+    that added people and failed before settling still has the gazetteer built again."""
+    batch = _batch.get()
+    if batch is not None:
+        gazetteer_current_fingerprinted()
+        batch["held"] = True
+
+
+def gazetteer_batch_release() -> None:
+    """Before the held transaction commits: the fingerprint of what it stored becomes the batch's
+    own (one read, if it added people)."""
+    batch = _batch.get()
+    if batch is not None and batch.pop("held", False) and "gazetteer" in batch and batch["fingerprint"] is None:
+        batch["fingerprint"] = gazetteer_fingerprint()
+
+
+def gazetteer_batch_forget() -> None:
+    """After a rollback of many articles: what the batch knows may name people no longer on
+    record; all of it is read again on next use."""
+    batch = _batch.get()
+    if batch is not None:
+        batch.clear()
 
 
 def known_person(person: Person, *, offices) -> KnownPerson:

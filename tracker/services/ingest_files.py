@@ -6,11 +6,10 @@ workers run (``tracker.services.ingest_jobs``), so both read a file the same way
 
 from __future__ import annotations
 
-import traceback
 from collections.abc import Callable
 from pathlib import Path
 
-from tracker.services.ingest import IngestResult, article_ingest
+from tracker.services.ingest import IngestResult, article_error, article_ingest
 
 SUFFIXES = {".txt", ".html", ".htm", ".md", ".markdown", ".jsonl"}
 
@@ -70,7 +69,7 @@ def file_ingest(
             try:
                 result = article_ingest(document=document, source_file=where, confirm=confirm, publisher=publisher)
             except Exception as error:  # noqa: BLE001 - reported as an error, the batch goes on
-                result = _error(error, where)
+                result = article_error(error, where)
             results.append(result)
             if progress:
                 progress(len(documents), result)
@@ -79,13 +78,7 @@ def file_ingest(
             IngestResult("failed", reason=f"not valid UTF-8 text ({error.reason} at byte {error.start})", source=name)
         )
     except Exception as error:  # noqa: BLE001 - reading reports bad input in ``errors``: this is a bug
-        results.append(_error(error, name, "cannot read the file: "))
+        results.append(article_error(error, name, "cannot read the file: "))
     if not results:
         results.append(IngestResult("failed", reason="the file holds no article", source=name))
     return results
-
-
-def _error(error: Exception, source: str, what: str = "") -> IngestResult:
-    """An article not stored because of an error of the program or the database, not of its file."""
-    reason = f"{what}{type(error).__name__}: {error}"
-    return IngestResult("failed", reason=reason, source=source, error=traceback.format_exc())

@@ -14,7 +14,7 @@ from django.db.models import prefetch_related_objects
 from tracker.models import Article, Contact, Person, Precision, ReviewStatus, Statement, Topic, UnplacedName
 from tracker.rules import IN_PERSON, REMOTE, contact_after_its_report, kind_class, pair_key
 from tracker.services.claims import gap_claim_create
-from tracker.services.confirming import people_confirm_named_by
+from tracker.services.confirming import people_confirm_named_by, people_set_status
 from tracker.services.contacts import (
     article_side,
     contact_create,
@@ -22,7 +22,7 @@ from tracker.services.contacts import (
     contact_source_add,
     contacts_set_status,
 )
-from tracker.services.gazetteer import gazetteer_batch_settle
+from tracker.services.gazetteer import batch_cached, gazetteer_batch_settle
 from tracker.services.people import ArticlePeople, country_index
 
 if TYPE_CHECKING:
@@ -41,17 +41,19 @@ def extraction_store(
     status = ReviewStatus.CONFIRMED if confirm else ReviewStatus.PROPOSED
     countries = country_index()
     people = ArticlePeople(extraction, article, countries, gazetteer=gazetteer)
-    topics = list(Topic.objects.filter(name__in=extraction.topics)) if extraction.topics else []
+    topics = topics_named(extraction.topics)
 
     for mention in extraction.people:
         if mention.is_new and not mention.key:
             people.resolve(mention.name, None)
 
     contacts: list[tuple[Contact, Any]] = []
+    named: dict[int, Person] = {}  # who the contacts and statements stored here name
     for item in extraction.contacts:
-        contact = _contact_store(item, article, people, status=status, topics=topics, result=result)
-        if contact is not None:
-            contacts.append((contact, item))
+        stored = _contact_store(item, article, people, status=status, topics=topics, result=result)
+        if stored is not None:
+            contacts.append((stored[0], item))
+            named.update((p.pk, p) for p in stored[1])
 
     kept_statements = set() if fresh else set(article.statements.values_list("speaker_id", "start", "end"))
     statements: list[Statement] = []
@@ -80,6 +82,7 @@ def extraction_store(
             status=status,
         )
         statements.append(statement)
+        named[speaker.pk] = speaker
     statements_store(statements, topics)
     if statements:
         result.proposed["statement"] += len(statements)
@@ -117,17 +120,29 @@ def extraction_store(
             status=status,
         )
         result.proposed["gap_claim"] += 1
-    # A trusted archive vouches for the people its items name, new ones included (nothing to do
-    # when all the people the new article's items may name are confirmed).
-    if confirm and not (fresh and people.all_confirmed()):
-        stored = article.statements.values_list("pk", flat=True)
-        people_confirm_named_by(contact_ids=[c.pk for c, _ in contacts], statement_ids=list(stored))
+    # A trusted archive vouches for the people its items name, new ones included. A new article's
+    # items are the ones above: their people as read or created here (no query to find them).
+    if confirm and fresh:
+        if unconfirmed := [p for p in named.values() if p.status != ReviewStatus.CONFIRMED]:
+            people_set_status(unconfirmed, ReviewStatus.CONFIRMED)
+    elif confirm:
+        stored = list(article.statements.values_list("pk", flat=True))
+        people_confirm_named_by(contact_ids=[c.pk for c, _ in contacts], statement_ids=stored)
     result.warnings.extend(people.warnings)
     unplaced_names_store(article, people.unplaced, fresh=fresh)
     result.people_created += people.created
     if people.created:
         result.proposed["person"] += people.created
     gazetteer_batch_settle()  # inside the transaction that added them
+
+
+def topics_named(names) -> list[Topic]:
+    """The topics of these names, by name: every topic read once per ``gazetteer_batch`` (as their
+    keywords are), else one query."""
+    if not names:
+        return []
+    by_name = batch_cached("topic_rows", lambda: {t.name: t for t in Topic.objects.all()})
+    return [by_name[name] for name in sorted(set(names)) if name in by_name]
 
 
 def statements_store(statements: list[Statement], topics: list[Topic]) -> None:
@@ -155,7 +170,10 @@ def unplaced_names_store(article: Article, names: dict[str, str], *, fresh: bool
     UnplacedName.objects.bulk_create(rows)
 
 
-def _contact_store(item, article: Article, people: ArticlePeople, *, status, topics, result) -> Contact | None:
+def _contact_store(
+    item, article: Article, people: ArticlePeople, *, status, topics, result
+) -> tuple[Contact, list[Person]] | None:
+    """The contact stored (new, or the one on record it is a further source of) and its participants."""
     resolved = [people.resolve(n, k) for n, k in zip(item.participants, item.participant_keys, strict=False)]
     participants = list({p.pk: p for p in resolved if p is not None}.values())
     if len(participants) < 2:
@@ -202,7 +220,7 @@ def _contact_store(item, article: Article, people: ArticlePeople, *, status, top
             contacts_set_status([existing], ReviewStatus.CONFIRMED)
         if topics:
             existing.topics.add(*topics)
-        return existing
+        return existing, participants
     by_name = {p.name.casefold(): p for p in participants}
     contact = contact_create(
         kind=kind,
@@ -217,7 +235,7 @@ def _contact_store(item, article: Article, people: ArticlePeople, *, status, top
     )
     contact_source_add(contact=contact, first=True, **report)
     result.proposed["contact"] += 1
-    return contact
+    return contact, participants
 
 
 def _statement_contact(item, speaker: Person, contacts: list[tuple[Contact, Any]]) -> Contact | None:

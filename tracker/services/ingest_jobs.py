@@ -29,10 +29,9 @@ from django.utils import timezone
 from tracker.models import IngestJob
 from tracker.models.jobs import stalled_rows, this_run
 from tracker.planner_statistics import planner_statistics_refresh
-from tracker.services.gazetteer import gazetteer_batch
 from tracker.services.ingest import IngestResult, article_ingest
+from tracker.services.ingest_batch import articles_batched
 from tracker.services.ingest_files import article_files, file_ingest
-from tracker.services.upkeep import gaps_deferred
 
 PASTED = "pasted text"
 
@@ -129,7 +128,7 @@ def ingest_job_run(job_id: int) -> dict:
     job = IngestJob.objects.get(pk=job_id)
     run = this_run(job)
     try:
-        with gaps_deferred(), gazetteer_batch():
+        with articles_batched():
             results = _job_ingest(job)
     except Exception as error:
         run.update(status=IngestJob.Status.FAILED, error=f"{type(error).__name__}: {error}", finished=timezone.now())
@@ -178,8 +177,9 @@ def _job_ingest(job: IngestJob) -> list[IngestResult]:
 
 
 def _progress_writer(job: IngestJob):
-    """Write the job's progress after each article (its own statement, outside the article's
-    transaction, so editors watch it move), with the heartbeat that tells a live worker from a dead one."""
+    """Write the job's progress after each article (its own statement, after the article's
+    savepoint: editors watch it move at each commit of the ``articles_batched`` transaction), with
+    the heartbeat that tells a live worker from a dead one."""
     entries: list[dict] = []
     run = this_run(job)
 

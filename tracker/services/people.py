@@ -95,11 +95,6 @@ class ArticlePeople:
         self.by_name[folded] = person
         return person
 
-    def all_confirmed(self) -> bool:
-        """Whether every person resolved so far (everyone the items can name) is confirmed, as read."""
-        found = [*self.by_key.values(), *self.by_name.values()]
-        return all(p.status == ReviewStatus.CONFIRMED for p in found if p is not None)
-
     def _find(self, name: str, country: str | None) -> Person | None:
         person = Person.objects.filter(name_key=name_key(name)).first()
         if person is not None:
@@ -169,7 +164,7 @@ class ArticlePeople:
         process created under the same key meanwhile."""
         try:
             with transaction.atomic():
-                person = self._insert(name, mention)
+                person, offices = self._insert(name, mention)
         except IntegrityError:
             person = Person.objects.filter(name_key=name_key(name)).first()
             if person is None:
@@ -177,10 +172,11 @@ class ArticlePeople:
             self._learn(person, mention, written=name)
             return person
         self.created += 1
-        gazetteer_person_added(person)
+        gazetteer_person_added(person, offices=offices)
         return person
 
-    def _insert(self, name: str, mention) -> Person:
+    def _insert(self, name: str, mention) -> tuple[Person, list[Office]]:
+        """The new person and their offices (the one the article names, if it does)."""
         country = country_find(getattr(mention, "country", None), self.countries)
         # Proposed, like every item extraction makes: no public page until an editor confirms.
         person = Person(name=name, country=country, status=ReviewStatus.PROPOSED)
@@ -195,7 +191,9 @@ class ArticlePeople:
             person.notes = f"{CREATED_NOTE} article {self.article.pk}."
         person.save()
         if office_title and country is not None and self.article.published:
-            Office.objects.create(
+            # Inserted without the save signals: they mark the person's pairs that have gaps, and a
+            # person made a moment ago has none (one query saved).
+            office = Office(
                 person=person,
                 title=office_title,
                 country=country,
@@ -206,7 +204,9 @@ class ArticlePeople:
                 status=ReviewStatus.PROPOSED,
                 is_head=office_title.casefold() in HEAD_TITLES,
             )
-        return person
+            Office.objects.bulk_create([office])
+            return person, [office]
+        return person, []
 
 
 def looks_like_full_name(name: str) -> bool:

@@ -11,10 +11,12 @@ from io import StringIO
 
 import pytest
 from django.core.management import CommandError, call_command
-from django.db import IntegrityError
+from django.db import IntegrityError, connection
+from django.test.utils import CaptureQueriesContext
 
-from tracker.models import Article, Contact
+from tracker.models import Article, Contact, UnplacedName
 from tracker.services import ingest as ingest_service
+from tracker.services import ingest_batch
 from tracker.tests.factories import an_extraction, call_item, make_country, make_leader
 
 pytestmark = pytest.mark.django_db
@@ -186,3 +188,73 @@ def test_confirm_confirms_and_the_publisher_option_fills_in(tmp_path, fake_extra
     assert Contact.objects.get().status == "confirmed"
     assert Article.objects.get().publisher == "Norvanian Presidency"
     assert Contact.objects.get().date == date(2024, 3, 18)
+
+
+# --- Many articles to a transaction (tracker.services.ingest_batch) ----------------------
+
+
+def commits_of(*args) -> int:
+    with CaptureQueriesContext(connection) as queries:
+        run_ingest(*args)
+    return sum(q["sql"] == "COMMIT" for q in queries.captured_queries)
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_batch_of_articles_is_committed_once_however_many_articles_it_holds(tmp_path, fake_extractor, monkeypatch):
+    monkeypatch.setattr(ingest_batch, "BATCH_SECONDS", 600)  # however slow the machine
+    (tmp_path / "one").mkdir()
+    (tmp_path / "one" / "a.md").write_text(md("2024-03-18"))
+    (tmp_path / "four").mkdir()
+    for n, word in enumerate(["timber", "fish", "salt", "wool"]):
+        (tmp_path / "four" / f"{n}.md").write_text(md(f"2024-04-0{n + 1}", READOUT.replace("grain", word)))
+    one = commits_of(tmp_path / "one")
+    assert commits_of(tmp_path / "four") == one  # the upkeep's commits, and the articles' one
+    assert Article.objects.count() == 5
+
+
+def ingest_three_in_one_batch(tmp_path, monkeypatch, fault) -> str:
+    """Ingest three articles in one batch, ``fault(article)`` run after storing each: the summary."""
+    store = ingest_service.extraction_store
+
+    def store_then_fault(extraction, article, **options):
+        store(extraction, article, **options)
+        fault(article)
+
+    monkeypatch.setattr(ingest_service, "extraction_store", store_then_fault)
+    monkeypatch.setattr(ingest_batch, "BATCH_SECONDS", 600)
+    for name, day, word in [("a", "2024-03-18", "grain"), ("b", "2024-04-02", "timber"), ("c", "2024-04-09", "fish")]:
+        (tmp_path / f"{name}.md").write_text(md(day, READOUT.replace("grain", word)))
+    out = StringIO()
+    with pytest.raises(CommandError, match=r"^1 article\(s\) not stored"):
+        call_command("ingest", str(tmp_path), stdout=out, stderr=StringIO())
+    assert "Articles: 2 new, 0 duplicate, 1 failed." in out.getvalue()
+    assert sorted(Article.objects.values_list("published", flat=True)) == [date(2024, 3, 18), date(2024, 4, 9)]
+    return out.getvalue()
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_bad_article_in_the_middle_of_a_batch_fails_alone_and_the_others_are_kept(
+    tmp_path, monkeypatch, fake_extractor
+):
+    def refuse(article):
+        if "timber" in article.text:  # half stored, then the database refuses
+            raise IntegrityError("CHECK constraint failed: tracker_statement_quote_not_empty")
+
+    summary = ingest_three_in_one_batch(tmp_path, monkeypatch, refuse)
+    assert f"  ERROR {tmp_path / 'b.md'}: IntegrityError: CHECK constraint failed" in summary
+    assert sorted(Contact.objects.values_list("date", flat=True)) == [date(2024, 3, 18), date(2024, 4, 9)]
+
+
+@pytest.mark.django_db(transaction=True)
+def test_an_article_that_breaks_its_batchs_commit_fails_alone_and_the_others_are_kept(
+    tmp_path, monkeypatch, fake_extractor
+):
+    # A reference to a row that does not exist is refused only at the commit (the foreign keys
+    # are deferred): the whole batch's transaction is undone, so each article is stored again alone.
+    def dangle(article):
+        if "timber" in article.text:
+            UnplacedName.objects.create(article=article, text="Nobody", person_id=999_999, reason="test")
+
+    summary = ingest_three_in_one_batch(tmp_path, monkeypatch, dangle)
+    assert f"  ERROR {tmp_path / 'b.md'}: IntegrityError" in summary
+    assert Contact.objects.count() == 2 and not UnplacedName.objects.exists()

@@ -19,11 +19,10 @@ from django.core.management.base import BaseCommand, CommandError
 from tqdm import tqdm
 
 from tracker.planner_statistics import planner_statistics_refresh
-from tracker.services.gazetteer import gazetteer_batch
 from tracker.services.ingest import IngestResult
+from tracker.services.ingest_batch import articles_batched
 from tracker.services.ingest_files import article_files, file_ingest
 from tracker.services.ingest_jobs import ingest_job_results, ingest_jobs_create_for_paths
-from tracker.services.upkeep import gaps_deferred
 
 
 class Command(BaseCommand):
@@ -47,7 +46,7 @@ class Command(BaseCommand):
         files, failures = article_files(list(paths))
         results: list[IngestResult] = list(failures)
         quiet = options.get("verbosity", 1) == 0
-        with gaps_deferred(), gazetteer_batch():
+        with articles_batched():
             for path in tqdm(files, desc="ingest", unit="file", file=sys.stderr, disable=quiet or None):
                 done = file_ingest(path, confirm=confirm, publisher=publisher)
                 for result in done:
