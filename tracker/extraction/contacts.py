@@ -19,14 +19,20 @@ from .narrator import first_person_before, we_before
 from .participants import (
     OBJECT_GAP,
     FoundContact,
+    countries_around,
     group_backwards,
     group_forwards,
+    holds_counterpart_office,
     is_domestic,
+    is_own_side_meeting,
     list_goes_on,
     list_skipped,
+    own_body,
+    separate_contacts,
 )
 from .people import Mention
 from .same_contact import contacts_merged
+from .subjects import and_before, coordinated, pronoun_subject, unnamed_head_before
 
 # Re-exported: gap claims read these from here.
 __all__ = ["THEY", "FoundContact", "find_contacts"]
@@ -52,7 +58,7 @@ CONTACT_VERB = re.compile(
         | (?:made|received|took)\s+a\s+(?:(?:tele)?phone\s+)?call\s+(?:from|with|to)
     )
     | (?P<meeting>
-        (?:met|meets|meet)\b(?:\s+[\w-]+){0,6}?\s+with | (?:met|meets|meet)(?-i:(?=\s+[A-Z]))
+        (?:met|meets|meet)\b(?:,?\s+[\w-]+){0,6}?,?\s+with | (?:met|meets|meet)(?-i:(?=\s+[A-Z]))
         | (?:met|meets|meet)(?=\s+the\s+(?:[\w'’-]+\s+){0,3}?(?-i:[A-Z]))  # "met the country's prime minister X"
         | (?<=\b(?:is|am)\s)meeting\s+(?:\w+\s+){0,2}?with | (?<=\bare\s)meeting\s+(?:\w+\s+){0,2}?with
         | HAVE\s+(?:DET\s+)?(?:(?!to\b|been\b)[\w-]+\s+){0,4}?(?:meeting|summit|talks|bilateral|discussion|consultation
@@ -64,7 +70,8 @@ CONTACT_VERB = re.compile(
         | (?:visited|visits|visit)(?!\s+by\b))
     # "X and Y spoke today": two people as the subject, no object.
     # ("met the interests of" is no meeting)
-    | (?P<pair>spoke|talked|met(?!\s+(?:the|a|an|its|their|his|her|all|every|our)\b)|conferred)
+    | (?P<pair>spoke|talked|met(?!\s+(?:the|a|an|its|their|his|her|all|every|our)\b)|conferred
+        | (?:(?<=\bare\s)|(?<=\bwere\s))meeting)  # "X and Y are meeting at this hour\"
     )\b)""".replace("HAVE", r"(?:held|had|holds|has|hold|have)").replace(
         "DET", r"(?:a|an|his|her|their|its|another|several|separate|two|three)"
     )
@@ -119,8 +126,6 @@ COLLECTIVE = re.compile(
     r"|allies|presidents|prime\s+ministers)\b",
     re.I,
 )
-# A conversation or talks that say they were one call among several people, not several calls.
-JOINT = re.compile(r"\b(?:joint|jointly|together|trilateral|multilateral|group|conference|summit)\b", re.I)
 # Words that set a "we" contact before the one reported: "We first met", "We also had telephone calls".
 RECALL_WORDS = re.compile(
     r"\b(?:first|last|previous|also|earlier|already|before|often|regularly|(?:tele)?phone)\b", re.I
@@ -191,7 +196,7 @@ def find_contacts(article: Article) -> list[FoundContact]:
                 last.awaiting = last.awaiting and len(last.entities) == before
         found += noun_contacts(article, sent, mentions, context)
         found += earlier_contacts(article, sent, mentions, found)
-    found = [c for c in found if len(c.entities) >= 2 and not c.awaiting]
+    found = [c for c in found if len(c.entities) >= (1 if c.unnamed_side else 2) and not c.awaiting]
     for c in found:
         if c.date is None and c.by_noun and not c.recalled and article.is_release and article.published:
             c.date, c.precision = article.published, "day"  # "the talks with X" a release reports: that day's
@@ -218,8 +223,9 @@ def _we_contacts(article: Article, sent: Sentence, verbs: list[re.Match], found:
         if not we_before(text, sent.start, m.start()) or NEGATION.search(text, m.start(), m.end()):
             continue
         verb = m.group(0).lower()
-        if verb.startswith(DIRECT_OBJECT_VERBS) and not verb.startswith(("met", "meet")):
-            continue  # "we can receive test results": these verbs need a person after them
+        if verb.startswith(DIRECT_OBJECT_VERBS) and not verb.startswith(("met", "meet")) or verb == "meeting":
+            continue  # "we can receive test results": these verbs need a person after them; "we are
+            # meeting" is the talks the transcript is of
         dated = [h for h in article.dates_in(sent.start, sent.end) if h.date < (article.published or h.date)]
         looked_back = RECALL_WORDS.search(text, sent.start, m.end()) or BEFORE_AN_EVENT.match(text, m.end(), sent.end)
         if not (dated or m.group("video") or looked_back):
@@ -320,8 +326,25 @@ def _contacts_at(
     clause_start = subject[-1].end if subject else sent.start
     if narrator is not None and first_person_before(text, clause_start, m.start()):
         subject = [Mention(m.start(), m.start(), narrator, "narrator")]  # "I spoke with ..."
+    kind_from = sent.start
+    if subject and coordinated(text, subject[-1].end, m.start()):
+        # "X met Y and later spoke by phone with Z": Z's contact is X's, not Y's.
+        first = [v for v in CONTACT_VERB.finditer(text, sent.start, subject[0].start)]
+        subject = group_backwards(text, [x for x in before if x.end <= first[-1].start()]) if first else []
+        kind_from = m.start()
+    # The words that say the kind end where a verb coordinated with this one begins.
+    kind_to = next(
+        (v.start() for v in CONTACT_VERB.finditer(text, m.end(), sent.end) if and_before(text, m.end(), v.start())),
+        sent.end,
+    )
     if not subject:
-        subject = _pronoun_subject(article, sent, m)  # "He also met with ...": the last sentence's subject
+        subject = pronoun_subject(article, sent, m.start())  # "He also met with ...": the last sentence's subject
+    head_at = None if subject else unnamed_head_before(text, sent.start, m.start())
+    unnamed = head_at is not None
+    if unnamed:
+        # "The Prime Minister spoke to President X": the publisher's leader, whom the text does not
+        # name, is no participant it can list; the contact with X still took place.
+        subject = [Mention(head_at, head_at, None, "unnamed")]
     if not subject:
         return []
     if text[subject[-1].end : m.start()].count(",") >= 2 and not RELATIVE_BEFORE_VERB.fullmatch(
@@ -336,10 +359,10 @@ def _contacts_at(
         return []  # "his upcoming State Visit with ...": a noun, not the verb
     if m.group("pair"):
         # "X and Y spoke today": both sides are the subject; a name after the verb is a topic.
-        if len(distinct([x.entity for x in subject])) < 2:
+        if unnamed or len(distinct([x.entity for x in subject])) < 2:
             return []
         obj = []
-        kind = "meeting" if verb == "met" else "phone_call"
+        kind = "meeting" if verb in ("met", "meeting") else "phone_call"
     else:
         obj = group_forwards(text, after, m.end())
     if verb.startswith(DIRECT_OBJECT_VERBS) and not verb.endswith("with"):
@@ -369,10 +392,22 @@ def _contacts_at(
     if kind == "phone_call" and SPOKE.match(verb) and (VENUE.search(context) or IN_PERSON_EVENT.search(context)):
         kind = "meeting"  # "spoke with ... on the margins of the NATO Summit" was face to face
     unsaid = kind == "phone_call" and not MEDIUM_WORDS.search(text, sent.start, sent.end)
+    subject = [x for x in subject if x.kind != "unnamed"]
     sides = [x.entity for x in subject]
     others = distinct([x.entity for x in obj if x.entity.ident not in {e.ident for e in sides}])
     if is_domestic(sides, others, article.home, lambda: article.countries_named(m.end(), sent.end)):
         return []  # a president with his own legislators or regional heads
+    if article.is_release and is_own_side_meeting(
+        sides,
+        others,
+        article.home,
+        lambda: countries_around(article, article.paragraph_start(sent), sent.end),
+        lambda name: own_body(name, article.gazetteer, article.home),
+        working="working" in verb,
+    ):
+        return []  # a head of state with his own officials, managers and citizens
+    if unnamed and not all(holds_counterpart_office(e) for e in others):
+        return []  # "The President spoke with Governor X": only a counterpart makes it a contact
     if not others and len(sides) > 1 and is_domestic(sides[:1], sides[1:], article.home):
         return []  # "the President and Speaker Tol spoke by phone"
     region = REGION_HEAD.search(text, m.end(), obj[0].start) if obj else None
@@ -384,49 +419,20 @@ def _contacts_at(
     needs_object = not m.group("pair") and (
         verb.endswith("with") or (verb.startswith(DIRECT_OBJECT_VERBS) and not verb.startswith(("met", "meet")))
     )
-    if len(entities) < 2 or (needs_object and not others):
+    if (not others if unnamed else len(entities) < 2) or (needs_object and not others):
         # "held a secure video call with European leaders": the names may follow in a list.
         if COLLECTIVE.search(text, m.start(), sent.end):
             contact = contact_dated(article, sent, m, entities, kind, subject)
             contact.awaiting = True
             return [contact]
         return []
-    if len(others) >= 2 and _separate(verb, kind, subject, text[sent.start : sent.end]):
+    if len(others) >= 2 and separate_contacts(verb, kind, subject, text[sent.start : sent.end]):
         out = [contact_dated(article, sent, m, distinct(sides + [o]), kind, subject) for o in others]
     else:
         out = [contact_dated(article, sent, m, entities, kind, subject)]
     for c in out:
         c.medium_unsaid = unsaid
+        c.unnamed_side = unnamed
+        if (kind_from, kind_to) != (sent.start, sent.end):
+            c.kind_span = (kind_from, kind_to)
     return out
-
-
-# "He met", "Later, she also spoke with": a pronoun opening the clause of the verb.
-PRONOUN_BEFORE_VERB = re.compile(
-    r"(?:^\s*|,\s*)(?:[Hh]e|[Ss]he)\s+(?:(?:also|later|then|subsequently|separately)\s+)?$"
-)
-
-
-def _pronoun_subject(article: Article, sent: Sentence, m: re.Match) -> list[Mention]:
-    """The person "he" or "she" before the verb means: the one the sentence before begins with, when
-    it names one person first."""
-    if not PRONOUN_BEFORE_VERB.search(article.text[sent.start : m.start()]):
-        return []
-    before = article.sentence_before(sent)
-    named = article.mentions_in(before.start, before.end) if before else []
-    if not named or named[0].kind == "narrator":
-        return []
-    return [Mention(m.start(), m.start(), named[0].entity, "pronoun")]
-
-
-def _separate(verb: str, kind: str, subject: list[Mention], sentence: str) -> bool:
-    """Whether "had conversations with A, B and C" were several contacts, one with each: a plural
-    noun says so, as does "separately"; so does "spoke with A, B and C" in person (one talks with each guest at a
-    reception) or in the narrator's own words ("I spoke with ..."), unless the text calls it joint."""
-    if JOINT.search(sentence):
-        return False
-    if re.search(r"\bseparately\b", sentence, re.I):
-        return True  # "spoke separately today with A and B": one call each
-    if re.search(r"\b(?:conversations|calls|meetings|consultations|bilaterals)\b", verb):
-        return True
-    spoke = bool(re.match(r"(?:spoke|speaks|speak|talked|talk)\b", verb))
-    return spoke and (kind == "meeting" or subject[0].kind == "narrator")

@@ -12,9 +12,9 @@ import re
 from collections import Counter
 from typing import TYPE_CHECKING
 
-from .gazetteer import fold
-from .names import NAME_WORD, SEP, TITLE_PATTERN
-from .vocabulary import NOT_NAME
+from .gazetteer import fold, name_is_fuller
+from .names import NAME_WORD, PARTICLE, SEP, TITLE_PATTERN
+from .vocabulary import HONORIFICS, NOT_NAME
 
 if TYPE_CHECKING:
     from .people import Entity, Mention, PeopleFinder
@@ -45,6 +45,48 @@ HONORIFIC_NAME = re.compile(
 APPOSED_OFFICE = re.compile(
     rf"\b(?:the[ \t]+)?(?P<title>{TITLE_PATTERN}){SEP}of{SEP}(?:the{SEP})?{COUNTRY_WORDS},[ \t]*$"
 )
+
+# A body or a role whose complement is the title after it ("Office of the", "Adviser to the").
+OFFICE_OF_THE = re.compile(
+    r"\b(?:Office|Administration|Chancellery|Secretariat|Staff|Adviser|Advisor|Aide|Assistant|Spokesman"
+    r"|Spokeswoman|Spokesperson|Envoy|Representative|Counsell?or)[ \t]+(?:to|for|of)[ \t]+the[ \t]+$",
+    re.I,
+)
+# "the President of Estralia, Aldo Varen,": the office and its country first, the name after a comma.
+OFFICE_THEN_NAME = re.compile(
+    rf"\b(?:[Tt]he{SEP})?(?P<title>{TITLE_PATTERN}){SEP}of{SEP}(?:the{SEP})?{COUNTRY_WORDS},[ \t]*"
+    rf"(?P<name>{NAME_WORD}(?:[ \t]+(?:{PARTICLE}[ \t]+)?{NAME_WORD}){{1,3}})(?=[ \t]*[,.;:)\n]|$)"
+)
+# "At the request of the President of Estralia, Aldo Varen informed ...": an opening phrase, whose
+# comma ends it, before the subject; no apposition.
+OPENING_PHRASE = re.compile(
+    r"(?:^|[.!?]\s+|\n\s*)(?:At|On|In|After|Following|During|Upon|Unlike|Like|For|With|According\s+to)\b[^,.;:\n]*$"
+)
+
+
+def office_then_name_mentions(finder: PeopleFinder, start: int, end: int) -> list[Mention]:
+    """People named after their office and its country ("spoke with the President of Estralia, Aldo
+    Varen"), as the agency and Commonwealth style writes them."""
+    from .people import Mention
+
+    out = []
+    for m in OFFICE_THEN_NAME.finditer(finder.text, start, end):
+        country = finder.gz.country_named(m.group("country"))
+        words = m.group("name").split()
+        while words and words[0].rstrip(".").casefold() in HONORIFICS:
+            words.pop(0)  # "the President of Estralia, Mr Aldo Varen"
+        if country is None or len(words) < 2 or any(w in NOT_NAME for w in words):
+            continue
+        if finder.gz.country_named(" ".join(words)) or OPENING_PHRASE.search(
+            finder.text, max(0, m.start() - 120), m.start()
+        ):
+            continue  # "the President of Estralia, Ostmark and Wendland": a list of places
+        entity = finder.entity_for(" ".join(words), " ".join(m.group("title").split()).title(), country)
+        if entity and entity.key is None and name_is_fuller(" ".join(words), entity.name):
+            entity.name = " ".join(words)  # "Prime Minister Tol" met first: here is her full name
+        if entity:
+            out.append(Mention(m.start(), m.end("name"), entity, "title"))
+    return out
 
 
 # "Director of the Office of the Foreign Affairs Commission Mira Tol": a role no title list holds, a
@@ -142,13 +184,15 @@ def definite_mentions(finder: PeopleFinder, start: int, end: int, found: list[Me
                     continue  # "the Joint Chiefs Chairman": not a country's office
             key = (fold(title), country)
             if key not in holders:
-                holders[key] = office_holder(finder, title, country, found)
+                holders[key] = office_holder(finder, title, country, found, m.start())
             if holders[key]:
                 out.append(Mention(start_at, m.end(), holders[key], "definite"))
     return out
 
 
-def office_holder(finder: PeopleFinder, title: str, country: str | None, found: list[Mention]) -> Entity | None:
+def office_holder(
+    finder: PeopleFinder, title: str, country: str | None, found: list[Mention], at: int | None = None
+) -> Entity | None:
     """Who "the <title>" (of ``country``) means here; None when the text and the gazetteer do not say."""
     ordered = [m.entity for m in sorted(found, key=lambda m: m.start)]
     titled = [e for e in ordered if e.office and fold(e.office) == fold(title)]
@@ -161,6 +205,12 @@ def office_holder(finder: PeopleFinder, title: str, country: str | None, found: 
         if len({p.key for p, _ in holders}) == 1:
             person, held_in = holders[0]
             return finder.entity_for(person.name, title, held_in)
+    if country is None and where and at is not None:
+        # "the Prime Minister" before another country's prime minister is named is not that one.
+        first = {}
+        for m in sorted(found, key=lambda m: m.start):
+            first.setdefault(m.entity.ident, m.start)
+        titled = [e for e in titled if e.country in (None, where) or first.get(e.ident, at) < at]
     if country is None and titled:
         return titled[0]
     if country is None:
