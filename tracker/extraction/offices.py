@@ -91,19 +91,27 @@ def office_then_name_mentions(finder: PeopleFinder, start: int, end: int) -> lis
 
 # "Director of the Office of the Foreign Affairs Commission Mira Tol": a role no title list holds, a
 # body's name, then the person, whose words are the run's last capitalised ones after the body's.
+_ROLES = r"Director|Member|Adviser|Advisor|Envoy|Representative|Commissioner|Coordinator|Counsell?or|Chief|Chair"
+# Offices a title list holds too, read here only when a long complement follows ("Chairman of the ...").
+_OFFICES = r"Chairman|Chairwoman|Chairperson|Speaker|Head|Secretary|Minister|Governor|President|Ambassador"
 ROLE_RUN = re.compile(
-    rf"\b(?P<role>Director|Member|Adviser|Advisor|Envoy|Representative|Commissioner|Coordinator|Counsell?or|Chief"
-    rf"|Chair)"
-    rf"(?P<run>(?:{SEP}(?:of|the|and|for|{NAME_WORD}))+)"
+    rf"\b(?:(?P<role>{_ROLES})|(?P<office>{_OFFICES})(?={SEP}(?:of|for|to|on)\b))"
+    # The run stops before "and" and another office: "Chair of A Mira Tol and Chair of B Per Holm"; an
+    # adviser's topic may follow "on" ("Adviser to the President of Estralia on relations with Ostmark Ivo Lind").
+    rf"(?P<run>(?:{SEP}(?:of|the|and(?!{SEP}(?:{_ROLES}|{_OFFICES})\b)|for|to|on(?:{SEP}[a-z]+){{0,3}}|{NAME_WORD}))+)"
 )
+LINKS = ("of", "the", "and", "for", "on", "to")
 
 
 def role_mentions(finder: PeopleFinder, regions: list[tuple[int, int]], found: list[Mention]) -> list[Mention]:
+    """People after a long office no title list holds ("Chairman of the Committee on Foreign Affairs
+    of the Parliament of Estralia Mira Tol", "Chief of Cabinet Ivo Lind of Ostmark"), with the
+    country the office's words name."""
     from .names import person_name_clean
     from .people import Mention
     from .vocabulary import NOT_A_NAME_WORDS
 
-    text = finder.text
+    text, gz = finder.text, finder.gz
     taken = [(m.start, m.end) for m in found]
     out = []
     for start, end in regions:
@@ -111,23 +119,35 @@ def role_mentions(finder: PeopleFinder, regions: list[tuple[int, int]], found: l
             words = list(re.finditer(r"\S+", m.group("run")))
             while words and words[-1].group().strip(",.") in NOT_NAME:
                 words.pop()
+            country = None
+            if len(words) >= 3 and words[-2].group() == "of" and gz.country_named(words[-1].group().strip(",.")):
+                country = gz.country_named(words[-1].group().strip(",."))  # "... Ivo Lind of Ostmark"
+                words = words[:-2]
             tail = []
             for w in reversed(words):
                 bare = w.group().strip(",.")
-                if bare.casefold() in NOT_A_NAME_WORDS or bare in ("of", "the", "and", "for") or not bare[:1].isupper():
+                if bare.casefold() in NOT_A_NAME_WORDS or bare in LINKS or not bare[:1].isupper():
                     break
                 tail.insert(0, w)
+            body = words[: len(words) - len(tail)]
+            if len(tail) == 3 and body and body[-1].group() in LINKS:
+                body, tail = body + tail[:1], tail[1:]  # "of Culture Olga Lind": the body's word, then the name
             if not 2 <= len(tail) <= 3:
                 continue
             ns, ne = m.start("run") + tail[0].start(), m.start("run") + tail[-1].end()
             if re.match(r"[ \t]*\([A-Z]", text[ne : ne + 3]):
                 continue  # "Chair of the Northern Community (NORCOM)": a body and its acronym, no person
             name = person_name_clean(text[ns:ne], finder.gz)
-            if name is None or any(a < ne and ns < b for a, b in taken):
+            if name is None or any(a < ne and ns < b for a, b in taken) or gz.country_named(name):
                 continue
-            entity = finder.entity_for(name, m.group("role"), None)
+            for w in body:  # "of the Parliament of the Republic of Estralia", "of the Estralian Parliament"
+                bare = w.group().strip(",.")
+                country = country or gz.country_named(bare) or gz.country_of_demonym(bare)
+            entity = finder.entity_for(name, m.group("role") or m.group("office"), country)
             if entity:
-                out.append(Mention(ns, ne, entity, "title"))
+                # A long office is the mention's: a list joins "A, Adviser to the President of X on ... B".
+                long_office = any(w.group() in LINKS for w in body)
+                out.append(Mention(m.start() if long_office else ns, ne, entity, "title"))
     return out
 
 

@@ -28,11 +28,17 @@ def test_a_counterpart_of_the_publishers_leader_named_only_by_office_is_the_cont
 
 
 def test_an_office_and_its_country_before_a_comma_name_the_person_after_it():
-    text = "Prime Minister Ivo Lind today spoke with the Prime Minister of Estralia, Mira Tol. Prime Minister Tol thanked him."
+    text = (
+        "Prime Minister Ivo Lind today spoke with the Prime Minister of Estralia, Mira Tol. Prime Minister Tol "
+        "thanked him."
+    )
     assert contacts_in(text) == [(["Ivo Lind", "Mira Tol"], "phone_call", MONDAY)]
     assert ("Mira Tol", "Prime Minister", "Estralia") in people_of(text)
     # An opening phrase ends with its comma: the name after it is the subject, not the office's holder.
-    text = "President Aldo Varen of Norvania spoke with Prime Minister Mira Tol of Estralia. At the request of the President of Ostmark, Aldo Varen informed him of the talks."
+    text = (
+        "President Aldo Varen of Norvania spoke with Prime Minister Mira Tol of Estralia. At the request of the "
+        "President of Ostmark, Aldo Varen informed him of the talks."
+    )
     assert {p for p in people_of(text) if p[0] == "Aldo Varen"} == {("Aldo Varen", "President", "Norvania")}
     assert "Aldo Varen" in {p[0] for p in people_of("President Ivo Lind met the President of Estralia, Mr Aldo Varen.")}
 
@@ -49,7 +55,10 @@ def test_a_second_contact_verb_joined_by_and_shares_the_subject_of_the_first():
 
 
 def test_two_leaders_meeting_now_and_a_date_between_met_and_with_are_contacts():
-    text = "President Aldo Varen of Norvania and Prime Minister Mira Tol of Estralia are meeting at this hour in the capital."
+    text = (
+        "President Aldo Varen of Norvania and Prime Minister Mira Tol of Estralia are meeting at this hour in the "
+        "capital."
+    )
     assert contacts_in(text) == [(["Aldo Varen", "Mira Tol"], "meeting", MONDAY)]
     text = "President Aldo Varen of Norvania met on Friday, March 15, 2024 with Prime Minister Mira Tol of Estralia."
     assert [(c[0], c[1], str(c[2])) for c in contacts_in(text)] == [
@@ -90,3 +99,20 @@ def test_an_office_that_completes_another_persons_title_is_not_his_office():
     people = people_of(text)
     assert ("Ivo Lind", None, None) in people and ("Ivo Lind", "President", None) not in people
     assert contacts_in(text) == [(["Ivo Lind", "Mira Tol"], "meeting", MONDAY)]
+
+
+def test_a_person_after_a_long_office_is_found_with_the_country_its_words_name():
+    text = (
+        "President Ivo Lind of Norvania met with Chairperson of the Upper House of the Estralian Parliament Mira "
+        "Tol and Chairperson of the Lower House of the Estralian Parliament Per Holm."
+    )
+    assert contacts_in(text) == [(["Ivo Lind", "Mira Tol", "Per Holm"], "meeting", MONDAY)]
+    assert {("Mira Tol", "Chairperson", "Estralia"), ("Per Holm", "Chairperson", "Estralia")} <= people_of(text)
+    text = (
+        "Adviser Ivo Lind met with Chairman of the Committee on Foreign Affairs of the Parliament of the Republic of "
+        "Ostmark Per Holm."
+    )
+    assert contacts_in(text) == [(["Ivo Lind", "Per Holm"], "meeting", MONDAY)]
+    assert ("Per Holm", "Chairman", "Ostmark") in people_of(text)
+    text = "Adviser Ivo Lind met yesterday with Foreign Minister Mira Tol and Chief of Cabinet Per Holm of Estralia."
+    assert ("Per Holm", "Chief", "Estralia") in people_of(text)
