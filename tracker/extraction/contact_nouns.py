@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 
 from .context import Article, Sentence, distinct
-from .participants import OBJECT_GAP, FoundContact, group_forwards
+from .participants import OBJECT_GAP, FoundContact, group_forwards, is_domestic
 from .people import Entity, Mention
 from .vocabulary import MONTH_NAMES
 
@@ -153,8 +153,8 @@ def noun_contacts(article: Article, sent: Sentence, mentions: list[Mention], con
                 entities = distinct(([own] if own else []) + others)
             else:
                 entities = distinct([x.entity for x in group])
-            if len(entities) < 2:
-                continue
+            if len(entities) < 2 or is_domestic(entities[:1], entities[1:], article.home):
+                continue  # "a meeting between the Governor and the state's Secretary of Transportation"
             kind = noun_kind(m.group("noun"), text[m.end("noun") : sent.end], context)
             end_of_names = group[-1].end if group else m.end()
             if group and PRESENT_COPULA.match(text, end_of_names):

@@ -51,9 +51,9 @@ CONTACT_VERB = re.compile(
     | (?P<phone>
         HAVE\s+(?:DET\s+)?(?:[\w-]+\s+){0,4}?(?:(?:tele)?phone\s+(?:calls?|conversations?|talks?|consultations)
             |calls?|conversations?)
-        | (?:spoke|speaks|speak|talked|talks|talk)(?:\s+\w+){0,2}?\s+(?:by|on\s+the|over\s+the)\s+(?:tele)?phone
-        | (?:spoke|speaks|speak|talked|talk)\s+(?:[\w-]+\s+){0,8}?with
-        | (?:spoke|speaks|speak|talked|talk)\s+(?:\w+\s+){0,2}?to
+        | (?:spoke|spoken|speaks|speak|talked|talks|talk)(?:\s+\w+){0,2}?\s+(?:by|on\s+the|over\s+the)\s+(?:tele)?phone
+        | (?:spoke|spoken|speaks|speak|talked|talk)\s+(?:[\w-]+\s+){0,8}?with
+        | (?:spoke|spoken|speaks|speak|talked|talk)\s+(?:\w+\s+){0,2}?to
         | (?:tele)?phoned | (?:called|calls)(?!\s+(?:on|upon|for|in|off|out|it|him|her|them|back|a|an|the)\b)
         | (?:made|received|took)\s+a\s+(?:(?:tele)?phone\s+)?call\s+(?:from|with|to)
     )
@@ -83,7 +83,7 @@ DIRECT_OBJECT_VERBS = (
 DIRECT_GAP = (
     r"[\s,]*(?:[\w'’-]+\s+){0,3}?(?:with\s+)?(?:(?:His|Her)\s+(?:Royal\s+)?(?:Majesty|Highness|Excellency)\s+)?"
 )
-SPOKE = re.compile(r"(?:spoke|speaks|speak|talked|talks|talk)\b(?!.*\bphone\b)")
+SPOKE = re.compile(r"(?:spoke|spoken|speaks|speak|talked|talks|talk)\b(?!.*\bphone\b)")
 # Where a "spoke with" happened in person: at a summit, on its margins, during a visit.
 VENUE = re.compile(
     r"\b(?:on\s+the\s+(?:margins|sidelines)\s+of|in\s+person|face[\s-]to[\s-]face|at\s+the\s+(?:[A-Z]-?\d{1,2}\b"
@@ -133,7 +133,7 @@ RECALL_WORDS = re.compile(
 # "X took part in the Norvanian-Estralian summit, held via videoconference": a multilateral contact whose
 # other participants a list names ("Taking part in the summit were ...", "... are also taking part").
 TOOK_PART = re.compile(
-    r"\b(?:took|takes|take|taking)\s+part\s+in\s+(?:the|a|an)\s+(?:[^.;:]{0,80}?\s)?"
+    r"\b(?:took|takes|take|taking)\s+part(?:\s*,[^,.;:]{1,40},)?\s+in\s+(?:the|a|an)\s+(?:[^.;:]{0,80}?\s)?"
     r"(?:summit|videoconference|video\s+conference|conference|meeting)\b",
     re.I,
 )
@@ -184,7 +184,7 @@ def find_contacts(article: Article) -> list[FoundContact]:
             here = _we_via_video(article, sent, found)
         i = bisect.bisect_left(list_starts, sent.start)
         is_list = i < len(list_starts) and list_starts[i] < sent.end
-        if not here and not is_list and "part in" in text[sent.start : sent.end]:
+        if not here and not is_list and " part" in text[sent.start : sent.end]:
             here = _took_part(article, sent, mentions)
         found += here
         if is_list and found:
@@ -250,7 +250,7 @@ def _we_contacts(article: Article, sent: Sentence, verbs: list[re.Match], found:
 
 def _took_part(article: Article, sent: Sentence, mentions: list[Mention]) -> list[FoundContact]:
     """ "X took part in the summit, held via videoconference": X's contact with the people a list
-    that follows names; kept only if one does (``awaiting``)."""
+    that follows names, kept only if one does (``awaiting``); "X and Y took part in a meeting": theirs."""
     text = article.text
     m = TOOK_PART.search(text, sent.start, sent.end)
     if m is None or article.in_quote(m.start()) or NEGATION.search(text, sent.start, m.start()):
@@ -259,8 +259,12 @@ def _took_part(article: Article, sent: Sentence, mentions: list[Mention]) -> lis
     if not subject or text[subject[-1].end : m.start()].count(",") >= 2:
         return []
     kind = kind_from_evidence("meeting", text[sent.start : sent.end])  # a summit, unless held by video or phone
-    contact = contact_dated(article, sent, m, distinct([x.entity for x in subject]), kind, subject)
-    contact.awaiting = True
+    sides = distinct([x.entity for x in subject])
+    if len(sides) > 1 and is_domestic(sides[:1], sides[1:], article.home):
+        return []  # "the President and the Defence Minister took part in a meeting"
+    contact = contact_dated(article, sent, m, sides, kind, subject)
+    # "X and Y took part, via videoconference, in a meeting": their contact; X alone waits for a list.
+    contact.awaiting = len(sides) < 2
     return [contact]
 
 
@@ -401,7 +405,8 @@ def _contacts_at(
         sides,
         others,
         article.home,
-        lambda: countries_around(article, article.paragraph_start(sent), sent.end),
+        # The paragraph and the next: a heading's "met with X" is told again, with X's country, below it.
+        lambda: countries_around(article, article.paragraph_start(sent), _next_paragraph_end(article, sent)),
         lambda name: own_body(name, article.gazetteer, article.home),
         working="working" in verb,
     ):
@@ -436,3 +441,14 @@ def _contacts_at(
         if (kind_from, kind_to) != (sent.start, sent.end):
             c.kind_span = (kind_from, kind_to)
     return out
+
+
+def _next_paragraph_end(article: Article, sent: Sentence) -> int:
+    """Where the paragraph after the one of ``sent`` ends."""
+    i = bisect.bisect_left([s.start for s in article.sentences], sent.start)
+    end = sent.end
+    for later in article.sentences[i:]:
+        if later.paragraph > sent.paragraph + 1:
+            break
+        end = later.end
+    return end

@@ -55,7 +55,12 @@ OFFICE_OF_THE = re.compile(
 # "the President of Estralia, Aldo Varen,": the office and its country first, the name after a comma.
 OFFICE_THEN_NAME = re.compile(
     rf"\b(?:[Tt]he{SEP})?(?P<title>{TITLE_PATTERN}){SEP}of{SEP}(?:the{SEP})?{COUNTRY_WORDS},[ \t]*"
-    rf"(?P<name>{NAME_WORD}(?:[ \t]+(?:{PARTICLE}[ \t]+)?{NAME_WORD}){{1,3}})(?=[ \t]*[,.;:)\n]|$)"
+    rf"(?P<name>{NAME_WORD}(?:[ \t]+(?:{PARTICLE}[ \t]+){{0,2}}{NAME_WORD}){{1,3}})(?=[ \t]*[,.;:)\n]|$)"
+)
+# "his Estralian counterpart, Mira Tol": the name of whoever holds the same office in another country.
+COUNTERPART_NAME = re.compile(
+    rf"\b(?:[Hh]is|[Hh]er|[Tt]heir)[ \t]+(?P<demonym>{NAME_WORD})[ \t]+counterparts?,?[ \t]+"
+    rf"(?P<name>{NAME_WORD}(?:[ \t]+(?:{PARTICLE}[ \t]+){{0,2}}{NAME_WORD}){{1,3}})"
 )
 # "At the request of the President of Estralia, Aldo Varen informed ...": an opening phrase, whose
 # comma ends it, before the subject; no apposition.
@@ -89,6 +94,28 @@ def office_then_name_mentions(finder: PeopleFinder, start: int, end: int) -> lis
     return out
 
 
+def apposed_mentions(finder: PeopleFinder, start: int, end: int) -> list[Mention]:
+    """People named beside an office written apart from the name: "the President of Estralia, Aldo
+    Varen", "his Estralian counterpart, Mira Tol"."""
+    return office_then_name_mentions(finder, start, end) + counterpart_mentions(finder, start, end)
+
+
+def counterpart_mentions(finder: PeopleFinder, start: int, end: int) -> list[Mention]:
+    """ "met with his Estralian counterpart, Mira Tol": a person of the country the demonym names."""
+    from .people import Mention
+
+    out = []
+    for m in COUNTERPART_NAME.finditer(finder.text, start, end):
+        country = finder.gz.country_of_demonym(m.group("demonym"))
+        words = m.group("name").split()
+        if country is None or any(w in NOT_NAME for w in words):
+            continue
+        entity = finder.entity_for(" ".join(words), None, country)
+        if entity:
+            out.append(Mention(m.start("name"), m.start("name") + len(" ".join(words)), entity, "name"))
+    return out
+
+
 # "Director of the Office of the Foreign Affairs Commission Mira Tol": a role no title list holds, a
 # body's name, then the person, whose words are the run's last capitalised ones after the body's.
 _ROLES = r"Director|Member|Adviser|Advisor|Envoy|Representative|Commissioner|Coordinator|Counsell?or|Chief|Chair"
@@ -109,16 +136,18 @@ def role_mentions(finder: PeopleFinder, regions: list[tuple[int, int]], found: l
     country the office's words name."""
     from .names import person_name_clean
     from .people import Mention
-    from .vocabulary import NOT_A_NAME_WORDS
+    from .vocabulary import NOT_A_NAME_WORDS, ORGANISATION_WORDS
 
     text, gz = finder.text, finder.gz
     taken = [(m.start, m.end) for m in found]
     out = []
     for start, end in regions:
         for m in ROLE_RUN.finditer(text, start, end):
+            if m.group("office") and OFFICE_OF_THE.search(text, max(0, m.start() - 40), m.start()):
+                continue  # "Assistant to the President for National Security Affairs Mira Tol": not his office
             words = list(re.finditer(r"\S+", m.group("run")))
-            while words and words[-1].group().strip(",.") in NOT_NAME:
-                words.pop()
+            while words and (words[-1].group().strip(",.") in NOT_NAME or not words[-1].group()[:1].isupper()):
+                words.pop()  # "Advisor Ivo Lind to follow up", "Lind on the eve of": words of the next clause
             country = None
             if len(words) >= 3 and words[-2].group() == "of" and gz.country_named(words[-1].group().strip(",.")):
                 country = gz.country_named(words[-1].group().strip(",."))  # "... Ivo Lind of Ostmark"
@@ -137,6 +166,9 @@ def role_mentions(finder: PeopleFinder, regions: list[tuple[int, int]], found: l
             ns, ne = m.start("run") + tail[0].start(), m.start("run") + tail[-1].end()
             if re.match(r"[ \t]*\([A-Z]", text[ne : ne + 3]):
                 continue  # "Chair of the Northern Community (NORCOM)": a body and its acronym, no person
+            after = re.match(r"[ \t]+([a-z]+)", text[ne : ne + 30])
+            if after and after.group(1) in ORGANISATION_WORDS:
+                continue  # "President of Nordhelp Relief organization": the body's name, no person
             name = person_name_clean(text[ns:ne], finder.gz)
             if name is None or any(a < ne and ns < b for a, b in taken) or gz.country_named(name):
                 continue

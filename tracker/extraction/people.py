@@ -33,7 +33,7 @@ from .names import (
     role_before_name,
     trim_name_words,
 )
-from .offices import OFFICE_OF_THE, definite_mentions, honorific_mentions, office_then_name_mentions, role_mentions
+from .offices import OFFICE_OF_THE, apposed_mentions, definite_mentions, honorific_mentions, role_mentions
 from .vocabulary import EVENT_WORDS, NAME_PARTICLES, NOT_NAME, PORTFOLIO_WORDS
 
 PLACE_WORD_AFTER = re.compile(r"[ \t]+[A-Z][\w'’-]+")
@@ -167,7 +167,7 @@ class PeopleFinder:
         for start, end in regions:
             found += self._said_names(start, end)
             found += self._appositives(start, end)
-            found += office_then_name_mentions(self, start, end)
+            found += apposed_mentions(self, start, end)
         self._merge_partial_names(found)
         found += self._surnames(regions)
         found = _without_overlaps(found)

@@ -128,6 +128,6 @@ ORGANISATION_WORDS = {
     "dialogue", "program", "programme", "project", "campaign", "act", "court", "army", "navy", "forces",
     "command", "government", "administration", "republic", "kingdom", "city", "province", "region", "district",
     "islands", "senate", "parliament", "cabinet", "embassy", "consulate", "caucus", "delegation", "team",
-    "society", "societies", "community", "communities", "authorities", "concern",
+    "society", "societies", "community", "communities", "authorities", "concern", "organization", "organisation",
 }  # fmt: skip
 NOT_A_NAME_WORDS = ROLE_WORDS | PORTFOLIO_WORDS | ORGANISATION_WORDS

@@ -116,3 +116,45 @@ def test_a_person_after_a_long_office_is_found_with_the_country_its_words_name()
     assert ("Per Holm", "Chairman", "Ostmark") in people_of(text)
     text = "Adviser Ivo Lind met yesterday with Foreign Minister Mira Tol and Chief of Cabinet Per Holm of Estralia."
     assert ("Per Holm", "Chief", "Estralia") in people_of(text)
+    # The clause after the name is not part of the office, nor is a body named before a common noun.
+    text = "Adviser Ivo Lind spoke today with Estralian Presidential Advisor Mira Tol to follow up on the talks."
+    assert [c[0] for c in contacts_in(text)] == [["Ivo Lind", "Mira Tol"]]
+    text = "Adviser Ivo Lind met with the President of Nordhelp Relief organization, which collects evidence."
+    assert {p[0] for p in people_of(text)} == {"Ivo Lind"}
+
+
+def test_a_counterpart_named_by_demonym_and_a_past_participle_of_speak_are_read():
+    for text in [
+        "Norvanian Defense Secretary Ivo Lind met with his Estralian counterpart, Mira Tol, in the capital.",
+        "Norvanian Defense Secretary Ivo Lind met with his Estralian counterpart Mira Tol in the capital.",
+    ]:
+        assert contacts_in(text, publisher="Voice of America") == [(["Ivo Lind", "Mira Tol"], "meeting", None)]
+        assert ("Mira Tol", None, "Estralia") in people_of(text, publisher="Voice of America")
+    text = "Norvanian President Aldo Varen said Tuesday he had spoken with Estralian Prime Minister Mira Tol."
+    assert [c[0] for c in contacts_in(text, publisher="Voice of America")] == [["Aldo Varen", "Mira Tol"]]
+    text = "Norvanian President Aldo Varen has not spoken with Estralian Prime Minister Mira Tol since June."
+    assert contacts_in(text, publisher="Voice of America") == []
+
+
+def test_two_leaders_who_took_part_in_one_meeting_had_a_contact_unless_they_are_one_government():
+    text = (
+        "President Aldo Varen and President of the Republic of Estralia Mira Tol took part, via videoconference, in "
+        "a meeting of the Supreme Council of the Union."
+    )
+    assert contacts_in(text) == [(["Aldo Varen", "Mira Tol"], "video_call", MONDAY)]
+    text = "President Aldo Varen and Defence Minister Ivo Lind took part in a meeting of the Security Council."
+    assert contacts_in(text) == []
+
+
+def test_words_of_the_next_clause_end_a_long_office_and_a_noun_meeting_of_one_government_is_none():
+    text = (
+        "President Ivo Lind held a video conference with Managing Director of the International Lending Fund Mira "
+        "Tol on the eve of her trip."
+    )
+    assert contacts_in(text) == [(["Ivo Lind", "Mira Tol"], "video_call", MONDAY)]
+    for text in [
+        "The White House convened a meeting between Lakeshire Governor Ivo Lind and Lakeshire Secretary of "
+        "Transportation Per Holm.",
+        "The meeting between Senator Ivo Lind and Governor Per Holm took place on Monday.",
+    ]:
+        assert contacts_in(text, publisher="The White House") == [], text
