@@ -13,7 +13,7 @@ import re
 from tracker.rules import kind_from_evidence
 
 from .contact_dates import RELATIVE_BEFORE_VERB, contact_dated
-from .contact_nouns import THEY, earlier_contacts, noun_contacts
+from .contact_nouns import THEY, during_contacts, earlier_contacts, noun_contacts
 from .context import Article, Sentence, distinct
 from .narrator import first_person_before, we_before
 from .participants import (
@@ -195,6 +195,8 @@ def find_contacts(article: Article) -> list[FoundContact]:
                 last.entities = distinct(last.entities + [x.entity for x in joining])
                 last.awaiting = last.awaiting and len(last.entities) == before
         found += noun_contacts(article, sent, mentions, context)
+        if not here:
+            found += during_contacts(article, sent, mentions)
         found += earlier_contacts(article, sent, mentions, found)
     found = [c for c in found if len(c.entities) >= (1 if c.unnamed_side else 2) and not c.awaiting]
     for c in found:

@@ -158,3 +158,16 @@ def test_words_of_the_next_clause_end_a_long_office_and_a_noun_meeting_of_one_go
         "The meeting between Senator Ivo Lind and Governor Per Holm took place on Monday.",
     ]:
         assert contacts_in(text, publisher="The White House") == [], text
+
+
+def test_a_contact_noun_opening_the_sentence_is_between_its_subject_and_object_and_organising_one_is_no_contact():
+    text = (
+        "During a telephone conversation, President Aldo Varen warmly congratulated Prime Minister Mira Tol of "
+        "Estralia on her election."
+    )
+    assert contacts_in(text) == [(["Aldo Varen", "Mira Tol"], "phone_call", MONDAY)]
+    text = (
+        "President Ivo Lind met with Adviser Per Holm of Estralia. He promised to assist in organizing a meeting "
+        "between Ivo Lind and Queen Mira Tol of Ostmark."
+    )
+    assert [c[0] for c in contacts_in(text)] == [["Ivo Lind", "Per Holm"]]
