@@ -257,6 +257,13 @@ def office_holder(
         if len({p.key for p, _ in holders}) == 1:
             person, held_in = holders[0]
             return finder.entity_for(person.name, title, held_in)
+    unplaced = {e.ident: e for e in titled if e.country is None and e.key is None}
+    if country is not None and country != finder.home and len(unplaced) == 1:
+        # "spoke to the President of Estralia ... President Aldo Varen thanked him": the one president
+        # the text names with no country is that country's (never the publisher's own: he may go unnamed).
+        e = next(iter(unplaced.values()))
+        e.country = country
+        return e
     if country is None and where and at is not None:
         # "the Prime Minister" before another country's prime minister is named is not that one.
         first = {}

@@ -17,6 +17,9 @@ def test_a_counterpart_of_the_publishers_leader_named_only_by_office_is_the_cont
         ("The Prime Minister spoke to President Aldo Varen of Estralia today.", (["Aldo Varen"], "phone_call")),
         ("Today, the Prime Minister also met the Prime Minister of Estralia, Mira Tol, in the capital.",
          (["Mira Tol"], "meeting")),
+        # The text names the holder of the office it gave with a country elsewhere.
+        ("The Prime Minister spoke to the President of Estralia today. President Aldo Varen thanked him.",
+         (["Aldo Varen"], "phone_call")),
     ]:  # fmt: skip
         assert [(c[0], c[1]) for c in contacts_in(text)] == [expected], text
     for text in [
