@@ -14,7 +14,7 @@ PRONOUN_BEFORE_VERB = re.compile(
     r"(?:^\s*|,\s*)(?:[Hh]e|[Ss]he)\s+(?:(?:also|later|then|subsequently|separately)\s+)?$"
 )
 # "..., and later spoke by phone with": a verb that shares the subject of the verb before it.
-COORDINATED = re.compile(r"[\s,]*and\s+(?:(?:also|later|then|subsequently|separately|afterwards|subsequently)\s+)?$")
+COORDINATED = re.compile(r"[\s,]*and\s+(?:(?:also|later|then|subsequently|separately|afterwards)\s+)?$")
 # "The Prime Minister spoke to ...", "Today the President also met ...": a head of state or government
 # named only by office, with no country: the publisher's own, whom a readout need not name.
 UNNAMED_HEAD = re.compile(
