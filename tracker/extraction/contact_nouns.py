@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 
 from .context import Article, Sentence, distinct
-from .participants import OBJECT_GAP, FoundContact, group_forwards
+from .participants import OBJECT_GAP, FoundContact, group_forwards, is_domestic
 from .people import Entity, Mention
 from .vocabulary import MONTH_NAMES
 
@@ -36,7 +36,7 @@ RECALLED_BEFORE = re.compile(r"\b(?:last|previous|recent|prior|earlier|former|pa
 NOT_HELD = re.compile(
     r"\b(?:upcoming|next|future|forthcoming|planned|proposed|possible|potential|new|further|another|any|no"
     r"|ready|readiness|prepar\w+|propos\w+|call(?:ed|s)?\s+for|invit\w+|request\w*|hope\w*|await\w*|since"
-    r"|agreed|agree|expect\w*|look\w*\s+forward|wish\w*|offer\w*)\b[^.;]{0,40}$",
+    r"|agreed|agree|expect\w*|look\w*\s+forward|wish\w*|offer\w*|organi[sz]\w*|arrang\w*)\b[^.;]{0,40}$",
     re.I,
 )
 AFTER_PLANNED = re.compile(
@@ -153,8 +153,8 @@ def noun_contacts(article: Article, sent: Sentence, mentions: list[Mention], con
                 entities = distinct(([own] if own else []) + others)
             else:
                 entities = distinct([x.entity for x in group])
-            if len(entities) < 2:
-                continue
+            if len(entities) < 2 or is_domestic(entities[:1], entities[1:], article.home):
+                continue  # "a meeting between the Governor and the state's Secretary of Transportation"
             kind = noun_kind(m.group("noun"), text[m.end("noun") : sent.end], context)
             end_of_names = group[-1].end if group else m.end()
             if group and PRESENT_COPULA.match(text, end_of_names):
@@ -175,6 +175,29 @@ def noun_contacts(article: Article, sent: Sentence, mentions: list[Mention], con
             found.medium_unsaid = kind == "phone_call" and not MEDIUM_NOUN.search(m.group("noun"))
             out.append(found)
     return out
+
+
+# "During a telephone conversation, X congratulated Y on ...": the noun's contact is the clause's subject's
+# with the one the verb after it acts on.
+DURING = re.compile(rf"\b(?:[Dd]uring|[Ii]n)\s+an?\s+{NOUN}\s*,\s+")
+ACTS_ON = re.compile(r"\s+(?:[a-z]+ly\s+)?[a-z]+ed\s+(?:(?:his|her|their|the)\s+)?")
+
+
+def during_contacts(article: Article, sent: Sentence, mentions: list[Mention]) -> list[FoundContact]:
+    text = article.text
+    m = DURING.search(text, sent.start, sent.end) if "uring" in text[sent.start : sent.end] else None
+    if m is None or article.in_quote(m.start()) or NOT_HELD.search(text, max(sent.start, m.start() - 60), m.start()):
+        return []
+    after = [x for x in mentions if x.start >= m.end()]
+    if len(after) < 2 or after[0].start != m.end() or not ACTS_ON.fullmatch(text, after[0].end, after[1].start):
+        return []
+    entities = distinct([after[0].entity, after[1].entity])
+    if len(entities) < 2 or is_domestic(entities[:1], entities[1:], article.home):
+        return []
+    kind = noun_kind(m.group("noun"), text[m.end() : sent.end])
+    found = FoundContact(entities, kind, None, "day", False, sent.start, sent.end, sent)
+    found.by_noun = True  # dated by the release that reports it, as "the talks with X" are
+    return [found]
 
 
 def _other_side(article: Article, mentions: list[Mention], m: re.Match, det, others: list[Entity]):

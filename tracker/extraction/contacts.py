@@ -13,20 +13,26 @@ import re
 from tracker.rules import kind_from_evidence
 
 from .contact_dates import RELATIVE_BEFORE_VERB, contact_dated
-from .contact_nouns import THEY, earlier_contacts, noun_contacts
+from .contact_nouns import THEY, during_contacts, earlier_contacts, noun_contacts
 from .context import Article, Sentence, distinct
 from .narrator import first_person_before, we_before
 from .participants import (
     OBJECT_GAP,
     FoundContact,
+    countries_around,
     group_backwards,
     group_forwards,
+    holds_counterpart_office,
     is_domestic,
+    is_own_side_meeting,
     list_goes_on,
     list_skipped,
+    own_body,
+    separate_contacts,
 )
 from .people import Mention
 from .same_contact import contacts_merged
+from .subjects import and_before, coordinated, pronoun_subject, unnamed_head_before
 
 # Re-exported: gap claims read these from here.
 __all__ = ["THEY", "FoundContact", "find_contacts"]
@@ -45,14 +51,14 @@ CONTACT_VERB = re.compile(
     | (?P<phone>
         HAVE\s+(?:DET\s+)?(?:[\w-]+\s+){0,4}?(?:(?:tele)?phone\s+(?:calls?|conversations?|talks?|consultations)
             |calls?|conversations?)
-        | (?:spoke|speaks|speak|talked|talks|talk)(?:\s+\w+){0,2}?\s+(?:by|on\s+the|over\s+the)\s+(?:tele)?phone
-        | (?:spoke|speaks|speak|talked|talk)\s+(?:[\w-]+\s+){0,8}?with
-        | (?:spoke|speaks|speak|talked|talk)\s+(?:\w+\s+){0,2}?to
+        | (?:spoke|spoken|speaks|speak|talked|talks|talk)(?:\s+\w+){0,2}?\s+(?:by|on\s+the|over\s+the)\s+(?:tele)?phone
+        | (?:spoke|spoken|speaks|speak|talked|talk)\s+(?:[\w-]+\s+){0,8}?with
+        | (?:spoke|spoken|speaks|speak|talked|talk)\s+(?:\w+\s+){0,2}?to
         | (?:tele)?phoned | (?:called|calls)(?!\s+(?:on|upon|for|in|off|out|it|him|her|them|back|a|an|the)\b)
         | (?:made|received|took)\s+a\s+(?:(?:tele)?phone\s+)?call\s+(?:from|with|to)
     )
     | (?P<meeting>
-        (?:met|meets|meet)\b(?:\s+[\w-]+){0,6}?\s+with | (?:met|meets|meet)(?-i:(?=\s+[A-Z]))
+        (?:met|meets|meet)\b(?:,?\s+[\w-]+){0,6}?,?\s+with | (?:met|meets|meet)(?-i:(?=\s+[A-Z]))
         | (?:met|meets|meet)(?=\s+the\s+(?:[\w'’-]+\s+){0,3}?(?-i:[A-Z]))  # "met the country's prime minister X"
         | (?<=\b(?:is|am)\s)meeting\s+(?:\w+\s+){0,2}?with | (?<=\bare\s)meeting\s+(?:\w+\s+){0,2}?with
         | HAVE\s+(?:DET\s+)?(?:(?!to\b|been\b)[\w-]+\s+){0,4}?(?:meeting|summit|talks|bilateral|discussion|consultation
@@ -64,7 +70,8 @@ CONTACT_VERB = re.compile(
         | (?:visited|visits|visit)(?!\s+by\b))
     # "X and Y spoke today": two people as the subject, no object.
     # ("met the interests of" is no meeting)
-    | (?P<pair>spoke|talked|met(?!\s+(?:the|a|an|its|their|his|her|all|every|our)\b)|conferred)
+    | (?P<pair>spoke|talked|met(?!\s+(?:the|a|an|its|their|his|her|all|every|our)\b)|conferred
+        | (?:(?<=\bare\s)|(?<=\bwere\s))meeting)  # "X and Y are meeting at this hour\"
     )\b)""".replace("HAVE", r"(?:held|had|holds|has|hold|have)").replace(
         "DET", r"(?:a|an|his|her|their|its|another|several|separate|two|three)"
     )
@@ -76,7 +83,7 @@ DIRECT_OBJECT_VERBS = (
 DIRECT_GAP = (
     r"[\s,]*(?:[\w'’-]+\s+){0,3}?(?:with\s+)?(?:(?:His|Her)\s+(?:Royal\s+)?(?:Majesty|Highness|Excellency)\s+)?"
 )
-SPOKE = re.compile(r"(?:spoke|speaks|speak|talked|talks|talk)\b(?!.*\bphone\b)")
+SPOKE = re.compile(r"(?:spoke|spoken|speaks|speak|talked|talks|talk)\b(?!.*\bphone\b)")
 # Where a "spoke with" happened in person: at a summit, on its margins, during a visit.
 VENUE = re.compile(
     r"\b(?:on\s+the\s+(?:margins|sidelines)\s+of|in\s+person|face[\s-]to[\s-]face|at\s+the\s+(?:[A-Z]-?\d{1,2}\b"
@@ -119,8 +126,6 @@ COLLECTIVE = re.compile(
     r"|allies|presidents|prime\s+ministers)\b",
     re.I,
 )
-# A conversation or talks that say they were one call among several people, not several calls.
-JOINT = re.compile(r"\b(?:joint|jointly|together|trilateral|multilateral|group|conference|summit)\b", re.I)
 # Words that set a "we" contact before the one reported: "We first met", "We also had telephone calls".
 RECALL_WORDS = re.compile(
     r"\b(?:first|last|previous|also|earlier|already|before|often|regularly|(?:tele)?phone)\b", re.I
@@ -128,7 +133,7 @@ RECALL_WORDS = re.compile(
 # "X took part in the Norvanian-Estralian summit, held via videoconference": a multilateral contact whose
 # other participants a list names ("Taking part in the summit were ...", "... are also taking part").
 TOOK_PART = re.compile(
-    r"\b(?:took|takes|take|taking)\s+part\s+in\s+(?:the|a|an)\s+(?:[^.;:]{0,80}?\s)?"
+    r"\b(?:took|takes|take|taking)\s+part(?:\s*,[^,.;:]{1,40},)?\s+in\s+(?:the|a|an)\s+(?:[^.;:]{0,80}?\s)?"
     r"(?:summit|videoconference|video\s+conference|conference|meeting)\b",
     re.I,
 )
@@ -179,7 +184,7 @@ def find_contacts(article: Article) -> list[FoundContact]:
             here = _we_via_video(article, sent, found)
         i = bisect.bisect_left(list_starts, sent.start)
         is_list = i < len(list_starts) and list_starts[i] < sent.end
-        if not here and not is_list and "part in" in text[sent.start : sent.end]:
+        if not here and not is_list and " part" in text[sent.start : sent.end]:
             here = _took_part(article, sent, mentions)
         found += here
         if is_list and found:
@@ -190,8 +195,10 @@ def find_contacts(article: Article) -> list[FoundContact]:
                 last.entities = distinct(last.entities + [x.entity for x in joining])
                 last.awaiting = last.awaiting and len(last.entities) == before
         found += noun_contacts(article, sent, mentions, context)
+        if not here:
+            found += during_contacts(article, sent, mentions)
         found += earlier_contacts(article, sent, mentions, found)
-    found = [c for c in found if len(c.entities) >= 2 and not c.awaiting]
+    found = [c for c in found if len(c.entities) >= (1 if c.unnamed_side else 2) and not c.awaiting]
     for c in found:
         if c.date is None and c.by_noun and not c.recalled and article.is_release and article.published:
             c.date, c.precision = article.published, "day"  # "the talks with X" a release reports: that day's
@@ -218,8 +225,9 @@ def _we_contacts(article: Article, sent: Sentence, verbs: list[re.Match], found:
         if not we_before(text, sent.start, m.start()) or NEGATION.search(text, m.start(), m.end()):
             continue
         verb = m.group(0).lower()
-        if verb.startswith(DIRECT_OBJECT_VERBS) and not verb.startswith(("met", "meet")):
-            continue  # "we can receive test results": these verbs need a person after them
+        if verb.startswith(DIRECT_OBJECT_VERBS) and not verb.startswith(("met", "meet")) or verb == "meeting":
+            continue  # "we can receive test results": these verbs need a person after them; "we are
+            # meeting" is the talks the transcript is of
         dated = [h for h in article.dates_in(sent.start, sent.end) if h.date < (article.published or h.date)]
         looked_back = RECALL_WORDS.search(text, sent.start, m.end()) or BEFORE_AN_EVENT.match(text, m.end(), sent.end)
         if not (dated or m.group("video") or looked_back):
@@ -244,7 +252,7 @@ def _we_contacts(article: Article, sent: Sentence, verbs: list[re.Match], found:
 
 def _took_part(article: Article, sent: Sentence, mentions: list[Mention]) -> list[FoundContact]:
     """ "X took part in the summit, held via videoconference": X's contact with the people a list
-    that follows names; kept only if one does (``awaiting``)."""
+    that follows names, kept only if one does (``awaiting``); "X and Y took part in a meeting": theirs."""
     text = article.text
     m = TOOK_PART.search(text, sent.start, sent.end)
     if m is None or article.in_quote(m.start()) or NEGATION.search(text, sent.start, m.start()):
@@ -253,8 +261,12 @@ def _took_part(article: Article, sent: Sentence, mentions: list[Mention]) -> lis
     if not subject or text[subject[-1].end : m.start()].count(",") >= 2:
         return []
     kind = kind_from_evidence("meeting", text[sent.start : sent.end])  # a summit, unless held by video or phone
-    contact = contact_dated(article, sent, m, distinct([x.entity for x in subject]), kind, subject)
-    contact.awaiting = True
+    sides = distinct([x.entity for x in subject])
+    if len(sides) > 1 and is_domestic(sides[:1], sides[1:], article.home):
+        return []  # "the President and the Defence Minister took part in a meeting"
+    contact = contact_dated(article, sent, m, sides, kind, subject)
+    # "X and Y took part, via videoconference, in a meeting": their contact; X alone waits for a list.
+    contact.awaiting = len(sides) < 2
     return [contact]
 
 
@@ -320,8 +332,25 @@ def _contacts_at(
     clause_start = subject[-1].end if subject else sent.start
     if narrator is not None and first_person_before(text, clause_start, m.start()):
         subject = [Mention(m.start(), m.start(), narrator, "narrator")]  # "I spoke with ..."
+    kind_from = sent.start
+    if subject and coordinated(text, subject[-1].end, m.start()):
+        # "X met Y and later spoke by phone with Z": Z's contact is X's, not Y's.
+        first = [v for v in CONTACT_VERB.finditer(text, sent.start, subject[0].start)]
+        subject = group_backwards(text, [x for x in before if x.end <= first[-1].start()]) if first else []
+        kind_from = m.start()
+    # The words that say the kind end where a verb coordinated with this one begins.
+    kind_to = next(
+        (v.start() for v in CONTACT_VERB.finditer(text, m.end(), sent.end) if and_before(text, m.end(), v.start())),
+        sent.end,
+    )
     if not subject:
-        subject = _pronoun_subject(article, sent, m)  # "He also met with ...": the last sentence's subject
+        subject = pronoun_subject(article, sent, m.start())  # "He also met with ...": the last sentence's subject
+    head_at = None if subject else unnamed_head_before(text, sent.start, m.start())
+    unnamed = head_at is not None
+    if unnamed:
+        # "The Prime Minister spoke to President X": the publisher's leader, whom the text does not
+        # name, is no participant it can list; the contact with X still took place.
+        subject = [Mention(head_at, head_at, None, "unnamed")]
     if not subject:
         return []
     if text[subject[-1].end : m.start()].count(",") >= 2 and not RELATIVE_BEFORE_VERB.fullmatch(
@@ -336,10 +365,10 @@ def _contacts_at(
         return []  # "his upcoming State Visit with ...": a noun, not the verb
     if m.group("pair"):
         # "X and Y spoke today": both sides are the subject; a name after the verb is a topic.
-        if len(distinct([x.entity for x in subject])) < 2:
+        if unnamed or len(distinct([x.entity for x in subject])) < 2:
             return []
         obj = []
-        kind = "meeting" if verb == "met" else "phone_call"
+        kind = "meeting" if verb in ("met", "meeting") else "phone_call"
     else:
         obj = group_forwards(text, after, m.end())
     if verb.startswith(DIRECT_OBJECT_VERBS) and not verb.endswith("with"):
@@ -369,10 +398,23 @@ def _contacts_at(
     if kind == "phone_call" and SPOKE.match(verb) and (VENUE.search(context) or IN_PERSON_EVENT.search(context)):
         kind = "meeting"  # "spoke with ... on the margins of the NATO Summit" was face to face
     unsaid = kind == "phone_call" and not MEDIUM_WORDS.search(text, sent.start, sent.end)
+    subject = [x for x in subject if x.kind != "unnamed"]
     sides = [x.entity for x in subject]
     others = distinct([x.entity for x in obj if x.entity.ident not in {e.ident for e in sides}])
     if is_domestic(sides, others, article.home, lambda: article.countries_named(m.end(), sent.end)):
         return []  # a president with his own legislators or regional heads
+    if article.is_release and is_own_side_meeting(
+        sides,
+        others,
+        article.home,
+        # The paragraph and the next: a heading's "met with X" is told again, with X's country, below it.
+        lambda: countries_around(article, article.paragraph_start(sent), _next_paragraph_end(article, sent)),
+        lambda name: own_body(name, article.gazetteer, article.home),
+        working="working" in verb,
+    ):
+        return []  # a head of state with his own officials, managers and citizens
+    if unnamed and not all(holds_counterpart_office(e) for e in others):
+        return []  # "The President spoke with Governor X": only a counterpart makes it a contact
     if not others and len(sides) > 1 and is_domestic(sides[:1], sides[1:], article.home):
         return []  # "the President and Speaker Tol spoke by phone"
     region = REGION_HEAD.search(text, m.end(), obj[0].start) if obj else None
@@ -384,49 +426,31 @@ def _contacts_at(
     needs_object = not m.group("pair") and (
         verb.endswith("with") or (verb.startswith(DIRECT_OBJECT_VERBS) and not verb.startswith(("met", "meet")))
     )
-    if len(entities) < 2 or (needs_object and not others):
+    if (not others if unnamed else len(entities) < 2) or (needs_object and not others):
         # "held a secure video call with European leaders": the names may follow in a list.
         if COLLECTIVE.search(text, m.start(), sent.end):
             contact = contact_dated(article, sent, m, entities, kind, subject)
             contact.awaiting = True
             return [contact]
         return []
-    if len(others) >= 2 and _separate(verb, kind, subject, text[sent.start : sent.end]):
+    if len(others) >= 2 and separate_contacts(verb, kind, subject, text[sent.start : sent.end]):
         out = [contact_dated(article, sent, m, distinct(sides + [o]), kind, subject) for o in others]
     else:
         out = [contact_dated(article, sent, m, entities, kind, subject)]
     for c in out:
         c.medium_unsaid = unsaid
+        c.unnamed_side = unnamed
+        if (kind_from, kind_to) != (sent.start, sent.end):
+            c.kind_span = (kind_from, kind_to)
     return out
 
 
-# "He met", "Later, she also spoke with": a pronoun opening the clause of the verb.
-PRONOUN_BEFORE_VERB = re.compile(
-    r"(?:^\s*|,\s*)(?:[Hh]e|[Ss]he)\s+(?:(?:also|later|then|subsequently|separately)\s+)?$"
-)
-
-
-def _pronoun_subject(article: Article, sent: Sentence, m: re.Match) -> list[Mention]:
-    """The person "he" or "she" before the verb means: the one the sentence before begins with, when
-    it names one person first."""
-    if not PRONOUN_BEFORE_VERB.search(article.text[sent.start : m.start()]):
-        return []
-    before = article.sentence_before(sent)
-    named = article.mentions_in(before.start, before.end) if before else []
-    if not named or named[0].kind == "narrator":
-        return []
-    return [Mention(m.start(), m.start(), named[0].entity, "pronoun")]
-
-
-def _separate(verb: str, kind: str, subject: list[Mention], sentence: str) -> bool:
-    """Whether "had conversations with A, B and C" were several contacts, one with each: a plural
-    noun says so, as does "separately"; so does "spoke with A, B and C" in person (one talks with each guest at a
-    reception) or in the narrator's own words ("I spoke with ..."), unless the text calls it joint."""
-    if JOINT.search(sentence):
-        return False
-    if re.search(r"\bseparately\b", sentence, re.I):
-        return True  # "spoke separately today with A and B": one call each
-    if re.search(r"\b(?:conversations|calls|meetings|consultations|bilaterals)\b", verb):
-        return True
-    spoke = bool(re.match(r"(?:spoke|speaks|speak|talked|talk)\b", verb))
-    return spoke and (kind == "meeting" or subject[0].kind == "narrator")
+def _next_paragraph_end(article: Article, sent: Sentence) -> int:
+    """Where the paragraph after the one of ``sent`` ends."""
+    i = bisect.bisect_left([s.start for s in article.sentences], sent.start)
+    end = sent.end
+    for later in article.sentences[i:]:
+        if later.paragraph > sent.paragraph + 1:
+            break
+        end = later.end
+    return end

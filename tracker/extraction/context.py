@@ -13,7 +13,8 @@ from .people import Entity, Mention, People
 from .text import Block
 
 CAPITALISED = re.compile(r"(?<![\w.-])[A-Z][\w'’.-]*[\w]")
-ACRONYM = re.compile(r"(?![IVX]+$)[A-Z]{2,6}")
+# Not Roman numerals, nor the acronyms of offices ("CEO Mira Tol").
+ACRONYM = re.compile(r"(?![IVX]+$|(?:CEO|CFO|COO|CTO|MP|MEP)$)[A-Z]{2,6}")
 # First words of the names of bodies above governments ("International Monetary Fund", "World Bank").
 INTERNATIONAL_WORDS = frozenset({"International", "World", "Inter-American", "Commonwealth"})
 # The first word of an office after an agency's acronym that is a government's, not an international

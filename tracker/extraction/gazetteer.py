@@ -33,6 +33,7 @@ EXTRA_ALIASES = {
     "Russia": ("Russian Federation",),
     "South Korea": ("Republic of Korea",),
     "South Africa": ("Republic of South Africa",),
+    "Turkey": ("Türkiye",),  # the reference data keeps ASCII spellings only
 }
 
 

@@ -12,9 +12,9 @@ import re
 from collections import Counter
 from typing import TYPE_CHECKING
 
-from .gazetteer import fold
-from .names import NAME_WORD, SEP, TITLE_PATTERN
-from .vocabulary import NOT_NAME
+from .gazetteer import fold, name_is_fuller
+from .names import NAME_WORD, PARTICLE, SEP, TITLE_PATTERN
+from .vocabulary import HONORIFICS, NOT_NAME
 
 if TYPE_CHECKING:
     from .people import Entity, Mention, PeopleFinder
@@ -46,46 +46,140 @@ APPOSED_OFFICE = re.compile(
     rf"\b(?:the[ \t]+)?(?P<title>{TITLE_PATTERN}){SEP}of{SEP}(?:the{SEP})?{COUNTRY_WORDS},[ \t]*$"
 )
 
-
-# "Director of the Office of the Foreign Affairs Commission Mira Tol": a role no title list holds, a
-# body's name, then the person, whose words are the run's last capitalised ones after the body's.
-ROLE_RUN = re.compile(
-    rf"\b(?P<role>Director|Member|Adviser|Advisor|Envoy|Representative|Commissioner|Coordinator|Counsell?or|Chief"
-    rf"|Chair)"
-    rf"(?P<run>(?:{SEP}(?:of|the|and|for|{NAME_WORD}))+)"
+# A body or a role whose complement is the title after it ("Office of the", "Adviser to the").
+OFFICE_OF_THE = re.compile(
+    r"\b(?:Office|Administration|Chancellery|Secretariat|Staff|Adviser|Advisor|Aide|Assistant|Spokesman"
+    r"|Spokeswoman|Spokesperson|Envoy|Representative|Counsell?or)[ \t]+(?:to|for|of)[ \t]+the[ \t]+$",
+    re.I,
+)
+# "the President of Estralia, Aldo Varen,": the office and its country first, the name after a comma.
+OFFICE_THEN_NAME = re.compile(
+    rf"\b(?:[Tt]he{SEP})?(?P<title>{TITLE_PATTERN}){SEP}of{SEP}(?:the{SEP})?{COUNTRY_WORDS},[ \t]*"
+    rf"(?P<name>{NAME_WORD}(?:[ \t]+(?:{PARTICLE}[ \t]+){{0,2}}{NAME_WORD}){{1,3}})(?=[ \t]*[,.;:)\n]|$)"
+)
+# "his Estralian counterpart, Mira Tol": the name of whoever holds the same office in another country.
+COUNTERPART_NAME = re.compile(
+    rf"\b(?:[Hh]is|[Hh]er|[Tt]heir)[ \t]+(?P<demonym>{NAME_WORD})[ \t]+counterparts?,?[ \t]+"
+    rf"(?P<name>{NAME_WORD}(?:[ \t]+(?:{PARTICLE}[ \t]+){{0,2}}{NAME_WORD}){{1,3}})"
+)
+# "At the request of the President of Estralia, Aldo Varen informed ...": an opening phrase, whose
+# comma ends it, before the subject; no apposition.
+OPENING_PHRASE = re.compile(
+    r"(?:^|[.!?]\s+|\n\s*)(?:At|On|In|After|Following|During|Upon|Unlike|Like|For|With|According\s+to)\b[^,.;:\n]*$"
 )
 
 
+def office_then_name_mentions(finder: PeopleFinder, start: int, end: int) -> list[Mention]:
+    """People named after their office and its country ("spoke with the President of Estralia, Aldo
+    Varen"), as the agency and Commonwealth style writes them."""
+    from .people import Mention
+
+    out = []
+    for m in OFFICE_THEN_NAME.finditer(finder.text, start, end):
+        country = finder.gz.country_named(m.group("country"))
+        words = m.group("name").split()
+        while words and words[0].rstrip(".").casefold() in HONORIFICS:
+            words.pop(0)  # "the President of Estralia, Mr Aldo Varen"
+        if country is None or len(words) < 2 or any(w in NOT_NAME for w in words):
+            continue
+        if finder.gz.country_named(" ".join(words)) or OPENING_PHRASE.search(
+            finder.text, max(0, m.start() - 120), m.start()
+        ):
+            continue  # "the President of Estralia, Ostmark and Wendland": a list of places
+        entity = finder.entity_for(" ".join(words), " ".join(m.group("title").split()).title(), country)
+        if entity and entity.key is None and name_is_fuller(" ".join(words), entity.name):
+            entity.name = " ".join(words)  # "Prime Minister Tol" met first: here is her full name
+        if entity:
+            out.append(Mention(m.start(), m.end("name"), entity, "title"))
+    return out
+
+
+def apposed_mentions(finder: PeopleFinder, start: int, end: int) -> list[Mention]:
+    """People named beside an office written apart from the name: "the President of Estralia, Aldo
+    Varen", "his Estralian counterpart, Mira Tol"."""
+    return office_then_name_mentions(finder, start, end) + counterpart_mentions(finder, start, end)
+
+
+def counterpart_mentions(finder: PeopleFinder, start: int, end: int) -> list[Mention]:
+    """ "met with his Estralian counterpart, Mira Tol": a person of the country the demonym names."""
+    from .people import Mention
+
+    out = []
+    for m in COUNTERPART_NAME.finditer(finder.text, start, end):
+        country = finder.gz.country_of_demonym(m.group("demonym"))
+        words = m.group("name").split()
+        if country is None or any(w in NOT_NAME for w in words):
+            continue
+        entity = finder.entity_for(" ".join(words), None, country)
+        if entity:
+            out.append(Mention(m.start("name"), m.start("name") + len(" ".join(words)), entity, "name"))
+    return out
+
+
+# "Director of the Office of the Foreign Affairs Commission Mira Tol": a role no title list holds, a
+# body's name, then the person, whose words are the run's last capitalised ones after the body's.
+_ROLES = r"Director|Member|Adviser|Advisor|Envoy|Representative|Commissioner|Coordinator|Counsell?or|Chief|Chair"
+# Offices a title list holds too, read here only when a long complement follows ("Chairman of the ...").
+_OFFICES = r"Chairman|Chairwoman|Chairperson|Speaker|Head|Secretary|Minister|Governor|President|Ambassador"
+ROLE_RUN = re.compile(
+    rf"\b(?:(?P<role>{_ROLES})|(?P<office>{_OFFICES})(?={SEP}(?:of|for|to|on)\b))"
+    # The run stops before "and" and another office: "Chair of A Mira Tol and Chair of B Per Holm"; an
+    # adviser's topic may follow "on" ("Adviser to the President of Estralia on relations with Ostmark Ivo Lind").
+    rf"(?P<run>(?:{SEP}(?:of|the|and(?!{SEP}(?:{_ROLES}|{_OFFICES})\b)|for|to|on(?:{SEP}[a-z]+){{0,3}}|{NAME_WORD}))+)"
+)
+LINKS = ("of", "the", "and", "for", "on", "to")
+
+
 def role_mentions(finder: PeopleFinder, regions: list[tuple[int, int]], found: list[Mention]) -> list[Mention]:
+    """People after a long office no title list holds ("Chairman of the Committee on Foreign Affairs
+    of the Parliament of Estralia Mira Tol", "Chief of Cabinet Ivo Lind of Ostmark"), with the
+    country the office's words name."""
     from .names import person_name_clean
     from .people import Mention
-    from .vocabulary import NOT_A_NAME_WORDS
+    from .vocabulary import NOT_A_NAME_WORDS, ORGANISATION_WORDS
 
-    text = finder.text
+    text, gz = finder.text, finder.gz
     taken = [(m.start, m.end) for m in found]
     out = []
     for start, end in regions:
         for m in ROLE_RUN.finditer(text, start, end):
+            if m.group("office") and OFFICE_OF_THE.search(text, max(0, m.start() - 40), m.start()):
+                continue  # "Assistant to the President for National Security Affairs Mira Tol": not his office
             words = list(re.finditer(r"\S+", m.group("run")))
-            while words and words[-1].group().strip(",.") in NOT_NAME:
-                words.pop()
+            while words and (words[-1].group().strip(",.") in NOT_NAME or not words[-1].group()[:1].isupper()):
+                words.pop()  # "Advisor Ivo Lind to follow up", "Lind on the eve of": words of the next clause
+            country = None
+            if len(words) >= 3 and words[-2].group() == "of" and gz.country_named(words[-1].group().strip(",.")):
+                country = gz.country_named(words[-1].group().strip(",."))  # "... Ivo Lind of Ostmark"
+                words = words[:-2]
             tail = []
             for w in reversed(words):
                 bare = w.group().strip(",.")
-                if bare.casefold() in NOT_A_NAME_WORDS or bare in ("of", "the", "and", "for") or not bare[:1].isupper():
+                if bare.casefold() in NOT_A_NAME_WORDS or bare in LINKS or not bare[:1].isupper():
                     break
                 tail.insert(0, w)
+            body = words[: len(words) - len(tail)]
+            if len(tail) == 3 and body and body[-1].group() in LINKS:
+                body, tail = body + tail[:1], tail[1:]  # "of Culture Olga Lind": the body's word, then the name
             if not 2 <= len(tail) <= 3:
                 continue
             ns, ne = m.start("run") + tail[0].start(), m.start("run") + tail[-1].end()
             if re.match(r"[ \t]*\([A-Z]", text[ne : ne + 3]):
                 continue  # "Chair of the Northern Community (NORCOM)": a body and its acronym, no person
+            after = re.match(r"[ \t]+([a-z]+)", text[ne : ne + 30])
+            if after and after.group(1) in ORGANISATION_WORDS:
+                continue  # "President of Nordhelp Relief organization": the body's name, no person
             name = person_name_clean(text[ns:ne], finder.gz)
-            if name is None or any(a < ne and ns < b for a, b in taken):
+            if name is None or any(a < ne and ns < b for a, b in taken) or gz.country_named(name):
                 continue
-            entity = finder.entity_for(name, m.group("role"), None)
+            for w in body:  # "of the Parliament of the Republic of Estralia", "of the Estralian Parliament"
+                bare = w.group().strip(",.")
+                country = country or gz.country_named(bare) or gz.country_of_demonym(bare)
+            entity = finder.entity_for(name, m.group("role") or m.group("office"), country)
             if entity:
-                out.append(Mention(ns, ne, entity, "title"))
+                # A long office is the mention's: a list joins "A, Adviser to the President of X on ... B".
+                long_office = any(w.group() in LINKS for w in body)
+                out.append(Mention(m.start() if long_office else ns, ne, entity, "title"))
     return out
 
 
@@ -142,13 +236,15 @@ def definite_mentions(finder: PeopleFinder, start: int, end: int, found: list[Me
                     continue  # "the Joint Chiefs Chairman": not a country's office
             key = (fold(title), country)
             if key not in holders:
-                holders[key] = office_holder(finder, title, country, found)
+                holders[key] = office_holder(finder, title, country, found, m.start())
             if holders[key]:
                 out.append(Mention(start_at, m.end(), holders[key], "definite"))
     return out
 
 
-def office_holder(finder: PeopleFinder, title: str, country: str | None, found: list[Mention]) -> Entity | None:
+def office_holder(
+    finder: PeopleFinder, title: str, country: str | None, found: list[Mention], at: int | None = None
+) -> Entity | None:
     """Who "the <title>" (of ``country``) means here; None when the text and the gazetteer do not say."""
     ordered = [m.entity for m in sorted(found, key=lambda m: m.start)]
     titled = [e for e in ordered if e.office and fold(e.office) == fold(title)]
@@ -161,6 +257,19 @@ def office_holder(finder: PeopleFinder, title: str, country: str | None, found: 
         if len({p.key for p, _ in holders}) == 1:
             person, held_in = holders[0]
             return finder.entity_for(person.name, title, held_in)
+    unplaced = {e.ident: e for e in titled if e.country is None and e.key is None}
+    if country is not None and country != finder.home and len(unplaced) == 1:
+        # "spoke to the President of Estralia ... President Aldo Varen thanked him": the one president
+        # the text names with no country is that country's (never the publisher's own: he may go unnamed).
+        e = next(iter(unplaced.values()))
+        e.country = country
+        return e
+    if country is None and where and at is not None:
+        # "the Prime Minister" before another country's prime minister is named is not that one.
+        first = {}
+        for m in sorted(found, key=lambda m: m.start):
+            first.setdefault(m.entity.ident, m.start)
+        titled = [e for e in titled if e.country in (None, where) or first.get(e.ident, at) < at]
     if country is None and titled:
         return titled[0]
     if country is None:

@@ -101,6 +101,8 @@ class FoundContact:
     # Where the words that name the kind are, when not the whole sentence ("This phone call, which
     # followed their March 14 meeting": the recalled meeting's kind is its own noun's).
     kind_span: tuple[int, int] | None = None
+    # "The Prime Minister spoke to X": one side is the publisher's leader, named only by office.
+    unnamed_side: bool = False
 
 
 def group_backwards(text: str, before: list[Mention]) -> list[Mention]:
@@ -166,7 +168,12 @@ def _subject_of_clause(text: str, run: list[Mention]) -> bool:
     return CLAUSE_VERB.match(text, last.end) is not None
 
 
-def is_domestic(subject: list[Entity], others: list[Entity], home: str | None, countries_after=lambda: set()) -> bool:
+def is_domestic(
+    subject: list[Entity],
+    others: list[Entity],
+    home: str | None,
+    countries_after=lambda: set(),
+) -> bool:
     """Whether the other side is the subject's own: all of it known to be of the subject's (or the
     publisher's) country; or officials below a head named with no country, in a sentence that names
     no other country after the verb (``countries_after``, computed only when needed); or holders of
@@ -199,6 +206,77 @@ def is_domestic(subject: list[Entity], others: list[Entity], home: str | None, c
     return len(countries) <= 1
 
 
+def is_own_side_meeting(
+    subject: list[Entity], others: list[Entity], home: str | None, countries_around, own_body, working: bool
+) -> bool:
+    """Whether a release's contact is with people the text ties to no other state or international
+    body ("had a working meeting with Olga Lind", "with Head of the Federal Space Agency (FSA) Ivo
+    Lind"), in a paragraph that names no country but ``home`` (``countries_around``, computed only
+    when needed): the publisher's head of state with his own officials, managers and citizens."""
+    if not others or home is None or not {e.country for e in subject if e.country} <= {home}:
+        return False
+    if not all(_on_no_other_side(e, own_body, working) for e in others):
+        return False
+    return countries_around() <= {home}
+
+
+def _on_no_other_side(e: Entity, own_body, working: bool) -> bool:
+    """Whether the text ties ``e`` to no other side: no country (nor an office, unless the contact is
+    a "working meeting", which a head of state holds with his own officials and managers), or a
+    body of the speaker's own state (``own_body``: "the Federal Space Agency", "the Norvanian
+    Investment Fund")."""
+    if e.known is not None:
+        return False
+    if e.country is None:
+        return e.office is None or working
+    return own_body(e.country)
+
+
+# A body of a state's own: its federal or state agencies, its presidential councils.
+OWN_BODY = re.compile(r"\b(?:Federal|State|Presidential|Government)\b")
+
+
+# "the Norvanian Investment Fund (NIF)": a body's name, then its acronym in brackets.
+BRACKETED_ACRONYM = re.compile(
+    r"(?P<body>(?:[A-Z][\w'’-]*[ \t]+(?:(?:of|for|and|the)[ \t]+)*)+)\((?P<acronym>[A-Z]{2,6})\)"
+)
+
+
+# Words that name bodies above states ("the Council of Europe", "the European Parliament", "the
+# Parliamentary Assembly of ..."): a person of one is on another side than a government's.
+INTERNATIONAL_BODY = re.compile(
+    r"\b(?:International|World|Global|Inter-[A-Z]\w+|Europe|European|Euro-[A-Z]\w+|Eurasian|African|Asian|Arab"
+    r"|Atlantic|Commonwealth|United\s+Nations|Parliamentary\s+Assembly)\b"
+)
+# "Estralia's National Security Secretariat": a country named by its possessive.
+POSSESSIVE_PLACE = re.compile(r"(?<![\w-])([A-Z][\w-]+(?:[ \t]+[A-Z][\w-]+)?)['’]s\b")
+
+
+def countries_around(article, start: int, end: int) -> set[str]:
+    """The countries and bodies [start, end) names, its possessives ("Estralia's") too, less the
+    acronyms of the publisher's own bodies ("the Federal Space Agency (FSA)")."""
+    text, gz, home = article.text, article.gazetteer, article.home
+    found = article.countries_named(start, end)
+    found |= {c for m in POSSESSIVE_PLACE.finditer(text, start, end) if (c := gz.country_named(m.group(1)))}
+    found |= {m.group(0) for m in INTERNATIONAL_BODY.finditer(text, start, end)}
+    return found - {
+        m.group("acronym")
+        for m in BRACKETED_ACRONYM.finditer(text, start, end)
+        if own_body(m.group("body").strip(), gz, home)
+    }
+
+
+def own_body(name: str, gazetteer, home: str | None) -> bool:
+    """Whether the body ``name`` a person heads (an organisation, not a state) is of ``home``: a
+    federal or state body, or one named after ``home`` ("the Norvanian Investment Fund")."""
+    if home is None or gazetteer is None or gazetteer.country_named(name):
+        return False
+    words = re.findall(r"[\w'’-]+", name)
+    return bool(OWN_BODY.search(name)) or any(
+        gazetteer.country_of_demonym(w) == home or gazetteer.country_named(w) == home for w in words
+    )
+
+
 # Offices whose holder is a counterpart even when the text does not say of where: heads of state
 # and government, monarchs, an organisation's head, envoys.
 COUNTERPART_TITLES = (
@@ -210,6 +288,11 @@ COUNTERPART_TITLES = (
         "chairperson", "leader", "supreme leader", "head of state", "head of government", "taoiseach",
     }
 )  # fmt: skip
+
+
+def holds_counterpart_office(e: Entity) -> bool:
+    """Whether ``e`` holds an office whose holder is a counterpart of a head of state or government."""
+    return bool(e.office) and e.office.casefold().removesuffix("-elect") in COUNTERPART_TITLES
 
 
 def _own_government_office(e: Entity) -> bool:
@@ -261,3 +344,21 @@ def _names_someone(item: str, is_place) -> bool:
     if not all(w[:1].isupper() and w.casefold() not in NOT_A_NAME_WORDS and not w.isupper() for w in name):
         return False
     return not (is_place(" ".join(name)) or is_place(name[-1]))
+
+
+# A conversation or talks that say they were one call among several people, not several calls.
+JOINT = re.compile(r"\b(?:joint|jointly|together|trilateral|multilateral|group|conference|summit)\b", re.I)
+
+
+def separate_contacts(verb: str, kind: str, subject: list[Mention], sentence: str) -> bool:
+    """Whether "had conversations with A, B and C" were several contacts, one with each: a plural
+    noun says so, as does "separately"; so does "spoke with A, B and C" in person (one talks with each guest at a
+    reception) or in the narrator's own words ("I spoke with ..."), unless the text calls it joint."""
+    if JOINT.search(sentence):
+        return False
+    if re.search(r"\bseparately\b", sentence, re.I):
+        return True  # "spoke separately today with A and B": one call each
+    if re.search(r"\b(?:conversations|calls|meetings|consultations|bilaterals)\b", verb):
+        return True
+    spoke = bool(re.match(r"(?:spoke|speaks|speak|talked|talk)\b", verb))
+    return spoke and (kind == "meeting" or subject[0].kind == "narrator")

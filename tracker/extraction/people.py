@@ -33,7 +33,7 @@ from .names import (
     role_before_name,
     trim_name_words,
 )
-from .offices import definite_mentions, honorific_mentions, role_mentions
+from .offices import OFFICE_OF_THE, apposed_mentions, definite_mentions, honorific_mentions, role_mentions
 from .vocabulary import EVENT_WORDS, NAME_PARTICLES, NOT_NAME, PORTFOLIO_WORDS
 
 PLACE_WORD_AFTER = re.compile(r"[ \t]+[A-Z][\w'’-]+")
@@ -167,6 +167,7 @@ class PeopleFinder:
         for start, end in regions:
             found += self._said_names(start, end)
             found += self._appositives(start, end)
+            found += apposed_mentions(self, start, end)
         self._merge_partial_names(found)
         found += self._surnames(regions)
         found = _without_overlaps(found)
@@ -191,6 +192,8 @@ class PeopleFinder:
         for m in TITLE.finditer(text, start, end):
             title = " ".join(m.group("title").split())
             title_cap = title.title() if not title[0].isupper() else title
+            if OFFICE_OF_THE.search(text, max(0, m.start() - 40), m.start()):
+                title_cap = None  # "Head of the Office of the President Ivo Lind": his office is not "President"
             if not title[0].isupper() and not re.search(r"[,(]?[ \t]+$|,[ \t]*$", text[m.end() : m.end() + 2]):
                 pass
             qual_country, span_start = self._qualifier(m.start())

@@ -9,7 +9,8 @@ TITLES = [
     "First Deputy Prime Minister", "Deputy Prime Minister", "Prime Minister-elect", "Prime Minister",
     "Vice President-elect", "Vice President", "President-elect", "President",
     "Federal Chancellor", "Chancellor", "Crown Prince", "Grand Duke", "King", "Queen", "Emir", "Amir", "Sultan",
-    "Pope", "Supreme Leader", "Premier", "Taoiseach", "Secretary of State", "Secretary-General",
+    "Pope", "Ecumenical Patriarch", "Patriarch", "Supreme Leader", "Premier", "Taoiseach", "Secretary of State",
+    "Secretary-General",
     "Secretary General", "General Secretary", "Foreign Minister", "Minister of Foreign Affairs",
     "Foreign Secretary", "Defense Minister", "Defence Minister", "Defense Secretary", "Defence Secretary",
     "Secretary of Defense", "National Security Adviser", "National Security Advisor", "Chief of Staff",
@@ -44,12 +45,28 @@ HONORIFICS = frozenset(
     {
         "sheikh", "sheikha", "shri", "sri", "sir", "dame", "his", "her", "majesty", "highness", "royal",
         "excellency", "h.e", "mr", "mrs", "ms", "dr",
+        # Forms of address of religious leaders ("His All-Holiness", "His Beatitude", "His Eminence").
+        "holiness", "all-holiness", "beatitude", "eminence",
     }
 )  # fmt: skip
 # Words that join a name's parts ("Mohamed bin Zayed", "Lula da Silva"): never enough on their own.
 NAME_PARTICLES = frozenset("von van der den de da del della di du la le bin ibn al el dos das ben bint abu".split())
 # Popes and monarchs go by one name ("Pope Francis", "King Charles"): that word is their full name.
-REGNAL_TITLES = frozenset({"pope", "king", "queen", "emperor", "empress", "sultan", "emir", "amir", "grand duke"})
+REGNAL_TITLES = frozenset(
+    {
+        "pope",
+        "ecumenical patriarch",
+        "patriarch",
+        "king",
+        "queen",
+        "emperor",
+        "empress",
+        "sultan",
+        "emir",
+        "amir",
+        "grand duke",
+    }
+)
 # Offices that head a state or a government.
 HEAD_TITLES = frozenset(
     t.casefold()
@@ -91,6 +108,7 @@ ROLE_WORDS = _TITLE_WORDS - TITLE_WORDS_ALSO_NAMES | {
     "head", "senior", "special", "cabinet", "coordinator", "officer", "elect", "pro", "tempore", "whip",
     "spokesperson", "minister", "ministers", "president", "presidents", "senator", "senators", "cardinal",
     "archbishop", "bishop", "reverend", "rabbi", "leaders", "members", "counterparts",
+    "patriarch", "ecumenical", "metropolitan", "archpriest", "priest", "imam", "mufti", "catholicos",
 }  # fmt: skip
 # Government portfolios, written between a title and a name ("Secretary of Transportation Pete Buttigieg").
 PORTFOLIO_WORDS = {
@@ -110,6 +128,6 @@ ORGANISATION_WORDS = {
     "dialogue", "program", "programme", "project", "campaign", "act", "court", "army", "navy", "forces",
     "command", "government", "administration", "republic", "kingdom", "city", "province", "region", "district",
     "islands", "senate", "parliament", "cabinet", "embassy", "consulate", "caucus", "delegation", "team",
-    "society", "societies", "community", "communities", "authorities", "concern",
+    "society", "societies", "community", "communities", "authorities", "concern", "organization", "organisation",
 }  # fmt: skip
 NOT_A_NAME_WORDS = ROLE_WORDS | PORTFOLIO_WORDS | ORGANISATION_WORDS

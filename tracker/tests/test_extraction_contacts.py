@@ -320,9 +320,14 @@ def test_the_recent_call_between_two_leaders_is_recalled_not_dated_by_the_releas
 def test_a_list_that_goes_on_past_the_people_found_proposes_no_partial_contact():
     text = (
         "Per Holm held a video conference with Adviser to the President of Norvania Aldo Varen, Adviser to the "
-        "Prime Minister of Estralia on relations with Ostmark and Wendland Mira Tol, other representatives."
+        "Prime Minister of Estralia for matters of trade and energy of the north Mira Tol, other representatives."
     )
     assert contacts_in(text, publisher="The White House") == []
+    # The adviser's topic after "on" is read: the list is whole.
+    text = text.replace("for matters of trade and energy of the north", "on relations with Ostmark and Wendland")
+    assert contacts_in(text, publisher="The White House") == [
+        (["Aldo Varen", "Mira Tol", "Per Holm"], "video_call", MONDAY)
+    ]
     # An apposition after the last person is no further item.
     text = "President Ilse Kant spoke with Aldo Varen, President of Norvania, about trade."
     assert contacts_in(text, publisher="The White House") == [(["Aldo Varen", "Ilse Kant"], "phone_call", MONDAY)]

@@ -1,0 +1,54 @@
+"""Who did what a contact verb says, when no name stands right before it: "he" (the last
+sentence's subject), the subject of the verb it is coordinated with ("X met Y and later spoke with
+Z"), or the publisher's own leader named only by office ("The Prime Minister spoke to ...")."""
+
+from __future__ import annotations
+
+import re
+
+from .context import Article, Sentence
+from .people import Mention
+
+# "He met", "Later, she also spoke with": a pronoun opening the clause of the verb.
+PRONOUN_BEFORE_VERB = re.compile(
+    r"(?:^\s*|,\s*)(?:[Hh]e|[Ss]he)\s+(?:(?:also|later|then|subsequently|separately)\s+)?$"
+)
+# "..., and later spoke by phone with": a verb that shares the subject of the verb before it.
+COORDINATED = re.compile(r"[\s,]*and\s+(?:(?:also|later|then|subsequently|separately|afterwards)\s+)?$")
+# "The Prime Minister spoke to ...", "Today the President also met ...": a head of state or government
+# named only by office, with no country: the publisher's own, whom a readout need not name.
+UNNAMED_HEAD = re.compile(
+    r"(?:^\s*|[,;]\s*|\b(?:Today|Yesterday|Earlier\s+today|This\s+(?:morning|afternoon|evening))\s*,?\s+)[Tt]he\s+"
+    r"(?:Prime\s+Minister|President|Chancellor|Premier|Taoiseach)\s+"
+    r"(?:(?:also|today|then|later|yesterday|this\s+(?:morning|afternoon|evening))\s+)?$"
+)
+
+
+def pronoun_subject(article: Article, sent: Sentence, verb_start: int) -> list[Mention]:
+    """The person "he" or "she" before the verb means: the one the sentence before begins with, when
+    it names one person first."""
+    if not PRONOUN_BEFORE_VERB.search(article.text[sent.start : verb_start]):
+        return []
+    before = article.sentence_before(sent)
+    named = article.mentions_in(before.start, before.end) if before else []
+    if not named or named[0].kind == "narrator":
+        return []
+    return [Mention(verb_start, verb_start, named[0].entity, "pronoun")]
+
+
+def coordinated(text: str, after_object: int, verb_start: int) -> bool:
+    """Whether the words between the last person named and the verb are "and (later)": the verb is
+    the second of two the same subject governs, the person before it the first one's object."""
+    return COORDINATED.fullmatch(text, after_object, verb_start) is not None
+
+
+def and_before(text: str, start: int, verb_start: int) -> bool:
+    """Whether "and" (perhaps "and later") joins the verb at ``verb_start`` to what comes before."""
+    return COORDINATED.search(text, start, verb_start) is not None
+
+
+def unnamed_head_before(text: str, start: int, verb_start: int) -> int | None:
+    """Where "the Prime Minister" (or President ...) begins when it is the verb's subject, with no
+    name or country; None otherwise."""
+    m = UNNAMED_HEAD.search(text, start, verb_start)
+    return m.end() - len(m.group(0).lstrip(" \t\n,;")) if m else None
