@@ -60,6 +60,14 @@ TAIL = re.compile(
     r"|(?:so\s+far\s+)?(?:this|of\s+the|of\s+this)\s+(?P<period>year|month|week)\b)",
     re.I,
 )
+# The noun said once, as the subject: "The call was the first since 2019", "the talks were their first
+# in a year", "the meeting was the first of its kind since ...", "the visit is the first by a ... since".
+NOUN_THEN_ORDINAL = re.compile(
+    rf"\b(?P<noun>{CONTACT_NOUN})\b(?:\s+[\w'’-]+){{0,4}}?\s+(?:was|were|is|are|marked|will\s+be|would\s+be)\s+"
+    rf"(?:the|their|its|our)\s+(?P<ord>{ORDINAL})(?:\s+(?:one|such|of\s+its\s+kind))?(?=\s+(?:since|in|for|this|between"
+    r"|with|by|of|so\s+far)\b)",
+    re.I,
+)
 NOT_THE_PAIRS = re.compile(r"\s+(?:abroad|overseas|outside|of\s+(?:the|a)\s+(?:year|season))\b", re.I)
 ONE_MANS_TRIP = re.compile(r"\b(?:foreign|overseas|international)\s+(?:trip|visit|tour|travel)", re.I)
 VERB_BETWEEN = re.compile(r"\b(?:was|were|is|came|took|held|happened|had|has|have|will|would)\b", re.I)
@@ -216,6 +224,15 @@ def shapes_in(text: str, start: int, end: int, dates: list[DateHit], published: 
             out.append(shape)
             continue
         shape.end = tail.end()
+        shape = _timed(shape, tail, text, end, dates, published)
+        if shape:
+            out.append(shape)
+    for m in NOUN_THEN_ORDINAL.finditer(text, start, end):
+        tail = TAIL.match(text, m.end(), end)
+        n = ordinal_value(m.group("ord"))
+        if n is None or tail is None or VERB_BETWEEN.search(tail.group("between")) or m.group("noun")[0].isupper():
+            continue
+        shape = Shape("ordinal", m.start(), tail.end(), ordinal=n, noun=m.group("noun").lower())
         shape = _timed(shape, tail, text, end, dates, published)
         if shape:
             out.append(shape)

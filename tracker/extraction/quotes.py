@@ -148,8 +148,12 @@ DOCUMENT_BEFORE = re.compile(
     r"\b(?:decrees?|laws?|resolutions?|bills?|acts?|programmes?|programs?|strateg(?:y|ies)|reports?|books?|films?"
     r"|songs?|projects?|initiatives?|campaigns?|festivals?|operations?|exercises?|awards?|medals?|platforms?"
     r"|sections?|conferences?|marathons?|forums?|exhibitions?|channels?|portals?|newspapers?|magazines?|shows?"
-    r"|contests?|competitions?|titled|entitled|dubbed|headlined|mottos?|slogans?|themes?|hashtags?)"
-    r"(?:[ \t]+(?:of|dated|from|No\.?)[ \t]+[^\"“”\n.!?:;]{1,30}?)?[ \t,–—-]*(?:the[ \t]+)?$",
+    r"|contests?|competitions?|titled|entitled|dubbed|headlined|mottos?|slogans?|themes?|hashtags?|stud(?:y|ies)"
+    r"|surveys?|papers?|reviews?|articles?|essays?|editorials?|columns?|albums?|poems?|novels?|plays?|manifestos?"
+    r"|doctrines?|declarations?|communiqu[ée]s?|banners?|posters?|placards?|signs?|t-shirts?|billboards?|headlines?)"
+    r"(?:[ \t]+(?:of|dated|from|No\.?)[ \t]+[^\"“”\n.!?:;]{1,30}?)?"
+    r"(?:[ \t]+(?:reading|that[ \t]+read|which[ \t]+read|saying|bearing|with[ \t]+the[ \t]+words))?"
+    r"[ \t,–—-]*(?:the[ \t]+)?$",
     re.I,
 )
 
@@ -158,3 +162,21 @@ def names_a_document(text: str, quote_start: int) -> bool:
     """Whether the quotation starting at ``quote_start`` (after its mark) names a document, a
     programme or an award rather than reporting words someone said."""
     return bool(DOCUMENT_BEFORE.search(text, max(0, quote_start - 70), max(0, quote_start - 1)))
+
+
+# '…," the report found': the words of a document, a survey or data, not of a person; the
+# quotation neither has a speaker nor goes on with the last one's.
+DOCUMENT_SPEAKS = re.compile(
+    r"[\s,]*(?:(?:the|a|an|its|their|his|her|this|that)[ \t]+)?(?:[\w-]+[ \t]+){0,2}?(?:report|study|survey|review"
+    r"|analysis|assessment|inquiry|poll|paper|document|resolution|declaration|communiqu[ée]|text|index|audit|data"
+    r"|census|research|findings|statistics|figures|draft|treaty|charter|law|bill|decree|ruling|verdict|judgment)s?"
+    r"[ \t]+(?:also[ \t]+)?(?:found|finds|said|says|concluded|concludes|showed|shows|noted|notes|stated|states|reads"
+    r"|read|warned|warns|estimated|estimates|added|adds|argued|argues|suggested|suggests|revealed|reveals)\b",
+    re.I,
+)
+
+
+def said_by_a_document(text: str, quote_end: int) -> bool:
+    """Whether the attribution right after the quotation ending at ``quote_end`` (its closing mark's
+    position) is a document's ('…," the report found')."""
+    return bool(DOCUMENT_SPEAKS.match(text, quote_end + 1, quote_end + 120))

@@ -41,6 +41,12 @@ NAME_SPEAKS = re.compile(
     r"(?P<name>[A-Z][\w'’-]+(?:[ \t]+[A-Z][\w'’-]+){1,2})(?:,[^,.;“”\"\n]{2,80},)?"
     rf"[ \t]+{ADVERBS}{SPEECH_VERB}\b"
 )
+# One capitalised word where a speaker's name goes: "…," said Pell. / "…," Pell said. / Pell said: "…"
+SURNAME = r"(?P<name>[A-Z][\w'’-]+)"
+SURNAME_AFTER_SAID = re.compile(rf"{SURNAME}(?=[ \t]*(?:[,.;:]|$|\n|[ \t](?:who|in|at|on|during|after|of)\b))")
+SURNAME_SPEAKS = re.compile(
+    rf"(?:^|(?<=[.!?]\s)|(?<=[.!?][”\"]\s)|(?<=\n)){SURNAME}(?:,[^,.;“”\"\n]{{2,80}},)?[ \t]+{ADVERBS}{SPEECH_VERB}\b"
+)
 # A signature under a quotation: "— The Rt. Hon. Mira Tol, Prime Minister of Estralia".
 SIGNATURE = re.compile(r"[ \t]*(?:\n[ \t]*){0,2}[—–][ \t]*(?P<line>[^\n]{3,200})")
 STYLE = re.compile(r"^(?:(?:The|Rt\.?|Right|Hon\.?|Honourable|Honorable|Her|His|Excellency)[ \t]+)+")
@@ -85,6 +91,33 @@ def said_name(article: Article, pos: int, extra: dict[str, Entity]) -> Entity | 
     return new_person(name, extra)
 
 
+def surname_speaker(article: Article, word: str, pos: int, extra: dict[str, Entity]) -> Entity | None:
+    """The person a bare surname at ``pos`` names ("said Pell"): one the text already knows by it,
+    else the full name the text gives it ("Ana Pell, a senator ..."), the nearest before first;
+    None when the text gives the word no first name (a place, a body, a month)."""
+    if not _looks_like_name(article, word) or word.casefold() in PLAIN_TITLES:
+        return None
+    for m in article.people.mentions:
+        if m.entity.name.split()[-1] == word and not article.in_quote(m.start):
+            return m.entity
+    for e in extra.values():
+        if e.name.split()[-1] == word:
+            return e
+    full = re.compile(rf"(?<![\w'’.-])(?P<first>(?:[A-Z][\w'’.-]*[ \t]+){{1,3}}){re.escape(word)}(?![\w'’-])")
+    names = []
+    for m in full.finditer(article.text):
+        first = m.group("first").split()
+        while first and (first[0].strip(",.").casefold() in NOT_SPEAKER_WORDS or article.is_place(first[0])):
+            first.pop(0)  # "Senator Ana Pell", "Estralian envoy Ana Pell": the title is not the name
+        name = " ".join([*first, word])
+        if first and not article.in_quote(m.start()) and _looks_like_name(article, name):
+            names.append((m.start(), name))
+    if not names:
+        return None
+    before = [n for p, n in names if p < pos]
+    return new_person(before[-1] if before else names[0][1], extra)
+
+
 def _looks_like_name(article: Article, name: str) -> bool:
     words = name.split()
     return not any(w.strip(",.").casefold() in NOT_SPEAKER_WORDS for w in words) and not article.is_place(name)
@@ -101,6 +134,12 @@ def named_speakers(article: Article, extra: dict[str, Entity]) -> list[tuple[int
             continue
         if _looks_like_name(article, name):
             out.append((m.start("name"), new_person(name, extra)))
+    for m in SURNAME_SPEAKS.finditer(text):
+        if article.in_quote(m.start("name")) or article.mentions_in(m.start("name"), m.end("name")):
+            continue
+        who = surname_speaker(article, m.group("name"), m.start(), extra)
+        if who:
+            out.append((m.start("name"), who))
     return out
 
 
@@ -194,19 +233,30 @@ def _named_beside(article: Article, start: int, end: int, extra: dict[str, Entit
     if after and (not text[end : after[0].start].strip() or (country and after[0].start == country.end())):
         return after[0].entity
     for m in article.mentions_in(max(0, start - 80), start):
-        if re.fullmatch(r",[ \t]*(?:the[ \t]+)?", text[m.end : start], re.I):
+        if re.fullmatch(r",[ \t]*(?:the[ \t]+)?", text[m.end : start], re.I) and not _object_of_phrase(text, m.start):
             return m.entity
     name = re.match(r"[ \t]+(?P<name>[A-Z][\w'’-]+(?:[ \t]+[A-Z][\w'’-]+){1,2})\b", text[end : end + 60])
     if name and _looks_like_name(article, name.group("name")):
         return new_person(name.group("name"), extra)
+    window = max(0, start - 60)
     name = re.search(
-        r"(?P<name>[A-Z][\w'’-]+(?:[ \t]+[A-Z][\w'’-]+){1,2}),[ \t]*(?:the[ \t]+)?$",
-        text[max(0, start - 60) : start],
-        re.I,
+        r"(?P<name>[A-Z][\w'’-]+(?:[ \t]+[A-Z][\w'’-]+){1,2}),[ \t]*(?:the[ \t]+)?$", text[window:start], re.I
     )
-    if name and _looks_like_name(article, name.group("name")):
+    if name and _looks_like_name(article, name.group("name")) and not _object_of_phrase(text, window + name.start()):
         return new_person(name.group("name"), extra)
     return None
+
+
+# "In his message to President Jon Pell, the President of Norvania ...": the name ends a phrase
+# that opens the sentence; the office after the comma is the subject's, not in apposition to it.
+PHRASE_BEFORE_NAME = re.compile(
+    r"\b(?:to|with|from|for|by|of|at|in|on|and|between|about|against|toward|towards)[ \t]+"
+    r"(?:(?:[A-Z][\w'’.-]*|of|the)[ \t]+)*$"
+)
+
+
+def _object_of_phrase(text: str, name_start: int) -> bool:
+    return bool(PHRASE_BEFORE_NAME.search(text, max(0, name_start - 80), name_start))
 
 
 def signature_speaker(article: Article, close: int, extra: dict[str, Entity]) -> Entity | None:

@@ -33,7 +33,13 @@ ON_BEHALF = re.compile(
     r"|government|staff|envoy|lawyer)\s+(?:for|of|to)\s+(?:the\s+)?$",
     re.I,
 )
+# "said Tol" but not "told Tol" / "asked Tol" / "thanked Tol": after these verbs the name is who was addressed.
+ADDRESSED = (
+    r"(?:told|tells|asked|urged|assured|thanked|welcomed|praised|condemned|called\s+on"
+    r"|cautioned|warned|congratulated|told\s+reporters)\s+$"
+)
 VERB_BEFORE = re.compile(rf"(?:{SPEECH_VERB}|according\s+to)\s+$", re.I)
+VERB_BEFORE_ADDRESSED = re.compile(ADDRESSED, re.I)
 PRONOUN_SAID = re.compile(rf"\b(?P<p>[Hh]e|[Ss]he)\s+{ADVERBS}{SPEECH_VERB}\b")
 MALE = re.compile(r"\b(?:Mr|Sir|King|Prince|Sheikh|Emir|Amir|Sultan|Chairman|Spokesman|Lord|Grand\s+Duke)\b\.?")
 FEMALE = re.compile(
@@ -42,6 +48,7 @@ FEMALE = re.compile(
 # Subject pronouns only: "her" and "him" as often mean someone the sentence does not name.
 HE = re.compile(r"\b(?:[Hh]e|[Hh]imself)\b")
 SHE = re.compile(r"\b(?:[Ss]he|[Hh]erself)\b")
+LOWER_WORD = re.compile(r"(?<![\w'’-])(?!(?:of|the|and|for|de|van|von|al|bin|da|di|el)\b)[a-z]{2,}\b")
 BULLET = re.compile(r"[ \t]*(?:[•▪◦·*–—-]|\d{1,2}[.)])[ \t]*")
 
 
@@ -58,7 +65,7 @@ def speech_events(article: Article) -> list[tuple[int, Entity]]:
         before = text[max(0, m.start - 25) : m.start]
         # "…, said Tol." but not "he said Tol was not focused": the name must end the clause.
         ends_clause = re.match(r"\s*(?:[,.;:]|$|\s(?:who|in|at|on|during|after)\b)", text[m.end : m.end + 12])
-        if ends_clause and VERB_BEFORE.search(before):
+        if ends_clause and VERB_BEFORE.search(before) and not VERB_BEFORE_ADDRESSED.search(before):
             events.append((m.start, m.entity))
     return events
 
@@ -131,8 +138,8 @@ def label_speaker(article: Article, quote_start: int) -> Entity | None:
     if not mentions or text[mentions[-1].end : label_end].strip(" ,"):
         return None
     before = text[line_start : mentions[-1].start]
-    if re.search(r"[.!?;]\s", before) or len(before.split()) > 6:
-        return None  # the name ends a longer sentence: "… met Tol: …" introduces no quotation
+    if re.search(r"[.!?;]\s", before) or len(before.split()) > 6 or LOWER_WORD.search(before):
+        return None  # the name ends a sentence: "… met Tol: …", "Tol asked Varen: …" label nobody
     return mentions[-1].entity
 
 

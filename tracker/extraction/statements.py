@@ -13,15 +13,17 @@ from dataclasses import dataclass, field
 
 from .context import Article
 from .people import Entity, Mention
-from .quotes import find_quotes, is_title, names_a_document
+from .quotes import find_quotes, is_title, names_a_document, said_by_a_document
 from .speaker_names import (
     OFFICE_SPEAKS,
+    SURNAME_AFTER_SAID,
     document_author,
     named_speakers,
     office_speaker,
     office_speakers,
     said_name,
     signature_speaker,
+    surname_speaker,
 )
 from .speakers import (
     ADVERBS,
@@ -113,7 +115,7 @@ def find_statements(article: Article, paragraphs: list[Block]) -> list[FoundStat
         if not quote.strip() or len(quote) > 5000:
             continue
         words = len(quote.split())
-        if is_title(quote) or names_a_document(text, q.start):
+        if is_title(quote) or names_a_document(text, q.start) or said_by_a_document(text, q.end):
             continue
         fragment = words <= 4
         sent = article.sentence_at(q.start - 1) or article.sentence_at(q.start)
@@ -180,8 +182,8 @@ def _pronoun_speaker(article: Article, ctx: _Context, pronoun: str, pos: int) ->
 def _attributed(article: Article, q: Block, sent, ctx: _Context) -> Entity | None:
     text = article.text
     close = q.end + 1
-    # After the quotation: ', Tol said' / ', said Tol' / ', he said'
-    m = re.match(r"[\s,]*", text[close : close + 20])
+    # After the quotation: ', Tol said' / ', said Tol' / ', he said'; a wrapped line, never the next paragraph.
+    m = re.match(r"[ \t,]*(?:\n(?![ \t]*\n)[ \t,]*)?", text[close : close + 20])
     at = close + m.end()
     mention = _mention_at(article, at, at + 120)
     if (
@@ -190,6 +192,11 @@ def _attributed(article: Article, q: Block, sent, ctx: _Context) -> Entity | Non
         and (VERB_AFTER.match(text, mention.end, mention.end + 60) or VERB_AFTER_CLAUSE.match(text, mention.end))
     ):
         return mention.entity
+    bare = re.match(r"[A-Z][\w'’-]+", text[at : at + 40])
+    if bare and not (mention and mention.start == at) and VERB_AFTER.match(text, at + bare.end(), at + bare.end() + 60):
+        who = surname_speaker(article, bare.group(), at, ctx.new_people)
+        if who:  # '…," Pell said' where the people finder did not tag Pell
+            return who
     office = OFFICE_SPEAKS.match(text, at) and office_speaker(article, at, ctx.new_people)
     if office:  # '…," the Head of the President's Office stressed'
         return office
@@ -211,6 +218,10 @@ def _attributed(article: Article, q: Block, sent, ctx: _Context) -> Entity | Non
         office = office_speaker(article, at + said_first.end(), ctx.new_people)
         if office:
             return office
+        bare = SURNAME_AFTER_SAID.match(text, at + said_first.end())
+        who = bare and surname_speaker(article, bare.group("name"), at, ctx.new_people)
+        if who:  # '…," said Pell.'
+            return who
     # The attribution elsewhere in the sentence, before the quotation first.
     outside = [(p, e) for p, e in ctx.events if sent.start <= p < sent.end and not article.in_quote(p)]
     before = [e for p, e in outside if p < q.start]
@@ -232,7 +243,7 @@ def _in_transcript_turn(article: Article, pos: int) -> bool:
     """Whether ``pos`` is in a speaker's turn of a transcript: under a caption, in a text with more
     than one (a headline "Tol: we will win" alone makes no transcript)."""
     narrators = article.narrators
-    return narrators is not None and len(narrators.captions) > 1 and narrators.caption_at(pos) is not None
+    return narrators is not None and len(narrators.captions) > 1 and narrators.in_turn(pos)
 
 
 def _narrator(article: Article, pos: int) -> Entity | None:

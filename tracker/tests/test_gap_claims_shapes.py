@@ -255,3 +255,25 @@ def test_last_spoke_a_few_weeks_ago_starts_the_gap_about_three_weeks_back():
         date(2024, 2, 26),
         "approximate",
     )
+
+
+@pytest.mark.parametrize(
+    "body, comparison, anchor, anchor_text, months",
+    [
+        ("The talks were the first between the two leaders since October.", "first_since", date(2023, 10, 1),
+         "October", None),
+        ("The meeting was the first of its kind since 2018.", "first_since", date(2018, 1, 1), "2018", None),
+        ("The visit is the first by a Norvanian leader since 1999.", "first_since", date(1999, 1, 1), "1999", None),
+        ("The meeting was their first in more than two years.", "more_than", None, None, 24),
+        ("The talks were the first since their summit in Vienna on 6 April.", "first_since", date(2023, 4, 6),
+         "their summit in Vienna on 6 April", None),
+    ],
+)  # fmt: skip
+def test_the_contact_named_once_as_the_subject_of_the_first(body, comparison, anchor, anchor_text, months):
+    claim = only(body)
+    assert (claim.comparison, claim.anchor, claim.anchor_text, claim.duration_months) == (
+        comparison,
+        anchor,
+        anchor_text,
+        months,
+    )

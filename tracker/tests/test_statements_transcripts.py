@@ -1,0 +1,127 @@
+"""Statements in transcripts with upper-case speaker labels, bare surnames after "said", and
+quotations that are titles or findings rather than speech. Fictional leaders and countries only."""
+
+from datetime import date
+
+from tracker.extraction import Gazetteer, KnownCountry, extract
+
+NORVANIA = KnownCountry("Norvania", (), ("Norvanian",))
+ESTRALIA = KnownCountry("Estralia", (), ("Estralian",))
+PUBLISHED = date(2024, 3, 18)
+
+
+def said(text: str, title: str | None = None, publisher: str | None = None):
+    gz = Gazetteer(people=[], countries=[NORVANIA, ESTRALIA])
+    ex = extract(text, published=PUBLISHED, gazetteer=gz, title=title, publisher=publisher)
+    return [(s.speaker, s.quote.rstrip(",")) for s in ex.statements]
+
+
+TRANSCRIPT = (
+    "President Aldo Varen of Norvania and Prime Minister Mira Tol of Estralia held a joint press conference.\n\n"
+    "THE PRESIDENT: Thank you all for coming. When we spoke last week, I told the Prime Minister, “Norvania "
+    "will stand with Estralia for as long as it takes.”\n\n"
+    "PRIME MINISTER TOL: Thank you, Mr. President. I said to my cabinet on Friday: “We will open the northern "
+    "border crossing next spring.”\n\n"
+    "Q: Mr. President, you once said, “The harbour treaty is dead and buried for good.” Is it?\n\n"
+    "THE PRESIDENT: I said that, and I was wrong about it."
+)
+
+
+def test_an_upper_case_label_names_who_says_i_in_its_turn():
+    assert said(TRANSCRIPT) == [
+        ("Aldo Varen", "Norvania will stand with Estralia for as long as it takes."),
+        ("Mira Tol", "We will open the northern border crossing next spring."),
+    ]
+
+
+def test_the_office_in_a_label_is_the_narrator_the_title_names():
+    text = (
+        "THE PRESIDENT: Good afternoon. This morning I told our ministers: “The new bridge will be finished "
+        "before the winter comes.”\n\n"
+        "Q: Will it be open to trucks?\n\n"
+        "THE PRESIDENT: Yes, from the first day."
+    )
+    title = "Remarks by President Aldo Varen on the Northern Bridge"
+    assert said(text, title=title) == [("Aldo Varen", "The new bridge will be finished before the winter comes.")]
+
+
+def test_a_question_label_is_a_journalist_whose_quotations_name_nobody():
+    text = (
+        "MINISTER PELL: We are ready to begin.\n\n"
+        "Q: I said earlier today, “The talks will fail before the spring is over.” Do you agree?\n\n"
+        "MINISTER PELL: No."
+    )
+    assert said(text) == []
+
+
+def test_a_bare_surname_after_said_is_the_full_name_given_earlier():
+    text = (
+        "Ana Pell, a senator from the north of Estralia, welcomed the treaty on Monday.\n\n"
+        "“This treaty will bring our two countries closer than ever before,” said Pell."
+    )
+    assert said(text) == [("Ana Pell", "This treaty will bring our two countries closer than ever before")]
+
+
+def test_a_bare_surname_before_said_is_the_full_name_given_earlier():
+    text = (
+        "The treaty was criticised by Ana Pell, who leads the opposition in Estralia.\n\n"
+        "“We are here to listen to every side of this conflict,” Pell said.\n\n"
+        "Pell said: “Nobody asked the people of the north what they want.”"
+    )
+    assert said(text) == [
+        ("Ana Pell", "We are here to listen to every side of this conflict"),
+        ("Ana Pell", "Nobody asked the people of the north what they want."),
+    ]
+
+
+def test_a_bare_word_after_said_that_names_no_person_attributes_nothing():
+    text = "“We will review every part of this agreement before we sign it,” said Norvania."
+    assert said(text) == []
+
+
+def test_a_finding_of_a_report_after_the_quotation_does_not_continue_the_last_speaker():
+    text = (
+        "Prime Minister Mira Tol of Estralia spoke at the launch.\n\n"
+        "“We need clean water in every village by the end of the decade,” Tol said.\n\n"
+        "“Nine in ten households in the north have no running water at all,” the report found."
+    )
+    assert said(text) == [("Mira Tol", "We need clean water in every village by the end of the decade")]
+
+
+def test_a_document_title_in_sentence_case_is_not_a_statement():
+    text = (
+        "Prime Minister Mira Tol of Estralia spoke at the launch.\n\n"
+        "“We need clean water in every village by the end of the decade,” Tol said.\n\n"
+        "The study, “Why peace fails in the northern provinces of Estralia”, found that aid arrives late."
+    )
+    assert said(text) == [("Mira Tol", "We need clean water in every village by the end of the decade")]
+
+
+def test_a_slogan_on_banners_is_not_a_statement():
+    text = (
+        "Prime Minister Mira Tol of Estralia spoke at the rally.\n\n"
+        "“We need clean water in every village by the end of the decade,” Tol said.\n\n"
+        "Banners reading “Water for every village and every family” hung over the square."
+    )
+    assert said(text) == [("Mira Tol", "We need clean water in every village by the end of the decade")]
+
+
+def test_an_office_holder_is_not_a_name_in_a_phrase_before_the_office():
+    text = (
+        "In his message of greetings to President of the Republic of Estralia Jon Pell, the President of "
+        "Norvania said he valued the friendship.\n\n"
+        "“Our peoples have always stood together in difficult times,” the President of Norvania noted."
+    )
+    assert said(text) == []
+
+
+def test_the_person_told_or_asked_before_the_quotation_is_not_its_speaker():
+    text = (
+        "President Aldo Varen of Norvania told Prime Minister Mira Tol, “Our engineers will finish the bridge "
+        "before the winter.”\n\n"
+        "Prime Minister Mira Tol asked President Aldo Varen: “Will the bridge be open to trucks from the first day?”"
+    )
+    assert said(text) == [
+        ("Aldo Varen", "Our engineers will finish the bridge before the winter."),
+        ("Mira Tol", "Will the bridge be open to trucks from the first day?"),
+    ]
