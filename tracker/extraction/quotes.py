@@ -11,8 +11,14 @@ from __future__ import annotations
 
 import re
 
+from .speakers import ADVERBS, SPEECH_VERB
 from .text import Block
 
+# '," said Tol' / '," he added' / '," the President stressed': the words before were a quotation of their own.
+ATTRIBUTION_AFTER = re.compile(
+    rf"[ \t]+(?:{SPEECH_VERB}\b|(?:he|she|they)[ \t]+{ADVERBS}{SPEECH_VERB}\b"
+    rf"|(?:the[ \t]+)?[A-Z][\w'’-]*(?:[ \t]+(?:[A-Z][\w'’-]*|of|the)){{0,8}}[ \t]+{ADVERBS}{SPEECH_VERB}\b)"
+)
 SMALL_WORDS = {"of", "the", "and", "a", "an", "in", "on", "for", "to", "at", "by", "with", "or"}
 # A single opening mark starts a word; a single closing mark ends one and is not followed by a letter.
 # Curly marks, and straight ones (typewriter British style) where a paragraph has neither curly
@@ -76,8 +82,10 @@ def _straight_close(text: str, start: int, end: int) -> int:
     """The straight mark that closes a quotation opened before ``start``, passing over a quotation
     nested in it ('the proposal on "alternatives to integration" is unacceptable', or with the space
     lost, 'such issues as"debottlenecking" and'): a mark after a space or between two letters,
-    before a word, opens; it never closes. -1 when none does."""
-    pos = start
+    before a word, opens; it never closes. -1 when none does. A "nested" one that ends with its own
+    attribution ('"…," said Tol') is the next quotation: this one lost its closing mark, and ends
+    where its last nested quotation did (or before that next one)."""
+    pos, last_inner = start, -1
     while True:
         close = text.find('"', pos, end)
         before, after = text[close - 1 : close], text[close + 1 : close + 2]
@@ -87,7 +95,9 @@ def _straight_close(text: str, start: int, end: int) -> int:
         inner = text.find('"', close + 1, end)
         if inner == -1:
             return -1
-        pos = inner + 1
+        if text[inner - 1 : inner] == "," and ATTRIBUTION_AFTER.match(text, inner + 1):
+            return last_inner if last_inner != -1 else len(text[:close].rstrip())
+        pos, last_inner = inner + 1, inner
 
 
 def _single_quotes(

@@ -14,12 +14,13 @@ import re
 from collections import Counter
 
 from .context import Article
-from .names import SEP
+from .names import SEP, office_opens_clause
 from .people import Entity
 from .speakers import ADVERBS, SPEECH_VERB
 from .vocabulary import (
     HEAD_TITLES,
     MONTH_NAMES,
+    NAME_PARTICLES,
     NOT_A_NAME_WORDS,
     NOT_NAME,
     PORTFOLIO_WORDS,
@@ -30,7 +31,7 @@ from .vocabulary import (
 
 NAME_WORD = r"(?:[A-Z][\w'’-]+|[A-Z]\.)"
 NAME_AFTER_SAID = re.compile(
-    rf"(?P<name>{NAME_WORD}(?:[ \t]+(?:{NAME_WORD}|(?:de|van|von|al|bin|el|da|di)(?=[ \t]))){{1,3}})"
+    rf"(?P<name>{NAME_WORD}(?:[ \t]+(?:{NAME_WORD}|(?:{'|'.join(sorted(NAME_PARTICLES))})(?=[ \t]))){{1,4}})"
     r"(?=[ \t]*(?:[,.;:]|$|\n|[ \t](?:who|in|at|on|during|after|told|of)\b))"
 )
 # "Jon Pell said", "Jon Pell, the trade minister, told reporters:", "In a statement, Jon Pell said":
@@ -233,7 +234,7 @@ def _named_beside(article: Article, start: int, end: int, extra: dict[str, Entit
     if after and (not text[end : after[0].start].strip() or (country and after[0].start == country.end())):
         return after[0].entity
     for m in article.mentions_in(max(0, start - 80), start):
-        if re.fullmatch(r",[ \t]*(?:the[ \t]+)?", text[m.end : start], re.I) and not _object_of_phrase(text, m.start):
+        if re.fullmatch(r",[ \t]*(?:the[ \t]+)?", text[m.end : start], re.I) and not office_opens_clause(text, end):
             return m.entity
     name = re.match(r"[ \t]+(?P<name>[A-Z][\w'’-]+(?:[ \t]+[A-Z][\w'’-]+){1,2})\b", text[end : end + 60])
     if name and _looks_like_name(article, name.group("name")):
@@ -242,21 +243,9 @@ def _named_beside(article: Article, start: int, end: int, extra: dict[str, Entit
     name = re.search(
         r"(?P<name>[A-Z][\w'’-]+(?:[ \t]+[A-Z][\w'’-]+){1,2}),[ \t]*(?:the[ \t]+)?$", text[window:start], re.I
     )
-    if name and _looks_like_name(article, name.group("name")) and not _object_of_phrase(text, window + name.start()):
+    if name and _looks_like_name(article, name.group("name")) and not office_opens_clause(text, end):
         return new_person(name.group("name"), extra)
     return None
-
-
-# "In his message to President Jon Pell, the President of Norvania ...": the name ends a phrase
-# that opens the sentence; the office after the comma is the subject's, not in apposition to it.
-PHRASE_BEFORE_NAME = re.compile(
-    r"\b(?:to|with|from|for|by|of|at|in|on|and|between|about|against|toward|towards)[ \t]+"
-    r"(?:(?:[A-Z][\w'’.-]*|of|the)[ \t]+)*$"
-)
-
-
-def _object_of_phrase(text: str, name_start: int) -> bool:
-    return bool(PHRASE_BEFORE_NAME.search(text, max(0, name_start - 80), name_start))
 
 
 def signature_speaker(article: Article, close: int, extra: dict[str, Entity]) -> Entity | None:

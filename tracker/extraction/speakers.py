@@ -64,7 +64,7 @@ def speech_events(article: Article) -> list[tuple[int, Entity]]:
             continue
         before = text[max(0, m.start - 25) : m.start]
         # "…, said Tol." but not "he said Tol was not focused": the name must end the clause.
-        ends_clause = re.match(r"\s*(?:[,.;:]|$|\s(?:who|in|at|on|during|after)\b)", text[m.end : m.end + 12])
+        ends_clause = re.match(r"\s*(?:[,.;:]|$|\s(?:who|in|at|on|during|after|[a-z]+ing)\b)", text[m.end : m.end + 20])
         if ends_clause and VERB_BEFORE.search(before) and not VERB_BEFORE_ADDRESSED.search(before):
             events.append((m.start, m.entity))
     return events

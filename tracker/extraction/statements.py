@@ -8,6 +8,7 @@ right after another continues it; "he"/"she" is the person the text last reporte
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass, field
 
@@ -148,6 +149,8 @@ def find_statements(article: Article, paragraphs: list[Block]) -> list[FoundStat
             continue
         item = _statement(article, speaker, q, sent, fragment)
         out.append(item)
+        # The attribution is a speech event too: a later "she added" may mean this speaker.
+        bisect.insort(ctx.main_events, (q.start, speaker), key=lambda event: event[0])
         if not fragment:
             previous = item
     return out

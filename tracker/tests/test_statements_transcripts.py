@@ -125,3 +125,37 @@ def test_the_person_told_or_asked_before_the_quotation_is_not_its_speaker():
         ("Aldo Varen", "Our engineers will finish the bridge before the winter."),
         ("Mira Tol", "Will the bridge be open to trucks from the first day?"),
     ]
+
+
+def test_said_and_a_name_with_two_particles_is_that_person():
+    text = (
+        "Commissioner Ilse von der Brandt met Prime Minister Mira Tol of Estralia on Monday.\n\n"
+        "“Our partners are very interested in supporting the reconstruction of the north,” said Ilse von der "
+        "Brandt."
+    )
+    quote = "Our partners are very interested in supporting the reconstruction of the north"
+    assert said(text) == [("Ilse von der Brandt", quote)]
+
+
+def test_a_quotation_that_lost_its_closing_mark_ends_before_the_next_attributed_one():
+    text = (
+        'Envoy Jon Pell of Estralia spoke on Monday. Pell stressed: "We are realists. The nations of the world '
+        'would ask their governments: "What are you doing?" According to the envoy, the talks went on. "We have '
+        'proved to everyone that we are a partner who will have to be respected," said Jon Pell.'
+    )
+    assert said(text) == [
+        ("Jon Pell", 'We are realists. The nations of the world would ask their governments: "What are you doing?'),
+        ("Jon Pell", "We have proved to everyone that we are a partner who will have to be respected"),
+    ]
+
+
+def test_she_added_after_a_quotation_attributed_by_office_is_that_speakers():
+    text = (
+        "Mrs. Ilse Brandt, the President of the Northern Commission, met President Aldo Varen of Norvania.\n\n"
+        "“We give a positive answer to your request for membership,” said the President of the Northern "
+        "Commission addressing Aldo Varen. “Your journey to the commission begins today,” she added."
+    )
+    assert said(text) == [
+        ("Ilse Brandt", "We give a positive answer to your request for membership"),
+        ("Ilse Brandt", "Your journey to the commission begins today"),
+    ]
