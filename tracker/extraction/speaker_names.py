@@ -107,9 +107,7 @@ def surname_speaker(article: Article, word: str, pos: int, extra: dict[str, Enti
     full = re.compile(rf"(?<![\w'’.-])(?P<first>(?:[A-Z][\w'’.-]*[ \t]+){{1,3}}){re.escape(word)}(?![\w'’-])")
     names = []
     for m in full.finditer(article.text):
-        first = m.group("first").split()
-        while first and (first[0].strip(",.").casefold() in NOT_SPEAKER_WORDS or article.is_place(first[0])):
-            first.pop(0)  # "Senator Ana Pell", "Estralian envoy Ana Pell": the title is not the name
+        first = _without_title(article, m.group("first").split())
         name = " ".join([*first, word])
         if first and not article.in_quote(m.start()) and _looks_like_name(article, name):
             names.append((m.start(), name))
@@ -117,6 +115,26 @@ def surname_speaker(article: Article, word: str, pos: int, extra: dict[str, Enti
         return None
     before = [n for p, n in names if p < pos]
     return new_person(before[-1] if before else names[0][1], extra)
+
+
+def name_in(article: Article, start: int, end: int, extra: dict[str, Entity]) -> Entity | None:
+    """The last person the range names: a mention, else a run of two or three capitalised words
+    that is no place and no office ("the words of the national poet Mira Tol")."""
+    named = article.mentions_in(start, end)
+    if named:
+        return named[-1].entity
+    runs = re.finditer(r"(?<![\w'’-])[A-Z][\w'’-]+(?:[ \t]+[A-Z][\w'’-]+){1,3}(?![\w'’-])", article.text[start:end])
+    names = [" ".join(_without_title(article, r.group().split())) for r in runs]
+    names = [n for n in names if " " in n and _looks_like_name(article, n)]
+    return new_person(names[-1], extra) if names else None
+
+
+def _without_title(article: Article, words: list[str]) -> list[str]:
+    """ "Senator Ana", "Estralian envoy Ana", "Estralia Mira": the leading title or place is not the name."""
+    words = list(words)
+    while words and (words[0].strip(",.").casefold() in NOT_SPEAKER_WORDS or article.is_place(words[0])):
+        words.pop(0)
+    return words
 
 
 def _looks_like_name(article: Article, name: str) -> bool:

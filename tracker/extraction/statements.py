@@ -19,6 +19,7 @@ from .speaker_names import (
     OFFICE_SPEAKS,
     SURNAME_AFTER_SAID,
     document_author,
+    name_in,
     named_speakers,
     office_speaker,
     office_speakers,
@@ -67,7 +68,7 @@ CHANNELS = [
 # speaker quotes someone else's words or a text's.
 QUOTING_LEAD = re.compile(
     r"(?:\bwords[ \t]+(?:of|from|by)\b|\b(?:I|me|to)[ \t]+quote\b|\bquoted[ \t]+(?:\w+[ \t]+){0,2}words\b"
-    r"|\bwhat[ \t]+(?:he|she|they)[ \t]+(?:wrote|said)\b)[^“”\"‘.!?]{0,70}[:,]?[ \t]*$"
+    r"|\bwhat[ \t]+(?:he|she|they)[ \t]+(?:wrote|said)\b)[^“”\"‘.!?]{0,110}[:,]?[ \t]*$"
 )
 # "I said", "I told them:", "I asked," right before the quotation, or "…," I said after it.
 FIRST_PERSON_BEFORE = re.compile(
@@ -122,11 +123,11 @@ def find_statements(article: Article, paragraphs: list[Block]) -> list[FoundStat
         sent = article.sentence_at(q.start - 1) or article.sentence_at(q.start)
         if sent is None:
             continue
-        quoting = QUOTING_LEAD.search(text, max(sent.start, q.start - 120), q.start - 1)
+        quoting = QUOTING_LEAD.search(text, max(sent.start, q.start - 160), q.start - 1)
         if quoting:  # 'the words of Jon Pell:', 'I quote:': someone else's words, or a text's
-            named = article.mentions_in(quoting.start(), quoting.end())
+            named = name_in(article, quoting.start(), quoting.end(), ctx.new_people)
             if named:
-                out.append(_statement(article, named[-1].entity, q, sent, fragment))
+                out.append(_statement(article, named, q, sent, fragment))
             continue
         speaker = (
             label_speaker(article, q.start)

@@ -159,3 +159,12 @@ def test_she_added_after_a_quotation_attributed_by_office_is_that_speakers():
         ("Ilse Brandt", "We give a positive answer to your request for membership"),
         ("Ilse Brandt", "Your journey to the commission begins today"),
     ]
+
+
+def test_the_words_of_someone_named_in_a_long_lead_are_that_persons():
+    text = (
+        "President Aldo Varen of Norvania received the new ambassadors on Monday.\n\n"
+        "The President quoted the words of the national poet of Estralia Mira Tol that aptly describe both "
+        "of our nations: “Strength is in the absence of fear, not in the number of our soldiers.”"
+    )
+    assert said(text) == [("Mira Tol", "Strength is in the absence of fear, not in the number of our soldiers.")]
