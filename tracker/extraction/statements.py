@@ -180,7 +180,13 @@ def _mention_at(article: Article, pos: int, end: int) -> Mention | None:
 
 def _pronoun_speaker(article: Article, ctx: _Context, pronoun: str, pos: int) -> Entity | None:
     gender = "m" if pronoun.lower() == "he" else "f"
-    return last_speaker(article, ctx.main_events, pos, gender, ctx.genders)
+    turn = article.narrators.caption_at(pos) if _in_transcript_turn(article, pos) else None
+    if turn is None:
+        return last_speaker(article, ctx.main_events, pos, gender, ctx.genders)
+    # In a transcript turn the speaker says "I": "he says bluntly that …" is someone else.
+    events = [(p, e) for p, e in ctx.main_events if e.ident != turn.ident]
+    who = last_speaker(article, events, pos, gender, ctx.genders)
+    return None if who is None or who.ident == turn.ident else who
 
 
 def _attributed(article: Article, q: Block, sent, ctx: _Context) -> Entity | None:

@@ -168,3 +168,13 @@ def test_the_words_of_someone_named_in_a_long_lead_are_that_persons():
         "of our nations: “Strength is in the absence of fear, not in the number of our soldiers.”"
     )
     assert said(text) == [("Mira Tol", "Strength is in the absence of fear, not in the number of our soldiers.")]
+
+
+def test_he_in_a_transcript_turn_is_never_the_turns_own_speaker():
+    text = (
+        "President of Norvania Aldo Varen: Colleagues, let us begin. As I said, “we will keep the border open "
+        "for trade all year,” and I stand by it. The same is typical of the talks: when no press is around, "
+        "he says bluntly that “we simply cannot abide by the harbour treaty any longer.”\n\n"
+        "Prime Minister of Estralia Mira Tol: Thank you."
+    )
+    assert said(text) == [("Aldo Varen", "we will keep the border open for trade all year")]
