@@ -49,7 +49,11 @@ SURNAME_SPEAKS = re.compile(
     rf"(?:^|(?<=[.!?]\s)|(?<=[.!?][”\"]\s)|(?<=\n)){SURNAME}(?:,[^,.;“”\"\n]{{2,80}},)?[ \t]+{ADVERBS}{SPEECH_VERB}\b"
 )
 # A signature under a quotation: "— The Rt. Hon. Mira Tol, Prime Minister of Estralia".
-SIGNATURE = re.compile(r"[ \t]*(?:\n[ \t]*){0,2}[—–][ \t]*(?P<line>[^\n]{3,200})")
+# Without the dash when the line opens with the style ("The Rt. Hon. Mira Tol, Prime Minister of Estralia").
+SIGNATURE = re.compile(
+    r"[ \t]*(?:\n[ \t]*){0,2}(?:[—–][ \t]*|(?=(?:The[ \t]+)?(?:Rt\.?|Right)[ \t]+Hon|The[ \t]+Hon(?:ou?rable|\.)))"
+    r"(?P<line>[^\n]{3,200})"
+)
 STYLE = re.compile(r"^(?:(?:The|Rt\.?|Right|Hon\.?|Honourable|Honorable|Her|His|Excellency)[ \t]+)+")
 # "the Head of the President's Office", "the deputy head of the Office of the President", "the
 # Estralian trade minister": an office no title list holds, named by its words.
@@ -166,19 +170,47 @@ def office_speakers(article: Article, extra: dict[str, Entity]) -> list[tuple[in
     """ "The Head of the President's Office stressed": an office before a speech verb, as a speech
     event of the person the text gives that office."""
     out = []
-    for m in OFFICE_SPEAKS.finditer(article.text):
+    for m in [*OFFICE_SPEAKS.finditer(article.text), *ROLE_SPEAKS.finditer(article.text)]:
         if article.in_quote(m.start()) or article.mentions_in(m.start(), m.end("office")):
             continue
-        who = office_holder_named(article, m.group("office"), m.start(), extra)
-        if who:
+        office = m.group("office")
+        who = office_holder_named(article, office, m.start(), extra) or _sole_holder(article, office)
+        if who and all(p != m.start() for p, _ in out):
             out.append((m.start(), who))
-    return out
+    return sorted(out, key=lambda event: event[0])
 
 
 def office_speaker(article: Article, pos: int, extra: dict[str, Entity]) -> Entity | None:
-    """ "said the Head of the President's Office" (``pos`` at "the"): whom the text gives that office."""
-    m = OFFICE_AFTER_THE.match(article.text, pos)
-    return office_holder_named(article, m.group("office"), pos, extra) if m else None
+    """ "said the Head of the President's Office" (``pos`` at "the"): whom the text gives that office;
+    "the Estralian leader", "the admiral": the one person of the text who holds such an office."""
+    m = OFFICE_AFTER_THE.match(article.text, pos) or ROLE_AFTER_THE.match(article.text, pos)
+    if not m:
+        return None
+    return office_holder_named(article, m.group("office"), pos, extra) or _sole_holder(article, m.group("office"))
+
+
+# "the Estralian leader", "the admiral", "the chancellor": a country's word, then one role word.
+ROLE_AFTER_THE = re.compile(r"[Tt]he[ \t]+(?P<office>(?:[A-Z][\w'’-]+[ \t]+)?[a-z]+(?:[ \t]+minister)?)\b")
+ROLE_SPEAKS = re.compile(rf"\b{ROLE_AFTER_THE.pattern}[ \t]+{ADVERBS}{SPEECH_VERB}\b")
+ROLE_ABBREVIATIONS = {"adm": "admiral", "gen": "general", "col": "colonel", "sen": "senator", "gov": "governor"}
+
+
+def _sole_holder(article: Article, office: str) -> Entity | None:
+    """The one person named in the text whose office (and country, when the words name one) fits
+    ``office``; "leader" fits every head of state or government."""
+    words = office.casefold().split()
+    country = article.gazetteer.country_of_demonym(office.split()[0]) if article.gazetteer and len(words) > 1 else None
+    role = " ".join(words[1:] if country else words)
+    if role not in ROLE_WORDS and role not in PLAIN_TITLES and role != "leader":
+        return None
+    fits = {}
+    for m in article.people.mentions:
+        held = (m.entity.office or "").casefold().rstrip(".")
+        held = " ".join(ROLE_ABBREVIATIONS.get(w.rstrip("."), w.rstrip(".")) for w in held.split())
+        titled = held == role or (role in ("minister", "secretary") and held.endswith(" " + role))
+        if (titled or (role == "leader" and held in HEAD_TITLES)) and (country is None or m.entity.country == country):
+            fits[m.entity.ident] = m.entity
+    return next(iter(fits.values())) if len(fits) == 1 else None
 
 
 def office_key(office: str) -> tuple[str, ...] | None:

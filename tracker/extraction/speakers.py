@@ -25,7 +25,10 @@ ADVERBS = r"(?:\w+ly\s+|also\s+|later\s+|then\s+|again\s+|further\s+|once\s+agai
 VERB_AFTER = re.compile(rf"[\s,]*{ADVERBS}{SPEECH_VERB}\b", re.I)
 # "Tol, speaking at the summit, said" / "Tol, who chairs the council, told reporters" / "quoted Tol as saying"
 VERB_AFTER_CLAUSE = re.compile(
-    rf"\s*,[^,.;“”\"]{{2,80}},\s*{ADVERBS}{SPEECH_VERB}\b|\s+as\s+(?:saying|telling|stating|writing)\b", re.I
+    rf"\s*,[^,.;“”\"]{{2,80}},\s*{ADVERBS}{SPEECH_VERB}\b"
+    r"|\s+(?:(?:was|were|is|has\s+been)\s+(?:also\s+)?quoted\s+(?:by\s+[^,.;“”\"]{1,60}?\s+)?)?as\s+(?:saying|telling|stating"
+    r"|writing)\b",
+    re.I,
 )
 # "a spokesman for Tol said": the words are the spokesman's, not Tol's.
 ON_BEHALF = re.compile(

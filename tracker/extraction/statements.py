@@ -17,6 +17,7 @@ from .people import Entity, Mention
 from .quotes import find_quotes, is_title, names_a_document, said_by_a_document
 from .speaker_names import (
     OFFICE_SPEAKS,
+    ROLE_SPEAKS,
     SURNAME_AFTER_SAID,
     document_author,
     name_in,
@@ -207,7 +208,8 @@ def _attributed(article: Article, q: Block, sent, ctx: _Context) -> Entity | Non
         who = surname_speaker(article, bare.group(), at, ctx.new_people)
         if who:  # '…," Pell said' where the people finder did not tag Pell
             return who
-    office = OFFICE_SPEAKS.match(text, at) and office_speaker(article, at, ctx.new_people)
+    speaks = OFFICE_SPEAKS.match(text, at) or ROLE_SPEAKS.match(text, at)
+    office = speaks and office_speaker(article, at, ctx.new_people)
     if office:  # '…," the Head of the President's Office stressed'
         return office
     if FIRST_PERSON_AFTER.match(text, at) or FIRST_PERSON_BEFORE.search(text, sent.start, q.start - 1):

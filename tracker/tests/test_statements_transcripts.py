@@ -178,3 +178,26 @@ def test_he_in_a_transcript_turn_is_never_the_turns_own_speaker():
         "Prime Minister of Estralia Mira Tol: Thank you."
     )
     assert said(text) == [("Aldo Varen", "we will keep the border open for trade all year")]
+
+
+def test_a_role_after_the_quotation_is_the_one_person_holding_it():
+    text = (
+        "Prime Minister Mira Tol of Estralia met Navy Adm. Jon Pell of Norvania on Monday.\n\n"
+        "“We will open the northern border crossing next spring,” the Estralian leader said.\n\n"
+        "“Our ships will escort the first convoys through the strait,” the admiral said.\n\n"
+        "Jon Pell was quoted as saying: “The strait will stay open to every flag.”"
+    )
+    assert said(text) == [
+        ("Mira Tol", "We will open the northern border crossing next spring"),
+        ("Jon Pell", "Our ships will escort the first convoys through the strait"),
+        ("Jon Pell", "The strait will stay open to every flag."),
+    ]
+
+
+def test_a_signature_with_the_style_and_no_dash_names_the_speaker():
+    text = (
+        "Prime Minister Mira Tol today announced new funding for the northern ports.\n\n"
+        "Quote\n\n“These ports will carry our trade for the next fifty years.”\n\n"
+        "The Rt. Hon. Mira Tol, Prime Minister of Estralia"
+    )
+    assert said(text) == [("Mira Tol", "These ports will carry our trade for the next fifty years.")]
