@@ -141,10 +141,35 @@ DAYS_AFTER = re.compile(
     rf"(?:[\w-]+\s+){{0,2}}?{CONTACT_NOUN}\b",
     re.I,
 )
+# "ending a two-year freeze", "after an 18-month hiatus", "after a gap of two years", "after more than a
+# year without talks": the silence the contact broke.
+PAUSE = r"(?:freeze|hiatus|gap|pause|silence|break|lull|halt|chill)"
+# "a 10-day break in the fighting" pauses something else; "a freeze in relations" or "in talks" is theirs.
+PAUSE_OF_OTHER = re.compile(
+    r"\s+(?:in|of|from|for)\s+(?!(?:the\s+)?(?:talks|contacts?|relations|ties|dialogue|meetings|calls|their|direct"
+    r"|high-level|diplomatic|bilateral|top-level)\b)",
+    re.I,
+)
+SILENCE_ENDED = [
+    re.compile(
+        rf"\b(?:ending|ended|ends|end|breaking|broke|breaks|after|following)\s+(?:(?:a|an|the|their|its)\s+)?"
+        rf"(?:(?P<cmp>nearly|almost|more\s+than|over|about|roughly)\s+)?(?P<num>{NUMBER})[- ](?P<unit>day|week|month"
+        rf"|year|decade)s?(?:-long)?\s+{PAUSE}\b",
+        re.I,
+    ),
+    re.compile(rf"\bafter\s+(?:a\s+)?{PAUSE}\s+of\s+{DURATION}\b", re.I),
+    re.compile(
+        rf"\bafter\s+{DURATION}\s+(?:without|of\s+no)\s+(?:direct\s+|high-level\s+)?(?:talks|contacts?|meetings?"
+        r"|calls?|dialogue|conversations?)\b",
+        re.I,
+    ),
+]
 # Every pattern above holds one of these words; sentences without one are skipped.
 CUE = re.compile(
     r"\b(?:first|longest|last|previously|highest|most\s+senior|(?:have|has|had)(?:n['’]t|\s+not|\s+never)"
-    r"|after|times|been|\d{1,3}(?:st|nd|rd|th)|" + "|".join(w for w in ORDINAL_WORDS if w != "first") + r")\b",
+    r"|after|times|been|ending|ended|ends|end|breaking|broke|breaks|following|\d{1,3}(?:st|nd|rd|th)|"
+    + "|".join(w for w in ORDINAL_WORDS if w != "first")
+    + r")\b",
     re.I,
 )
 
@@ -284,6 +309,12 @@ def shapes_in(text: str, start: int, end: int, dates: list[DateHit], published: 
         if anchor is None and not words:
             continue
         out.append(Shape("last_contact", m.start(), when.end() if when else m.end(), anchor=anchor, last_when=words))
+    for m in (m for pattern in SILENCE_ENDED for m in pattern.finditer(text, start, end)):
+        g = m.groupdict()
+        days, months = duration_of(g["num"], g["unit"], "half" in m.group(0).lower())
+        if (days or months) and not PAUSE_OF_OTHER.match(text, m.end()):
+            comparison = comparison_of(g["cmp"])
+            out.append(Shape(comparison, m.start(), m.end(), duration_days=days, duration_months=months))
     for m in DAYS_AFTER.finditer(text, start, end):
         days, months = duration_of(m.group("num"), m.group("unit"))
         if days or months:

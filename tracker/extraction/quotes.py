@@ -190,3 +190,21 @@ def said_by_a_document(text: str, quote_end: int) -> bool:
     """Whether the attribution right after the quotation ending at ``quote_end`` (its closing mark's
     position) is a document's ('…," the report found')."""
     return bool(DOCUMENT_SPEAKS.match(text, quote_end + 1, quote_end + 120))
+
+
+# 'the "Business without Barriers" community', 'the "red" zone', 'the "Diia" app': a short quotation
+# right before the noun of what it names is that thing's name or a term, not words someone said.
+KIND_AFTER = re.compile(
+    r"[”\"’']?[ \t]+(?:community|communities|programme|program|project|campaign|initiative|platform|movement|award"
+    r"|prize|format|operation|channel|party|group|festival|forum|conference|app|application|portal|strategy|plan|law"
+    r"|bill|act|decree|declaration|marathon|competition|contest|exhibition|series|show|film|book|brand|company|fund"
+    r"|foundation|coalition|alliance|network|system|service|mechanism|formula|package|corridors?|zones?|regime|status"
+    r"|model|principle|doctrine|agreement|treaty|deal|memorandum|format|brigade|battalion|unit|centre|center|hub)\b",
+    re.I,
+)
+
+
+def names_a_kind(text: str, quote: str, quote_end: int) -> bool:
+    """Whether the short quotation ending at ``quote_end`` (its closing mark's position) is the name
+    of the thing the noun after it says ("the “red” zone")."""
+    return len(quote.split()) <= 5 and bool(KIND_AFTER.match(text, quote_end, quote_end + 40))

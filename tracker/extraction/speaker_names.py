@@ -48,6 +48,7 @@ SURNAME_AFTER_SAID = re.compile(rf"{SURNAME}(?=[ \t]*(?:[,.;:]|$|\n|[ \t](?:who|
 SURNAME_SPEAKS = re.compile(
     rf"(?:^|(?<=[.!?]\s)|(?<=[.!?][”\"]\s)|(?<=\n)){SURNAME}(?:,[^,.;“”\"\n]{{2,80}},)?[ \t]+{ADVERBS}{SPEECH_VERB}\b"
 )
+SURNAME_ACCORDING = re.compile(rf"\b[Aa]ccording[ \t]+to[ \t]+{SURNAME}[ \t]*,")
 # A signature under a quotation: "— The Rt. Hon. Mira Tol, Prime Minister of Estralia".
 # Without the dash when the line opens with the style ("The Rt. Hon. Mira Tol, Prime Minister of Estralia").
 SIGNATURE = re.compile(
@@ -108,10 +109,11 @@ def surname_speaker(article: Article, word: str, pos: int, extra: dict[str, Enti
     for e in extra.values():
         if e.name.split()[-1] == word:
             return e
-    full = re.compile(rf"(?<![\w'’.-])(?P<first>(?:[A-Z][\w'’.-]*[ \t]+){{1,3}}){re.escape(word)}(?![\w'’-])")
+    # The given name is the word just before ("Deputy Head of the Office Rostyslav Shurma": "Rostyslav").
+    full = re.compile(rf"(?<![\w'’.-])(?P<first>{NAME_WORD})[ \t]+{re.escape(word)}(?![\w'’-])")
     names = []
     for m in full.finditer(article.text):
-        first = _without_title(article, m.group("first").split())
+        first = _without_title(article, [m.group("first")])
         name = " ".join([*first, word])
         if first and not article.in_quote(m.start()) and _looks_like_name(article, name):
             names.append((m.start(), name))
@@ -127,10 +129,22 @@ def name_in(article: Article, start: int, end: int, extra: dict[str, Entity]) ->
     named = article.mentions_in(start, end)
     if named:
         return named[-1].entity
-    runs = re.finditer(r"(?<![\w'’-])[A-Z][\w'’-]+(?:[ \t]+[A-Z][\w'’-]+){1,3}(?![\w'’-])", article.text[start:end])
-    names = [" ".join(_without_title(article, r.group().split())) for r in runs]
-    names = [n for n in names if " " in n and _looks_like_name(article, n)]
+    text = article.text
+    names = []
+    for run in re.finditer(r"(?<![\w'’-])[A-Z][\w'’-]+(?:[ \t]+[A-Z][\w'’-]+){1,3}(?![\w'’-])", text[start:end]):
+        name = " ".join(_without_title(article, run.group().split()))
+        # Only where the words present a person ("the national poet of Estralia Mira Tol"), never
+        # "the words from the Holy Scripture".
+        if " " in name and _looks_like_name(article, name) and PERSON_NOUN.search(text, start, start + run.start()):
+            names.append(name)
     return new_person(names[-1], extra) if names else None
+
+
+PERSON_NOUN = re.compile(
+    r"\b(?:poet|writer|hero|heroine|philosopher|author|thinker|statesman|stateswoman|scientist|saint|founder"
+    r"|leader|president|minister|predecessor|friend|colleague|compatriot)\b[^.!?]{0,40}$",
+    re.I,
+)
 
 
 def _without_title(article: Article, words: list[str]) -> list[str]:
@@ -157,7 +171,7 @@ def named_speakers(article: Article, extra: dict[str, Entity]) -> list[tuple[int
             continue
         if _looks_like_name(article, name):
             out.append((m.start("name"), new_person(name, extra)))
-    for m in SURNAME_SPEAKS.finditer(text):
+    for m in [*SURNAME_SPEAKS.finditer(text), *SURNAME_ACCORDING.finditer(text)]:
         if article.in_quote(m.start("name")) or article.mentions_in(m.start("name"), m.end("name")):
             continue
         who = surname_speaker(article, m.group("name"), m.start(), extra)

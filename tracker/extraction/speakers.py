@@ -19,7 +19,8 @@ SPEECH_VERB = (
     r"|remarked|pointed\s+out|observed|commented|concluded|affirmed|reaffirmed|reiterated|highlighted|expressed"
     r"|conveyed|suggested|proposed|mentioned|responded|answered|confirmed|vowed|pledged|promised|predicted"
     r"|admitted|conceded|claimed|maintained|complained|lamented|joked|quipped|recounted|shared|went\s+on"
-    r"|thanked|welcomed|praised|condemned|called\s+on|told\s+reporters|wrote\s+on)"
+    r"|thanked|welcomed|praised|commended|hailed|lauded|critici[sz]ed|denounced|reminded|condemned|called\s+on"
+    r"|told\s+reporters|wrote\s+on)"
 )
 ADVERBS = r"(?:\w+ly\s+|also\s+|later\s+|then\s+|again\s+|further\s+|once\s+again\s+){0,2}"
 VERB_AFTER = re.compile(rf"[\s,]*{ADVERBS}{SPEECH_VERB}\b", re.I)

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 
 from .context import Article
 from .people import Entity, Mention
-from .quotes import find_quotes, is_title, names_a_document, said_by_a_document
+from .quotes import find_quotes, is_title, names_a_document, names_a_kind, said_by_a_document
 from .speaker_names import (
     OFFICE_SPEAKS,
     ROLE_SPEAKS,
@@ -118,7 +118,9 @@ def find_statements(article: Article, paragraphs: list[Block]) -> list[FoundStat
         if not quote.strip() or len(quote) > 5000:
             continue
         words = len(quote.split())
-        if is_title(quote) or names_a_document(text, q.start) or said_by_a_document(text, q.end):
+        if is_title(quote) or names_a_document(text, q.start) or names_a_kind(text, quote, q.end):
+            continue
+        if said_by_a_document(text, q.end):
             continue
         fragment = words <= 4
         sent = article.sentence_at(q.start - 1) or article.sentence_at(q.start)

@@ -277,3 +277,21 @@ def test_the_contact_named_once_as_the_subject_of_the_first(body, comparison, an
         anchor_text,
         months,
     )
+
+
+@pytest.mark.parametrize(
+    "body, comparison, days, months",
+    [
+        ("The meeting ended a two-year freeze in high-level contacts.", "at_least", None, 24),
+        ("They met after an 18-month hiatus.", "at_least", None, 18),
+        ("The leaders met after a gap of nearly three years.", "exactly", None, 36),
+        ("They met after more than a year without direct talks.", "more_than", None, 12),
+    ],
+)
+def test_the_silence_a_contact_ended(body, comparison, days, months):
+    claim = only(body)
+    assert (claim.comparison, claim.duration_days, claim.duration_months) == (comparison, days, months)
+
+
+def test_a_break_in_something_else_is_no_claim():
+    assert claims("The leaders met after a 10-day break in the fighting.") == []

@@ -201,3 +201,12 @@ def test_a_signature_with_the_style_and_no_dash_names_the_speaker():
         "The Rt. Hon. Mira Tol, Prime Minister of Estralia"
     )
     assert said(text) == [("Mira Tol", "These ports will carry our trade for the next fifty years.")]
+
+
+def test_a_short_quotation_before_the_noun_it_names_is_not_a_statement():
+    text = (
+        "Prime Minister Mira Tol of Estralia said that nine regions have left the “red” zone, and that "
+        "the “Roads without Borders” community had grown.\n\n"
+        "“We will open the northern border crossing next spring,” she said."
+    )
+    assert said(text) == [("Mira Tol", "We will open the northern border crossing next spring")]
