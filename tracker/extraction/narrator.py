@@ -34,9 +34,10 @@ FIRST_PERSON_SUBJECT = re.compile(
 HEAD_OFFICES = ("President", "Prime Minister", "Chancellor")
 # A transcript's speaker label in capitals at the start of a line: "THE PRESIDENT:", "PRIME MINISTER
 # TOL:", "MR. PELL:", "Q:" (a journalist, whose quotations are nobody's statement here).
+# A press briefing writes a question as "Q    Thank you, ..." with no colon.
 LABEL = re.compile(
-    r"(?m)^[ \t]*(?P<label>[A-Z][A-Z.'’-]*(?:[ \t]+[A-Z][A-Z.'’-]*){0,5})"
-    r"(?:[ \t]*\([^()\n]{1,30}\))?[ \t]*:[ \t]+(?=\S)"
+    r"(?m)^[ \t]*(?:(?P<label>[A-Z][A-Z.'’-]*(?:[ \t]+[A-Z][A-Z.'’-]*){0,5})"
+    r"(?:[ \t]*\([^()\n]{1,30}\))?[ \t]*:|(?P<label_q>Q)(?=[ \t]{2,}))[ \t]+(?=\S)"
 )
 JOURNALIST_LABELS = {"Q", "QUESTION", "REPORTER", "JOURNALIST", "AUDIENCE MEMBER", "AUDIENCE", "PARTICIPANT",
                      "MODERATOR", "INTERPRETER", "CORRESPONDENT", "PARTICIPANTS", "STAFF"}  # fmt: skip
@@ -109,6 +110,9 @@ def label_captions(text: str, mentions: list[Mention], default: Entity | None) -
     None for a journalist ("Q:"). A line in capitals with no title and said once is a heading."""
     found = []
     for m in LABEL.finditer(text):
+        if m.group("label_q"):
+            found.append((m.start("label_q"), m.end(), ["q"], True))
+            continue
         label = " ".join(m.group("label").replace("’", "'").split())
         words = [w.strip(".").casefold() for w in label.split()]
         journalist = label.rstrip(".") in JOURNALIST_LABELS

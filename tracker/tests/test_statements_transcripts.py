@@ -210,3 +210,14 @@ def test_a_short_quotation_before_the_noun_it_names_is_not_a_statement():
         "“We will open the northern border crossing next spring,” she said."
     )
     assert said(text) == [("Mira Tol", "We will open the northern border crossing next spring")]
+
+
+def test_a_briefings_q_without_a_colon_opens_a_journalists_turn():
+    text = (
+        "Press Secretary Ana Pell of Norvania briefed reporters on Monday.\n\n"
+        "MS. PELL: Good afternoon. This morning I told our partners: “The bridge will open before the winter "
+        "comes.”\n\n"
+        "Q    I said last week, “The bridge will never open before the winter comes.” Was I wrong?\n\n"
+        "MS. PELL: You were."
+    )
+    assert said(text) == [("Ana Pell", "The bridge will open before the winter comes.")]
