@@ -19,6 +19,7 @@ ATTRIBUTION_AFTER = re.compile(
     rf"[ \t]+(?:{SPEECH_VERB}\b|(?:he|she|they)[ \t]+{ADVERBS}{SPEECH_VERB}\b"
     rf"|(?:the[ \t]+)?[A-Z][\w'’-]*(?:[ \t]+(?:[A-Z][\w'’-]*|of|the)){{0,8}}[ \t]+{ADVERBS}{SPEECH_VERB}\b)"
 )
+REPORTED_SPEECH = re.compile(rf"(?:^|[.!?][ \t]+)(?:He|She|They)[ \t]+{ADVERBS}{SPEECH_VERB}[ \t]+that\b")
 SMALL_WORDS = {"of", "the", "and", "a", "an", "in", "on", "for", "to", "at", "by", "with", "or"}
 # A single opening mark starts a word; a single closing mark ends one and is not followed by a letter.
 # Curly marks, and straight ones (typewriter British style) where a paragraph has neither curly
@@ -62,7 +63,14 @@ def _double_quotes(text: str, para: Block, following: Block | None) -> list[Bloc
             pos = at + 1  # 'friendly," said': a closing mark whose opening the text lost opens nothing
             continue
         closer = "”" if mark == "“" else '"'
-        close = text.find(closer, at + 1, segment_end) if mark == "“" else _straight_close(text, at + 1, segment_end)
+        close, resume = (
+            (text.find(closer, at + 1, segment_end), None)
+            if mark == "“"
+            else _straight_close(text, at + 1, segment_end)
+        )
+        if resume is not None:  # the text lost this quotation's closing mark where it cannot be told
+            pos = resume
+            continue
         if mark == "“":
             nested = text.find("“", at + 1, close if close != -1 else segment_end)
             if nested != -1 and close != -1 and nested < close:
@@ -78,25 +86,29 @@ def _double_quotes(text: str, para: Block, following: Block | None) -> list[Bloc
     return out
 
 
-def _straight_close(text: str, start: int, end: int) -> int:
+def _straight_close(text: str, start: int, end: int) -> tuple[int, int | None]:
     """The straight mark that closes a quotation opened before ``start``, passing over a quotation
     nested in it ('the proposal on "alternatives to integration" is unacceptable', or with the space
     lost, 'such issues as"debottlenecking" and'): a mark after a space or between two letters,
     before a word, opens; it never closes. -1 when none does. A "nested" one that ends with its own
     attribution ('"…," said Tol') is the next quotation: this one lost its closing mark, and ends
-    where its last nested quotation did (or before that next one)."""
+    where its last nested quotation did (or before that next one), unless the words up to there
+    report speech themselves ("He said that …": the text went on outside the quotation, and no
+    quotation is taken there). Returns the close (-1: none) and, when no quotation is taken, where
+    to look again."""
     pos, last_inner = start, -1
     while True:
         close = text.find('"', pos, end)
         before, after = text[close - 1 : close], text[close + 1 : close + 2]
         opens = (before.isspace() or before in "([" or before.isalpha()) and after.isalnum()
         if close == -1 or not opens or (before.isalpha() and not after.isalpha()):
-            return close
+            return close, None
         inner = text.find('"', close + 1, end)
         if inner == -1:
-            return -1
+            return -1, None
         if text[inner - 1 : inner] == "," and ATTRIBUTION_AFTER.match(text, inner + 1):
-            return last_inner if last_inner != -1 else len(text[:close].rstrip())
+            lost = last_inner if last_inner != -1 else len(text[:close].rstrip())
+            return (-1, close) if REPORTED_SPEECH.search(text, start, lost) else (lost, None)
         pos, last_inner = inner + 1, inner
 
 

@@ -16,7 +16,7 @@ from collections import Counter
 from .context import Article
 from .names import SEP, office_opens_clause
 from .people import Entity
-from .speakers import ADVERBS, SPEECH_VERB
+from .speakers import ADVERBS, SPEECH_VERB, inside_office
 from .vocabulary import (
     HEAD_TITLES,
     MONTH_NAMES,
@@ -135,11 +135,15 @@ def name_in(article: Article, start: int, end: int, extra: dict[str, Entity]) ->
         name = " ".join(_without_title(article, run.group().split()))
         # Only where the words present a person ("the national poet of Estralia Mira Tol"), never
         # "the words from the Holy Scripture".
-        if " " in name and _looks_like_name(article, name) and PERSON_NOUN.search(text, start, start + run.start()):
+        presented = PERSON_NOUN.search(text, start, start + run.start()) or WORDS_OF.search(
+            text, start, start + run.start()
+        )
+        if " " in name and _looks_like_name(article, name) and presented:
             names.append(name)
     return new_person(names[-1], extra) if names else None
 
 
+WORDS_OF = re.compile(r"\b(?:words|quote|quoting|saying)[ \t]+(?:of|by)[ \t]+$", re.I)
 PERSON_NOUN = re.compile(
     r"\b(?:poet|writer|hero|heroine|philosopher|author|thinker|statesman|stateswoman|scientist|saint|founder"
     r"|leader|president|minister|predecessor|friend|colleague|compatriot)\b[^.!?]{0,40}$",
@@ -184,8 +188,10 @@ def office_speakers(article: Article, extra: dict[str, Entity]) -> list[tuple[in
     """ "The Head of the President's Office stressed": an office before a speech verb, as a speech
     event of the person the text gives that office."""
     out = []
-    for m in [*OFFICE_SPEAKS.finditer(article.text), *ROLE_SPEAKS.finditer(article.text)]:
-        if article.in_quote(m.start()) or article.mentions_in(m.start(), m.end("office")):
+    text = article.text
+    for m in [*OFFICE_SPEAKS.finditer(text), *ROLE_SPEAKS.finditer(text)]:
+        named = [x for x in article.mentions_in(m.start(), m.end("office")) if not inside_office(text, x)]
+        if article.in_quote(m.start()) or named:
             continue
         office = m.group("office")
         who = office_holder_named(article, office, m.start(), extra) or _sole_holder(article, office)

@@ -61,7 +61,7 @@ def speech_events(article: Article) -> list[tuple[int, Entity]]:
     text = article.text
     events = []
     for m in article.people.mentions:
-        if article.in_quote(m.start) or ON_BEHALF.search(text, max(0, m.start - 40), m.start):
+        if article.in_quote(m.start) or ON_BEHALF.search(text, max(0, m.start - 40), m.start) or inside_office(text, m):
             continue
         if VERB_AFTER.match(text, m.end, m.end + 60) or VERB_AFTER_CLAUSE.match(text, m.end, m.end + 120):
             events.append((m.start, m.entity))
@@ -72,6 +72,12 @@ def speech_events(article: Article) -> list[tuple[int, Entity]]:
         if ends_clause and VERB_BEFORE.search(before) and not VERB_BEFORE_ADDRESSED.search(before):
             events.append((m.start, m.entity))
     return events
+
+
+def inside_office(text: str, m: Mention) -> bool:
+    """ "The Head of the Office of the President noted": "the President" there ends another
+    person's office, and is not who speaks."""
+    return m.kind == "definite" and bool(re.search(r"\bof[ \t]+$", text[max(0, m.start - 4) : m.start]))
 
 
 def genders(article: Article) -> dict[int, str]:

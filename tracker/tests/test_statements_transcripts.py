@@ -221,3 +221,22 @@ def test_a_briefings_q_without_a_colon_opens_a_journalists_turn():
         "MS. PELL: You were."
     )
     assert said(text) == [("Ana Pell", "The bridge will open before the winter comes.")]
+
+
+def test_the_head_of_an_office_named_for_the_president_is_not_the_president():
+    text = (
+        "President Aldo Varen of Norvania met the council. Head of the Office of the President of Norvania "
+        "Jon Pell reported on the talks.\n\n"
+        "The Head of the Office of the President also noted that the new law matters. “I think we all "
+        "understand that only a strong army will keep our country safe,” he said."
+    )
+    assert said(text) == [("Jon Pell", "I think we all understand that only a strong army will keep our country safe")]
+
+
+def test_a_quotation_that_lost_its_mark_where_the_report_went_on_is_not_taken():
+    text = (
+        'Envoy Jon Pell of Estralia addressed the council. "All leaders on the ground must understand this, '
+        "h e said. He said that the talks had gone well. The law \"On Defence\" matters. "
+        '"I think we all understand that only a strong army will keep our country safe," said Jon Pell.'
+    )
+    assert said(text) == [("Jon Pell", "I think we all understand that only a strong army will keep our country safe")]
