@@ -270,13 +270,9 @@ def test_last_spoke_a_few_weeks_ago_starts_the_gap_about_three_weeks_back():
     ],
 )  # fmt: skip
 def test_the_contact_named_once_as_the_subject_of_the_first(body, comparison, anchor, anchor_text, months):
-    claim = only(body)
-    assert (claim.comparison, claim.anchor, claim.anchor_text, claim.duration_months) == (
-        comparison,
-        anchor,
-        anchor_text,
-        months,
-    )
+    claim = vars(only(body))
+    expected = {"comparison": comparison, "anchor": anchor, "anchor_text": anchor_text, "duration_months": months}
+    assert {k: claim[k] for k in expected} == expected
 
 
 @pytest.mark.parametrize(

@@ -236,7 +236,7 @@ def test_the_head_of_an_office_named_for_the_president_is_not_the_president():
 def test_a_quotation_that_lost_its_mark_where_the_report_went_on_is_not_taken():
     text = (
         'Envoy Jon Pell of Estralia addressed the council. "All leaders on the ground must understand this, '
-        "h e said. He said that the talks had gone well. The law \"On Defence\" matters. "
+        'h e said. He said that the talks had gone well. The law "On Defence" matters. '
         '"I think we all understand that only a strong army will keep our country safe," said Jon Pell.'
     )
     assert said(text) == [("Jon Pell", "I think we all understand that only a strong army will keep our country safe")]
