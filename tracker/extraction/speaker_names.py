@@ -37,7 +37,7 @@ NAME_AFTER_SAID = re.compile(
 # "Jon Pell said", "Jon Pell, the trade minister, told reporters:", "In a statement, Jon Pell said":
 # two or three capitalised words opening a sentence, then a speech verb.
 NAME_SPEAKS = re.compile(
-    r"(?:^|(?<=[.!?]\s)|(?<=[.!?][”\"]\s)|(?<=\n))"
+    r"(?=[A-Z])(?:^|(?<=[.!?]\s)|(?<=[.!?][”\"]\s)|(?<=\n))"
     r"(?:(?:In|At|On|Speaking|Later|Meanwhile|However|Separately)\b[^,.;“”\"\n]{0,60},[ \t]+)?"
     r"(?P<name>[A-Z][\w'’-]+(?:[ \t]+[A-Z][\w'’-]+){1,2})(?:,[^,.;“”\"\n]{2,80},)?"
     rf"[ \t]+{ADVERBS}{SPEECH_VERB}\b"
@@ -46,7 +46,8 @@ NAME_SPEAKS = re.compile(
 SURNAME = r"(?P<name>[A-Z][\w'’-]+)"
 SURNAME_AFTER_SAID = re.compile(rf"{SURNAME}(?=[ \t]*(?:[,.;:]|$|\n|[ \t](?:who|in|at|on|during|after|of)\b))")
 SURNAME_SPEAKS = re.compile(
-    rf"(?:^|(?<=[.!?]\s)|(?<=[.!?][”\"]\s)|(?<=\n)){SURNAME}(?:,[^,.;“”\"\n]{{2,80}},)?[ \t]+{ADVERBS}{SPEECH_VERB}\b"
+    rf"(?=[A-Z])(?:^|(?<=[.!?]\s)|(?<=[.!?][”\"]\s)|(?<=\n)){SURNAME}(?:,[^,.;“”\"\n]{{2,80}},)?"
+    rf"[ \t]+{ADVERBS}{SPEECH_VERB}\b"
 )
 SURNAME_ACCORDING = re.compile(rf"\b[Aa]ccording[ \t]+to[ \t]+{SURNAME}[ \t]*,")
 # A signature under a quotation: "— The Rt. Hon. Mira Tol, Prime Minister of Estralia".
