@@ -60,6 +60,14 @@ TAIL = re.compile(
     r"|(?:so\s+far\s+)?(?:this|of\s+the|of\s+this)\s+(?P<period>year|month|week)\b)",
     re.I,
 )
+# The noun said once, as the subject: "The call was the first since 2019", "the talks were their first
+# in a year", "the meeting was the first of its kind since ...", "the visit is the first by a ... since".
+NOUN_THEN_ORDINAL = re.compile(
+    rf"\b(?P<noun>{CONTACT_NOUN})\b(?:\s+[\w'’-]+){{0,4}}?\s+(?:was|were|is|are|marked|will\s+be|would\s+be)\s+"
+    rf"(?:the|their|its|our)\s+(?P<ord>{ORDINAL})(?:\s+(?:one|such|of\s+its\s+kind))?(?=\s+(?:since|in|for|this|between"
+    r"|with|by|of|so\s+far)\b)",
+    re.I,
+)
 NOT_THE_PAIRS = re.compile(r"\s+(?:abroad|overseas|outside|of\s+(?:the|a)\s+(?:year|season))\b", re.I)
 ONE_MANS_TRIP = re.compile(r"\b(?:foreign|overseas|international)\s+(?:trip|visit|tour|travel)", re.I)
 VERB_BETWEEN = re.compile(r"\b(?:was|were|is|came|took|held|happened|had|has|have|will|would)\b", re.I)
@@ -133,10 +141,35 @@ DAYS_AFTER = re.compile(
     rf"(?:[\w-]+\s+){{0,2}}?{CONTACT_NOUN}\b",
     re.I,
 )
+# "ending a two-year freeze", "after an 18-month hiatus", "after a gap of two years", "after more than a
+# year without talks": the silence the contact broke.
+PAUSE = r"(?:freeze|hiatus|gap|pause|silence|break|lull|halt|chill)"
+# "a 10-day break in the fighting" pauses something else; "a freeze in relations" or "in talks" is theirs.
+PAUSE_OF_OTHER = re.compile(
+    r"\s+(?:in|of|from|for)\s+(?!(?:the\s+)?(?:talks|contacts?|relations|ties|dialogue|meetings|calls|their|direct"
+    r"|high-level|diplomatic|bilateral|top-level)\b)",
+    re.I,
+)
+SILENCE_ENDED = [
+    re.compile(
+        rf"\b(?:ending|ended|ends|end|breaking|broke|breaks|after|following)\s+(?:(?:a|an|the|their|its)\s+)?"
+        rf"(?:(?P<cmp>nearly|almost|more\s+than|over|about|roughly)\s+)?(?P<num>{NUMBER})[- ](?P<unit>day|week|month"
+        rf"|year|decade)s?(?:-long)?\s+{PAUSE}\b",
+        re.I,
+    ),
+    re.compile(rf"\bafter\s+(?:a\s+)?{PAUSE}\s+of\s+{DURATION}\b", re.I),
+    re.compile(
+        rf"\bafter\s+{DURATION}\s+(?:without|of\s+no)\s+(?:direct\s+|high-level\s+)?(?:talks|contacts?|meetings?"
+        r"|calls?|dialogue|conversations?)\b",
+        re.I,
+    ),
+]
 # Every pattern above holds one of these words; sentences without one are skipped.
 CUE = re.compile(
     r"\b(?:first|longest|last|previously|highest|most\s+senior|(?:have|has|had)(?:n['’]t|\s+not|\s+never)"
-    r"|after|times|been|\d{1,3}(?:st|nd|rd|th)|" + "|".join(w for w in ORDINAL_WORDS if w != "first") + r")\b",
+    r"|after|times|been|ending|ended|ends|end|breaking|broke|breaks|following|\d{1,3}(?:st|nd|rd|th)|"
+    + "|".join(w for w in ORDINAL_WORDS if w != "first")
+    + r")\b",
     re.I,
 )
 
@@ -219,6 +252,15 @@ def shapes_in(text: str, start: int, end: int, dates: list[DateHit], published: 
         shape = _timed(shape, tail, text, end, dates, published)
         if shape:
             out.append(shape)
+    for m in NOUN_THEN_ORDINAL.finditer(text, start, end):
+        tail = TAIL.match(text, m.end(), end)
+        n = ordinal_value(m.group("ord"))
+        if n is None or tail is None or VERB_BETWEEN.search(tail.group("between")) or m.group("noun")[0].isupper():
+            continue
+        shape = Shape("ordinal", m.start(), tail.end(), ordinal=n, noun=m.group("noun").lower())
+        shape = _timed(shape, tail, text, end, dates, published)
+        if shape:
+            out.append(shape)
     for m in NTH_TIME.finditer(text, start, end):
         before = text[max(start, m.start() - 50) : m.start()]
         before = re.split(r"[,;:“”\"]", before)[-1]
@@ -267,6 +309,12 @@ def shapes_in(text: str, start: int, end: int, dates: list[DateHit], published: 
         if anchor is None and not words:
             continue
         out.append(Shape("last_contact", m.start(), when.end() if when else m.end(), anchor=anchor, last_when=words))
+    for m in (m for pattern in SILENCE_ENDED for m in pattern.finditer(text, start, end)):
+        g = m.groupdict()
+        days, months = duration_of(g["num"], g["unit"], "half" in m.group(0).lower())
+        if (days or months) and not PAUSE_OF_OTHER.match(text, m.end()):
+            comparison = comparison_of(g["cmp"])
+            out.append(Shape(comparison, m.start(), m.end(), duration_days=days, duration_months=months))
     for m in DAYS_AFTER.finditer(text, start, end):
         days, months = duration_of(m.group("num"), m.group("unit"))
         if days or months:

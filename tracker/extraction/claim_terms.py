@@ -112,8 +112,11 @@ def anchor_at(text: str, pos: int, end: int, dates: list[DateHit], published: da
     stop = m.end()
     for hit in dates:
         if pos <= hit.start < stop + 2:
-            return Anchor(hit.date, hit.precision, words)
+            return Anchor(_in_the_past(hit.date, words, published), hit.precision, words)
     bare = re.sub(r"^(?:at\s+least\s+|as\s+early\s+as\s+)", "", words, flags=re.I)
+    month = MONTH_OR_YEAR.fullmatch(f"in {bare}") and month_or_year(f"in {bare}", published)
+    if month:  # "since October", "since May 2021"
+        return Anchor(month.date, month.precision, words)
     year = YEAR.match(bare)
     if year:
         return Anchor(date(int(year.group("y")), 1, 1), "year", year.group(0))
@@ -131,6 +134,16 @@ def anchor_at(text: str, pos: int, end: int, dates: list[DateHit], published: da
     if resolved:
         return Anchor(resolved[0], resolved[1], words)
     return Anchor(None, "", words) if re.search(r"[A-Za-z]", words) else None
+
+
+def _in_the_past(when: date, words: str, published: date | None) -> date:
+    """A gap's anchor is before the article: "since 6 April" written in March is last year's April."""
+    if published is None or when <= published or re.search(r"\b(?:19|20)\d\d\b", words):
+        return when
+    try:
+        return when.replace(year=when.year - 1)
+    except ValueError:  # 29 February
+        return when.replace(year=when.year - 1, day=28)
 
 
 MONTH_OR_YEAR = re.compile(

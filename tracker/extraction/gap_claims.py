@@ -28,7 +28,7 @@ THE_PAIR = re.compile(
 DURATION_COMPARISONS = {"more_than", "at_least", "exactly", "less_than"}
 REFERS_BACK = re.compile(
     r"(?:it|this|that|the\s+(?:call|meeting|talks|visit|conversation|summit|videoconference|trip|encounter))\s+"
-    r"(?:was|is|marked|became|will\s+be|has\s+been)\b",
+    r"(?:was|is|marked|became|will\s+be|has\s+been|ended|ends|broke|breaks|came|comes|followed|follows)\b",
     re.I,
 )
 BEFORE_DATE = re.compile(r"\bbefore\s+$", re.I)

@@ -77,6 +77,21 @@ APPOSITIVE = re.compile(
     rf"(?P<title>{TITLE_PATTERN}){SEP}of{SEP}"
     rf"(?:the{SEP})?(?P<country>{NAME_WORD}(?:{SEP}(?:of{SEP})?{NAME_WORD}){{0,3}})"
 )
+# "To Jon Pell, the President of Norvania sent greetings": an office followed by a verb is the
+# subject of its clause, not in apposition to the name before the comma (prepositions and
+# conjunctions may follow an apposition whose comma was left out: "Jon Pell, the Premier of Estralia in ...").
+CLAUSE_AFTER_OFFICE = re.compile(
+    r"[ \t]+(?!(?:in|on|at|and|or|who|whom|whose|which|for|during|to|with|after|before|from|by|as|of|last|this"
+    r"|yesterday|today|earlier|later|the|a|an)\b)[a-z]"
+)
+
+
+def office_opens_clause(text: str, office_end: int) -> bool:
+    """Whether the office ending at ``office_end`` is followed by its verb ("..., the President of
+    Norvania emphasised that")."""
+    return bool(CLAUSE_AFTER_OFFICE.match(text, office_end))
+
+
 OF_COUNTRY = re.compile(rf"[ \t]*,?{SEP}of{SEP}(?:the{SEP})?")
 # "President of the European Bank for Reconstruction and Development (EBRD) Mira Tol": an
 # organisation's long name, its acronym in brackets, then the person.

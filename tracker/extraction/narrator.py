@@ -12,6 +12,7 @@ import bisect
 import re
 
 from .people import Entity, Mention, PeopleFinder
+from .vocabulary import PORTFOLIO_WORDS, ROLE_WORDS
 
 # "address by President X", "Remarks of Prime Minister X", "Statement by X"
 TITLE_SPEAKER = re.compile(
@@ -31,6 +32,17 @@ FIRST_PERSON_SUBJECT = re.compile(
     r"(?:pleasure|honou?r|privilege)[ \t]+to[ \t]+)$"
 )
 HEAD_OFFICES = ("President", "Prime Minister", "Chancellor")
+# A transcript's speaker label in capitals at the start of a line: "THE PRESIDENT:", "PRIME MINISTER
+# TOL:", "MR. PELL:", "Q:" (a journalist, whose quotations are nobody's statement here).
+# A press briefing writes a question as "Q    Thank you, ..." with no colon.
+LABEL = re.compile(
+    r"(?m)^[ \t]*(?:(?P<label>[A-Z][A-Z.'’-]*(?:[ \t]+[A-Z][A-Z.'’-]*){0,5})"
+    r"(?:[ \t]*\([^()\n]{1,30}\))?[ \t]*:|(?P<label_q>Q)(?=[ \t]{2,}))[ \t]+(?=\S)"
+)
+JOURNALIST_LABELS = {"Q", "QUESTION", "REPORTER", "JOURNALIST", "AUDIENCE MEMBER", "AUDIENCE", "PARTICIPANT",
+                     "MODERATOR", "INTERPRETER", "CORRESPONDENT", "PARTICIPANTS", "STAFF"}  # fmt: skip
+HONORIFICS = {"the", "mr", "mrs", "ms", "dr", "madam", "madame", "his", "her", "majesty", "excellency", "sir", "dame"}
+LABEL_ROLE_WORDS = ROLE_WORDS | PORTFOLIO_WORDS | {"prime", "vice", "king", "queen", "prince", "crown", "premier"}
 
 
 def narrator_from_title(title: str, finder: PeopleFinder) -> Entity | None:
@@ -63,12 +75,17 @@ class Narrators:
 
     def __init__(self, text: str, mentions: list[Mention], default: Entity | None):
         self.default = default
-        self.captions: list[tuple[int, Entity]] = []
+        self.captions: list[tuple[int, Entity | None]] = []  # None: a journalist's turn ("Q:")
         for m in mentions:
             # A caption ends a heading as often as a sentence ("Beginning of the talks President of
             # Norvania Aldo Varen: Dear friend, ..."): what precedes it is not checked.
             if CAPTION_END.match(text, m.end):
                 self.captions.append((m.start, m.entity))
+        taken = [p for p, _ in self.captions]
+        for start, end, who in label_captions(text, mentions, default):
+            if not any(start <= p < end for p in taken):  # the people finder read this label already
+                self.captions.append((start, who))
+        self.captions.sort(key=lambda c: c[0])
         self._starts = [pos for pos, _ in self.captions]
 
     def at(self, pos: int) -> Entity | None:
@@ -76,9 +93,58 @@ class Narrators:
         return self.captions[i][1] if i >= 0 else self.default
 
     def caption_at(self, pos: int) -> Entity | None:
-        """The speaker of the caption ``pos`` falls under, or None outside a transcript."""
+        """The speaker of the caption ``pos`` falls under, or None outside a transcript (and in a
+        journalist's turn)."""
         i = bisect.bisect_right(self._starts, pos) - 1
         return self.captions[i][1] if i >= 0 else None
+
+    def in_turn(self, pos: int) -> bool:
+        """Whether ``pos`` falls under any caption, a journalist's too."""
+        return bisect.bisect_right(self._starts, pos) > 0
+
+
+def label_captions(text: str, mentions: list[Mention], default: Entity | None) -> list[tuple[int, int, Entity | None]]:
+    """The upper-case speaker labels of a transcript, each with whom it names: the person whose
+    surname it gives ("PRIME MINISTER TOL:"), the one holding its office ("THE PRESIDENT:": the
+    document's narrator, else the one person the text gives that office whom no other label names),
+    None for a journalist ("Q:"). A line in capitals with no title and said once is a heading."""
+    found = []
+    for m in LABEL.finditer(text):
+        if m.group("label_q"):
+            found.append((m.start("label_q"), m.end(), ["q"], True))
+            continue
+        label = " ".join(m.group("label").replace("’", "'").split())
+        words = [w.strip(".").casefold() for w in label.split()]
+        journalist = label.rstrip(".") in JOURNALIST_LABELS
+        titled = any(w in LABEL_ROLE_WORDS or w in HONORIFICS - {"the"} for w in words)
+        repeated = len(re.findall(rf"(?m)^[ \t]*{re.escape(m.group('label'))}[ \t]*:", text)) > 1
+        if journalist or titled or (repeated and len(words) <= 3 and not words[0] == "the"):
+            found.append((m.start("label"), m.end(), words, journalist))
+    named = {ws[-1] for _, _, ws, j in found if not j and ws[-1] not in LABEL_ROLE_WORDS}
+    unknown: dict[str, Entity] = {}
+    return [(s, e, None if j else _label_person(ws, mentions, default, named, unknown)) for s, e, ws, j in found]
+
+
+def _label_person(words: list[str], mentions: list[Mention], default: Entity | None, named: set[str], unknown):
+    name = [w for w in words if w not in LABEL_ROLE_WORDS and w not in HONORIFICS]
+    if name:
+        surname = name[-1]
+        for m in mentions:
+            if m.entity.name.casefold().replace("’", "'").split()[-1] == surname:
+                return m.entity
+        written = " ".join(w.capitalize() for w in name)  # "MR. PELL:" with no full name: as the text names him
+        if written not in unknown:
+            unknown[written] = Entity(written, surname=written.split()[-1], ident=-(100_000 + len(unknown)))
+        return unknown[written]
+    office = " ".join(w for w in words if w not in HONORIFICS)
+    if default is not None and (default.office or "").casefold() in ("", office):
+        return default
+    holders = {
+        m.entity.ident: m.entity
+        for m in mentions
+        if (m.entity.office or "").casefold() == office and m.entity.name.casefold().split()[-1] not in named
+    }
+    return next(iter(holders.values())) if len(holders) == 1 else None
 
 
 # "we held a videoconference", "We first met", "you and I met": the speaker and the one addressed.

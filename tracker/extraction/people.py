@@ -29,6 +29,7 @@ from .names import (
     given_names,
     known_names_in,
     names_compatible,
+    office_opens_clause,
     person_name_clean,
     role_before_name,
     trim_name_words,
@@ -329,6 +330,8 @@ class PeopleFinder:
             split = self._split_country(m.start("country"), m.end("country"), name_allowed=False)
             if len(words) < 2 or any(w in NOT_NAME for w in words) or not split:
                 continue
+            if office_opens_clause(self.text, m.end()):
+                continue  # "In his message to Jon Pell, the President of Norvania said": the office is the subject
             title = " ".join(m.group("title").split())
             entity = self.entity_for(self.text[ns:ne], title if title[0].isupper() else title.title(), split[0])
             if entity:

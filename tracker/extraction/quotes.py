@@ -11,8 +11,15 @@ from __future__ import annotations
 
 import re
 
+from .speakers import ADVERBS, SPEECH_VERB
 from .text import Block
 
+# '," said Tol' / '," he added' / '," the President stressed': the words before were a quotation of their own.
+ATTRIBUTION_AFTER = re.compile(
+    rf"[ \t]+(?:{SPEECH_VERB}\b|(?:he|she|they)[ \t]+{ADVERBS}{SPEECH_VERB}\b"
+    rf"|(?:the[ \t]+)?[A-Z][\w'’-]*(?:[ \t]+(?:[A-Z][\w'’-]*|of|the)){{0,8}}[ \t]+{ADVERBS}{SPEECH_VERB}\b)"
+)
+REPORTED_SPEECH = re.compile(rf"(?:^|[.!?][ \t]+)(?:He|She|They)[ \t]+{ADVERBS}{SPEECH_VERB}[ \t]+that\b")
 SMALL_WORDS = {"of", "the", "and", "a", "an", "in", "on", "for", "to", "at", "by", "with", "or"}
 # A single opening mark starts a word; a single closing mark ends one and is not followed by a letter.
 # Curly marks, and straight ones (typewriter British style) where a paragraph has neither curly
@@ -56,7 +63,14 @@ def _double_quotes(text: str, para: Block, following: Block | None) -> list[Bloc
             pos = at + 1  # 'friendly," said': a closing mark whose opening the text lost opens nothing
             continue
         closer = "”" if mark == "“" else '"'
-        close = text.find(closer, at + 1, segment_end) if mark == "“" else _straight_close(text, at + 1, segment_end)
+        close, resume = (
+            (text.find(closer, at + 1, segment_end), None)
+            if mark == "“"
+            else _straight_close(text, at + 1, segment_end)
+        )
+        if resume is not None:  # the text lost this quotation's closing mark where it cannot be told
+            pos = resume
+            continue
         if mark == "“":
             nested = text.find("“", at + 1, close if close != -1 else segment_end)
             if nested != -1 and close != -1 and nested < close:
@@ -72,22 +86,30 @@ def _double_quotes(text: str, para: Block, following: Block | None) -> list[Bloc
     return out
 
 
-def _straight_close(text: str, start: int, end: int) -> int:
+def _straight_close(text: str, start: int, end: int) -> tuple[int, int | None]:
     """The straight mark that closes a quotation opened before ``start``, passing over a quotation
     nested in it ('the proposal on "alternatives to integration" is unacceptable', or with the space
     lost, 'such issues as"debottlenecking" and'): a mark after a space or between two letters,
-    before a word, opens; it never closes. -1 when none does."""
-    pos = start
+    before a word, opens; it never closes. -1 when none does. A "nested" one that ends with its own
+    attribution ('"…," said Tol') is the next quotation: this one lost its closing mark, and ends
+    where its last nested quotation did (or before that next one), unless the words up to there
+    report speech themselves ("He said that …": the text went on outside the quotation, and no
+    quotation is taken there). Returns the close (-1: none) and, when no quotation is taken, where
+    to look again."""
+    pos, last_inner = start, -1
     while True:
         close = text.find('"', pos, end)
         before, after = text[close - 1 : close], text[close + 1 : close + 2]
         opens = (before.isspace() or before in "([" or before.isalpha()) and after.isalnum()
         if close == -1 or not opens or (before.isalpha() and not after.isalpha()):
-            return close
+            return close, None
         inner = text.find('"', close + 1, end)
         if inner == -1:
-            return -1
-        pos = inner + 1
+            return -1, None
+        if text[inner - 1 : inner] == "," and ATTRIBUTION_AFTER.match(text, inner + 1):
+            lost = last_inner if last_inner != -1 else len(text[:close].rstrip())
+            return (-1, close) if REPORTED_SPEECH.search(text, start, lost) else (lost, None)
+        pos, last_inner = inner + 1, inner
 
 
 def _single_quotes(
@@ -148,8 +170,12 @@ DOCUMENT_BEFORE = re.compile(
     r"\b(?:decrees?|laws?|resolutions?|bills?|acts?|programmes?|programs?|strateg(?:y|ies)|reports?|books?|films?"
     r"|songs?|projects?|initiatives?|campaigns?|festivals?|operations?|exercises?|awards?|medals?|platforms?"
     r"|sections?|conferences?|marathons?|forums?|exhibitions?|channels?|portals?|newspapers?|magazines?|shows?"
-    r"|contests?|competitions?|titled|entitled|dubbed|headlined|mottos?|slogans?|themes?|hashtags?)"
-    r"(?:[ \t]+(?:of|dated|from|No\.?)[ \t]+[^\"“”\n.!?:;]{1,30}?)?[ \t,–—-]*(?:the[ \t]+)?$",
+    r"|contests?|competitions?|titled|entitled|dubbed|headlined|mottos?|slogans?|themes?|hashtags?|stud(?:y|ies)"
+    r"|surveys?|papers?|reviews?|articles?|essays?|editorials?|columns?|albums?|poems?|novels?|plays?|manifestos?"
+    r"|doctrines?|declarations?|communiqu[ée]s?|banners?|posters?|placards?|signs?|t-shirts?|billboards?|headlines?)"
+    r"(?:[ \t]+(?:of|dated|from|No\.?)[ \t]+[^\"“”\n.!?:;]{1,30}?)?"
+    r"(?:[ \t]+(?:reading|that[ \t]+read|which[ \t]+read|saying|bearing|with[ \t]+the[ \t]+words))?"
+    r"[ \t,–—-]*(?:the[ \t]+)?$",
     re.I,
 )
 
@@ -158,3 +184,39 @@ def names_a_document(text: str, quote_start: int) -> bool:
     """Whether the quotation starting at ``quote_start`` (after its mark) names a document, a
     programme or an award rather than reporting words someone said."""
     return bool(DOCUMENT_BEFORE.search(text, max(0, quote_start - 70), max(0, quote_start - 1)))
+
+
+# '…," the report found': the words of a document, a survey or data, not of a person; the
+# quotation neither has a speaker nor goes on with the last one's.
+DOCUMENT_SPEAKS = re.compile(
+    r"[\s,]*(?:(?:the|a|an|its|their|his|her|this|that)[ \t]+)?(?:[\w-]+[ \t]+){0,2}?(?:report|study|survey|review"
+    r"|analysis|assessment|inquiry|poll|paper|document|resolution|declaration|communiqu[ée]|text|index|audit|data"
+    r"|census|research|findings|statistics|figures|draft|treaty|charter|law|bill|decree|ruling|verdict|judgment)s?"
+    r"[ \t]+(?:also[ \t]+)?(?:found|finds|said|says|concluded|concludes|showed|shows|noted|notes|stated|states|reads"
+    r"|read|warned|warns|estimated|estimates|added|adds|argued|argues|suggested|suggests|revealed|reveals)\b",
+    re.I,
+)
+
+
+def said_by_a_document(text: str, quote_end: int) -> bool:
+    """Whether the attribution right after the quotation ending at ``quote_end`` (its closing mark's
+    position) is a document's ('…," the report found')."""
+    return bool(DOCUMENT_SPEAKS.match(text, quote_end + 1, quote_end + 120))
+
+
+# 'the "Business without Barriers" community', 'the "red" zone', 'the "Diia" app': a short quotation
+# right before the noun of what it names is that thing's name or a term, not words someone said.
+KIND_AFTER = re.compile(
+    r"[”\"’']?[ \t]+(?:community|communities|programme|program|project|campaign|initiative|platform|movement|award"
+    r"|prize|format|operation|channel|party|group|festival|forum|conference|app|application|portal|strategy|plan|law"
+    r"|bill|act|decree|declaration|marathon|competition|contest|exhibition|series|show|film|book|brand|company|fund"
+    r"|foundation|coalition|alliance|network|system|service|mechanism|formula|package|corridors?|zones?|regime|status"
+    r"|model|principle|doctrine|agreement|treaty|deal|memorandum|format|brigade|battalion|unit|centre|center|hub)\b",
+    re.I,
+)
+
+
+def names_a_kind(text: str, quote: str, quote_end: int) -> bool:
+    """Whether the short quotation ending at ``quote_end`` (its closing mark's position) is the name
+    of the thing the noun after it says ("the “red” zone")."""
+    return len(quote.split()) <= 5 and bool(KIND_AFTER.match(text, quote_end, quote_end + 40))

@@ -14,12 +14,13 @@ import re
 from collections import Counter
 
 from .context import Article
-from .names import SEP
+from .names import SEP, office_opens_clause
 from .people import Entity
-from .speakers import ADVERBS, SPEECH_VERB
+from .speakers import ADVERBS, SPEECH_VERB, inside_office
 from .vocabulary import (
     HEAD_TITLES,
     MONTH_NAMES,
+    NAME_PARTICLES,
     NOT_A_NAME_WORDS,
     NOT_NAME,
     PORTFOLIO_WORDS,
@@ -30,19 +31,31 @@ from .vocabulary import (
 
 NAME_WORD = r"(?:[A-Z][\w'’-]+|[A-Z]\.)"
 NAME_AFTER_SAID = re.compile(
-    rf"(?P<name>{NAME_WORD}(?:[ \t]+(?:{NAME_WORD}|(?:de|van|von|al|bin|el|da|di)(?=[ \t]))){{1,3}})"
+    rf"(?P<name>{NAME_WORD}(?:[ \t]+(?:{NAME_WORD}|(?:{'|'.join(sorted(NAME_PARTICLES))})(?=[ \t]))){{1,4}})"
     r"(?=[ \t]*(?:[,.;:]|$|\n|[ \t](?:who|in|at|on|during|after|told|of)\b))"
 )
 # "Jon Pell said", "Jon Pell, the trade minister, told reporters:", "In a statement, Jon Pell said":
 # two or three capitalised words opening a sentence, then a speech verb.
 NAME_SPEAKS = re.compile(
-    r"(?:^|(?<=[.!?]\s)|(?<=[.!?][”\"]\s)|(?<=\n))"
+    r"(?=[A-Z])(?:^|(?<=[.!?]\s)|(?<=[.!?][”\"]\s)|(?<=\n))"
     r"(?:(?:In|At|On|Speaking|Later|Meanwhile|However|Separately)\b[^,.;“”\"\n]{0,60},[ \t]+)?"
     r"(?P<name>[A-Z][\w'’-]+(?:[ \t]+[A-Z][\w'’-]+){1,2})(?:,[^,.;“”\"\n]{2,80},)?"
     rf"[ \t]+{ADVERBS}{SPEECH_VERB}\b"
 )
+# One capitalised word where a speaker's name goes: "…," said Pell. / "…," Pell said. / Pell said: "…"
+SURNAME = r"(?P<name>[A-Z][\w'’-]+)"
+SURNAME_AFTER_SAID = re.compile(rf"{SURNAME}(?=[ \t]*(?:[,.;:]|$|\n|[ \t](?:who|in|at|on|during|after|of)\b))")
+SURNAME_SPEAKS = re.compile(
+    rf"(?=[A-Z])(?:^|(?<=[.!?]\s)|(?<=[.!?][”\"]\s)|(?<=\n)){SURNAME}(?:,[^,.;“”\"\n]{{2,80}},)?"
+    rf"[ \t]+{ADVERBS}{SPEECH_VERB}\b"
+)
+SURNAME_ACCORDING = re.compile(rf"\b[Aa]ccording[ \t]+to[ \t]+{SURNAME}[ \t]*,")
 # A signature under a quotation: "— The Rt. Hon. Mira Tol, Prime Minister of Estralia".
-SIGNATURE = re.compile(r"[ \t]*(?:\n[ \t]*){0,2}[—–][ \t]*(?P<line>[^\n]{3,200})")
+# Without the dash when the line opens with the style ("The Rt. Hon. Mira Tol, Prime Minister of Estralia").
+SIGNATURE = re.compile(
+    r"[ \t]*(?:\n[ \t]*){0,2}(?:[—–][ \t]*|(?=(?:The[ \t]+)?(?:Rt\.?|Right)[ \t]+Hon|The[ \t]+Hon(?:ou?rable|\.)))"
+    r"(?P<line>[^\n]{3,200})"
+)
 STYLE = re.compile(r"^(?:(?:The|Rt\.?|Right|Hon\.?|Honourable|Honorable|Her|His|Excellency)[ \t]+)+")
 # "the Head of the President's Office", "the deputy head of the Office of the President", "the
 # Estralian trade minister": an office no title list holds, named by its words.
@@ -85,6 +98,68 @@ def said_name(article: Article, pos: int, extra: dict[str, Entity]) -> Entity | 
     return new_person(name, extra)
 
 
+def surname_speaker(article: Article, word: str, pos: int, extra: dict[str, Entity]) -> Entity | None:
+    """The person a bare surname at ``pos`` names ("said Pell"): one the text already knows by it,
+    else the full name the text gives it ("Ana Pell, a senator ..."), the nearest before first;
+    None when the text gives the word no first name (a place, a body, a month)."""
+    if not _looks_like_name(article, word) or word.casefold() in PLAIN_TITLES:
+        return None
+    for m in article.people.mentions:
+        if m.entity.name.split()[-1] == word and not article.in_quote(m.start):
+            return m.entity
+    for e in extra.values():
+        if e.name.split()[-1] == word:
+            return e
+    # The given name is the word just before ("Deputy Head of the Office Rostyslav Shurma": "Rostyslav").
+    full = re.compile(rf"(?<![\w'’.-])(?P<first>{NAME_WORD})[ \t]+{re.escape(word)}(?![\w'’-])")
+    names = []
+    for m in full.finditer(article.text):
+        first = _without_title(article, [m.group("first")])
+        name = " ".join([*first, word])
+        if first and not article.in_quote(m.start()) and _looks_like_name(article, name):
+            names.append((m.start(), name))
+    if not names:
+        return None
+    before = [n for p, n in names if p < pos]
+    return new_person(before[-1] if before else names[0][1], extra)
+
+
+def name_in(article: Article, start: int, end: int, extra: dict[str, Entity]) -> Entity | None:
+    """The last person the range names: a mention, else a run of two or three capitalised words
+    that is no place and no office ("the words of the national poet Mira Tol")."""
+    named = article.mentions_in(start, end)
+    if named:
+        return named[-1].entity
+    text = article.text
+    names = []
+    for run in re.finditer(r"(?<![\w'’-])[A-Z][\w'’-]+(?:[ \t]+[A-Z][\w'’-]+){1,3}(?![\w'’-])", text[start:end]):
+        name = " ".join(_without_title(article, run.group().split()))
+        # Only where the words present a person ("the national poet of Estralia Mira Tol"), never
+        # "the words from the Holy Scripture".
+        presented = PERSON_NOUN.search(text, start, start + run.start()) or WORDS_OF.search(
+            text, start, start + run.start()
+        )
+        if " " in name and _looks_like_name(article, name) and presented:
+            names.append(name)
+    return new_person(names[-1], extra) if names else None
+
+
+WORDS_OF = re.compile(r"\b(?:words|quote|quoting|saying)[ \t]+(?:of|by)[ \t]+$", re.I)
+PERSON_NOUN = re.compile(
+    r"\b(?:poet|writer|hero|heroine|philosopher|author|thinker|statesman|stateswoman|scientist|saint|founder"
+    r"|leader|president|minister|predecessor|friend|colleague|compatriot)\b[^.!?]{0,40}$",
+    re.I,
+)
+
+
+def _without_title(article: Article, words: list[str]) -> list[str]:
+    """ "Senator Ana", "Estralian envoy Ana", "Estralia Mira": the leading title or place is not the name."""
+    words = list(words)
+    while words and (words[0].strip(",.").casefold() in NOT_SPEAKER_WORDS or article.is_place(words[0])):
+        words.pop(0)
+    return words
+
+
 def _looks_like_name(article: Article, name: str) -> bool:
     words = name.split()
     return not any(w.strip(",.").casefold() in NOT_SPEAKER_WORDS for w in words) and not article.is_place(name)
@@ -101,6 +176,12 @@ def named_speakers(article: Article, extra: dict[str, Entity]) -> list[tuple[int
             continue
         if _looks_like_name(article, name):
             out.append((m.start("name"), new_person(name, extra)))
+    for m in [*SURNAME_SPEAKS.finditer(text), *SURNAME_ACCORDING.finditer(text)]:
+        if article.in_quote(m.start("name")) or article.mentions_in(m.start("name"), m.end("name")):
+            continue
+        who = surname_speaker(article, m.group("name"), m.start(), extra)
+        if who:
+            out.append((m.start("name"), who))
     return out
 
 
@@ -108,19 +189,49 @@ def office_speakers(article: Article, extra: dict[str, Entity]) -> list[tuple[in
     """ "The Head of the President's Office stressed": an office before a speech verb, as a speech
     event of the person the text gives that office."""
     out = []
-    for m in OFFICE_SPEAKS.finditer(article.text):
-        if article.in_quote(m.start()) or article.mentions_in(m.start(), m.end("office")):
+    text = article.text
+    for m in [*OFFICE_SPEAKS.finditer(text), *ROLE_SPEAKS.finditer(text)]:
+        named = [x for x in article.mentions_in(m.start(), m.end("office")) if not inside_office(text, x)]
+        if article.in_quote(m.start()) or named:
             continue
-        who = office_holder_named(article, m.group("office"), m.start(), extra)
-        if who:
+        office = m.group("office")
+        who = office_holder_named(article, office, m.start(), extra) or _sole_holder(article, office)
+        if who and all(p != m.start() for p, _ in out):
             out.append((m.start(), who))
-    return out
+    return sorted(out, key=lambda event: event[0])
 
 
 def office_speaker(article: Article, pos: int, extra: dict[str, Entity]) -> Entity | None:
-    """ "said the Head of the President's Office" (``pos`` at "the"): whom the text gives that office."""
-    m = OFFICE_AFTER_THE.match(article.text, pos)
-    return office_holder_named(article, m.group("office"), pos, extra) if m else None
+    """ "said the Head of the President's Office" (``pos`` at "the"): whom the text gives that office;
+    "the Estralian leader", "the admiral": the one person of the text who holds such an office."""
+    m = OFFICE_AFTER_THE.match(article.text, pos) or ROLE_AFTER_THE.match(article.text, pos)
+    if not m:
+        return None
+    return office_holder_named(article, m.group("office"), pos, extra) or _sole_holder(article, m.group("office"))
+
+
+# "the Estralian leader", "the admiral", "the chancellor": a country's word, then one role word.
+ROLE_AFTER_THE = re.compile(r"[Tt]he[ \t]+(?P<office>(?:[A-Z][\w'’-]+[ \t]+)?[a-z]+(?:[ \t]+minister)?)\b")
+ROLE_SPEAKS = re.compile(rf"\b{ROLE_AFTER_THE.pattern}[ \t]+{ADVERBS}{SPEECH_VERB}\b")
+ROLE_ABBREVIATIONS = {"adm": "admiral", "gen": "general", "col": "colonel", "sen": "senator", "gov": "governor"}
+
+
+def _sole_holder(article: Article, office: str) -> Entity | None:
+    """The one person named in the text whose office (and country, when the words name one) fits
+    ``office``; "leader" fits every head of state or government."""
+    words = office.casefold().split()
+    country = article.gazetteer.country_of_demonym(office.split()[0]) if article.gazetteer and len(words) > 1 else None
+    role = " ".join(words[1:] if country else words)
+    if role not in ROLE_WORDS and role not in PLAIN_TITLES and role != "leader":
+        return None
+    fits = {}
+    for m in article.people.mentions:
+        held = (m.entity.office or "").casefold().rstrip(".")
+        held = " ".join(ROLE_ABBREVIATIONS.get(w.rstrip("."), w.rstrip(".")) for w in held.split())
+        titled = held == role or (role in ("minister", "secretary") and held.endswith(" " + role))
+        if (titled or (role == "leader" and held in HEAD_TITLES)) and (country is None or m.entity.country == country):
+            fits[m.entity.ident] = m.entity
+    return next(iter(fits.values())) if len(fits) == 1 else None
 
 
 def office_key(office: str) -> tuple[str, ...] | None:
@@ -194,17 +305,16 @@ def _named_beside(article: Article, start: int, end: int, extra: dict[str, Entit
     if after and (not text[end : after[0].start].strip() or (country and after[0].start == country.end())):
         return after[0].entity
     for m in article.mentions_in(max(0, start - 80), start):
-        if re.fullmatch(r",[ \t]*(?:the[ \t]+)?", text[m.end : start], re.I):
+        if re.fullmatch(r",[ \t]*(?:the[ \t]+)?", text[m.end : start], re.I) and not office_opens_clause(text, end):
             return m.entity
     name = re.match(r"[ \t]+(?P<name>[A-Z][\w'’-]+(?:[ \t]+[A-Z][\w'’-]+){1,2})\b", text[end : end + 60])
     if name and _looks_like_name(article, name.group("name")):
         return new_person(name.group("name"), extra)
+    window = max(0, start - 60)
     name = re.search(
-        r"(?P<name>[A-Z][\w'’-]+(?:[ \t]+[A-Z][\w'’-]+){1,2}),[ \t]*(?:the[ \t]+)?$",
-        text[max(0, start - 60) : start],
-        re.I,
+        r"(?P<name>[A-Z][\w'’-]+(?:[ \t]+[A-Z][\w'’-]+){1,2}),[ \t]*(?:the[ \t]+)?$", text[window:start], re.I
     )
-    if name and _looks_like_name(article, name.group("name")):
+    if name and _looks_like_name(article, name.group("name")) and not office_opens_clause(text, end):
         return new_person(name.group("name"), extra)
     return None
 

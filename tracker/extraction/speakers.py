@@ -19,13 +19,17 @@ SPEECH_VERB = (
     r"|remarked|pointed\s+out|observed|commented|concluded|affirmed|reaffirmed|reiterated|highlighted|expressed"
     r"|conveyed|suggested|proposed|mentioned|responded|answered|confirmed|vowed|pledged|promised|predicted"
     r"|admitted|conceded|claimed|maintained|complained|lamented|joked|quipped|recounted|shared|went\s+on"
-    r"|thanked|welcomed|praised|condemned|called\s+on|told\s+reporters|wrote\s+on)"
+    r"|thanked|welcomed|praised|commended|hailed|lauded|critici[sz]ed|denounced|reminded|condemned|called\s+on"
+    r"|told\s+reporters|wrote\s+on)"
 )
 ADVERBS = r"(?:\w+ly\s+|also\s+|later\s+|then\s+|again\s+|further\s+|once\s+again\s+){0,2}"
 VERB_AFTER = re.compile(rf"[\s,]*{ADVERBS}{SPEECH_VERB}\b", re.I)
 # "Tol, speaking at the summit, said" / "Tol, who chairs the council, told reporters" / "quoted Tol as saying"
 VERB_AFTER_CLAUSE = re.compile(
-    rf"\s*,[^,.;“”\"]{{2,80}},\s*{ADVERBS}{SPEECH_VERB}\b|\s+as\s+(?:saying|telling|stating|writing)\b", re.I
+    rf"\s*,[^,.;“”\"]{{2,80}},\s*{ADVERBS}{SPEECH_VERB}\b"
+    r"|\s+(?:(?:was|were|is|has\s+been)\s+(?:also\s+)?quoted\s+(?:by\s+[^,.;“”\"]{1,60}?\s+)?)?as\s+(?:saying|telling|stating"
+    r"|writing)\b",
+    re.I,
 )
 # "a spokesman for Tol said": the words are the spokesman's, not Tol's.
 ON_BEHALF = re.compile(
@@ -33,7 +37,13 @@ ON_BEHALF = re.compile(
     r"|government|staff|envoy|lawyer)\s+(?:for|of|to)\s+(?:the\s+)?$",
     re.I,
 )
+# "said Tol" but not "told Tol" / "asked Tol" / "thanked Tol": after these verbs the name is who was addressed.
+ADDRESSED = (
+    r"(?:told|tells|asked|urged|assured|thanked|welcomed|praised|condemned|called\s+on"
+    r"|cautioned|warned|congratulated|told\s+reporters)\s+$"
+)
 VERB_BEFORE = re.compile(rf"(?:{SPEECH_VERB}|according\s+to)\s+$", re.I)
+VERB_BEFORE_ADDRESSED = re.compile(ADDRESSED, re.I)
 PRONOUN_SAID = re.compile(rf"\b(?P<p>[Hh]e|[Ss]he)\s+{ADVERBS}{SPEECH_VERB}\b")
 MALE = re.compile(r"\b(?:Mr|Sir|King|Prince|Sheikh|Emir|Amir|Sultan|Chairman|Spokesman|Lord|Grand\s+Duke)\b\.?")
 FEMALE = re.compile(
@@ -42,6 +52,7 @@ FEMALE = re.compile(
 # Subject pronouns only: "her" and "him" as often mean someone the sentence does not name.
 HE = re.compile(r"\b(?:[Hh]e|[Hh]imself)\b")
 SHE = re.compile(r"\b(?:[Ss]he|[Hh]erself)\b")
+LOWER_WORD = re.compile(r"(?<![\w'’-])(?!(?:of|the|and|for|de|van|von|al|bin|da|di|el)\b)[a-z]{2,}\b")
 BULLET = re.compile(r"[ \t]*(?:[•▪◦·*–—-]|\d{1,2}[.)])[ \t]*")
 
 
@@ -50,17 +61,23 @@ def speech_events(article: Article) -> list[tuple[int, Entity]]:
     text = article.text
     events = []
     for m in article.people.mentions:
-        if article.in_quote(m.start) or ON_BEHALF.search(text, max(0, m.start - 40), m.start):
+        if article.in_quote(m.start) or ON_BEHALF.search(text, max(0, m.start - 40), m.start) or inside_office(text, m):
             continue
         if VERB_AFTER.match(text, m.end, m.end + 60) or VERB_AFTER_CLAUSE.match(text, m.end, m.end + 120):
             events.append((m.start, m.entity))
             continue
         before = text[max(0, m.start - 25) : m.start]
         # "…, said Tol." but not "he said Tol was not focused": the name must end the clause.
-        ends_clause = re.match(r"\s*(?:[,.;:]|$|\s(?:who|in|at|on|during|after)\b)", text[m.end : m.end + 12])
-        if ends_clause and VERB_BEFORE.search(before):
+        ends_clause = re.match(r"\s*(?:[,.;:]|$|\s(?:who|in|at|on|during|after|[a-z]+ing)\b)", text[m.end : m.end + 20])
+        if ends_clause and VERB_BEFORE.search(before) and not VERB_BEFORE_ADDRESSED.search(before):
             events.append((m.start, m.entity))
     return events
+
+
+def inside_office(text: str, m: Mention) -> bool:
+    """ "The Head of the Office of the President noted": "the President" there ends another
+    person's office, and is not who speaks."""
+    return m.kind == "definite" and bool(re.search(r"\bof[ \t]+$", text[max(0, m.start - 4) : m.start]))
 
 
 def genders(article: Article) -> dict[int, str]:
@@ -131,8 +148,8 @@ def label_speaker(article: Article, quote_start: int) -> Entity | None:
     if not mentions or text[mentions[-1].end : label_end].strip(" ,"):
         return None
     before = text[line_start : mentions[-1].start]
-    if re.search(r"[.!?;]\s", before) or len(before.split()) > 6:
-        return None  # the name ends a longer sentence: "… met Tol: …" introduces no quotation
+    if re.search(r"[.!?;]\s", before) or len(before.split()) > 6 or LOWER_WORD.search(before):
+        return None  # the name ends a sentence: "… met Tol: …", "Tol asked Varen: …" label nobody
     return mentions[-1].entity
 
 

@@ -8,20 +8,25 @@ right after another continues it; "he"/"she" is the person the text last reporte
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass, field
 
 from .context import Article
 from .people import Entity, Mention
-from .quotes import find_quotes, is_title, names_a_document
+from .quotes import find_quotes, is_title, names_a_document, names_a_kind, said_by_a_document
 from .speaker_names import (
     OFFICE_SPEAKS,
+    ROLE_SPEAKS,
+    SURNAME_AFTER_SAID,
     document_author,
+    name_in,
     named_speakers,
     office_speaker,
     office_speakers,
     said_name,
     signature_speaker,
+    surname_speaker,
 )
 from .speakers import (
     ADVERBS,
@@ -64,7 +69,7 @@ CHANNELS = [
 # speaker quotes someone else's words or a text's.
 QUOTING_LEAD = re.compile(
     r"(?:\bwords[ \t]+(?:of|from|by)\b|\b(?:I|me|to)[ \t]+quote\b|\bquoted[ \t]+(?:\w+[ \t]+){0,2}words\b"
-    r"|\bwhat[ \t]+(?:he|she|they)[ \t]+(?:wrote|said)\b)[^“”\"‘.!?]{0,70}[:,]?[ \t]*$"
+    r"|\bwhat[ \t]+(?:he|she|they)[ \t]+(?:wrote|said)\b)[^“”\"‘.!?]{0,110}[:,]?[ \t]*$"
 )
 # "I said", "I told them:", "I asked," right before the quotation, or "…," I said after it.
 FIRST_PERSON_BEFORE = re.compile(
@@ -113,17 +118,19 @@ def find_statements(article: Article, paragraphs: list[Block]) -> list[FoundStat
         if not quote.strip() or len(quote) > 5000:
             continue
         words = len(quote.split())
-        if is_title(quote) or names_a_document(text, q.start):
+        if is_title(quote) or names_a_document(text, q.start) or names_a_kind(text, quote, q.end):
+            continue
+        if said_by_a_document(text, q.end):
             continue
         fragment = words <= 4
         sent = article.sentence_at(q.start - 1) or article.sentence_at(q.start)
         if sent is None:
             continue
-        quoting = QUOTING_LEAD.search(text, max(sent.start, q.start - 120), q.start - 1)
+        quoting = QUOTING_LEAD.search(text, max(sent.start, q.start - 160), q.start - 1)
         if quoting:  # 'the words of Jon Pell:', 'I quote:': someone else's words, or a text's
-            named = article.mentions_in(quoting.start(), quoting.end())
+            named = name_in(article, quoting.start(), quoting.end(), ctx.new_people)
             if named:
-                out.append(_statement(article, named[-1].entity, q, sent, fragment))
+                out.append(_statement(article, named, q, sent, fragment))
             continue
         speaker = (
             label_speaker(article, q.start)
@@ -146,6 +153,8 @@ def find_statements(article: Article, paragraphs: list[Block]) -> list[FoundStat
             continue
         item = _statement(article, speaker, q, sent, fragment)
         out.append(item)
+        # The attribution is a speech event too: a later "she added" may mean this speaker.
+        bisect.insort(ctx.main_events, (q.start, speaker), key=lambda event: event[0])
         if not fragment:
             previous = item
     return out
@@ -174,14 +183,20 @@ def _mention_at(article: Article, pos: int, end: int) -> Mention | None:
 
 def _pronoun_speaker(article: Article, ctx: _Context, pronoun: str, pos: int) -> Entity | None:
     gender = "m" if pronoun.lower() == "he" else "f"
-    return last_speaker(article, ctx.main_events, pos, gender, ctx.genders)
+    turn = article.narrators.caption_at(pos) if _in_transcript_turn(article, pos) else None
+    if turn is None:
+        return last_speaker(article, ctx.main_events, pos, gender, ctx.genders)
+    # In a transcript turn the speaker says "I": "he says bluntly that …" is someone else.
+    events = [(p, e) for p, e in ctx.main_events if e.ident != turn.ident]
+    who = last_speaker(article, events, pos, gender, ctx.genders)
+    return None if who is None or who.ident == turn.ident else who
 
 
 def _attributed(article: Article, q: Block, sent, ctx: _Context) -> Entity | None:
     text = article.text
     close = q.end + 1
-    # After the quotation: ', Tol said' / ', said Tol' / ', he said'
-    m = re.match(r"[\s,]*", text[close : close + 20])
+    # After the quotation: ', Tol said' / ', said Tol' / ', he said'; a wrapped line, never the next paragraph.
+    m = re.match(r"[ \t,]*(?:\n(?![ \t]*\n)[ \t,]*)?", text[close : close + 20])
     at = close + m.end()
     mention = _mention_at(article, at, at + 120)
     if (
@@ -190,7 +205,13 @@ def _attributed(article: Article, q: Block, sent, ctx: _Context) -> Entity | Non
         and (VERB_AFTER.match(text, mention.end, mention.end + 60) or VERB_AFTER_CLAUSE.match(text, mention.end))
     ):
         return mention.entity
-    office = OFFICE_SPEAKS.match(text, at) and office_speaker(article, at, ctx.new_people)
+    bare = re.match(r"[A-Z][\w'’-]+", text[at : at + 40])
+    if bare and not (mention and mention.start == at) and VERB_AFTER.match(text, at + bare.end(), at + bare.end() + 60):
+        who = surname_speaker(article, bare.group(), at, ctx.new_people)
+        if who:  # '…," Pell said' where the people finder did not tag Pell
+            return who
+    speaks = OFFICE_SPEAKS.match(text, at) or ROLE_SPEAKS.match(text, at)
+    office = speaks and office_speaker(article, at, ctx.new_people)
     if office:  # '…," the Head of the President's Office stressed'
         return office
     if FIRST_PERSON_AFTER.match(text, at) or FIRST_PERSON_BEFORE.search(text, sent.start, q.start - 1):
@@ -211,6 +232,10 @@ def _attributed(article: Article, q: Block, sent, ctx: _Context) -> Entity | Non
         office = office_speaker(article, at + said_first.end(), ctx.new_people)
         if office:
             return office
+        bare = SURNAME_AFTER_SAID.match(text, at + said_first.end())
+        who = bare and surname_speaker(article, bare.group("name"), at, ctx.new_people)
+        if who:  # '…," said Pell.'
+            return who
     # The attribution elsewhere in the sentence, before the quotation first.
     outside = [(p, e) for p, e in ctx.events if sent.start <= p < sent.end and not article.in_quote(p)]
     before = [e for p, e in outside if p < q.start]
@@ -232,7 +257,7 @@ def _in_transcript_turn(article: Article, pos: int) -> bool:
     """Whether ``pos`` is in a speaker's turn of a transcript: under a caption, in a text with more
     than one (a headline "Tol: we will win" alone makes no transcript)."""
     narrators = article.narrators
-    return narrators is not None and len(narrators.captions) > 1 and narrators.caption_at(pos) is not None
+    return narrators is not None and len(narrators.captions) > 1 and narrators.in_turn(pos)
 
 
 def _narrator(article: Article, pos: int) -> Entity | None:

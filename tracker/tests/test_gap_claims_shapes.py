@@ -255,3 +255,39 @@ def test_last_spoke_a_few_weeks_ago_starts_the_gap_about_three_weeks_back():
         date(2024, 2, 26),
         "approximate",
     )
+
+
+@pytest.mark.parametrize(
+    "body, comparison, anchor, anchor_text, months",
+    [
+        ("The talks were the first between the two leaders since October.", "first_since", date(2023, 10, 1),
+         "October", None),
+        ("The meeting was the first of its kind since 2018.", "first_since", date(2018, 1, 1), "2018", None),
+        ("The visit is the first by a Norvanian leader since 1999.", "first_since", date(1999, 1, 1), "1999", None),
+        ("The meeting was their first in more than two years.", "more_than", None, None, 24),
+        ("The talks were the first since their summit in Vienna on 6 April.", "first_since", date(2023, 4, 6),
+         "their summit in Vienna on 6 April", None),
+    ],
+)  # fmt: skip
+def test_the_contact_named_once_as_the_subject_of_the_first(body, comparison, anchor, anchor_text, months):
+    claim = vars(only(body))
+    expected = {"comparison": comparison, "anchor": anchor, "anchor_text": anchor_text, "duration_months": months}
+    assert {k: claim[k] for k in expected} == expected
+
+
+@pytest.mark.parametrize(
+    "body, comparison, days, months",
+    [
+        ("The meeting ended a two-year freeze in high-level contacts.", "at_least", None, 24),
+        ("They met after an 18-month hiatus.", "at_least", None, 18),
+        ("The leaders met after a gap of nearly three years.", "exactly", None, 36),
+        ("They met after more than a year without direct talks.", "more_than", None, 12),
+    ],
+)
+def test_the_silence_a_contact_ended(body, comparison, days, months):
+    claim = only(body)
+    assert (claim.comparison, claim.duration_days, claim.duration_months) == (comparison, days, months)
+
+
+def test_a_break_in_something_else_is_no_claim():
+    assert claims("The leaders met after a 10-day break in the fighting.") == []
