@@ -190,7 +190,7 @@ def find_contacts(article: Article) -> list[FoundContact]:
         if is_list and found:
             last = found[-1]
             if sent.paragraph - last.sentence.paragraph <= 1:
-                joining = mentions + _bullet_mentions(article, n)
+                joining = mentions + article.bullet_mentions(n)
                 before = len(last.entities)
                 last.entities = distinct(last.entities + [x.entity for x in joining])
                 last.awaiting = last.awaiting and len(last.entities) == before
@@ -299,20 +299,6 @@ def _we_via_video(article: Article, sent: Sentence, found: list[FoundContact]) -
     return [contact]
 
 
-def _bullet_mentions(article: Article, n: int) -> list[Mention]:
-    """People in the bulleted lines after a sentence that ends with a colon ("were the following leaders:")."""
-    sent = article.sentences[n]
-    if not article.text[sent.start : sent.end].rstrip().endswith(":"):
-        return []
-    out = []
-    for later in article.sentences[n + 1 :]:
-        line = article.text[later.start : later.end].lstrip()
-        if line[:1] not in "-•*–·" and not re.match(r"\d+[.)]\s", line):
-            break
-        out += article.mentions_in(later.start, later.end)
-    return out
-
-
 def _contacts_at(
     article: Article, sent: Sentence, m: re.Match, mentions: list[Mention], context: str
 ) -> list[FoundContact]:
@@ -408,7 +394,7 @@ def _contacts_at(
         others,
         article.home,
         # The paragraph and the next: a heading's "met with X" is told again, with X's country, below it.
-        lambda: countries_around(article, article.paragraph_start(sent), _next_paragraph_end(article, sent)),
+        lambda: countries_around(article, article.paragraph_start(sent), article.paragraph_after_end(sent)),
         lambda name: own_body(name, article.gazetteer, article.home),
         working="working" in verb,
     ):
@@ -443,14 +429,3 @@ def _contacts_at(
         if (kind_from, kind_to) != (sent.start, sent.end):
             c.kind_span = (kind_from, kind_to)
     return out
-
-
-def _next_paragraph_end(article: Article, sent: Sentence) -> int:
-    """Where the paragraph after the one of ``sent`` ends."""
-    i = bisect.bisect_left([s.start for s in article.sentences], sent.start)
-    end = sent.end
-    for later in article.sentences[i:]:
-        if later.paragraph > sent.paragraph + 1:
-            break
-        end = later.end
-    return end

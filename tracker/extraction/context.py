@@ -64,6 +64,30 @@ class Article:
                 starts.setdefault(s.paragraph, s.start)
         return starts.get(sent.paragraph, sent.start)
 
+    def paragraph_after_end(self, sent: Sentence) -> int:
+        """Where the paragraph after the one of ``sent`` ends."""
+        i = bisect.bisect_left([s.start for s in self.sentences], sent.start)
+        end = sent.end
+        for later in self.sentences[i:]:
+            if later.paragraph > sent.paragraph + 1:
+                break
+            end = later.end
+        return end
+
+    def bullet_mentions(self, n: int) -> list[Mention]:
+        """People in the bulleted lines after sentence ``n`` when it ends with a colon ("were the
+        following leaders:")."""
+        sent = self.sentences[n]
+        if not self.text[sent.start : sent.end].rstrip().endswith(":"):
+            return []
+        out = []
+        for later in self.sentences[n + 1 :]:
+            line = self.text[later.start : later.end].lstrip()
+            if line[:1] not in "-•*–·" and not re.match(r"\d+[.)]\s", line):
+                break
+            out += self.mentions_in(later.start, later.end)
+        return out
+
     def countries_named(self, start: int, end: int) -> set[str]:
         """Countries (and organisations) the capitalised words of the range name: "Estralian",
         "of Estralia", "NATO"; one dictionary lookup per word and word pair."""
