@@ -202,10 +202,24 @@ def pair_counts_by_month(
     months = tally.pair_months(*pair)
     if months is None:
         return None
+    return tallied_counts_by_month(months, contacts.involving_all(*pair), tally.cut, by_kind)
+
+
+def person_counts_by_month(contacts: QuerySet, tally: Tally) -> list[dict] | None:
+    """``pair_counts_by_month`` (by kind) of the one person ``contacts`` are filtered on, from
+    ``PersonMonthCount``; None when the filter is not one person's (``tally.person_months``)."""
+    if tally.person_months is None:
+        return None
+    return tallied_counts_by_month(tally.person_months, contacts, tally.cut, by_kind=True)
+
+
+def tallied_counts_by_month(months: QuerySet, contacts: QuerySet, cut: list, by_kind: bool) -> list[dict]:
+    """The rows of ``pair_counts_by_month``: the whole months summed from the tally rows
+    ``months``, the stretches ``cut`` counted from ``contacts``, what the tally rows hold."""
     fields = ["kind"] if by_kind else []
     rows = list(months.order_by().values(*fields, period=F("month")).annotate(n=Sum("contacts")))
-    for first, last in tally.cut:
-        edge = unordered(contacts.involving_all(*pair)).filter(date__range=(first, last))
+    for first, last in cut:
+        edge = unordered(contacts).filter(date__range=(first, last))
         month = first.replace(day=1)
         if by_kind:
             rows += [{"period": month, **r} for r in edge.values("kind").annotate(n=Count("id"))]

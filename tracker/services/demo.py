@@ -33,6 +33,7 @@ from tracker.models import (
     PairContactCount,
     PairMonthCount,
     Person,
+    PersonMonthCount,
     Statement,
     Topic,
 )
@@ -173,6 +174,7 @@ _DEMO_MODELS = [
     ContactDayCount,
     PairContactCount,
     PairMonthCount,
+    PersonMonthCount,
     Statement,
     ContactSource,
     Contact,

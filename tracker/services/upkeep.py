@@ -7,8 +7,9 @@ verdicts of the claims about that pair. ``tracker.signals`` marks pairs for save
 (admin, shell, services); ``gaps_deferred()`` batches the work for bulk loads.
 
 The charts' tallies are derived the same way: ``PairContactCount`` and ``PairMonthCount`` are
-rewritten with a pair's gaps, and ``ContactDayCount`` for each day a changed contact was on
-(before and after the change).
+rewritten with a pair's gaps (and its two people's ``PersonMonthCount``, in
+``tracker.services.person_counts``), and ``ContactDayCount`` for each day a changed contact was
+on (before and after the change).
 
 Safe with any number of writers: a pair is recomputed under its lock and the days under theirs
 (``tracker.services.locks``), and every rewrite is a difference against the stored rows (insert
@@ -34,6 +35,7 @@ from django.db.models.functions import TruncMonth
 from tracker.gaps import ContactPoint, GapRow, gaps_between
 from tracker.models import Contact, ContactDayCount, Gap, GapClaim, PairContactCount, PairMonthCount, ReviewStatus
 from tracker.rules import Pair, pair_key
+from tracker.services import person_counts
 from tracker.services.claims import (
     PairRecord,
     contact_point,
@@ -53,7 +55,15 @@ _deferred_days: contextvars.ContextVar[set[date] | None] = contextvars.ContextVa
 Changes = Counter
 VERDICTS = "gap verdicts"
 PARTICIPANT_COUNTS = "participant counts"  # contacts whose stored ``participant_count`` changed
-DERIVED_TABLES = ("Gap", "PairContactCount", "PairMonthCount", "ContactDayCount", VERDICTS, PARTICIPANT_COUNTS)
+DERIVED_TABLES = (
+    "Gap",
+    "PairContactCount",
+    "PairMonthCount",
+    "ContactDayCount",
+    "PersonMonthCount",
+    VERDICTS,
+    PARTICIPANT_COUNTS,
+)
 _CHUNK = 500  # ids per ``pk IN (…)``, well inside every backend's limit on parameters
 
 
@@ -240,6 +250,7 @@ def pair_counts_recompute(a: int, b: int) -> Changes:
         ("person_a_id", "person_b_id"),
         {(a, b): confirmed} if confirmed else {},
     )
+    changes["PersonMonthCount"] = person_counts.person_month_counts_recompute((a, b))
     return changes
 
 
@@ -313,6 +324,7 @@ def _pairs_recompute(pairs: list[Pair]) -> Changes:
     stored = _of_pairs(PairContactCount, wanted_pairs, "contacts")
     counts = {pair: n for pair, n in confirmed.items() if n}
     changes["PairContactCount"] = _tally_rows_sync(PairContactCount, stored, ("person_a_id", "person_b_id"), counts)
+    changes["PersonMonthCount"] = person_counts.person_month_counts_recompute({p for pair in pairs for p in pair})
     judges = OfficeJudges()
     rows = {pair: gaps_between(points[pair], judges.for_pair(*pair)) for pair in pairs}
     changes["Gap"] = _gaps_sync(rows, _of_pairs(Gap, wanted_pairs, *GAP_FIELDS))
@@ -366,6 +378,7 @@ def contact_counts_recompute_all() -> Changes:
         )
         months = {tuple(r[:-1]): r[-1] for r in by_month}
         changes["PairMonthCount"] = _tally_sync(PairMonthCount, PairMonthCount.objects.all(), PAIR_MONTH_KEYS, months)
+        changes["PersonMonthCount"] = person_counts.person_month_counts_recompute_all()
     return changes
 
 

@@ -19,6 +19,7 @@ from tracker.models import (
     PairContactCount,
     PairMonthCount,
     Person,
+    PersonMonthCount,
     Statement,
     Topic,
     UnplacedName,
@@ -63,6 +64,7 @@ def derived_state():
         "months": sorted(
             PairMonthCount.objects.values_list("person_a", "person_b", "month", "kind", "status", "contacts")
         ),
+        "person months": sorted(PersonMonthCount.objects.values_list("person", "month", "kind", "status", "contacts")),
     }
 
 
