@@ -45,6 +45,10 @@ class Tally:
     whole: bool = False
     person_months: QuerySet | None = None
 
+    def one_person(self) -> int | None:
+        """The id of the one person the filter keeps the contacts of, when no pair narrows it."""
+        return next(iter(self.people)) if len(self.people) == 1 and not self.pair else None
+
     def pair_months(self, a: int, b: int) -> QuerySet | None:
         """The ``PairMonthCount`` rows of the pair of ids ``a`` and ``b`` under the filter, or None
         when the filter keeps only some of the pair's contacts (a person filter on a third person,
@@ -107,13 +111,9 @@ def tally_for(filterset: ContactFilter) -> Tally | None:
         days = days.filter(date__lte=end)
     months, cut = whole_months(months, start, end)
     pair = pair_key(*(p.pk for p in data["pair"])) if data.get("pair") else None
-    person_months = None
-    if len(people) == 1 and not pair:
-        mine = of_status_and_kinds(PersonMonthCount.objects.filter(person_id=next(iter(people))), status, kinds)
-        person_months = whole_months(mine, start, end)[0]
     whole = status == ReviewStatus.CONFIRMED and not (kinds or start or end)
     narrowed = bool(people or pair)
-    return Tally(
+    tally = Tally(
         days=None if narrowed else days,
         months=months,
         pairs=PairContactCount.objects.all() if whole and not narrowed else None,
@@ -121,8 +121,11 @@ def tally_for(filterset: ContactFilter) -> Tally | None:
         pair=pair,
         cut=cut,
         whole=whole,
-        person_months=person_months,
     )
+    if (person := tally.one_person()) is not None:
+        mine = of_status_and_kinds(PersonMonthCount.objects.filter(person_id=person), status, kinds)
+        tally.person_months = whole_months(mine, start, end)[0]
+    return tally
 
 
 def day_tally(tally: Tally | None) -> QuerySet | None:

@@ -7,7 +7,7 @@ verdicts of the claims about that pair. ``tracker.signals`` marks pairs for save
 (admin, shell, services); ``gaps_deferred()`` batches the work for bulk loads.
 
 The charts' tallies are derived the same way: ``PairContactCount`` and ``PairMonthCount`` are
-rewritten with a pair's gaps (and its two people's ``PersonMonthCount``, in
+rewritten with a pair's gaps (and its two people's own tallies, in
 ``tracker.services.person_counts``), and ``ContactDayCount`` for each day a changed contact was
 on (before and after the change).
 
@@ -61,6 +61,7 @@ DERIVED_TABLES = (
     "PairMonthCount",
     "ContactDayCount",
     "PersonMonthCount",
+    "PersonPairCount",
     VERDICTS,
     PARTICIPANT_COUNTS,
 )
@@ -250,7 +251,7 @@ def pair_counts_recompute(a: int, b: int) -> Changes:
         ("person_a_id", "person_b_id"),
         {(a, b): confirmed} if confirmed else {},
     )
-    changes["PersonMonthCount"] = person_counts.person_month_counts_recompute((a, b))
+    changes.update(person_counts.person_counts_recompute((a, b)))
     return changes
 
 
@@ -324,7 +325,7 @@ def _pairs_recompute(pairs: list[Pair]) -> Changes:
     stored = _of_pairs(PairContactCount, wanted_pairs, "contacts")
     counts = {pair: n for pair, n in confirmed.items() if n}
     changes["PairContactCount"] = _tally_rows_sync(PairContactCount, stored, ("person_a_id", "person_b_id"), counts)
-    changes["PersonMonthCount"] = person_counts.person_month_counts_recompute({p for pair in pairs for p in pair})
+    changes.update(person_counts.person_counts_recompute({p for pair in pairs for p in pair}))
     judges = OfficeJudges()
     rows = {pair: gaps_between(points[pair], judges.for_pair(*pair)) for pair in pairs}
     changes["Gap"] = _gaps_sync(rows, _of_pairs(Gap, wanted_pairs, *GAP_FIELDS))
@@ -378,7 +379,7 @@ def contact_counts_recompute_all() -> Changes:
         )
         months = {tuple(r[:-1]): r[-1] for r in by_month}
         changes["PairMonthCount"] = _tally_sync(PairMonthCount, PairMonthCount.objects.all(), PAIR_MONTH_KEYS, months)
-        changes["PersonMonthCount"] = person_counts.person_month_counts_recompute_all()
+        changes.update(person_counts.person_counts_recompute_all())
     return changes
 
 

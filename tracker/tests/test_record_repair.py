@@ -62,7 +62,8 @@ def test_lost_doubled_and_wrong_derived_rows_are_put_back_and_counted(record):
     PersonMonthCount.objects.filter(person=mira, month=date(2024, 4, 1)).update(contacts=9)  # wrong
     out = repair()
     changed = (
-        "Gap 2, PairContactCount 1, PairMonthCount 1, ContactDayCount 1, PersonMonthCount 2, gap verdicts 1, "
+        "Gap 2, PairContactCount 1, PairMonthCount 1, ContactDayCount 1, PersonMonthCount 2, PersonPairCount 0, "
+        "gap verdicts 1, "
         "participant counts 0."
     )
     assert f"Rows changed: {changed}" in out, out

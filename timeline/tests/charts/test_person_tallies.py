@@ -1,6 +1,7 @@
-"""A leader's month tally (``PersonMonthCount``) holds their contacts by month, kind and status
-whatever happened to the contacts, and the frequency chart of one person counts the same from it
-as from the contacts.
+"""A leader's own tallies (``PersonMonthCount``: their contacts by month, kind and status;
+``PersonPairCount``: the pairs of others in their confirmed contacts) hold what the contacts say
+whatever happened to them, and one person's frequency and network charts count the same from
+them as from the contacts.
 
 Data is plainly fictional: three leaders of invented countries (``conftest.py``).
 """
@@ -14,10 +15,10 @@ from django.db import connection
 from django.http import QueryDict
 from django.test.utils import CaptureQueriesContext
 
-from timeline.charts import chart_frequency, tally_for
+from timeline.charts import chart_frequency, chart_network, tally_for
 from timeline.filters import ContactFilter
 from timeline.tests.charts.conftest import CHART_TEST_MARKS, CONFIRMED
-from tracker.models import Article, Contact, ContactSource, PersonMonthCount, ReviewStatus
+from tracker.models import Article, Contact, ContactSource, PersonMonthCount, PersonPairCount, ReviewStatus
 from tracker.services.contacts import contact_create, contacts_set_status
 from tracker.services.merge import contacts_merge, people_merge
 from tracker.services.review import article_items_set_status
@@ -54,26 +55,48 @@ def person_months_counted_from_the_contacts() -> set[tuple]:
     return {(*key, n) for key, n in counts.items()}
 
 
+def person_pairs_counted_from_the_contacts() -> set[tuple]:
+    """(person, person_a, person_b, contacts): for each confirmed contact, each participant and
+    every pair of the others."""
+    counts: dict[tuple, int] = {}
+    for contact in Contact.objects.filter(status=CONFIRMED).prefetch_related("participants"):
+        ids = sorted(p.pk for p in contact.participants.all())
+        for person in ids:
+            others = [i for i in ids if i != person]
+            for n, a in enumerate(others):
+                for b in others[n + 1 :]:
+                    counts[(person, a, b)] = counts.get((person, a, b), 0) + 1
+    return {(*key, n) for key, n in counts.items()}
+
+
 def stored_person_months() -> set[tuple]:
     return set(PersonMonthCount.objects.values_list("person", "month", "kind", "status", "contacts"))
 
 
-def assert_frequency_counts_like_the_contacts():
+def stored_person_pairs() -> set[tuple]:
+    return set(PersonPairCount.objects.values_list("person", "person_a", "person_b", "contacts"))
+
+
+def assert_charts_count_like_the_contacts():
     for query in PERSON_QUERIES:
         params = QueryDict(query)
         filterset = ContactFilter(params, queryset=Contact.objects.all())
-        tallied = chart_frequency(filterset.qs, params, tally=tally_for(filterset))
-        counted = chart_frequency(filterset.qs, params)
-        assert (tallied.figure, tallied.table) == (counted.figure, counted.table), query
+        for chart in (chart_frequency, chart_network):
+            tallied = chart(filterset.qs, params, tally=tally_for(filterset))
+            counted = chart(filterset.qs, params)
+            assert (tallied.figure, tallied.table) == (counted.figure, counted.table), (chart, query)
 
 
 def assert_tally_is_the_contacts():
     assert stored_person_months() == person_months_counted_from_the_contacts()
-    assert_frequency_counts_like_the_contacts()
+    assert stored_person_pairs() == person_pairs_counted_from_the_contacts()
+    assert_charts_count_like_the_contacts()
 
 
-def test_person_tally_holds_every_persons_contacts_per_month_kind_and_status(record):
+def test_person_tallies_hold_every_persons_contacts_and_the_pairs_of_others_in_them(record, people):
     assert len(stored_person_months()) > 10
+    v, t, b = (people[k].pk for k in ("varen", "telos", "brenn"))
+    assert stored_person_pairs() == {(v, *sorted((t, b)), 1), (t, *sorted((v, b)), 1), (b, *sorted((v, t)), 1)}
     assert_tally_is_the_contacts()
 
 
@@ -87,6 +110,16 @@ def test_one_persons_frequency_by_whole_months_reads_their_tally_not_the_contact
     assert not [sql for sql in tables if '"tracker_contact"' in sql]
     assert [sql for sql in tables if "tracker_personmonthcount" in sql]
     assert sum(row[-1] for row in chart.table.rows) == 6  # Varen's confirmed calls
+
+
+def test_one_persons_whole_network_reads_their_tallies_not_the_contacts(record):
+    params = QueryDict("person=cato-brenn")
+    filterset = ContactFilter(params, queryset=Contact.objects.all())
+    tally = tally_for(filterset)
+    with CaptureQueriesContext(connection) as captured:
+        chart = chart_network(filterset.qs, params, tally=tally)
+    assert not [q for q in captured.captured_queries if '"tracker_contact' in q["sql"]]
+    assert ["Aldo Varen", "Mira Telos", 1] in chart.table.rows  # the three-sided meeting Brenn attended
 
 
 def test_the_tally_stands_for_one_person_only(record):
@@ -118,7 +151,8 @@ def test_person_tally_stays_right_when_contacts_are_added_edited_and_deleted(rec
 
 def test_person_tally_follows_review_status_changes(record, people):
     contacts_set_status(Contact.objects.filter(status=ReviewStatus.PROPOSED), CONFIRMED)
-    contacts_set_status(Contact.objects.filter(date=date(2024, 2, 29)), ReviewStatus.REJECTED)
+    contacts_set_status(Contact.objects.filter(date__in=[date(2024, 2, 29), date(2023, 6, 2)]), ReviewStatus.REJECTED)
+    assert stored_person_pairs() == set()  # the one three-sided contact no longer counts
     assert_tally_is_the_contacts()
     readout = Article.objects.create(title="Readout", publisher="Ostovia Office", text="They spoke.")
     proposed = contact_create(kind="video_call", date=date(2024, 3, 3), participants=[people["telos"], people["brenn"]])
@@ -140,11 +174,13 @@ def test_person_tally_stays_right_when_contacts_and_people_are_merged(record, pe
     assert_tally_is_the_contacts()
 
 
-def test_recomputing_every_tally_changes_no_person_month(record, people):
+def test_recomputing_every_tally_changes_no_person_tally(record, people):
     Contact.objects.get(date=date(2023, 6, 2)).participants.clear()
-    stored = stored_person_months()
+    Contact.objects.get(date=date(2023, 1, 30)).participants.add(people["brenn"])
+    stored = stored_person_months(), stored_person_pairs()
     contact_counts_recompute_all()
-    assert stored_person_months() == stored == person_months_counted_from_the_contacts()
+    assert (stored_person_months(), stored_person_pairs()) == stored
+    assert stored == (person_months_counted_from_the_contacts(), person_pairs_counted_from_the_contacts())
 
 
 @pytest.mark.parametrize("slug", ["aldo-varen", "cato-brenn"])
