@@ -179,8 +179,8 @@ def pair(request: HttpRequest, a: str, b: str) -> HttpResponse:
             "b": person_b,
             "summary": pair_summary(person_a, person_b, ctx["today"]),
             "claims": visible(request, pair_claims(person_a, person_b)),
-            "coverage": Article.objects.reporting_confirmed(
-                Contact.objects.involving_all(person_a, person_b), Statement.objects.between_pair(person_a, person_b)
+            "coverage": Article.objects.reporting_confirmed_involving(
+                person_a, person_b, statements=Statement.objects.between_pair(person_a, person_b)
             ).coverage(),
             "charts": [chart_context(name, chart_params, ctx["filter"]) for name in ("gaps", "frequency")],
         }
@@ -264,9 +264,7 @@ def leader(request: HttpRequest, slug: str) -> HttpResponse:
         "left_on": left_on,
         "counterparts": counterparts,
         "statements": person.statements.confirmed().filter(date__isnull=False).order_by("-date", "-id")[:10],
-        "coverage": Article.objects.reporting_confirmed(
-            Contact.objects.involving_all(person), person.statements.all()
-        ).coverage(),
+        "coverage": Article.objects.reporting_confirmed_involving(person, statements=person.statements).coverage(),
         "today": today,
         "charts": [chart_context(name, QueryDict(f"person={slug}")) for name in ("frequency", "network")],
     }
