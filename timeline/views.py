@@ -258,6 +258,8 @@ def leader(request: HttpRequest, slug: str) -> HttpResponse:
     for other in counterparts:
         other.days_since = (today - other.last_contact).days
         other.left_on = office_left_on([o.term for o in other.offices.all() if o.status == "confirmed"], today)
+    chart_params = QueryDict(f"person={slug}")
+    chart_filter = ContactFilter(chart_params, queryset=Contact.objects.all())  # one for both charts
     ctx = {
         "person": person,
         "offices": offices,
@@ -266,7 +268,7 @@ def leader(request: HttpRequest, slug: str) -> HttpResponse:
         "statements": person.statements.confirmed().filter(date__isnull=False).order_by("-date", "-id")[:10],
         "coverage": Article.objects.reporting_confirmed_involving(person, statements=person.statements).coverage(),
         "today": today,
-        "charts": [chart_context(name, QueryDict(f"person={slug}")) for name in ("frequency", "network")],
+        "charts": [chart_context(name, chart_params, chart_filter) for name in ("frequency", "network")],
     }
     return render(request, "timeline/leader.html", ctx)
 
