@@ -34,6 +34,7 @@ from tracker.models import (
     PairMonthCount,
     Person,
     PersonMonthCount,
+    PersonPairCount,
     Statement,
     Topic,
 )
@@ -175,6 +176,7 @@ _DEMO_MODELS = [
     PairContactCount,
     PairMonthCount,
     PersonMonthCount,
+    PersonPairCount,
     Statement,
     ContactSource,
     Contact,

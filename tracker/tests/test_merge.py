@@ -20,6 +20,7 @@ from tracker.models import (
     PairMonthCount,
     Person,
     PersonMonthCount,
+    PersonPairCount,
     Statement,
     Topic,
     UnplacedName,
@@ -65,6 +66,7 @@ def derived_state():
             PairMonthCount.objects.values_list("person_a", "person_b", "month", "kind", "status", "contacts")
         ),
         "person months": sorted(PersonMonthCount.objects.values_list("person", "month", "kind", "status", "contacts")),
+        "person pairs": sorted(PersonPairCount.objects.values_list("person", "person_a", "person_b", "contacts")),
     }
 
 

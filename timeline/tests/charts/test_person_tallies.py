@@ -169,6 +169,7 @@ def test_person_tally_stays_right_when_contacts_and_people_are_merged(record, pe
     assert_tally_is_the_contacts()
     double = type(v).objects.create(name="A. Varen", country=v.country)
     contact_create(kind="phone_call", date=date(2024, 4, 4), participants=[double, t], status=CONFIRMED)
+    contact_create(kind="meeting", date=date(2024, 4, 5), participants=[double, t, people["brenn"]], status=CONFIRMED)
     assert_tally_is_the_contacts()
     people_merge(keep=v, other=double)
     assert_tally_is_the_contacts()
