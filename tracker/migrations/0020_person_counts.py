@@ -79,6 +79,10 @@ class Migration(migrations.Migration):
                 'constraints': [models.UniqueConstraint(fields=('person', 'person_a', 'person_b'), name='person_pair_count_unique'), models.CheckConstraint(condition=models.Q(('person_a__lt', models.F('person_b'))), name='person_pair_count_ordered')],
             },
         ),
+        migrations.AddIndex(
+            model_name='contact',
+            index=models.Index(condition=models.Q(('participant_count__lt', 2)), fields=['status', 'id'], name='contact_lone'),
+        ),
         migrations.RunPython(fill_person_month_counts, migrations.RunPython.noop),
         migrations.RunPython(fill_person_pair_counts, migrations.RunPython.noop),
     ]

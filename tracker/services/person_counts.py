@@ -3,21 +3,25 @@ review status) and ``PersonPairCount`` (the pairs of others in their confirmed c
 
 Every change to a contact marks the pairs of its participants (``tracker.signals``, the
 services), so every participant is in one of the pairs whose tallies ``tracker.services.upkeep``
-rewrites: it rewrites their people's tallies with them (``person_counts_recompute``), a
+rewrites: it rewrites their people's tallies after them (``person_counts_recompute``), a
 difference against the stored rows like the other tallies, under each person's lock
 (``people_lock``, after the pairs' locks).
+
+Read from the pair tallies, not from every contact of the person: a contact of ``k`` people is
+in ``k - 1`` of the person's ``PairMonthCount`` rows, so their sum less ``k - 2`` for each
+contact of other than two (the few the ``contact_crowded`` and ``contact_lone`` indexes find)
+counts each contact once.
 """
 
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from itertools import combinations
 
-from django.db.models import Count, QuerySet
-from django.db.models.functions import TruncMonth
+from django.db.models import Count, Q, QuerySet
 
-from tracker.models import Contact, PersonMonthCount, PersonPairCount, ReviewStatus, participants
+from tracker.models import Contact, PairMonthCount, PersonMonthCount, PersonPairCount, ReviewStatus, participants
 from tracker.models.record import CROWDED
 from tracker.services import upkeep
 from tracker.services.locks import people_lock
@@ -26,57 +30,61 @@ PERSON_MONTH_KEYS = ("person_id", "status", "month", "kind")
 PERSON_PAIR_KEYS = ("person_id", "person_a_id", "person_b_id")
 
 
-def _months(rows: QuerySet) -> dict[tuple, int]:
-    """``(person_id, status, month, kind) -> contacts`` of ``rows``, participants rows."""
-    grouped = (
-        rows.order_by()
-        .annotate(month=TruncMonth("contact__date"))
-        .values_list("person_id", "contact__status", "month", "contact__kind")
-        .annotate(n=Count("contact_id"))
-    )
-    return {tuple(r[:-1]): r[-1] for r in grouped}
-
-
-def _pairs_of_others(crowded: QuerySet, people: set[int] | None) -> dict[tuple, int]:
-    """``(person_id, person_a_id, person_b_id) -> contacts`` of the contacts ``crowded`` (confirmed,
-    of three or more participants), for each of their participants in ``people`` (all if None):
-    one read of their participants rows."""
-    met: dict[int, list[int]] = {}
-    for contact_id, person_id in participants().filter(contact__in=crowded).values_list("contact_id", "person_id"):
-        met.setdefault(contact_id, []).append(person_id)
-    counted: Counter = Counter()
-    for ids in met.values():
-        ids.sort()
-        for person in ids if people is None else people.intersection(ids):
-            counted.update((person, a, b) for a, b in combinations([i for i in ids if i != person], 2))
-    return counted
-
-
-def _crowded() -> QuerySet:
-    # The stored participant count: ``tracker.signals`` refreshes it before it marks the pairs.
-    return Contact.objects.filter(status=ReviewStatus.CONFIRMED, participant_count__gte=CROWDED).values("pk")
-
-
 def person_counts_recompute(people: Iterable[int]) -> upkeep.Changes:
     """Rewrite the ``PersonMonthCount`` and ``PersonPairCount`` rows of ``people`` from their
-    contacts (two grouped reads, a read of each table's rows of theirs, the changed rows written);
-    returns the rows changed per table. Inside a transaction: the people's locks are held until
-    it ends."""
+    pairs' month tallies (which must be right: the caller rewrote those of its pairs) and their
+    contacts of other than two people (a read of each, a read of each table's rows of theirs, the
+    changed rows written); returns the rows changed per table. Inside a transaction: the people's
+    locks are held until it ends."""
     people = sorted(set(people))
     if not people:
         return upkeep.Changes()
     people_lock(people)
-    theirs = participants().filter(person_id__in=people)
-    # status__in as well: each contact's status is then checked from the (id, status) index.
-    months = _months(theirs.filter(contact__status__in=ReviewStatus.values))
-    pairs = _pairs_of_others(_crowded().filter(pk__in=theirs.values("contact_id")), set(people))
-    return _stored(months, pairs, people)
+    theirs = participants().filter(person_id__in=people).values("contact_id")
+    odd = Contact.objects.filter(Q(participant_count__gte=CROWDED) | Q(participant_count__lt=2), pk__in=theirs)
+    with_them = Q(person_a_id__in=people) | Q(person_b_id__in=people)
+    return _stored(*_tallied(PairMonthCount.objects.filter(with_them), odd, set(people)), people)
 
 
 def person_counts_recompute_all() -> upkeep.Changes:
-    """Rewrite every person's tallies (after a bulk load, or to repair them): two grouped reads
-    and a read of each table. The caller holds ``derived_lock_all``."""
-    return _stored(_months(participants()), _pairs_of_others(_crowded(), None), None)
+    """Rewrite every person's tallies (after a bulk load, or to repair them), from every pair's
+    month tallies (rewritten first) and the contacts with other than two participants rows (counted
+    here: a bulk load stores the contacts' participant counts after). The caller holds
+    ``derived_lock_all``."""
+    odd = participants().order_by().values("contact_id").annotate(n=Count("id")).exclude(n=2)
+    odd = Contact.objects.filter(pk__in=odd.values("contact_id"))
+    return _stored(*_tallied(PairMonthCount.objects.all(), odd, None), None)
+
+
+def _tallied(months: QuerySet, odd: QuerySet, people: set[int] | None) -> tuple[dict, dict]:
+    """The month and pair tallies of ``people`` (everyone if None): ``months`` (their
+    ``PairMonthCount`` rows) summed for each of them, corrected by ``odd`` (their contacts of
+    other than two people), whose confirmed ones give the pairs of others."""
+    counted: Counter = Counter()
+    fields = ("person_a_id", "person_b_id", "status", "month", "kind", "contacts")
+    for a, b, *key, n in months.order_by().values_list(*fields):
+        for person in (a, b):
+            if people is None or person in people:
+                counted[(person, *key)] += n
+    pairs: Counter = Counter()
+    for (status, month, kind), ids in _met(odd):
+        for person in ids if people is None else people.intersection(ids):
+            counted[(person, status, month, kind)] -= len(ids) - 2  # it is in len(ids) - 1 pair rows
+            if status == ReviewStatus.CONFIRMED:
+                pairs.update((person, a, b) for a, b in combinations([i for i in ids if i != person], 2))
+    return {key: n for key, n in counted.items() if n}, pairs
+
+
+def _met(contacts: QuerySet) -> Iterator[tuple[tuple, list[int]]]:
+    """``((status, month, kind), sorted participant ids)`` of each of ``contacts``: one read of
+    their participants rows."""
+    rows = participants().filter(contact__in=contacts.filter(status__in=ReviewStatus.values))
+    met: dict[int, tuple[tuple, list[int]]] = {}
+    fields = ("contact_id", "person_id", "contact__status", "contact__date", "contact__kind")
+    for contact_id, person_id, status, day, kind in rows.values_list(*fields):
+        met.setdefault(contact_id, ((status, day.replace(day=1), kind), []))[1].append(person_id)
+    for key, ids in met.values():
+        yield key, sorted(ids)
 
 
 def _stored(months: dict, pairs: dict, people: list[int] | None) -> upkeep.Changes:
