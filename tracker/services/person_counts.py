@@ -3,9 +3,9 @@ review status) and ``PersonPairCount`` (the pairs of others in their confirmed c
 
 Every change to a contact marks the pairs of its participants (``tracker.signals``, the
 services), so every participant is in one of the pairs whose tallies ``tracker.services.upkeep``
-rewrites: it rewrites their people's tallies after them (``person_counts_recompute``), a
-difference against the stored rows like the other tallies, under each person's lock
-(``people_lock``, after the pairs' locks).
+rewrites: once it has rewritten all the pairs marked, it rewrites their people's tallies
+(``person_counts_recompute``), a difference against the stored rows like the other tallies, under
+each person's lock (``people_lock``, after any pair's lock the transaction holds).
 
 Read from the pair tallies, not from every contact of the person: a contact of ``k`` people is
 in ``k - 1`` of the person's ``PairMonthCount`` rows, so their sum less ``k - 2`` for each
@@ -19,6 +19,7 @@ from collections import Counter
 from collections.abc import Iterable, Iterator
 from itertools import combinations
 
+from django.db import transaction
 from django.db.models import Count, Q, QuerySet
 
 from tracker.models import Contact, PairMonthCount, PersonMonthCount, PersonPairCount, ReviewStatus, participants
@@ -30,12 +31,12 @@ PERSON_MONTH_KEYS = ("person_id", "status", "month", "kind")
 PERSON_PAIR_KEYS = ("person_id", "person_a_id", "person_b_id")
 
 
+@transaction.atomic
 def person_counts_recompute(people: Iterable[int]) -> upkeep.Changes:
     """Rewrite the ``PersonMonthCount`` and ``PersonPairCount`` rows of ``people`` from their
-    pairs' month tallies (which must be right: the caller rewrote those of its pairs) and their
-    contacts of other than two people (a read of each, a read of each table's rows of theirs, the
-    changed rows written); returns the rows changed per table. Inside a transaction: the people's
-    locks are held until it ends."""
+    pairs' month tallies (which must be right: the caller rewrote those of every pair marked) and
+    their contacts of other than two people (a read of each, a read of each table's rows of
+    theirs, the changed rows written); returns the rows changed per table."""
     people = sorted(set(people))
     if not people:
         return upkeep.Changes()
@@ -72,7 +73,9 @@ def _tallied(months: QuerySet, odd: QuerySet, people: set[int] | None) -> tuple[
             counted[(person, status, month, kind)] -= len(ids) - 2  # it is in len(ids) - 1 pair rows
             if status == ReviewStatus.CONFIRMED:
                 pairs.update((person, a, b) for a, b in combinations([i for i in ids if i != person], 2))
-    return {key: n for key, n in counted.items() if n}, pairs
+    # Below zero only while another writer's contact is committed and its pairs' tallies not yet:
+    # that writer rewrites these people after them.
+    return {key: n for key, n in counted.items() if n > 0}, pairs
 
 
 def _met(contacts: QuerySet) -> Iterator[tuple[tuple, list[int]]]:

@@ -7,7 +7,7 @@ verdicts of the claims about that pair. ``tracker.signals`` marks pairs for save
 (admin, shell, services); ``gaps_deferred()`` batches the work for bulk loads.
 
 The charts' tallies are derived the same way: ``PairContactCount`` and ``PairMonthCount`` are
-rewritten with a pair's gaps (and its two people's own tallies, in
+rewritten with a pair's gaps (and, once all the pairs marked are, their people's own tallies:
 ``tracker.services.person_counts``), and ``ContactDayCount`` for each day a changed contact was
 on (before and after the change).
 
@@ -103,10 +103,12 @@ def gaps_deferred() -> Iterator[set[Pair]]:
     finally:
         _deferred.reset(token)
         _deferred_days.reset(days_token)
+    people = {p for pair in pending for p in pair}
     if len(pending) == 1:
         gaps_recompute_pair(*pending.pop())
     else:
         gaps_recompute_pairs(pending)
+    person_counts.person_counts_recompute(people)
     contact_day_counts_recompute(days)
 
 
@@ -115,8 +117,10 @@ def gaps_mark_dirty(pairs: Iterable[Pair]) -> None:
     if pending is not None:
         pending.update(pairs)
         return
-    for a, b in sorted(set(pairs)):
+    pairs = sorted(set(pairs))
+    for a, b in pairs:
         gaps_recompute_pair(a, b)
+    person_counts.person_counts_recompute({p for pair in pairs for p in pair})
 
 
 def gap_claim_mark_dirty(claim: GapClaim) -> None:
@@ -251,7 +255,6 @@ def pair_counts_recompute(a: int, b: int) -> Changes:
         ("person_a_id", "person_b_id"),
         {(a, b): confirmed} if confirmed else {},
     )
-    changes.update(person_counts.person_counts_recompute((a, b)))
     return changes
 
 
@@ -325,7 +328,6 @@ def _pairs_recompute(pairs: list[Pair]) -> Changes:
     stored = _of_pairs(PairContactCount, wanted_pairs, "contacts")
     counts = {pair: n for pair, n in confirmed.items() if n}
     changes["PairContactCount"] = _tally_rows_sync(PairContactCount, stored, ("person_a_id", "person_b_id"), counts)
-    changes.update(person_counts.person_counts_recompute({p for pair in pairs for p in pair}))
     judges = OfficeJudges()
     rows = {pair: gaps_between(points[pair], judges.for_pair(*pair)) for pair in pairs}
     changes["Gap"] = _gaps_sync(rows, _of_pairs(Gap, wanted_pairs, *GAP_FIELDS))
