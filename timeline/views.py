@@ -179,8 +179,8 @@ def pair(request: HttpRequest, a: str, b: str) -> HttpResponse:
             "b": person_b,
             "summary": pair_summary(person_a, person_b, ctx["today"]),
             "claims": visible(request, pair_claims(person_a, person_b)),
-            "coverage": Article.objects.reporting_confirmed(
-                Contact.objects.involving_all(person_a, person_b), Statement.objects.between_pair(person_a, person_b)
+            "coverage": Article.objects.reporting_confirmed_involving(
+                person_a, person_b, statements=Statement.objects.between_pair(person_a, person_b)
             ).coverage(),
             "charts": [chart_context(name, chart_params, ctx["filter"]) for name in ("gaps", "frequency")],
         }
@@ -258,17 +258,17 @@ def leader(request: HttpRequest, slug: str) -> HttpResponse:
     for other in counterparts:
         other.days_since = (today - other.last_contact).days
         other.left_on = office_left_on([o.term for o in other.offices.all() if o.status == "confirmed"], today)
+    chart_params = QueryDict(f"person={slug}")
+    chart_filter = ContactFilter(chart_params, queryset=Contact.objects.all())  # one for both charts
     ctx = {
         "person": person,
         "offices": offices,
         "left_on": left_on,
         "counterparts": counterparts,
         "statements": person.statements.confirmed().filter(date__isnull=False).order_by("-date", "-id")[:10],
-        "coverage": Article.objects.reporting_confirmed(
-            Contact.objects.involving_all(person), person.statements.all()
-        ).coverage(),
+        "coverage": Article.objects.reporting_confirmed_involving(person, statements=person.statements).coverage(),
         "today": today,
-        "charts": [chart_context(name, QueryDict(f"person={slug}")) for name in ("frequency", "network")],
+        "charts": [chart_context(name, chart_params, chart_filter) for name in ("frequency", "network")],
     }
     return render(request, "timeline/leader.html", ctx)
 

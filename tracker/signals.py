@@ -53,6 +53,21 @@ def contact_deleted(sender, instance: Contact, **kwargs):
     contact_days_mark_dirty({instance.date})
 
 
+# Before the pairs are marked (receivers run in the order they are connected): their upkeep reads
+# the count (``tracker.services.person_counts``).
+@receiver(m2m_changed, sender=Contact.participants.through)
+def contact_participants_counted(sender, instance, action, reverse, pk_set, **kwargs):
+    if getattr(instance, "_loaded_raw", False):  # the loader recomputes (derived_recompute_all)
+        return
+    if reverse and action == "pre_clear":  # person.contacts.clear(): the contacts it leaves
+        instance._contacts_before_clear = list(instance.contacts.values_list("pk", flat=True))
+    elif action in ("post_add", "post_remove", "post_clear"):
+        if not reverse:
+            contact_participant_counts_refresh([instance.pk])
+        else:
+            contact_participant_counts_refresh(pk_set or getattr(instance, "_contacts_before_clear", ()))
+
+
 @receiver(m2m_changed, sender=Contact.participants.through)
 def contact_participants_changed(sender, instance, action, reverse, pk_set, **kwargs):
     if getattr(instance, "_loaded_raw", False):  # the loader recomputes (see record_import, load_demo)
@@ -134,19 +149,6 @@ def person_saved(sender, instance: Person, raw=False, created=False, **kwargs):
 
 
 # Each contact's stored participant count follows its participants rows, whichever side writes them.
-
-
-@receiver(m2m_changed, sender=Contact.participants.through)
-def contact_participants_counted(sender, instance, action, reverse, pk_set, **kwargs):
-    if getattr(instance, "_loaded_raw", False):  # the loader recomputes (derived_recompute_all)
-        return
-    if reverse and action == "pre_clear":  # person.contacts.clear(): the contacts it leaves
-        instance._contacts_before_clear = list(instance.contacts.values_list("pk", flat=True))
-    elif action in ("post_add", "post_remove", "post_clear"):
-        if not reverse:
-            contact_participant_counts_refresh([instance.pk])
-        else:
-            contact_participant_counts_refresh(pk_set or getattr(instance, "_contacts_before_clear", ()))
 
 
 @receiver(pre_delete, sender=Person)

@@ -18,7 +18,7 @@ from django.db.models import Count, F, Max, Min, Q, QuerySet, Sum
 from timeline.charts.base import Pair
 from timeline.charts.periods import period_start
 from timeline.charts.tally import Tally, day_tally
-from tracker.models import Contact, Gap, PairContactCount, Person
+from tracker.models import Contact, Gap, PairContactCount, Person, PersonPairCount
 from tracker.models.record import CROWDED, participants
 
 CHUNK = 500  # ids per ``pk IN (…)``, well inside every backend's limit on parameters
@@ -127,7 +127,8 @@ def pair_counts_of_people(
     every participant of every contact: the pairs with one of them from the pair tallies (whole
     record: ``PairContactCount``; else their month tallies and the contacts of the months the
     dates cut), the pairs of two others from the contacts of three or more participants, the
-    only ones that hold such pairs (``crowded_rows``, unless given)."""
+    only ones that hold such pairs (``crowded_rows``, unless given; one person's whole record:
+    their ``PersonPairCount`` rows)."""
     people = tally.people
     with_them = Q(person_a_id__in=people) | Q(person_b_id__in=people)
     pair = ("person_a_id", "person_b_id")
@@ -140,8 +141,14 @@ def pair_counts_of_people(
     for first, last in tally.cut:
         cut = pair_counts_in(contacts.filter(date__gte=first, date__lte=last))
         counted.update({(a, b): n for a, b, n in cut if a in people or b in people})
-    for _, met in crowded_rows(contacts) if crowded is None else crowded:
-        counted.update(pair for pair in combinations(sorted(met), 2) if not (pair[0] in people or pair[1] in people))
+    if crowded is None and tally.whole and (person := tally.one_person()) is not None:
+        # One person's whole record: the pairs of others are tallied too.
+        others = PersonPairCount.objects.filter(person_id=person).values_list(*pair, "contacts")
+        counted.update({(a, b): n for a, b, n in others})
+    else:
+        for _, met in crowded_rows(contacts) if crowded is None else crowded:
+            others = (pair for pair in combinations(sorted(met), 2) if not (pair[0] in people or pair[1] in people))
+            counted.update(others)
     return [(a, b, n) for (a, b), n in counted.items() if n]
 
 
@@ -202,10 +209,24 @@ def pair_counts_by_month(
     months = tally.pair_months(*pair)
     if months is None:
         return None
+    return tallied_counts_by_month(months, contacts.involving_all(*pair), tally.cut, by_kind)
+
+
+def person_counts_by_month(contacts: QuerySet, tally: Tally) -> list[dict] | None:
+    """``pair_counts_by_month`` (by kind) of the one person ``contacts`` are filtered on, from
+    ``PersonMonthCount``; None when the filter is not one person's (``tally.person_months``)."""
+    if tally.person_months is None:
+        return None
+    return tallied_counts_by_month(tally.person_months, contacts, tally.cut, by_kind=True)
+
+
+def tallied_counts_by_month(months: QuerySet, contacts: QuerySet, cut: list, by_kind: bool) -> list[dict]:
+    """The rows of ``pair_counts_by_month``: the whole months summed from the tally rows
+    ``months``, the stretches ``cut`` counted from ``contacts``, what the tally rows hold."""
     fields = ["kind"] if by_kind else []
     rows = list(months.order_by().values(*fields, period=F("month")).annotate(n=Sum("contacts")))
-    for first, last in tally.cut:
-        edge = unordered(contacts.involving_all(*pair)).filter(date__range=(first, last))
+    for first, last in cut:
+        edge = unordered(contacts).filter(date__range=(first, last))
         month = first.replace(day=1)
         if by_kind:
             rows += [{"period": month, **r} for r in edge.values("kind").annotate(n=Count("id"))]

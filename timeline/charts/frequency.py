@@ -11,6 +11,7 @@ from timeline.charts.aggregates import (
     contact_counts_by_period,
     contact_date_span,
     pair_counts_by_month,
+    person_counts_by_month,
     tallied_counts_by_period,
 )
 from timeline.charts.base import (
@@ -54,6 +55,8 @@ def chart_frequency(contacts: QuerySet, params: QueryDict | FrequencyOptions, ta
         rows = tallied_counts_by_period(days, period)
     elif tally and tally.pair and period == "month":
         rows = pair_counts_by_month(contacts, tally.pair, tally, by_kind=True)
+    elif tally and period == "month":
+        rows = person_counts_by_month(contacts, tally)
     if rows is None:
         rows = contact_counts_by_period(contacts, period)
     label = period_label(period)

@@ -8,7 +8,14 @@ from datetime import date, timedelta
 from django.db.models import QuerySet
 
 from timeline.filters import STATUS_ANY, ContactFilter
-from tracker.models import ContactDayCount, PairContactCount, PairMonthCount, ReviewStatus, country_speakers_every_day
+from tracker.models import (
+    ContactDayCount,
+    PairContactCount,
+    PairMonthCount,
+    PersonMonthCount,
+    ReviewStatus,
+    country_speakers_every_day,
+)
 from tracker.rules import month_after, month_start, pair_key
 
 
@@ -23,8 +30,10 @@ class Tally:
     kind, any date), the one thing that table counts. ``whole``: the filter narrows by nothing
     else than people or a pair, so their pairs' ``PairContactCount`` rows count their contacts.
     ``months``: ``PairMonthCount`` rows of the whole months inside the dates; ``pair_months``
-    gives one pair's. ``cut``: the stretches of the months the dates cut (none, one or two),
-    which the charts count from the contacts.
+    gives one pair's. ``person_months``: ``PersonMonthCount`` rows of the same months, when the
+    filter's people are one person and no pair narrows it (their rows are then its contacts).
+    ``cut``: the stretches of the months the dates cut (none, one or two), which the charts count
+    from the contacts.
     """
 
     days: QuerySet | None
@@ -34,6 +43,11 @@ class Tally:
     pair: tuple[int, int] | None = None  # the ids of a pair filter, lower first
     cut: list[tuple[date, date]] = field(default_factory=list)
     whole: bool = False
+    person_months: QuerySet | None = None
+
+    def one_person(self) -> int | None:
+        """The id of the one person the filter keeps the contacts of, when no pair narrows it."""
+        return next(iter(self.people)) if len(self.people) == 1 and not self.pair else None
 
     def pair_months(self, a: int, b: int) -> QuerySet | None:
         """The ``PairMonthCount`` rows of the pair of ids ``a`` and ``b`` under the filter, or None
@@ -65,6 +79,13 @@ def whole_months(months: QuerySet, start: date | None, end: date | None) -> tupl
     return months, cut
 
 
+def of_status_and_kinds(rows: QuerySet, status: str, kinds: list[str] | None) -> QuerySet:
+    """Tally ``rows`` of the filter's review status (unless any) and kinds (if chosen)."""
+    if status != STATUS_ANY:
+        rows = rows.filter(status=status)
+    return rows.filter(kind__in=kinds) if kinds else rows
+
+
 def tally_for(filterset: ContactFilter) -> Tally | None:
     """The ``Tally`` for a filter, or None when a topic, publisher or text narrows it (or it is
     invalid): the tallies do not know those, so the charts count from the filtered contacts. A
@@ -83,11 +104,8 @@ def tally_for(filterset: ContactFilter) -> Tally | None:
         people = nationals
     status = data.get("status") or ReviewStatus.CONFIRMED
     kinds, start, end = data.get("kind"), data.get("start"), data.get("end")
-    days, months = ContactDayCount.objects.all(), PairMonthCount.objects.all()
-    if status != STATUS_ANY:
-        days, months = days.filter(status=status), months.filter(status=status)
-    if kinds:
-        days, months = days.filter(kind__in=kinds), months.filter(kind__in=kinds)
+    days = of_status_and_kinds(ContactDayCount.objects.all(), status, kinds)
+    months = of_status_and_kinds(PairMonthCount.objects.all(), status, kinds)
     if start:
         days = days.filter(date__gte=start)
     if end:
@@ -96,7 +114,7 @@ def tally_for(filterset: ContactFilter) -> Tally | None:
     pair = pair_key(*(p.pk for p in data["pair"])) if data.get("pair") else None
     whole = status == ReviewStatus.CONFIRMED and not (kinds or start or end)
     narrowed = bool(people or pair)
-    return Tally(
+    tally = Tally(
         days=None if narrowed else days,
         months=months,
         pairs=PairContactCount.objects.all() if whole and not narrowed else None,
@@ -105,6 +123,10 @@ def tally_for(filterset: ContactFilter) -> Tally | None:
         cut=cut,
         whole=whole,
     )
+    if (person := tally.one_person()) is not None:
+        mine = of_status_and_kinds(PersonMonthCount.objects.filter(person_id=person), status, kinds)
+        tally.person_months = whole_months(mine, start, end)[0]
+    return tally
 
 
 def day_tally(tally: Tally | None) -> QuerySet | None:

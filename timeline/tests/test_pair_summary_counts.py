@@ -81,7 +81,7 @@ def test_the_open_gap_starts_counting_from_the_first_and_last_held_contacts(reco
     assert gap.is_record and gap.longest_since == held[0]
 
 
-def test_a_pairs_coverage_counts_the_articles_of_its_sources_and_statements(record):
+def test_a_pairs_and_a_leaders_coverage_count_the_articles_of_their_sources_and_statements(record):
     a, b = record
     contacts = Contact.objects.involving(a, b)
     first, later = (
@@ -94,7 +94,20 @@ def test_a_pairs_coverage_counts_the_articles_of_its_sources_and_statements(reco
     said = contacts.get(date=date(2024, 4, 1))
     Statement.objects.create(speaker=a, quote="We agreed.", contact=said, article=later, status=ReviewStatus.CONFIRMED)
     Statement.objects.create(speaker=b, quote="No article.", contact=said, status=ReviewStatus.CONFIRMED)
-    coverage = Article.objects.reporting_confirmed(
-        Contact.objects.involving_all(a, b), Statement.objects.between_pair(a, b)
-    ).coverage()
-    assert coverage == [{"publisher": "Wire", "articles": 2, "first": date(2024, 1, 4), "last": date(2024, 2, 10)}]
+    without_b = Article.objects.create(text="Four.", publisher="Post", published=date(2024, 3, 4))
+    c = Contact.objects.get(date=date(2024, 4, 1)).participants.exclude(pk__in=[a.pk, b.pk]).get()
+    ContactSource.objects.create(contact=make_contact(a, c, on=date(2024, 3, 3)), article=without_b)
+    wire = {"publisher": "Wire", "articles": 2, "first": date(2024, 1, 4), "last": date(2024, 2, 10)}
+    pair_statements = Statement.objects.between_pair(a, b)
+    for people, statements, expected in [
+        ((a, b), pair_statements, [wire]),
+        (
+            (a,),
+            a.statements.all(),
+            [wire, {"publisher": "Post", "articles": 1, "first": without_b.published, "last": without_b.published}],
+        ),
+    ]:
+        # The pages' join of the people's participants rows, and the selection of their contacts.
+        involving = Article.objects.reporting_confirmed_involving(*people, statements=statements).coverage()
+        selected = Article.objects.reporting_confirmed(Contact.objects.involving_all(*people), statements).coverage()
+        assert involving == selected == expected

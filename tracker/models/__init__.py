@@ -41,6 +41,7 @@ from tracker.models.people import (
     office_holder,
     office_known_held_on_q,
 )
+from tracker.models.person_counts import PersonMonthCount, PersonPairCount
 from tracker.models.record import Contact, ContactQuerySet, ContactSource, Statement, StatementQuerySet, participants
 
 __all__ = [
@@ -69,6 +70,8 @@ __all__ = [
     "PairContactCount",
     "PairMonthCount",
     "Person",
+    "PersonMonthCount",
+    "PersonPairCount",
     "PersonRedirect",
     "PersonQuerySet",
     "Precision",

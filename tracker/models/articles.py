@@ -119,11 +119,26 @@ class ArticleQuerySet(models.QuerySet):
         from tracker.models.record import Contact, ContactSource, Statement
 
         contacts = Contact.objects.confirmed() if contacts is None else contacts.confirmed()
-        sources = ContactSource.objects.confirmed().filter(contact__in=contacts).values("article_id")
-        said = (Statement.objects.all() if statements is None else statements).confirmed()
+        sources = ContactSource.objects.confirmed().filter(contact__in=contacts)
+        return self._reporting(sources, Statement.objects.all() if statements is None else statements)
+
+    def reporting_confirmed_involving(self, *people, statements) -> ArticleQuerySet:
+        """``reporting_confirmed`` of the contacts every one of ``people`` took part in (a leader's,
+        a pair's) and of ``statements``: the sources joined to those people's participants rows,
+        which PostgreSQL hashes, where ``contact__in`` their contacts read the index of every
+        contact of the record (a leader's coverage took 0.6 s at 1,000,000 contacts)."""
+        from tracker.models.record import ContactSource
+
+        sources = ContactSource.objects.confirmed().filter(contact__status=ReviewStatus.CONFIRMED)
+        for person in people:  # a join each: every one of them took part
+            sources = sources.filter(contact__participants=person)
+        return self._reporting(sources, statements)
+
+    def _reporting(self, sources, statements) -> ArticleQuerySet:
+        """Articles with one of ``sources`` or a confirmed one of ``statements``."""
         # Said outside any article brings none: named, so the index of those with one serves it.
-        said = said.filter(article__isnull=False).values("article_id")
-        return self.filter(models.Q(pk__in=sources) | models.Q(pk__in=said))
+        said = statements.confirmed().filter(article__isnull=False).values("article_id")
+        return self.filter(models.Q(pk__in=sources.values("article_id")) | models.Q(pk__in=said))
 
 
 class Article(models.Model):

@@ -155,12 +155,18 @@ class PersonQuerySet(ReviewedQuerySet):
         from tracker.models.derived import Gap, PairContactCount
         from tracker.models.record import Contact, participants
 
-        last_held: dict[int, date] = {}
-        for mine, theirs in (("person_a", "person_b"), ("person_b", "person_a")):
-            rows = Gap.objects.filter(**{mine: person}).order_by().values(theirs).annotate(last=models.Max("end"))
-            last_held.update((r[theirs], r["last"]) for r in rows)
+        # Each pair's last gap from the end of its index (``gap_pair_end``): a look-up per pair,
+        # where grouping the person's gaps read every one of them.
+        last_gap = Gap.objects.filter(person_a=models.OuterRef("person_a"), person_b=models.OuterRef("person_b"))
         pairs = PairContactCount.objects.filter(Q(person_a=person) | Q(person_b=person))
-        confirmed = {b if a == person.pk else a: n for a, b, n in pairs.values_list("person_a", "person_b", "contacts")}
+        pairs = pairs.annotate(last=models.Subquery(last_gap.order_by("-end").values("end")[:1]))
+        confirmed: dict[int, int] = {}
+        last_held: dict[int, date] = {}
+        for a, b, n, last in pairs.values_list("person_a", "person_b", "contacts", "last"):
+            other = b if a == person.pk else a
+            confirmed[other] = n
+            if last is not None:
+                last_held[other] = last
         planned = dict(
             participants()
             .filter(person_id__in=list(last_held))

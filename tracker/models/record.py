@@ -174,6 +174,8 @@ class Contact(models.Model):
             models.Index(
                 fields=["status", "date", "id"], condition=Q(participant_count__gte=CROWDED), name="contact_crowded"
             ),
+            # the (invalid, and so almost none) contacts of fewer than two, which no pair tally counts
+            models.Index(fields=["status", "id"], condition=Q(participant_count__lt=2), name="contact_lone"),
         ]
 
     def __str__(self) -> str:

@@ -33,6 +33,8 @@ from tracker.models import (
     PairContactCount,
     PairMonthCount,
     Person,
+    PersonMonthCount,
+    PersonPairCount,
     Statement,
     Topic,
 )
@@ -173,6 +175,8 @@ _DEMO_MODELS = [
     ContactDayCount,
     PairContactCount,
     PairMonthCount,
+    PersonMonthCount,
+    PersonPairCount,
     Statement,
     ContactSource,
     Contact,

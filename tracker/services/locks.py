@@ -8,7 +8,8 @@ is held for the whole transaction, which serialises writers already, so these ar
 
 Order, so that no two holders wait on each other: ``ingest_lock`` first, then the derived data's
 locks: ``derived_lock_all`` (a rewrite of everything), or a pair's or the days' lock, each of
-which first takes the shared side of the lock ``derived_lock_all`` takes exclusively.
+which first takes the shared side of the lock ``derived_lock_all`` takes exclusively; the people's
+locks (``people_lock``) after their pairs'.
 """
 
 from __future__ import annotations
@@ -51,14 +52,20 @@ def pair_lock(a: int, b: int) -> None:
 def pairs_lock(pairs: list[tuple[int, int]]) -> None:
     """``pair_lock`` for each of ``pairs`` (low id first, sorted: the one order every holder takes
     them in), in one query."""
+    _advisory_locks([f"pair:{low}:{high}" for low, high in pairs])
+
+
+def _advisory_locks(names: list[str]) -> None:
+    """An ``_advisory_lock`` of each of ``names``, in their order, in one query (and the shared
+    side of the one ``derived_lock_all`` takes)."""
     connection = transaction.get_connection()
-    if connection.vendor != "postgresql" or not pairs:
+    if connection.vendor != "postgresql" or not names:
         return
     _advisory_lock("derived", shared=True)
     with connection.cursor() as cursor:  # unnest keeps the order of the list
         cursor.execute(
             "SELECT pg_advisory_xact_lock(hashtextextended(k, 0)) FROM unnest(%s::text[]) AS k",
-            [[f"tracker:pair:{low}:{high}" for low, high in pairs]],
+            [[f"tracker:{name}" for name in names]],
         )
 
 
@@ -68,3 +75,9 @@ def days_lock(days: list[date]) -> None:
     if days:
         _advisory_lock("derived", shared=True)
         _advisory_lock("contact-days")
+
+
+def people_lock(people: list[int]) -> None:
+    """Serialise the recomputation of each of ``people``'s own tallies (taken in sorted order, the
+    one order every holder takes them in), in one query."""
+    _advisory_locks([f"person:{pk}" for pk in sorted(people)])

@@ -25,6 +25,8 @@ from tracker.models import (
     PairContactCount,
     PairMonthCount,
     Person,
+    PersonMonthCount,
+    PersonPairCount,
     PersonRedirect,
     ReviewStatus,
     Statement,
@@ -230,7 +232,7 @@ def _merged_aliases(keep: Person, other: Person) -> list[str]:
 
 
 # References to a person that are derived (deleted with them and recomputed) or moved by hand above.
-_DERIVED = (Gap, PairContactCount, PairMonthCount)
+_DERIVED = (Gap, PairContactCount, PairMonthCount, PersonMonthCount, PersonPairCount)
 
 
 def people_merge(*, keep: Person, other: Person) -> MergeResult:

@@ -7,8 +7,9 @@ verdicts of the claims about that pair. ``tracker.signals`` marks pairs for save
 (admin, shell, services); ``gaps_deferred()`` batches the work for bulk loads.
 
 The charts' tallies are derived the same way: ``PairContactCount`` and ``PairMonthCount`` are
-rewritten with a pair's gaps, and ``ContactDayCount`` for each day a changed contact was on
-(before and after the change).
+rewritten with a pair's gaps (and, once all the pairs marked are, their people's own tallies:
+``tracker.services.person_counts``), and ``ContactDayCount`` for each day a changed contact was
+on (before and after the change).
 
 Safe with any number of writers: a pair is recomputed under its lock and the days under theirs
 (``tracker.services.locks``), and every rewrite is a difference against the stored rows (insert
@@ -34,6 +35,7 @@ from django.db.models.functions import TruncMonth
 from tracker.gaps import ContactPoint, GapRow, gaps_between
 from tracker.models import Contact, ContactDayCount, Gap, GapClaim, PairContactCount, PairMonthCount, ReviewStatus
 from tracker.rules import Pair, pair_key
+from tracker.services import person_counts
 from tracker.services.claims import (
     PairRecord,
     contact_point,
@@ -53,7 +55,16 @@ _deferred_days: contextvars.ContextVar[set[date] | None] = contextvars.ContextVa
 Changes = Counter
 VERDICTS = "gap verdicts"
 PARTICIPANT_COUNTS = "participant counts"  # contacts whose stored ``participant_count`` changed
-DERIVED_TABLES = ("Gap", "PairContactCount", "PairMonthCount", "ContactDayCount", VERDICTS, PARTICIPANT_COUNTS)
+DERIVED_TABLES = (
+    "Gap",
+    "PairContactCount",
+    "PairMonthCount",
+    "ContactDayCount",
+    "PersonMonthCount",
+    "PersonPairCount",
+    VERDICTS,
+    PARTICIPANT_COUNTS,
+)
 _CHUNK = 500  # ids per ``pk IN (…)``, well inside every backend's limit on parameters
 
 
@@ -92,10 +103,12 @@ def gaps_deferred() -> Iterator[set[Pair]]:
     finally:
         _deferred.reset(token)
         _deferred_days.reset(days_token)
+    people = {p for pair in pending for p in pair}
     if len(pending) == 1:
         gaps_recompute_pair(*pending.pop())
     else:
         gaps_recompute_pairs(pending)
+    person_counts.person_counts_recompute(people)
     contact_day_counts_recompute(days)
 
 
@@ -104,8 +117,10 @@ def gaps_mark_dirty(pairs: Iterable[Pair]) -> None:
     if pending is not None:
         pending.update(pairs)
         return
-    for a, b in sorted(set(pairs)):
+    pairs = sorted(set(pairs))
+    for a, b in pairs:
         gaps_recompute_pair(a, b)
+    person_counts.person_counts_recompute({p for pair in pairs for p in pair})
 
 
 def gap_claim_mark_dirty(claim: GapClaim) -> None:
@@ -366,6 +381,7 @@ def contact_counts_recompute_all() -> Changes:
         )
         months = {tuple(r[:-1]): r[-1] for r in by_month}
         changes["PairMonthCount"] = _tally_sync(PairMonthCount, PairMonthCount.objects.all(), PAIR_MONTH_KEYS, months)
+        changes.update(person_counts.person_counts_recompute_all())
     return changes
 
 

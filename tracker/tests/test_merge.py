@@ -19,6 +19,8 @@ from tracker.models import (
     PairContactCount,
     PairMonthCount,
     Person,
+    PersonMonthCount,
+    PersonPairCount,
     Statement,
     Topic,
     UnplacedName,
@@ -63,6 +65,8 @@ def derived_state():
         "months": sorted(
             PairMonthCount.objects.values_list("person_a", "person_b", "month", "kind", "status", "contacts")
         ),
+        "person months": sorted(PersonMonthCount.objects.values_list("person", "month", "kind", "status", "contacts")),
+        "person pairs": sorted(PersonPairCount.objects.values_list("person", "person_a", "person_b", "contacts")),
     }
 
 

@@ -9,7 +9,7 @@ from io import StringIO
 import pytest
 from django.core.management import call_command
 
-from tracker.models import ContactDayCount, Gap, GapClaim, PairContactCount, PairMonthCount
+from tracker.models import ContactDayCount, Gap, GapClaim, PairContactCount, PairMonthCount, PersonMonthCount
 from tracker.services.claims import gap_claim_create
 from tracker.tests.factories import make_contact
 
@@ -39,6 +39,7 @@ def snapshot():
         sorted(ContactDayCount.objects.values_list("date", "kind", "status", "contacts")),
         sorted(PairMonthCount.objects.values_list("person_a", "person_b", "month", "kind", "status", "contacts")),
         sorted(PairContactCount.objects.values_list("person_a", "person_b", "contacts")),
+        sorted(PersonMonthCount.objects.values_list("person", "month", "kind", "status", "contacts")),
         sorted(GapClaim.objects.values_list("verdict", "verdict_reason", "deciding_gap__start")),
     )
 
@@ -57,8 +58,14 @@ def test_lost_doubled_and_wrong_derived_rows_are_put_back_and_counted(record):
     PairMonthCount.objects.filter(month=date(2024, 4, 1)).update(contacts=7)  # wrong
     ContactDayCount.objects.filter(date=date(2024, 1, 5)).delete()  # lost
     PairContactCount.objects.update(contacts=1)  # wrong
+    PersonMonthCount.objects.filter(person=aldo, month=date(2024, 2, 1)).delete()  # lost
+    PersonMonthCount.objects.filter(person=mira, month=date(2024, 4, 1)).update(contacts=9)  # wrong
     out = repair()
-    changed = "Gap 2, PairContactCount 1, PairMonthCount 1, ContactDayCount 1, gap verdicts 1, participant counts 0."
+    changed = (
+        "Gap 2, PairContactCount 1, PairMonthCount 1, ContactDayCount 1, PersonMonthCount 2, PersonPairCount 0, "
+        "gap verdicts 1, "
+        "participant counts 0."
+    )
     assert f"Rows changed: {changed}" in out, out
     assert snapshot() == sound
     assert "Nothing to repair." in repair()

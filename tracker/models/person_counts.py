@@ -1,0 +1,58 @@
+"""Derived from the record, like the pair tallies in ``tracker.models.derived``: each person's
+contacts counted by month, kind and review status, and the pairs of others they met with, so a
+leader's charts read a bounded number of rows however many contacts the leader has."""
+
+from __future__ import annotations
+
+from django.db import models
+from django.db.models import F, Q
+
+from tracker.models.base import ReviewStatus
+from tracker.models.people import Person
+from tracker.models.record import Contact
+
+
+class PersonMonthCount(models.Model):
+    """How many contacts of one kind and review status one person took part in in one month
+    (``month`` is its first day). Derived: ``tracker.services.person_counts`` rewrites a person's
+    rows whenever the tallies of one of their pairs are rewritten."""
+
+    # Not indexed alone: the unique index below starts with it.
+    person = models.ForeignKey(Person, on_delete=models.CASCADE, related_name="+", db_index=False)
+    month = models.DateField()
+    kind = models.CharField(max_length=20, choices=Contact.Kind.choices)
+    status = models.CharField(max_length=12, choices=ReviewStatus.choices)
+    contacts = models.PositiveIntegerField()
+
+    class Meta:
+        constraints = [
+            # Column order is the look-up order: one person, one status, a range of months.
+            models.UniqueConstraint(fields=["person", "status", "month", "kind"], name="person_month_count_unique"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.person_id} {self.month:%Y-%m} {self.kind} {self.status}: {self.contacts}"
+
+
+class PersonPairCount(models.Model):
+    """How many confirmed contacts of ``person`` two other people (lower id first) both took part
+    in: the pairs a leader's contacts of three or more participants make besides the leader's own
+    (which ``PairContactCount`` holds). Derived, and rewritten with ``PersonMonthCount``.
+
+    The network of one leader's whole record reads them with the leader's pair tallies instead of
+    pairing the participants of every summit the leader attended."""
+
+    # Not indexed alone: the unique index below starts with it.
+    person = models.ForeignKey(Person, on_delete=models.CASCADE, related_name="+", db_index=False)
+    person_a = models.ForeignKey(Person, on_delete=models.CASCADE, related_name="+")
+    person_b = models.ForeignKey(Person, on_delete=models.CASCADE, related_name="+")
+    contacts = models.PositiveIntegerField()
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["person", "person_a", "person_b"], name="person_pair_count_unique"),
+            models.CheckConstraint(condition=Q(person_a__lt=F("person_b")), name="person_pair_count_ordered"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.person_id}: {self.person_a_id}–{self.person_b_id}: {self.contacts}"
