@@ -37,6 +37,21 @@ SLOW_TESTS = {
 }
 
 
+# Fixtures through which a test reaches the database (item.fixturenames holds every fixture a
+# test needs, directly or through other fixtures).
+DATABASE_FIXTURES = {
+    "db",
+    "transactional_db",
+    "django_db_reset_sequences",
+    "django_db_serialized_rollback",
+    "live_server",
+}
+
+
+def uses_database(item) -> bool:
+    return item.get_closest_marker("django_db") is not None or bool(DATABASE_FIXTURES & set(item.fixturenames))
+
+
 @pytest.hookimpl(tryfirst=True)  # before -m deselects by marker
 def pytest_collection_modifyitems(config, items):
     for item in items:
@@ -47,3 +62,8 @@ def pytest_collection_modifyitems(config, items):
         missing = SLOW_TESTS - {item.nodeid.split("[")[0] for item in items}
         if missing:
             raise pytest.UsageError(f"SLOW_TESTS (tracker/pytest_plugin.py) names no collected test: {sorted(missing)}")
+    if os.environ.get("TESTS_DATABASE_ONLY") == "1":
+        # CI's second database: a test that never opens a connection has run on the first.
+        kept = [item for item in items if uses_database(item)]
+        config.hook.pytest_deselected(items=[item for item in items if not uses_database(item)])
+        items[:] = kept
