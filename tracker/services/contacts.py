@@ -58,11 +58,15 @@ def contact_create(
         # A new contact has no participants or topics yet: their rows in one insert each, not
         # ``participants.add`` (which reads the rows first, and whose signals count them again).
         through = Contact.participants.through
-        through.objects.bulk_create([through(contact_id=contact.pk, person_id=p.pk) for p in people])
+        # In the order ``add`` writes them (a set of ids), which a restore's ``set`` repeats: a
+        # backup restored gives back the same rows with the same ids.
+        ids = {p.pk for p in people}.difference(())
+        through.objects.bulk_create([through(contact_id=contact.pk, person_id=pk) for pk in ids])
         gaps_mark_dirty(pairs_among(p.pk for p in people))
         if topics := list({t.pk: t for t in topics}.values()):
             through = Contact.topics.through
-            through.objects.bulk_create([through(contact_id=contact.pk, topic_id=t.pk) for t in topics])
+            ids = {t.pk for t in topics}.difference(())
+            through.objects.bulk_create([through(contact_id=contact.pk, topic_id=pk) for pk in ids])
     return contact
 
 
