@@ -60,12 +60,12 @@ def contact_create(
         through = Contact.participants.through
         # In the order ``add`` writes them (a set of ids), which a restore's ``set`` repeats: a
         # backup restored gives back the same rows with the same ids.
-        ids = {p.pk for p in people}.difference(())
+        ids = {p.pk for p in people}
         through.objects.bulk_create([through(contact_id=contact.pk, person_id=pk) for pk in ids])
         gaps_mark_dirty(pairs_among(p.pk for p in people))
         if topics := list({t.pk: t for t in topics}.values()):
             through = Contact.topics.through
-            ids = {t.pk for t in topics}.difference(())
+            ids = {t.pk for t in topics}
             through.objects.bulk_create([through(contact_id=contact.pk, topic_id=pk) for pk in ids])
     return contact
 
