@@ -228,6 +228,14 @@ def _filter_data(request: HttpRequest, filters: RecordFilters) -> QueryDict:
     return data
 
 
+def _text(name: str, value: str | None) -> str | None:
+    """A free-text parameter as given; NUL is refused here, as Django's forms refuse it for the
+    filters (PostgreSQL cannot compare text holding it)."""
+    if value and "\x00" in value:
+        raise Refused(name, f"{name} cannot contain NUL characters.")
+    return value
+
+
 def _limit(limit: int) -> int:
     if not 1 <= limit <= MAX_LIMIT:
         raise Refused("limit", f"limit is between 1 and {MAX_LIMIT}.")
@@ -317,7 +325,8 @@ def statements(request, filters: Query[RecordFilters]):
 def people(request, q: str | None = None, after: str | None = None, limit: int = 100):
     """People by id; ``q`` matches names and aliases."""
     limit = _limit(limit)
-    found = Person.objects.named(q.replace("\x00", "")) if q else Person.objects.all()
+    q = _text("q", q)
+    found = Person.objects.named(q) if q else Person.objects.all()
     page = list(_by_id(found.select_related("country"), after)[: limit + 1])
     items = [
         {
@@ -336,7 +345,7 @@ def people(request, q: str | None = None, after: str | None = None, limit: int =
 def offices(request, person: str | None = None, after: str | None = None, limit: int = 100):
     limit = _limit(limit)
     found = Office.objects.select_related("person", "country")
-    if person:
+    if person := _text("person", person):
         found = found.filter(person__slug=person)
     items = [
         {
@@ -357,7 +366,8 @@ def offices(request, person: str | None = None, after: str | None = None, limit:
 def gaps(request, a: str, b: str, after: str | None = None, limit: int = 100):
     """A pair's gaps between held, confirmed contacts, oldest first."""
     limit = _limit(limit)
-    person_a, person_b = get_object_or_404(Person, slug=a), get_object_or_404(Person, slug=b)
+    person_a = get_object_or_404(Person, slug=_text("a", a))
+    person_b = get_object_or_404(Person, slug=_text("b", b))
     fields = ("id", *rows.GAP_COLUMNS)
     found = _by_id(Gap.objects.for_pair(person_a, person_b), after)
     values = found.values_list(
@@ -372,7 +382,7 @@ def claims(request, pair: str | None = None, after: str | None = None, limit: in
     """Gap claims with their verdicts; ``pair=slug-a,slug-b`` for one pair's."""
     limit = _limit(limit)
     found = GapClaim.objects.all() if is_editor(request) else GapClaim.objects.filter(status=ReviewStatus.CONFIRMED)
-    if pair:
+    if pair := _text("pair", pair):
         slugs = [s.strip() for s in pair.split(",")]
         people_found = {p.slug: p.pk for p in Person.objects.filter(slug__in=slugs)}
         if len(slugs) != 2 or len(people_found) != 2:
