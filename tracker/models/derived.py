@@ -99,7 +99,18 @@ class Gap(models.Model):
         return f"{self.days} days ({self.start:%Y-%m-%d} → {self.end:%Y-%m-%d})"
 
 
-class ContactDayCount(models.Model):
+class KindStatusCount(models.Model):
+    """The shape of every day and month tally: how many contacts of one kind and review status."""
+
+    kind = models.CharField(max_length=20, choices=Contact.Kind.choices)
+    status = models.CharField(max_length=12, choices=ReviewStatus.choices)
+    contacts = models.PositiveIntegerField()
+
+    class Meta:
+        abstract = True
+
+
+class ContactDayCount(KindStatusCount):
     """How many contacts of one kind and review status fell on one day. Derived, like ``Gap``:
     ``tracker.services.upkeep`` rewrites a day's rows whenever one of its contacts changes.
 
@@ -108,9 +119,6 @@ class ContactDayCount(models.Model):
     """
 
     date = models.DateField()
-    kind = models.CharField(max_length=20, choices=Contact.Kind.choices)
-    status = models.CharField(max_length=12, choices=ReviewStatus.choices)
-    contacts = models.PositiveIntegerField()
 
     class Meta:
         constraints = [
@@ -140,7 +148,7 @@ class PairContactCount(models.Model):
         return f"{self.person_a_id}–{self.person_b_id}: {self.contacts}"
 
 
-class PairMonthCount(models.Model):
+class PairMonthCount(KindStatusCount):
     """How many contacts of one kind and review status two people (lower id first) shared in one
     month (``month`` is its first day). Derived, like ``Gap``, and rewritten with the pair's gaps.
 
@@ -151,9 +159,6 @@ class PairMonthCount(models.Model):
     person_a = models.ForeignKey(Person, on_delete=models.CASCADE, related_name="+")
     person_b = models.ForeignKey(Person, on_delete=models.CASCADE, related_name="+")
     month = models.DateField()
-    kind = models.CharField(max_length=20, choices=Contact.Kind.choices)
-    status = models.CharField(max_length=12, choices=ReviewStatus.choices)
-    contacts = models.PositiveIntegerField()
 
     class Meta:
         constraints = [

@@ -7,12 +7,11 @@ from __future__ import annotations
 from django.db import models
 from django.db.models import F, Q
 
-from tracker.models.base import ReviewStatus
+from tracker.models.derived import KindStatusCount
 from tracker.models.people import Person
-from tracker.models.record import Contact
 
 
-class PersonMonthCount(models.Model):
+class PersonMonthCount(KindStatusCount):
     """How many contacts of one kind and review status one person took part in in one month
     (``month`` is its first day). Derived: ``tracker.services.person_counts`` rewrites a person's
     rows whenever the tallies of one of their pairs are rewritten."""
@@ -20,9 +19,6 @@ class PersonMonthCount(models.Model):
     # Not indexed alone: the unique index below starts with it.
     person = models.ForeignKey(Person, on_delete=models.CASCADE, related_name="+", db_index=False)
     month = models.DateField()
-    kind = models.CharField(max_length=20, choices=Contact.Kind.choices)
-    status = models.CharField(max_length=12, choices=ReviewStatus.choices)
-    contacts = models.PositiveIntegerField()
 
     class Meta:
         constraints = [
