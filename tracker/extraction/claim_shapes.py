@@ -26,6 +26,7 @@ from .claim_terms import (
     comparison_of,
     duration_of,
     month_or_year,
+    month_or_year_within,
     number_value,
     ordinal_value,
     period_anchor,
@@ -56,7 +57,7 @@ ORDINAL_NOUN = re.compile(rf"\b(?P<ord>{ORDINAL})(?:[- ]ever)?\s+{MODIFIERS}(?P<
 # What may follow a contact noun in the same clause ("with you", "between the two leaders") before the
 # words that time the claim; a verb there ("was in 2019") dates another contact instead.
 TAIL = re.compile(
-    rf"(?P<between>[^.;,:!?“”\"]{{0,60}}?)\s*\b(?:(?:in|for)\s+(?P<dur>{DURATION})\b|(?:since|after)\s+(?P<since>)"
+    rf"(?P<between>(?:[^.;,:!?“”\"]|(?<=\b[A-Z])\.){{0,60}}?)\s*\b(?:(?:in|for)\s+(?P<dur>{DURATION})\b|(?:since|after)\s+(?P<since>)"
     r"|(?:so\s+far\s+)?(?:this|of\s+the|of\s+this)\s+(?P<period>year|month|week)\b)",
     re.I,
 )
@@ -68,7 +69,25 @@ NOUN_THEN_ORDINAL = re.compile(
     r"|with|by|of|so\s+far)\b)",
     re.I,
 )
+# Who owns a count: "our 12th meeting", "the two leaders' fifth call".
+PAIR_OWNER = re.compile(
+    r"\b(?:our|their|the\s+(?:two\s+)?(?:leaders|presidents|prime\s+ministers|heads\s+of\s+state|men|women)['’])\s+$",
+    re.I,
+)
+# A count named with its pair after the noun: "the fifth meeting between the Vice President and President
+# Tol", "the 12th meeting with you"; a round between delegations or a body's session is no leaders' count.
+PAIR_AFTER = re.compile(r"\s+(?:between|with)\s+(?P<who>[^.;,:!?“”\"]{1,60})")
+PAIR_WORDS = re.compile(
+    r"\b(?:the\s+two|both|(?i:leaders|presidents|prime\s+ministers|heads\s+of\s+(?:state|government))|you|us|him|her"
+    r"|them)\b|(?<!\bthe\s)(?<!\bThe\s)\b[A-Z][\w'’-]+"
+)
+NOT_PEOPLE = re.compile(
+    r"\b(?:delegations?|representatives|advis[eo]rs|(?<!prime\s)ministers|officials|commissions?|councils?|format"
+    r"|working\s+groups?|investors|business|experts|students|governors?|members)\b",
+    re.I,
+)
 NOT_THE_PAIRS = re.compile(r"\s+(?:abroad|overseas|outside|of\s+(?:the|a)\s+(?:year|season))\b", re.I)
+OF_THE_YEAR = re.compile(r"\s+of\s+the\s+year\b", re.I)
 ONE_MANS_TRIP = re.compile(r"\b(?:foreign|overseas|international)\s+(?:trip|visit|tour|travel)", re.I)
 VERB_BETWEEN = re.compile(r"\b(?:was|were|is|came|took|held|happened|had|has|have|will|would)\b", re.I)
 NTH_TIME = re.compile(rf"\b(?:the|for\s+the|for\s+a)\s+(?P<ord>{ORDINAL})\s+time\b(?P<rest>[^.;]{{0,100}})", re.I)
@@ -126,7 +145,8 @@ NOT_SINCE = re.compile(
 )
 LAST = re.compile(
     rf"\b(?:last|previously)\s+{CONTACT_PAST}\b|\b(?:their|the|our)\s+(?:last|previous|most\s+recent)\s+"
-    rf"(?:[\w-]+\s+){{0,2}}?(?P<noun>{CONTACT_NOUN})\s+(?:was|were|came|took\s+place)\b"
+    rf"(?:[\w-]+\s+){{0,2}}?(?P<noun>{CONTACT_NOUN})(?:\s+(?:between|with)\s+[^.;,]{{1,60}}?)?\s+(?:was|were|came"
+    r"|took\s+place)\b"
     r"|\bthe\s+last\s+time\s+(?:that\s+)?(?:they|we|the\s+two(?:\s+\w+)?|the\s+leaders)\s+(?:met|spoke|talked)\b",
     re.I,
 )
@@ -166,7 +186,7 @@ SILENCE_ENDED = [
 ]
 # Every pattern above holds one of these words; sentences without one are skipped.
 CUE = re.compile(
-    r"\b(?:first|longest|last|previously|highest|most\s+senior|(?:have|has|had)(?:n['’]t|\s+not|\s+never)"
+    r"\b(?:first|longest|last|previous|previously|most\s+recent|highest|most\s+senior|(?:have|has|had)(?:n['’]t|\s+not|\s+never)"
     r"|after|times|been|ending|ended|ends|end|breaking|broke|breaks|following|\d{1,3}(?:st|nd|rd|th)|"
     + "|".join(w for w in ORDINAL_WORDS if w != "first")
     + r")\b",
@@ -232,7 +252,10 @@ def shapes_in(text: str, start: int, end: int, dates: list[DateHit], published: 
         n = ordinal_value(m.group("ord"))
         if n is None:
             continue
-        one_mans = NOT_THE_PAIRS.search(text, m.end(), m.end() + 12) or ONE_MANS_TRIP.search(m.group(0))
+        owned = PAIR_OWNER.search(text[max(start, m.start() - 30) : m.start()])
+        one_mans = ONE_MANS_TRIP.search(m.group(0)) or (
+            NOT_THE_PAIRS.search(text, m.end(), m.end() + 12) and not (owned and OF_THE_YEAR.match(text, m.end()))
+        )
         if m.group("noun")[0].isupper() or one_mans:
             continue  # "the first Russia-Africa Summit" names an event; "his second visit abroad" is one man's
         shape = Shape("ordinal", m.start(), m.end(), ordinal=n, noun=m.group("noun").lower())
@@ -242,9 +265,8 @@ def shapes_in(text: str, start: int, end: int, dates: list[DateHit], published: 
         if tail is None:
             # "their first meeting" alone is a claim only as "the first-ever ..."; "our 12th meeting"
             # (an ordinal above one, owned by the pair) is one by itself.
-            owner = text[max(start, m.start() - 12) : m.start()].lower()
             ever = "ever" in m.group(0).lower()
-            if not (ever or (n > 1 and re.search(r"\b(?:our|their)\s+$", owner))):
+            if not (ever or (n > 1 and (owned or _pair_named_after(text, m.end(), end)))):
                 continue
             out.append(shape)
             continue
@@ -305,10 +327,16 @@ def shapes_in(text: str, start: int, end: int, dates: list[DateHit], published: 
         when = LAST_WHEN.match(text, m.end(), end)
         words = " ".join(when.group("when").split()) if when else ""
         hit = next((h for h in dates if m.end() <= h.start <= m.end() + 40), None)
-        anchor = Anchor(hit.date, hit.precision, words) if hit else month_or_year(words, published)
+        anchor = (
+            Anchor(hit.date, hit.precision, words)
+            if hit
+            else month_or_year(words, published) or month_or_year_within(words, published)
+        )
         if anchor is None and not words:
             continue
-        out.append(Shape("last_contact", m.start(), when.end() if when else m.end(), anchor=anchor, last_when=words))
+        noun = (m.group("noun") or "").lower() or None  # "their previous call was": calls are counted
+        stop = when.end() if when else m.end()
+        out.append(Shape("last_contact", m.start(), stop, anchor=anchor, last_when=words, noun=noun))
     for m in (m for pattern in SILENCE_ENDED for m in pattern.finditer(text, start, end)):
         g = m.groupdict()
         days, months = duration_of(g["num"], g["unit"], "half" in m.group(0).lower())
@@ -352,6 +380,11 @@ def _firsts_to_visit_and_counts(text: str, start: int, end: int, dates, publishe
         if shape:
             out.append(shape)
     return out
+
+
+def _pair_named_after(text: str, pos: int, end: int) -> bool:
+    after = PAIR_AFTER.match(text, pos, end)
+    return bool(after and PAIR_WORDS.search(after.group("who")) and not NOT_PEOPLE.search(after.group("who")))
 
 
 def _longest_about_contacts(m: re.Match) -> bool:

@@ -168,6 +168,17 @@ def month_or_year(words: str, published: date | None) -> Anchor | None:
     return Anchor(date(year, month, 1), "month", words)
 
 
+def month_or_year_within(words: str, published: date | None) -> Anchor | None:
+    """ "in Lisbon in 2022", "at the summit in June 2021": the month or year that ends the words
+    after a place or an occasion; the anchor keeps all the words."""
+    for m in re.finditer(r"\b(?:in|back\s+in|during)\s", words):
+        tail = words[m.start() :]
+        found = MONTH_OR_YEAR.fullmatch(tail) and month_or_year(tail, published)
+        if found:
+            return Anchor(found.date, found.precision, words)
+    return None
+
+
 MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
           "November", "December"]  # fmt: skip
 

@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from .claim_shapes import Shape, kind_class_of_noun, shapes_in
+from .claim_shapes import CONTACT_NOUN, Shape, kind_class_of_noun, shapes_in
 from .claim_terms import Anchor
 from .contacts import FoundContact
 from .context import Article, Sentence, distinct
@@ -27,7 +27,7 @@ THE_PAIR = re.compile(
 # "the first time in a month" restates "their first interaction in more than a month": one claim.
 DURATION_COMPARISONS = {"more_than", "at_least", "exactly", "less_than"}
 REFERS_BACK = re.compile(
-    r"(?:it|this|that|the\s+(?:call|meeting|talks|visit|conversation|summit|videoconference|trip|encounter))\s+"
+    rf"(?:it|this|that|(?:the|their|our|today['’]s|[A-Z]\w+day['’]s)\s+(?:[\w-]+\s+){{0,2}}?{CONTACT_NOUN})\s+"
     r"(?:was|is|marked|became|will\s+be|has\s+been|ended|ends|broke|breaks|came|comes|followed|follows)\b",
     re.I,
 )
@@ -89,7 +89,10 @@ def _claim(article: Article, sent: Sentence, shape: Shape, held: list[FoundConta
     main = _main_contact(held)
     named = distinct([m.entity for m in article.mentions_in(sent.start, sent.end)])
     entities: list[Entity] | None = None
-    if here and shape.comparison != "last_contact":
+    if main is not None and (here or len(named) > 2) and _recalls_before(text, sent, here, main, named):
+        here = []  # "This is their fifth meeting, and builds on their meetings in Manila, ...": the main one's
+        entities = main.entities
+    elif here and shape.comparison != "last_contact":
         entities = max(here, key=lambda c: c.date).entities
     elif len(named) >= 2:
         entities = named
@@ -167,6 +170,19 @@ def _office_taken(article: Article, sent: Sentence, shape: Shape, anchor: Anchor
 def _refers_back(text: str, sent: Sentence) -> bool:
     """ "It was the second videoconference this year": the sentence's subject is the contact just reported."""
     return bool(REFERS_BACK.match(text, sent.start, sent.end))
+
+
+def _recalls_before(text: str, sent: Sentence, here: list[FoundContact], main: FoundContact, named) -> bool:
+    """A sentence about the contact just reported ("This is the fifth meeting between ...") that
+    lists earlier contacts of the same people: the claim ends at the reported one, not the last listed."""
+    about_main = len(named) < 2 or {e.ident for e in main.entities} <= {e.ident for e in named}
+    return (
+        about_main
+        and main not in here
+        and main.date is not None
+        and all(c.date < main.date for c in here)
+        and _refers_back(text, sent)
+    )
 
 
 def _latest_with(held: list[FoundContact], person: Entity, sent: Sentence) -> FoundContact | None:

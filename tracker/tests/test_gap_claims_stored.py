@@ -90,6 +90,24 @@ def test_a_last_contact_in_a_month_holds_any_day_of_it(pair):
     assert claim.verdict == "supported", claim.verdict_reason
 
 
+def test_a_last_contact_last_week_is_stored_with_its_week_and_checked(pair):
+    varen, tol = pair
+    make_contact(varen, tol, on=date(2024, 3, 14))
+    ingest("The two leaders last spoke last week.")
+    claim = GapClaim.objects.get()
+    assert (claim.starts, claim.anchor_precision) == (date(2024, 3, 11), "week")
+    assert claim.verdict == "supported", claim.verdict_reason
+
+
+def test_a_last_contact_a_few_weeks_ago_is_stored_as_words_and_left_unchecked(pair):
+    varen, tol = pair
+    make_contact(varen, tol, on=date(2024, 2, 20))
+    ingest("They last spoke a few weeks ago.")
+    claim = GapClaim.objects.get()
+    assert (claim.comparison, claim.starts, claim.last_when) == ("last_contact", None, "a few weeks ago")
+    assert claim.verdict == "uncheckable", claim.verdict_reason
+
+
 def test_an_editor_enters_a_second_since_claim_in_the_admin(editor_client, pair):
     varen, tol = pair
     make_contact(varen, tol, on=date(2024, 2, 1))

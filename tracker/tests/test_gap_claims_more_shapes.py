@@ -1,0 +1,82 @@
+"""Shapes of gap claims met in unseen text: counts ("the fifth meeting between ...", "their first
+call of the year"), recalled last contacts ("the previous meeting ... took place in Lisbon in 2022"),
+initialisms and a contact named with its kind as the subject. Fictional leaders only."""
+
+from datetime import date
+
+import pytest
+
+from tracker.tests.test_gap_claims_shapes import PAIR, PUBLISHED, claims, only
+
+CALL_LEAD = "President Aldo Varen of Norvania spoke by phone with Prime Minister Mira Tol of Estralia on Monday."
+
+
+def test_a_count_within_the_calendar_year_counts_from_its_first_day():
+    claim = only("This was their first call of the year.", CALL_LEAD)
+    assert (claim.comparison, claim.ordinal, claim.anchor, claim.contact_kind) == (
+        "ordinal",
+        1,
+        date(2024, 1, 1),
+        "remote",
+    )
+    assert claims("Varen chaired the first meeting of the year of the security council.") == []
+
+
+@pytest.mark.parametrize(
+    "body, ordinal",
+    [
+        ("It was the 12th meeting between the two leaders.", 12),
+        ("This is the leaders' twelfth meeting.", 12),
+        ("This is the twelfth meeting between President Varen and Prime Minister Tol.", 12),
+        ("They discussed the third round of talks between the Norvanian delegation and representatives of Ostrelia.",
+         None),
+        ("Varen recalled the second meeting with members of the Estralian commission.", None),
+    ],
+)  # fmt: skip
+def test_a_count_owned_by_or_named_with_its_pair_is_a_claim_by_itself_not_a_round_of_delegations(body, ordinal):
+    assert [(c.comparison, c.ordinal, c.contact_kind) for c in claims(body)] == (
+        [("ordinal", ordinal, "in_person")] if ordinal else []
+    )
+    if ordinal:
+        assert sorted(only(body).participants) == PAIR
+
+
+def test_a_count_sentence_listing_earlier_contacts_ends_at_the_reported_one():
+    body = (
+        "This is the fifth meeting between President Varen and Prime Minister Tol, and builds on their previous "
+        "meetings, including Varen's visit to Estralia in November 2022 and their talks with Chancellor Jon Pell "
+        "of Ostrelia in Vienna in May 2023."
+    )
+    [claim] = [c for c in claims(body) if c.comparison == "ordinal"]
+    assert sorted(claim.participants) == PAIR
+    assert (claim.ends, claim.ordinal) == (PUBLISHED, 5)
+
+
+@pytest.mark.parametrize(
+    "body, starts, precision, kind",
+    [
+        ("The two leaders last met in Lisbon in 2022.", date(2022, 1, 1), "year", None),
+        ("The previous meeting between the two leaders took place in Lisbon in 2022.", date(2022, 1, 1), "year",
+         "in_person"),
+        ("Their previous conversation took place on 5 January.", date(2024, 1, 5), "day", "remote"),
+        ("Their most recent meeting was at the summit in June 2023.", date(2023, 6, 1), "month", "in_person"),
+    ],
+)  # fmt: skip
+def test_a_recalled_last_contact_dates_from_the_year_or_month_after_its_place(body, starts, precision, kind):
+    claim = only(body)
+    assert (claim.comparison, claim.starts, claim.anchor_precision, claim.contact_kind) == (
+        "last_contact",
+        starts,
+        precision,
+        kind,
+    )
+
+
+def test_an_initialism_between_the_noun_and_its_duration_keeps_the_claim():
+    claim = only("It was the first visit by an F.R.N. president to Estralia in 15 years.")
+    assert (claim.comparison, claim.duration_months) == ("at_least", 180)
+
+
+def test_the_contact_named_with_its_kind_as_the_subject_refers_back_to_the_reported_one():
+    claim = only("The phone call was the first since the election.", CALL_LEAD)
+    assert (claim.comparison, claim.anchor_text, claim.contact_kind) == ("first_since", "the election", "remote")
