@@ -44,7 +44,7 @@ MODIFIERS = r"(?:(?!(?:since|in|with|between)\b(?!-))[\w-]+\s+){0,3}?"
 WITH_WHOM = r"(?:\s+(?:between|with|of)\s+[^.;,]{0,60}?)?"
 HAVE_NOT = r"\b(?:have|has|had)(?:n['’]t|\s+not|\s+never)\s+(?:yet\s+|once\s+|even\s+)?"
 CONTACT_PARTICIPLE = (
-    r"(?P<verb>met|spoken|talked|seen\s+(?:each\s+other|one\s+another)|been\s+in\s+(?:touch|contact)|held\s+talks"
+    r"(?P<verb>met|spoken|talked|seen(?:\s+(?:each\s+other|one\s+another))?|been\s+in\s+(?:touch|contact)|held\s+talks"
     r"|visited|had\s+(?:a\s+)?(?:phone\s+call|call|meeting|talks|conversation)|spoke|sat\s+down\s+together"
     r"|held\s+(?:a\s+)?(?:summit|meeting|talks|phone\s+call|call))"
 )
@@ -64,8 +64,8 @@ TAIL = re.compile(
 # The noun said once, as the subject: "The call was the first since 2019", "the talks were their first
 # in a year", "the meeting was the first of its kind since ...", "the visit is the first by a ... since".
 NOUN_THEN_ORDINAL = re.compile(
-    rf"\b(?P<noun>{CONTACT_NOUN})\b(?:\s+[\w'’-]+){{0,4}}?\s+(?:was|were|is|are|marked|will\s+be|would\s+be)\s+"
-    rf"(?:the|their|its|our)\s+(?P<ord>{ORDINAL})(?:\s+(?:one|such|of\s+its\s+kind))?(?=\s+(?:since|in|for|this|between"
+    rf"\b(?P<noun>{CONTACT_NOUN})\b(?:\s+[\w'’-]+){{0,4}}?\s+(?:was|were|is|are|marked|marks|will\s+be|would\s+be)\s+"
+    rf"(?:the|their|its|our|the\s+(?:two\s+)?(?:leaders|presidents|men|women)['’])\s+(?P<ord>{ORDINAL})(?:\s+(?:one|such|of\s+its\s+kind))?(?=\s+(?:since|in|for|this|between"
     r"|with|by|of|so\s+far)\b)",
     re.I,
 )
@@ -81,6 +81,7 @@ PAIR_WORDS = re.compile(
     r"\b(?:the\s+two|both|(?i:leaders|presidents|prime\s+ministers|heads\s+of\s+(?:state|government))|you|us|him|her"
     r"|them)\b|(?<!\bthe\s)(?<!\bThe\s)\b[A-Z][\w'’-]+"
 )
+FIRST_AS_COMPLEMENT = re.compile(r"\b(?:it|this|that)\s+(?:was|is|marked|marks|will\s+be)\s+(?:the|their)\s+$", re.I)
 NOT_PEOPLE = re.compile(
     r"\b(?:delegations?|representatives|advis[eo]rs|(?<!prime\s)ministers|officials|commissions?|councils?|format"
     r"|working\s+groups?|investors|business|experts|students|governors?|members)\b",
@@ -99,8 +100,12 @@ FIRST_TO = re.compile(
 )
 # "It has been two years since the leaders last met"; "five times since 2019" counts the contacts.
 BEEN_SINCE = re.compile(
-    rf"\b(?:it\s+has|it['’]s|it\s+had|it\s+was|it\s+will\s+have)\s+been\s+(?P<dur>{DURATION})\s+since\b"
-    r"(?=[^.;]{0,80}?\b(?:last\s+)?(?:met|spoke|talked|visited|were\s+in\s+touch|held\s+talks)\b)",
+    rf"\b(?:it\s+has|it['’]s|it\s+had|it\s+was|it\s+will\s+have)\s+been\s+(?:(?P<dur>{DURATION})\s+since\b"
+    r"(?=[^.;]{0,80}?\b(?:last\s+)?(?:met|spoke|talked|visited|were\s+in\s+touch|held\s+talks)\b)"
+    # "it has been a long time since we met": a long silence of no stated length, the pair as subject
+    r"|(?P<vague>a\s+(?:very\s+)?long\s+time|a\s+while|ages|quite\s+some\s+time|so\s+long)\s+since\s+(?:we|they"
+    r"|the\s+two(?:\s+\w+)?|you\s+and\s+I|the\s+leaders)\s+(?:last\s+)?(?:met|spoke|talked|saw\s+each\s+other"
+    r"|were\s+in\s+touch)\b)",
     re.I,
 )
 TIMES_SINCE = re.compile(
@@ -137,6 +142,7 @@ HIGHEST_LEVEL = re.compile(
     r"|official)\b[^.;]{0,60}?\bsince\s+",
     re.I,
 )
+PRESENT_PERFECT = re.compile(r"\s*(?:it\s+)?(?:have|has|it['’]s)\b", re.I)
 NOT_SINCE = re.compile(
     rf"{HAVE_NOT}{CONTACT_PARTICIPLE}\b(?P<obj>[^.;]{{0,50}}?)\s+(?:(?P<since>since)\s+|(?:in|for)\s+(?P<dur>{DURATION})\b"
     r"|(?P<vague>(?:for|in)\s+(?:a\s+(?:long|very\s+long)\s+(?:time|while)|a\s+while|ages|quite\s+some\s+time|so\s+long"
@@ -205,6 +211,8 @@ class Shape:
     anchor: Anchor | None = None
     last_when: str | None = None  # "last met in Lisbon": "in Lisbon"
     noun: str | None = None  # the kind of contact the claim counts ("videoconference")
+    # "have not met since", "it has been two years since": the silence runs up to the time of writing
+    up_to_now: bool = False
 
 
 REMOTE_NOUN = re.compile(r"call|phone|telephone|video|conference|conversation", re.I)
@@ -265,7 +273,7 @@ def shapes_in(text: str, start: int, end: int, dates: list[DateHit], published: 
         if tail is None:
             # "their first meeting" alone is a claim only as "the first-ever ..."; "our 12th meeting"
             # (an ordinal above one, owned by the pair) is one by itself.
-            ever = "ever" in m.group(0).lower()
+            ever = "ever" in m.group(0).lower() or (n == 1 and _first_between_the_pair(text, start, end, m))
             if not (ever or (n > 1 and (owned or _pair_named_after(text, m.end(), end)))):
                 continue
             out.append(shape)
@@ -314,7 +322,7 @@ def shapes_in(text: str, start: int, end: int, dates: list[DateHit], published: 
             m.group("obj"), m.group("verb")
         ):
             continue
-        shape = Shape("at_least", m.start(), m.end())
+        shape = Shape("at_least", m.start(), m.end(), up_to_now=PRESENT_PERFECT.match(m.group(0)) is not None)
         shape = _timed(shape, m, text, end, dates, published)
         if shape is None:
             continue
@@ -322,6 +330,8 @@ def shapes_in(text: str, start: int, end: int, dates: list[DateHit], published: 
             shape.comparison = "first_since"
         elif shape.duration_days is None and shape.duration_months is None and not m.group("vague"):
             continue  # "for several years": a length too vague to check and no long silence claimed
+        elif m.group("vague") and m.group("verb").lower() == "seen":
+            continue  # "I have not seen you in a long while": a greeting, said to anyone
         out.append(shape)
     for m in LAST.finditer(text, start, end):
         when = LAST_WHEN.match(text, m.end(), end)
@@ -363,11 +373,15 @@ def _firsts_to_visit_and_counts(text: str, start: int, end: int, dates, publishe
         if shape:
             out.append(shape)
     for m in BEEN_SINCE.finditer(text, start, end):
+        now = PRESENT_PERFECT.match(m.group(0)) is not None
+        if m.group("vague"):
+            out.append(Shape("at_least", m.start(), m.end(), up_to_now=now))
+            continue
         half = "half" in m.group("dur").lower()
         days, months = duration_of(m.group("num"), m.group("unit"), half)
         if days or months:
             comparison = comparison_of(m.group("cmp"))
-            out.append(Shape(comparison, m.start(), m.end(), duration_days=days, duration_months=months))
+            out.append(Shape(comparison, m.start(), m.end(), duration_days=days, duration_months=months, up_to_now=now))
     for m in TIMES_SINCE.finditer(text, start, end):
         n = number_value(m.group("num"))
         if n is None or n < 2:
@@ -382,9 +396,18 @@ def _firsts_to_visit_and_counts(text: str, start: int, end: int, dates, publishe
     return out
 
 
-def _pair_named_after(text: str, pos: int, end: int) -> bool:
+def _pair_named_after(text: str, pos: int, end: int, whole_clause: bool = False) -> bool:
     after = PAIR_AFTER.match(text, pos, end)
+    if whole_clause and after and not re.match(r"\s*(?:[.;,!?]|$)", text[after.end() : end]):
+        return False
     return bool(after and PAIR_WORDS.search(after.group("who")) and not NOT_PEOPLE.search(after.group("who")))
+
+
+def _first_between_the_pair(text: str, start: int, end: int, m: re.Match) -> bool:
+    """ "It was the first meeting between Varen and Tol.": the first ever, said of the contact just
+    reported; "the first meeting between them took place in 2019" dates an earlier one instead."""
+    before = FIRST_AS_COMPLEMENT.search(text[max(start, m.start() - 30) : m.start()])
+    return bool(before) and _pair_named_after(text, m.end(), end, whole_clause=True)
 
 
 def _longest_about_contacts(m: re.Match) -> bool:
@@ -399,6 +422,8 @@ def _about_people(obj: str, verb: str) -> bool:
     """ "have not seen each other since" is about two people; "have not seen such crimes since" is not."""
     if "each other" in verb.lower() or "one another" in verb.lower():
         return True
+    if verb.lower() == "seen":  # "not seen you since ...": whom; "the world has not seen for a long time": nobody
+        return bool(re.match(r"\s*(?:you|him|her|them|[A-Z]\w+)\s*(?:in\s+person)?\s*$", obj))
     return bool(re.match(r"\s*(?:you|him|her|them|each\s+other|one\s+another|[A-Z]\w+)?\s*(?:in\s+person)?\s*$", obj))
 
 

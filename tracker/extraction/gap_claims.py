@@ -28,7 +28,7 @@ THE_PAIR = re.compile(
 DURATION_COMPARISONS = {"more_than", "at_least", "exactly", "less_than"}
 REFERS_BACK = re.compile(
     rf"(?:it|this|that|(?:the|their|our|today['’]s|[A-Z]\w+day['’]s)\s+(?:[\w-]+\s+){{0,2}}?{CONTACT_NOUN})\s+"
-    r"(?:was|is|marked|became|will\s+be|has\s+been|ended|ends|broke|breaks|came|comes|followed|follows)\b",
+    r"(?:was|is|marked|marks|became|becomes|will\s+be|has\s+been|ended|ends|broke|breaks|came|comes|followed|follows)\b",
     re.I,
 )
 BEFORE_DATE = re.compile(r"\bbefore\s+$", re.I)
@@ -89,8 +89,11 @@ def _claim(article: Article, sent: Sentence, shape: Shape, held: list[FoundConta
     main = _main_contact(held)
     named = distinct([m.entity for m in article.mentions_in(sent.start, sent.end)])
     entities: list[Entity] | None = None
-    if main is not None and (here or len(named) > 2) and _recalls_before(text, sent, here, main, named):
-        here = []  # "This is their fifth meeting, and builds on their meetings in Manila, ...": the main one's
+    recalled: list[FoundContact] = []
+    if main is not None and (here or len(named) > 2) and _recalls_before(text, sent, shape, here, main, named):
+        # "This is their fifth meeting, and builds on their meetings in Manila, ...", "We have not met
+        # for a long time: we met in June": the gap ends at the main contact; the ones listed are before
+        recalled, here = here, []
         entities = main.entities
     elif here and shape.comparison != "last_contact":
         entities = max(here, key=lambda c: c.date).entities
@@ -117,6 +120,8 @@ def _claim(article: Article, sent: Sentence, shape: Shape, held: list[FoundConta
     else:
         earlier = [c.date for c in here if c.date < ends]
         starts = earlier[0] if earlier else None
+        if shape.up_to_now and recalled:
+            starts = max(c.date for c in recalled)
     if shape.comparison == "exactly" and shape.noun == "after" and shape.duration_days and starts is None:
         starts = ends - timedelta(days=shape.duration_days)
     anchor = shape.anchor
@@ -172,16 +177,19 @@ def _refers_back(text: str, sent: Sentence) -> bool:
     return bool(REFERS_BACK.match(text, sent.start, sent.end))
 
 
-def _recalls_before(text: str, sent: Sentence, here: list[FoundContact], main: FoundContact, named) -> bool:
-    """A sentence about the contact just reported ("This is the fifth meeting between ...") that
-    lists earlier contacts of the same people: the claim ends at the reported one, not the last listed."""
+def _recalls_before(
+    text: str, sent: Sentence, shape: Shape, here: list[FoundContact], main: FoundContact, named
+) -> bool:
+    """A sentence about the contact just reported ("This is the fifth meeting between ...") or about
+    a silence up to now ("we have not met for a long time") that names earlier contacts of the same
+    people: the claim ends at the reported one, not the last one named."""
     about_main = len(named) < 2 or {e.ident for e in main.entities} <= {e.ident for e in named}
     return (
         about_main
         and main not in here
         and main.date is not None
         and all(c.date < main.date for c in here)
-        and _refers_back(text, sent)
+        and (shape.up_to_now or _refers_back(text, sent))
     )
 
 

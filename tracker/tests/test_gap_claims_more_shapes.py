@@ -80,3 +80,76 @@ def test_an_initialism_between_the_noun_and_its_duration_keeps_the_claim():
 def test_the_contact_named_with_its_kind_as_the_subject_refers_back_to_the_reported_one():
     claim = only("The phone call was the first since the election.", CALL_LEAD)
     assert (claim.comparison, claim.anchor_text, claim.contact_kind) == ("first_since", "the election", "remote")
+
+
+def test_a_long_time_since_the_pair_last_met_is_a_silence_of_no_stated_length():
+    claim = only("“It has been a long time since we met,” Varen said.")
+    assert (claim.comparison, claim.duration_days, claim.duration_months) == ("at_least", None, None)
+    assert claims("“It has been a long time since I visited the capital,” Varen said.") == []
+    assert claims("It has been a long time since we had such unity.") == []
+
+
+def test_not_seen_you_since_an_event_is_a_first_since():
+    claim = only("“I haven't seen you since the summit in Lisbon,” Varen told Tol.")
+    assert (claim.comparison, claim.anchor_text) == ("first_since", "the summit in Lisbon")
+    assert claims("“We have not seen such floods since the summit in Lisbon,” Varen said.") == []
+    assert claims("“It is a war the world has not seen for a long time,” Varen said.") == []
+    assert claims("“Come and see me, I have not seen you in a long while,” Varen told his adviser.") == []
+
+
+@pytest.mark.parametrize(
+    "body, anchor, anchor_text",
+    [
+        ("The visit marks the first by a Norvanian head of state since 1998.", date(1998, 1, 1), "1998"),
+        ("The meeting was the leaders' first since the floods.", None, "the floods"),
+    ],
+)
+def test_the_contact_as_subject_marks_or_is_the_leaders_first(body, anchor, anchor_text):
+    claim = only(body)
+    assert (claim.comparison, claim.anchor, claim.anchor_text) == ("first_since", anchor, anchor_text)
+
+
+def test_a_silence_up_to_now_ends_at_the_reported_contact_and_starts_at_the_one_it_recalls():
+    body = (
+        "President Aldo Varen: Mr Prime Minister, we have not seen each other for a long time– we met in Lisbon "
+        "in June 2023."
+    )
+    claim = only(body)
+    assert (claim.comparison, claim.ends, claim.starts) == ("at_least", PUBLISHED, date(2023, 6, 1))
+
+
+@pytest.mark.parametrize(
+    "body, comparison, months",
+    [
+        ("It was their first meeting in more than half a century.", "more_than", 600),
+        ("It was their first meeting in six and a half years.", "at_least", 78),
+    ],
+)
+def test_durations_in_halves_and_centuries(body, comparison, months):
+    claim = only(body)
+    assert (claim.comparison, claim.duration_months) == (comparison, months)
+
+
+@pytest.mark.parametrize(
+    "body, anchor, anchor_text",
+    [
+        ("It was their first in-person meeting since the 2019 summit in Lisbon.", date(2019, 1, 1),
+         "the 2019 summit in Lisbon"),
+        ("It was their first meeting since last year's summit in Lisbon.", date(2023, 1, 1),
+         "last year's summit in Lisbon"),
+    ],
+)  # fmt: skip
+def test_an_event_named_with_its_year_dates_the_anchor_to_that_year(body, anchor, anchor_text):
+    claim = only(body)
+    assert (claim.comparison, claim.anchor, claim.anchor_precision, claim.anchor_text) == (
+        "first_since",
+        anchor,
+        "year",
+        anchor_text,
+    )
+
+
+def test_the_first_contact_between_the_pair_said_of_the_reported_one_is_the_first_ever():
+    claim = only("It was the first meeting between Varen and Tol.")
+    assert (claim.comparison, claim.ordinal, claim.anchor) == ("ordinal", 1, None)
+    assert claims("The first meeting between Varen and Tol took place in 2019.") == []
