@@ -62,7 +62,7 @@ class Anchor:
     without dating it, only the event's words ("the harbour bombing", "taking office")."""
 
     date: date | None
-    precision: str  # day|month|year|"" when undated
+    precision: str  # day|week|month|year, approximate ("a few weeks ago"), "" when undated
     text: str
 
 

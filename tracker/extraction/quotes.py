@@ -54,6 +54,11 @@ def _double_quotes(text: str, para: Block, following: Block | None) -> list[Bloc
             break
         mark, at = opening
         before = text[at - 1 : at] if at > para.start else " "
+        if mark == '"' and before == "=":
+            # '<span style="text-decoration: underline">': the value of a markup attribute, nobody's words
+            close = text.find('"', at + 1, segment_end)
+            pos = close + 1 if close != -1 else segment_end
+            continue
         if (
             mark == '"'
             and not before.isspace()

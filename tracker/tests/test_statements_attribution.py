@@ -154,3 +154,12 @@ def test_a_quotation_opening_the_paragraph_after_a_colon_is_the_lead_speakers():
         ("Mira Tol", "We have agreed on the route of the new pipeline and on who will pay for it."),
         ("Mira Tol", "Work on it starts in the spring, if the weather allows it."),
     ]
+
+
+def test_the_value_of_a_markup_attribute_is_no_quotation():
+    text = (
+        "Vice President Aldo Varen met faith leaders on Monday. Varen said that he looks forward to working with "
+        'them. <span style="text-decoration: underline">Participants included:</span> Pastor Jon Pell.\n\n'
+        '"We will keep building coalitions across faiths in every state," Varen said.'
+    )
+    assert said(text) == [("Aldo Varen", "We will keep building coalitions across faiths in every state")]
