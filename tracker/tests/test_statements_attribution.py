@@ -163,3 +163,17 @@ def test_the_value_of_a_markup_attribute_is_no_quotation():
         '"We will keep building coalitions across faiths in every state," Varen said.'
     )
     assert said(text) == [("Aldo Varen", "We will keep building coalitions across faiths in every state")]
+
+
+def test_a_message_quoted_in_a_release_that_names_no_sender_is_the_publishers_head_of_state():
+    varen = KnownPerson(
+        "aldo-varen", "Aldo Varen", (), "Norvania", (KnownOffice("President", "Norvania", date(2020, 1, 1), None),)
+    )
+    gz = Gazetteer(people=[varen], countries=[NORVANIA, ESTRALIA])
+    own = "The message reads, in part:“Our teachers carried the nation through hard years, and we owe them thanks.”"
+    ministry = "The statement of the Foreign Ministry reads:“The embassy will stay closed until further notice.”"
+    speakers = {}
+    for text in (own, ministry):
+        ex = extract(text, published=PUBLISHED, gazetteer=gz, publisher="Office of the President of Norvania")
+        speakers[text] = [s.speaker for s in ex.statements]
+    assert speakers == {own: ["Aldo Varen"], ministry: []}
