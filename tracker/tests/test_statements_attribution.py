@@ -177,3 +177,16 @@ def test_a_message_quoted_in_a_release_that_names_no_sender_is_the_publishers_he
         ex = extract(text, published=PUBLISHED, gazetteer=gz, publisher="Office of the President of Norvania")
         speakers[text] = [s.speaker for s in ex.statements]
     assert speakers == {own: ["Aldo Varen"], ministry: []}
+
+
+def test_a_nested_quotation_that_lost_its_closing_mark_stays_inside_the_speakers_words():
+    text = (
+        "President Aldo Varen of Norvania met Prime Minister Mira Tol of Estralia on Monday. "
+        '"What they call a "peace mission is in fact an occupation of our land," Varen said. '
+        '"Our two nations have worked together for decades. "We will keep doing so, whatever comes," he added.'
+    )
+    assert said(text) == [
+        ("Aldo Varen", 'What they call a "peace mission is in fact an occupation of our land'),
+        ("Aldo Varen", "Our two nations have worked together for decades."),
+        ("Aldo Varen", "We will keep doing so, whatever comes"),
+    ]
