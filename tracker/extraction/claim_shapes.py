@@ -56,9 +56,15 @@ CONTACT_PAST = (
 ORDINAL_NOUN = re.compile(rf"\b(?P<ord>{ORDINAL})(?:[- ]ever)?\s+{MODIFIERS}(?P<noun>{CONTACT_NOUN})\b", re.I)
 # What may follow a contact noun in the same clause ("with you", "between the two leaders") before the
 # words that time the claim; a verb there ("was in 2019") dates another contact instead.
+# "her first visit to Norvania as prime minister": the first since she took office
+AS_OFFICE = (
+    r"(?P<as_office>as\s+(?:(?:the|its|his|her|their)\s+)?(?:new\s+)?(?:president|prime\s+minister|chancellor|premier"
+    r"|head\s+of\s+(?:state|government)|leader)\b(?!\s+of\b))"
+)
 TAIL = re.compile(
     rf"(?P<between>(?:[^.;,:!?“”\"]|(?<=\b[A-Z])\.){{0,60}}?)\s*\b(?:(?:in|for)\s+(?P<dur>{DURATION})\b|(?:since|after)\s+(?P<since>)"
-    r"|(?:so\s+far\s+)?(?:this|of\s+the|of\s+this)\s+(?P<period>year|month|week)\b)",
+    r"|(?:so\s+far\s+)?(?:this|of\s+the|of\s+this)\s+(?P<period>year|month|week)\b"
+    rf"|{AS_OFFICE})",
     re.I,
 )
 # The noun said once, as the subject: "The call was the first since 2019", "the talks were their first
@@ -125,7 +131,7 @@ FIRST_TIME_AFTER = re.compile(
 # Before "for the first time": the contact verb and a few words ("met in the capital for the first time").
 FIRST_TIME_BEFORE = re.compile(rf"\b{CONTACT_VERB}\b(?:\s+[\w'’.-]+){{0,12}}\s*$", re.I)
 TIME_WORDS = re.compile(
-    rf"\b(?:since\s+(?P<since>)|in\s+(?P<dur>{DURATION})\b|this\s+(?P<period>year|month|week)\b)", re.I
+    rf"\b(?:since\s+(?P<since>)|in\s+(?P<dur>{DURATION})\b|this\s+(?P<period>year|month|week)\b|{AS_OFFICE})", re.I
 )
 LONGEST = re.compile(
     r"\blongest\s+(?:[\w-]+\s+){0,2}?(?P<noun>gap|stretch|period|time|pause|silence|interval|lull|break|spell"
@@ -248,6 +254,10 @@ def _timed(shape: Shape, m: re.Match, text: str, end: int, dates, published) -> 
             shape.comparison, shape.ordinal = "first_since", None
     elif g.get("period"):
         shape.anchor = period_anchor(g["period"], published, f"this {g['period'].lower()}")
+    elif g.get("as_office"):
+        shape.anchor = Anchor(None, "", " ".join(g["as_office"].split()))
+        if shape.ordinal == 1:
+            shape.comparison, shape.ordinal = "first_since", None
     return shape
 
 

@@ -36,7 +36,8 @@ BEFORE_DATE = re.compile(r"\bbefore\s+$", re.I)
 # her inauguration". It dates from the text ("took office in May") or the gazetteer's offices.
 TOOK_OFFICE = re.compile(
     r"(?:\b(?:taking|took|assuming|assumed|entering|entered)\s+(?:office|power|the\s+presidency)"
-    r"|\b(?:his|her|their|my|our)\s+(?:inauguration|swearing-in))\b",
+    r"|\b(?:his|her|their|my|our)\s+(?:inauguration|swearing-in)|^as\s+(?:(?:the|its|his|her|their)\s+)?(?:new\s+)?"
+    r"(?:president|prime\s+minister|chancellor|premier|head\s+of\s+(?:state|government)|leader))\b",
     re.I,
 )
 OFFICE_TAKEN_ON = re.compile(
@@ -159,7 +160,9 @@ def _office_taken(article: Article, sent: Sentence, shape: Shape, anchor: Anchor
     named = named or [m.entity for m in article.mentions_in(sent.start, sent.end) if m.entity.ident in idents]
     if not named:
         return anchor
-    person = named[0]
+    # "as prime minister": the one of them who holds that office
+    titled = [e for e in named if e.known and any(o.title.lower() in anchor.text.lower() for o in e.known.offices)]
+    person = (titled or named)[0]
     for other in article.sentences:
         if not any(m.entity.ident == person.ident for m in article.mentions_in(other.start, other.end)):
             continue

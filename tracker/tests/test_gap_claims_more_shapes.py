@@ -6,7 +6,8 @@ from datetime import date
 
 import pytest
 
-from tracker.tests.test_gap_claims_shapes import PAIR, PUBLISHED, claims, only
+from tracker.extraction import Gazetteer, KnownOffice, KnownPerson, extract
+from tracker.tests.test_gap_claims_shapes import ESTRALIA, LEAD, NORVANIA, PAIR, PUBLISHED, claims, only
 
 CALL_LEAD = "President Aldo Varen of Norvania spoke by phone with Prime Minister Mira Tol of Estralia on Monday."
 
@@ -153,3 +154,17 @@ def test_the_first_contact_between_the_pair_said_of_the_reported_one_is_the_firs
     claim = only("It was the first meeting between Varen and Tol.")
     assert (claim.comparison, claim.ordinal, claim.anchor) == ("ordinal", 1, None)
     assert claims("The first meeting between Varen and Tol took place in 2019.") == []
+
+
+def test_a_first_as_president_counts_from_the_day_that_person_took_office():
+    varen = KnownPerson(
+        "aldo-varen", "Aldo Varen", (), "Norvania", (KnownOffice("President", "Norvania", date(2022, 5, 10), None),)
+    )
+    tol = KnownPerson(
+        "mira-tol", "Mira Tol", (), "Estralia", (KnownOffice("Prime Minister", "Estralia", date(2019, 2, 1), None),)
+    )
+    gz = Gazetteer(people=[varen, tol], countries=[NORVANIA, ESTRALIA])
+    body = "It was Tol's first meeting with Varen as president, aides said."
+    [claim] = extract(f"{LEAD}\n\n{body}", published=PUBLISHED, gazetteer=gz).gap_claims
+    assert (claim.comparison, claim.anchor, claim.anchor_text) == ("first_since", date(2022, 5, 10), "as president")
+    assert claims("It was her first foreign trip as prime minister.") == []
