@@ -128,7 +128,7 @@ class Claim:
     duration_days: int | None = None
     duration_months: int | None = None
     anchor: date | None = None
-    anchor_precision: str = "day"  # day|month|year: "since 2019" stands for the whole of 2019
+    anchor_precision: str = "day"  # day|week|month|year: "since 2019" stands for the whole of 2019
     anchor_text: str = ""  # the anchor as the article names it ("the harbour bombing")
     ordinal: int | None = None  # "our 12th meeting": 12; "the first time they met": 1
     contact_kind: str | None = None  # count only this kind class ("the second videoconference": "call")
@@ -333,8 +333,21 @@ def _undated_anchor(claim: Claim) -> Verdict:
     )
 
 
+def period_start(day: date, precision: str) -> date:
+    """The first day of the day, week (Monday to Sunday), month or year ``day`` stands for."""
+    if precision == "year":
+        return date(day.year, 1, 1)
+    if precision == "month":
+        return month_start(day)
+    if precision == "week":
+        return day - timedelta(days=day.weekday())
+    return day
+
+
 def period_end(day: date, precision: str) -> date:
-    """The last day of the day, month or year ``day`` stands for at ``precision``."""
+    """The last day of the day, week (Monday to Sunday), month or year ``day`` stands for."""
+    if precision == "week":
+        return day + timedelta(days=6 - day.weekday())
     if precision == "year":
         return date(day.year, 12, 31)
     if precision == "month":
@@ -403,11 +416,8 @@ def verdict_on_last_contact(claim: Claim, points: Sequence[ContactPoint]) -> Ver
     if not earlier:
         return Verdict(UNCHECKABLE, f"No contact of this pair before {_fmt(claim.ends)} is on record.")
     last = max(earlier, key=lambda p: (p.date, p.id))
-    first_day, last_day = claim.starts, period_end(claim.starts, claim.anchor_precision)
-    if claim.anchor_precision == "year":
-        first_day = date(claim.starts.year, 1, 1)
-    elif claim.anchor_precision == "month":
-        first_day = month_start(claim.starts)
+    first_day = period_start(claim.starts, claim.anchor_precision)
+    last_day = period_end(claim.starts, claim.anchor_precision)
     if first_day <= last.date <= last_day:
         return Verdict(SUPPORTED, f"The pair's contact before {_fmt(claim.ends)} is on {_fmt(last.date)}.")
     if last.date > last_day:

@@ -26,6 +26,7 @@ from .claim_terms import (
     comparison_of,
     duration_of,
     month_or_year,
+    month_or_year_within,
     number_value,
     ordinal_value,
     period_anchor,
@@ -43,7 +44,7 @@ MODIFIERS = r"(?:(?!(?:since|in|with|between)\b(?!-))[\w-]+\s+){0,3}?"
 WITH_WHOM = r"(?:\s+(?:between|with|of)\s+[^.;,]{0,60}?)?"
 HAVE_NOT = r"\b(?:have|has|had)(?:n['’]t|\s+not|\s+never)\s+(?:yet\s+|once\s+|even\s+)?"
 CONTACT_PARTICIPLE = (
-    r"(?P<verb>met|spoken|talked|seen\s+(?:each\s+other|one\s+another)|been\s+in\s+(?:touch|contact)|held\s+talks"
+    r"(?P<verb>met|spoken|talked|seen(?:\s+(?:each\s+other|one\s+another))?|been\s+in\s+(?:touch|contact)|held\s+talks"
     r"|visited|had\s+(?:a\s+)?(?:phone\s+call|call|meeting|talks|conversation)|spoke|sat\s+down\s+together"
     r"|held\s+(?:a\s+)?(?:summit|meeting|talks|phone\s+call|call))"
 )
@@ -55,20 +56,45 @@ CONTACT_PAST = (
 ORDINAL_NOUN = re.compile(rf"\b(?P<ord>{ORDINAL})(?:[- ]ever)?\s+{MODIFIERS}(?P<noun>{CONTACT_NOUN})\b", re.I)
 # What may follow a contact noun in the same clause ("with you", "between the two leaders") before the
 # words that time the claim; a verb there ("was in 2019") dates another contact instead.
+# "her first visit to Norvania as prime minister": the first since she took office
+AS_OFFICE = (
+    r"(?P<as_office>as\s+(?:(?:the|its|his|her|their)\s+)?(?:new\s+)?(?:president|prime\s+minister|chancellor|premier"
+    r"|head\s+of\s+(?:state|government)|leader)\b(?!\s+of\b))"
+)
 TAIL = re.compile(
-    rf"(?P<between>[^.;,:!?“”\"]{{0,60}}?)\s*\b(?:(?:in|for)\s+(?P<dur>{DURATION})\b|(?:since|after)\s+(?P<since>)"
-    r"|(?:so\s+far\s+)?(?:this|of\s+the|of\s+this)\s+(?P<period>year|month|week)\b)",
+    rf"(?P<between>(?:[^.;,:!?“”\"]|(?<=\b[A-Z])\.){{0,60}}?)\s*\b(?:(?:in|for)\s+(?P<dur>{DURATION})\b|(?:since|after)\s+(?P<since>)"
+    r"|(?:so\s+far\s+)?(?:this|of\s+the|of\s+this)\s+(?P<period>year|month|week)\b"
+    rf"|{AS_OFFICE})",
     re.I,
 )
 # The noun said once, as the subject: "The call was the first since 2019", "the talks were their first
 # in a year", "the meeting was the first of its kind since ...", "the visit is the first by a ... since".
 NOUN_THEN_ORDINAL = re.compile(
-    rf"\b(?P<noun>{CONTACT_NOUN})\b(?:\s+[\w'’-]+){{0,4}}?\s+(?:was|were|is|are|marked|will\s+be|would\s+be)\s+"
-    rf"(?:the|their|its|our)\s+(?P<ord>{ORDINAL})(?:\s+(?:one|such|of\s+its\s+kind))?(?=\s+(?:since|in|for|this|between"
+    rf"\b(?P<noun>{CONTACT_NOUN})\b(?:\s+[\w'’-]+){{0,4}}?\s+(?:was|were|is|are|marked|marks|will\s+be|would\s+be)\s+"
+    rf"(?:the|their|its|our|the\s+(?:two\s+)?(?:leaders|presidents|men|women)['’])\s+(?P<ord>{ORDINAL})(?:\s+(?:one|such|of\s+its\s+kind))?(?=\s+(?:since|in|for|this|between"
     r"|with|by|of|so\s+far)\b)",
     re.I,
 )
+# Who owns a count: "our 12th meeting", "the two leaders' fifth call".
+PAIR_OWNER = re.compile(
+    r"\b(?:our|their|the\s+(?:two\s+)?(?:leaders|presidents|prime\s+ministers|heads\s+of\s+state|men|women)['’])\s+$",
+    re.I,
+)
+# A count named with its pair after the noun: "the fifth meeting between the Vice President and President
+# Tol", "the 12th meeting with you"; a round between delegations or a body's session is no leaders' count.
+PAIR_AFTER = re.compile(r"\s+(?:between|with)\s+(?P<who>[^.;,:!?“”\"]{1,60})")
+PAIR_WORDS = re.compile(
+    r"\b(?:the\s+two|both|(?i:leaders|presidents|prime\s+ministers|heads\s+of\s+(?:state|government))|you|us|him|her"
+    r"|them)\b|(?<!\bthe\s)(?<!\bThe\s)\b[A-Z][\w'’-]+"
+)
+FIRST_AS_COMPLEMENT = re.compile(r"\b(?:it|this|that)\s+(?:was|is|marked|marks|will\s+be)\s+(?:the|their)\s+$", re.I)
+NOT_PEOPLE = re.compile(
+    r"\b(?:delegations?|representatives|advis[eo]rs|(?<!prime\s)ministers|officials|commissions?|councils?|format"
+    r"|working\s+groups?|investors|business|experts|students|governors?|members)\b",
+    re.I,
+)
 NOT_THE_PAIRS = re.compile(r"\s+(?:abroad|overseas|outside|of\s+(?:the|a)\s+(?:year|season))\b", re.I)
+OF_THE_YEAR = re.compile(r"\s+of\s+the\s+year\b", re.I)
 ONE_MANS_TRIP = re.compile(r"\b(?:foreign|overseas|international)\s+(?:trip|visit|tour|travel)", re.I)
 VERB_BETWEEN = re.compile(r"\b(?:was|were|is|came|took|held|happened|had|has|have|will|would)\b", re.I)
 NTH_TIME = re.compile(rf"\b(?:the|for\s+the|for\s+a)\s+(?P<ord>{ORDINAL})\s+time\b(?P<rest>[^.;]{{0,100}})", re.I)
@@ -80,8 +106,12 @@ FIRST_TO = re.compile(
 )
 # "It has been two years since the leaders last met"; "five times since 2019" counts the contacts.
 BEEN_SINCE = re.compile(
-    rf"\b(?:it\s+has|it['’]s|it\s+had|it\s+was|it\s+will\s+have)\s+been\s+(?P<dur>{DURATION})\s+since\b"
-    r"(?=[^.;]{0,80}?\b(?:last\s+)?(?:met|spoke|talked|visited|were\s+in\s+touch|held\s+talks)\b)",
+    rf"\b(?:it\s+has|it['’]s|it\s+had|it\s+was|it\s+will\s+have)\s+been\s+(?:(?P<dur>{DURATION})\s+since\b"
+    r"(?=[^.;]{0,80}?\b(?:last\s+)?(?:met|spoke|talked|visited|were\s+in\s+touch|held\s+talks)\b)"
+    # "it has been a long time since we met": a long silence of no stated length, the pair as subject
+    r"|(?P<vague>a\s+(?:very\s+)?long\s+time|a\s+while|ages|quite\s+some\s+time|so\s+long)\s+since\s+(?:we|they"
+    r"|the\s+two(?:\s+\w+)?|you\s+and\s+I|the\s+leaders)\s+(?:last\s+)?(?:met|spoke|talked|saw\s+each\s+other"
+    r"|were\s+in\s+touch)\b)",
     re.I,
 )
 TIMES_SINCE = re.compile(
@@ -101,7 +131,7 @@ FIRST_TIME_AFTER = re.compile(
 # Before "for the first time": the contact verb and a few words ("met in the capital for the first time").
 FIRST_TIME_BEFORE = re.compile(rf"\b{CONTACT_VERB}\b(?:\s+[\w'’.-]+){{0,12}}\s*$", re.I)
 TIME_WORDS = re.compile(
-    rf"\b(?:since\s+(?P<since>)|in\s+(?P<dur>{DURATION})\b|this\s+(?P<period>year|month|week)\b)", re.I
+    rf"\b(?:since\s+(?P<since>)|in\s+(?P<dur>{DURATION})\b|this\s+(?P<period>year|month|week)\b|{AS_OFFICE})", re.I
 )
 LONGEST = re.compile(
     r"\blongest\s+(?:[\w-]+\s+){0,2}?(?P<noun>gap|stretch|period|time|pause|silence|interval|lull|break|spell"
@@ -118,6 +148,7 @@ HIGHEST_LEVEL = re.compile(
     r"|official)\b[^.;]{0,60}?\bsince\s+",
     re.I,
 )
+PRESENT_PERFECT = re.compile(r"\s*(?:it\s+)?(?:have|has|it['’]s)\b", re.I)
 NOT_SINCE = re.compile(
     rf"{HAVE_NOT}{CONTACT_PARTICIPLE}\b(?P<obj>[^.;]{{0,50}}?)\s+(?:(?P<since>since)\s+|(?:in|for)\s+(?P<dur>{DURATION})\b"
     r"|(?P<vague>(?:for|in)\s+(?:a\s+(?:long|very\s+long)\s+(?:time|while)|a\s+while|ages|quite\s+some\s+time|so\s+long"
@@ -126,7 +157,8 @@ NOT_SINCE = re.compile(
 )
 LAST = re.compile(
     rf"\b(?:last|previously)\s+{CONTACT_PAST}\b|\b(?:their|the|our)\s+(?:last|previous|most\s+recent)\s+"
-    rf"(?:[\w-]+\s+){{0,2}}?(?P<noun>{CONTACT_NOUN})\s+(?:was|were|came|took\s+place)\b"
+    rf"(?:[\w-]+\s+){{0,2}}?(?P<noun>{CONTACT_NOUN})(?:\s+(?:between|with)\s+[^.;,]{{1,60}}?)?\s+(?:was|were|came"
+    r"|took\s+place)\b"
     r"|\bthe\s+last\s+time\s+(?:that\s+)?(?:they|we|the\s+two(?:\s+\w+)?|the\s+leaders)\s+(?:met|spoke|talked)\b",
     re.I,
 )
@@ -166,7 +198,7 @@ SILENCE_ENDED = [
 ]
 # Every pattern above holds one of these words; sentences without one are skipped.
 CUE = re.compile(
-    r"\b(?:first|longest|last|previously|highest|most\s+senior|(?:have|has|had)(?:n['’]t|\s+not|\s+never)"
+    r"\b(?:first|longest|last|previous|previously|most\s+recent|highest|most\s+senior|(?:have|has|had)(?:n['’]t|\s+not|\s+never)"
     r"|after|times|been|ending|ended|ends|end|breaking|broke|breaks|following|\d{1,3}(?:st|nd|rd|th)|"
     + "|".join(w for w in ORDINAL_WORDS if w != "first")
     + r")\b",
@@ -185,6 +217,8 @@ class Shape:
     anchor: Anchor | None = None
     last_when: str | None = None  # "last met in Lisbon": "in Lisbon"
     noun: str | None = None  # the kind of contact the claim counts ("videoconference")
+    # "have not met since", "it has been two years since": the silence runs up to the time of writing
+    up_to_now: bool = False
 
 
 REMOTE_NOUN = re.compile(r"call|phone|telephone|video|conference|conversation", re.I)
@@ -220,6 +254,10 @@ def _timed(shape: Shape, m: re.Match, text: str, end: int, dates, published) -> 
             shape.comparison, shape.ordinal = "first_since", None
     elif g.get("period"):
         shape.anchor = period_anchor(g["period"], published, f"this {g['period'].lower()}")
+    elif g.get("as_office"):
+        shape.anchor = Anchor(None, "", " ".join(g["as_office"].split()))
+        if shape.ordinal == 1:
+            shape.comparison, shape.ordinal = "first_since", None
     return shape
 
 
@@ -232,7 +270,10 @@ def shapes_in(text: str, start: int, end: int, dates: list[DateHit], published: 
         n = ordinal_value(m.group("ord"))
         if n is None:
             continue
-        one_mans = NOT_THE_PAIRS.search(text, m.end(), m.end() + 12) or ONE_MANS_TRIP.search(m.group(0))
+        owned = PAIR_OWNER.search(text[max(start, m.start() - 30) : m.start()])
+        one_mans = ONE_MANS_TRIP.search(m.group(0)) or (
+            NOT_THE_PAIRS.search(text, m.end(), m.end() + 12) and not (owned and OF_THE_YEAR.match(text, m.end()))
+        )
         if m.group("noun")[0].isupper() or one_mans:
             continue  # "the first Russia-Africa Summit" names an event; "his second visit abroad" is one man's
         shape = Shape("ordinal", m.start(), m.end(), ordinal=n, noun=m.group("noun").lower())
@@ -242,9 +283,8 @@ def shapes_in(text: str, start: int, end: int, dates: list[DateHit], published: 
         if tail is None:
             # "their first meeting" alone is a claim only as "the first-ever ..."; "our 12th meeting"
             # (an ordinal above one, owned by the pair) is one by itself.
-            owner = text[max(start, m.start() - 12) : m.start()].lower()
-            ever = "ever" in m.group(0).lower()
-            if not (ever or (n > 1 and re.search(r"\b(?:our|their)\s+$", owner))):
+            ever = "ever" in m.group(0).lower() or (n == 1 and _first_between_the_pair(text, start, end, m))
+            if not (ever or (n > 1 and (owned or _pair_named_after(text, m.end(), end)))):
                 continue
             out.append(shape)
             continue
@@ -292,7 +332,7 @@ def shapes_in(text: str, start: int, end: int, dates: list[DateHit], published: 
             m.group("obj"), m.group("verb")
         ):
             continue
-        shape = Shape("at_least", m.start(), m.end())
+        shape = Shape("at_least", m.start(), m.end(), up_to_now=PRESENT_PERFECT.match(m.group(0)) is not None)
         shape = _timed(shape, m, text, end, dates, published)
         if shape is None:
             continue
@@ -300,15 +340,23 @@ def shapes_in(text: str, start: int, end: int, dates: list[DateHit], published: 
             shape.comparison = "first_since"
         elif shape.duration_days is None and shape.duration_months is None and not m.group("vague"):
             continue  # "for several years": a length too vague to check and no long silence claimed
+        elif m.group("vague") and m.group("verb").lower() == "seen":
+            continue  # "I have not seen you in a long while": a greeting, said to anyone
         out.append(shape)
     for m in LAST.finditer(text, start, end):
         when = LAST_WHEN.match(text, m.end(), end)
         words = " ".join(when.group("when").split()) if when else ""
         hit = next((h for h in dates if m.end() <= h.start <= m.end() + 40), None)
-        anchor = Anchor(hit.date, hit.precision, words) if hit else month_or_year(words, published)
+        anchor = (
+            Anchor(hit.date, hit.precision, words)
+            if hit
+            else month_or_year(words, published) or month_or_year_within(words, published)
+        )
         if anchor is None and not words:
             continue
-        out.append(Shape("last_contact", m.start(), when.end() if when else m.end(), anchor=anchor, last_when=words))
+        noun = (m.group("noun") or "").lower() or None  # "their previous call was": calls are counted
+        stop = when.end() if when else m.end()
+        out.append(Shape("last_contact", m.start(), stop, anchor=anchor, last_when=words, noun=noun))
     for m in (m for pattern in SILENCE_ENDED for m in pattern.finditer(text, start, end)):
         g = m.groupdict()
         days, months = duration_of(g["num"], g["unit"], "half" in m.group(0).lower())
@@ -335,11 +383,15 @@ def _firsts_to_visit_and_counts(text: str, start: int, end: int, dates, publishe
         if shape:
             out.append(shape)
     for m in BEEN_SINCE.finditer(text, start, end):
+        now = PRESENT_PERFECT.match(m.group(0)) is not None
+        if m.group("vague"):
+            out.append(Shape("at_least", m.start(), m.end(), up_to_now=now))
+            continue
         half = "half" in m.group("dur").lower()
         days, months = duration_of(m.group("num"), m.group("unit"), half)
         if days or months:
             comparison = comparison_of(m.group("cmp"))
-            out.append(Shape(comparison, m.start(), m.end(), duration_days=days, duration_months=months))
+            out.append(Shape(comparison, m.start(), m.end(), duration_days=days, duration_months=months, up_to_now=now))
     for m in TIMES_SINCE.finditer(text, start, end):
         n = number_value(m.group("num"))
         if n is None or n < 2:
@@ -354,6 +406,20 @@ def _firsts_to_visit_and_counts(text: str, start: int, end: int, dates, publishe
     return out
 
 
+def _pair_named_after(text: str, pos: int, end: int, whole_clause: bool = False) -> bool:
+    after = PAIR_AFTER.match(text, pos, end)
+    if whole_clause and after and not re.match(r"\s*(?:[.;,!?]|$)", text[after.end() : end]):
+        return False
+    return bool(after and PAIR_WORDS.search(after.group("who")) and not NOT_PEOPLE.search(after.group("who")))
+
+
+def _first_between_the_pair(text: str, start: int, end: int, m: re.Match) -> bool:
+    """ "It was the first meeting between Varen and Tol.": the first ever, said of the contact just
+    reported; "the first meeting between them took place in 2019" dates an earlier one instead."""
+    before = FIRST_AS_COMPLEMENT.search(text[max(start, m.start() - 30) : m.start()])
+    return bool(before) and _pair_named_after(text, m.end(), end, whole_clause=True)
+
+
 def _longest_about_contacts(m: re.Match) -> bool:
     between = m.group("between")
     if ABOUT_CONTACT.search(between):
@@ -366,6 +432,8 @@ def _about_people(obj: str, verb: str) -> bool:
     """ "have not seen each other since" is about two people; "have not seen such crimes since" is not."""
     if "each other" in verb.lower() or "one another" in verb.lower():
         return True
+    if verb.lower() == "seen":  # "not seen you since ...": whom; "the world has not seen for a long time": nobody
+        return bool(re.match(r"\s*(?:you|him|her|them|[A-Z]\w+)\s*(?:in\s+person)?\s*$", obj))
     return bool(re.match(r"\s*(?:you|him|her|them|each\s+other|one\s+another|[A-Z]\w+)?\s*(?:in\s+person)?\s*$", obj))
 
 

@@ -22,13 +22,17 @@ ORDINAL_WORDS = {
 }  # fmt: skip
 NUMBER = r"(?:a\s+couple\s+of|a\s+few|a\s+dozen|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|several|\d{1,3})"  # noqa: E501
 ORDINAL = r"(?:" + "|".join(ORDINAL_WORDS) + r"|\d{1,3}(?:st|nd|rd|th))"
-UNIT = r"(?:days?|weeks?|months?|years?|decades?)"
+UNIT = r"(?:days?|weeks?|months?|years?|decades?|centur(?:y|ies))"
 
 COMPARATOR = (
     r"(?P<cmp>more\s+than|over|nearly|almost|at\s+least|about|roughly|around|just\s+over|some|close\s+to|well\s+over"
     r"|less\s+than|under)"
 )
-DURATION = rf"(?:{COMPARATOR}\s+)?(?:(?P<num>{NUMBER})\s+)?(?P<unit>{UNIT})(?:\s+and\s+a\s+half)?"
+# "a year and a half", "six and a half years", "half a century"
+DURATION = (
+    rf"(?:{COMPARATOR}\s+)?(?:(?P<num>half\s+an?|{NUMBER})\s+(?:and\s+a\s+half\s+)?)?(?P<unit>{UNIT})"
+    r"(?:\s+and\s+a\s+half)?"
+)
 
 # Where a named anchor ends: at punctuation or a word that starts a new clause.
 ANCHOR_TEXT = re.compile(
@@ -36,6 +40,7 @@ ANCHOR_TEXT = re.compile(
     r"|according|amid|after|before|to\s+discuss|in\s+which)\b))",
     re.I,
 )
+LAST_YEARS = re.compile(r"last\s+year['’]s\s", re.I)
 EVENT_YEAR = re.compile(r"\b(?:of|in)\s+(?P<y>(?:19|20)\d\d)$")
 EVENT_MONTH = re.compile(
     r"\bin\s+(?:January|February|March|April|May|June|July|August|September|October|November|December)"
@@ -57,7 +62,7 @@ class Anchor:
     without dating it, only the event's words ("the harbour bombing", "taking office")."""
 
     date: date | None
-    precision: str  # day|month|year|"" when undated
+    precision: str  # day|week|month|year, approximate ("a few weeks ago"), "" when undated
     text: str
 
 
@@ -76,8 +81,10 @@ def ordinal_value(word: str) -> int | None:
 
 
 def duration_of(num: str | None, unit: str, half: bool = False) -> tuple[int | None, int | None]:
-    """(days, months) for "two weeks", "a year and a half"; (None, None) when the number is vague."""
-    n = number_value(num)
+    """(days, months) for "two weeks", "a year and a half", "half a century"; (None, None) when the
+    number is vague."""
+    halved = bool(num) and num.lower().startswith("half")
+    n = 1 if halved else number_value(num)
     if n is None:
         return None, None
     unit = unit.lower().rstrip("s")
@@ -85,10 +92,11 @@ def duration_of(num: str | None, unit: str, half: bool = False) -> tuple[int | N
         return n, None
     if unit == "week":
         return 7 * n, None
-    months = {"month": 1, "year": 12, "decade": 120}[unit] * n
-    if half:
-        months += {"month": 0, "year": 6, "decade": 60}[unit]
-    return None, months
+    unit = "century" if unit.startswith("centur") else unit
+    per = {"month": 1, "year": 12, "decade": 120, "century": 1200}[unit]
+    if halved:
+        return (15, None) if unit == "month" else (None, per // 2)
+    return None, per * n + (per // 2 if half and unit != "month" else 0)
 
 
 def comparison_of(word: str | None) -> str:
@@ -128,6 +136,11 @@ def anchor_at(text: str, pos: int, end: int, dates: list[DateHit], published: da
         dated = month_or_year(month.group(0), published)
         if dated:
             return Anchor(dated.date, dated.precision, words)
+    years = set(re.findall(r"\b(?:19|20)\d\d\b", bare))
+    if len(years) == 1:  # "the 2019 summit in Lisbon": some day of 2019, the whole year at most
+        return Anchor(date(int(years.pop()), 1, 1), "year", words)
+    if LAST_YEARS.match(bare) and published:  # "last year's summit"
+        return Anchor(date(published.year - 1, 1, 1), "year", words)
     if START_OF_YEAR.match(bare) and published:
         return Anchor(date(published.year, 1, 1), "day", words)
     resolved = resolve_phrase(bare, published)
@@ -166,6 +179,17 @@ def month_or_year(words: str, published: date | None) -> Anchor | None:
         return None
     year = published.year if month <= published.month else published.year - 1
     return Anchor(date(year, month, 1), "month", words)
+
+
+def month_or_year_within(words: str, published: date | None) -> Anchor | None:
+    """ "in Lisbon in 2022", "at the summit in June 2021": the month or year that ends the words
+    after a place or an occasion; the anchor keeps all the words."""
+    for m in re.finditer(r"\b(?:in|back\s+in|during)\s", words):
+        tail = words[m.start() :]
+        found = MONTH_OR_YEAR.fullmatch(tail) and month_or_year(tail, published)
+        if found:
+            return Anchor(found.date, found.precision, words)
+    return None
 
 
 MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October",

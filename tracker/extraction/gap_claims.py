@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from .claim_shapes import Shape, kind_class_of_noun, shapes_in
+from .claim_shapes import CONTACT_NOUN, Shape, kind_class_of_noun, shapes_in
 from .claim_terms import Anchor
 from .contacts import FoundContact
 from .context import Article, Sentence, distinct
@@ -27,8 +27,8 @@ THE_PAIR = re.compile(
 # "the first time in a month" restates "their first interaction in more than a month": one claim.
 DURATION_COMPARISONS = {"more_than", "at_least", "exactly", "less_than"}
 REFERS_BACK = re.compile(
-    r"(?:it|this|that|the\s+(?:call|meeting|talks|visit|conversation|summit|videoconference|trip|encounter))\s+"
-    r"(?:was|is|marked|became|will\s+be|has\s+been|ended|ends|broke|breaks|came|comes|followed|follows)\b",
+    rf"(?:it|this|that|(?:the|their|our|today['’]s|[A-Z]\w+day['’]s)\s+(?:[\w-]+\s+){{0,2}}?{CONTACT_NOUN})\s+"
+    r"(?:was|is|marked|marks|became|becomes|will\s+be|has\s+been|ended|ends|broke|breaks|came|comes|followed|follows)\b",
     re.I,
 )
 BEFORE_DATE = re.compile(r"\bbefore\s+$", re.I)
@@ -36,7 +36,8 @@ BEFORE_DATE = re.compile(r"\bbefore\s+$", re.I)
 # her inauguration". It dates from the text ("took office in May") or the gazetteer's offices.
 TOOK_OFFICE = re.compile(
     r"(?:\b(?:taking|took|assuming|assumed|entering|entered)\s+(?:office|power|the\s+presidency)"
-    r"|\b(?:his|her|their|my|our)\s+(?:inauguration|swearing-in))\b",
+    r"|\b(?:his|her|their|my|our)\s+(?:inauguration|swearing-in)|^as\s+(?:(?:the|its|his|her|their)\s+)?(?:new\s+)?"
+    r"(?:president|prime\s+minister|chancellor|premier|head\s+of\s+(?:state|government)|leader))\b",
     re.I,
 )
 OFFICE_TAKEN_ON = re.compile(
@@ -89,7 +90,13 @@ def _claim(article: Article, sent: Sentence, shape: Shape, held: list[FoundConta
     main = _main_contact(held)
     named = distinct([m.entity for m in article.mentions_in(sent.start, sent.end)])
     entities: list[Entity] | None = None
-    if here and shape.comparison != "last_contact":
+    recalled: list[FoundContact] = []
+    if main is not None and (here or len(named) > 2) and _recalls_before(text, sent, shape, here, main, named):
+        # "This is their fifth meeting, and builds on their meetings in Manila, ...", "We have not met
+        # for a long time: we met in June": the gap ends at the main contact; the ones listed are before
+        recalled, here = here, []
+        entities = main.entities
+    elif here and shape.comparison != "last_contact":
         entities = max(here, key=lambda c: c.date).entities
     elif len(named) >= 2:
         entities = named
@@ -114,6 +121,8 @@ def _claim(article: Article, sent: Sentence, shape: Shape, held: list[FoundConta
     else:
         earlier = [c.date for c in here if c.date < ends]
         starts = earlier[0] if earlier else None
+        if shape.up_to_now and recalled:
+            starts = max(c.date for c in recalled)
     if shape.comparison == "exactly" and shape.noun == "after" and shape.duration_days and starts is None:
         starts = ends - timedelta(days=shape.duration_days)
     anchor = shape.anchor
@@ -151,7 +160,9 @@ def _office_taken(article: Article, sent: Sentence, shape: Shape, anchor: Anchor
     named = named or [m.entity for m in article.mentions_in(sent.start, sent.end) if m.entity.ident in idents]
     if not named:
         return anchor
-    person = named[0]
+    # "as prime minister": the one of them who holds that office
+    titled = [e for e in named if e.known and any(o.title.lower() in anchor.text.lower() for o in e.known.offices)]
+    person = (titled or named)[0]
     for other in article.sentences:
         if not any(m.entity.ident == person.ident for m in article.mentions_in(other.start, other.end)):
             continue
@@ -167,6 +178,22 @@ def _office_taken(article: Article, sent: Sentence, shape: Shape, anchor: Anchor
 def _refers_back(text: str, sent: Sentence) -> bool:
     """ "It was the second videoconference this year": the sentence's subject is the contact just reported."""
     return bool(REFERS_BACK.match(text, sent.start, sent.end))
+
+
+def _recalls_before(
+    text: str, sent: Sentence, shape: Shape, here: list[FoundContact], main: FoundContact, named
+) -> bool:
+    """A sentence about the contact just reported ("This is the fifth meeting between ...") or about
+    a silence up to now ("we have not met for a long time") that names earlier contacts of the same
+    people: the claim ends at the reported one, not the last one named."""
+    about_main = len(named) < 2 or {e.ident for e in main.entities} <= {e.ident for e in named}
+    return (
+        about_main
+        and main not in here
+        and main.date is not None
+        and all(c.date < main.date for c in here)
+        and (shape.up_to_now or _refers_back(text, sent))
+    )
 
 
 def _latest_with(held: list[FoundContact], person: Entity, sent: Sentence) -> FoundContact | None:

@@ -99,7 +99,7 @@ class GapClaimItem:
     span: Span
     ordinal: int | None = None  # "our 12th meeting": 12; "the first time they met": 1
     anchor_text: str | None = None  # the anchor as written ("the harbour bombing", "2019", "this year")
-    anchor_precision: str | None = None  # day|month|year; None when the anchor is undated
+    anchor_precision: str | None = None  # day|week|month|year or approximate; None when undated
     contact_noun: str | None = None  # the kind of contact counted ("videoconference", "visit")
     contact_kind: str | None = None  # its kind class ("remote", "in_person"); None when any contact counts
     last_when: str | None = None  # "last met in Lisbon": "in Lisbon"

@@ -20,6 +20,9 @@ ATTRIBUTION_AFTER = re.compile(
     rf"|(?:the[ \t]+)?[A-Z][\w'’-]*(?:[ \t]+(?:[A-Z][\w'’-]*|of|the)){{0,8}}[ \t]+{ADVERBS}{SPEECH_VERB}\b)"
 )
 REPORTED_SPEECH = re.compile(rf"(?:^|[.!?][ \t]+)(?:He|She|They)[ \t]+{ADVERBS}{SPEECH_VERB}[ \t]+that\b")
+# A quotation that lost its closing mark ends a sentence before the next one opens ('... decades. "We');
+# a quotation nested in it opens mid-sentence ('what they call a "peace mission').
+SENTENCE_END = re.compile(r"[.!?…][’'»]?\s*$")
 SMALL_WORDS = {"of", "the", "and", "a", "an", "in", "on", "for", "to", "at", "by", "with", "or"}
 # A single opening mark starts a word; a single closing mark ends one and is not followed by a letter.
 # Curly marks, and straight ones (typewriter British style) where a paragraph has neither curly
@@ -54,6 +57,11 @@ def _double_quotes(text: str, para: Block, following: Block | None) -> list[Bloc
             break
         mark, at = opening
         before = text[at - 1 : at] if at > para.start else " "
+        if mark == '"' and before == "=":
+            # '<span style="text-decoration: underline">': the value of a markup attribute, nobody's words
+            close = text.find('"', at + 1, segment_end)
+            pos = close + 1 if close != -1 else segment_end
+            continue
         if (
             mark == '"'
             and not before.isspace()
@@ -107,6 +115,8 @@ def _straight_close(text: str, start: int, end: int) -> tuple[int, int | None]:
         if inner == -1:
             return -1, None
         if text[inner - 1 : inner] == "," and ATTRIBUTION_AFTER.match(text, inner + 1):
+            if last_inner == -1 and not SENTENCE_END.search(text, start, close):
+                return inner, None  # '"What they call a "peace mission is ...," Tol said': the nested one lost it
             lost = last_inner if last_inner != -1 else len(text[:close].rstrip())
             return (-1, close) if REPORTED_SPEECH.search(text, start, lost) else (lost, None)
         pos, last_inner = inner + 1, inner

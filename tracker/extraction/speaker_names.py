@@ -341,6 +341,7 @@ DOCUMENT_READS = re.compile(
     r"|said|states|stated)\b[^.:]{0,20}:\s*$",
     re.I,
 )
+OWN_MESSAGE = re.compile(r"\b(?:message|letter|telegram|greetings|address)\b[^.:]{0,30}:\s*$", re.I)
 SENT = re.compile(
     r"\s+(?:has\s+|had\s+)?(?:sent|addressed|issued|wrote|published|released|delivered|posted|congratulated|greeted)\b",
     re.I,
@@ -367,4 +368,7 @@ def document_author(article: Article, quote_start: int, extra: dict[str, Entity]
     senders = [m for m in SENDER.finditer(text, window, quote_start) if _looks_like_name(article, m.group("name"))]
     if senders:
         return new_person(senders[-1].group("name"), extra)
+    if article.narrators is not None and OWN_MESSAGE.search(head) and not article.people.before(quote_start):
+        # a release that opens on "The message reads:" and names nobody: the message of the office's head
+        return article.narrators.default
     return None

@@ -12,6 +12,7 @@ from tracker.models.base import lines, save_with_unique_slug
 
 class AnchorPrecision(models.TextChoices):
     DAY = "day", "Day"
+    WEEK = "week", "Week (Monday to Sunday)"
     MONTH = "month", "Month"
     YEAR = "year", "Year"
 

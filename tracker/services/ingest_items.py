@@ -11,7 +11,17 @@ from typing import TYPE_CHECKING, Any
 
 from django.db.models import prefetch_related_objects
 
-from tracker.models import Article, Contact, Person, Precision, ReviewStatus, Statement, Topic, UnplacedName
+from tracker.models import (
+    AnchorPrecision,
+    Article,
+    Contact,
+    Person,
+    Precision,
+    ReviewStatus,
+    Statement,
+    Topic,
+    UnplacedName,
+)
 from tracker.rules import IN_PERSON, REMOTE, contact_after_its_report, kind_class, pair_key
 from tracker.services.claims import gap_claim_create
 from tracker.services.confirming import people_confirm_named_by, people_set_status
@@ -97,18 +107,23 @@ def extraction_store(
             continue
         low, high = pair_key(pair[0].pk, pair[1].pk)
         anchor_text = (item.anchor_text or "")[:200]
-        if (low, high, item.ends, item.comparison, item.ordinal, item.anchor, anchor_text) in kept_claims:
+        # "a few weeks ago" dates roughly: no day, week, month or year a verdict could hold, so the
+        # claim keeps its words (last_when, anchor_text) and no date
+        rough = item.anchor_precision not in (None, *AnchorPrecision.values)
+        starts = None if rough and item.comparison == "last_contact" else item.starts
+        anchor = None if rough else item.anchor
+        if (low, high, item.ends, item.comparison, item.ordinal, anchor, anchor_text) in kept_claims:
             continue
         gap_claim_create(
             person_a=pair[0],
             person_b=pair[1],
             ends=item.ends,
-            starts=item.starts,
+            starts=starts,
             comparison=item.comparison,
             duration_days=item.duration_days,
             duration_months=item.duration_months,
-            anchor=item.anchor,
-            anchor_precision=item.anchor_precision or "day",
+            anchor=anchor,
+            anchor_precision="day" if rough else item.anchor_precision or "day",
             anchor_text=anchor_text,
             ordinal=item.ordinal,
             contact_kind=item.contact_kind or "",

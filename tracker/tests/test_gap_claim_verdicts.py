@@ -58,6 +58,8 @@ def test_an_ordinal_of_one_kind_counts_only_that_kind():
         (date(2023, 6, 1), "month", [date(2023, 6, 20), date(2023, 11, 2), ENDS], "contradicted"),
         (date(2023, 6, 1), "month", [date(2022, 1, 4), ENDS], "uncheckable"),
         (None, "", [date(2023, 6, 20), ENDS], "uncheckable"),  # "last met in Lisbon"
+        (date(2024, 3, 6), "week", [date(2024, 3, 4), ENDS], "supported"),  # "last week": Monday to Sunday
+        (date(2024, 3, 6), "week", [date(2024, 3, 4), date(2024, 3, 12), ENDS], "contradicted"),
     ],
 )
 def test_last_contact_claims_name_the_contact_before(last_day, precision, days, expected):

@@ -90,6 +90,44 @@ def test_a_last_contact_in_a_month_holds_any_day_of_it(pair):
     assert claim.verdict == "supported", claim.verdict_reason
 
 
+@pytest.mark.parametrize(
+    "body, earlier, verdict",
+    [
+        ("This was their first call of the year.", [date(2023, 12, 20)], "supported"),
+        ("This was their first call of the year.", [date(2024, 2, 1)], "contradicted"),
+        ("It was the third call between President Varen and Prime Minister Tol.", [date(2022, 5, 1), date(2023, 7, 1)],
+         "supported"),
+        ("It was the third call between President Varen and Prime Minister Tol.", [date(2023, 7, 1)], "uncheckable"),
+    ],
+)  # fmt: skip
+def test_a_count_of_the_year_or_ever_is_stored_and_checked_against_the_records_count(pair, body, earlier, verdict):
+    varen, tol = pair
+    for day in earlier:
+        make_contact(varen, tol, on=day)
+    ingest(body)
+    claim = GapClaim.objects.get()
+    assert claim.comparison == "ordinal"
+    assert claim.verdict == verdict, claim.verdict_reason
+
+
+def test_a_last_contact_last_week_is_stored_with_its_week_and_checked(pair):
+    varen, tol = pair
+    make_contact(varen, tol, on=date(2024, 3, 14))
+    ingest("The two leaders last spoke last week.")
+    claim = GapClaim.objects.get()
+    assert (claim.starts, claim.anchor_precision) == (date(2024, 3, 11), "week")
+    assert claim.verdict == "supported", claim.verdict_reason
+
+
+def test_a_last_contact_a_few_weeks_ago_is_stored_as_words_and_left_unchecked(pair):
+    varen, tol = pair
+    make_contact(varen, tol, on=date(2024, 2, 20))
+    ingest("They last spoke a few weeks ago.")
+    claim = GapClaim.objects.get()
+    assert (claim.comparison, claim.starts, claim.last_when) == ("last_contact", None, "a few weeks ago")
+    assert claim.verdict == "uncheckable", claim.verdict_reason
+
+
 def test_an_editor_enters_a_second_since_claim_in_the_admin(editor_client, pair):
     varen, tol = pair
     make_contact(varen, tol, on=date(2024, 2, 1))

@@ -154,3 +154,39 @@ def test_a_quotation_opening_the_paragraph_after_a_colon_is_the_lead_speakers():
         ("Mira Tol", "We have agreed on the route of the new pipeline and on who will pay for it."),
         ("Mira Tol", "Work on it starts in the spring, if the weather allows it."),
     ]
+
+
+def test_the_value_of_a_markup_attribute_is_no_quotation():
+    text = (
+        "Vice President Aldo Varen met faith leaders on Monday. Varen said that he looks forward to working with "
+        'them. <span style="text-decoration: underline">Participants included:</span> Pastor Jon Pell.\n\n'
+        '"We will keep building coalitions across faiths in every state," Varen said.'
+    )
+    assert said(text) == [("Aldo Varen", "We will keep building coalitions across faiths in every state")]
+
+
+def test_a_message_quoted_in_a_release_that_names_no_sender_is_the_publishers_head_of_state():
+    varen = KnownPerson(
+        "aldo-varen", "Aldo Varen", (), "Norvania", (KnownOffice("President", "Norvania", date(2020, 1, 1), None),)
+    )
+    gz = Gazetteer(people=[varen], countries=[NORVANIA, ESTRALIA])
+    own = "The message reads, in part:“Our teachers carried the nation through hard years, and we owe them thanks.”"
+    ministry = "The statement of the Foreign Ministry reads:“The embassy will stay closed until further notice.”"
+    speakers = {}
+    for text in (own, ministry):
+        ex = extract(text, published=PUBLISHED, gazetteer=gz, publisher="Office of the President of Norvania")
+        speakers[text] = [s.speaker for s in ex.statements]
+    assert speakers == {own: ["Aldo Varen"], ministry: []}
+
+
+def test_a_nested_quotation_that_lost_its_closing_mark_stays_inside_the_speakers_words():
+    text = (
+        "President Aldo Varen of Norvania met Prime Minister Mira Tol of Estralia on Monday. "
+        '"What they call a "peace mission is in fact an occupation of our land," Varen said. '
+        '"Our two nations have worked together for decades. "We will keep doing so, whatever comes," he added.'
+    )
+    assert said(text) == [
+        ("Aldo Varen", 'What they call a "peace mission is in fact an occupation of our land'),
+        ("Aldo Varen", "Our two nations have worked together for decades."),
+        ("Aldo Varen", "We will keep doing so, whatever comes"),
+    ]
