@@ -10,6 +10,8 @@ from __future__ import annotations
 import functools
 import re
 import unicodedata
+from collections import Counter
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import date
 
@@ -149,12 +151,28 @@ def name_index(names) -> dict[str, list[tuple[str, ...]]]:
     """Names as word tuples, keyed by the leading letters, digits and hyphens of the first word
     ("O’Neill" under "O"), longest first: what ``people.known_names_in`` looks names up in."""
     index: dict[str, list[tuple[str, ...]]] = {}
-    for name in sorted(names, key=lambda n: (-len(n.split()), -len(n))):
-        words = tuple(name.split())
-        head = re.match(r"[\w-]*", words[0]).group()
-        if head:
-            index.setdefault(head, []).append(words)
+    for name in sorted(names, key=_longest_first):
+        if head := name_head(name):
+            index.setdefault(head, []).append(tuple(name.split()))
     return index
+
+
+_HEAD = re.compile(r"[\w-]*")
+
+
+def name_head(name: str) -> str:
+    """What ``name_index`` files a name under: the leading letters, digits and hyphens of its first
+    word ("" for none)."""
+    return _HEAD.match(name.split()[0]).group()
+
+
+def _longest_first(name: str) -> tuple[int, int]:
+    return -len(name.split()), -len(name)
+
+
+def _names_written(person: KnownPerson) -> list[str]:
+    """A person's name and aliases as ``names_as_written`` lists them (three letters or more)."""
+    return [n.strip() for n in (person.name, *person.aliases) if len(n.strip()) > 2]
 
 
 NAME_SUFFIX = re.compile(r",?\s+(?:Jr|Sr|II|III|IV)\.?$")
@@ -193,52 +211,106 @@ class Gazetteer:
             for d in country.demonyms:
                 self.country_by_demonym.setdefault(fold(d), country.name)
 
-    def _index_person(self, person: KnownPerson) -> None:
+    def _index_entries(self, person: KnownPerson) -> Iterator[tuple[dict, str]]:
+        """The (index, key) lists ``_index_person`` files ``person`` in."""
         for n in (person.name, *person.aliases):
             key = name_key(n)
             if not key:
                 continue
-            self.by_name.setdefault(key, []).append(person)
+            yield self.by_name, key
             words = key.split()
             if len(words) > 1:
-                self.by_words.setdefault(tuple(sorted(words)), []).append(person)
+                yield self.by_words, tuple(sorted(words))
                 for edge in {words[0], words[-1]}:
-                    self.by_edge_word.setdefault(edge, []).append(person)
-        sur = surname_key(surname_of(person.name))
-        if sur:
-            self.by_surname.setdefault(sur, []).append(person)
+                    yield self.by_edge_word, edge
+        if sur := surname_key(surname_of(person.name)):
+            yield self.by_surname, sur
         words = name_key(person.name).split()
         if len(words) > 1 and (
             person.country in FAMILY_NAME_FIRST or any(o.country in FAMILY_NAME_FIRST for o in person.offices)
         ):
-            self.by_family_name.setdefault(words[0], []).append(person)
+            yield self.by_family_name, words[0]
+
+    def _index_person(self, person: KnownPerson) -> None:
+        for index, key in self._index_entries(person):
+            index.setdefault(key, []).append(person)
 
     def add_person(self, person: KnownPerson) -> None:
         """Learn one more person (one an ingest batch just created), or learn again one whose name,
-        aliases or country changed (same key); cheap, no full rebuild."""
-        if any(p.key == person.key for p in self.people):
+        aliases or country changed (same key); cheap, no full rebuild (of the indexes or of
+        ``names_as_written``: only the entries of the names and surnames concerned change)."""
+        gone = [p for p in self.people if p.key == person.key]
+        if gone:
             self.people = [p for p in self.people if p.key != person.key]
-            for index in (self.by_name, self.by_surname, self.by_family_name, self.by_words, self.by_edge_word):
-                for key, found in index.items():
-                    if any(p.key == person.key for p in found):
-                        index[key] = [p for p in found if p.key != person.key]
+            for index, key in (entry for p in gone for entry in self._index_entries(p)):
+                if found := index.get(key):
+                    index[key] = [p for p in found if p.key != person.key]
         self.people.append(person)
         self._index_person(person)
-        self._written = None
+        if self._written is not None:
+            self._written_update(gone, person)
 
     def names_as_written(self) -> dict[str, list[tuple[str, ...]]]:
         """Every name, alias and unambiguous surname of known people, as words, by first word;
-        longest first, so "Joe Biden" wins over "Biden". Built once, after each ``add_person``."""
+        longest first, so "Joe Biden" wins over "Biden". Built once, then kept up to date by
+        ``add_person``."""
         if self._written is None:
-            names = set()
+            self._written_names: Counter[str] = Counter()  # how many people (or surnames) give each
+            self._written_surnames: dict[str, list[str]] = {}  # surname key -> the surnames it adds
             for p in self.people:
-                names.update(n.strip() for n in (p.name, *p.aliases) if len(n.strip()) > 2)
-                sur = surname_of(p.name)
-                if len(sur) > 2 and len({q.key for q in self.people_with_surname(sur)}) == 1:
-                    names.add(sur)
-            index = name_index(names)
-            self._written = index
+                self._written_names.update(_names_written(p))
+            for key in {surname_key(surname_of(p.name)) for p in self.people}:
+                self._written_surnames[key] = self._unique_surnames(key)
+                self._written_names.update(self._written_surnames[key])
+            self._written_heads: dict[str, set[str]] = {}
+            for name in self._written_names:
+                self._written_heads.setdefault(name_head(name), set()).add(name)
+            self._written = name_index(self._written_names)
         return self._written
+
+    def _unique_surnames(self, key: str) -> list[str]:
+        """The surnames ``names_as_written`` takes from the people of one surname key: theirs, when
+        they are one person."""
+        if not key:
+            return []
+        people = self.by_surname.get(key) or self.by_family_name.get(key, [])
+        if len({q.key for q in people}) != 1:
+            return []
+        return [sur for p in people if surname_key(sur := surname_of(p.name)) == key and len(sur) > 2]
+
+    def _written_update(self, gone: list[KnownPerson], person: KnownPerson) -> None:
+        """``names_as_written`` after ``person`` replaced ``gone``: the names they give, and the
+        surnames of everyone sharing one of their surnames; only the first words whose names
+        came or went are sorted again."""
+        delta: Counter[str] = Counter()
+        for p in gone:
+            delta.subtract(_names_written(p))
+        delta.update(_names_written(person))
+        for key in {surname_key(surname_of(p.name)) for p in (*gone, person)}:
+            delta.subtract(self._written_surnames.get(key, []))
+            self._written_surnames[key] = self._unique_surnames(key)
+            delta.update(self._written_surnames[key])
+        names, heads = self._written_names, set()
+        for name, change in delta.items():
+            if not change:
+                continue
+            was = names[name] > 0
+            names[name] += change
+            if (names[name] > 0) != was:
+                head = name_head(name)
+                heads.add(head)
+                found = self._written_heads.setdefault(head, set())
+                if was:
+                    found.discard(name)
+                else:
+                    found.add(name)
+            if names[name] <= 0:
+                del names[name]
+        for head in heads - {""}:
+            if found := self._written_heads.get(head):
+                self._written[head] = [tuple(n.split()) for n in sorted(found, key=_longest_first)]
+            else:
+                self._written.pop(head, None)
 
     def person_named(self, text: str) -> KnownPerson | None:
         """The one person with this name or alias, spelling folded (``name_key``), or with the same

@@ -171,7 +171,8 @@ def contact_find_match(
     and never says "video". Within one side kinds must agree.
 
     Rejected contacts are not matched, except one this article already reports (so re-running
-    extraction keeps an editor's rejection). Closest date wins. Three queries.
+    extraction keeps an editor's rejection). Closest date wins. Three queries (one when nothing
+    on record can match).
     """
     widest = timedelta(days=max(_PRECISION_SLACK.values()) + 31 + CROSS_SIDE_SLACK_DAYS)
     qs = Contact.objects.filter(kind__in=_kinds_that_may_match(kind), planned=planned)
@@ -179,6 +180,8 @@ def contact_find_match(
     for person_id in participant_ids:
         qs = qs.filter(participants=person_id)
     candidates = list(qs.prefetch_related("participants").distinct())
+    if not candidates:  # most reports are of a contact not yet on record: no sources to read
+        return None
     sources = _source_articles(c.pk for c in candidates)
     best: tuple[int, int, Contact] | None = None
     for contact in candidates:

@@ -121,6 +121,17 @@ def gazetteer_batch_hold() -> None:
         batch["held"] = True
 
 
+def gazetteer_knows_everyone(gazetteer: Gazetteer) -> bool:
+    """Whether ``gazetteer`` is the one of a batch that holds the ingest lock
+    (``gazetteer_batch_hold``): it then lists every person on record (this transaction tells it
+    of each person it adds or renames), so a name it does not know is no one's on record. An
+    editor's rename made meanwhile without the lock, to a name as long, is seen from the next batch
+    on, as for the gazetteer's own matching (a person created under that name clashes on
+    ``Person.name_key``, and the clash finds the renamed one)."""
+    batch = _batch.get()
+    return bool(batch and batch.get("held") and batch.get("gazetteer") is gazetteer)
+
+
 def gazetteer_batch_release() -> None:
     """Before the held transaction commits: the fingerprint of what it stored becomes the batch's
     own (one read, if it added people)."""

@@ -10,7 +10,12 @@ from tracker.extraction.gazetteer import name_extends, name_is_fuller, name_is_s
 from tracker.extraction.people import person_name_clean
 from tracker.extraction.vocabulary import HEAD_TITLES, REGNAL_TITLES
 from tracker.models import Article, BoundPrecision, Country, Office, Person, ReviewStatus
-from tracker.services.gazetteer import batch_cached, gazetteer_current, gazetteer_person_added
+from tracker.services.gazetteer import (
+    batch_cached,
+    gazetteer_current,
+    gazetteer_knows_everyone,
+    gazetteer_person_added,
+)
 
 
 def country_find(name: str | None, index: dict[str, Country] | None = None) -> Country | None:
@@ -56,6 +61,7 @@ class ArticlePeople:
         self.article = article
         self.countries = countries
         self.gazetteer = gazetteer if gazetteer is not None else gazetteer_current()[0]
+        self.knows_everyone = gazetteer_knows_everyone(self.gazetteer)  # see ``_find``
         self.by_key: dict[str, Person] = {}
         self.by_name: dict[str, Person | None] = {}
         self.created = 0
@@ -96,9 +102,13 @@ class ArticlePeople:
         return person
 
     def _find(self, name: str, country: str | None) -> Person | None:
-        person = Person.objects.filter(name_key=name_key(name)).first()
-        if person is not None:
-            return person
+        key = name_key(name)
+        # Most names looked up here are new: when the gazetteer lists everyone on record, one it
+        # does not know by this key is no one's (no query to tell).
+        if not self.knows_everyone or self.gazetteer.by_name.get(key):
+            person = Person.objects.filter(name_key=key).first()
+            if person is not None:
+                return person
         known = self.gazetteer.person_named(name) or self.gazetteer.person_extended(name, country)
         return Person.objects.filter(slug=known.key).first() if known is not None else None
 
