@@ -27,7 +27,6 @@ from .names import (
     SAID_NAME,
     SPEECH_VERB,
     TITLE,
-    TITLE_PATTERN,
     clean_name,
     given_names,
     known_names_in,
@@ -38,14 +37,10 @@ from .names import (
     trim_name_words,
 )
 from .offices import OFFICE_OF_THE, apposed_mentions, definite_mentions, honorific_mentions, role_mentions
+from .other_bearer import names_someone_else
 from .vocabulary import EVENT_WORDS, NAME_PARTICLES, NOT_NAME, PORTFOLIO_WORDS
 
 PLACE_WORD_AFTER = re.compile(r"[ \t]+[A-Z][\w'’-]+")
-# The words right before a surname: an office ("Speaker of the House"), a given name, or both.
-TITLE_BEFORE_SURNAME = re.compile(
-    rf"(?:\b(?P<title>{TITLE_PATTERN})[ \t]+)?(?:(?P<coord>{NAME_WORD})[ \t]+and[ \t]+)?"
-    rf"(?P<given>(?!(?:{TITLE_PATTERN})\b){NAME_WORD}[ \t]+)?$"
-)
 QUALIFIER_WORDS = re.compile(rf"((?:{NAME_WORD}[ \t]+\n?[ \t]*){{1,3}})$")
 # Re-exported: the statements finder and the ingest service read these from here.
 __all__ = ["SPEECH_VERB", "Entity", "Mention", "People", "PeopleFinder", "person_name_clean"]
@@ -323,47 +318,12 @@ class PeopleFinder:
         for ms, me in known_names_in(self.text, start, end, self.gz.names_as_written()):
             if self._in_place_name(ms, me):
                 continue  # "Costa" in "Costa Rica"
-            if self._names_someone_else(ms, me):
+            if names_someone_else(self.text, self.gz, self.published, ms, me):
                 continue  # "Speaker of the House Tol", "Jon Tol": not the known Mira Tol
             entity = self.entity_for(self.text[ms:me], None, None, allow_new=False)
             if entity:
                 out.append(Mention(ms, me, entity, "name"))
         return out
-
-    def _names_someone_else(self, start: int, end: int) -> bool:
-        """Whether the words around a known surname name someone else: an office of another kind
-        than the known person's, a given name that is not theirs, or a family name after it."""
-        word = self.text[start:end]
-        if " " in word.strip():
-            return False
-        bearers = self.gz.people_with_surname(word)
-        if len({p.key for p in bearers}) != 1:
-            return False
-        known = bearers[0]
-        after = PLACE_WORD_AFTER.match(self.text, end)
-        if after and self._given_name(after.group().strip()) and after.group().strip() not in known.name:
-            return True  # "Tol Brandt": the known Mira Tol's surname is this one's given name
-        before = TITLE_BEFORE_SURNAME.search(self.text, max(0, start - 60), start)
-        if before is None:
-            return False
-        if before.group("title") and self.gz.title_contradicts(known, before.group("title"), self.published):
-            return True
-        given = (before.group("given") or "").strip()
-        if before.group("title") or not self._given_name(given):
-            return False
-        # "Yulia and Dasha Tol": the known Yulia Tol is named too.
-        if before.group("coord") and names_compatible(known.name, f"{before.group('coord')} {word}"):
-            return False
-        return not names_compatible(known.name, f"{given} {word}")
-
-    def _given_name(self, word: str) -> bool:
-        """Whether ``word`` can be a given name: not an acronym ("PM"), an office, a place or a demonym."""
-        return (
-            re.fullmatch(r"[A-Z\u00c0-\u024f][a-z\u00df-\u024f'’-]+", word) is not None
-            and word not in NOT_NAME
-            and person_name_clean(f"{word} X", self.gz) is not None
-            and self.gz.country_named(word) is None
-        )
 
     def _in_place_name(self, start: int, end: int) -> bool:
         """Whether the name at [start, end) is part of a place's name with the next capitalised word."""
