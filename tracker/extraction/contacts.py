@@ -15,6 +15,7 @@ from tracker.rules import kind_from_evidence
 from .contact_dates import RELATIVE_BEFORE_VERB, contact_dated
 from .contact_nouns import THEY, during_contacts, earlier_contacts, noun_contacts
 from .context import Article, Sentence, distinct
+from .discussed import discussed_contacts
 from .narrator import first_person_before, we_before
 from .participants import (
     OBJECT_GAP,
@@ -31,6 +32,7 @@ from .participants import (
     separate_contacts,
 )
 from .people import Mention
+from .recalled import recalled_contacts
 from .same_contact import contacts_merged
 from .subjects import and_before, coordinated, pronoun_subject, unnamed_head_before
 
@@ -56,6 +58,9 @@ CONTACT_VERB = re.compile(
         | (?:spoke|spoken|speaks|speak|talked|talk)\s+(?:\w+\s+){0,2}?to
         | (?:tele)?phoned | (?:called|calls)(?!\s+(?:on|upon|for|in|off|out|it|him|her|them|back|a|an|the)\b)
         | (?:made|received|took)\s+a\s+(?:(?:tele)?phone\s+)?call\s+(?:from|with|to)
+        # "congratulated Mira Tol by telephone on ...": a verb of address whose medium is the phone.
+        | (?:congratulated|congratulates|consulted)(?=\s+(?:[\w'’.-]+\s+){1,8}?(?:by|over\s+the|on\s+the)
+            \s+(?:tele)?phone\b)
     )
     | (?P<meeting>
         (?:met|meets|meet)\b(?:,?\s+[\w-]+){0,6}?,?\s+with | (?:met|meets|meet)(?-i:(?=\s+[A-Z]))
@@ -78,7 +83,7 @@ CONTACT_VERB = re.compile(
 )
 DIRECT_OBJECT_VERBS = (
     "welcome", "receive", "hosted", "hosts", "host", "visited", "visits", "visit", "met", "meet",
-    "called", "calls", "phoned", "telephoned",
+    "called", "calls", "phoned", "telephoned", "congratulat", "consulted",
 )  # fmt: skip
 DIRECT_GAP = (
     r"[\s,]*(?:[\w'’-]+\s+){0,3}?(?:with\s+)?(?:(?:His|Her)\s+(?:Royal\s+)?(?:Majesty|Highness|Excellency)\s+)?"
@@ -186,6 +191,8 @@ def find_contacts(article: Article) -> list[FoundContact]:
         is_list = i < len(list_starts) and list_starts[i] < sent.end
         if not here and not is_list and " part" in text[sent.start : sent.end]:
             here = _took_part(article, sent, mentions)
+        if not here:
+            here = discussed_contacts(article, sent, mentions)
         found += here
         if is_list and found:
             last = found[-1]
@@ -198,6 +205,7 @@ def find_contacts(article: Article) -> list[FoundContact]:
         if not here:
             found += during_contacts(article, sent, mentions)
         found += earlier_contacts(article, sent, mentions, found)
+        found += recalled_contacts(article, sent, found)
     found = [c for c in found if len(c.entities) >= (1 if c.unnamed_side else 2) and not c.awaiting]
     for c in found:
         if c.date is None and c.by_noun and not c.recalled and article.is_release and article.published:
@@ -359,7 +367,11 @@ def _contacts_at(
         obj = group_forwards(text, after, m.end())
     if verb.startswith(DIRECT_OBJECT_VERBS) and not verb.endswith("with"):
         # These verbs take the other person straight after them ("met Prime Minister X").
-        gap = r"[\s,]*" if verb.startswith(("called", "calls", "phoned", "telephoned")) else DIRECT_GAP
+        gap = (
+            r"[\s,]*"
+            if verb.startswith(("called", "calls", "phoned", "telephoned", "congratulat", "consulted"))
+            else DIRECT_GAP
+        )
         between = text[m.end() : obj[0].start] if obj else ""
         if verb.startswith(("welcome", "receive")):
             ok = OBJECT_GAP.fullmatch(between) is not None and len(between) < 90

@@ -388,3 +388,29 @@ class Gazetteer:
         if day is None:
             return []
         return [(o.title, o.country) for o in person.offices if o.held_on(day)]
+
+    def title_contradicts(self, person: KnownPerson, title: str | None, day: date | None) -> bool:
+        """Whether ``title`` is an office of another kind than any ``person`` holds on ``day`` (any
+        they are known to hold, when none that day): "Speaker Tol" is not Prime Minister Mira Tol.
+        Offices of a legislature or a region and offices of a government are the two kinds."""
+        if not title:
+            return False
+        held = [t for t, _ in self.offices_of(person, day)] or [o.title for o in person.offices]
+        if not held:
+            return False
+        legislative = _legislative(title)
+        return all(_legislative(t) != legislative for t in held)
+
+
+# Offices of a legislature or a region, whose holders are never a state's government.
+LEGISLATIVE_TITLES = frozenset(
+    {
+        "speaker", "house speaker", "speaker of the house", "senator", "representative", "congressman",
+        "congresswoman", "governor", "mayor", "majority leader", "minority leader", "senate majority leader",
+        "senate minority leader", "chairman of the senate", "president of the senate",
+    }
+)  # fmt: skip
+
+
+def _legislative(title: str) -> bool:
+    return " ".join(title.casefold().removesuffix("-elect").split()) in LEGISLATIVE_TITLES

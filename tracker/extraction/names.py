@@ -17,6 +17,7 @@ from .vocabulary import (
     ROLE_WORDS,
     TITLE_WORDS_ALSO_NAMES,
     TITLES,
+    WEEKDAY_NAMES,
 )
 
 _UPPER = "A-Z" + "".join(chr(c) for c in range(0xC0, 0x250) if chr(c).isupper() and chr(c) not in "×")
@@ -60,15 +61,26 @@ CONTACT_VERB_AFTER_NAME = (
     r"(?:met|meets|spoke|speaks|had|has|held|holds|hosted|hosts|talked|phoned|telephoned|visited|welcomed|received"
     r"|will|took|attended|[a-z]{3,}ed)"
 )
+# Words between a subject and its verb: "Aldo Varen also spoke", "Aldo Varen on Monday held talks".
+_ADVERB = rf"(?:(?:also|today|yesterday|later|then|again|on[ \t]+(?:{'|'.join(WEEKDAY_NAMES)}))[ \t]+)"
+# "by" after the verb makes it passive ("Mira Tol, received by ..."), unless it says the medium.
+_NOT_PASSIVE = r"(?![ \t]+by\b(?![ \t]+(?:tele)?phone\b|[ \t]+video))"
 SAID_NAME = re.compile(
-    rf"(?=[{_UPPER}])(?P<name>{NAME_WORD}(?:{SEP}{NAME_WORD}){{1,2}}),?[ \t]+(?:also[ \t]+)?"
-    rf"(?:{SPEECH_VERB}|{CONTACT_VERB_AFTER_NAME})\b(?![ \t]+by\b)"
+    rf"(?=[{_UPPER}])(?P<name>{NAME_WORD}(?:{SEP}{NAME_WORD}){{1,2}}),?[ \t]+{_ADVERB}?"
+    rf"(?:{SPEECH_VERB}|{CONTACT_VERB_AFTER_NAME})\b{_NOT_PASSIVE}"
 )
+# The first of two people who are a verb's subject, read before the second: "Aldo Varen and Mira Tol held talks".
+PAIR_SUBJECT_BEFORE = re.compile(rf"(?<![\w'’-])(?P<name>{NAME_WORD}(?:{SEP}{NAME_WORD}){{1,2}})[ \t]+and[ \t]+$")
 # The person a contact verb or a word of address names: "spoke with Aldo Varen", "welcomed my friend
 # Aldo Varen", "our colleague Mira Tol".
 OBJECT_NAME = re.compile(
     rf"\b(?:with|welcomed?|received?|hosted|met|telephoned|phoned|(?:my|our)[ \t]+(?:dear[ \t]+|good[ \t]+|old[ \t]+)?"
     rf"(?:friend|colleague|counterpart))[ \t]+(?P<name>(?=[{_UPPER}]){NAME_WORD}(?:{SEP}{NAME_WORD}){{1,3}})\b"
+)
+# The person a verb of address names when the phone was its medium: "congratulated Mira Tol by telephone".
+ADDRESSED_BY_PHONE = re.compile(
+    rf"\b(?:congratulated|congratulates|consulted)[ \t]+(?P<name>(?=[{_UPPER}]){NAME_WORD}(?:{SEP}{NAME_WORD}){{1,3}})"
+    r"(?=[ \t]+(?:[\w'’.-]+[ \t]+){0,6}?(?:by|over[ \t]+the|on[ \t]+the)[ \t]+(?:tele)?phone\b)"
 )
 # Last words of capitalised phrases that name events and bodies, not people ("Leaders' Meeting said").
 # "Leo Varadkar, the Taoiseach of Ireland": a name, then its office in apposition.
@@ -99,6 +111,10 @@ ORGANISATION_ACRONYM = re.compile(
     rf"(?P<org>{NAME_WORD}(?:{SEP}(?:{NAME_WORD}|of|and|for|the|on|in|to|&)){{0,14}}){SEP}?"
     rf"\((?P<acronym>[{_UPPER}][\w&.-]{{1,11}})\),?{SEP}(?=[{_UPPER}])"
 )
+
+
+# Words that begin names of places, never of people.
+PLACE_FIRST_WORDS = frozenset({"new", "port", "fort", "mount", "lake", "cape"})
 
 
 def person_name_clean(name: str, gazetteer: Gazetteer | None = None) -> str | None:
@@ -143,6 +159,8 @@ def person_name_clean(name: str, gazetteer: Gazetteer | None = None) -> str | No
         bare(words[0]) in TITLE_WORDS_ALSO_NAMES or bare(words[0]) in HONORIFICS or len(words[0].strip(".")) < 2
     ):
         return None
+    if bare(words[0]) in PLACE_FIRST_WORDS:
+        return None  # "New Lorvik", "Port Estra": a place
     cleaned = " ".join(words)
     if gazetteer is not None:
         if gazetteer.is_place(cleaned) or gazetteer.country_of_demonym(words[0]):

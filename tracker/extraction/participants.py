@@ -103,6 +103,8 @@ class FoundContact:
     kind_span: tuple[int, int] | None = None
     # "The Prime Minister spoke to X": one side is the publisher's leader, named only by office.
     unnamed_side: bool = False
+    # "discussed X with Y": stated by what they talked about, not by a word of contact.
+    by_topic: bool = False
 
 
 def group_backwards(text: str, before: list[Mention]) -> list[Mention]:

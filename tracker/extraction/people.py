@@ -15,6 +15,7 @@ from datetime import date
 from .gazetteer import Gazetteer, fold, name_is_fuller, name_key, surname_of
 from .items import KnownPerson
 from .names import (
+    ADDRESSED_BY_PHONE,
     APPOSITIVE,
     CAPS_RUN,
     NAME_RUN,
@@ -22,6 +23,7 @@ from .names import (
     OBJECT_NAME,
     OF_COUNTRY,
     ORGANISATION_ACRONYM,
+    PAIR_SUBJECT_BEFORE,
     SAID_NAME,
     SPEECH_VERB,
     TITLE,
@@ -35,6 +37,7 @@ from .names import (
     trim_name_words,
 )
 from .offices import OFFICE_OF_THE, apposed_mentions, definite_mentions, honorific_mentions, role_mentions
+from .other_bearer import names_someone_else
 from .vocabulary import EVENT_WORDS, NAME_PARTICLES, NOT_NAME, PORTFOLIO_WORDS
 
 PLACE_WORD_AFTER = re.compile(r"[ \t]+[A-Z][\w'’-]+")
@@ -114,7 +117,10 @@ class PeopleFinder:
                 candidates = [p for p in candidates if names_compatible(p.name, name)]
             if title or country:
                 fitting = [p for p in candidates if self._fits(p, title, country)]
-                candidates = fitting or candidates
+                # "Speaker Tol" with Prime Minister Mira Tol known: another Tol, not her.
+                candidates = fitting or [
+                    p for p in candidates if not self.gz.title_contradicts(p, title, self.published)
+                ]
             if len({p.key for p in candidates}) == 1:
                 known = candidates[0]
         if known is not None:
@@ -312,6 +318,8 @@ class PeopleFinder:
         for ms, me in known_names_in(self.text, start, end, self.gz.names_as_written()):
             if self._in_place_name(ms, me):
                 continue  # "Costa" in "Costa Rica"
+            if names_someone_else(self.text, self.gz, self.published, ms, me):
+                continue  # "Speaker of the House Tol", "Jon Tol": not the known Mira Tol
             entity = self.entity_for(self.text[ms:me], None, None, allow_new=False)
             if entity:
                 out.append(Mention(ms, me, entity, "name"))
@@ -341,7 +349,15 @@ class PeopleFinder:
     def _said_names(self, start: int, end: int) -> list[Mention]:
         """New people named as the subject of a speech or contact verb, or as its object."""
         out = []
-        matches = [*SAID_NAME.finditer(self.text, start, end), *OBJECT_NAME.finditer(self.text, start, end)]
+        said = list(SAID_NAME.finditer(self.text, start, end))
+        # "Aldo Varen and Mira Tol held talks": the first of the verb's two subjects.
+        pairs = [p for m in said if (p := PAIR_SUBJECT_BEFORE.search(self.text, max(start, m.start() - 60), m.start()))]
+        matches = [
+            *said,
+            *pairs,
+            *OBJECT_NAME.finditer(self.text, start, end),
+            *ADDRESSED_BY_PHONE.finditer(self.text, start, end),
+        ]
         for m in matches:
             ns, ne = trim_name_words(self.text, m.start("name"), m.end("name"))
             words = self.text[ns:ne].split()
@@ -373,6 +389,8 @@ class PeopleFinder:
             widest = [t for t in fuller if not any(words[t.ident] < words[u.ident] for u in fuller)]
             if len({t.key or t.ident for t in widest}) == 1:
                 target = widest[0]
+                if target.known and self.gz.title_contradicts(target.known, e.office, self.published):
+                    continue  # "Speaker Tol" beside Prime Minister Mira Tol: two people
                 target.country = target.country or e.country
                 target.office = target.office or e.office
                 into[e.ident] = target
@@ -399,33 +417,6 @@ class PeopleFinder:
                 if len(entities) == 1 and not self._in_place_name(m.start(), m.end()):
                     out.append(Mention(m.start(), m.end(), entities[0], "surname"))
         return out
-
-
-def people_complete_from_title(people: People, title: str | None, finder: PeopleFinder) -> None:
-    """Complete new people from the document's title, which readouts keep out of the body text:
-    the body's "President Hichilema" is the title's "President Hakainde Hichilema of Zambia".
-
-    A new person named by one word takes the title's fuller name (and a known person's key); any
-    new person whose name the title repeats takes the country and office the title gives.
-    """
-    if not title or not any(e.key is None for e in people.entities):
-        return
-    heading = PeopleFinder(title, finder.gz, finder.published, finder.home).find([(0, len(title))])
-    for e in people.entities:
-        if e.key is not None:
-            continue
-        for h in heading.entities:
-            forms = [h.name, *([h.variant] if h.variant else []), *(h.known.aliases if h.known else ())]
-            same = any(name_key(f) == name_key(e.name) for f in forms)
-            fuller = next((f for f in forms if name_is_fuller(f, e.name)), None)
-            if not (same or fuller):
-                continue
-            if not same:
-                e.name, e.key, e.known, e.surname = h.name, h.key, h.known, h.surname
-                e.variant = h.variant or (fuller if fuller != h.name else None)
-            e.country = e.country or h.country
-            e.office = e.office or h.office
-            break
 
 
 def _overlaps_sorted(m: Mention, starts: list[int], spans: list[Mention]) -> bool:

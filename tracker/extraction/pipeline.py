@@ -25,7 +25,8 @@ from .items import (
     StatementItem,
 )
 from .narrator import Narrators, narrator_by_office, narrator_from_title
-from .people import PeopleFinder, people_complete_from_title
+from .people import PeopleFinder
+from .people_titles import people_complete_from_title
 from .statements import find_quotes, find_statements
 from .text import Block, boilerplate_ranges, links_blanked, masthead, paragraphs, sentences
 

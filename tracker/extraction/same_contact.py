@@ -33,6 +33,30 @@ def contacts_merged(found: list[FoundContact]) -> list[FoundContact]:
             out.append(c)
         elif twin.date is None and c.date is not None:
             twin.date, twin.precision = c.date, c.precision
+    return _without_partial_mentions(out)
+
+
+def _without_partial_mentions(found: list[FoundContact]) -> list[FoundContact]:
+    """ "held talks with X and Minister Y today ... The talks between Z and X lasted": a noun's (or a
+    topic's) contact of some of another contact's people, that day, is that contact, told again."""
+    out = []
+    for c in found:
+        people = {e.ident for e in c.entities}
+        weak = c.by_noun or c.by_topic
+        if (
+            weak
+            and not c.recalled
+            and any(
+                o is not c
+                and not o.recalled
+                and o.date == c.date
+                and people < {e.ident for e in o.entities}
+                and (_same_kind(o.kind, c.kind) or c.medium_unsaid)
+                for o in found
+            )
+        ):
+            continue
+        out.append(c)
     return out
 
 

@@ -15,7 +15,8 @@ TITLES = [
     "Foreign Secretary", "Defense Minister", "Defence Minister", "Defense Secretary", "Defence Secretary",
     "Secretary of Defense", "National Security Adviser", "National Security Advisor", "Chief of Staff",
     "Ambassador", "Governor", "Senator", "Senate Majority Leader", "Senate Minority Leader", "Majority Leader",
-    "Minority Leader", "House Speaker", "Speaker", "Chairman", "Chairwoman", "Chairperson", "Mayor",
+    "Minority Leader", "House Speaker", "Speaker of the House", "Speaker", "Chairman", "Chairwoman", "Chairperson",
+    "Mayor",
     "Minister", "Spokesperson", "Spokesman", "Spokeswoman", "Press Secretary", "Crown Princess", "Prince",
     "Sheikh", "First Lady", "First Gentleman", "Chief Adviser", "Leader", "Head of State", "Head of Government",
     "Head",
@@ -100,7 +101,7 @@ TITLE_WORDS_ALSO_NAMES = {
 # Words that name a role, never a person: before a name they are its title ("Secretary Marty Walsh",
 # "Affairs Jake Sullivan" from "... for National Security Affairs Jake Sullivan"); inside one they
 # show the words are not a name at all ("Mamie Locke Delegate Sally Hudson").
-_TITLE_WORDS = {w.casefold() for t in TITLES for w in t.replace("-", " ").split() if len(w) > 2}
+_TITLE_WORDS = {w.casefold() for t in TITLES for w in t.replace("-", " ").split() if len(w) > 2 and w != "the"}
 ROLE_WORDS = _TITLE_WORDS - TITLE_WORDS_ALSO_NAMES | {
     "secretary", "advisor", "adviser", "administrator", "director", "representative", "delegate", "congressman",
     "congresswoman", "envoy", "counselor", "counsellor", "chair", "co", "designate", "deputy", "commissioner",
@@ -129,5 +130,7 @@ ORGANISATION_WORDS = {
     "command", "government", "administration", "republic", "kingdom", "city", "province", "region", "district",
     "islands", "senate", "parliament", "cabinet", "embassy", "consulate", "caucus", "delegation", "team",
     "society", "societies", "community", "communities", "authorities", "concern", "organization", "organisation",
+    "airlines", "airways", "airport", "palace", "square", "cathedral", "museum", "stadium", "hotel", "avenue",
+    "residence", "chancellery",
 }  # fmt: skip
 NOT_A_NAME_WORDS = ROLE_WORDS | PORTFOLIO_WORDS | ORGANISATION_WORDS

@@ -1,0 +1,94 @@
+"""A leader who "discussed X with" another leader talked with them: a contact, though no verb of
+contact says so ("President Varen had discussed the grain deal with President Tol of Estralia").
+
+Only between the narrator or a holder of a counterpart's office (a head of state or government, an
+envoy) and holders of such offices whom the text ties to a country, of no one country: "discussed
+the budget with Senator X", "with the Prime Minister" or "with reporters" is no diplomatic contact.
+The medium is the sentence's ("by phone", "via video"), else unsaid, as for "had a conversation with".
+"""
+
+from __future__ import annotations
+
+import re
+from functools import partial
+
+from .contact_dates import contact_dated
+from .context import Article, Sentence, distinct
+from .narrator import first_person_before
+from .participants import (
+    OBJECT_GAP,
+    FoundContact,
+    group_backwards,
+    group_forwards,
+    holds_counterpart_office,
+    is_domestic,
+)
+from .people import Mention
+from .subjects import pronoun_subject
+
+DISCUSSED = re.compile(r"\b(?:(?:had|has|have)\s+(?:also\s+)?)?discussed\b")
+# "repeatedly discussed", "often discussed": many talks, none of them the one reported.
+HABITUAL = re.compile(r"\b(?:repeatedly|often|regularly|frequently|constantly|always|usually|routinely)\s+$")
+# "with" opening the object, at most a few clauses' worth of topic after the verb.
+WITH_AFTER = re.compile(r"[^.;:!?]{0,120}?\bwith\s+")
+# "discussed his plans for the summit with X": the "with" is the noun's; X is not whom he spoke to.
+NOUN_BEFORE_WITH = re.compile(
+    r"\b(?:summit|meeting|talks|call|conversation|negotiations|consultations|visit|contacts?|relations|ties"
+    r"|dialogue)\s+with\s+$",
+    re.I,
+)
+PHONE = re.compile(r"\b(?:by|over\s+the|on\s+the)\s+(?:tele)?phone\b|\b(?:tele)?phone\s+(?:call|conversation)", re.I)
+VIDEO = re.compile(r"\b(?:video|videoconference|virtual(?:ly)?|online)\b", re.I)
+IN_PERSON = re.compile(
+    r"\b(?:in\s+person|face[\s-]to[\s-]face|on\s+the\s+(?:margins|sidelines)\s+of|during\s+(?:his|her|the)\s+visit)\b"
+)
+
+
+def discussed_contacts(article: Article, sent: Sentence, mentions: list[Mention]) -> list[FoundContact]:
+    text = article.text
+    if "discussed" not in text[sent.start : sent.end]:
+        return []
+    out = []
+    for m in DISCUSSED.finditer(text, sent.start, sent.end):
+        if article.in_quote(m.start()):
+            continue
+        w = WITH_AFTER.match(text, m.end(), sent.end)
+        if w is None or NOUN_BEFORE_WITH.search(text, m.end(), w.end()):
+            continue
+        if HABITUAL.search(text, max(sent.start, m.start() - 20), m.start()):
+            continue
+        obj = group_forwards(text, [x for x in mentions if x.start >= w.end()], w.end())
+        if not obj or not OBJECT_GAP.fullmatch(text, w.end(), obj[0].start):
+            continue
+        subject = _subject(article, sent, m, [x for x in mentions if x.end <= m.start()])
+        sides = [x.entity for x in subject]
+        others = distinct([x.entity for x in obj if x.entity.ident not in {e.ident for e in sides}])
+        if not sides or not others or not all(holds_counterpart_office(e) and e.country for e in others):
+            continue  # "discussed this with the Prime Minister": perhaps the speaker's own
+        if not all(x.kind == "narrator" or holds_counterpart_office(x.entity) for x in subject):
+            continue  # "The minister discussed ... with President X": a leader's contact only
+        if is_domestic(sides, others, article.home, partial(article.countries_named, m.end(), sent.end)):
+            continue
+        words = text[sent.start : sent.end]
+        kind = "video_call" if VIDEO.search(words) else "phone_call"
+        if not PHONE.search(words) and kind == "phone_call" and IN_PERSON.search(words):
+            kind = "meeting"
+        contact = contact_dated(article, sent, m, distinct(sides + others), kind, subject)
+        contact.medium_unsaid = kind == "phone_call" and not PHONE.search(words)
+        contact.by_topic = True
+        out.append(contact)
+    return out
+
+
+def _subject(article: Article, sent: Sentence, m: re.Match, before: list[Mention]) -> list[Mention]:
+    """Who discussed: the names just before the verb, "he" (the last sentence's subject), or "I"."""
+    text = article.text
+    subject = group_backwards(text, before)
+    if subject and text[subject[-1].end : m.start()].strip(" ,") not in ("", "also", "then", "later", "today"):
+        subject = []  # a name earlier in the sentence, not the verb's subject
+    if subject:
+        return subject
+    narrator = article.narrators.at(m.start()) if article.narrators is not None else None
+    if narrator is not None and first_person_before(text, sent.start, m.start()):
+        return [Mention(m.start(), m.start(), narrator, "narrator")]
+    return pronoun_subject(article, sent, m.start())
