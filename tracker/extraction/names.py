@@ -21,9 +21,10 @@ from .vocabulary import (
 )
 
 _UPPER = "A-Z" + "".join(chr(c) for c in range(0xC0, 0x250) if chr(c).isupper() and chr(c) not in "×")
-# A name's word; a particle may be joined to it by a hyphen ("al-Sudani").
+# A name's word; a particle may be joined to it by a hyphen ("al-Sudani"). An initial is a word of
+# its own: the last letter of "MSNBC." before a name is not one.
 NAME_WORD = (
-    rf"(?:(?:Dr|Mr|Mrs|Ms|Prof)\.|[{_UPPER}]\.|(?:Jr|Sr)\.|[{_UPPER}][\w'’]*(?:-[\w'’]+)*"
+    rf"(?:(?:Dr|Mr|Mrs|Ms|Prof)\.|(?<![\w'’-])[{_UPPER}]\.|(?:Jr|Sr)\.|[{_UPPER}][\w'’]*(?:-[\w'’]+)*"
     rf"|(?:al|el|bin|ibn|ben|abu|ad|as|ul)-[{_UPPER}][\w'’]*)"
 )
 SEP = r"(?:[ \t]+\n?|\n)[ \t]*"

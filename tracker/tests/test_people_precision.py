@@ -65,6 +65,15 @@ def test_trailing_roles_and_initials_are_dropped_but_regnal_numbers_kept():
     assert person_name_clean("Osric IV", gz) == "Osric IV"
 
 
+def test_the_last_letter_of_an_initialism_before_a_name_is_no_initial_of_it():
+    # "MSNBC. Mira Tolsk said": the sentence before ended on a broadcaster's initials.
+    found = people_in(
+        "In an interview with XBC. Mira Tolsk said the talks were useful.\n\nSpeaking on NTV. Ivo Pell said so."
+    )
+    assert set(found) == {"Mira Tolsk", "Ivo Pell"}
+    assert set(people_in("President J. R. Pell spoke by telephone with Aldo Varen on Monday.")) >= {"J. R. Pell"}
+
+
 def test_a_role_word_after_a_title_is_not_a_person():
     found = people_in("President Aldo Varen spoke today with the National Security Head of Ostrelia.")
     assert set(found) == {"Aldo Varen"}
