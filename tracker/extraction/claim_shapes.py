@@ -198,7 +198,8 @@ SILENCE_ENDED = [
 ]
 # Every pattern above holds one of these words; sentences without one are skipped.
 CUE = re.compile(
-    r"\b(?:first|longest|last|previous|previously|most\s+recent|highest|most\s+senior|(?:have|has|had)(?:n['’]t|\s+not|\s+never)"
+    # Every cue starts with one of these: a cheap test at each word before the alternatives are tried.
+    r"\b(?=[abefhlmnpst\d])(?:first|longest|last|previous|previously|most\s+recent|highest|most\s+senior|(?:have|has|had)(?:n['’]t|\s+not|\s+never)"
     r"|after|times|been|ending|ended|ends|end|breaking|broke|breaks|following|\d{1,3}(?:st|nd|rd|th)|"
     + "|".join(w for w in ORDINAL_WORDS if w != "first")
     + r")\b",

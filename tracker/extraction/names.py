@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 
 from .gazetteer import Gazetteer
+from .text import word_runs
 from .vocabulary import (
     HONORIFICS,
     MONTH_NAMES,
@@ -247,15 +248,19 @@ def known_names_in(text: str, start: int, end: int, index: dict[str, list[tuple[
     found: list[tuple[int, int]] = []
     if not index:
         return found
+    # Most words head no name: the few that do are found by set intersection, and only their runs
+    # are visited (a Python step per word of the text cost more than the rest of this search).
+    heads = index.keys() & set(WORD_RUN.findall(text, start, end))
+    if not heads:
+        return found
     last = start
-    for m in WORD_RUN.finditer(text, start, end):
-        candidates = index.get(m.group())
-        if candidates is None or m.start() < last:
+    for pos, head in sorted((p, h) for h in heads for p in word_runs(text, h, start, end, WORD_CHAR)):
+        if pos < last:
             continue
-        for words in candidates:  # longest first
-            stop = _name_end(text, m.start(), end, words)
+        for words in index[head]:  # longest first
+            stop = _name_end(text, pos, end, words)
             if stop is not None:
-                found.append((m.start(), stop))
+                found.append((pos, stop))
                 last = stop
                 break
     return found

@@ -28,7 +28,7 @@ from .narrator import Narrators, narrator_by_office, narrator_from_title
 from .people import PeopleFinder
 from .people_titles import people_complete_from_title
 from .statements import find_quotes, find_statements
-from .text import Block, boilerplate_ranges, links_blanked, masthead, paragraphs, sentences
+from .text import Block, boilerplate_ranges, links_blanked, masthead, paragraphs, sentences, word_runs
 
 # Longer texts are searched only this far: beyond it a document is not an article.
 MAX_CHARS = 1_000_000
@@ -241,11 +241,12 @@ def topics_in(text: str, topics: dict[str, list[str]], regions: list[tuple[int, 
         return []
     body = body.lower()
     found: set[str] = set()
-    for m in _WORD.finditer(body):
-        for keyword, names in by_first.get(m.group(), ()):
-            end = m.start() + len(keyword)
-            if body.startswith(keyword, m.start()) and not _WORD_CHAR.match(body, end):
-                found.update(names)
+    # Only the few first words the body holds are looked for, each where it stands as a whole word.
+    for first in by_first.keys() & set(_WORD.findall(body)):
+        for pos in word_runs(body, first, 0, len(body), _WORD_CHAR):
+            for keyword, names in by_first[first]:
+                if body.startswith(keyword, pos) and not _WORD_CHAR.match(body, pos + len(keyword)):
+                    found.update(names)
     return [name for name in topics if name in found]
 
 

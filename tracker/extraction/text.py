@@ -213,3 +213,16 @@ def masthead(text: str, boilerplate: list[Block]) -> Masthead:
 
 def _inside(pos: int, blocks: list[Block]) -> bool:
     return any(b.start <= pos < b.end for b in blocks)
+
+
+def word_runs(text: str, word: str, start: int, end: int, word_char: re.Pattern) -> list[int]:
+    """Where a regex's maximal run of ``word_char`` characters in ``text[start:end]`` is exactly
+    ``word``: the offsets ``finditer`` would give, found with ``str.find`` (C speed) instead."""
+    out = []
+    pos = text.find(word, start, end)
+    while pos >= 0:
+        stop = pos + len(word)
+        if (pos == 0 or not word_char.match(text, pos - 1)) and (stop == end or not word_char.match(text, stop)):
+            out.append(pos)
+        pos = text.find(word, pos + 1, end)
+    return out
