@@ -33,9 +33,9 @@ from .claim_terms import (
 )
 from .dates import DateHit
 
-# What a contact is called ("the first time" is NTH_TIME's).
+# What a contact is called ("the first time" is NTH_TIME's); its first letter tested first, for speed.
 CONTACT_NOUN = (
-    r"(?:phone\s+calls?|telephone\s+(?:calls?|conversations?)|video\s*(?:calls?|conferences?)|videoconferences?"
+    r"(?=[cdefgimpstv])(?:phone\s+calls?|telephone\s+(?:calls?|conversations?)|video\s*(?:calls?|conferences?)|videoconferences?"
     r"|calls?|conversations?|meetings?|contacts?|talks|interactions?|encounters?|visits?|summits?|exchanges?"
     r"|discussions?|trips?|face-to-face|conversation|get-togethers?|sit-downs?|engagements?)"
 )

@@ -13,7 +13,7 @@ from collections import Counter
 from typing import TYPE_CHECKING
 
 from .gazetteer import fold, name_is_fuller
-from .names import NAME_WORD, PARTICLE, SEP, TITLE_PATTERN
+from .names import NAME_WORD, PARTICLE, SEP, TITLE_FIRST, TITLE_PATTERN
 from .vocabulary import HONORIFICS, NOT_NAME
 
 if TYPE_CHECKING:
@@ -54,7 +54,8 @@ OFFICE_OF_THE = re.compile(
 )
 # "the President of Estralia, Aldo Varen,": the office and its country first, the name after a comma.
 OFFICE_THEN_NAME = re.compile(
-    rf"\b(?:[Tt]he{SEP})?(?P<title>{TITLE_PATTERN}){SEP}of{SEP}(?:the{SEP})?{COUNTRY_WORDS},[ \t]*"
+    rf"\b(?=[Tt]|{TITLE_FIRST})(?:[Tt]he{SEP})?(?P<title>{TITLE_PATTERN}){SEP}of{SEP}(?:the{SEP})?"
+    rf"{COUNTRY_WORDS},[ \t]*"
     rf"(?P<name>{NAME_WORD}(?:[ \t]+(?:{PARTICLE}[ \t]+){{0,2}}{NAME_WORD}){{1,3}})(?=[ \t]*[,.;:)\n]|$)"
 )
 # "his Estralian counterpart, Mira Tol": the name of whoever holds the same office in another country.
