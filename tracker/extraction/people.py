@@ -42,6 +42,7 @@ from .vocabulary import EVENT_WORDS, NAME_PARTICLES, NOT_NAME, PORTFOLIO_WORDS
 
 PLACE_WORD_AFTER = re.compile(r"[ \t]+[A-Z][\w'’-]+")
 QUALIFIER_WORDS = re.compile(rf"((?:{NAME_WORD}[ \t]+\n?[ \t]*){{1,3}})$")
+NAME_GAP = re.compile(r",?[ \t]+\n?[ \t]*|\n[ \t]*")  # between a title and the name after it
 # Re-exported: the statements finder and the ingest service read these from here.
 __all__ = ["SPEECH_VERB", "Entity", "Mention", "People", "PeopleFinder", "person_name_clean"]
 
@@ -201,8 +202,6 @@ class PeopleFinder:
             title_cap = title.title() if not title[0].isupper() else title
             if OFFICE_OF_THE.search(text, max(0, m.start() - 40), m.start()):
                 title_cap = None  # "Head of the Office of the President Ivo Lind": his office is not "President"
-            if not title[0].isupper() and not re.search(r"[,(]?[ \t]+$|,[ \t]*$", text[m.end() : m.end() + 2]):
-                pass
             qual_country, span_start = self._qualifier(m.start())
             pos = m.end()
             country = qual_country
@@ -230,7 +229,7 @@ class PeopleFinder:
                         if name_span is None:
                             continue  # "President of France" with no name: an office, not a person
             if name_span is None:
-                gap = re.compile(r",?[ \t]+\n?[ \t]*|\n[ \t]*").match(text, pos)
+                gap = NAME_GAP.match(text, pos)
                 if not gap:
                     continue
                 run = NAME_RUN.match(text, gap.end())

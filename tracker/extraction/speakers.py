@@ -93,15 +93,15 @@ def genders(article: Article) -> dict[int, str]:
     previous: list[Mention] = []
     for sent in article.sentences:
         named = [m for m in article.mentions_in(sent.start, sent.end) if not article.in_quote(m.start)]
-        words = text[sent.start : sent.end]
-        he, she = bool(HE.search(words)), bool(SHE.search(words))
         unknown = {m.entity.ident: m.entity for m in named if m.entity.ident not in out}
         others = {out[m.entity.ident] for m in named if m.entity.ident in out}
-        if he != she and len(unknown) == 1:
+        if len(unknown) == 1:  # the pronouns are read only where they can decide
+            words = text[sent.start : sent.end]
+            he, she = bool(HE.search(words)), bool(SHE.search(words))
             pronoun = "m" if he else "f"
             # The only person of unknown gender in a sentence with pronouns of one gender, which no
             # one else named there has ("Varen assured Ms. Tol that he would help"), is of that gender.
-            if pronoun not in others:
+            if he != she and pronoun not in others:
                 out[next(iter(unknown))] = pronoun
         opening = re.match(r"\s*(He|She)\b", text[sent.start : sent.start + 6])
         if opening and len({m.entity.ident for m in previous}) == 1:

@@ -78,7 +78,8 @@ FIRST_PERSON_BEFORE = re.compile(
 )
 CAPTION_LINE = re.compile(r"(?m)^[ \t]*[A-Z][\w.'’-]*(?:[ \t]+(?:[A-Z][\w.'’-]*|of|the|and)){0,8}[ \t]*:[ \t]")
 FIRST_PERSON_AFTER = re.compile(r"I[ \t]+(?:said|asked|told|wrote|replied|answered|added)\b")
-ANY_CHANNEL = re.compile("|".join(f"(?:{p.pattern})" for _, p in CHANNELS), re.I)
+# Every channel's words start with one of these letters: tested first, a cheap skip of most positions.
+ANY_CHANNEL = re.compile("(?=[abinoprstw])(?:" + "|".join(f"(?:{p.pattern})" for _, p in CHANNELS) + ")", re.I)
 
 
 @dataclass
