@@ -52,6 +52,13 @@ def uses_database(item) -> bool:
     return item.get_closest_marker("django_db") is not None or bool(DATABASE_FIXTURES & set(item.fixturenames))
 
 
+def needs_postgresql(item) -> bool:
+    """A test run once per database kind whose PostgreSQL case makes databases of its own (backup,
+    concurrent ingest, workers): it skips unless DATABASE_URL is PostgreSQL, so only that run has it."""
+    callspec = getattr(item, "callspec", None)
+    return callspec is not None and "postgresql" in callspec.params.values()
+
+
 @pytest.hookimpl(tryfirst=True)  # before -m deselects by marker
 def pytest_collection_modifyitems(config, items):
     for item in items:
@@ -63,7 +70,8 @@ def pytest_collection_modifyitems(config, items):
         if missing:
             raise pytest.UsageError(f"SLOW_TESTS (tracker/pytest_plugin.py) names no collected test: {sorted(missing)}")
     if os.environ.get("TESTS_DATABASE_ONLY") == "1":
-        # CI's second database: a test that never opens a connection has run on the first.
-        kept = [item for item in items if uses_database(item)]
-        config.hook.pytest_deselected(items=[item for item in items if not uses_database(item)])
+        # CI's second database: a test that never opens a connection has run on the first (but a
+        # PostgreSQL case of a test per database kind skipped there).
+        kept = [item for item in items if uses_database(item) or needs_postgresql(item)]
+        config.hook.pytest_deselected(items=[item for item in items if item not in kept])
         items[:] = kept
