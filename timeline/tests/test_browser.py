@@ -48,7 +48,14 @@ def browser_page(live_server):
         problems = []
         page.on("console", lambda m: problems.append(f"console {m.type}: {m.text}") if m.type == "error" else None)
         page.on("pageerror", lambda e: problems.append(f"page error: {e}"))
-        page.on("requestfailed", lambda r: problems.append(f"failed request: {r.url}"))
+        # A request the browser cancelled (a fetch cut short by leaving the page, or superseded) is
+        # no failure of the app; any other failure is.
+        page.on(
+            "requestfailed",
+            lambda r: (
+                None if r.failure == "net::ERR_ABORTED" else problems.append(f"failed request: {r.url} ({r.failure})")
+            ),
+        )
         page.problems = problems
         yield page
         browser.close()
