@@ -13,6 +13,7 @@ import re
 from functools import partial
 
 from .contact_dates import contact_dated
+from .contact_nouns import VIDEO
 from .context import Article, Sentence, distinct
 from .narrator import first_person_before
 from .participants import (
@@ -38,7 +39,6 @@ NOUN_BEFORE_WITH = re.compile(
     re.I,
 )
 PHONE = re.compile(r"\b(?:by|over\s+the|on\s+the)\s+(?:tele)?phone\b|\b(?:tele)?phone\s+(?:call|conversation)", re.I)
-VIDEO = re.compile(r"\b(?:video|videoconference|virtual(?:ly)?|online)\b", re.I)
 IN_PERSON = re.compile(
     r"\b(?:in\s+person|face[\s-]to[\s-]face|on\s+the\s+(?:margins|sidelines)\s+of|during\s+(?:his|her|the)\s+visit)\b"
 )
