@@ -96,7 +96,8 @@ WSGI_APPLICATION = "tracker.wsgi.application"
 
 DATABASES = {
     "default": dj_database_url.parse(
-        os.environ.get("DATABASE_URL", f"sqlite:///{BASE_DIR / 'db.sqlite3'}"),
+        # An empty DATABASE_URL (as `DATABASE_URL= command` sets it) means the default, as unset does.
+        os.environ.get("DATABASE_URL") or f"sqlite:///{BASE_DIR / 'db.sqlite3'}",
         conn_max_age=envint("CONN_MAX_AGE", 0),
     )
 }

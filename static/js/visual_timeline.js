@@ -69,11 +69,19 @@
   Timeline.prototype.load = function () {
     var self = this;
     var url = this.root.getAttribute("data-url") + "?" + this.params().toString();
+    // Only the latest request is drawn (an earlier one answering late would show old filters);
+    // the region stays aria-busy until that one is drawn.
+    var request = this.requests = (this.requests || 0) + 1;
+    var done = function () { if (request === self.requests) self.root.removeAttribute("aria-busy"); };
     this.root.setAttribute("aria-busy", "true");
     fetch(url, { headers: { Accept: "application/json" }, credentials: "same-origin" })
       .then(function (response) { return response.json(); })
-      .then(function (data) { self.root.removeAttribute("aria-busy"); self.draw(data); })
-      .catch(function () { self.root.removeAttribute("aria-busy"); self.note.textContent = "The drawing could not be loaded; the list below has every contact."; });
+      .then(function (data) { if (request === self.requests) return self.draw(data); })
+      .then(done, function () {
+        if (request !== self.requests) return;
+        done();
+        self.note.textContent = "The drawing could not be loaded; the list below has every contact.";
+      });
   };
 
   // Gaps of the pair every lane shares (a pair's page) get a lane of their own, on top.
@@ -187,6 +195,7 @@
     };
   };
 
+  // Resolves once drawn.
   Timeline.prototype.draw = function (data) {
     var self = this;
     this.data = data;
@@ -211,7 +220,7 @@
     this.drawing = true;
     // No plotly mode bar: the buttons above do its work, and it would sit over the legend.
     var config = { responsive: true, displaylogo: false, scrollZoom: true, displayModeBar: false };
-    window.Plotly.react(this.plot, this.traces(data), this.layout(data), config).then(function () {
+    return window.Plotly.react(this.plot, this.traces(data), this.layout(data), config).then(function () {
       self.drawing = false;
       if (!self.plot.__visualBound) self.bindPlot();
     });

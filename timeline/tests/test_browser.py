@@ -61,6 +61,15 @@ def browser_page(live_server):
         browser.close()
 
 
+def wait_until_drawn(page):
+    """The page's requests are done and its visual timeline is drawn: plotly's drawing changes the
+    height of what is below it, so a click aimed before it ends can land elsewhere."""
+    page.wait_for_load_state("networkidle")
+    page.wait_for_function(
+        "() => Array.from(document.querySelectorAll('[data-visual-timeline]')).every(r => !r.hasAttribute('aria-busy'))"
+    )
+
+
 def expect(locator):
     from playwright.sync_api import expect as playwright_expect
 
@@ -146,4 +155,25 @@ def test_on_a_phone_the_filters_fold_away_and_open_from_the_keyboard(record, liv
     page.get_by_label("Meeting").check()
     page.wait_for_url("**/timeline/?kind=meeting")
     expect(page.locator("#results .count")).to_contain_text("1 contact")
+    assert page.problems == []
+
+
+def test_a_late_answer_for_earlier_filters_is_not_drawn_over_the_latest(record, live_server, browser_page):
+    page = browser_page
+    page.goto(f"{live_server.url}/timeline/")
+    wait_until_drawn(page)
+
+    def slow_for_meetings(route):
+        if "kind=meeting" in route.request.url:
+            page.wait_for_timeout(1500)
+        route.continue_()
+
+    page.route("**/timeline/visual.json*", slow_for_meetings)
+    page.get_by_label("Meeting").check()
+    page.wait_for_url("**/timeline/?kind=meeting")
+    page.get_by_label("Meeting").uncheck()
+    page.wait_for_url(f"{live_server.url}/timeline/")
+    page.wait_for_timeout(2000)  # the meetings' answer has come back by now
+    wait_until_drawn(page)
+    expect(page.locator(".visual-note")).to_contain_text("61 contacts")
     assert page.problems == []

@@ -7,7 +7,7 @@ from datetime import date
 
 import pytest
 
-from timeline.tests.test_browser import ARTIFACTS, CHROMIUM, expect
+from timeline.tests.test_browser import ARTIFACTS, CHROMIUM, expect, wait_until_drawn
 from tracker.tests.factories import make_contact
 
 pytestmark = [
@@ -64,9 +64,8 @@ def test_pick_people_by_name_use_a_facet_go_back_and_export_what_is_shown(record
     assert chips(page) == ["Aldo Varen", "Ivo Pell"]
     page.screenshot(path=ARTIFACTS / "timeline-pickers.png", full_page=False)
 
-    # The visual timeline fetches its data after each change: let it finish before leaving the page
-    # (a fetch cut short by the navigation is a failed request, not the app's fault).
-    page.wait_for_load_state("networkidle")
+    # The visual timeline fetches and draws after each change: let it finish before clicking below it.
+    wait_until_drawn(page)
     page.locator("nav.facets a", has_text="Meeting").click()
     page.wait_for_url("**/timeline/?person=aldo-varen&person=ivo-pell&kind=meeting")
     expect(page.locator("#results .count")).to_contain_text("1 contact")
