@@ -17,7 +17,7 @@ from itertools import islice
 from django.db.models import Q, QuerySet
 from django.http import Http404, HttpRequest, QueryDict
 from django.shortcuts import get_object_or_404
-from ninja import NinjaAPI, Query, Schema
+from ninja import NinjaAPI, Query, Schema, Status
 from ninja.errors import HttpError, ValidationError
 
 from timeline import export_rows as rows
@@ -285,7 +285,7 @@ def contacts(request, filters: Query[RecordFilters]):
     limit = _limit(filters.limit)
     qs, errors = _filtered(request, ContactFilter, Contact.objects.all(), filters)
     if errors:
-        return 400, errors
+        return Status(400, errors)
     page = _keyset(qs, filters.after).order_by("-date", "-id")[: limit + 1]
     site = f"{request.scheme}://{request.get_host()}"
     items = [
@@ -305,7 +305,7 @@ def contact(request, contact_id: int):
     site = f"{request.scheme}://{request.get_host()}"
     found = list(rows.contact_rows(shown.filter(pk=contact_id), site, visible(request, ContactSource.objects.all())))
     if not found:
-        return 404, {"errors": {"contact_id": ["No such contact."]}}
+        return Status(404, {"errors": {"contact_id": ["No such contact."]}})
     return _contact_out(found[0])
 
 
@@ -315,7 +315,7 @@ def statements(request, filters: Query[RecordFilters]):
     limit = _limit(filters.limit)
     qs, errors = _filtered(request, StatementFilter, Statement.objects.all(), filters)
     if errors:
-        return 400, errors
+        return Status(400, errors)
     page = _keyset(qs.filter(date__isnull=False), filters.after).order_by("-date", "-id")[: limit + 1]
     items = list(rows.statement_rows(Statement.objects.filter(pk__in=list(page.values_list("pk", flat=True)))))
     return _page(items, limit, lambda r: f"{r['date'].isoformat()}_{r['id']}")
@@ -386,7 +386,7 @@ def claims(request, pair: str | None = None, after: str | None = None, limit: in
         slugs = [s.strip() for s in pair.split(",")]
         people_found = {p.slug: p.pk for p in Person.objects.filter(slug__in=slugs)}
         if len(slugs) != 2 or len(people_found) != 2:
-            return 400, {"errors": {"pair": ["A pair is two known people: slug-a,slug-b."]}}
+            return Status(400, {"errors": {"pair": ["A pair is two known people: slug-a,slug-b."]}})
         low, high = pair_key(*people_found.values())
         found = found.filter(Q(person_a_id=low, person_b_id=high))
     page = list(_by_id(found.select_related("person_a", "person_b"), after)[: limit + 1])
