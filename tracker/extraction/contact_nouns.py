@@ -72,6 +72,8 @@ FIRST_PERSON = re.compile(r"(?<![\w-])I[ \t]+(?:also[ \t]+)?[a-z]")
 SUBJECT_VERB = re.compile(
     r",?\s+(?:also\s+|then\s+|later\s+)?(?:[a-z]+ed|said|says|told|spoke|met|had|has|held|was|is|will|would|thanks|notes)\b"
 )
+# "In his meeting with X, ...", "After her talks with X, ...": a phrase that opens the sentence.
+OPENING_PREPOSITION = re.compile(r"\s*(?:In|After|During|Following|At|Before)\s+")
 THEY = re.compile(r"\b(?:[Tt]hey|[Tt]heir|[Tt]he\s+two\s+(?:leaders|presidents|men|women|sides|heads\s+of\s+state))\b")
 
 
@@ -150,7 +152,9 @@ def noun_contacts(article: Article, sent: Sentence, mentions: list[Mention], con
                         continue
                 others = [x.entity for x in group]
                 own = _other_side(article, mentions, m, det, others)
-                entities = distinct(([own] if own else []) + others)
+                if own is None:
+                    continue  # "said after talks with X and Y": the two are one side; the other is not named
+                entities = distinct([own] + others)
             else:
                 entities = distinct([x.entity for x in group])
             if len(entities) < 2 or is_domestic(entities[:1], entities[1:], article.home):
@@ -220,6 +224,10 @@ def _other_side(article: Article, mentions: list[Mention], m: re.Match, det, oth
         earlier = [x for x in acting if x.end <= det.start()] or [x for x in candidates if x.end <= det.start()]
         if earlier:
             return earlier[-1].entity
+        if sentence is not None and not OPENING_PREPOSITION.fullmatch(article.text, sentence.start, det.start()):
+            # "The secretary said that his meeting with X took place as Y was meeting ...": "his" points
+            # back; only an opening "After his talks with X, Y said" points to the subject after it.
+            acting, candidates = [], []
     if acting:
         return acting[0].entity  # the one the sentence says did something: "..., the Head of State said"
     if candidates:

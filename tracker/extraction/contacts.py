@@ -12,6 +12,7 @@ import re
 
 from tracker.rules import kind_from_evidence
 
+from .agency_shapes import agency_contacts, reported_that_day
 from .contact_dates import RELATIVE_BEFORE_VERB, contact_dated
 from .contact_nouns import THEY, during_contacts, earlier_contacts, noun_contacts
 from .context import Article, Sentence, distinct
@@ -42,7 +43,7 @@ __all__ = ["THEY", "FoundContact", "find_contacts"]
 CONTACT_VERB = re.compile(
     # Every verb below starts with one of these letters, then one of these letter pairs ("held",
     # "spoke", "met", ...): a cheap test that skips most words before the alternatives are tried.
-    r"""(?ix:\b(?=[hstmcprwv](?:el|ad|as|av|ol|po|pe|al|et|ee|ho|ak|ec|oo|os|ai|ay|is|on))(?:
+    r"""(?ix:\b(?=[hstmcprwv](?:el|ad|as|av|ol|po|pe|al|et|ee|ho|ak|ec|oo|os|ai|ay|is|on|at))(?:
     (?P<video>
         HAVE\s+DET\s+(?:[\w-]+\s+){0,3}?(?:video\s*call|video\s*conference|videoconference
             |virtual\s+(?:meeting|summit|talks|call)|(?:meeting|conversation|talks)\s*,?\s+(?:held\s+)?(?:via|by|over)
@@ -64,7 +65,9 @@ CONTACT_VERB = re.compile(
     )
     | (?P<meeting>
         (?:met|meets|meet)\b(?:,?\s+[\w-]+){0,6}?,?\s+with | (?:met|meets|meet)(?-i:(?=\s+[A-Z]))
-        | (?:met|meets|meet)(?=\s+the\s+(?:[\w'’-]+\s+){0,3}?(?-i:[A-Z]))  # "met the country's prime minister X"
+        # "met the country's prime minister X", "met his Estralian counterpart X"
+        | (?:met|meets|meet)(?=\s+(?:the|his|her|their)\s+(?:[\w'’-]+\s+){0,3}?(?-i:[A-Z]))
+        | (?:sat|was\s+sitting|were\s+sitting)\s+down\s+(?:\w+\s+){0,2}?with  # "sat down on Tuesday with X"
         | (?<=\b(?:is|am)\s)meeting\s+(?:\w+\s+){0,2}?with | (?<=\bare\s)meeting\s+(?:\w+\s+){0,2}?with
         | HAVE\s+(?:DET\s+)?(?:(?!to\b|been\b)[\w-]+\s+){0,4}?(?:meeting|summit|talks|bilateral|discussion|consultation
             |negotiation)s?(?:\s+with)?
@@ -86,7 +89,8 @@ DIRECT_OBJECT_VERBS = (
     "called", "calls", "phoned", "telephoned", "congratulat", "consulted",
 )  # fmt: skip
 DIRECT_GAP = (
-    r"[\s,]*(?:[\w'’-]+\s+){0,3}?(?:with\s+)?(?:(?:His|Her)\s+(?:Royal\s+)?(?:Majesty|Highness|Excellency)\s+)?"
+    r"[\s,]*(?:[\w'’-]+\s+){0,3}?(?:counterpart,\s+)?(?:with\s+)?"
+    r"(?:(?:His|Her)\s+(?:Royal\s+)?(?:Majesty|Highness|Excellency)\s+)?"
 )
 SPOKE = re.compile(r"(?:spoke|spoken|speaks|speak|talked|talks|talk)\b(?!.*\bphone\b)")
 # Where a "spoke with" happened in person: at a summit, on its margins, during a visit.
@@ -193,6 +197,7 @@ def find_contacts(article: Article) -> list[FoundContact]:
             here = _took_part(article, sent, mentions)
         if not here:
             here = discussed_contacts(article, sent, mentions)
+        here += agency_contacts(article, sent, mentions, here)  # "He met X before meeting Y": new pairs
         found += here
         if is_list and found:
             last = found[-1]
@@ -210,6 +215,8 @@ def find_contacts(article: Article) -> list[FoundContact]:
     for c in found:
         if c.date is None and c.by_noun and not c.recalled and article.is_release and article.published:
             c.date, c.precision = article.published, "day"  # "the talks with X" a release reports: that day's
+        elif c.date is None and not (c.recalled or c.planned) and reported_that_day(article, c.sentence):
+            c.date, c.precision = article.published, "day"  # a news item about the day: "here today", a dateline
         a, b = c.kind_span or (c.start, c.end)
         decided = kind_from_evidence(c.kind, text[a:b])
         if decided != c.kind:

@@ -27,6 +27,7 @@ from .vocabulary import (
 # Deputy Prime Minister and Defence Minister ...").
 JOINER = re.compile(
     r"^[\s,]*(?:and|as\s+well\s+as|&)?[\s,]*(?:(?:His|Her)\s+(?:Royal\s+)?(?:Majesty|Highness|Excellency)\s+)?"
+    r"(?:(?:his|her|their)\s+(?:[A-Z][\w-]*\s+)?counterpart,?\s+)?"  # "X and his Estralian counterpart Y"
     r"(?:(?:\(?[A-Z][\w-]*\)?|of|the|for|to)\s+){0,10}$"
 )
 # Before a titled name, the words of an office and "and": "..., and Deputy Prime Minister and <Defence

@@ -1,0 +1,133 @@
+"""Contacts in the shapes news agencies write them, on sentences about fictional leaders: "met his
+counterpart", "sat down with", a call named around a verb of speech, a participle of meeting, the
+passive of "received", "the two leaders" of the sentence before, and the day a news item reports."""
+
+from datetime import date
+
+from tracker.tests.test_extraction_contacts import MONDAY, contacts_in
+
+AGENCY = "Norvania News Agency"  # a news item, not a release
+TUESDAY = date(2024, 3, 12)  # "Tuesday" in an item published on Monday 18 March 2024
+PAIR = ["Aldo Varen", "Mira Tolsk"]
+
+
+def news(text):
+    return contacts_in(text, publisher=AGENCY)
+
+
+def test_meeting_his_counterpart_and_sitting_down_with_someone_are_meetings():
+    for text in [
+        "Norvanian President Aldo Varen met his Estralian counterpart Mira Tolsk in the capital Tuesday.",
+        "Norvanian President Aldo Varen met his Estralian counterpart, Mira Tolsk, in the capital Tuesday.",
+        "Norvanian President Aldo Varen hosted his Estralian counterpart, Mira Tolsk, for talks Tuesday.",
+        "Norvanian President Aldo Varen sat down Tuesday with Estralian Prime Minister Mira Tolsk for talks.",
+        "Norvanian President Aldo Varen and his Estralian counterpart Mira Tolsk met Tuesday.",
+    ]:
+        assert news(text) == [(PAIR, "meeting", TUESDAY)], text
+    # Told as it happens: the day of the news item.
+    text = "Varen was sitting down with Estralian Prime Minister Mira Tolsk. Norvanian President Aldo Varen spoke."
+    assert news(text) == [(PAIR, "meeting", MONDAY)]
+    for text in [
+        "Norvanian President Aldo Varen met his obligations to Estralia on Tuesday.",
+        "Norvanian President Aldo Varen sat down with reporters on Tuesday.",
+    ]:
+        assert news(text) == [], text
+
+
+def test_a_call_named_around_a_verb_of_speech_is_a_call_between_the_speaker_and_the_addressee():
+    for text in [
+        "In a telephone call Tuesday, Norvanian President Aldo Varen and Estralian Prime Minister Mira Tolsk "
+        "agreed to meet.",
+        "During a phone call on Tuesday, Norvanian President Aldo Varen told Estralian Prime Minister Mira Tolsk "
+        "that aid would continue.",
+        "Norvanian President Aldo Varen told Estralian Prime Minister Mira Tolsk in a phone call Tuesday that aid "
+        "would continue.",
+    ]:
+        assert news(text) == [(PAIR, "phone_call", TUESDAY)], text
+    text = "Norvanian President Aldo Varen assured Estralian Prime Minister Mira Tolsk in a video call Tuesday."
+    assert news(text) == [(PAIR, "video_call", TUESDAY)]
+    for text in [
+        "Norvanian President Aldo Varen told reporters in a phone call Tuesday that Mira Tolsk was right.",
+        "In a telephone call Tuesday, Norvanian President Aldo Varen and Estralian Prime Minister Mira Tolsk did "
+        "not agree.",
+        "Norvanian President Aldo Varen told Estralian Prime Minister Mira Tolsk that a phone call would follow.",
+    ]:
+        assert news(text) == [], text
+
+
+def test_a_participle_of_meeting_gives_the_subject_of_its_clause_a_contact():
+    text = "After meeting Estralian Prime Minister Mira Tolsk on Tuesday, Norvanian President Aldo Varen said so."
+    assert news(text) == [(PAIR, "meeting", TUESDAY)]
+    text = (
+        "Norvanian President Aldo Varen arrived in Estralia today. He met Estralian Foreign Minister Ivo Lind before "
+        "meeting Estralian Prime Minister Mira Tolsk."
+    )
+    assert news(text) == [(["Aldo Varen", "Ivo Lind"], "meeting", MONDAY), (PAIR, "meeting", MONDAY)]
+    # The participle's subject must be the clause's: two names after it are not each other's contact.
+    text = (
+        "Relations are at their best, the President said after talks with Estralian Prime Minister Mira Tolsk and "
+        "Ostmarkian President Ivo Lind."
+    )
+    assert news(text) == []
+
+
+def test_the_passive_of_a_verb_of_meeting_names_the_host_after_by():
+    text = "Estralian Prime Minister Mira Tolsk was received by Norvanian President Aldo Varen on Tuesday."
+    assert news(text) == [(["Aldo Varen", "Mira Tolsk"], "meeting", TUESDAY)]
+    assert news("The proposal was received by Norvanian President Aldo Varen on Tuesday.") == []
+
+
+def test_the_two_leaders_are_the_two_people_the_sentence_before_names():
+    opening = "Norvanian President Aldo Varen and Estralian Prime Minister Mira Tolsk have agreed to boost trade. "
+    assert news(opening + "The two leaders met Tuesday in the capital.") == [(PAIR, "meeting", TUESDAY)]
+    assert news(opening + "They spoke by phone on Tuesday.") == [(PAIR, "phone_call", TUESDAY)]
+    text = "Norvanian President Aldo Varen praised Estralian Prime Minister Mira Tolsk. The two leaders held talks."
+    assert news(text) == [(PAIR, "meeting", None)]
+    for after in [
+        "The two leaders will meet Friday.",  # planned
+        "The two leaders have not met since 2019.",
+        "The two leaders spoke to reporters on Tuesday.",
+        "They met with reporters on Tuesday.",
+    ]:
+        assert news(opening + after) == [], after
+    # "They" needs the two as the subject of the sentence before, not any two names in it.
+    text = "Norvanian President Aldo Varen praised Estralian Prime Minister Mira Tolsk. They met Tuesday."
+    assert news(text) == []
+
+
+def test_a_noun_of_contact_after_a_subject_pair_is_their_contact():
+    for text in [
+        "Norvanian President Aldo Varen and Estralian Prime Minister Mira Tolsk have agreed to boost trade after "
+        "talks in the capital Tuesday.",
+        "Norvanian President Aldo Varen and Estralian Prime Minister Mira Tolsk agreed on Tuesday during a meeting "
+        "in the capital to boost trade.",
+    ]:
+        assert news(text) == [(PAIR, "meeting", TUESDAY)], text
+    text = (
+        "Norvanian President Aldo Varen and Estralian Prime Minister Mira Tolsk agreed after a meeting of the Ostmark "
+        "council on Tuesday to boost trade."
+    )
+    assert news(text) == []
+
+
+def test_a_news_item_dates_its_undated_contacts_by_the_day_its_words_frame():
+    text = (
+        "PORT ESTRA, March 18, 2024 - Defense Secretary Aldo Varen held three meetings here today. After his "
+        "meeting with Estralian Defense Minister Mira Tolsk, Varen said the talks went well."
+    )
+    assert news(text) == [(PAIR, "meeting", MONDAY)]
+    # A later sentence of the item about another day leaves its contacts undated.
+    text = (
+        "Defense Secretary Aldo Varen held three meetings here today. On Tuesday he had flown in from the coast. "
+        "After his meeting with Estralian Defense Minister Mira Tolsk, Varen said the talks went well."
+    )
+    assert news(text) == [(PAIR, "meeting", None)]
+
+
+def test_his_inside_a_clause_points_back_to_the_subject_not_to_a_name_after_it():
+    text = (
+        "Defense Secretary Aldo Varen held three meetings here today. The secretary said that his meeting today "
+        "with Estralian Defense Minister Mira Tolsk took place while Ostmarkian Foreign Minister Ivo Lind was "
+        "meeting reporters."
+    )
+    assert news(text) == [(PAIR, "meeting", MONDAY)]
