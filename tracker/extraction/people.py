@@ -42,6 +42,7 @@ from .vocabulary import EVENT_WORDS, NAME_PARTICLES, NOT_NAME, PORTFOLIO_WORDS
 
 PLACE_WORD_AFTER = re.compile(r"[ \t]+[A-Z][\w'’-]+")
 QUALIFIER_WORDS = re.compile(rf"((?:{NAME_WORD}[ \t]+\n?[ \t]*){{1,3}})$")
+DOTTED_INITIALS = re.compile(r"(?<![\w.])((?:[A-Z]\.){2,}[ \t]+)$")
 NAME_GAP = re.compile(r",?[ \t]+\n?[ \t]*|\n[ \t]*")  # between a title and the name after it
 # Re-exported: the statements finder and the ingest service read these from here.
 __all__ = ["SPEECH_VERB", "Entity", "Mention", "People", "PeopleFinder", "person_name_clean"]
@@ -264,6 +265,8 @@ class PeopleFinder:
         """A demonym, country or organisation just before a title ("Israeli", "NATO", "European Commission")."""
         before = self.text[max(0, title_start - 60) : title_start]
         m = QUALIFIER_WORDS.search(before)
+        if before.endswith(". "):  # "U.S. Secretary of State X": a country's initials, dotted
+            m = DOTTED_INITIALS.search(before) or m
         if not m:
             return None, title_start
         words = m.group(1).split()

@@ -1,10 +1,12 @@
 """Contacts in the shapes news agencies write them, on sentences about fictional leaders: "met his
 counterpart", "sat down with", a call named around a verb of speech, a participle of meeting, the
-passive of "received", "the two leaders" of the sentence before, and the day a news item reports."""
+passive of "received", "the two leaders" of the sentence before, the day a news item reports and a
+country written as dotted initials ("U.S. Secretary of State")."""
 
 from datetime import date
 
-from tracker.tests.test_extraction_contacts import MONDAY, contacts_in
+from tracker.extraction import Gazetteer, KnownCountry, extract
+from tracker.tests.test_extraction_contacts import COUNTRIES, MONDAY, RELEASE, contacts_in
 
 AGENCY = "Norvania News Agency"  # a news item, not a release
 TUESDAY = date(2024, 3, 12)  # "Tuesday" in an item published on Monday 18 March 2024
@@ -131,3 +133,12 @@ def test_his_inside_a_clause_points_back_to_the_subject_not_to_a_name_after_it()
         "meeting reporters."
     )
     assert news(text) == [(PAIR, "meeting", MONDAY)]
+
+
+def test_a_countrys_dotted_initials_before_an_office_name_its_holders_country():
+    countries = [*COUNTRIES, KnownCountry("Republic of Wendmark", ("R.W.",), ())]
+    text = "President Aldo Varen of Norvania held a telephone conversation with R.W. Secretary of State Mira Tolsk."
+    ex = extract(text, published=MONDAY, gazetteer=Gazetteer(countries=countries), publisher=RELEASE)
+    assert ("Mira Tolsk", "Republic of Wendmark") in {(p.name, p.country) for p in ex.people}
+    # A secretary of state of no country is the release's own government's: only her country makes it a contact.
+    assert [sorted(c.participants) for c in ex.contacts] == [PAIR]
