@@ -9,6 +9,8 @@ its subject and object:
   met Tuesday in the capital";
 - a noun of contact after the pair that is the subject: "X and Y agreed to ... after talks Tuesday".
 
+The day a news item reports, and a transcript's own meeting, are in ``reported``.
+
 Each needs a named person on both sides, of different governments; a contact still to come
 ("will be received by", "in a phone call planned for Friday") is flagged planned by its words.
 """
@@ -21,7 +23,10 @@ from .contact_dates import contact_dated
 from .context import Article, Sentence, distinct
 from .participants import OBJECT_GAP, FoundContact, group_backwards, group_forwards, is_domestic
 from .people import Mention
+from .reported import reported_that_day
 from .subjects import pronoun_subject
+
+__all__ = ["agency_contacts", "reported_that_day"]  # contacts.py reads both from here
 
 _DAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|today|yesterday|last\s+week)"
 _WHEN = rf"(?:\s+(?:on\s+|late\s+|early\s+|last\s+|this\s+)?{_DAY}(?:\s+(?:morning|afternoon|evening|night))?)?"
@@ -40,7 +45,7 @@ CALL_AFTER = re.compile(rf"\s+(?:in|during)\s+an?\s+(?P<noun>{CALL})\b")
 BETWEEN_SUBJECT_AND_VERB = re.compile(r"[\s,]*(?:also\s+|then\s+|later\s+)?")
 SPEECH = re.compile(rf"\s+(?:also\s+)?{SPEECH_VERB}\s+")
 # "A and B agreed", "A and B discussed": the two of the call as one subject, then a verb.
-PAIR_VERB = re.compile(r"\s+(?:also\s+)?(?:(?:have|has|had)\s+)?(?:[a-z]+ed|spoke|told|said|agreed)\b")
+PAIR_VERB = re.compile(r"\s+(?:also\s+)?(?:(?:have|has|had)\s+)?(?:[a-z]+ed|spoke|told|said|held|gave|signed)\b")
 # "X was received by Y": the passive of a verb of meeting, its agent the other side.
 NEGATION = re.compile(r"\b(?:not|never)\b|n['’]t\b")
 PASSIVE = re.compile(r"\s+(?:was|were|has\s+been|had\s+been)\s+(?:warmly\s+)?(?:received|hosted|welcomed)\s+by\s+")
@@ -54,15 +59,11 @@ THE_TWO = re.compile(
 SPOKE_HOW = re.compile(r"\s+(?:by\s+(?:tele)?phone|on\s+the\s+(?:tele)?phone|over\s+the\s+(?:tele)?phone|by\s+video)\b")
 # After "met"/"held talks": not another person ("met with reporters", "met the press").
 MET_WHOM = re.compile(r"\s+(?:with(?!\s+each\s+other)|the\b|a\b|an\b|reporters\b|journalists\b)")
-# "..., after talks in the capital", "during a meeting on Tuesday": the pair's own contact, no "with".
+# "..., after talks in the capital", "following Norvanian-Estralian talks": the pair's own contact, no "with".
 PAIR_NOUN = re.compile(
-    r"\b(?:after|during|following)\s+(?:their\s+|a\s+|an\s+)?(?P<noun>talks|meeting|(?:tele)?phone\s+call"
+    r"\b(?:after|during|following)\s+(?:their\s+|a\s+|an\s+)?(?:(?:bilateral|[A-Z]\w*-[A-Z]\w*)\s+)?"
+    r"(?P<noun>talks|meeting|(?:tele)?phone\s+call"
     r"|video\s*(?:call|conference)|videoconference)\b(?!\s+(?:with|between|of)\b)"
-)
-
-# "X was sitting down with Y", "X and Y are meeting": a contact told as it happens.
-PROGRESSIVE = re.compile(
-    r"\b(?:is|are|was|were)\s+(?:meeting|sitting\s+down|talking|speaking)\s+(?:\w+\s+){0,2}?with\b"
 )
 
 
@@ -217,19 +218,3 @@ def _pair_noun(article: Article, sent: Sentence, mentions: list[Mention]) -> lis
     noun = m.group("noun")
     kind = "meeting" if noun in ("talks", "meeting") else _kind(noun)
     return _contact(article, sent, m, subject, kind)
-
-
-def reported_that_day(article: Article, sent: Sentence) -> bool:
-    """Whether a news item frames ``sent`` as the publication day's: its verb of contact is in the
-    progressive, or a date before it (a dateline,
-    "here today") is that day, and no earlier day is named after it ("tomorrow's meeting" leaves the
-    frame as it was). Its undated contacts ("After his meeting with X, ...") are that day's, as a
-    release's are."""
-    if article.is_release or article.published is None:
-        return False
-    if PROGRESSIVE.search(article.text, sent.start, sent.end):
-        return True  # "X was sitting down with Y": reported as it happens
-    day = article.published
-    hits = article.dates_in(0, sent.start)
-    today = [k for k, h in enumerate(hits) if h.date == day and h.precision == "day"]
-    return bool(today) and all(h.date >= day for h in hits[today[0] :])

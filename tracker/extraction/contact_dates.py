@@ -20,7 +20,9 @@ OTHER_CLAUSE = re.compile(
 # verb (then at most a few words: "..., today met").
 RELATIVE_BEFORE_VERB = re.compile(
     r"(?:\s+of\s+(?:the\s+)?[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,3})?"  # the subject's own "of Norvania"
-    r"\s*,\s*(?:who|whose)\b[^;:()\n]{0,120}?,\s*(?:[a-z]+\s+){0,2}"
+    # "X, who was elected on Sunday, met ...", "X, on a visit to Estralia, met ..."
+    r"\s*,\s*(?:who|whose|on\s+(?:a|an|his|her)\s+(?:[\w-]+\s+){0,2}?(?:visit|trip|tour))\b"
+    r"[^;:()\n]{0,120}?,\s*(?:[a-z]+\s+){0,2}"
 )
 YEAR = re.compile(r"\d{4}")
 # Words opening a sentence that go on from the one before ("During the visit, ...", "There, ...").

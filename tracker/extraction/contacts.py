@@ -56,7 +56,7 @@ CONTACT_VERB = re.compile(
             |calls?|conversations?)
         | (?:spoke|spoken|speaks|speak|talked|talks|talk)(?:\s+\w+){0,2}?\s+(?:by|on\s+the|over\s+the)\s+(?:tele)?phone
         | (?:spoke|spoken|speaks|speak|talked|talk)\s+(?:[\w-]+\s+){0,8}?with
-        | (?:spoke|spoken|speaks|speak|talked|talk)\s+(?:\w+\s+){0,2}?to
+        | (?:spoke|spoken|speaks|speak|talked|talk)\s+(?:\w+\s+){0,2}?to(?!\s+(?:the\s+)?(?:PRESS_WORDS)\b)
         | (?:tele)?phoned | (?:called|calls)(?!\s+(?:on|upon|for|in|off|out|it|him|her|them|back|a|an|the)\b)
         | (?:made|received|took)\s+a\s+(?:(?:tele)?phone\s+)?call\s+(?:from|with|to)
         # "congratulated Mira Tol by telephone on ...": a verb of address whose medium is the phone.
@@ -65,10 +65,10 @@ CONTACT_VERB = re.compile(
     )
     | (?P<meeting>
         (?:met|meets|meet)\b(?:,?\s+[\w-]+){0,6}?,?\s+with | (?:met|meets|meet)(?-i:(?=\s+[A-Z]))
-        # "met the country's prime minister X", "met his Estralian counterpart X"
-        | (?:met|meets|meet)(?=\s+(?:the|his|her|their)\s+(?:[\w'’-]+\s+){0,3}?(?-i:[A-Z]))
+        | (?:met|meets|meet)(?=\s+(?:the|his|her|their)\s+(?:[\w'’-]+\s+){0,3}?(?-i:[A-Z]))  # "met his Estralian ..."
         | (?:sat|was\s+sitting|were\s+sitting)\s+down\s+(?:\w+\s+){0,2}?with  # "sat down on Tuesday with X"
         | (?<=\b(?:is|am)\s)meeting\s+(?:\w+\s+){0,2}?with | (?<=\bare\s)meeting\s+(?:\w+\s+){0,2}?with
+        | (?:(?<=\bis\s)|(?<=\bare\s))hosting
         | HAVE\s+(?:DET\s+)?(?:(?!to\b|been\b)[\w-]+\s+){0,4}?(?:meeting|summit|talks|bilateral|discussion|consultation
             |negotiation)s?(?:\s+with)?
         | (?:held|hold|holds)\s+talks | (?:convened|convenes|convene)\s+with
@@ -78,11 +78,12 @@ CONTACT_VERB = re.compile(
         | (?:visited|visits|visit)(?!\s+by\b))
     # "X and Y spoke today": two people as the subject, no object.
     # ("met the interests of" is no meeting)
-    | (?P<pair>spoke|talked|met(?!\s+(?:the|a|an|its|their|his|her|all|every|our)\b)|conferred
+    | (?P<pair>(?:spoke|talked)(?!\s+to\s+(?:the\s+)?(?:PRESS_WORDS)\b)|conferred
+        | met(?!\s+(?:the|a|an|its|their|his|her|all|every|our)\b)
         | (?:(?<=\bare\s)|(?<=\bwere\s))meeting)  # "X and Y are meeting at this hour\"
-    )\b)""".replace("HAVE", r"(?:held|had|holds|has|hold|have)").replace(
-        "DET", r"(?:a|an|his|her|their|its|another|several|separate|two|three)"
-    )
+    )\b)""".replace("HAVE", r"(?:held|had|holds|has|hold|have)")
+    .replace("PRESS_WORDS", "press|media|reporters")
+    .replace("DET", r"(?:a|an|his|her|their|its|another|several|separate|two|three)")
 )
 DIRECT_OBJECT_VERBS = (
     "welcome", "receive", "hosted", "hosts", "host", "visited", "visits", "visit", "met", "meet",
@@ -212,11 +213,10 @@ def find_contacts(article: Article) -> list[FoundContact]:
         found += earlier_contacts(article, sent, mentions, found)
         found += recalled_contacts(article, sent, found)
     found = [c for c in found if len(c.entities) >= (1 if c.unnamed_side else 2) and not c.awaiting]
+    found = reported_that_day(article, found)  # a transcript's own meeting; a news item's undated contacts
     for c in found:
         if c.date is None and c.by_noun and not c.recalled and article.is_release and article.published:
             c.date, c.precision = article.published, "day"  # "the talks with X" a release reports: that day's
-        elif c.date is None and not (c.recalled or c.planned) and reported_that_day(article, c.sentence):
-            c.date, c.precision = article.published, "day"  # a news item about the day: "here today", a dateline
         a, b = c.kind_span or (c.start, c.end)
         decided = kind_from_evidence(c.kind, text[a:b])
         if decided != c.kind:

@@ -1,7 +1,8 @@
-"""Contacts in the shapes news agencies write them, on sentences about fictional leaders: "met his
-counterpart", "sat down with", a call named around a verb of speech, a participle of meeting, the
-passive of "received", "the two leaders" of the sentence before, the day a news item reports and a
-country written as dotted initials ("U.S. Secretary of State")."""
+"""Contacts in the shapes news agencies and transcripts write them, on sentences about fictional
+leaders: "met his counterpart", "sat down with", a call named around a verb of speech, a participle
+of meeting, the passive of "received", "the two leaders" of the sentence before, "on a visit to X"
+between subject and verb, the day a news item reports, two leaders' transcript after their meeting,
+and a country written as dotted initials ("U.S. Secretary of State")."""
 
 from datetime import date
 
@@ -142,3 +143,43 @@ def test_a_countrys_dotted_initials_before_an_office_name_its_holders_country():
     assert ("Mira Tolsk", "Republic of Wendmark") in {(p.name, p.country) for p in ex.people}
     # A secretary of state of no country is the release's own government's: only her country makes it a contact.
     assert [sorted(c.participants) for c in ex.contacts] == [PAIR]
+
+
+def test_a_visit_in_parenthesis_a_progressive_host_and_a_joint_appearance_after_talks_are_read():
+    text = "Norvanian President Aldo Varen, on a visit to Estralia, met Tuesday with Prime Minister Mira Tolsk."
+    assert news(text) == [(PAIR, "meeting", TUESDAY)]
+    # Told as it happens: the item's day.
+    assert news("Norvanian President Aldo Varen is hosting Estralian Prime Minister Mira Tolsk at the palace.") == [
+        (PAIR, "meeting", MONDAY)
+    ]
+    for text in [
+        "Norvanian President Aldo Varen and Estralian Prime Minister Mira Tolsk held a joint news conference Tuesday "
+        "after their talks.",
+        "Norvanian President Aldo Varen and Estralian Prime Minister Mira Tolsk held a joint news conference Tuesday "
+        "following Norvanian-Estralian talks.",
+    ]:
+        assert news(text) == [(PAIR, "meeting", TUESDAY)], text
+
+
+def test_two_leaders_speaking_to_the_press_is_no_contact_between_them():
+    for text in [
+        "Norvanian President Aldo Varen and Estralian Prime Minister Mira Tolsk spoke to reporters on Tuesday.",
+        "Norvanian President Aldo Varen and Estralian Prime Minister Mira Tolsk talked to the press on Tuesday.",
+    ]:
+        assert news(text) == [], text
+
+
+def test_a_transcript_of_two_leaders_who_just_met_is_the_record_of_their_meeting():
+    text = (
+        "President Aldo Varen of Norvania and Prime Minister Mira Tolsk of Estralia spoke to the press.\n\n"
+        "PRESIDENT VAREN: Well, thank you very much. We just had a very productive meeting.\n\n"
+        "PRIME MINISTER TOLSK: Thank you, Mr. President. Thank you for hosting me.\n"
+    )
+    assert news(text) == [(PAIR, "meeting", MONDAY)]
+    # One leader with journalists: whom he met is not said.
+    text = (
+        "President Aldo Varen of Norvania spoke to the press.\n\n"
+        "PRESIDENT VAREN: We just had a very productive meeting with the governors.\n\nQ: Mr. President?\n\n"
+        "PRESIDENT VAREN: Yes.\n"
+    )
+    assert news(text) == []
