@@ -34,6 +34,8 @@ _WHEN = rf"(?:\s+(?:on\s+|late\s+|early\s+|last\s+|this\s+)?{_DAY}(?:\s+(?:morni
 # meeting Y": the participle's object comes next ("after a meeting with X" is the noun's, found with the
 # other nouns of contact).
 AFTER_MEETING = re.compile(r"(?<![\w-])(?:After|after|before)\s+(?:meeting|talks)(?:\s+with)?\s+")
+# "Meeting with X, Y said ...", "Receiving X, Y noted ...": a participle opening the sentence.
+OPENING_PARTICIPLE = re.compile(r"\s*(?:Meeting|Receiving|Welcoming)(?:\s+with)?\s+")
 # "He met X before meeting Y": the subject opening the sentence is the participle's too.
 SUBJECT_PRONOUN = re.compile(r"\s*(?:He|She)\s+")
 # "In a telephone call Tuesday, ...", "During a phone call on Monday, ...": the call opens the clause.
@@ -79,7 +81,7 @@ def agency_contacts(
 def _agency_contacts(article: Article, sent: Sentence, mentions: list[Mention]) -> list[FoundContact]:
     words = article.text[sent.start : sent.end]
     out: list[FoundContact] = []
-    if "fter meeting" in words or "fter talks" in words or "before meeting" in words:
+    if "fter meeting" in words or "fter talks" in words or "before meeting" in words or OPENING_PARTICIPLE.match(words):
         out += _after_meeting(article, sent, mentions)
     if " call" in words or "conversation" in words or "video" in words:
         out += _in_a_call(article, sent, mentions)
@@ -107,7 +109,7 @@ def _kind(noun: str) -> str:
 
 def _after_meeting(article: Article, sent: Sentence, mentions: list[Mention]) -> list[FoundContact]:
     text = article.text
-    m = AFTER_MEETING.search(text, sent.start, sent.end)
+    m = OPENING_PARTICIPLE.match(text, sent.start, sent.end) or AFTER_MEETING.search(text, sent.start, sent.end)
     if m is None or article.in_quote(m.start()):
         return []
     obj = group_forwards(text, [x for x in mentions if x.start >= m.end()], m.end())

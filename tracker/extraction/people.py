@@ -36,7 +36,14 @@ from .names import (
     role_before_name,
     trim_name_words,
 )
-from .offices import OFFICE_OF_THE, apposed_mentions, definite_mentions, honorific_mentions, role_mentions
+from .offices import (
+    OFFICE_OF_THE,
+    OPENING_PHRASE,
+    apposed_mentions,
+    definite_mentions,
+    honorific_mentions,
+    role_mentions,
+)
 from .other_bearer import names_someone_else
 from .vocabulary import EVENT_WORDS, NAME_PARTICLES, NOT_NAME, PORTFOLIO_WORDS
 
@@ -231,8 +238,8 @@ class PeopleFinder:
                             continue  # "President of France" with no name: an office, not a person
             if name_span is None:
                 gap = NAME_GAP.match(text, pos)
-                if not gap:
-                    continue
+                if not gap or ("," in gap.group() and OPENING_PHRASE.search(text, max(0, m.start() - 120), m.start())):
+                    continue  # "Welcoming the Estralian President, Lind said": the comma ends the opening phrase
                 run = NAME_RUN.match(text, gap.end())
                 if not run or run.end() > end:
                     continue

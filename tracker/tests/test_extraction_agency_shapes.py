@@ -183,3 +183,19 @@ def test_a_transcript_of_two_leaders_who_just_met_is_the_record_of_their_meeting
         "PRESIDENT VAREN: Yes.\n"
     )
     assert news(text) == []
+
+
+def test_a_participle_opening_the_sentence_names_the_subjects_contact_and_its_comma_no_apposition():
+    text = (
+        "Meeting with Estralian Prime Minister Mira Tolsk on the sidelines, Norvanian President Aldo Varen said "
+        "trade would grow."
+    )
+    assert news(text) == [(PAIR, "meeting", None)]
+    # "Welcoming the Estralian President, Varen said": Varen is the subject, not the Estralian President.
+    text = (
+        "Norvanian President Aldo Varen held talks with Estralian President Mira Tolsk on Tuesday. Welcoming the "
+        "Estralian President, Varen said trade would grow."
+    )
+    assert news(text) == [(PAIR, "meeting", TUESDAY)]
+    text = "Welcoming the decision of Estralian President Mira Tolsk, Norvanian President Aldo Varen said so."
+    assert news(text) == []
