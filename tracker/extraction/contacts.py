@@ -37,8 +37,7 @@ from .recalled import recalled_contacts
 from .same_contact import contacts_merged
 from .subjects import and_before, coordinated, pronoun_subject, unnamed_head_before
 
-# Re-exported: gap claims read these from here.
-__all__ = ["THEY", "FoundContact", "find_contacts"]
+__all__ = ["THEY", "FoundContact", "find_contacts"]  # re-exported: gap claims read these from here
 
 CONTACT_VERB = re.compile(
     # Every verb below starts with one of these letters, then one of these letter pairs ("held",
@@ -58,6 +57,7 @@ CONTACT_VERB = re.compile(
         | (?:spoke|spoken|speaks|speak|talked|talk)\s+(?:[\w-]+\s+){0,8}?with
         | (?:spoke|spoken|speaks|speak|talked|talk)\s+(?:\w+\s+){0,2}?to(?!\s+(?:the\s+)?(?:PRESS_WORDS)\b)
         | (?:tele)?phoned | (?:called|calls)(?!\s+(?:on|upon|for|in|off|out|it|him|her|them|back|a|an|the)\b)
+            (?!(?:\s+[A-Z][\w'’.-]*){1,6}\s+(?:a|an)\s+(?!day|week|month|year|few|couple|second)\w)  # "called X a liar"
         | (?:made|received|took)\s+a\s+(?:(?:tele)?phone\s+)?call\s+(?:from|with|to)
         # "congratulated Mira Tol by telephone on ...": a verb of address whose medium is the phone.
         | (?:congratulated|congratulates|consulted)(?=\s+(?:[\w'’.-]+\s+){1,8}?(?:by|over\s+the|on\s+the)

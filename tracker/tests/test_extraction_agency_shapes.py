@@ -199,3 +199,13 @@ def test_a_participle_opening_the_sentence_names_the_subjects_contact_and_its_co
     assert news(text) == [(PAIR, "meeting", TUESDAY)]
     text = "Welcoming the decision of Estralian President Mira Tolsk, Norvanian President Aldo Varen said so."
     assert news(text) == []
+
+
+def test_calling_someone_a_name_is_no_call():
+    for text in [
+        "Norvanian President Aldo Varen called Estralian Prime Minister Mira Tolsk a liar on Tuesday.",
+        "Norvanian President Aldo Varen called Mira Tolsk an ally.",
+    ]:
+        assert news(text) == [], text
+    text = "Norvanian President Aldo Varen called Estralian Prime Minister Mira Tolsk a day after the election."
+    assert news(text) == [(PAIR, "phone_call", None)]
