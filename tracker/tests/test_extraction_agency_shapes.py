@@ -209,3 +209,27 @@ def test_calling_someone_a_name_is_no_call():
         assert news(text) == [], text
     text = "Norvanian President Aldo Varen called Estralian Prime Minister Mira Tolsk a day after the election."
     assert news(text) == [(PAIR, "phone_call", None)]
+
+
+def test_bilateral_or_separate_talks_with_a_list_are_one_contact_with_each_even_at_a_summit():
+    three = [(["Aldo Varen", "Ivo Lind"], "meeting", TUESDAY), (PAIR, "meeting", TUESDAY)]
+    for text in [
+        "Norvanian President Aldo Varen held bilateral talks with Estralian president Mira Tolsk and Ostmarkian "
+        "president Ivo Lind on the sidelines of the summit on Tuesday.",
+        "Norvanian President Aldo Varen held discussions in separate meetings with Estralian President Mira Tolsk "
+        "and Ostmarkian President Ivo Lind at the summit on Tuesday.",
+    ]:
+        assert news(text) == three, text
+    text = (
+        "Norvanian President Aldo Varen held talks with Estralian President Mira Tolsk and Ostmarkian President Ivo "
+        "Lind at the summit on Tuesday."
+    )
+    assert news(text) == [(["Aldo Varen", "Ivo Lind", "Mira Tolsk"], "meeting", TUESDAY)]
+
+
+def test_his_counterpart_before_a_name_marks_a_person():
+    text = (
+        "Norvanian Prime Minister Aldo Varen arrived on Tuesday. Later, in the bilateral meeting with his counterpart "
+        "Mira Tolsk, Varen discussed trade, the spokesman said."
+    )
+    assert news(text) == [(PAIR, "meeting", None)]
