@@ -7,7 +7,8 @@ its subject and object:
 - the passive: "X was received by President Y", "X was hosted by Y at the palace";
 - the two people the sentence before named, as the subject: "X and Y agreed to ... . The two leaders
   met Tuesday in the capital";
-- a noun of contact after the pair that is the subject: "X and Y agreed to ... after talks Tuesday".
+- a noun of contact after the pair that is the subject: "X and Y agreed to ... after talks Tuesday";
+- leaders a list names: "X held bilateral meetings with world leaders, including A and B".
 
 The day a news item reports, and a transcript's own meeting, are in ``reported``.
 
@@ -21,7 +22,14 @@ import re
 
 from .contact_dates import contact_dated
 from .context import Article, Sentence, distinct
-from .participants import OBJECT_GAP, FoundContact, group_backwards, group_forwards, is_domestic
+from .participants import (
+    OBJECT_GAP,
+    FoundContact,
+    group_backwards,
+    group_forwards,
+    is_domestic,
+    separate_contacts,
+)
 from .people import Mention
 from .reported import reported_that_day
 from .subjects import pronoun_subject
@@ -68,6 +76,14 @@ PAIR_NOUN = re.compile(
     r"|video\s*(?:call|conference)|videoconference)\b(?!\s+(?:with|between|of)\b)"
 )
 
+# "held a series of bilateral meetings with world leaders, including A and B", "met several leaders,
+# among them A": the leaders the list names.
+INCLUDING = re.compile(
+    r"\b(?P<verb>met|meetings?|talks|calls?|spoke|conversations?)\s+(?:with\s+)?(?:[\w-]+\s+){0,3}?"
+    r"(?:leaders|counterparts|heads\s+of\s+(?:state|government)|presidents|prime\s+ministers)\s*,?\s+"
+    r"(?:including|among\s+them|such\s+as)\s+"
+)
+
 
 def agency_contacts(
     article: Article, sent: Sentence, mentions: list[Mention], found: list[FoundContact]
@@ -91,6 +107,8 @@ def _agency_contacts(article: Article, sent: Sentence, mentions: list[Mention]) 
         out += _the_two(article, sent)
     if " talks" in words or "meeting" in words or " call" in words or "video" in words:
         out += _pair_noun(article, sent, mentions)
+    if "including" in words or "among them" in words or "such as" in words:
+        out += _including(article, sent, mentions)
     return out
 
 
@@ -220,3 +238,27 @@ def _pair_noun(article: Article, sent: Sentence, mentions: list[Mention]) -> lis
     noun = m.group("noun")
     kind = "meeting" if noun in ("talks", "meeting") else _kind(noun)
     return _contact(article, sent, m, subject, kind)
+
+
+def _including(article: Article, sent: Sentence, mentions: list[Mention]) -> list[FoundContact]:
+    """ "X held bilateral meetings with world leaders, including A and B": X's contact with each (one
+    with all when nothing says they were several)."""
+    text = article.text
+    m = INCLUDING.search(text, sent.start, sent.end)
+    if m is None or article.in_quote(m.start()) or NEGATION.search(text, sent.start, m.start()):
+        return []
+    subject = _opening_subject(article, sent, mentions, m.start())
+    listed = group_forwards(text, [x for x in mentions if x.start >= m.end()], m.end())
+    if not subject or not listed:
+        return []
+    verb = m.group("verb")
+    kind = "meeting" if verb.startswith(("met", "meeting", "talks")) else "phone_call"
+    if "video" in text[sent.start : sent.end].lower():
+        kind = "video_call"
+    several = (
+        verb.endswith("s")
+        or re.search(r"\b(?:several|various|number|series)\b", m.group(0))
+        or separate_contacts(verb, kind, subject, text[sent.start : sent.end])
+    )
+    groups = [subject + [x] for x in listed] if several else [subject + listed]
+    return [c for g in groups for c in _contact(article, sent, m, g, kind)]

@@ -233,3 +233,21 @@ def test_his_counterpart_before_a_name_marks_a_person():
         "Mira Tolsk, Varen discussed trade, the spokesman said."
     )
     assert news(text) == [(PAIR, "meeting", None)]
+
+
+def test_leaders_a_list_names_after_including_are_the_subjects_counterparts():
+    each = [(["Aldo Varen", "Ivo Lind"], "meeting", TUESDAY), (PAIR, "meeting", TUESDAY)]
+    for text in [
+        "Norvanian President Aldo Varen on Tuesday held a series of bilateral meetings with world leaders, including "
+        "Estralian President Mira Tolsk and Ostmarkian President Ivo Lind.",
+        "Norvanian President Aldo Varen on Tuesday met several leaders, including Estralian President Mira Tolsk and "
+        "Ostmarkian President Ivo Lind.",
+    ]:
+        assert news(text) == each, text
+    text = (
+        "Norvanian President Aldo Varen on Tuesday held a video call with European leaders, including Estralian "
+        "President Mira Tolsk and Ostmarkian President Ivo Lind."
+    )
+    assert news(text) == [(["Aldo Varen", "Ivo Lind", "Mira Tolsk"], "video_call", TUESDAY)]
+    text = "Norvanian President Aldo Varen did not meet world leaders, including Estralian President Mira Tolsk."
+    assert news(text) == []
