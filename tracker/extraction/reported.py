@@ -3,7 +3,8 @@
 - a news item (not a release) about one day dates its undated contacts by that day: "SINGAPORE,
   June 4 - ... meetings here today. After his meeting with X, ..." (a dateline or "today" before the
   contact, and no earlier day named since), or a contact told as it happens ("X was sitting down
-  with Y", "X is hosting Y");
+  with Y", "X is hosting Y"); failing that, by the day of the contact it reported last ("X met Y on
+  Tuesday. ... X also held meetings with Z");
 - a transcript of two leaders' remarks, one of whom says "we just had a productive meeting" (or
   thanks the other for hosting them), is the record of their meeting that day, though no sentence
   names the other.
@@ -20,6 +21,7 @@ from .participants import FoundContact, is_domestic
 PROGRESSIVE = re.compile(
     r"\b(?:is|are|was|were)\s+(?:hosting|(?:meeting|sitting\s+down|talking|speaking)\s+(?:\w+\s+){0,2}?with)\b"
 )
+PLUPERFECT = re.compile(r"\bhad\s+(?:\w+\s+)?(?:met|spoken|talked|held|visited|hosted|received)\b")
 # A speaker's words about the meeting the transcript is of: "We just had a very productive meeting",
 # "our talks today", "Thank you for hosting me".
 OWN_MEETING = re.compile(
@@ -33,9 +35,15 @@ OWN_MEETING = re.compile(
 def reported_that_day(article: Article, found: list[FoundContact]) -> list[FoundContact]:
     """``found``, with the transcript's own meeting added and a news item's undated contacts dated."""
     meeting = _transcript_meeting(article, found)
-    for c in found:
+    last = None  # the last contact a news item dated to the day: "also held meetings with ..." is that day's
+    for c in sorted(found, key=lambda c: c.start):
         if c.date is None and not (c.recalled or c.planned) and _frames_the_day(article, c.sentence):
             c.date, c.precision = article.published, "day"
+        elif c.date is None and not (c.recalled or c.planned or article.is_release) and last is not None:
+            if not PLUPERFECT.search(article.text, c.sentence.start, c.sentence.end):
+                c.date, c.precision = last.date, "day"  # "The two had met before": not that day's
+        if c.date is not None and c.precision == "day" and not (c.recalled or c.planned):
+            last = c
     return found + meeting
 
 

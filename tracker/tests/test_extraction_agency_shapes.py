@@ -251,3 +251,21 @@ def test_leaders_a_list_names_after_including_are_the_subjects_counterparts():
     assert news(text) == [(["Aldo Varen", "Ivo Lind", "Mira Tolsk"], "video_call", TUESDAY)]
     text = "Norvanian President Aldo Varen did not meet world leaders, including Estralian President Mira Tolsk."
     assert news(text) == []
+
+
+def test_a_news_items_undated_contact_takes_the_day_of_the_contact_reported_before_it():
+    text = (
+        "Norvanian President Aldo Varen met Estralian Prime Minister Mira Tolsk on Tuesday. Varen also held meetings "
+        "with Ostmarkian President Ivo Lind and Wendish President Per Holm."
+    )
+    assert news(text) == [
+        (["Aldo Varen", "Ivo Lind"], "meeting", TUESDAY),
+        (PAIR, "meeting", TUESDAY),
+        (["Aldo Varen", "Per Holm"], "meeting", TUESDAY),
+    ]
+    # "had met" looks further back.
+    text = (
+        "Norvanian President Aldo Varen met Estralian Prime Minister Mira Tolsk on Tuesday. Varen and Ostmarkian "
+        "President Ivo Lind had met before at the conference."
+    )
+    assert news(text) == [(["Aldo Varen", "Ivo Lind"], "meeting", None), (PAIR, "meeting", TUESDAY)]
