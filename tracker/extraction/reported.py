@@ -5,9 +5,9 @@
   contact, and no earlier day named since), or a contact told as it happens ("X was sitting down
   with Y", "X is hosting Y"); failing that, by the day of the contact it reported last ("X met Y on
   Tuesday. ... X also held meetings with Z");
-- a transcript of two leaders' remarks, one of whom says "we just had a productive meeting" (or
-  thanks the other for hosting them), is the record of their meeting that day, though no sentence
-  names the other.
+- a transcript of two leaders' remarks, one of whom says "we just had a productive meeting", thanks
+  the other for hosting them or greets them ("It's an honor to have you here", "Welcome to Norvania"),
+  is the record of their meeting that day, though no sentence names it.
 """
 
 from __future__ import annotations
@@ -28,7 +28,10 @@ OWN_MEETING = re.compile(
     r"(?<![\w-])(?:[Ww]e(?:['’]ve|\s+have)?\s+just\s+(?:had|held|finished|concluded)\s+(?:an?\s+|our\s+)?"
     r"(?:[a-z-]+\s+){0,3}?(?:meeting|talks|discussion|bilateral)"
     r"|[Oo]ur\s+(?:[a-z-]+\s+){0,2}?(?:meeting|talks|discussion)\s+(?:today|this\s+(?:morning|afternoon|evening))"
-    r"|[Tt]hank\s+you\s+(?:very\s+much\s+|so\s+much\s+)?for\s+(?:hosting|receiving)\s+(?:me|us)\b)"
+    r"|[Tt]hank\s+you\s+(?:very\s+much\s+|so\s+much\s+)?for\s+(?:hosting|receiving)\s+(?:me|us)\b"
+    # the host's greeting: "It's an honor to have you here", "Good to see you again", "Welcome to Norvania"
+    r"|\b(?i:good|great|nice|honou?r|pleasure|glad|happy|delighted)\s+to\s+(?:have|see|welcome|host)\s+you\b"
+    r"|(?<![\w-])[Ww]elcome(?:\s+(?:back|again))?\s+to\s+(?:the\s+)?[A-Z])"
 )
 
 
@@ -68,7 +71,9 @@ def _transcript_meeting(article: Article, found: list[FoundContact]) -> list[Fou
     if len(speakers) != 2:
         return []  # a press conference of one leader, or a round table: whose meeting is not said
     a, b = speakers.values()
-    if (a.country and a.country == b.country) or is_domestic([a], [b], article.home):
+    # Of two sides: a speaker the text ties to no country is the publisher's ("Supreme Court President X").
+    sides = {e.country or article.home for e in (a, b)}
+    if None in sides or len(sides) < 2 or is_domestic([a], [b], article.home):
         return []
     if any({a.ident, b.ident} <= {e.ident for e in c.entities} for c in found):
         return []  # a sentence reports it already

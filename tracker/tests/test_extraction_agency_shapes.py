@@ -176,6 +176,18 @@ def test_a_transcript_of_two_leaders_who_just_met_is_the_record_of_their_meeting
         "PRIME MINISTER TOLSK: Thank you, Mr. President. Thank you for hosting me.\n"
     )
     assert news(text) == [(PAIR, "meeting", MONDAY)]
+    # The host's greeting says it too.
+    text = (
+        "President Aldo Varen of Norvania and Prime Minister Mira Tolsk of Estralia spoke to the press.\n\n"
+        "PRESIDENT VAREN: Good to have you here, Madam Prime Minister.\n\nPRIME MINISTER TOLSK: Thank you.\n"
+    )
+    assert news(text) == [(PAIR, "meeting", MONDAY)]
+    # A speaker the text ties to no country is of the publisher's side: a head of state with his own judge.
+    text = (
+        "President Aldo Varen of Norvania spoke to judges.\n\nPRESIDENT VAREN: Good to see you, Mr Holm.\n\n"
+        "CHIEF JUSTICE PER HOLM: Thank you, Mr President.\n"
+    )
+    assert news(text) == []
     # One leader with journalists: whom he met is not said.
     text = (
         "President Aldo Varen of Norvania spoke to the press.\n\n"
