@@ -69,9 +69,9 @@ THE_TWO = re.compile(
 SPOKE_HOW = re.compile(r"\s+(?:by\s+(?:tele)?phone|on\s+the\s+(?:tele)?phone|over\s+the\s+(?:tele)?phone|by\s+video)\b")
 # After "met"/"held talks": not another person ("met with reporters", "met the press").
 MET_WHOM = re.compile(r"\s+(?:with(?!\s+each\s+other)|the\b|a\b|an\b|reporters\b|journalists\b)")
-# "..., after talks in the capital", "following Norvanian-Estralian talks": the pair's own contact, no "with".
+# "..., after talks in the capital", "in a telephone call on Saturday": the pair's own contact, no "with".
 PAIR_NOUN = re.compile(
-    r"\b(?:after|during|following)\s+(?:their\s+|a\s+|an\s+)?(?:(?:bilateral|[A-Z]\w*-[A-Z]\w*)\s+)?"
+    r"\b(?:after|during|following|in)\s+(?:their\s+|a\s+|an\s+)?(?:(?:bilateral|[A-Z]\w*-[A-Z]\w*)\s+)?"
     r"(?P<noun>talks|meeting|(?:tele)?phone\s+call"
     r"|video\s*(?:call|conference)|videoconference)\b(?!\s+(?:with|between|of)\b)"
 )

@@ -116,6 +116,8 @@ def noun_kind(noun: str, after: str, context: str = "") -> str:
     if re.search(r"phone|call|virtual|online", noun):
         return "phone_call"
     if noun.startswith(("conversation", "consultation")):
+        if re.search(r"\b(?:tele)?phone\b", context + after, re.I):
+            return "phone_call"  # "in a telephone call on Saturday ... the conversation between X and Y"
         return "meeting" if IN_PERSON.search(context + after) else "phone_call"
     return "meeting"
 

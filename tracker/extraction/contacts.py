@@ -56,7 +56,7 @@ CONTACT_VERB = re.compile(
         | (?:spoke|spoken|speaks|speak|talked|talks|talk)(?:\s+\w+){0,2}?\s+(?:by|on\s+the|over\s+the)\s+(?:tele)?phone
         | (?:spoke|spoken|speaks|speak|talked|talk)\s+(?:[\w-]+\s+){0,8}?with
         | (?:spoke|spoken|speaks|speak|talked|talk)\s+(?:\w+\s+){0,2}?to(?!\s+(?:the\s+)?(?:PRESS_WORDS)\b)
-        | (?:tele)?phoned | (?:called|calls)(?!\s+(?:on|upon|for|in|off|out|it|him|her|them|back|a|an|the)\b)
+        | (?:tele)?phoned | (?:called|calls)(?:\s+up)?(?!\s+(?:on|upon|for|in|off|out|it|him|her|them|back|a|an|the)\b)
             (?!(?:\s+[A-Z][\w'’.-]*){1,6}\s+(?:a|an)\s+(?!day|week|month|year|few|couple|second)\w)  # "called X a liar"
         | (?:made|received|took)\s+a\s+(?:(?:tele)?phone\s+)?call\s+(?:from|with|to)
         # "congratulated Mira Tol by telephone on ...": a verb of address whose medium is the phone.

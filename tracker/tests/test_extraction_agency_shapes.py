@@ -281,3 +281,14 @@ def test_a_news_items_undated_contact_takes_the_day_of_the_contact_reported_befo
         "President Ivo Lind had met before at the conference."
     )
     assert news(text) == [(["Aldo Varen", "Ivo Lind"], "meeting", None), (PAIR, "meeting", TUESDAY)]
+
+
+def test_calling_up_a_leader_and_a_pair_that_discussed_in_a_call_are_calls():
+    text = "Norvanian President Aldo Varen called up Estralian Prime Minister Mira Tolsk on Tuesday to discuss trade."
+    assert news(text) == [(PAIR, "phone_call", TUESDAY)]
+    # The conversation the next paragraph names is that call, not a meeting "in Ostmark," of the first.
+    text = (
+        "Norvanian President Aldo Varen and Estralian Prime Minister Mira Tolsk have discussed the war in Ostmark, in "
+        "a telephone call on Tuesday.\nBoth capitals spoke well of the conversation between Varen and Tolsk."
+    )
+    assert news(text) == [(PAIR, "phone_call", TUESDAY)]
