@@ -62,8 +62,9 @@ PASSIVE = re.compile(r"\s+(?:was|were|has\s+been|had\s+been)\s+(?:warmly\s+)?(?:
 
 # "The two leaders met Tuesday", "They spoke by phone on Monday": a past verb of contact, no object.
 THE_TWO = re.compile(
-    r"(?P<two>The\s+two(?:\s+(?:leaders|presidents|prime\s+ministers|men|women|heads\s+of\s+state))?|They)\s+"
-    r"(?:also\s+|later\s+|then\s+)?(?P<verb>met|spoke|talked|held\s+talks|conferred)\b"
+    r"(?P<two>The\s+two(?:\s+(?:leaders|presidents|prime\s+ministers|men|women|heads\s+of\s+state|(?:foreign\s+)?"
+    r"ministers))?|The\s+top\s+diplomats\s+of\s+the\s+two\s+(?:nations|countries)|They)\s+"
+    r"(?:also\s+|later\s+|then\s+)?(?P<verb>met|spoke|talked|held\s+(?:talks|a\s+meeting)|conferred)\b"
 )
 # After "spoke"/"talked": the medium or a time, never a listener ("spoke to reporters").
 SPOKE_HOW = re.compile(r"\s+(?:by\s+(?:tele)?phone|on\s+the\s+(?:tele)?phone|over\s+the\s+(?:tele)?phone|by\s+video)\b")
@@ -103,7 +104,7 @@ def _agency_contacts(article: Article, sent: Sentence, mentions: list[Mention]) 
         out += _in_a_call(article, sent, mentions)
     if " by " in words and ("received" in words or "hosted" in words or "welcomed" in words):
         out += _passive(article, sent, mentions)
-    if words.startswith(("The two", "They")):
+    if words.startswith(("The two", "They", "The top")):
         out += _the_two(article, sent)
     if " talks" in words or "meeting" in words or " call" in words or "video" in words:
         out += _pair_noun(article, sent, mentions)

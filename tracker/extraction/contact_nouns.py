@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 
 from .context import Article, Sentence, distinct
-from .participants import OBJECT_GAP, FoundContact, group_forwards, is_domestic
+from .participants import OBJECT_GAP, FoundContact, group_backwards, group_forwards, is_domestic
 from .people import Entity, Mention
 from .vocabulary import MONTH_NAMES
 
@@ -219,7 +219,11 @@ def _other_side(article: Article, mentions: list[Mention], m: re.Match, det, oth
         owner = [x for x in mentions if x.end == det.start("poss")]
         if owner and owner[0].entity.ident not in exclude:
             return owner[0].entity
-    candidates = [x for x in mentions if x.entity.ident not in exclude]
+    # Not one of a pair named by "between A and B" elsewhere in the sentence: that is another contact.
+    paired = {
+        x.start for b in BETWEEN_WORD.finditer(article.text, m.end()) for x in _between_pair(article, mentions, b)
+    }
+    candidates = [x for x in mentions if x.entity.ident not in exclude and x.start not in paired]
     acting = [x for x in candidates if SUBJECT_VERB.match(article.text, x.end)]
     if det is not None and (det.group("det") or "").lower() in ("his", "her", "their"):
         # "X told Y about the results of his talks with Z": "his" is the last one who did something.
@@ -239,6 +243,16 @@ def _other_side(article: Article, mentions: list[Mention], m: re.Match, det, oth
         if speaker is not None and speaker.ident not in exclude:
             return speaker
     return article.principal(exclude)
+
+
+BETWEEN_WORD = re.compile(r"\bbetween\s+")
+
+
+def _between_pair(article: Article, mentions: list[Mention], b: re.Match) -> list[Mention]:
+    sentence = article.sentence_at(b.start())
+    if sentence is None or b.start() >= sentence.end:
+        return []
+    return group_forwards(article.text, [x for x in mentions if x.start >= b.end()], b.end())
 
 
 def _they_outside_nouns(article: Article, sent: Sentence, pattern: re.Pattern) -> bool:
@@ -281,7 +295,12 @@ def earlier_contacts(article: Article, sent: Sentence, mentions: list[Mention], 
                 continue  # "the May 31 visit of her adviser X to the capital": whom X met is not said
             named = [x.entity for x in mentions if x.start < m.start()]
             pair = None
-            if m.group(0).lower().startswith("their") or _they_outside_nouns(article, sent, pattern):
+            # "between A and B during their first summit": the two named just before "their".
+            just_before = group_backwards(text, [x for x in mentions if x.end <= m.start()])
+            if m.group(0).lower().startswith("their") and len(distinct([x.entity for x in just_before])) == 2:
+                if re.fullmatch(r"[\s,]*(?:[a-z]+\s+){0,3}", text[just_before[-1].end : m.start()]):
+                    pair = distinct([x.entity for x in just_before])
+            if pair is None and (m.group(0).lower().startswith("their") or _they_outside_nouns(article, sent, pattern)):
                 pair = found[-1].entities if found else None
             if pair is None and len(distinct(named)) >= 2:
                 pair = distinct(named)

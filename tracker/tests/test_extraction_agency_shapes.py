@@ -292,3 +292,21 @@ def test_calling_up_a_leader_and_a_pair_that_discussed_in_a_call_are_calls():
         "a telephone call on Tuesday.\nBoth capitals spoke well of the conversation between Varen and Tolsk."
     )
     assert news(text) == [(PAIR, "phone_call", TUESDAY)]
+
+
+def test_the_day_a_report_was_made_is_not_the_day_of_the_contact_it_reports():
+    text = (
+        "Foreign Minister Aldo Varen of Norvania and his Estralian counterpart, Mira Tolsk, have held talks on the "
+        "sidelines of the summit, the ministry said Monday.\nThe top diplomats of the two nations held a meeting "
+        "in the capital on Tuesday."
+    )
+    assert news(text) == [(PAIR, "meeting", TUESDAY)]
+
+
+def test_a_pair_named_by_between_and_their_summit_is_that_pairs_not_the_contact_beside_it():
+    text = (
+        "Norvanian Foreign Minister Aldo Varen arrived in Estralia on Monday. During a meeting with Estralian Premier "
+        "Mira Tolsk, Varen agreed to promote trade, following an agreement between Norvanian President Ivo Lind "
+        "and Estralian President Per Holm during their first summit in Ostmark in November."
+    )
+    assert news(text) == [(PAIR, "meeting", MONDAY), (["Ivo Lind", "Per Holm"], "meeting", date(2023, 11, 1))]
