@@ -11,6 +11,10 @@ import re
 from .participants import FoundContact
 
 OTHER_EVENT_DATE = re.compile(r"\b(?:the|an?|for|before|ahead\s+of|since|until|after)\s+$", re.I)
+# "..., the ministry said Friday", "announced on Monday": the day of the report, not of the contact.
+REPORT_DATE = re.compile(
+    r"\b(?:said|says|announced|reported|confirmed|stated|disclosed)(?:\s+in\s+a\s+statement)?\s+(?:on\s+)?$"
+)
 OTHER_CLAUSE = re.compile(
     r",\s*(?:who|which|that|whose|marked|held|celebrated|observed|elected|signed|adopted|born)\b"
     r"|\b(?:who|which)\s+(?:was|were|is|are|will|had|has)\b|\bahead\s+of\b",
@@ -20,7 +24,9 @@ OTHER_CLAUSE = re.compile(
 # verb (then at most a few words: "..., today met").
 RELATIVE_BEFORE_VERB = re.compile(
     r"(?:\s+of\s+(?:the\s+)?[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,3})?"  # the subject's own "of Norvania"
-    r"\s*,\s*(?:who|whose)\b[^;:()\n]{0,120}?,\s*(?:[a-z]+\s+){0,2}"
+    # "X, who was elected on Sunday, met ...", "X, on a visit to Estralia, met ..."
+    r"\s*,\s*(?:who|whose|on\s+(?:a|an|his|her)\s+(?:[\w-]+\s+){0,2}?(?:visit|trip|tour))\b"
+    r"[^;:()\n]{0,120}?,\s*(?:[a-z]+\s+){0,2}"
 )
 YEAR = re.compile(r"\d{4}")
 # Words opening a sentence that go on from the one before ("During the visit, ...", "There, ...").
@@ -56,6 +62,7 @@ def contact_dated(article, sent, m, entities, kind, subject) -> FoundContact:
         h
         for h in article.dates_in(sent.start, sent.end)
         if not OTHER_EVENT_DATE.search(text[max(0, h.start - 12) : h.start])
+        and not (h.start > m.end() and REPORT_DATE.search(text, max(m.end(), h.start - 40), h.start))
         and not (h.start > m.end() and OTHER_CLAUSE.search(text, m.end(), h.start))
         and not (subject and h.end <= m.start() and _in_relative_clause(text, subject[-1].end, h.start, m.start()))
         # A bare month ("in January") far from the verb dates something else: "his inauguration in January".

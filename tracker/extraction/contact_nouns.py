@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 
 from .context import Article, Sentence, distinct
-from .participants import OBJECT_GAP, FoundContact, group_forwards, is_domestic
+from .participants import OBJECT_GAP, FoundContact, group_backwards, group_forwards, is_domestic
 from .people import Entity, Mention
 from .vocabulary import MONTH_NAMES
 
@@ -72,6 +72,8 @@ FIRST_PERSON = re.compile(r"(?<![\w-])I[ \t]+(?:also[ \t]+)?[a-z]")
 SUBJECT_VERB = re.compile(
     r",?\s+(?:also\s+|then\s+|later\s+)?(?:[a-z]+ed|said|says|told|spoke|met|had|has|held|was|is|will|would|thanks|notes)\b"
 )
+# "In his meeting with X, ...", "After her talks with X, ...": a phrase that opens the sentence.
+OPENING_PREPOSITION = re.compile(r"\s*(?:In|After|During|Following|At|Before)\s+")
 THEY = re.compile(r"\b(?:[Tt]hey|[Tt]heir|[Tt]he\s+two\s+(?:leaders|presidents|men|women|sides|heads\s+of\s+state))\b")
 
 
@@ -114,6 +116,8 @@ def noun_kind(noun: str, after: str, context: str = "") -> str:
     if re.search(r"phone|call|virtual|online", noun):
         return "phone_call"
     if noun.startswith(("conversation", "consultation")):
+        if re.search(r"\b(?:tele)?phone\b", context + after, re.I):
+            return "phone_call"  # "in a telephone call on Saturday ... the conversation between X and Y"
         return "meeting" if IN_PERSON.search(context + after) else "phone_call"
     return "meeting"
 
@@ -150,7 +154,9 @@ def noun_contacts(article: Article, sent: Sentence, mentions: list[Mention], con
                         continue
                 others = [x.entity for x in group]
                 own = _other_side(article, mentions, m, det, others)
-                entities = distinct(([own] if own else []) + others)
+                if own is None:
+                    continue  # "said after talks with X and Y": the two are one side; the other is not named
+                entities = distinct([own] + others)
             else:
                 entities = distinct([x.entity for x in group])
             if len(entities) < 2 or is_domestic(entities[:1], entities[1:], article.home):
@@ -213,13 +219,21 @@ def _other_side(article: Article, mentions: list[Mention], m: re.Match, det, oth
         owner = [x for x in mentions if x.end == det.start("poss")]
         if owner and owner[0].entity.ident not in exclude:
             return owner[0].entity
-    candidates = [x for x in mentions if x.entity.ident not in exclude]
+    # Not one of a pair named by "between A and B" elsewhere in the sentence: that is another contact.
+    paired = {
+        x.start for b in BETWEEN_WORD.finditer(article.text, m.end()) for x in _between_pair(article, mentions, b)
+    }
+    candidates = [x for x in mentions if x.entity.ident not in exclude and x.start not in paired]
     acting = [x for x in candidates if SUBJECT_VERB.match(article.text, x.end)]
     if det is not None and (det.group("det") or "").lower() in ("his", "her", "their"):
         # "X told Y about the results of his talks with Z": "his" is the last one who did something.
         earlier = [x for x in acting if x.end <= det.start()] or [x for x in candidates if x.end <= det.start()]
         if earlier:
             return earlier[-1].entity
+        if sentence is not None and not OPENING_PREPOSITION.fullmatch(article.text, sentence.start, det.start()):
+            # "The secretary said that his meeting with X took place as Y was meeting ...": "his" points
+            # back; only an opening "After his talks with X, Y said" points to the subject after it.
+            acting, candidates = [], []
     if acting:
         return acting[0].entity  # the one the sentence says did something: "..., the Head of State said"
     if candidates:
@@ -229,6 +243,16 @@ def _other_side(article: Article, mentions: list[Mention], m: re.Match, det, oth
         if speaker is not None and speaker.ident not in exclude:
             return speaker
     return article.principal(exclude)
+
+
+BETWEEN_WORD = re.compile(r"\bbetween\s+")
+
+
+def _between_pair(article: Article, mentions: list[Mention], b: re.Match) -> list[Mention]:
+    sentence = article.sentence_at(b.start())
+    if sentence is None or b.start() >= sentence.end:
+        return []
+    return group_forwards(article.text, [x for x in mentions if x.start >= b.end()], b.end())
 
 
 def _they_outside_nouns(article: Article, sent: Sentence, pattern: re.Pattern) -> bool:
@@ -271,7 +295,12 @@ def earlier_contacts(article: Article, sent: Sentence, mentions: list[Mention], 
                 continue  # "the May 31 visit of her adviser X to the capital": whom X met is not said
             named = [x.entity for x in mentions if x.start < m.start()]
             pair = None
-            if m.group(0).lower().startswith("their") or _they_outside_nouns(article, sent, pattern):
+            # "between A and B during their first summit": the two named just before "their".
+            just_before = group_backwards(text, [x for x in mentions if x.end <= m.start()])
+            if m.group(0).lower().startswith("their") and len(distinct([x.entity for x in just_before])) == 2:
+                if re.fullmatch(r"[\s,]*(?:[a-z]+\s+){0,3}", text[just_before[-1].end : m.start()]):
+                    pair = distinct([x.entity for x in just_before])
+            if pair is None and (m.group(0).lower().startswith("their") or _they_outside_nouns(article, sent, pattern)):
                 pair = found[-1].entities if found else None
             if pair is None and len(distinct(named)) >= 2:
                 pair = distinct(named)

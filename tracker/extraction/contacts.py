@@ -12,6 +12,7 @@ import re
 
 from tracker.rules import kind_from_evidence
 
+from .agency_shapes import agency_contacts, reported_that_day
 from .contact_dates import RELATIVE_BEFORE_VERB, contact_dated
 from .contact_nouns import THEY, during_contacts, earlier_contacts, noun_contacts
 from .context import Article, Sentence, distinct
@@ -36,13 +37,12 @@ from .recalled import recalled_contacts
 from .same_contact import contacts_merged
 from .subjects import and_before, coordinated, pronoun_subject, unnamed_head_before
 
-# Re-exported: gap claims read these from here.
-__all__ = ["THEY", "FoundContact", "find_contacts"]
+__all__ = ["THEY", "FoundContact", "find_contacts"]  # re-exported: gap claims read these from here
 
 CONTACT_VERB = re.compile(
     # Every verb below starts with one of these letters, then one of these letter pairs ("held",
     # "spoke", "met", ...): a cheap test that skips most words before the alternatives are tried.
-    r"""(?ix:\b(?=[hstmcprwv](?:el|ad|as|av|ol|po|pe|al|et|ee|ho|ak|ec|oo|os|ai|ay|is|on))(?:
+    r"""(?ix:\b(?=[hstmcprwv](?:el|ad|as|av|ol|po|pe|al|et|ee|ho|ak|ec|oo|os|ai|ay|is|on|at))(?:
     (?P<video>
         HAVE\s+DET\s+(?:[\w-]+\s+){0,3}?(?:video\s*call|video\s*conference|videoconference
             |virtual\s+(?:meeting|summit|talks|call)|(?:meeting|conversation|talks)\s*,?\s+(?:held\s+)?(?:via|by|over)
@@ -55,8 +55,9 @@ CONTACT_VERB = re.compile(
             |calls?|conversations?)
         | (?:spoke|spoken|speaks|speak|talked|talks|talk)(?:\s+\w+){0,2}?\s+(?:by|on\s+the|over\s+the)\s+(?:tele)?phone
         | (?:spoke|spoken|speaks|speak|talked|talk)\s+(?:[\w-]+\s+){0,8}?with
-        | (?:spoke|spoken|speaks|speak|talked|talk)\s+(?:\w+\s+){0,2}?to
-        | (?:tele)?phoned | (?:called|calls)(?!\s+(?:on|upon|for|in|off|out|it|him|her|them|back|a|an|the)\b)
+        | (?:spoke|spoken|speaks|speak|talked|talk)\s+(?:\w+\s+){0,2}?to(?!\s+(?:the\s+)?(?:PRESS_WORDS)\b)
+        | (?:tele)?phoned | (?:called|calls)(?:\s+up)?(?!\s+(?:on|upon|for|in|off|out|it|him|her|them|back|a|an|the)\b)
+            (?!(?:\s+[A-Z][\w'’.-]*){1,6}\s+(?:a|an)\s+(?!day|week|month|year|few|couple|second)\w)  # "called X a liar"
         | (?:made|received|took)\s+a\s+(?:(?:tele)?phone\s+)?call\s+(?:from|with|to)
         # "congratulated Mira Tol by telephone on ...": a verb of address whose medium is the phone.
         | (?:congratulated|congratulates|consulted)(?=\s+(?:[\w'’.-]+\s+){1,8}?(?:by|over\s+the|on\s+the)
@@ -64,8 +65,10 @@ CONTACT_VERB = re.compile(
     )
     | (?P<meeting>
         (?:met|meets|meet)\b(?:,?\s+[\w-]+){0,6}?,?\s+with | (?:met|meets|meet)(?-i:(?=\s+[A-Z]))
-        | (?:met|meets|meet)(?=\s+the\s+(?:[\w'’-]+\s+){0,3}?(?-i:[A-Z]))  # "met the country's prime minister X"
+        | (?:met|meets|meet)(?=\s+(?:the|his|her|their)\s+(?:[\w'’-]+\s+){0,3}?(?-i:[A-Z]))  # "met his Estralian ..."
+        | (?:sat|was\s+sitting|were\s+sitting)\s+down\s+(?:\w+\s+){0,2}?with  # "sat down on Tuesday with X"
         | (?<=\b(?:is|am)\s)meeting\s+(?:\w+\s+){0,2}?with | (?<=\bare\s)meeting\s+(?:\w+\s+){0,2}?with
+        | (?:(?<=\bis\s)|(?<=\bare\s))hosting
         | HAVE\s+(?:DET\s+)?(?:(?!to\b|been\b)[\w-]+\s+){0,4}?(?:meeting|summit|talks|bilateral|discussion|consultation
             |negotiation)s?(?:\s+with)?
         | (?:held|hold|holds)\s+talks | (?:convened|convenes|convene)\s+with
@@ -75,18 +78,20 @@ CONTACT_VERB = re.compile(
         | (?:visited|visits|visit)(?!\s+by\b))
     # "X and Y spoke today": two people as the subject, no object.
     # ("met the interests of" is no meeting)
-    | (?P<pair>spoke|talked|met(?!\s+(?:the|a|an|its|their|his|her|all|every|our)\b)|conferred
+    | (?P<pair>(?:spoke|talked)(?!\s+to\s+(?:the\s+)?(?:PRESS_WORDS)\b)|conferred
+        | met(?!\s+(?:the|a|an|its|their|his|her|all|every|our)\b)
         | (?:(?<=\bare\s)|(?<=\bwere\s))meeting)  # "X and Y are meeting at this hour\"
-    )\b)""".replace("HAVE", r"(?:held|had|holds|has|hold|have)").replace(
-        "DET", r"(?:a|an|his|her|their|its|another|several|separate|two|three)"
-    )
+    )\b)""".replace("HAVE", r"(?:held|had|holds|has|hold|have)")
+    .replace("PRESS_WORDS", "press|media|reporters")
+    .replace("DET", r"(?:a|an|his|her|their|its|another|several|separate|two|three)")
 )
 DIRECT_OBJECT_VERBS = (
     "welcome", "receive", "hosted", "hosts", "host", "visited", "visits", "visit", "met", "meet",
     "called", "calls", "phoned", "telephoned", "congratulat", "consulted",
 )  # fmt: skip
 DIRECT_GAP = (
-    r"[\s,]*(?:[\w'’-]+\s+){0,3}?(?:with\s+)?(?:(?:His|Her)\s+(?:Royal\s+)?(?:Majesty|Highness|Excellency)\s+)?"
+    r"[\s,]*(?:[\w'’-]+\s+){0,3}?(?:counterpart,\s+)?(?:with\s+)?"
+    r"(?:(?:His|Her)\s+(?:Royal\s+)?(?:Majesty|Highness|Excellency)\s+)?"
 )
 SPOKE = re.compile(r"(?:spoke|spoken|speaks|speak|talked|talks|talk)\b(?!.*\bphone\b)")
 # Where a "spoke with" happened in person: at a summit, on its margins, during a visit.
@@ -193,6 +198,7 @@ def find_contacts(article: Article) -> list[FoundContact]:
             here = _took_part(article, sent, mentions)
         if not here:
             here = discussed_contacts(article, sent, mentions)
+        here += agency_contacts(article, sent, mentions, here)  # "He met X before meeting Y": new pairs
         found += here
         if is_list and found:
             last = found[-1]
@@ -207,6 +213,7 @@ def find_contacts(article: Article) -> list[FoundContact]:
         found += earlier_contacts(article, sent, mentions, found)
         found += recalled_contacts(article, sent, found)
     found = [c for c in found if len(c.entities) >= (1 if c.unnamed_side else 2) and not c.awaiting]
+    found = reported_that_day(article, found)  # a transcript's own meeting; a news item's undated contacts
     for c in found:
         if c.date is None and c.by_noun and not c.recalled and article.is_release and article.published:
             c.date, c.precision = article.published, "day"  # "the talks with X" a release reports: that day's

@@ -74,10 +74,11 @@ SAID_NAME = re.compile(
 # The first of two people who are a verb's subject, read before the second: "Aldo Varen and Mira Tol held talks".
 PAIR_SUBJECT_BEFORE = re.compile(rf"(?<![\w'’-])(?P<name>{NAME_WORD}(?:{SEP}{NAME_WORD}){{1,2}})[ \t]+and[ \t]+$")
 # The person a contact verb or a word of address names: "spoke with Aldo Varen", "welcomed my friend
-# Aldo Varen", "our colleague Mira Tol".
+# Aldo Varen", "our colleague Mira Tol", "his counterpart Mira Tol".
 OBJECT_NAME = re.compile(
     rf"\b(?:with|welcomed?|received?|hosted|met|telephoned|phoned|(?:my|our)[ \t]+(?:dear[ \t]+|good[ \t]+|old[ \t]+)?"
-    rf"(?:friend|colleague|counterpart))[ \t]+(?P<name>(?=[{_UPPER}]){NAME_WORD}(?:{SEP}{NAME_WORD}){{1,3}})\b"
+    rf"(?:friend|colleague|counterpart)|(?:his|her|their)[ \t]+counterpart)"  # "his counterpart Mira Tol"
+    rf"[ \t]+(?P<name>(?=[{_UPPER}]){NAME_WORD}(?:{SEP}{NAME_WORD}){{1,3}})\b"
 )
 # The person a verb of address names when the phone was its medium: "congratulated Mira Tol by telephone".
 ADDRESSED_BY_PHONE = re.compile(

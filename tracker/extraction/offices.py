@@ -66,7 +66,8 @@ COUNTERPART_NAME = re.compile(
 # "At the request of the President of Estralia, Aldo Varen informed ...": an opening phrase, whose
 # comma ends it, before the subject; no apposition.
 OPENING_PHRASE = re.compile(
-    r"(?:^|[.!?]\s+|\n\s*)(?:At|On|In|After|Following|During|Upon|Unlike|Like|For|With|According\s+to)\b[^,.;:\n]*$"
+    r"(?:^|[.!?]\s+|\n\s*)(?:At|On|In|After|Following|During|Upon|Unlike|Like|For|With|According\s+to"
+    r"|[A-Z][a-z]{2,}ing)\b[^,.;:\n]*$"  # "Welcoming the Estralian President, Aldo Varen said ..."
 )
 
 

@@ -27,6 +27,7 @@ from .vocabulary import (
 # Deputy Prime Minister and Defence Minister ...").
 JOINER = re.compile(
     r"^[\s,]*(?:and|as\s+well\s+as|&)?[\s,]*(?:(?:His|Her)\s+(?:Royal\s+)?(?:Majesty|Highness|Excellency)\s+)?"
+    r"(?:(?:his|her|their)\s+(?:[A-Z][\w-]*\s+)?counterpart,?\s+)?"  # "X and his Estralian counterpart Y"
     r"(?:(?:\(?[A-Z][\w-]*\)?|of|the|for|to)\s+){0,10}$"
 )
 # Before a titled name, the words of an office and "and": "..., and Deputy Prime Minister and <Defence
@@ -352,10 +353,21 @@ def _names_someone(item: str, is_place) -> bool:
 JOINT = re.compile(r"\b(?:joint|jointly|together|trilateral|multilateral|group|conference|summit)\b", re.I)
 
 
+# Words that make a list of counterparts so many two-party contacts: "bilateral talks", "separate meetings",
+# "a series of meetings".
+SEVERAL_BILATERALS = re.compile(
+    r"\b(?:bilateral\s+(?:talks|meetings|calls|consultations)|bilaterals|separate\s+(?:\w+\s+)?(?:meetings|talks|calls"
+    r"|conversations|sessions)|series\s+of\s+(?:\w+\s+)?(?:meetings|talks|calls))\b",
+    re.I,
+)
+
+
 def separate_contacts(verb: str, kind: str, subject: list[Mention], sentence: str) -> bool:
     """Whether "had conversations with A, B and C" were several contacts, one with each: a plural
     noun says so, as does "separately"; so does "spoke with A, B and C" in person (one talks with each guest at a
     reception) or in the narrator's own words ("I spoke with ..."), unless the text calls it joint."""
+    if SEVERAL_BILATERALS.search(sentence) and not re.search(r"\b(?:jointly|together|trilateral)\b", sentence, re.I):
+        return True  # "held bilateral talks with A, B and C on the sidelines of the summit": one each
     if JOINT.search(sentence):
         return False
     if re.search(r"\bseparately\b", sentence, re.I):

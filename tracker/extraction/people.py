@@ -36,12 +36,20 @@ from .names import (
     role_before_name,
     trim_name_words,
 )
-from .offices import OFFICE_OF_THE, apposed_mentions, definite_mentions, honorific_mentions, role_mentions
+from .offices import (
+    OFFICE_OF_THE,
+    OPENING_PHRASE,
+    apposed_mentions,
+    definite_mentions,
+    honorific_mentions,
+    role_mentions,
+)
 from .other_bearer import names_someone_else
 from .vocabulary import EVENT_WORDS, NAME_PARTICLES, NOT_NAME, PORTFOLIO_WORDS
 
 PLACE_WORD_AFTER = re.compile(r"[ \t]+[A-Z][\w'’-]+")
 QUALIFIER_WORDS = re.compile(rf"((?:{NAME_WORD}[ \t]+\n?[ \t]*){{1,3}})$")
+DOTTED_INITIALS = re.compile(r"(?<![\w.])((?:[A-Z]\.){2,}[ \t]+)$")
 NAME_GAP = re.compile(r",?[ \t]+\n?[ \t]*|\n[ \t]*")  # between a title and the name after it
 # Re-exported: the statements finder and the ingest service read these from here.
 __all__ = ["SPEECH_VERB", "Entity", "Mention", "People", "PeopleFinder", "person_name_clean"]
@@ -230,8 +238,8 @@ class PeopleFinder:
                             continue  # "President of France" with no name: an office, not a person
             if name_span is None:
                 gap = NAME_GAP.match(text, pos)
-                if not gap:
-                    continue
+                if not gap or ("," in gap.group() and OPENING_PHRASE.search(text, max(0, m.start() - 120), m.start())):
+                    continue  # "Welcoming the Estralian President, Lind said": the comma ends the opening phrase
                 run = NAME_RUN.match(text, gap.end())
                 if not run or run.end() > end:
                     continue
@@ -264,6 +272,8 @@ class PeopleFinder:
         """A demonym, country or organisation just before a title ("Israeli", "NATO", "European Commission")."""
         before = self.text[max(0, title_start - 60) : title_start]
         m = QUALIFIER_WORDS.search(before)
+        if before.endswith(". "):  # "U.S. Secretary of State X": a country's initials, dotted
+            m = DOTTED_INITIALS.search(before) or m
         if not m:
             return None, title_start
         words = m.group(1).split()

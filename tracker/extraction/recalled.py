@@ -12,7 +12,7 @@ from datetime import timedelta
 
 from .contact_nouns import noun_kind
 from .context import Article, Sentence
-from .participants import FoundContact
+from .participants import FoundContact, group_backwards
 from .vocabulary import MONTH_NAMES
 
 _MONTH = "|".join(MONTH_NAMES)
@@ -87,11 +87,22 @@ def recalled_contacts(article: Article, sent: Sentence, found: list[FoundContact
                 kind = "meeting" if m.group("verb") == "met" else "phone_call"
             else:
                 kind = noun_kind(m.group("noun"), "")
-            contact = FoundContact(list(pair), kind, when, precision, False, sent.start, sent.end, sent)
+            whose = _pair_just_before(article, sent, m.start()) if pattern is THEIR_CONTACT else None
+            contact = FoundContact(list(whose or pair), kind, when, precision, False, sent.start, sent.end, sent)
             contact.recalled = True
             contact.kind_span = (m.start(), m.end())
             out.append(contact)
     return out
+
+
+def _pair_just_before(article: Article, sent: Sentence, at: int):
+    """ "between A and B during their first summit": the two people "their" follows, if it follows two."""
+    named = [x for x in article.mentions_in(sent.start, at) if not article.in_quote(x.start)]
+    group = group_backwards(article.text, named)
+    people = list({x.entity.ident: x.entity for x in group}.values())
+    if len(people) != 2 or not re.fullmatch(r"[\s,]*(?:[a-z]+\s+){0,3}", article.text[group[-1].end : at]):
+        return None
+    return people
 
 
 def _visits_the_other(article: Article, pair, place: str) -> bool:

@@ -104,6 +104,10 @@ class _Context:
     main_events: list[tuple[int, Entity]] = field(default_factory=list)  # "he said" reads only these
 
 
+# A quotation left open at its paragraph's end, the next paragraph opening with a mark: it goes on there.
+RUNS_ON = re.compile(r"[ \t]*\n\s*[“\"]")
+
+
 def find_statements(article: Article, paragraphs: list[Block]) -> list[FoundStatement]:
     text = article.text
     ctx = _Context(speech_events(article), genders(article))
@@ -114,6 +118,7 @@ def find_statements(article: Article, paragraphs: list[Block]) -> list[FoundStat
     ctx.main_events = main_clause_events(article, ctx.events)
     out: list[FoundStatement] = []
     previous: FoundStatement | None = None
+    running: list[tuple[Block, object]] = []
     for q in article.quotes:
         quote = text[q.start : q.end]
         if not quote.strip() or len(quote) > 5000:
@@ -151,7 +156,15 @@ def find_statements(article: Article, paragraphs: list[Block]) -> list[FoundStat
             if prev_sent and para_index - prev_sent.paragraph <= 1 and not _names_someone_else(article, sent, q):
                 speaker = previous.speaker
         if speaker is None:
+            if not fragment and RUNS_ON.match(text, q.end):
+                running.append((q, sent))  # left open at its paragraph's end: the next one may say whose
             continue
+        # '"Words. [new paragraph] "More words," Tol said': the paragraphs before, left open, are hers too.
+        chain = []
+        while running and RUNS_ON.fullmatch(text, running[-1][0].end, (chain[0][0] if chain else q).start):
+            chain.insert(0, running.pop())
+        out += [_statement(article, speaker, p, p_sent, False) for p, p_sent in chain]
+        running.clear()
         item = _statement(article, speaker, q, sent, fragment)
         out.append(item)
         # The attribution is a speech event too: a later "she added" may mean this speaker.

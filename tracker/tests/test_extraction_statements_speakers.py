@@ -1,6 +1,7 @@
 """Speakers read from where they speak when the people finder did not tag them: an office the text
 ties to a name, a name new to the database before a speech verb, a signature line, the sender of a
-greeting; and "he said" after a speech verb reported inside another's words. Fictional people only."""
+greeting; "he said" after a speech verb reported inside another's words; and a quotation left open over
+paragraphs, said by whom its last paragraph names. Fictional people only."""
 
 from datetime import date
 
@@ -197,3 +198,19 @@ def test_words_the_speaker_quotes_are_of_whom_they_name_or_of_nobody():
 def test_a_number_in_quotation_marks_is_a_name_not_a_statement():
     text = 'President Aldo Varen of Norvania welcomed the signing of the "123" agreement on civil nuclear work.'
     assert said(text) == []
+
+
+def test_a_quotation_left_open_over_paragraphs_is_said_by_whom_its_last_paragraph_names():
+    text = (
+        "Prime Minister Mira Tol of Estralia spoke at length on Tuesday.\n\n"
+        "“Our economy has grown every year for a decade. We have built schools across the country.\n\n"
+        "“We have paid our debts on time.\n\n"
+        "“Now we want to build the railway our grandparents dreamed about,” Tol said.\n\n"
+        "“This is a different matter,” said Aldo Varen, the Norvanian President."
+    )
+    assert said(text) == [
+        ("Mira Tol", "Our economy has grown every year for a decade. We have built schools across the country."),
+        ("Mira Tol", "We have paid our debts on time."),
+        ("Mira Tol", "Now we want to build the railway our grandparents dreamed about"),
+        ("Aldo Varen", "This is a different matter"),
+    ]

@@ -1,0 +1,265 @@
+"""Contacts in the shapes news agencies write them, where no verb of contact has the two sides as
+its subject and object:
+
+- a participle opening the sentence: "After meeting Prime Minister X on Tuesday, President Y said ...";
+- a call named by a noun around a verb of speech: "In a telephone call Tuesday, X and Y agreed ...",
+  "During a phone call on Monday, X told Y ...", "X told Y in a phone call Tuesday that ...";
+- the passive: "X was received by President Y", "X was hosted by Y at the palace";
+- the two people the sentence before named, as the subject: "X and Y agreed to ... . The two leaders
+  met Tuesday in the capital";
+- a noun of contact after the pair that is the subject: "X and Y agreed to ... after talks Tuesday";
+- leaders a list names: "X held bilateral meetings with world leaders, including A and B".
+
+The day a news item reports, and a transcript's own meeting, are in ``reported``.
+
+Each needs a named person on both sides, of different governments; a contact still to come
+("will be received by", "in a phone call planned for Friday") is flagged planned by its words.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .contact_dates import contact_dated
+from .context import Article, Sentence, distinct
+from .participants import (
+    OBJECT_GAP,
+    FoundContact,
+    group_backwards,
+    group_forwards,
+    is_domestic,
+    separate_contacts,
+)
+from .people import Mention
+from .reported import reported_that_day
+from .subjects import pronoun_subject
+
+__all__ = ["agency_contacts", "reported_that_day"]  # contacts.py reads both from here
+
+_DAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|today|yesterday|last\s+week)"
+_WHEN = rf"(?:\s+(?:on\s+|late\s+|early\s+|last\s+|this\s+)?{_DAY}(?:\s+(?:morning|afternoon|evening|night))?)?"
+# "After meeting Prime Minister X", "After talks with X", "..., speaking after meeting X", "He met X before
+# meeting Y": the participle's object comes next ("after a meeting with X" is the noun's, found with the
+# other nouns of contact).
+AFTER_MEETING = re.compile(r"(?<![\w-])(?:After|after|before)\s+(?:meeting|talks)(?:\s+with)?\s+")
+# "Meeting with X, Y said ...", "Receiving X, Y noted ...": a participle opening the sentence.
+OPENING_PARTICIPLE = re.compile(r"\s*(?:Meeting|Receiving|Welcoming)(?:\s+with)?\s+")
+# "He met X before meeting Y": the subject opening the sentence is the participle's too.
+SUBJECT_PRONOUN = re.compile(r"\s*(?:He|She)\s+")
+# "In a telephone call Tuesday, ...", "During a phone call on Monday, ...": the call opens the clause.
+CALL = r"(?:(?:tele)?phone\s+(?:call|conversation)|video\s*(?:call|conference)|videoconference)"
+CALL_OPENING = re.compile(rf"(?<![\w-])(?:In|During)\s+an?\s+(?P<noun>{CALL}){_WHEN}\s*,\s+")
+# "X told Y in a phone call Tuesday": a verb of speech, its addressee, then the call.
+SPEECH_VERB = r"(?:told|assured|urged|informed|briefed|thanked|pressed|warned|congratulated|invited)"
+CALL_AFTER = re.compile(rf"\s+(?:in|during)\s+an?\s+(?P<noun>{CALL})\b")
+BETWEEN_SUBJECT_AND_VERB = re.compile(r"[\s,]*(?:also\s+|then\s+|later\s+)?")
+SPEECH = re.compile(rf"\s+(?:also\s+)?{SPEECH_VERB}\s+")
+# "A and B agreed", "A and B discussed": the two of the call as one subject, then a verb.
+PAIR_VERB = re.compile(r"\s+(?:also\s+)?(?:(?:have|has|had)\s+)?(?:[a-z]+ed|spoke|told|said|held|gave|signed)\b")
+# "X was received by Y": the passive of a verb of meeting, its agent the other side.
+NEGATION = re.compile(r"\b(?:not|never)\b|n['’]t\b")
+PASSIVE = re.compile(r"\s+(?:was|were|has\s+been|had\s+been)\s+(?:warmly\s+)?(?:received|hosted|welcomed)\s+by\s+")
+
+# "The two leaders met Tuesday", "They spoke by phone on Monday": a past verb of contact, no object.
+THE_TWO = re.compile(
+    r"(?P<two>The\s+two(?:\s+(?:leaders|presidents|prime\s+ministers|men|women|heads\s+of\s+state|(?:foreign\s+)?"
+    r"ministers))?|The\s+top\s+diplomats\s+of\s+the\s+two\s+(?:nations|countries)|They)\s+"
+    r"(?:also\s+|later\s+|then\s+)?(?P<verb>met|spoke|talked|held\s+(?:talks|a\s+meeting)|conferred)\b"
+)
+# After "spoke"/"talked": the medium or a time, never a listener ("spoke to reporters").
+SPOKE_HOW = re.compile(r"\s+(?:by\s+(?:tele)?phone|on\s+the\s+(?:tele)?phone|over\s+the\s+(?:tele)?phone|by\s+video)\b")
+# After "met"/"held talks": not another person ("met with reporters", "met the press").
+MET_WHOM = re.compile(r"\s+(?:with(?!\s+each\s+other)|the\b|a\b|an\b|reporters\b|journalists\b)")
+# "..., after talks in the capital", "in a telephone call on Saturday": the pair's own contact, no "with".
+PAIR_NOUN = re.compile(
+    r"\b(?:after|during|following|in)\s+(?:their\s+|a\s+|an\s+)?(?:(?:bilateral|[A-Z]\w*-[A-Z]\w*)\s+)?"
+    r"(?P<noun>talks|meeting|(?:tele)?phone\s+call"
+    r"|video\s*(?:call|conference)|videoconference)\b(?!\s+(?:with|between|of)\b)"
+)
+
+# "held a series of bilateral meetings with world leaders, including A and B", "met several leaders,
+# among them A": the leaders the list names.
+INCLUDING = re.compile(
+    r"\b(?P<verb>met|meetings?|talks|calls?|spoke|conversations?)\s+(?:with\s+)?(?:[\w-]+\s+){0,3}?"
+    r"(?:leaders|counterparts|heads\s+of\s+(?:state|government)|presidents|prime\s+ministers)\s*,?\s+"
+    r"(?:including|among\s+them|such\s+as)\s+"
+)
+
+
+def agency_contacts(
+    article: Article, sent: Sentence, mentions: list[Mention], found: list[FoundContact]
+) -> list[FoundContact]:
+    """The contacts of the shapes above in one sentence (none when its words hold no cue), each of
+    a pair of people that none of the sentence's ``found`` contacts has."""
+    pairs = [{e.ident for e in c.entities} for c in found]
+    return [c for c in _agency_contacts(article, sent, mentions) if {e.ident for e in c.entities} not in pairs]
+
+
+def _agency_contacts(article: Article, sent: Sentence, mentions: list[Mention]) -> list[FoundContact]:
+    words = article.text[sent.start : sent.end]
+    out: list[FoundContact] = []
+    if "fter meeting" in words or "fter talks" in words or "before meeting" in words or OPENING_PARTICIPLE.match(words):
+        out += _after_meeting(article, sent, mentions)
+    if " call" in words or "conversation" in words or "video" in words:
+        out += _in_a_call(article, sent, mentions)
+    if " by " in words and ("received" in words or "hosted" in words or "welcomed" in words):
+        out += _passive(article, sent, mentions)
+    if words.startswith(("The two", "They", "The top")):
+        out += _the_two(article, sent)
+    if " talks" in words or "meeting" in words or " call" in words or "video" in words:
+        out += _pair_noun(article, sent, mentions)
+    if "including" in words or "among them" in words or "such as" in words:
+        out += _including(article, sent, mentions)
+    return out
+
+
+def _contact(article, sent, m, people: list[Mention], kind: str) -> list[FoundContact]:
+    entities = distinct([x.entity for x in people])
+    if len(entities) < 2 or is_domestic(entities[:1], entities[1:], article.home):
+        return []
+    if len({e.country for e in entities}) == 1 and entities[0].country:
+        return []  # one government's people
+    return [contact_dated(article, sent, m, entities, kind, people[:1])]
+
+
+def _kind(noun: str) -> str:
+    return "video_call" if "video" in noun.lower() else "phone_call"
+
+
+def _after_meeting(article: Article, sent: Sentence, mentions: list[Mention]) -> list[FoundContact]:
+    text = article.text
+    m = OPENING_PARTICIPLE.match(text, sent.start, sent.end) or AFTER_MEETING.search(text, sent.start, sent.end)
+    if m is None or article.in_quote(m.start()):
+        return []
+    obj = group_forwards(text, [x for x in mentions if x.start >= m.end()], m.end())
+    if not obj:
+        return []
+    if m.group(0)[0].islower():
+        subject = _opening_subject(article, sent, mentions, m.start())
+        return _contact(article, sent, m, subject + obj, "meeting") if subject else []
+    # The main clause after the comma that closes the opening phrase: its subject is the other side.
+    comma = text.find(",", obj[-1].end, sent.end)
+    if comma < 0:
+        return []
+    subject = group_forwards(text, [x for x in mentions if x.start > comma], comma + 1)
+    if not subject or not re.fullmatch(r",\s*", text[comma : subject[0].start]):
+        return []
+    return _contact(article, sent, m, subject + obj, "meeting")
+
+
+def _opening_subject(article: Article, sent: Sentence, mentions: list[Mention], before: int) -> list[Mention]:
+    """The people opening the sentence, as its subject ("He": the last sentence's subject)."""
+    text = article.text
+    subject = group_forwards(text, [x for x in mentions if x.end <= before], sent.start)
+    if subject:
+        return subject
+    he = SUBJECT_PRONOUN.match(text, sent.start, before)
+    return pronoun_subject(article, sent, he.end()) if he else []
+
+
+def _in_a_call(article: Article, sent: Sentence, mentions: list[Mention]) -> list[FoundContact]:
+    text = article.text
+    opening = CALL_OPENING.search(text, sent.start, sent.end)
+    if opening is not None and not article.in_quote(opening.start()):
+        after = [x for x in mentions if x.start >= opening.end()]
+        subject = group_forwards(text, after, opening.end())
+        if subject and not NEGATION.search(text, opening.end(), subject[-1].end + 20):
+            rest = after[len(subject) :]
+            if len(distinct([x.entity for x in subject])) >= 2 and PAIR_VERB.match(text, subject[-1].end):
+                return _contact(article, sent, opening, subject, _kind(opening.group("noun")))  # "A and B agreed"
+            verb = SPEECH.match(text, subject[-1].end)
+            if len(subject) == 1 and verb and rest and OBJECT_GAP.fullmatch(text, verb.end(), rest[0].start):
+                return _contact(article, sent, opening, subject + rest[:1], _kind(opening.group("noun")))
+    out = []
+    for k, x in enumerate(mentions):
+        verb = SPEECH.match(text, x.end)
+        if verb is None or article.in_quote(x.start):
+            continue
+        obj = [y for y in mentions[k + 1 :] if y.start >= verb.end()][:1]
+        if not obj or not OBJECT_GAP.fullmatch(text, verb.end(), obj[0].start):
+            continue
+        call = CALL_AFTER.match(text, obj[0].end)
+        if call is None:
+            continue
+        subject = group_backwards(text, mentions[: k + 1])
+        out += _contact(article, sent, call, subject + obj, _kind(call.group("noun")))
+    return out
+
+
+def _passive(article: Article, sent: Sentence, mentions: list[Mention]) -> list[FoundContact]:
+    text = article.text
+    out = []
+    for k, x in enumerate(mentions):
+        m = PASSIVE.match(text, x.end)
+        if m is None or article.in_quote(x.start):
+            continue
+        agent = group_forwards(text, [y for y in mentions[k + 1 :] if y.start >= m.end()], m.end())
+        if not agent:
+            continue
+        subject = group_backwards(text, mentions[: k + 1])
+        out += _contact(article, sent, m, subject + agent, "meeting")
+    return out
+
+
+def _the_two(article: Article, sent: Sentence) -> list[FoundContact]:
+    """ "The two leaders met Tuesday": the two the sentence before named ("They": only when it opens
+    with the two of them, "X and Y agreed ...")."""
+    text = article.text
+    m = THE_TWO.match(text, sent.start, sent.end)
+    before = article.sentence_before(sent)
+    if m is None or before is None or article.in_quote(m.start()):
+        return []
+    verb = m.group("verb")
+    if verb in ("spoke", "talked") and not SPOKE_HOW.match(text, m.end()):
+        return []
+    if verb not in ("spoke", "talked") and MET_WHOM.match(text, m.end()):
+        return []
+    named = [x for x in article.mentions_in(before.start, before.end) if not article.in_quote(x.start)]
+    if m.group("two") == "They":
+        named = group_forwards(text, named, before.start)
+    if len(distinct([x.entity for x in named])) != 2:
+        return []
+    kind = "phone_call" if verb in ("spoke", "talked") else "meeting"
+    if "video" in text[m.end() : m.end() + 20]:
+        kind = "video_call"
+    return _contact(article, sent, m, named, kind)
+
+
+def _pair_noun(article: Article, sent: Sentence, mentions: list[Mention]) -> list[FoundContact]:
+    """ "X and Y agreed to boost trade after talks in the capital": the subject pair's contact."""
+    text = article.text
+    subject = group_forwards(text, mentions, sent.start)
+    if len(distinct([x.entity for x in subject])) != 2 or not PAIR_VERB.match(text, subject[-1].end):
+        return []
+    m = PAIR_NOUN.search(text, subject[-1].end, sent.end)
+    if m is None or article.in_quote(m.start()) or NEGATION.search(text, subject[-1].end, m.start()):
+        return []
+    if any(x.start >= subject[-1].end and x.start < m.start() for x in mentions):
+        return []  # "X and Y told Z after talks": whose talks is not said
+    noun = m.group("noun")
+    kind = "meeting" if noun in ("talks", "meeting") else _kind(noun)
+    return _contact(article, sent, m, subject, kind)
+
+
+def _including(article: Article, sent: Sentence, mentions: list[Mention]) -> list[FoundContact]:
+    """ "X held bilateral meetings with world leaders, including A and B": X's contact with each (one
+    with all when nothing says they were several)."""
+    text = article.text
+    m = INCLUDING.search(text, sent.start, sent.end)
+    if m is None or article.in_quote(m.start()) or NEGATION.search(text, sent.start, m.start()):
+        return []
+    subject = _opening_subject(article, sent, mentions, m.start())
+    listed = group_forwards(text, [x for x in mentions if x.start >= m.end()], m.end())
+    if not subject or not listed:
+        return []
+    verb = m.group("verb")
+    kind = "meeting" if verb.startswith(("met", "meeting", "talks")) else "phone_call"
+    if "video" in text[sent.start : sent.end].lower():
+        kind = "video_call"
+    several = (
+        verb.endswith("s")
+        or re.search(r"\b(?:several|various|number|series)\b", m.group(0))
+        or separate_contacts(verb, kind, subject, text[sent.start : sent.end])
+    )
+    groups = [subject + [x] for x in listed] if several else [subject + listed]
+    return [c for g in groups for c in _contact(article, sent, m, g, kind)]
