@@ -29,6 +29,10 @@ NAME_WORD = (
     rf"|(?:al|el|bin|ibn|ben|abu|ad|as|ul)-[{_UPPER}][\w'’]*)"
 )
 SEP = r"(?:[ \t]+\n?|\n)[ \t]*"
+# After a pattern's first character, read as a character class: it starts a word (what a leading
+# "\b" says). A pattern that starts by reading a class lets the engine skip ahead to the next
+# character of the class in C; one that starts with "\b" or a lookahead is tried at every position.
+AT_WORD_START = r"(?<!\w.)"
 PARTICLE = "(?:" + "|".join(sorted(NAME_PARTICLES, key=len, reverse=True)) + ")"
 NAME_RUN = re.compile(rf"{NAME_WORD}(?:{SEP}(?:{PARTICLE}{SEP}){{0,2}}{NAME_WORD}){{0,4}}(?:,?[ \t]+(?:Jr|Sr)\.?)?")
 CAPS_RUN = re.compile(rf"{NAME_WORD}(?:{SEP}(?:(?:of|and|the|{PARTICLE}){SEP}){{0,2}}{NAME_WORD}){{0,9}}")
@@ -54,7 +58,7 @@ def phrases_alternation(phrases: list[str]) -> str:
 
 TITLE_PATTERN = phrases_alternation(TITLES)
 TITLE_FIRST = "[" + "".join(sorted({t[0].upper() for t in TITLES} | {t[0].lower() for t in TITLES})) + "]"
-TITLE = re.compile(rf"\b(?={TITLE_FIRST})(?P<title>{TITLE_PATTERN})(?:\b|(?<=\.))")
+TITLE = re.compile(rf"(?={TITLE_FIRST})\b(?P<title>{TITLE_PATTERN})(?:\b|(?<=\.))")
 SPEECH_VERB = (
     r"(?:said|says|told|added|stated|noted|stressed|explained|warned|wrote|tweeted|posted|asked|replied|insisted"
     r"|declared|argued|emphasi[sz]ed|continued|recalled|acknowledged|cautioned|urged|announced|described|called)"
@@ -76,12 +80,14 @@ PAIR_SUBJECT_BEFORE = re.compile(rf"(?<![\w'’-])(?P<name>{NAME_WORD}(?:{SEP}{N
 # The person a contact verb or a word of address names: "spoke with Aldo Varen", "welcomed my friend
 # Aldo Varen", "our colleague Mira Tol".
 OBJECT_NAME = re.compile(
-    rf"\b(?:with|welcomed?|received?|hosted|met|telephoned|phoned|(?:my|our)[ \t]+(?:dear[ \t]+|good[ \t]+|old[ \t]+)?"
+    r"(?=[wrhmtpo])\b(?:with|welcomed?|received?|hosted|met|telephoned|phoned"
+    r"|(?:my|our)[ \t]+(?:dear[ \t]+|good[ \t]+|old[ \t]+)?"
     rf"(?:friend|colleague|counterpart))[ \t]+(?P<name>(?=[{_UPPER}]){NAME_WORD}(?:{SEP}{NAME_WORD}){{1,3}})\b"
 )
 # The person a verb of address names when the phone was its medium: "congratulated Mira Tol by telephone".
 ADDRESSED_BY_PHONE = re.compile(
-    rf"\b(?:congratulated|congratulates|consulted)[ \t]+(?P<name>(?=[{_UPPER}]){NAME_WORD}(?:{SEP}{NAME_WORD}){{1,3}})"
+    rf"c{AT_WORD_START}(?:ongratulated|ongratulates|onsulted)[ \t]+"
+    rf"(?P<name>(?=[{_UPPER}]){NAME_WORD}(?:{SEP}{NAME_WORD}){{1,3}})"
     r"(?=[ \t]+(?:[\w'’.-]+[ \t]+){0,6}?(?:by|over[ \t]+the|on[ \t]+the)[ \t]+(?:tele)?phone\b)"
 )
 # Last words of capitalised phrases that name events and bodies, not people ("Leaders' Meeting said").

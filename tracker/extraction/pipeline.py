@@ -55,6 +55,7 @@ RELEASE = re.compile(
 GOVERNMENT_PUBLISHER = re.compile(
     r"\b(?:prime\s+minister|premier|president|presidency|chancellery|cabinet\s+office)\b", re.I
 )
+BYLINE_SENTENCE = re.compile(r"By\s+[^\n]{2,150}")
 SPACES = "\u00a0\u2007\u2009\u202f\u205f\u3000"
 
 
@@ -288,7 +289,8 @@ def _merged(blocks: list[Block]) -> list[Block]:
 
 
 def _is_byline(text: str, s: Block) -> bool:
-    return bool(re.fullmatch(r"By\s+[^\n]{2,150}", text[s.start : s.end].strip()))
+    line = text[s.start : s.end].strip()
+    return line.startswith("By") and BYLINE_SENTENCE.fullmatch(line) is not None
 
 
 def _home_country(publisher: str | None, url: str | None, gazetteer: Gazetteer) -> str | None:
