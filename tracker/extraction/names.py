@@ -58,7 +58,7 @@ def phrases_alternation(phrases: list[str]) -> str:
 
 TITLE_PATTERN = phrases_alternation(TITLES)
 TITLE_FIRST = "[" + "".join(sorted({t[0].upper() for t in TITLES} | {t[0].lower() for t in TITLES})) + "]"
-TITLE = re.compile(rf"(?={TITLE_FIRST})\b(?P<title>{TITLE_PATTERN})(?:\b|(?<=\.))")
+TITLE = re.compile(rf"\b(?={TITLE_FIRST})(?P<title>{TITLE_PATTERN})(?:\b|(?<=\.))")
 SPEECH_VERB = (
     r"(?:said|says|told|added|stated|noted|stressed|explained|warned|wrote|tweeted|posted|asked|replied|insisted"
     r"|declared|argued|emphasi[sz]ed|continued|recalled|acknowledged|cautioned|urged|announced|described|called)"

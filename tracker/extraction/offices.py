@@ -57,7 +57,7 @@ OFFICE_OF_THE = re.compile(
 )
 # "the President of Estralia, Aldo Varen,": the office and its country first, the name after a comma.
 OFFICE_THEN_NAME = re.compile(
-    rf"(?=[Tt]|{TITLE_FIRST})\b(?:[Tt]he{SEP})?(?P<title>{TITLE_PATTERN}){SEP}of{SEP}(?:the{SEP})?"
+    rf"\b(?=[Tt]|{TITLE_FIRST})(?:[Tt]he{SEP})?(?P<title>{TITLE_PATTERN}){SEP}of{SEP}(?:the{SEP})?"
     rf"{COUNTRY_WORDS},[ \t]*"
     rf"(?P<name>{NAME_WORD}(?:[ \t]+(?:{PARTICLE}[ \t]+){{0,2}}{NAME_WORD}){{1,3}})(?=[ \t]*[,.;:)\n]|$)"
 )
@@ -97,12 +97,6 @@ def office_then_name_mentions(finder: PeopleFinder, start: int, end: int) -> lis
         if entity:
             out.append(Mention(m.start(), m.end("name"), entity, "title"))
     return out
-
-
-def apposed_mentions(finder: PeopleFinder, start: int, end: int) -> list[Mention]:
-    """People named beside an office written apart from the name: "the President of Estralia, Aldo
-    Varen", "his Estralian counterpart, Mira Tol"."""
-    return office_then_name_mentions(finder, start, end) + counterpart_mentions(finder, start, end)
 
 
 def counterpart_mentions(finder: PeopleFinder, start: int, end: int) -> list[Mention]:

@@ -27,6 +27,7 @@ from .names import (
     SAID_NAME,
     SPEECH_VERB,
     TITLE,
+    WORD_CHAR,
     clean_name,
     given_names,
     known_names_in,
@@ -36,8 +37,16 @@ from .names import (
     role_before_name,
     trim_name_words,
 )
-from .offices import OFFICE_OF_THE, apposed_mentions, definite_mentions, honorific_mentions, role_mentions
+from .offices import (
+    OFFICE_OF_THE,
+    counterpart_mentions,
+    definite_mentions,
+    honorific_mentions,
+    office_then_name_mentions,
+    role_mentions,
+)
 from .other_bearer import names_someone_else
+from .text import word_runs
 from .vocabulary import EVENT_WORDS, NAME_PARTICLES, NOT_NAME, PORTFOLIO_WORDS
 
 PLACE_WORD_AFTER = re.compile(r"[ \t]+[A-Z][\w'’-]+")
@@ -169,14 +178,23 @@ class PeopleFinder:
     # --- finding ---------------------------------------------------------------------------
     def find(self, regions: list[tuple[int, int]]) -> People:
         found: list[Mention] = []
+        # The office patterns (appositive, office then name, definite) each hold a title TITLE finds
+        # where they match, so only the regions with one are searched for them: most have none.
+        titled = []
         for start, end in regions:
-            found += self._titled(start, end)
+            mentions, has_title = self._titled(start, end)
+            found += mentions
+            if has_title:
+                titled.append((start, end))
+        has_titles = set(titled)
         for start, end in regions:
             found += self._known_names(start, end)
         for start, end in regions:
             found += self._said_names(start, end)
-            found += self._appositives(start, end)
-            found += apposed_mentions(self, start, end)
+            if (start, end) in has_titles:
+                found += self._appositives(start, end)
+                found += office_then_name_mentions(self, start, end)
+            found += counterpart_mentions(self, start, end)
         self._merge_partial_names(found)
         found += self._surnames(regions)
         found = _without_overlaps(found)
@@ -186,7 +204,7 @@ class PeopleFinder:
         holders: dict[tuple[str, str | None], Entity | None] = {}  # "the <title>" means one person per article
         starts = [m.start for m in found]
         definite = []
-        for start, end in regions:
+        for start, end in titled:
             definite += [
                 m for m in definite_mentions(self, start, end, found, holders) if not _overlaps_sorted(m, starts, found)
             ]
@@ -195,10 +213,13 @@ class PeopleFinder:
         self.people.mentions = found
         return self.people
 
-    def _titled(self, start: int, end: int) -> list[Mention]:
+    def _titled(self, start: int, end: int) -> tuple[list[Mention], bool]:
+        """The people named after a title in ``text[start:end]``, and whether it holds a title."""
         out = []
         text = self.text
+        has_title = False
         for m in TITLE.finditer(text, start, end):
+            has_title = True
             title = " ".join(m.group("title").split())
             title_cap = title.title() if not title[0].isupper() else title
             if OFFICE_OF_THE.search(text, max(0, m.start() - 40), m.start()):
@@ -259,7 +280,7 @@ class PeopleFinder:
             entity = self.entity_for(text[ns:ne], title_cap, country)
             if entity:
                 out.append(Mention(span_start, ne, entity, "title"))
-        return out
+        return out, has_title
 
     def _qualifier(self, title_start: int) -> tuple[str | None, int]:
         """A demonym, country or organisation just before a title ("Israeli", "NATO", "European Commission")."""
@@ -409,15 +430,22 @@ class PeopleFinder:
                 by_surname.setdefault(e.surname, []).append(e)
         if not by_surname:
             return []
-        # A handful of surnames: one small regex, compiled once per article, beats a word-by-word scan.
-        alternation = "|".join(re.escape(s) for s in sorted(by_surname, key=len, reverse=True))
-        pattern = re.compile(rf"(?<![\w-])(?:{alternation})(?![\w-])")
+        # A handful of surnames, each found with str.find: a regex of them cost a compile per article
+        # (each article has its own surnames), more than the search. Leftmost, then longest, as the
+        # alternation of the surnames, longest first, between non-word characters found them.
         out = []
         for start, end in regions:
-            for m in pattern.finditer(self.text, start, end):
-                entities = by_surname[m.group(0)]
-                if len(entities) == 1 and not self._in_place_name(m.start(), m.end()):
-                    out.append(Mention(m.start(), m.end(), entities[0], "surname"))
+            found = sorted(
+                (pos, -len(s), s) for s in by_surname for pos in word_runs(self.text, s, start, end, WORD_CHAR)
+            )
+            last = start
+            for pos, length, s in found:
+                if pos < last:
+                    continue
+                last = pos - length
+                entities = by_surname[s]
+                if len(entities) == 1 and not self._in_place_name(pos, last):
+                    out.append(Mention(pos, last, entities[0], "surname"))
         return out
 
 
