@@ -118,7 +118,9 @@ def resolve_match(m: re.Match, published: date | None, forward: bool) -> tuple[d
         day = int(g["day"] or g["day2"])
         year = g["year"] or g["year2"]
         if year:
-            found = _dateparser_normalise(f"{day} {MONTH_NAMES[month - 1]} {year}", date(2000, 1, 1), "past")
+            # What dateparser reads "15 March 2024" as (checked for every day 0-39 of every month of
+            # 1900-2099, the pattern's reach, the impossible ones none), without its milliseconds a phrase.
+            found = _safe_date(int(year), month, day)
             return (found, "day") if found else None
         if published is None:
             return None
