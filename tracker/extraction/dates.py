@@ -38,8 +38,12 @@ _NUMBER_WORDS = {
 }  # fmt: skip
 
 DATE_PATTERN = re.compile(
-    # Every alternative starts with one of these characters; checking it first skips most positions.
-    r"(?=[0-9JFMASONDTWLNCPEYIjfmasondtwlncpeyi])\b(?:"
+    # Every alternative starts a word with a digit, one of these capitals, or one of these lower-case
+    # words: their first letters, then the word boundary, then the words skip most positions and most
+    # words ("the", "said") cheaply.
+    r"(?=[0-9JFMASONDTWLNCPEYIacefilmnopsty])\b"
+    r"(?=[0-9JFMASONDTWLNCPEYI]|(?:a|an|coming|early|earlier|eight|eleven|five|four|in|last|late|later|mid|next"
+    r"|nine|one|past|seven|several|six|ten|this|three|today|tomorrow|tonight|twelve|two|yesterday)\b)(?:"
     + "|".join(
         [
             rf"{_MONTH}{_SP}(?P<day>[0-3]?\d)(?:st|nd|rd|th)?\b(?:,?{_SP}(?P<year>(?:19|20)\d\d)\b)?",
