@@ -198,8 +198,13 @@ def _acronym(word: str) -> bool:
     return bare.isupper() and len(bare) > 1 and not re.fullmatch(r"[IVX]+", bare)
 
 
+SUFFIX_AFTER_NAME = re.compile(r",?\s+(?:Jr|Sr)\.?$")
+
+
 def clean_name(raw: str) -> str:
-    raw = re.sub(r",?\s+(?:Jr|Sr)\.?$", "", raw.strip())
+    raw = raw.strip()
+    if raw.endswith(("Jr", "Sr", "Jr.", "Sr.")):
+        raw = SUFFIX_AFTER_NAME.sub("", raw)
     return " ".join(raw.split())
 
 
