@@ -295,6 +295,19 @@ def _name_end(text: str, pos: int, end: int, words: tuple[str, ...]) -> int | No
     return pos
 
 
+def whole_words_in(text: str, start: int, end: int, words) -> list[tuple[int, int]]:
+    """Where ``words`` occur in ``text[start:end]`` between non-word characters (hyphens are word
+    characters): (start, end) pairs, leftmost first and at one place the longest, as an alternation
+    of them, longest first, would find them; found with ``str.find``, since a regex of an article's
+    own words (its people's surnames) cost a compile per article, more than the search."""
+    found = sorted((pos, -len(w)) for w in words for pos in word_runs(text, w, start, end, WORD_CHAR))
+    out: list[tuple[int, int]] = []
+    for pos, length in found:
+        if not out or pos >= out[-1][1]:
+            out.append((pos, pos - length))
+    return out
+
+
 def given_names(name: str) -> list[str]:
     """The words of a name without leading honorifics ("Sheikh Tamim ..." -> "Tamim ...")."""
     words = name.split()

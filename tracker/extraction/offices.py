@@ -99,6 +99,14 @@ def office_then_name_mentions(finder: PeopleFinder, start: int, end: int) -> lis
     return out
 
 
+def apposed_mentions(finder: PeopleFinder, start: int, end: int, titled: bool) -> list[Mention]:
+    """People named beside an office written apart from the name: "the President of Estralia, Aldo
+    Varen" (only where ``titled``: a region without a title has no such office), "his Estralian
+    counterpart, Mira Tol"."""
+    named = office_then_name_mentions(finder, start, end) if titled else []
+    return named + counterpart_mentions(finder, start, end)
+
+
 def counterpart_mentions(finder: PeopleFinder, start: int, end: int) -> list[Mention]:
     """ "met with his Estralian counterpart, Mira Tol": a person of the country the demonym names."""
     from .people import Mention

@@ -27,7 +27,6 @@ from .names import (
     SAID_NAME,
     SPEECH_VERB,
     TITLE,
-    WORD_CHAR,
     clean_name,
     given_names,
     known_names_in,
@@ -36,17 +35,10 @@ from .names import (
     person_name_clean,
     role_before_name,
     trim_name_words,
+    whole_words_in,
 )
-from .offices import (
-    OFFICE_OF_THE,
-    counterpart_mentions,
-    definite_mentions,
-    honorific_mentions,
-    office_then_name_mentions,
-    role_mentions,
-)
+from .offices import OFFICE_OF_THE, apposed_mentions, definite_mentions, honorific_mentions, role_mentions
 from .other_bearer import names_someone_else
-from .text import word_runs
 from .vocabulary import EVENT_WORDS, NAME_PARTICLES, NOT_NAME, PORTFOLIO_WORDS
 
 PLACE_WORD_AFTER = re.compile(r"[ \t]+[A-Z][\w'’-]+")
@@ -193,8 +185,7 @@ class PeopleFinder:
             found += self._said_names(start, end)
             if (start, end) in has_titles:
                 found += self._appositives(start, end)
-                found += office_then_name_mentions(self, start, end)
-            found += counterpart_mentions(self, start, end)
+            found += apposed_mentions(self, start, end, (start, end) in has_titles)
         self._merge_partial_names(found)
         found += self._surnames(regions)
         found = _without_overlaps(found)
@@ -430,22 +421,12 @@ class PeopleFinder:
                 by_surname.setdefault(e.surname, []).append(e)
         if not by_surname:
             return []
-        # A handful of surnames, each found with str.find: a regex of them cost a compile per article
-        # (each article has its own surnames), more than the search. Leftmost, then longest, as the
-        # alternation of the surnames, longest first, between non-word characters found them.
         out = []
         for start, end in regions:
-            found = sorted(
-                (pos, -len(s), s) for s in by_surname for pos in word_runs(self.text, s, start, end, WORD_CHAR)
-            )
-            last = start
-            for pos, length, s in found:
-                if pos < last:
-                    continue
-                last = pos - length
-                entities = by_surname[s]
-                if len(entities) == 1 and not self._in_place_name(pos, last):
-                    out.append(Mention(pos, last, entities[0], "surname"))
+            for ms, me in whole_words_in(self.text, start, end, by_surname):
+                entities = by_surname[self.text[ms:me]]
+                if len(entities) == 1 and not self._in_place_name(ms, me):
+                    out.append(Mention(ms, me, entities[0], "surname"))
         return out
 
 
