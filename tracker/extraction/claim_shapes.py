@@ -32,6 +32,7 @@ from .claim_terms import (
     period_anchor,
 )
 from .dates import DateHit
+from .spans import longest_without_overlaps
 
 # What a contact is called ("the first time" is NTH_TIME's); its first letter tested first, for speed.
 CONTACT_NOUN = (
@@ -368,7 +369,7 @@ def shapes_in(text: str, start: int, end: int, dates: list[DateHit], published: 
         days, months = duration_of(m.group("num"), m.group("unit"))
         if days or months:
             out.append(Shape("exactly", m.start(), m.end(), duration_days=days, duration_months=months, noun="after"))
-    return _without_overlaps(out)
+    return longest_without_overlaps(out)
 
 
 def _firsts_to_visit_and_counts(text: str, start: int, end: int, dates, published) -> list[Shape]:
@@ -436,12 +437,3 @@ def _about_people(obj: str, verb: str) -> bool:
     if verb.lower() == "seen":  # "not seen you since ...": whom; "the world has not seen for a long time": nobody
         return bool(re.match(r"\s*(?:you|him|her|them|[A-Z]\w+)\s*(?:in\s+person)?\s*$", obj))
     return bool(re.match(r"\s*(?:you|him|her|them|each\s+other|one\s+another|[A-Z]\w+)?\s*(?:in\s+person)?\s*$", obj))
-
-
-def _without_overlaps(shapes: list[Shape]) -> list[Shape]:
-    """One claim per stretch of words: the longest shape wins where two overlap."""
-    kept: list[Shape] = []
-    for s in sorted(shapes, key=lambda s: (-(s.end - s.start), s.start)):
-        if not any(s.start < k.end and k.start < s.end for k in kept):
-            kept.append(s)
-    return sorted(kept, key=lambda s: s.start)

@@ -17,6 +17,7 @@ from .contact_dates import RELATIVE_BEFORE_VERB, contact_dated
 from .contact_nouns import THEY, during_contacts, earlier_contacts, noun_contacts
 from .context import Article, Sentence, distinct
 from .discussed import discussed_contacts
+from .names import AT_WORD_START
 from .narrator import first_person_before, we_before
 from .participants import (
     OBJECT_GAP,
@@ -40,8 +41,7 @@ from .subjects import and_before, coordinated, pronoun_subject, unnamed_head_bef
 __all__ = ["THEY", "FoundContact", "find_contacts"]  # re-exported: gap claims read these from here
 
 CONTACT_VERB = re.compile(
-    # Every verb below starts with one of these letters, then one of these letter pairs ("held",
-    # "spoke", "met", ...): a cheap test that skips most words before the alternatives are tried.
+    # Each verb starts with one of these letters, then one of these pairs: a cheap test that skips most words.
     r"""(?ix:\b(?=[hstmcprwv](?:el|ad|as|av|ol|po|pe|al|et|ee|ho|ak|ec|oo|os|ai|ay|is|on|at))(?:
     (?P<video>
         HAVE\s+DET\s+(?:[\w-]+\s+){0,3}?(?:video\s*call|video\s*conference|videoconference
@@ -118,17 +118,17 @@ NEGATION = re.compile(
     r"\b(?:not|never|no\s+longer|yet\s+to|declined\s+to|refused\s+to|without|cancel\w*|postpone\w*)\b|n't\b", re.I
 )
 # "Participants in the call included ...": the named people join the contact just reported.
+# These two are searched over the whole text: their first letter is read case-sensitively, as a
+# class, so that the engine skips to it in C (a case-insensitive pattern is tried at every position).
 PARTICIPANT_LIST = re.compile(
-    r"\b(?:participants?\s+(?:in|on)\s+the\s+(?:call|meeting|conversation|summit)|taking\s+part\s+in\s+the\s+"
-    r"(?:call|meeting|conversation|talks|summit|videoconference|conference)|joined\s+(?:the\s+(?:call|meeting)\s+)?by"
-    r"|those\s+on\s+the\s+call)\b",
-    re.I,
+    rf"[pPtTjJ]{AT_WORD_START}(?i:(?<=[pP])articipants?\s+(?:in|on)\s+the\s+(?:call|meeting|conversation|summit)"
+    r"|(?<=[tT])(?:aking\s+part\s+in\s+the\s+(?:call|meeting|conversation|talks|summit|videoconference|conference)"
+    r"|hose\s+on\s+the\s+call)|(?<=[jJ])oined\s+(?:the\s+(?:call|meeting)\s+)?by)\b"
 )
 # "X joined the call", "Joining the call were": the named people join the contact just reported.
 JOINED = re.compile(
-    r"\b(?:joined|joins|join|joining)\s+(?:[\w.]+\s+){0,3}?(?:(?:on|at|in)\s+)?(?:the|this|that)\s+"
-    r"(?:(?:phone|video|telephone)\s+)?(?:call|meeting|conversation|talks|videoconference)\b",
-    re.I,
+    rf"[jJ]{AT_WORD_START}(?i:(?:oined|oins|oin|oining)\s+(?:[\w.]+\s+){{0,3}}?(?:(?:on|at|in)\s+)?(?:the|this|that)\s+"
+    r"(?:(?:phone|video|telephone)\s+)?(?:call|meeting|conversation|talks|videoconference)\b)"
 )
 # "with the leaders of ...", "with the Bucharest Nine group of allies": a side named as a body.
 COLLECTIVE = re.compile(

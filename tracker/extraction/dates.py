@@ -38,25 +38,29 @@ _NUMBER_WORDS = {
 }  # fmt: skip
 
 DATE_PATTERN = re.compile(
-    # Every alternative starts with one of these characters; checking it first skips most positions.
-    r"(?=[0-9JFMASONDTWLNCPEYIjfmasondtwlncpeyi])(?:"
+    # Every alternative starts a word with a digit, one of these capitals, or one of these lower-case
+    # words: their first letters, then the word boundary, then the words skip most positions and most
+    # words ("the", "said") cheaply.
+    r"(?=[0-9JFMASONDTWLNCPEYIacefilmnopsty])\b"
+    r"(?=[0-9JFMASONDTWLNCPEYI]|(?:a|an|coming|early|earlier|eight|eleven|five|four|in|last|late|later|mid|next"
+    r"|nine|one|past|seven|several|six|ten|this|three|today|tomorrow|tonight|twelve|two|yesterday)\b)(?:"
     + "|".join(
         [
-            rf"\b{_MONTH}{_SP}(?P<day>[0-3]?\d)(?:st|nd|rd|th)?\b(?:,?{_SP}(?P<year>(?:19|20)\d\d)\b)?",
-            rf"\b(?P<day2>[0-3]?\d)(?:st|nd|rd|th)?{_SP}(?:of[ \t]+)?(?P<month2>January|February|March|April|May|June"
+            rf"{_MONTH}{_SP}(?P<day>[0-3]?\d)(?:st|nd|rd|th)?\b(?:,?{_SP}(?P<year>(?:19|20)\d\d)\b)?",
+            rf"(?P<day2>[0-3]?\d)(?:st|nd|rd|th)?{_SP}(?:of[ \t]+)?(?P<month2>January|February|March|April|May|June"
             rf"|July|August|September|October|November|December)\b(?:,?{_SP}(?P<year2>(?:19|20)\d\d)\b)?",
-            r"\b(?P<month3>January|February|March|April|May|June|July|August|September|October|November|December)"
+            r"(?P<month3>January|February|March|April|May|June|July|August|September|October|November|December)"
             rf"{_SP}(?P<year3>(?:19|20)\d\d)\b",
-            rf"\b(?:(?P<wmod>[Ll]ast|[Nn]ext|[Tt]his|[Cc]oming|[Pp]ast)[ \t]+)?{_WEEKDAY}\b{_PART}",
+            rf"(?:(?P<wmod>[Ll]ast|[Nn]ext|[Tt]his|[Cc]oming|[Pp]ast)[ \t]+)?{_WEEKDAY}\b{_PART}",
             # "last June", "in June", "early March": a month without a day or a year.
-            r"\b(?P<mmod>[Ll]ast|[Ii]n|[Tt]his|[Nn]ext|[Ee]arly|[Ll]ate|[Mm]id-?)[ \t]+(?P<month4>January|February"
+            r"(?P<mmod>[Ll]ast|[Ii]n|[Tt]his|[Nn]ext|[Ee]arly|[Ll]ate|[Mm]id-?)[ \t]+(?P<month4>January|February"
             r"|March|April|May|June|July|August|September|October|November|December)\b(?![ \t]+\d)"
             r"(?!,?[ \t]+(?:19|20)\d\d)",
-            rf"\b(?P<rel>[Tt]oday|[Tt]onight|[Yy]esterday|[Tt]omorrow)\b{_PART}",
-            r"\b[Tt]his[ \t]+(?P<thispart>morning|afternoon|evening)\b",
-            r"\b(?P<pmod>[Ll]ast|[Tt]his|[Nn]ext|[Ee]arlier[ \t]+this|[Ll]ater[ \t]+this)[ \t]+"
+            rf"(?P<rel>[Tt]oday|[Tt]onight|[Yy]esterday|[Tt]omorrow)\b{_PART}",
+            r"[Tt]his[ \t]+(?P<thispart>morning|afternoon|evening)\b",
+            r"(?P<pmod>[Ll]ast|[Tt]his|[Nn]ext|[Ee]arlier[ \t]+this|[Ll]ater[ \t]+this)[ \t]+"
             r"(?P<period>week|weekend|month|year)\b",
-            r"\b(?P<agonum>\d{1,2}|[Aa][ \t]+few|[Aa][ \t]+couple[ \t]+of|[Ss]everal|[Aa]n?|[Oo]ne|[Tt]wo|[Tt]hree"
+            r"(?P<agonum>\d{1,2}|[Aa][ \t]+few|[Aa][ \t]+couple[ \t]+of|[Ss]everal|[Aa]n?|[Oo]ne|[Tt]wo|[Tt]hree"
             r"|[Ff]our|[Ff]ive|[Ss]ix|[Ss]even|[Ee]ight|[Nn]ine|[Tt]en|[Ee]leven|[Tt]welve)[ \t]+"
             r"(?P<agounit>days?|weeks?|months?)[ \t]+ago\b",
         ]
@@ -118,7 +122,9 @@ def resolve_match(m: re.Match, published: date | None, forward: bool) -> tuple[d
         day = int(g["day"] or g["day2"])
         year = g["year"] or g["year2"]
         if year:
-            found = _dateparser_normalise(f"{day} {MONTH_NAMES[month - 1]} {year}", date(2000, 1, 1), "past")
+            # What dateparser reads "15 March 2024" as (checked for every day 0-39 of every month of
+            # 1900-2099, the pattern's reach, the impossible ones none), without its milliseconds a phrase.
+            found = _safe_date(int(year), month, day)
             return (found, "day") if found else None
         if published is None:
             return None

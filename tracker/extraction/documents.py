@@ -180,7 +180,9 @@ def _markdown_document(data: bytes, source: str) -> Document:
         except Exception as exc:  # YAML errors come in many classes; all mean the same to the user
             errors.append(f"the front matter cannot be read ({type(exc).__name__}); the whole file is used as text")
             body = raw
-    body = END_MARK.sub("", body.rstrip())
+    body = body.rstrip()
+    if body.endswith("###"):  # the pattern, anchored at the end, is tried from every position
+        body = END_MARK.sub("", body)
     published = parse_published(meta.get("date"), errors) if meta else None
     if not body.strip():
         errors.append("the document has no text")

@@ -13,7 +13,7 @@ from collections import Counter
 from typing import TYPE_CHECKING
 
 from .gazetteer import fold, name_is_fuller
-from .names import NAME_WORD, PARTICLE, SEP, TITLE_FIRST, TITLE_PATTERN
+from .names import AT_WORD_START, NAME_WORD, PARTICLE, SEP, TITLE_FIRST, TITLE_PATTERN
 from .vocabulary import HONORIFICS, NOT_NAME
 
 if TYPE_CHECKING:
@@ -22,14 +22,16 @@ if TYPE_CHECKING:
 # "the President", "the Russian President", "the visiting prime minister"; not "the President of"
 # (below) nor "the President Aldo Varen" (a titled name).
 DEFINITE = re.compile(
-    rf"\b[Tt]he[ \t]+(?:(?!{TITLE_PATTERN}\b)(?P<qualifier>{NAME_WORD}|visiting|outgoing|incoming|then)[ \t]+)?"
+    rf"[Tt]{AT_WORD_START}he[ \t]+"
+    rf"(?:(?!{TITLE_PATTERN}\b)(?P<qualifier>{NAME_WORD}|visiting|outgoing|incoming|then)[ \t]+)?"
     rf"(?P<title>{TITLE_PATTERN})\b"
     rf"(?![ \t]+(?:of\b|{NAME_WORD}))"
 )
 # "the President of Estralia" with no name after it; "Estralia's president"
 COUNTRY_WORDS = rf"(?P<country>{NAME_WORD}(?:{SEP}{NAME_WORD}){{0,3}})"
 OF_COUNTRY_OFFICE = re.compile(
-    rf"\b[Tt]he[ \t]+(?P<title>{TITLE_PATTERN}){SEP}of{SEP}(?:the{SEP})?{COUNTRY_WORDS}(?![ \t]+{NAME_WORD})"
+    rf"[Tt]{AT_WORD_START}he[ \t]+(?P<title>{TITLE_PATTERN}){SEP}of{SEP}"
+    rf"(?:the{SEP})?{COUNTRY_WORDS}(?![ \t]+{NAME_WORD})"
 )
 # Found from its "'s" (a cheap start), then the country is read backwards.
 POSSESSIVE_OFFICE = re.compile(
@@ -38,7 +40,8 @@ POSSESSIVE_OFFICE = re.compile(
 OWNER_BEFORE = re.compile(rf"(?<![\w'’-])(?P<country>{NAME_WORD}(?:[ \t]+{NAME_WORD}){{0,2}})$")
 # "Mr. Tol", "Mrs Kost", "Madam Varen": an honorific marks a person even when the name is unknown.
 HONORIFIC_NAME = re.compile(
-    rf"\b(?:Mr|Mrs|Ms|Madam|Madame|Dr)\.?[ \t]+(?P<name>(?!(?:President|Prime|Chancellor|Minister|Secretary|Speaker)\b)"
+    rf"[MD]{AT_WORD_START}(?:(?<=M)(?:r|rs|s|adam|adame)|(?<=D)r)\.?[ \t]+"
+    rf"(?P<name>(?!(?:President|Prime|Chancellor|Minister|Secretary|Speaker)\b)"
     rf"{NAME_WORD}(?:[ \t]+{NAME_WORD}){{0,2}})"
 )
 # The office just before an honorific name: "the President of Estralia, Mr. Kost".
@@ -60,7 +63,8 @@ OFFICE_THEN_NAME = re.compile(
 )
 # "his Estralian counterpart, Mira Tol": the name of whoever holds the same office in another country.
 COUNTERPART_NAME = re.compile(
-    rf"\b(?:[Hh]is|[Hh]er|[Tt]heir)[ \t]+(?P<demonym>{NAME_WORD})[ \t]+counterparts?,?[ \t]+"
+    rf"[HhTt]{AT_WORD_START}(?:(?<=[Hh])(?:is|er)|(?<=[Tt])heir)[ \t]+"
+    rf"(?P<demonym>{NAME_WORD})[ \t]+counterparts?,?[ \t]+"
     rf"(?P<name>{NAME_WORD}(?:[ \t]+(?:{PARTICLE}[ \t]+){{0,2}}{NAME_WORD}){{1,3}})"
 )
 # "At the request of the President of Estralia, Aldo Varen informed ...": an opening phrase, whose
@@ -96,10 +100,12 @@ def office_then_name_mentions(finder: PeopleFinder, start: int, end: int) -> lis
     return out
 
 
-def apposed_mentions(finder: PeopleFinder, start: int, end: int) -> list[Mention]:
+def apposed_mentions(finder: PeopleFinder, start: int, end: int, titled: bool) -> list[Mention]:
     """People named beside an office written apart from the name: "the President of Estralia, Aldo
-    Varen", "his Estralian counterpart, Mira Tol"."""
-    return office_then_name_mentions(finder, start, end) + counterpart_mentions(finder, start, end)
+    Varen" (only where ``titled``: a region without a title has no such office), "his Estralian
+    counterpart, Mira Tol"."""
+    named = office_then_name_mentions(finder, start, end) if titled else []
+    return named + counterpart_mentions(finder, start, end)
 
 
 def counterpart_mentions(finder: PeopleFinder, start: int, end: int) -> list[Mention]:
@@ -123,8 +129,9 @@ def counterpart_mentions(finder: PeopleFinder, start: int, end: int) -> list[Men
 _ROLES = r"Director|Member|Adviser|Advisor|Envoy|Representative|Commissioner|Coordinator|Counsell?or|Chief|Chair"
 # Offices a title list holds too, read here only when a long complement follows ("Chairman of the ...").
 _OFFICES = r"Chairman|Chairwoman|Chairperson|Speaker|Head|Secretary|Minister|Governor|President|Ambassador"
+_ROLE_FIRST = "".join(sorted({w[0] for w in f"{_ROLES}|{_OFFICES}".split("|")}))
 ROLE_RUN = re.compile(
-    rf"\b(?:(?P<role>{_ROLES})|(?P<office>{_OFFICES})(?={SEP}(?:of|for|to|on)\b))"
+    rf"(?=[{_ROLE_FIRST}])\b(?:(?P<role>{_ROLES})|(?P<office>{_OFFICES})(?={SEP}(?:of|for|to|on)\b))"
     # The run stops before "and" and another office: "Chair of A Mira Tol and Chair of B Per Holm"; an
     # adviser's topic may follow "on" ("Adviser to the President of Estralia on relations with Ostmark Ivo Lind").
     rf"(?P<run>(?:{SEP}(?:of|the|and(?!{SEP}(?:{_ROLES}|{_OFFICES})\b)|for|to|on(?:{SEP}[a-z]+){{0,3}}|{NAME_WORD}))+)"

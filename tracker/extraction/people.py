@@ -35,6 +35,7 @@ from .names import (
     person_name_clean,
     role_before_name,
     trim_name_words,
+    whole_words_in,
 )
 from .offices import (
     OFFICE_OF_THE,
@@ -45,11 +46,13 @@ from .offices import (
     role_mentions,
 )
 from .other_bearer import names_someone_else
+from .spans import longest_without_overlaps, overlaps_sorted
 from .vocabulary import EVENT_WORDS, NAME_PARTICLES, NOT_NAME, PORTFOLIO_WORDS
 
 PLACE_WORD_AFTER = re.compile(r"[ \t]+[A-Z][\w'’-]+")
 QUALIFIER_WORDS = re.compile(rf"((?:{NAME_WORD}[ \t]+\n?[ \t]*){{1,3}})$")
 DOTTED_INITIALS = re.compile(r"(?<![\w.])((?:[A-Z]\.){2,}[ \t]+)$")
+APPOSITIVE_COMMA = re.compile(r",[ \t]+the")  # in every APPOSITIVE match
 NAME_GAP = re.compile(r",?[ \t]+\n?[ \t]*|\n[ \t]*")  # between a title and the name after it
 # Re-exported: the statements finder and the ingest service read these from here.
 __all__ = ["SPEECH_VERB", "Entity", "Mention", "People", "PeopleFinder", "person_name_clean"]
@@ -176,36 +179,47 @@ class PeopleFinder:
     # --- finding ---------------------------------------------------------------------------
     def find(self, regions: list[tuple[int, int]]) -> People:
         found: list[Mention] = []
+        # The office patterns (appositive, office then name, definite) each hold a title TITLE finds
+        # where they match, so only the regions with one are searched for them: most have none.
+        titled = []
         for start, end in regions:
-            found += self._titled(start, end)
+            mentions, has_title = self._titled(start, end)
+            found += mentions
+            if has_title:
+                titled.append((start, end))
+        has_titles = set(titled)
         for start, end in regions:
             found += self._known_names(start, end)
         for start, end in regions:
             found += self._said_names(start, end)
-            found += self._appositives(start, end)
-            found += apposed_mentions(self, start, end)
+            if (start, end) in has_titles:
+                found += self._appositives(start, end)
+            found += apposed_mentions(self, start, end, (start, end) in has_titles)
         self._merge_partial_names(found)
         found += self._surnames(regions)
-        found = _without_overlaps(found)
+        found = longest_without_overlaps(found)
         found += honorific_mentions(self, regions, found)
         found += role_mentions(self, regions, found)
-        found = _without_overlaps(found)
+        found = longest_without_overlaps(found)
         holders: dict[tuple[str, str | None], Entity | None] = {}  # "the <title>" means one person per article
         starts = [m.start for m in found]
         definite = []
-        for start, end in regions:
+        for start, end in titled:
             definite += [
-                m for m in definite_mentions(self, start, end, found, holders) if not _overlaps_sorted(m, starts, found)
+                m for m in definite_mentions(self, start, end, found, holders) if not overlaps_sorted(m, starts, found)
             ]
         found += definite
         found.sort(key=lambda m: m.start)
         self.people.mentions = found
         return self.people
 
-    def _titled(self, start: int, end: int) -> list[Mention]:
+    def _titled(self, start: int, end: int) -> tuple[list[Mention], bool]:
+        """The people named after a title in ``text[start:end]``, and whether it holds a title."""
         out = []
         text = self.text
+        has_title = False
         for m in TITLE.finditer(text, start, end):
+            has_title = True
             title = " ".join(m.group("title").split())
             title_cap = title.title() if not title[0].isupper() else title
             if OFFICE_OF_THE.search(text, max(0, m.start() - 40), m.start()):
@@ -266,7 +280,7 @@ class PeopleFinder:
             entity = self.entity_for(text[ns:ne], title_cap, country)
             if entity:
                 out.append(Mention(span_start, ne, entity, "title"))
-        return out
+        return out, has_title
 
     def _qualifier(self, title_start: int) -> tuple[str | None, int]:
         """A demonym, country or organisation just before a title ("Israeli", "NATO", "European Commission")."""
@@ -341,6 +355,8 @@ class PeopleFinder:
 
     def _appositives(self, start: int, end: int) -> list[Mention]:
         out = []
+        if not APPOSITIVE_COMMA.search(self.text, start, end):
+            return out  # what every appositive holds, found at C speed from its comma
         for m in APPOSITIVE.finditer(self.text, start, end):
             ns, ne = trim_name_words(self.text, m.start("name"), m.end("name"))
             words = self.text[ns:ne].split()
@@ -416,32 +432,10 @@ class PeopleFinder:
                 by_surname.setdefault(e.surname, []).append(e)
         if not by_surname:
             return []
-        # A handful of surnames: one small regex, compiled once per article, beats a word-by-word scan.
-        alternation = "|".join(re.escape(s) for s in sorted(by_surname, key=len, reverse=True))
-        pattern = re.compile(rf"(?<![\w-])(?:{alternation})(?![\w-])")
         out = []
         for start, end in regions:
-            for m in pattern.finditer(self.text, start, end):
-                entities = by_surname[m.group(0)]
-                if len(entities) == 1 and not self._in_place_name(m.start(), m.end()):
-                    out.append(Mention(m.start(), m.end(), entities[0], "surname"))
+            for ms, me in whole_words_in(self.text, start, end, by_surname):
+                entities = by_surname[self.text[ms:me]]
+                if len(entities) == 1 and not self._in_place_name(ms, me):
+                    out.append(Mention(ms, me, entities[0], "surname"))
         return out
-
-
-def _overlaps_sorted(m: Mention, starts: list[int], spans: list[Mention]) -> bool:
-    """Whether ``m`` overlaps one of ``spans``: non-overlapping, sorted by start (``starts``)."""
-    i = bisect.bisect_left(starts, m.end)
-    return i > 0 and spans[i - 1].end > m.start
-
-
-def _without_overlaps(mentions: list[Mention]) -> list[Mention]:
-    """Keep the longest of overlapping mentions (a titled name beats the surname inside it)."""
-    order = sorted(mentions, key=lambda m: (-(m.end - m.start), m.start))
-    starts: list[int] = []
-    kept: list[Mention] = []
-    for m in order:
-        if not _overlaps_sorted(m, starts, kept):
-            i = bisect.bisect_left(starts, m.start)
-            starts.insert(i, m.start)
-            kept.insert(i, m)
-    return kept

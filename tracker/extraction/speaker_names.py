@@ -14,7 +14,7 @@ import re
 from collections import Counter
 
 from .context import Article
-from .names import SEP, office_opens_clause
+from .names import AT_WORD_START, SEP, office_opens_clause
 from .people import Entity
 from .speakers import ADVERBS, SPEECH_VERB, inside_office
 from .vocabulary import (
@@ -49,7 +49,7 @@ SURNAME_SPEAKS = re.compile(
     rf"(?=[A-Z])(?:^|(?<=[.!?]\s)|(?<=[.!?][”\"]\s)|(?<=\n)){SURNAME}(?:,[^,.;“”\"\n]{{2,80}},)?"
     rf"[ \t]+{ADVERBS}{SPEECH_VERB}\b"
 )
-SURNAME_ACCORDING = re.compile(rf"\b[Aa]ccording[ \t]+to[ \t]+{SURNAME}[ \t]*,")
+SURNAME_ACCORDING = re.compile(rf"[Aa]{AT_WORD_START}ccording[ \t]+to[ \t]+{SURNAME}[ \t]*,")
 # A signature under a quotation: "— The Rt. Hon. Mira Tol, Prime Minister of Estralia".
 # Without the dash when the line opens with the style ("The Rt. Hon. Mira Tol, Prime Minister of Estralia").
 SIGNATURE = re.compile(
@@ -63,7 +63,7 @@ _OFFICE_LOWER = sorted(ROLE_WORDS | PORTFOLIO_WORDS | {"of", "the", "for", "and"
 OFFICE_WORD = rf"(?:[A-Z][\w'’-]*|(?:{'|'.join(reversed(_OFFICE_LOWER))})(?![\w'’]))"
 OFFICE_AFTER_THE = re.compile(rf"[Tt]he[ \t]+(?P<office>{OFFICE_WORD}(?:[ \t]+{OFFICE_WORD}){{0,9}})")
 OFFICE_SPEAKS = re.compile(
-    rf"\b[Tt]he[ \t]+(?P<office>{OFFICE_WORD}(?:[ \t]+{OFFICE_WORD}){{0,9}})[ \t]+{ADVERBS}{SPEECH_VERB}\b"
+    rf"[Tt]{AT_WORD_START}he[ \t]+(?P<office>{OFFICE_WORD}(?:[ \t]+{OFFICE_WORD}){{0,9}})[ \t]+{ADVERBS}{SPEECH_VERB}\b"
 )
 COUNTRY_AFTER = re.compile(r"[ \t]+of[ \t]+(?:the[ \t]+)?[A-Z][\w'’-]+(?:[ \t]+[A-Z][\w'’-]+)?[ \t]+")
 PLAIN_TITLES = {t.casefold() for t in TITLES}
@@ -211,8 +211,9 @@ def office_speaker(article: Article, pos: int, extra: dict[str, Entity]) -> Enti
 
 
 # "the Estralian leader", "the admiral", "the chancellor": a country's word, then one role word.
-ROLE_AFTER_THE = re.compile(r"[Tt]he[ \t]+(?P<office>(?:[A-Z][\w'’-]+[ \t]+)?[a-z]+(?:[ \t]+minister)?)\b")
-ROLE_SPEAKS = re.compile(rf"\b{ROLE_AFTER_THE.pattern}[ \t]+{ADVERBS}{SPEECH_VERB}\b")
+_ROLE = r"[ \t]+(?P<office>(?:[A-Z][\w'’-]+[ \t]+)?[a-z]+(?:[ \t]+minister)?)\b"
+ROLE_AFTER_THE = re.compile(rf"[Tt]he{_ROLE}")
+ROLE_SPEAKS = re.compile(rf"[Tt]{AT_WORD_START}he{_ROLE}[ \t]+{ADVERBS}{SPEECH_VERB}\b")
 ROLE_ABBREVIATIONS = {"adm": "admiral", "gen": "general", "col": "colonel", "sen": "senator", "gov": "governor"}
 
 

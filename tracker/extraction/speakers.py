@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 
 from .context import Article
+from .names import AT_WORD_START
 from .people import Entity, Mention
 
 # Verbs that report speech, as news and releases write them; "he said" after any of them means the
@@ -44,14 +45,14 @@ ADDRESSED = (
 )
 VERB_BEFORE = re.compile(rf"(?:{SPEECH_VERB}|according\s+to)\s+$", re.I)
 VERB_BEFORE_ADDRESSED = re.compile(ADDRESSED, re.I)
-PRONOUN_SAID = re.compile(rf"\b(?P<p>[Hh]e|[Ss]he)\s+{ADVERBS}{SPEECH_VERB}\b")
+PRONOUN_SAID = re.compile(rf"(?P<p>[HhSs]{AT_WORD_START}(?:(?<=[Hh])e|(?<=[Ss])he))\s+{ADVERBS}{SPEECH_VERB}\b")
 MALE = re.compile(r"\b(?:Mr|Sir|King|Prince|Sheikh|Emir|Amir|Sultan|Chairman|Spokesman|Lord|Grand\s+Duke)\b\.?")
 FEMALE = re.compile(
     r"\b(?:Mrs|Ms|Madam|Madame|Dame|Queen|Princess|Sheikha|Chairwoman|Spokeswoman|Lady|Grand\s+Duchess)\b\.?"
 )
 # Subject pronouns only: "her" and "him" as often mean someone the sentence does not name.
-HE = re.compile(r"\b(?:[Hh]e|[Hh]imself)\b")
-SHE = re.compile(r"\b(?:[Ss]he|[Hh]erself)\b")
+HE = re.compile(rf"[Hh]{AT_WORD_START}(?:e|imself)\b")
+SHE = re.compile(rf"[SsHh]{AT_WORD_START}(?:(?<=[Ss])he|(?<=[Hh])erself)\b")
 LOWER_WORD = re.compile(r"(?<![\w'’-])(?!(?:of|the|and|for|de|van|von|al|bin|da|di|el)\b)[a-z]{2,}\b")
 BULLET = re.compile(r"[ \t]*(?:[•▪◦·*–—-]|\d{1,2}[.)])[ \t]*")
 

@@ -300,7 +300,7 @@ def _statement_date(article: Article, sent, speaker: Entity):
     if hits:
         return hits[0].date, hits[0].precision
     # The previous sentence may say when ("Netanyahu on Sunday ... in an interview").
-    idx = article.sentences.index(sent)
+    idx = article.sentence_index(sent)
     if idx > 0:
         prev = article.sentences[idx - 1]
         if sent.paragraph - prev.paragraph <= 1:

@@ -20,7 +20,7 @@ BOILERPLATE_LINE = re.compile(
     re.IGNORECASE,
 )
 # A legal notice near the end: the rest of the page is the host site's, not the story's.
-TRAILER_START = re.compile(r"(?:^|\n)[^\n]*(?:©|\ball rights reserved\b|\bcopyright\b)", re.IGNORECASE | re.M)
+TRAILER_MARK = re.compile(r"(?=[©ac])(?:©|\ball rights reserved\b|\bcopyright\b)", re.IGNORECASE)
 # A line of page furniture is short and is no sentence: no closing punctuation, no list marker.
 SHORT_LINE = 60
 SENTENCE_LINE = re.compile(r"[.!?:;,…\"”’)\]]\s*$|^\s*(?:[-•*–·]|\d+[.)])\s")
@@ -83,9 +83,8 @@ def boilerplate_ranges(text: str) -> list[Block]:
             out.append(Block(pos, pos + len(line)))
         pos += len(line)
     tail_from = int(len(text) * 0.4)
-    m = TRAILER_START.search(text, tail_from) if len(text) > 200 else None
-    if m:
-        start = m.start() + (text[m.start()] == "\n")
+    start = _trailer_line(text, tail_from) if len(text) > 200 else None
+    if start is not None:
         while start > 0:  # "The-Wire-Name" above "© 2024 ...": short lines above the notice go with it
             above = text.rfind("\n", 0, start - 1) + 1
             if not _furniture_like(text[above : start - 1].strip()):
@@ -93,6 +92,20 @@ def boilerplate_ranges(text: str) -> list[Block]:
             start = above
         out.append(Block(start, len(text)))
     return out
+
+
+def _trailer_line(text: str, pos: int) -> int | None:
+    """Where the first line that starts at or after ``pos`` and holds a legal notice starts.
+
+    The first notice after the first such line start is on that line: searched for the notice
+    alone, the text is read once (a pattern for a whole line holding one went along every line).
+    """
+    if pos > 0 and text[pos - 1] != "\n":
+        pos = text.find("\n", pos) + 1
+        if pos == 0:
+            return None
+    m = TRAILER_MARK.search(text, pos)
+    return None if m is None else text.rfind("\n", pos, m.start()) + 1 or pos
 
 
 def _furniture_like(line: str) -> bool:
