@@ -12,7 +12,7 @@ from django.db import connection, transaction
 from django.utils import timezone
 
 from tracker import rules
-from tracker.models import Article, Contact, ContactSource, Person, Precision, ReviewStatus, Topic
+from tracker.models import Article, Contact, ContactSource, Person, Precision, ReviewStatus, Topic, links_insert
 from tracker.services.confirming import contact_sources_confirm, people_confirm_named_by
 from tracker.services.upkeep import contact_days_mark_dirty, gaps_mark_dirty, pairs_among, pairs_of_contacts
 
@@ -57,16 +57,11 @@ def contact_create(
         contact.save()
         # A new contact has no participants or topics yet: their rows in one insert each, not
         # ``participants.add`` (which reads the rows first, and whose signals count them again).
-        through = Contact.participants.through
         # In the order ``add`` writes them (a set of ids), which a restore's ``set`` repeats: a
         # backup restored gives back the same rows with the same ids.
-        ids = {p.pk for p in people}
-        through.objects.bulk_create([through(contact_id=contact.pk, person_id=pk) for pk in ids])
+        links_insert(Contact.participants, [(contact.pk, pk) for pk in {p.pk for p in people}])
         gaps_mark_dirty(pairs_among(p.pk for p in people))
-        if topics := list({t.pk: t for t in topics}.values()):
-            through = Contact.topics.through
-            ids = {t.pk for t in topics}
-            through.objects.bulk_create([through(contact_id=contact.pk, topic_id=pk) for pk in ids])
+        links_insert(Contact.topics, [(contact.pk, pk) for pk in {t.pk for t in topics}])
     return contact
 
 

@@ -19,6 +19,7 @@ from tracker.models import (
     Statement,
     Topic,
     UnplacedName,
+    links_insert,
 )
 from tracker.rules import IN_PERSON, REMOTE, contact_after_its_report, kind_class, pair_key
 from tracker.services.claims import gap_claim_create
@@ -160,11 +161,9 @@ def topics_named(names) -> list[Topic]:
 
 def statements_store(statements: list[Statement], topics: list[Topic]) -> None:
     """Insert the statements (one query, ids set) and their topics (one more)."""
-    Statement.objects.bulk_create(statements)
-    if topics and statements:
-        through = Statement.topics.through
-        rows = [through(statement_id=s.pk, topic_id=t.pk) for s in statements for t in topics]
-        through.objects.bulk_create(rows)
+    if statements:
+        Statement.objects.bulk_create(statements)
+        links_insert(Statement.topics, [(s.pk, t.pk) for s in statements for t in topics])
 
 
 def unplaced_names_store(article: Article, names: dict[str, str], *, fresh: bool = False) -> None:
