@@ -133,7 +133,7 @@ def office_changed(sender, instance: Office, raw=False, **kwargs):
     if raw:
         return
     people = {instance.person_id, getattr(instance, "_person_before_save", None)} - {None}
-    gaps_mark_dirty(set().union(*(pairs_with_gaps_of(p) for p in people)))
+    gaps_mark_dirty(pairs_with_gaps_of(*people))
 
 
 @receiver(pre_save, sender=Person)

@@ -16,6 +16,7 @@ from tracker.models.base import (
     ReviewStatus,
     country_speakers_every_day,
     lines,
+    links_insert,
     save_with_unique_slug,
 )
 from tracker.models.derived import (
@@ -88,5 +89,6 @@ __all__ = [
     "office_holder",
     "participants",
     "text_hash",
+    "links_insert",
     "save_with_unique_slug",
 ]

@@ -253,9 +253,9 @@ class Person(models.Model):
         return reverse("timeline:leader", args=[self.slug])
 
     @classmethod
-    def slugs_reserved(cls, base: str) -> set[str]:
-        """Page names a new person must not take: those of people merged away, which redirect."""
-        return set(PersonRedirect.objects.filter(slug__startswith=base).values_list("slug", flat=True))
+    def slugs_reserved_by(cls) -> type[models.Model]:
+        """Whose page names a new person must not take: the people merged away, which redirect."""
+        return PersonRedirect
 
     def natural_key(self) -> tuple[str]:
         return (self.slug,)

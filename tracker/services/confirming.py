@@ -38,20 +38,27 @@ def people_set_status(people: Iterable[Person], status: str) -> int:
     names, unless ``status`` is confirmed: the public record would name someone not in it.
     """
     ids = [p.pk for p in people]
-    if status != ReviewStatus.CONFIRMED:
-        named = set(
-            Contact.participants.through.objects.filter(
-                person_id__in=ids, contact__status=ReviewStatus.CONFIRMED
-            ).values_list("person_id", flat=True)
-        ) | set(Statement.objects.confirmed().filter(speaker_id__in=ids).values_list("speaker_id", flat=True))
-        if named:
-            names = ", ".join(sorted(Person.objects.filter(pk__in=named).values_list("name", flat=True)))
-            raise ValidationError(
-                f"{names}: named by confirmed contacts or statements; reject or re-propose those first."
-            )
-    changed = Person.objects.filter(pk__in=ids).exclude(status=status).update(status=status)
     if status == ReviewStatus.CONFIRMED:
-        offices_set_status(Office.objects.filter(person_id__in=ids, status=ReviewStatus.PROPOSED), status)
+        return people_confirm(ids)
+    named = set(
+        Contact.participants.through.objects.filter(
+            person_id__in=ids, contact__status=ReviewStatus.CONFIRMED
+        ).values_list("person_id", flat=True)
+    ) | set(Statement.objects.confirmed().filter(speaker_id__in=ids).values_list("speaker_id", flat=True))
+    if named:
+        names = ", ".join(sorted(Person.objects.filter(pk__in=named).values_list("name", flat=True)))
+        raise ValidationError(f"{names}: named by confirmed contacts or statements; reject or re-propose those first.")
+    return Person.objects.filter(pk__in=ids).exclude(status=status).update(status=status)
+
+
+def people_confirm(ids: list[int]) -> int:
+    """``people_set_status(…, confirmed)`` in the caller's transaction, with no savepoint of its
+    own (ingest stores each article in one): the people, then the offices proposed for them. One
+    update and one read; an update and a read more if any office was proposed."""
+    confirmed = ReviewStatus.CONFIRMED
+    changed = Person.objects.filter(pk__in=ids).exclude(status=confirmed).update(status=confirmed)
+    offices = Office.objects.filter(person_id__in=ids, status=ReviewStatus.PROPOSED)
+    _offices_set_status(list(offices.values_list("pk", "person_id")), confirmed)
     return changed
 
 
@@ -59,10 +66,16 @@ def people_set_status(people: Iterable[Person], status: str) -> int:
 def offices_set_status(offices: Iterable[Office], status: str) -> int:
     """Confirm, reject or re-propose offices; only confirmed ones say who held office when, so the
     gaps of their holders' pairs are judged again."""
-    rows = [(o.pk, o.person_id) for o in offices]
+    return _offices_set_status([(o.pk, o.person_id) for o in offices], status)
+
+
+def _offices_set_status(rows: list[tuple[int, int]], status: str) -> int:
+    """``offices_set_status`` of the offices ``(id, person id)``."""
+    if not rows:
+        return 0
     changed = Office.objects.filter(pk__in=[pk for pk, _ in rows]).exclude(status=status).update(status=status)
     if changed:
-        gaps_mark_dirty(set().union(*(pairs_with_gaps_of(person) for person in {p for _, p in rows})))
+        gaps_mark_dirty(pairs_with_gaps_of(*{p for _, p in rows}))
     return changed
 
 

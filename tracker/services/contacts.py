@@ -8,11 +8,11 @@ from datetime import date, timedelta
 from urllib.parse import urlparse
 
 from django.core.exceptions import ValidationError
-from django.db import transaction
+from django.db import connection, transaction
 from django.utils import timezone
 
 from tracker import rules
-from tracker.models import Article, Contact, ContactSource, Person, Precision, ReviewStatus, Topic
+from tracker.models import Article, Contact, ContactSource, Person, Precision, ReviewStatus, Topic, links_insert
 from tracker.services.confirming import contact_sources_confirm, people_confirm_named_by
 from tracker.services.upkeep import contact_days_mark_dirty, gaps_mark_dirty, pairs_among, pairs_of_contacts
 
@@ -57,16 +57,11 @@ def contact_create(
         contact.save()
         # A new contact has no participants or topics yet: their rows in one insert each, not
         # ``participants.add`` (which reads the rows first, and whose signals count them again).
-        through = Contact.participants.through
         # In the order ``add`` writes them (a set of ids), which a restore's ``set`` repeats: a
         # backup restored gives back the same rows with the same ids.
-        ids = {p.pk for p in people}
-        through.objects.bulk_create([through(contact_id=contact.pk, person_id=pk) for pk in ids])
+        links_insert(Contact.participants, [(contact.pk, pk) for pk in {p.pk for p in people}])
         gaps_mark_dirty(pairs_among(p.pk for p in people))
-        if topics := list({t.pk: t for t in topics}.values()):
-            through = Contact.topics.through
-            ids = {t.pk for t in topics}
-            through.objects.bulk_create([through(contact_id=contact.pk, topic_id=pk) for pk in ids])
+        links_insert(Contact.topics, [(contact.pk, pk) for pk in {t.pk for t in topics}])
     return contact
 
 
@@ -175,17 +170,20 @@ def contact_find_match(
     on record can match).
     """
     widest = timedelta(days=max(_PRECISION_SLACK.values()) + 31 + CROSS_SIDE_SLACK_DAYS)
-    qs = Contact.objects.filter(kind__in=_kinds_that_may_match(kind), planned=planned)
-    qs = qs.filter(date__range=(day - widest, day + widest))
-    for person_id in participant_ids:
-        qs = qs.filter(participants=person_id)
-    candidates = list(qs.prefetch_related("participants").distinct())
+    candidates = _contacts_of_all(
+        participant_ids, kinds=_kinds_that_may_match(kind), planned=planned, between=(day - widest, day + widest)
+    )
     if not candidates:  # most reports are of a contact not yet on record: no sources to read
         return None
-    sources = _source_articles(c.pk for c in candidates)
+    ids = [c.pk for c in candidates]
+    taking_part = _rows(f"SELECT contact_id, person_id FROM {_table(Contact.participants.through)}", "contact_id", ids)
+    people: dict[int, set[int]] = {}
+    for contact_id, person_id in taking_part:
+        people.setdefault(contact_id, set()).add(person_id)
+    sources = _source_articles(ids)
     best: tuple[int, int, Contact] | None = None
     for contact in candidates:
-        if {p.pk for p in contact.participants.all()} != participant_ids:
+        if people.get(contact.pk) != participant_ids:
             continue
         reported = sources.get(contact.pk, [])
         if contact.status == ReviewStatus.REJECTED and not (
@@ -206,17 +204,50 @@ def contact_find_match(
     return best[2] if best else None
 
 
-def _source_articles(contact_ids: Iterable[int]) -> dict[int, list[tuple[int, str]]]:
+# The reads of ``contact_find_match``, written out: it runs for every contact an article reports,
+# and the ORM's compiling of them (a join per participant) cost more than the queries.
+
+
+def _contacts_of_all(person_ids: set[int], *, kinds: list[str], planned: bool, between: tuple[date, date]):
+    """The contacts of these kinds and ``planned`` flag, dated within ``between``, that every one
+    of ``person_ids`` took part in (and maybe others). One query."""
+    q, ops = connection.ops.quote_name, connection.ops
+    through = _table(Contact.participants.through)
+    sql = [
+        f"SELECT * FROM {_table(Contact)} WHERE {q('kind')} IN ({', '.join(['%s'] * len(kinds))})",
+        f"AND {q('planned')} = %s AND {q('date')} BETWEEN %s AND %s",
+    ]
+    params = [*kinds, planned, *(ops.adapt_datefield_value(d) for d in between)]
+    for person_id in sorted(person_ids):
+        sql.append(f"AND {q('id')} IN (SELECT contact_id FROM {through} WHERE person_id = %s)")
+        params.append(person_id)
+    return list(Contact.objects.raw(" ".join(sql), params))
+
+
+def _source_articles(contact_ids: list[int]) -> dict[int, list[tuple[int, str]]]:
     """Per contact, the (article id, side) of each source: one joined read. Not a prefetch of
     ``sources__article``: Django writes that as a chain of ``id = … OR …``, which SQLite refuses
     past 1,000 terms (a contact reported by 1,000 articles)."""
     found: dict[int, list[tuple[int, str]]] = {}
-    rows = ContactSource.objects.filter(contact_id__in=list(contact_ids)).values_list(
-        "contact_id", "article_id", "article__publisher", "article__url"
+    article = _table(Article)
+    sql = (
+        f"SELECT s.contact_id, s.article_id, a.publisher, a.url FROM {_table(ContactSource)} s "
+        f"JOIN {article} a ON a.id = s.article_id"
     )
-    for contact_id, article_id, publisher, url in rows:
+    for contact_id, article_id, publisher, url in _rows(sql, "s.contact_id", contact_ids):
         found.setdefault(contact_id, []).append((article_id, article_side(publisher, url)))
     return found
+
+
+def _table(model) -> str:
+    return connection.ops.quote_name(model._meta.db_table)
+
+
+def _rows(select: str, column: str, ids: list[int]) -> list[tuple]:
+    """The rows of ``select`` (no WHERE) whose ``column`` is one of ``ids`` (a few)."""
+    with connection.cursor() as cursor:
+        cursor.execute(f"{select} WHERE {column} IN ({', '.join(['%s'] * len(ids))})", ids)
+        return cursor.fetchall()
 
 
 def _kinds_that_may_match(kind: str) -> list[str]:

@@ -19,8 +19,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
-from django.db import IntegrityError, transaction
-from django.db.models import Q
+from django.db import IntegrityError, connection, transaction
 
 from tracker.models import (
     Article,
@@ -249,10 +248,13 @@ def extraction_attempt(text, published, title, url, publisher, result: IngestRes
 
 def article_find_duplicate(text: str, url: str | None) -> Article | None:
     """The article on record with the same text, else one with the same URL: one read of ids
-    (an article's text is long, and almost every article is new), then the one found."""
+    (an article's text is long, and almost every article is new), then the one found. The read
+    is written out: it runs once an article, and the ORM's compiling of it cost more than it."""
     digest = text_hash(text)
-    same = Q(content_hash=digest) | Q(url=url) if url else Q(content_hash=digest)
-    found = dict(Article.objects.filter(same).order_by().values_list("content_hash", "pk")[:2])
+    where, params = ("content_hash = %s OR url = %s", [digest, url]) if url else ("content_hash = %s", [digest])
+    with connection.cursor() as cursor:
+        cursor.execute(f"SELECT content_hash, id FROM {Article._meta.db_table} WHERE {where} LIMIT 2", params)
+        found = dict(cursor.fetchall())
     if not found:
         return None
     return Article.objects.get(pk=found.get(digest) or next(iter(found.values())))

@@ -7,9 +7,7 @@ article) and ``tracker.services.review`` (extraction run again on a stored one).
 from __future__ import annotations
 
 from datetime import date
-from typing import TYPE_CHECKING, Any
-
-from django.db.models import prefetch_related_objects
+from typing import TYPE_CHECKING
 
 from tracker.models import (
     AnchorPrecision,
@@ -21,10 +19,11 @@ from tracker.models import (
     Statement,
     Topic,
     UnplacedName,
+    links_insert,
 )
 from tracker.rules import IN_PERSON, REMOTE, contact_after_its_report, kind_class, pair_key
 from tracker.services.claims import gap_claim_create
-from tracker.services.confirming import people_confirm_named_by, people_set_status
+from tracker.services.confirming import people_confirm, people_confirm_named_by
 from tracker.services.contacts import (
     article_side,
     contact_create,
@@ -57,18 +56,18 @@ def extraction_store(
         if mention.is_new and not mention.key:
             people.resolve(mention.name, None)
 
-    contacts: list[tuple[Contact, Any]] = []
+    # Each contact stored here with the ids of its participants (exactly the people resolved for
+    # it: a contact on record matches only with the same ones), for the statements to read.
+    contacts: list[tuple[Contact, set[int]]] = []
     named: dict[int, Person] = {}  # who the contacts and statements stored here name
     for item in extraction.contacts:
         stored = _contact_store(item, article, people, status=status, topics=topics, result=result)
         if stored is not None:
-            contacts.append((stored[0], item))
+            contacts.append((stored[0], {p.pk for p in stored[1]}))
             named.update((p.pk, p) for p in stored[1])
 
     kept_statements = set() if fresh else set(article.statements.values_list("speaker_id", "start", "end"))
     statements: list[Statement] = []
-    if contacts and extraction.statements:  # who took part in each, read once for every statement
-        prefetch_related_objects([c for c, _ in contacts], "participants")
     for item in extraction.statements:
         speaker = people.resolve(item.speaker, item.speaker_key)
         if speaker is None:
@@ -139,7 +138,7 @@ def extraction_store(
     # items are the ones above: their people as read or created here (no query to find them).
     if confirm and fresh:
         if unconfirmed := [p for p in named.values() if p.status != ReviewStatus.CONFIRMED]:
-            people_set_status(unconfirmed, ReviewStatus.CONFIRMED)
+            people_confirm([p.pk for p in unconfirmed])
     elif confirm:
         stored = list(article.statements.values_list("pk", flat=True))
         people_confirm_named_by(contact_ids=[c.pk for c, _ in contacts], statement_ids=stored)
@@ -162,11 +161,9 @@ def topics_named(names) -> list[Topic]:
 
 def statements_store(statements: list[Statement], topics: list[Topic]) -> None:
     """Insert the statements (one query, ids set) and their topics (one more)."""
-    Statement.objects.bulk_create(statements)
-    if topics and statements:
-        through = Statement.topics.through
-        rows = [through(statement_id=s.pk, topic_id=t.pk) for s in statements for t in topics]
-        through.objects.bulk_create(rows)
+    if statements:
+        Statement.objects.bulk_create(statements)
+        links_insert(Statement.topics, [(s.pk, t.pk) for s in statements for t in topics])
 
 
 def unplaced_names_store(article: Article, names: dict[str, str], *, fresh: bool = False) -> None:
@@ -253,17 +250,13 @@ def _contact_store(
     return contact, participants
 
 
-def _statement_contact(item, speaker: Person, contacts: list[tuple[Contact, Any]]) -> Contact | None:
+def _statement_contact(item, speaker: Person, contacts: list[tuple[Contact, set[int]]]) -> Contact | None:
     """The contact of this article a statement is about: the one its speaker took part in on the
     day it was said; with one contact in a readout, that one. None when it is ambiguous."""
-    unique = list({c.pk: c for c, _ in contacts}.values())
+    unique = list({c.pk: (c, people) for c, people in contacts}.values())
     if not unique:
         return None
     if item.channel == Statement.Channel.READOUT and len(unique) == 1:
-        return unique[0]
-    same_day = [
-        c
-        for c in unique
-        if speaker.pk in {p.pk for p in c.participants.all()} and (item.date is None or item.date == c.date)
-    ]
+        return unique[0][0]
+    same_day = [c for c, people in unique if speaker.pk in people and (item.date is None or item.date == c.date)]
     return same_day[0] if len(same_day) == 1 else None

@@ -6,6 +6,8 @@ from __future__ import annotations
 
 from datetime import date
 
+from django.db.models import Q
+
 from tracker.gaps import OfficeJudge, office_note
 from tracker.models import Gap, Office, Person
 from tracker.rules import Pair, Term, office_cover, pair_in_office
@@ -39,6 +41,13 @@ class OfficeJudges:
         return office_judge(self.names.get(a, ""), self.terms.get(a, []), self.names.get(b, ""), self.terms.get(b, []))
 
 
-def pairs_with_gaps_of(person_id: int) -> set[Pair]:
-    """The pairs of ``person_id`` that have gaps, whose office judgement an office change alters."""
-    return set(Gap.objects.involving(person_id).order_by().values_list("person_a_id", "person_b_id").distinct())
+def pairs_with_gaps_of(*person_ids: int) -> set[Pair]:
+    """The pairs of these people that have gaps, whose office judgement an office change alters
+    (one query per 500 people)."""
+    ids = sorted(set(person_ids))
+    pairs: set[Pair] = set()
+    for i in range(0, len(ids), 500):
+        chunk = ids[i : i + 500]
+        rows = Gap.objects.filter(Q(person_a_id__in=chunk) | Q(person_b_id__in=chunk)).order_by()
+        pairs.update(rows.values_list("person_a_id", "person_b_id").distinct())
+    return pairs

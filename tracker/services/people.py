@@ -74,7 +74,7 @@ class ArticlePeople:
             keys.update(k for k in item.participant_keys if k)
         keys.update(s.speaker_key for s in extraction.statements if s.speaker_key)
         # Keys are what ``gazetteer_from_db`` put in ``KnownPerson.key``: the person's slug.
-        for person in Person.objects.filter(slug__in=keys):
+        for person in Person.objects.filter(slug__in=keys).order_by():  # into a dict: any order
             self.by_key[person.slug] = person
         for mention in extraction.people:
             person = self.by_key.get(mention.key or "")
@@ -171,27 +171,30 @@ class ArticlePeople:
 
     def _create(self, name: str, mention) -> Person:
         """A new person (and the office the article says they held), or the person another
-        process created under the same key meanwhile."""
+        process created under the same key meanwhile. One savepoint, the insert's own
+        (``save_with_unique_slug``): a clash rolls back the insert alone, and the office is
+        written only once the person is."""
+        country = country_find(getattr(mention, "country", None), self.countries)
+        office_title = getattr(mention, "office", None)
+        office_country = country if office_title and self.article.published else None
         try:
-            with transaction.atomic():
-                person, offices = self._insert(name, mention)
+            person = self._insert(name, country, office_title if office_country else None)
         except IntegrityError:
             person = Person.objects.filter(name_key=name_key(name)).first()
             if person is None:
                 raise
             self._learn(person, mention, written=name)
             return person
+        offices = [self._office_insert(person, office_title, office_country)] if office_country else []
         self.created += 1
         gazetteer_person_added(person, offices=offices)
         return person
 
-    def _insert(self, name: str, mention) -> tuple[Person, list[Office]]:
-        """The new person and their offices (the one the article names, if it does)."""
-        country = country_find(getattr(mention, "country", None), self.countries)
+    def _insert(self, name: str, country: Country | None, office_title: str | None) -> Person:
+        """The new person, ``office_title`` the office the article names them in (of ``country``)."""
         # Proposed, like every item extraction makes: no public page until an editor confirms.
         person = Person(name=name, country=country, status=ReviewStatus.PROPOSED)
-        office_title = getattr(mention, "office", None)
-        if office_title and country is not None and self.article.published:
+        if office_title:
             # The article says the office was held on its date, not when it began or whether it ended.
             person.notes = (
                 f"{CREATED_NOTE} article {self.article.pk}, which names them {office_title} of {country} "
@@ -200,23 +203,25 @@ class ArticlePeople:
         else:
             person.notes = f"{CREATED_NOTE} article {self.article.pk}."
         person.save()
-        if office_title and country is not None and self.article.published:
-            # Inserted without the save signals: they mark the person's pairs that have gaps, and a
-            # person made a moment ago has none (one query saved).
-            office = Office(
-                person=person,
-                title=office_title,
-                country=country,
-                start=None,
-                start_precision=BoundPrecision.UNKNOWN,
-                end=None,
-                end_precision=BoundPrecision.UNKNOWN,
-                status=ReviewStatus.PROPOSED,
-                is_head=office_title.casefold() in HEAD_TITLES,
-            )
-            Office.objects.bulk_create([office])
-            return person, [office]
-        return person, []
+        return person
+
+    @staticmethod
+    def _office_insert(person: Person, title: str, country: Country) -> Office:
+        # Inserted without the save signals: they mark the person's pairs that have gaps, and a
+        # person made a moment ago has none (one query saved).
+        office = Office(
+            person=person,
+            title=title,
+            country=country,
+            start=None,
+            start_precision=BoundPrecision.UNKNOWN,
+            end=None,
+            end_precision=BoundPrecision.UNKNOWN,
+            status=ReviewStatus.PROPOSED,
+            is_head=title.casefold() in HEAD_TITLES,
+        )
+        Office.objects.bulk_create([office])
+        return office
 
 
 def looks_like_full_name(name: str) -> bool:
