@@ -66,7 +66,7 @@ class Article:
 
     def paragraph_after_end(self, sent: Sentence) -> int:
         """Where the paragraph after the one of ``sent`` ends."""
-        i = bisect.bisect_left([s.start for s in self.sentences], sent.start)
+        i = bisect.bisect_left(self._starts(), sent.start)
         end = sent.end
         for later in self.sentences[i:]:
             if later.paragraph > sent.paragraph + 1:
@@ -137,27 +137,32 @@ class Article:
         """Dates written in the range, outside quotations."""
         return [h for h in self.dates.within(start, end) if not self.in_quote(h.start)]
 
-    def sentence_index(self, sent: Sentence) -> int:
-        """Where ``sent`` is in ``sentences`` (in text order): a binary search, where ``list.index``
-        compared it field by field with each sentence before it."""
+    def _starts(self) -> list[int]:
+        """Where each sentence starts (sentences are in text order), built once."""
         starts = self.__dict__.get("_sentence_starts")
         if starts is None or len(starts) != len(self.sentences):
             starts = self.__dict__["_sentence_starts"] = [s.start for s in self.sentences]
-        i = bisect.bisect_left(starts, sent.start)
+        return starts
+
+    def sentence_index(self, sent: Sentence) -> int:
+        """Where ``sent`` is in ``sentences`` (in text order): a binary search, where ``list.index``
+        compared it field by field with each sentence before it."""
+        i = bisect.bisect_left(self._starts(), sent.start)
         return i if i < len(self.sentences) and self.sentences[i] == sent else self.sentences.index(sent)
 
     def sentence_before(self, sent: Sentence) -> Sentence | None:
         """The sentence just before ``sent``, in its paragraph or the one before."""
-        i = bisect.bisect_left([s.start for s in self.sentences], sent.start)
+        i = bisect.bisect_left(self._starts(), sent.start)
         if i == 0 or sent.paragraph - self.sentences[i - 1].paragraph > 1:
             return None
         return self.sentences[i - 1]
 
     def sentence_at(self, pos: int) -> Sentence | None:
-        for s in self.sentences:
-            if s.start <= pos < s.end:
-                return s
-        return None
+        """The sentence holding ``pos``: sentences do not overlap, so the last one starting at or
+        before it, if it has not ended (a binary search; a scan from the first sentence had run
+        through most of an article for each quotation)."""
+        i = bisect.bisect_right(self._starts(), pos) - 1
+        return self.sentences[i] if i >= 0 and pos < self.sentences[i].end else None
 
 
 def distinct(entities: list[Entity]) -> list[Entity]:
