@@ -22,10 +22,10 @@ from .narrator import first_person_before, we_before
 from .participants import (
     OBJECT_GAP,
     FoundContact,
+    counterpart_of_unnamed_head,
     countries_around,
     group_backwards,
     group_forwards,
-    holds_counterpart_office,
     is_domestic,
     is_own_side_meeting,
     list_goes_on,
@@ -346,7 +346,7 @@ def _contacts_at(
     )
     if not subject:
         subject = pronoun_subject(article, sent, m.start())  # "He also met with ...": the last sentence's subject
-    head_at = None if subject else unnamed_head_before(text, sent.start, m.start())
+    head_at = None if subject else unnamed_head_before(text, sent.start, m.start(), article.is_release)
     unnamed = head_at is not None
     if unnamed:
         # "The Prime Minister spoke to President X": the publisher's leader, whom the text does not
@@ -418,7 +418,7 @@ def _contacts_at(
         working="working" in verb,
     ):
         return []  # a head of state with his own officials, managers and citizens
-    if unnamed and not all(holds_counterpart_office(e) for e in others):
+    if unnamed and not all(counterpart_of_unnamed_head(e) for e in others):
         return []  # "The President spoke with Governor X": only a counterpart makes it a contact
     if not others and len(sides) > 1 and is_domestic(sides[:1], sides[1:], article.home):
         return []  # "the President and Speaker Tol spoke by phone"
