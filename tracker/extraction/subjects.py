@@ -17,6 +17,9 @@ PRONOUN_BEFORE_VERB = re.compile(
 COORDINATED = re.compile(r"[\s,]*and\s+(?:(?:also|later|then|subsequently|separately|afterwards)\s+)?$")
 # "The Prime Minister spoke to ...", "Today the President also met ...": a head of state or government
 # named only by office, with no country: the publisher's own, whom a readout need not name.
+# "called the Estralian President X", "called the President of Estralia, X": the head a call reaches
+# ("called the shots", "called the meeting" are none).
+HEAD_AFTER_THE = r"(?:[A-Z][\w'’-]+\s+)?(?:President|Prime\s+Minister|Chancellor|Premier|Taoiseach)\b"
 UNNAMED_HEAD_BODY = (
     r"[,;]\s*|\b(?:Today|Yesterday|Earlier\s+today|This\s+(?:morning|afternoon|evening))\s*,?\s+)[Tt]he\s+"
     r"(?:Prime\s+Minister|President|Chancellor|Premier|Taoiseach)\s+"

@@ -36,3 +36,19 @@ def test_a_patriarch_tied_to_no_country_is_no_counterpart_of_the_leader_named_by
     assert contacts_in(text, publisher=OFFICE) == []
     text = "The President called Patriarch Lev to congratulate him on his name day."
     assert contacts_in(text, publisher=OFFICE) == []
+
+
+def test_calling_the_head_a_title_names_is_a_call_with_them():
+    for text in [
+        "The Prime Minister called the Estralian President Aldo Varen this morning to discuss the floods.",
+        "The Prime Minister called the President of Estralia, Aldo Varen, this morning.",
+        "The Prime Minister phoned the Estralian President Aldo Varen this morning.",
+    ]:
+        assert contacts_in(text, publisher=OFFICE) == [(["Aldo Varen"], "phone_call", MONDAY)], text
+    text = "Norvanian Prime Minister Ivo Brant called the Estralian President Aldo Varen on Monday."
+    assert contacts_in(text, publisher="Norvania News Agency") == [(["Aldo Varen", "Ivo Brant"], "phone_call", MONDAY)]
+    for text in [
+        "Norvanian Prime Minister Ivo Brant called the shots as Estralian President Aldo Varen watched.",
+        "Norvanian Prime Minister Ivo Brant called the Estralian President Aldo Varen's plan reckless.",
+    ]:
+        assert contacts_in(text, publisher="Norvania News Agency") == [], text
