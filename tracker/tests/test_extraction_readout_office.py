@@ -52,3 +52,27 @@ def test_calling_the_head_a_title_names_is_a_call_with_them():
         "Norvanian Prime Minister Ivo Brant called the Estralian President Aldo Varen's plan reckless.",
     ]:
         assert contacts_in(text, publisher="Norvania News Agency") == [], text
+
+
+def test_a_counterpart_calling_the_office_of_a_release_is_a_call_with_the_publishers_leader():
+    for text in [
+        "President Aldo Varen of Estralia called the Prime Minister earlier today to offer his condolences.",
+        "A spokesperson said:\n\nEstralian President Aldo Varen phoned the Prime Minister this morning.",
+    ]:
+        assert contacts_in(text, publisher=OFFICE) == [(["Aldo Varen"], "phone_call", MONDAY)], text
+    for text in [
+        "Governor Aldo Varen called the Prime Minister this morning.",
+        "Norvanian President Aldo Varen called the Prime Minister this morning.",
+        "President Aldo Varen of Estralia called the Prime Minister's plan a bold one.",
+        "President Aldo Varen of Estralia has not called the Prime Minister since May.",
+        "President Aldo Varen of Estralia called the President of Ostmark this morning.",
+    ]:
+        assert contacts_in(text, publisher=OFFICE) == [], text
+    text = "President Aldo Varen of Estralia called the Prime Minister earlier today."
+    assert contacts_in(text, publisher="Norvania News Agency") == []
+    # The summary above names both: the same call, told again.
+    text = (
+        "Prime Minister Ivo Brant spoke to President Aldo Varen of Estralia today.\n\n"
+        "A spokesperson said:\n\nPresident Varen called the Prime Minister earlier today."
+    )
+    assert contacts_in(text, publisher=OFFICE) == [(["Aldo Varen", "Ivo Brant"], "phone_call", MONDAY)]
