@@ -8,7 +8,9 @@ its subject and object:
 - the two people the sentence before named, as the subject: "X and Y agreed to ... . The two leaders
   met Tuesday in the capital";
 - a noun of contact after the pair that is the subject: "X and Y agreed to ... after talks Tuesday";
-- leaders a list names: "X held bilateral meetings with world leaders, including A and B".
+- leaders a list names: "X held bilateral meetings with world leaders, including A and B";
+- in a release, a counterpart who called the publisher's leader named by office alone: "President X
+  of Estralia called the Prime Minister this morning" (X is the one side the text names).
 
 The day a news item reports, and a transcript's own meeting, are in ``reported``.
 
@@ -25,6 +27,7 @@ from .context import Article, Sentence, distinct
 from .participants import (
     OBJECT_GAP,
     FoundContact,
+    counterpart_of_unnamed_head,
     group_backwards,
     group_forwards,
     is_domestic,
@@ -79,6 +82,11 @@ PAIR_NOUN = re.compile(
 
 # "held a series of bilateral meetings with world leaders, including A and B", "met several leaders,
 # among them A": the leaders the list names.
+# "... called the Prime Minister this morning": the office alone, no name or country after it.
+CALLED_THE_OFFICE = re.compile(
+    r"\s+(?:also\s+)?(?:called|phoned|telephoned|rang)\s+the\s+(?:Prime\s+Minister|President|Chancellor|Premier"
+    r"|Taoiseach)\b(?!['’]|\s+(?:of\b|and\b|[A-Z]))"
+)
 INCLUDING = re.compile(
     r"\b(?P<verb>met|meetings?|talks|calls?|spoke|conversations?)\s+(?:with\s+)?(?:[\w-]+\s+){0,3}?"
     r"(?:leaders|counterparts|heads\s+of\s+(?:state|government)|presidents|prime\s+ministers)\s*,?\s+"
@@ -110,6 +118,28 @@ def _agency_contacts(article: Article, sent: Sentence, mentions: list[Mention]) 
         out += _pair_noun(article, sent, mentions)
     if "including" in words or "among them" in words or "such as" in words:
         out += _including(article, sent, mentions)
+    if article.is_release and ("called the " in words or "phoned the " in words or "rang the " in words):
+        out += _called_the_office(article, sent, mentions)
+    return out
+
+
+def _called_the_office(article: Article, sent: Sentence, mentions: list[Mention]) -> list[FoundContact]:
+    """ "President X of Estralia called the Prime Minister": a call between X and the publisher's
+    leader, whom the text does not name (only a counterpart of another country, or of none)."""
+    out = []
+    for k, x in enumerate(mentions):
+        m = CALLED_THE_OFFICE.match(article.text, x.end)
+        if m is None or article.in_quote(x.start) or NEGATION.search(article.text, sent.start, x.start):
+            continue
+        caller = group_backwards(article.text, mentions[: k + 1])
+        entities = distinct([y.entity for y in caller])
+        if len(entities) != 1 or not counterpart_of_unnamed_head(entities[0]):
+            continue
+        if entities[0].country and entities[0].country == article.home:
+            continue
+        contact = contact_dated(article, sent, m, entities, "phone_call", caller[:1])
+        contact.unnamed_side = True
+        out.append(contact)
     return out
 
 

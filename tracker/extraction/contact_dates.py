@@ -43,6 +43,11 @@ PLANNED = re.compile(
     re.I,
 )
 
+# "Should X meet Y, ...", "If X meets Y", "... whether X met Y": a condition or a question, no contact
+# the text reports (flagged planned, as LABELING has proposed contacts). The verb lies in that clause.
+HYPOTHETICAL = re.compile(r"(?:\s*(?:Should|Were|If|Unless|Whether)|.*?\b(?:if|unless|whether))\b[^,;:]*$", re.S)
+HYPOTHETICAL_WORDS = ("Should", "Were", "If", "if", "nless", "hether")
+
 
 def _in_relative_clause(text: str, subject_end: int, at: int, verb: int) -> bool:
     """Whether ``at`` lies in a relative clause between the subject and its verb: "X, who was
@@ -55,6 +60,9 @@ def contact_dated(article, sent, m, entities, kind, subject) -> FoundContact:
     """The contact the verb ``m`` reports, dated and flagged planned by the words around it."""
     text = article.text
     planned = bool(PLANNED.search(text[max(sent.start, m.start() - 40) : m.start()]))
+    clause = text[sent.start : m.start()]
+    if not planned and any(w in clause for w in HYPOTHETICAL_WORDS):
+        planned = HYPOTHETICAL.match(clause) is not None
     # "preparations for the April 22-23 summit": a date that names another event is not the contact's.
     # "..., who was elected Sunday", "ahead of the Day of Unity, marked on April 2": a date in a
     # clause about another event is not the contact's either.

@@ -22,10 +22,10 @@ from .narrator import first_person_before, we_before
 from .participants import (
     OBJECT_GAP,
     FoundContact,
+    counterpart_of_unnamed_head,
     countries_around,
     group_backwards,
     group_forwards,
-    holds_counterpart_office,
     is_domestic,
     is_own_side_meeting,
     list_goes_on,
@@ -36,7 +36,7 @@ from .participants import (
 from .people import Mention
 from .recalled import recalled_contacts
 from .same_contact import contacts_merged
-from .subjects import and_before, coordinated, pronoun_subject, unnamed_head_before
+from .subjects import HEAD_AFTER_THE, and_before, coordinated, pronoun_subject, unnamed_head_before
 
 __all__ = ["THEY", "FoundContact", "find_contacts"]  # re-exported: gap claims read these from here
 
@@ -47,16 +47,15 @@ CONTACT_VERB = re.compile(
         HAVE\s+DET\s+(?:[\w-]+\s+){0,3}?(?:video\s*call|video\s*conference|videoconference
             |virtual\s+(?:meeting|summit|talks|call)|(?:meeting|conversation|talks)\s*,?\s+(?:held\s+)?(?:via|by|over)
             \s+(?:a\s+)?video\s*(?:conference|link)?)
-        | spoke\s+(?:by|via|over)\s+video(?:\s*link)?
-        | (?:met|meets|meet|spoke|speaks|talked)\s+virtually
+        | spoke\s+(?:by|via|over)\s+video(?:\s*link)? | (?:met|meets|meet|spoke|speaks|talked)\s+virtually
     )
     | (?P<phone>
         HAVE\s+(?:DET\s+)?(?:[\w-]+\s+){0,4}?(?:(?:tele)?phone\s+(?:calls?|conversations?|talks?|consultations)
-            |calls?|conversations?)
+            |calls?|conversations?) | (?:tele)?phoned
         | (?:spoke|spoken|speaks|speak|talked|talks|talk)(?:\s+\w+){0,2}?\s+(?:by|on\s+the|over\s+the)\s+(?:tele)?phone
         | (?:spoke|spoken|speaks|speak|talked|talk)\s+(?:[\w-]+\s+){0,8}?with
         | (?:spoke|spoken|speaks|speak|talked|talk)\s+(?:\w+\s+){0,2}?to(?!\s+(?:the\s+)?(?:PRESS_WORDS)\b)
-        | (?:tele)?phoned | (?:called|calls)(?:\s+up)?(?!\s+(?:on|upon|for|in|off|out|it|him|her|them|back|a|an|the)\b)
+        | (?:called|calls)(?:\s+up)?(?!\s+(?:on|upon|for|in|off|out|it|him|her|them|back|a|an|the(?!\s+HEADT))\b)
             (?!(?:\s+[A-Z][\w'’.-]*){1,6}\s+(?:a|an)\s+(?!day|week|month|year|few|couple|second)\w)  # "called X a liar"
         | (?:made|received|took)\s+a\s+(?:(?:tele)?phone\s+)?call\s+(?:from|with|to)
         # "congratulated Mira Tol by telephone on ...": a verb of address whose medium is the phone.
@@ -83,6 +82,7 @@ CONTACT_VERB = re.compile(
         | (?:(?<=\bare\s)|(?<=\bwere\s))meeting)  # "X and Y are meeting at this hour\"
     )\b)""".replace("HAVE", r"(?:held|had|holds|has|hold|have)")
     .replace("PRESS_WORDS", "press|media|reporters")
+    .replace("HEADT", HEAD_AFTER_THE)
     .replace("DET", r"(?:a|an|his|her|their|its|another|several|separate|two|three)")
 )
 DIRECT_OBJECT_VERBS = (
@@ -346,7 +346,7 @@ def _contacts_at(
     )
     if not subject:
         subject = pronoun_subject(article, sent, m.start())  # "He also met with ...": the last sentence's subject
-    head_at = None if subject else unnamed_head_before(text, sent.start, m.start())
+    head_at = None if subject else unnamed_head_before(text, sent.start, m.start(), article.is_release)
     unnamed = head_at is not None
     if unnamed:
         # "The Prime Minister spoke to President X": the publisher's leader, whom the text does not
@@ -375,7 +375,7 @@ def _contacts_at(
     if verb.startswith(DIRECT_OBJECT_VERBS) and not verb.endswith("with"):
         # These verbs take the other person straight after them ("met Prime Minister X").
         gap = (
-            r"[\s,]*"
+            r"[\s,]*(?:the\s+)?"  # "called the Estralian President X": CONTACT_VERB saw a head after "the"
             if verb.startswith(("called", "calls", "phoned", "telephoned", "congratulat", "consulted"))
             else DIRECT_GAP
         )
@@ -418,7 +418,7 @@ def _contacts_at(
         working="working" in verb,
     ):
         return []  # a head of state with his own officials, managers and citizens
-    if unnamed and not all(holds_counterpart_office(e) for e in others):
+    if unnamed and not all(counterpart_of_unnamed_head(e) for e in others):
         return []  # "The President spoke with Governor X": only a counterpart makes it a contact
     if not others and len(sides) > 1 and is_domestic(sides[:1], sides[1:], article.home):
         return []  # "the President and Speaker Tol spoke by phone"

@@ -298,6 +298,13 @@ def holds_counterpart_office(e: Entity) -> bool:
     return bool(e.office) and e.office.casefold().removesuffix("-elect") in COUNTERPART_TITLES
 
 
+def counterpart_of_unnamed_head(e: Entity) -> bool:
+    """Whether ``e`` is a counterpart of the publisher's leader named by office alone ("The President
+    spoke to ..."): one holding a counterpart's office, though not a patriarch the text ties to no
+    country, who heads the leader's own church ("The President called Patriarch X on his Name Day")."""
+    return holds_counterpart_office(e) and (bool(e.country) or e.office.casefold() != "patriarch")
+
+
 def _own_government_office(e: Entity) -> bool:
     """Whether ``e`` holds an office of a government below its head (a minister, a general, an
     adviser) and the text ties them to no country."""

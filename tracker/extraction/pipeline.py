@@ -49,7 +49,9 @@ PUBLISHER_COUNTRIES = [
     (re.compile(r"downing|gov\.uk|\bBBC\b", re.I), "United Kingdom"),
 ]
 RELEASE = re.compile(
-    r"white\s*house|kremlin|president\.gov\.ua|office\s+of\s+the\s+president|ministry|government|\.gov\b|readout", re.I
+    r"white\s*house|kremlin|president\.gov\.ua|office\s+of\s+the\s+president|ministry|government|\.gov\b|\bgovt?\.[a-z]{2}\b"
+    r"|readout",
+    re.I,
 )
 # A publisher that is a head of state or government's office: "Prime Minister of Norvania", "Presidency".
 GOVERNMENT_PUBLISHER = re.compile(

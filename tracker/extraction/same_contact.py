@@ -38,11 +38,13 @@ def contacts_merged(found: list[FoundContact]) -> list[FoundContact]:
 
 def _without_partial_mentions(found: list[FoundContact]) -> list[FoundContact]:
     """ "held talks with X and Minister Y today ... The talks between Z and X lasted": a noun's (or a
-    topic's) contact of some of another contact's people, that day, is that contact, told again."""
+    topic's) contact of some of another contact's people, that day, is that contact, told again; so
+    is one whose other side the text names by office alone ("Prime Minister Tol spoke to X. ... X
+    called the Prime Minister today")."""
     out = []
     for c in found:
         people = {e.ident for e in c.entities}
-        weak = c.by_noun or c.by_topic
+        weak = c.by_noun or c.by_topic or c.unnamed_side
         if (
             weak
             and not c.recalled

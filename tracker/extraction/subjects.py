@@ -17,11 +17,19 @@ PRONOUN_BEFORE_VERB = re.compile(
 COORDINATED = re.compile(r"[\s,]*and\s+(?:(?:also|later|then|subsequently|separately|afterwards)\s+)?$")
 # "The Prime Minister spoke to ...", "Today the President also met ...": a head of state or government
 # named only by office, with no country: the publisher's own, whom a readout need not name.
-UNNAMED_HEAD = re.compile(
-    r"(?:^\s*|[,;]\s*|\b(?:Today|Yesterday|Earlier\s+today|This\s+(?:morning|afternoon|evening))\s*,?\s+)[Tt]he\s+"
+# "called the Estralian President X", "called the President of Estralia, X": the head a call reaches
+# ("called the shots", "called the meeting" are none).
+HEAD_AFTER_THE = r"(?:[A-Z][\w'’-]+\s+)?(?:President|Prime\s+Minister|Chancellor|Premier|Taoiseach)\b"
+UNNAMED_HEAD_BODY = (
+    r"[,;]\s*|\b(?:Today|Yesterday|Earlier\s+today|This\s+(?:morning|afternoon|evening))\s*,?\s+)[Tt]he\s+"
     r"(?:Prime\s+Minister|President|Chancellor|Premier|Taoiseach)\s+"
     r"(?:(?:also|today|then|later|yesterday|this\s+(?:morning|afternoon|evening))\s+)?$"
 )
+UNNAMED_HEAD = re.compile(r"(?:^\s*|" + UNNAMED_HEAD_BODY)
+# In a release the office opens any sentence or line, after a preamble ("A spokesperson said:") or
+# in a later paragraph ("The Prime Minister also spoke to ..."): the search starts at the sentence's
+# start, where "^" does not match past the text's first sentence.
+UNNAMED_HEAD_IN_RELEASE = re.compile(r"(?:(?:^|(?<![^\n])|(?<=[.!?:]))\s*|" + UNNAMED_HEAD_BODY)
 
 
 def pronoun_subject(article: Article, sent: Sentence, verb_start: int) -> list[Mention]:
@@ -47,8 +55,9 @@ def and_before(text: str, start: int, verb_start: int) -> bool:
     return COORDINATED.search(text, start, verb_start) is not None
 
 
-def unnamed_head_before(text: str, start: int, verb_start: int) -> int | None:
+def unnamed_head_before(text: str, start: int, verb_start: int, release: bool = False) -> int | None:
     """Where "the Prime Minister" (or President ...) begins when it is the verb's subject, with no
-    name or country; None otherwise."""
-    m = UNNAMED_HEAD.search(text, start, verb_start)
+    name or country; None otherwise. Past the text's first sentence only in a release, whose own
+    leader the office means."""
+    m = (UNNAMED_HEAD_IN_RELEASE if release else UNNAMED_HEAD).search(text, start, verb_start)
     return m.end() - len(m.group(0).lstrip(" \t\n,;")) if m else None

@@ -1,0 +1,26 @@
+"""A contact a condition or a question names ("Should X meet Y, ...", "If X meets Y", "asked
+whether X met Y") is no contact the text reports: it is flagged planned, as a proposed one is."""
+
+from tracker.extraction import Gazetteer, extract
+from tracker.tests.test_extraction_contacts import COUNTRIES, MONDAY
+
+AGENCY = "Norvania News Agency"
+
+
+def planned_flags(text):
+    ex = extract(text, published=MONDAY, gazetteer=Gazetteer(countries=COUNTRIES), publisher=AGENCY)
+    return [(sorted(c.participants), c.planned) for c in ex.contacts]
+
+
+def test_a_contact_in_a_condition_or_a_question_is_not_reported_as_held():
+    for text in [
+        "Should Norvanian President Aldo Varen meet Estralian Prime Minister Mira Tolsk, the talks would cover trade.",
+        "If Norvanian President Aldo Varen meets Estralian Prime Minister Mira Tolsk, trade will top the agenda.",
+        "Asked whether Aldo Varen met Mira Tolsk of Estralia, the spokesman declined to comment.",
+    ]:
+        assert planned_flags(text) == [(["Aldo Varen", "Mira Tolsk"], True)], text
+    for text in [
+        "Norvanian President Aldo Varen met Estralian Prime Minister Mira Tolsk on Tuesday, if only briefly.",
+        "Norvanian President Aldo Varen, whose wife is from Estralia, met Estralian Prime Minister Mira Tolsk.",
+    ]:
+        assert planned_flags(text) == [(["Aldo Varen", "Mira Tolsk"], False)], text
