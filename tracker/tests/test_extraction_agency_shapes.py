@@ -217,6 +217,7 @@ def test_calling_someone_a_name_is_no_call():
     for text in [
         "Norvanian President Aldo Varen called Estralian Prime Minister Mira Tolsk a liar on Tuesday.",
         "Norvanian President Aldo Varen called Mira Tolsk an ally.",
+        "Norvanian President Aldo Varen called the Estralian President Mira Tolsk a liar on Tuesday.",
     ]:
         assert news(text) == [], text
     text = "Norvanian President Aldo Varen called Estralian Prime Minister Mira Tolsk a day after the election."
