@@ -3,9 +3,10 @@ each person's matching key right whatever path a name change takes, each contact
 participant count right whatever path writes its participants, and each article's people
 tallies right whatever path writes its reports, its statements or the contacts it reports.
 
-Each receiver only works out which pairs (and, for the charts' day tally, which days) a change
-touches and hands them to ``gaps_mark_dirty`` / ``contact_days_mark_dirty``; the recomputation
-itself lives in ``tracker.services.upkeep``.
+Each receiver only works out which pairs (and, for the charts' day tally, which days; for the
+people tallies of articles, which articles) a change touches and hands them to
+``gaps_mark_dirty`` / ``contact_days_mark_dirty`` / ``articles_mark_dirty``; the recomputation
+itself lives in ``tracker.services.upkeep`` and ``tracker.services.person_articles``.
 """
 
 from django.db.models import QuerySet

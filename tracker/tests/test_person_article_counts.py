@@ -25,7 +25,14 @@ from tracker.services.contacts import contact_source_add, contacts_set_status
 from tracker.services.ingest import article_ingest
 from tracker.services.merge import contacts_merge, people_merge
 from tracker.services.review import article_items_set_status, article_reextract, contact_report_set_status
-from tracker.tests.factories import an_extraction, call_item, make_contact, make_person, statement_item
+from tracker.tests.factories import (
+    admin_contact_saved,
+    an_extraction,
+    call_item,
+    make_contact,
+    make_person,
+    statement_item,
+)
 
 pytestmark = pytest.mark.django_db
 CONFIRMED, PROPOSED, REJECTED = ReviewStatus.CONFIRMED, ReviewStatus.PROPOSED, ReviewStatus.REJECTED
@@ -140,16 +147,7 @@ def test_the_admins_review_actions_and_edit_forms_keep_the_tally(editor_client, 
     assert Contact.objects.get(pk=proposed.pk).status == CONFIRMED
     assert_tally_is_a_recount()
     aldo, mira, ivo = record["aldo"], record["mira"], record["ivo"]
-    fields = {
-        "kind": "meeting",
-        "date": "2024-02-01",
-        "date_precision": "day",
-        "participants": [aldo.pk, mira.pk, ivo.pk],
-        "status": "confirmed",
-        **{f"{inline}-{n}_FORMS": 0 for inline in ("sources", "statements") for n in ("TOTAL", "INITIAL")},
-    }
-    response = editor_client.post(reverse("admin:tracker_contact_change", args=[proposed.pk]), fields)
-    assert response.status_code == 302, response.content.decode()[:2000]
+    admin_contact_saved(editor_client, proposed, date(2024, 2, 1), aldo, mira, ivo)
     assert stored()[(aldo.pk, record["office"].pk)] == 3
     assert_tally_is_a_recount()
 
