@@ -266,7 +266,7 @@ def leader(request: HttpRequest, slug: str) -> HttpResponse:
         "left_on": left_on,
         "counterparts": counterparts,
         "statements": person.statements.confirmed().filter(date__isnull=False).order_by("-date", "-id")[:10],
-        "coverage": Article.objects.reporting_confirmed_involving(person, statements=person.statements).coverage(),
+        "coverage": Article.objects.reporting_person(person).coverage(),
         "today": today,
         "charts": [chart_context(name, chart_params, chart_filter) for name in ("frequency", "network")],
     }

@@ -1,21 +1,25 @@
 """Keep gaps right whatever path a contact change takes (admin, shell, services, fixtures), and
-each person's matching key right whatever path a name change takes, and each contact's stored
-participant count right whatever path writes its participants.
+each person's matching key right whatever path a name change takes, each contact's stored
+participant count right whatever path writes its participants, and each article's people
+tallies right whatever path writes its reports, its statements or the contacts it reports.
 
-Each receiver only works out which pairs (and, for the charts' day tally, which days) a change
-touches and hands them to ``gaps_mark_dirty`` / ``contact_days_mark_dirty``; the recomputation
-itself lives in ``tracker.services.upkeep``.
+Each receiver only works out which pairs (and, for the charts' day tally, which days; for the
+people tallies of articles, which articles) a change touches and hands them to
+``gaps_mark_dirty`` / ``contact_days_mark_dirty`` / ``articles_mark_dirty``; the recomputation
+itself lives in ``tracker.services.upkeep`` and ``tracker.services.person_articles``.
 """
 
+from django.db.models import QuerySet
 from django.db.models.signals import m2m_changed, post_delete, post_save, pre_delete, pre_save
 from django.dispatch import receiver
 
 from tracker.extraction.gazetteer import name_key
-from tracker.models import Contact, Event, GapClaim, Office, Person
+from tracker.models import Article, Contact, ContactSource, Event, GapClaim, Office, Person, Statement
 from tracker.rules import pair_key
 from tracker.services.claims import event_claims_link
 from tracker.services.offices import pairs_with_gaps_of
 from tracker.services.participant_counts import contact_participant_counts_refresh
+from tracker.services.person_articles import articles_mark_dirty, contact_articles_mark_dirty
 from tracker.services.upkeep import contact_days_mark_dirty, gap_claim_mark_dirty, gaps_mark_dirty, pairs_among
 
 
@@ -38,6 +42,7 @@ def contact_saved(sender, instance: Contact, raw=False, created=False, **kwargs)
         return
     if not created:  # a new contact has no participants yet: adding them marks their pairs
         gaps_mark_dirty(pairs_among(_participant_ids(instance)))
+        contact_articles_mark_dirty([instance.pk])  # its status counts in its articles' tallies
     before = getattr(instance, "_date_before_save", None)
     contact_days_mark_dirty({instance.date} | ({before} if before else set()))
 
@@ -160,3 +165,41 @@ def person_deleting(sender, instance: Person, **kwargs):
 def person_deleted(sender, instance: Person, **kwargs):
     # Their participants rows went with them (a cascade, which sends no m2m signal).
     contact_participant_counts_refresh(getattr(instance, "_contacts_before_delete", ()))
+
+
+# Each article's people tallies follow its reports and statements whichever path writes them, and
+# the participants of the contacts it reports (a contact's own save is marked above).
+
+
+@receiver(m2m_changed, sender=Contact.participants.through)
+def contact_participants_reported(sender, instance, action, reverse, pk_set, **kwargs):
+    if getattr(instance, "_loaded_raw", False) or action not in ("post_add", "post_remove", "post_clear"):
+        return
+    # Reverse (person.contacts.…): the contacts are pk_set, or those the clear left (counted above).
+    contact_articles_mark_dirty(pk_set or getattr(instance, "_contacts_before_clear", ()) if reverse else [instance.pk])
+
+
+@receiver(pre_save, sender=ContactSource)
+@receiver(pre_save, sender=Statement)
+def reported_saving(sender, instance, raw=False, **kwargs):
+    # Moved to another article: the one it leaves counts it no more.
+    if not raw and instance.pk:
+        before = sender._default_manager.filter(pk=instance.pk).values_list("article_id", flat=True).first()
+        instance._article_before_save = before
+
+
+@receiver(post_save, sender=ContactSource)
+@receiver(post_save, sender=Statement)
+def reported_saved(sender, instance, raw=False, **kwargs):
+    if not raw:  # a raw load recomputes every tally (derived_recompute_all)
+        articles_mark_dirty([instance.article_id, getattr(instance, "_article_before_save", None)])
+
+
+@receiver(post_delete, sender=ContactSource)
+@receiver(post_delete, sender=Statement)
+def reported_deleted(sender, instance, origin=None, **kwargs):
+    # An article deleted takes its tallies with it (a cascade): counting it again would write rows
+    # for an article about to go.
+    deleted = origin.model if isinstance(origin, QuerySet) else type(origin)
+    if deleted is not Article:
+        articles_mark_dirty([instance.article_id])

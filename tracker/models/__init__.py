@@ -42,7 +42,7 @@ from tracker.models.people import (
     office_holder,
     office_known_held_on_q,
 )
-from tracker.models.person_counts import PersonMonthCount, PersonPairCount
+from tracker.models.person_counts import PersonArticleCount, PersonMonthCount, PersonPairCount
 from tracker.models.record import Contact, ContactQuerySet, ContactSource, Statement, StatementQuerySet, participants
 
 __all__ = [
@@ -71,6 +71,7 @@ __all__ = [
     "PairContactCount",
     "PairMonthCount",
     "Person",
+    "PersonArticleCount",
     "PersonMonthCount",
     "PersonPairCount",
     "PersonRedirect",

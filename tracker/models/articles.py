@@ -134,6 +134,15 @@ class ArticleQuerySet(models.QuerySet):
             sources = sources.filter(contact__participants=person)
         return self._reporting(sources, statements)
 
+    def reporting_person(self, person) -> ArticleQuerySet:
+        """``reporting_confirmed_involving(person, statements=person.statements)`` read from the
+        person's ``PersonArticleCount`` rows: one index range of their articles, where the join
+        read every report of every contact of theirs (a leader's coverage took 222 ms at
+        1,000,000 contacts)."""
+        from tracker.models.person_counts import PersonArticleCount
+
+        return self.filter(pk__in=PersonArticleCount.objects.filter(person=person).values("article_id"))
+
     def _reporting(self, sources, statements) -> ArticleQuerySet:
         """Articles with one of ``sources`` or a confirmed one of ``statements``."""
         # Said outside any article brings none: named, so the index of those with one serves it.

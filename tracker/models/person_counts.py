@@ -1,12 +1,14 @@
 """Derived from the record, like the pair tallies in ``tracker.models.derived``: each person's
-contacts counted by month, kind and review status, and the pairs of others they met with, so a
-leader's charts read a bounded number of rows however many contacts the leader has."""
+contacts counted by month, kind and review status, the pairs of others they met with, and the
+articles that report them, so a leader's charts and coverage read a bounded number of rows
+however many contacts the record holds."""
 
 from __future__ import annotations
 
 from django.db import models
 from django.db.models import F, Q
 
+from tracker.models.articles import Article
 from tracker.models.derived import KindStatusCount
 from tracker.models.people import Person
 
@@ -52,3 +54,26 @@ class PersonPairCount(models.Model):
 
     def __str__(self) -> str:
         return f"{self.person_id}: {self.person_a_id}–{self.person_b_id}: {self.contacts}"
+
+
+class PersonArticleCount(models.Model):
+    """How many of ``person``'s public items ``article`` holds: confirmed reports of their
+    confirmed contacts and their confirmed statements. Derived: ``tracker.services.person_articles``
+    rewrites an article's rows whenever one of its reports or statements, or a contact it reports,
+    changes.
+
+    A leader's coverage (the articles that report them, by publisher) reads their rows instead of
+    joining every report to every contact of theirs."""
+
+    # Not indexed alone: the unique index below starts with it.
+    person = models.ForeignKey(Person, on_delete=models.CASCADE, related_name="+", db_index=False)
+    article = models.ForeignKey(Article, on_delete=models.CASCADE, related_name="+")
+    items = models.PositiveIntegerField()
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["person", "article"], name="person_article_count_unique"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.person_id} in article {self.article_id}: {self.items}"

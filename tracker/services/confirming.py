@@ -12,6 +12,7 @@ from django.db import transaction
 
 from tracker.models import Contact, ContactSource, Office, Person, ReviewStatus, Statement
 from tracker.services.offices import pairs_with_gaps_of
+from tracker.services.person_articles import articles_mark_dirty, contact_articles_mark_dirty
 from tracker.services.upkeep import gaps_mark_dirty
 
 
@@ -26,8 +27,11 @@ def people_confirm_named_by(*, contact_ids: Iterable[int] = (), statement_ids: I
 
 def contact_sources_confirm(contact_ids: Iterable[int]) -> int:
     """An editor confirming a contact vouches for the reports listed with it."""
-    proposed = ContactSource.objects.filter(contact_id__in=list(contact_ids), status=ReviewStatus.PROPOSED)
-    return proposed.update(status=ReviewStatus.CONFIRMED)
+    contact_ids = list(contact_ids)
+    proposed = ContactSource.objects.filter(contact_id__in=contact_ids, status=ReviewStatus.PROPOSED)
+    changed = proposed.update(status=ReviewStatus.CONFIRMED)
+    contact_articles_mark_dirty(contact_ids)
+    return changed
 
 
 @transaction.atomic
@@ -85,4 +89,5 @@ def statements_set_status(statements: Iterable[Statement], status: str) -> int:
     changed = Statement.objects.filter(pk__in=ids).exclude(status=status).update(status=status)
     if status == ReviewStatus.CONFIRMED:
         people_confirm_named_by(statement_ids=ids)
+    articles_mark_dirty(Statement.objects.filter(pk__in=ids).values_list("article_id", flat=True).distinct())
     return changed

@@ -14,6 +14,7 @@ from django.utils import timezone
 from tracker import rules
 from tracker.models import Article, Contact, ContactSource, Person, Precision, ReviewStatus, Topic, links_insert
 from tracker.services.confirming import contact_sources_confirm, people_confirm_named_by
+from tracker.services.person_articles import contact_articles_mark_dirty
 from tracker.services.upkeep import contact_days_mark_dirty, gaps_mark_dirty, pairs_among, pairs_of_contacts
 
 
@@ -97,6 +98,7 @@ def contacts_set_status(contacts: Iterable[Contact], status: str) -> int:
     changed = Contact.objects.filter(pk__in=ids).exclude(status=status).update(status=status, updated=timezone.now())
     gaps_mark_dirty(pairs_of_contacts(ids))
     contact_days_mark_dirty(Contact.objects.filter(pk__in=ids).values_list("date", flat=True).distinct())
+    contact_articles_mark_dirty(ids)
     return changed
 
 

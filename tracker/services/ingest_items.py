@@ -33,6 +33,7 @@ from tracker.services.contacts import (
 )
 from tracker.services.gazetteer import batch_cached, gazetteer_batch_settle
 from tracker.services.people import ArticlePeople, country_index
+from tracker.services.person_articles import articles_mark_dirty
 
 if TYPE_CHECKING:
     from tracker.services.ingest import IngestResult
@@ -164,6 +165,7 @@ def statements_store(statements: list[Statement], topics: list[Topic]) -> None:
     if statements:
         Statement.objects.bulk_create(statements)
         links_insert(Statement.topics, [(s.pk, t.pk) for s in statements for t in topics])
+        articles_mark_dirty({s.article_id for s in statements})  # bulk_create sends no signal
 
 
 def unplaced_names_store(article: Article, names: dict[str, str], *, fresh: bool = False) -> None:

@@ -9,7 +9,7 @@ is held for the whole transaction, which serialises writers already, so these ar
 Order, so that no two holders wait on each other: ``ingest_lock`` first, then the derived data's
 locks: ``derived_lock_all`` (a rewrite of everything), or a pair's or the days' lock, each of
 which first takes the shared side of the lock ``derived_lock_all`` takes exclusively; the people's
-locks (``people_lock``) after their pairs'.
+locks (``people_lock``) after their pairs'; the articles' (``articles_lock``) last.
 """
 
 from __future__ import annotations
@@ -81,3 +81,9 @@ def people_lock(people: list[int]) -> None:
     """Serialise the recomputation of each of ``people``'s own tallies (taken in sorted order, the
     one order every holder takes them in), in one query."""
     _advisory_locks([f"person:{pk}" for pk in sorted(people)])
+
+
+def articles_lock(articles: list[int]) -> None:
+    """Serialise the recomputation of each of ``articles``' people tallies (sorted, the one order
+    every holder takes them in), in one query."""
+    _advisory_locks([f"article:{pk}" for pk in sorted(articles)])

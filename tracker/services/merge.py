@@ -25,6 +25,7 @@ from tracker.models import (
     PairContactCount,
     PairMonthCount,
     Person,
+    PersonArticleCount,
     PersonMonthCount,
     PersonPairCount,
     PersonRedirect,
@@ -32,6 +33,7 @@ from tracker.models import (
     Statement,
 )
 from tracker.services.contacts import contact_dates_agree
+from tracker.services.person_articles import articles_mark_dirty, contact_articles_mark_dirty
 from tracker.services.upkeep import contact_days_mark_dirty, gaps_deferred, gaps_mark_dirty, pairs_of_contacts
 
 
@@ -138,6 +140,7 @@ def contacts_merge(*, keep: Contact, others: Sequence[Contact], confirmed: bool 
     with transaction.atomic(), gaps_deferred():
         touched_days = {keep.date, *(o.date for o in others)}
         pairs = pairs_of_contacts([keep.pk, *ids])
+        contact_articles_mark_dirty([keep.pk, *ids])  # their reports move to ``keep``
         kept_articles = set(keep.sources.values_list("article_id", flat=True))
         for source in ContactSource.objects.filter(contact_id__in=ids).order_by("pk"):
             if source.article_id not in kept_articles:
@@ -232,7 +235,7 @@ def _merged_aliases(keep: Person, other: Person) -> list[str]:
 
 
 # References to a person that are derived (deleted with them and recomputed) or moved by hand above.
-_DERIVED = (Gap, PairContactCount, PairMonthCount, PersonMonthCount, PersonPairCount)
+_DERIVED = (Gap, PairContactCount, PairMonthCount, PersonArticleCount, PersonMonthCount, PersonPairCount)
 
 
 def people_merge(*, keep: Person, other: Person) -> MergeResult:
@@ -245,6 +248,8 @@ def people_merge(*, keep: Person, other: Person) -> MergeResult:
     plan.check(confirmed=True)
     with transaction.atomic(), gaps_deferred():
         contact_ids = list(other.contacts.values_list("pk", flat=True))
+        contact_articles_mark_dirty(contact_ids)  # what they report of ``other`` is ``keep``'s now
+        articles_mark_dirty(other.statements.values_list("article_id", flat=True).distinct())
         for office, same in _office_pairs(keep, other):
             overlapping = [k for k in same if rules.offices_overlap((k.start, k.end), (office.start, office.end))]
             if overlapping:

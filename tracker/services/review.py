@@ -28,6 +28,7 @@ from tracker.services.gazetteer import gazetteer_person_added
 from tracker.services.ingest import IngestResult, extraction_attempt
 from tracker.services.ingest_items import extraction_store
 from tracker.services.locks import ingest_lock
+from tracker.services.person_articles import articles_mark_dirty
 from tracker.services.upkeep import gaps_deferred
 
 # The kinds of item an article proposes, as the review forms name them: what it reports and the
@@ -71,6 +72,7 @@ def contact_report_set_status(*, source: ContactSource, status: str) -> int:
     stays, with its other sources; rejecting the last report standing rejects the contact."""
     contact = source.contact
     changed = ContactSource.objects.filter(pk=source.pk).exclude(status=status).update(status=status)
+    articles_mark_dirty([source.article_id])
     others = contact.sources.exclude(pk=source.pk).exclude(status=ReviewStatus.REJECTED)
     if status == ReviewStatus.CONFIRMED and contact.status == ReviewStatus.CONFIRMED:
         return changed  # a report merged into a contact on record: the others keep their review
@@ -143,6 +145,7 @@ def article_items_set_status(article: Article, status: str, *, only_from: str = 
         changed += statements_set_status(Statement.objects.filter(article=article, status=only_from), status)
         # Its reports merged into contacts already on record follow the article's review.
         ContactSource.objects.filter(article=article, status=only_from).update(status=status)
+        articles_mark_dirty([article.pk])
         claims = list(GapClaim.objects.filter(article=article, status=only_from))
         GapClaim.objects.filter(pk__in=[c.pk for c in claims]).update(status=status)
         changed += len(claims)

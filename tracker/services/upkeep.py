@@ -9,7 +9,8 @@ verdicts of the claims about that pair. ``tracker.signals`` marks pairs for save
 The charts' tallies are derived the same way: ``PairContactCount`` and ``PairMonthCount`` are
 rewritten with a pair's gaps (and, once all the pairs marked are, their people's own tallies:
 ``tracker.services.person_counts``), and ``ContactDayCount`` for each day a changed contact was
-on (before and after the change).
+on (before and after the change); ``PersonArticleCount`` for each article a change touches
+(``tracker.services.person_articles``).
 
 Safe with any number of writers: a pair is recomputed under its lock and the days under theirs
 (``tracker.services.locks``), and every rewrite is a difference against the stored rows (insert
@@ -35,7 +36,7 @@ from django.db.models.functions import TruncMonth
 from tracker.gaps import ContactPoint, GapRow, gaps_between
 from tracker.models import Contact, ContactDayCount, Gap, GapClaim, PairContactCount, PairMonthCount, ReviewStatus
 from tracker.rules import Pair, pair_key
-from tracker.services import person_counts
+from tracker.services import person_articles, person_counts
 from tracker.services.claims import (
     PairRecord,
     contact_point,
@@ -62,6 +63,7 @@ DERIVED_TABLES = (
     "ContactDayCount",
     "PersonMonthCount",
     "PersonPairCount",
+    "PersonArticleCount",
     VERDICTS,
     PARTICIPANT_COUNTS,
 )
@@ -95,21 +97,22 @@ def gaps_deferred() -> Iterator[set[Pair]]:
     if _deferred.get() is not None:  # nested: the outer block recomputes
         yield _deferred.get()
         return
-    pending: set[Pair] = set()
-    days: set[date] = set()
-    token, days_token = _deferred.set(pending), _deferred_days.set(days)
-    try:
-        yield pending
-    finally:
-        _deferred.reset(token)
-        _deferred_days.reset(days_token)
-    people = {p for pair in pending for p in pair}
-    if len(pending) == 1:
-        gaps_recompute_pair(*pending.pop())
-    else:
-        gaps_recompute_pairs(pending)
-    person_counts.person_counts_recompute(people)
-    contact_day_counts_recompute(days)
+    with person_articles.articles_deferred():  # the articles last, after every other lock
+        pending: set[Pair] = set()
+        days: set[date] = set()
+        token, days_token = _deferred.set(pending), _deferred_days.set(days)
+        try:
+            yield pending
+        finally:
+            _deferred.reset(token)
+            _deferred_days.reset(days_token)
+        people = {p for pair in pending for p in pair}
+        if len(pending) == 1:
+            gaps_recompute_pair(*pending.pop())
+        else:
+            gaps_recompute_pairs(pending)
+        person_counts.person_counts_recompute(people)
+        contact_day_counts_recompute(days)
 
 
 def gaps_mark_dirty(pairs: Iterable[Pair]) -> None:
@@ -151,24 +154,28 @@ def _delete_ids(model: type[models.Model], ids: list[int]) -> None:
         model.objects.filter(pk__in=ids[i : i + _CHUNK]).delete()
 
 
-def _tally_sync(model: type[models.Model], stored: models.QuerySet, keys: tuple[str, ...], wanted: dict) -> int:
+def _tally_sync(
+    model: type[models.Model], stored: models.QuerySet, keys: tuple[str, ...], wanted: dict, count: str = "contacts"
+) -> int:
     """Make the tally rows of ``stored`` (a filtered ``model`` QuerySet) hold ``wanted`` (a tuple
-    of ``keys`` values -> contacts): an upsert of the missing and changed rows on the unique
-    ``keys``, a delete of the rest. Returns the rows changed."""
-    return _tally_rows_sync(model, stored.values_list("pk", *keys, "contacts"), keys, wanted)
+    of ``keys`` values -> its ``count`` field): an upsert of the missing and changed rows on the
+    unique ``keys``, a delete of the rest. Returns the rows changed."""
+    return _tally_rows_sync(model, stored.values_list("pk", *keys, count), keys, wanted, count)
 
 
-def _tally_rows_sync(model: type[models.Model], stored: Iterable[tuple], keys: tuple[str, ...], wanted: dict) -> int:
-    """``_tally_sync`` given the stored rows as ``(pk, *keys, contacts)``."""
+def _tally_rows_sync(
+    model: type[models.Model], stored: Iterable[tuple], keys: tuple[str, ...], wanted: dict, count: str = "contacts"
+) -> int:
+    """``_tally_sync`` given the stored rows as ``(pk, *keys, count)``."""
     have = {tuple(row[1:-1]): (row[0], row[-1]) for row in stored}
     changed = [key for key, n in wanted.items() if have.get(key, (None, None))[1] != n]
     extra = [pk for key, (pk, _) in have.items() if key not in wanted]
     if changed:
         model.objects.bulk_create(
-            [model(**dict(zip(keys, key, strict=True)), contacts=wanted[key]) for key in changed],
+            [model(**dict(zip(keys, key, strict=True)), **{count: wanted[key]}) for key in changed],
             update_conflicts=True,
             unique_fields=list(keys),
-            update_fields=["contacts"],
+            update_fields=[count],
             batch_size=1000,
         )
     _delete_ids(model, extra)
@@ -382,6 +389,7 @@ def contact_counts_recompute_all() -> Changes:
         months = {tuple(r[:-1]): r[-1] for r in by_month}
         changes["PairMonthCount"] = _tally_sync(PairMonthCount, PairMonthCount.objects.all(), PAIR_MONTH_KEYS, months)
         changes.update(person_counts.person_counts_recompute_all())
+        changes["PersonArticleCount"] = person_articles.person_article_counts_recompute_all()
     return changes
 
 

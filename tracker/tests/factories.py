@@ -12,6 +12,7 @@ from tracker.services.contacts import contact_create
 
 __all__ = [
     "GapClaimItem",
+    "admin_contact_saved",
     "PersonMention",
     "Span",
     "StatementItem",
@@ -56,6 +57,23 @@ def make_contact(
 ) -> Contact:
     """A contact between ``people`` on ``on``, confirmed unless told otherwise, through the service."""
     return contact_create(kind=kind, date=on, participants=people, status=status, **fields)
+
+
+def admin_contact_saved(client, contact: Contact, on: date, *people: Person) -> None:
+    """Save ``contact`` through the admin's change form (``client`` an editor's) as a confirmed
+    meeting of ``people`` on ``on``, with its inlines untouched."""
+    from django.urls import reverse
+
+    fields = {
+        "kind": "meeting",
+        "date": on.isoformat(),
+        "date_precision": "day",
+        "participants": [p.pk for p in people],
+        "status": "confirmed",
+        **{f"{inline}-{n}_FORMS": 0 for inline in ("sources", "statements") for n in ("TOTAL", "INITIAL")},
+    }
+    response = client.post(reverse("admin:tracker_contact_change", args=[contact.pk]), fields)
+    assert response.status_code == 302, response.content.decode()[:2000]
 
 
 def an_editor_request(path: str = "/"):

@@ -8,13 +8,12 @@ from datetime import date
 import pytest
 from django.core.management import call_command
 from django.db.models import Count
-from django.urls import reverse
 
 from tracker.models import Contact, Person
 from tracker.models.record import participants
 from tracker.services.merge import contacts_merge, people_merge
 from tracker.services.participant_counts import contact_participant_counts_refresh
-from tracker.tests.factories import an_extraction, call_item, make_contact, make_person
+from tracker.tests.factories import admin_contact_saved, an_extraction, call_item, make_contact, make_person
 from tracker.tests.test_contact_import import HEADER, confirm, upload
 
 pytestmark = pytest.mark.django_db
@@ -53,16 +52,7 @@ def test_the_service_and_the_many_to_many_methods_keep_the_count(people):
 def test_the_admin_form_keeps_the_count(editor_client, people):
     aldo, mira, ivo = people["aldo"], people["mira"], people["ivo"]
     contact = make_contact(aldo, mira, on=date(2024, 1, 5))
-    fields = {
-        "kind": "meeting",
-        "date": "2024-01-05",
-        "date_precision": "day",
-        "participants": [aldo.pk, mira.pk, ivo.pk],
-        "status": "confirmed",
-        **{f"{inline}-{n}_FORMS": 0 for inline in ("sources", "statements") for n in ("TOTAL", "INITIAL")},
-    }
-    response = editor_client.post(reverse("admin:tracker_contact_change", args=[contact.pk]), fields)
-    assert response.status_code == 302, response.content.decode()[:2000]
+    admin_contact_saved(editor_client, contact, date(2024, 1, 5), aldo, mira, ivo)
     assert Contact.objects.get(pk=contact.pk).participant_count == 3 and counts_are_right()
 
 
