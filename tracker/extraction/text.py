@@ -19,6 +19,13 @@ BOILERPLATE_LINE = re.compile(
     r"|click\s+here\b.*|\\?#{2,}|[*\s]+)",
     re.IGNORECASE,
 )
+# How a line that BOILERPLATE_LINE matches starts, or what it holds: a line with none of
+# these is not tried (a cheap test; the pattern's ".*" alternatives read each line many times).
+FURNITURE_STARTS = (
+    "skip", "jump", "copyright", "sign", "subscribe", "advertisement", "share", "read", "related", "click",
+    "#", "\\", "*",
+)  # fmt: skip
+FURNITURE_WORDS = ("rights", "comment")
 # A legal notice near the end: the rest of the page is the host site's, not the story's.
 TRAILER_MARK = re.compile(r"(?=[©ac])(?:©|\ball rights reserved\b|\bcopyright\b)", re.IGNORECASE)
 # A line of page furniture is short and is no sentence: no closing punctuation, no list marker.
@@ -77,7 +84,7 @@ def boilerplate_ranges(text: str) -> list[Block]:
     pos = 0
     for line in lines:
         stripped = line.strip()
-        if stripped and len(stripped) < 300 and BOILERPLATE_LINE.fullmatch(stripped):
+        if stripped and len(stripped) < 300 and _may_be_furniture(stripped) and BOILERPLATE_LINE.fullmatch(stripped):
             out.append(Block(pos, pos + len(line)))
         elif counts.get(stripped.casefold(), 0) > 1 and _furniture_like(stripped):
             out.append(Block(pos, pos + len(line)))
@@ -106,6 +113,16 @@ def _trailer_line(text: str, pos: int) -> int | None:
             return None
     m = TRAILER_MARK.search(text, pos)
     return None if m is None else text.rfind("\n", pos, m.start()) + 1 or pos
+
+
+def _may_be_furniture(line: str) -> bool:
+    """Whether BOILERPLATE_LINE can match ``line`` (stripped): the line must start with or hold one
+    of its words, in any case; a line with "©", or with a letter the pattern reads as an ASCII one
+    that ``str.lower`` does not make so ("ſ", "K"), is always tried."""
+    if not line.isascii() and ("©" in line or any(c in line for c in "ıſİ\u212a")):
+        return True
+    low = line.lower()
+    return low.startswith(FURNITURE_STARTS) or any(w in low for w in FURNITURE_WORDS)
 
 
 def _furniture_like(line: str) -> bool:
