@@ -111,8 +111,33 @@ def _trailer_line(text: str, pos: int) -> int | None:
         pos = text.find("\n", pos) + 1
         if pos == 0:
             return None
-    m = TRAILER_MARK.search(text, pos)
-    return None if m is None else text.rfind("\n", pos, m.start()) + 1 or pos
+    at = _first_legal_notice(text, pos)
+    return None if at is None else text.rfind("\n", pos, at) + 1 or pos
+
+
+def _first_legal_notice(text: str, pos: int) -> int | None:
+    """Where ``TRAILER_MARK.search(text, pos)`` would match, found with ``str.find`` in a
+    lower-cased copy (the pattern, tried at every position, cost more than the rest of this
+    module); the pattern itself when the copy's offsets differ or a letter folds otherwise."""
+    low = text.lower()
+    if len(low) != len(text) or any(c in text for c in "ıſİ\u212a"):
+        m = TRAILER_MARK.search(text, pos)
+        return None if m is None else m.start()
+    found = [at] if (at := text.find("©", pos)) >= 0 else []
+    for words in ("all rights reserved", "copyright"):
+        at = low.find(words, pos)
+        while at >= 0 and not _whole_word(text, at, at + len(words)):
+            at = low.find(words, at + 1)
+        if at >= 0:
+            found.append(at)
+    return min(found, default=None)
+
+
+def _whole_word(text: str, start: int, end: int) -> bool:
+    """Whether ``text[start:end]`` (letters at both ends) stands between word boundaries (``\b``)."""
+    before = text[start - 1] if start else ""
+    after = text[end] if end < len(text) else ""
+    return not (before.isalnum() or before == "_") and not (after.isalnum() or after == "_")
 
 
 def _may_be_furniture(line: str) -> bool:
