@@ -275,7 +275,7 @@ def known_names_in(text: str, start: int, end: int, index: dict[str, list[tuple[
         return found
     # Most words head no name: the few that do are found by set intersection, and only their runs
     # are visited (a Python step per word of the text cost more than the rest of this search).
-    heads = index.keys() & set(WORD_RUN.findall(text, start, end))
+    heads = index.keys() & _word_runs_set(text, start, end)
     if not heads:
         return found
     last = start
@@ -289,6 +289,25 @@ def known_names_in(text: str, start: int, end: int, index: dict[str, list[tuple[
                 last = stop
                 break
     return found
+
+
+_PUNCTUATION = ".,;:!?\"'“”‘’()[]"  # no character of a word run's
+
+
+def _word_runs_set(text: str, start: int, end: int) -> set[str]:
+    """``set(WORD_RUN.findall(text, start, end))``, most of it without the pattern: a run never
+    spans white space, and a token of word characters and hyphens only (once its punctuation is
+    stripped) is one run; the pattern reads the other tokens."""
+    if start > 0 and WORD_CHAR.match(text, start - 1):
+        return set(WORD_RUN.findall(text, start, end))  # the first word began before ``start``
+    out = set()
+    for token in text[start:end].split():
+        token = token.strip(_PUNCTUATION)
+        if token.replace("-", "").replace("_", "").isalnum():
+            out.add(token)
+        elif token:
+            out.update(WORD_RUN.findall(token))
+    return out
 
 
 def _name_end(text: str, pos: int, end: int, words: tuple[str, ...]) -> int | None:
