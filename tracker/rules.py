@@ -195,7 +195,7 @@ _ENGLISH_WORDS = frozenset(
 _WORD = re.compile(r"[^\W\d_]+")
 # English prose has ~25% of its words in the list above, other languages under 3%.
 ENGLISH_SHARE = 0.08
-_PUNCTUATION = ".,;:!?\"'“”‘’()[]"  # none of it is a letter of _WORD's
+WORD_PUNCTUATION = ".,;:!?\"'“”‘’()[]"  # no character of a word, for any pattern of words
 
 
 def _words(text: str) -> list[str]:
@@ -204,7 +204,7 @@ def _words(text: str) -> list[str]:
     reads only the other tokens ("Tol’s", "2024")."""
     out: list[str] = []
     for token in text.split():
-        token = token.strip(_PUNCTUATION)
+        token = token.strip(WORD_PUNCTUATION)
         if token.isalpha():
             out.append(token)
         elif token:

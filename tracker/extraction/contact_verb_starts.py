@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import re
 
+from .text import CASE_FOLD_EXCEPTIONS
+
 # The first three letters (lower case) of every word an alternative of ``contacts.CONTACT_VERB``
 # starts with: held/had/holds/has/have, spoke/speak, talk, telephoned/phoned, called, made,
 # received, took, congratulated/consulted/convened/conferred, met/meet, sat, was, were, hosted,
@@ -18,15 +20,13 @@ CONTACT_VERB_STEMS = (
     "hel", "had", "hol", "has", "hav", "spo", "spe", "tal", "tel", "pho", "cal", "mad", "rec", "too",
     "con", "met", "mee", "sat", "was", "wer", "hos", "wel", "pai", "pay", "mak", "vis",
 )  # fmt: skip
-# Letters a case-insensitive pattern reads as ASCII ones that ``str.lower`` does not make so.
-_CASE_EXCEPTIONS = ("ı", "ſ", "İ", "\u212a")
 
 
 def contact_verb_matches(pattern: re.Pattern, text: str) -> list[re.Match]:
     """``list(pattern.finditer(text))`` for the contact verb pattern, trying it only at word starts
     with one of ``CONTACT_VERB_STEMS``: each match from where the last one ended, leftmost first."""
     low = text.lower()
-    if len(low) != len(text) or any(c in text for c in _CASE_EXCEPTIONS):
+    if len(low) != len(text) or any(c in text for c in CASE_FOLD_EXCEPTIONS):
         return list(pattern.finditer(text))  # offsets in the lower-cased copy would not be the text's
     starts = set()
     for stem in CONTACT_VERB_STEMS:

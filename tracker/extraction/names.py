@@ -6,6 +6,8 @@ from __future__ import annotations
 
 import re
 
+from tracker.rules import WORD_PUNCTUATION
+
 from .gazetteer import Gazetteer
 from .text import word_runs
 from .vocabulary import (
@@ -291,9 +293,6 @@ def known_names_in(text: str, start: int, end: int, index: dict[str, list[tuple[
     return found
 
 
-_PUNCTUATION = ".,;:!?\"'“”‘’()[]"  # no character of a word run's
-
-
 def _word_runs_set(text: str, start: int, end: int) -> set[str]:
     """``set(WORD_RUN.findall(text, start, end))``, most of it without the pattern: a run never
     spans white space, and a token of word characters and hyphens only (once its punctuation is
@@ -302,7 +301,7 @@ def _word_runs_set(text: str, start: int, end: int) -> set[str]:
         return set(WORD_RUN.findall(text, start, end))  # the first word began before ``start``
     out = set()
     for token in text[start:end].split():
-        token = token.strip(_PUNCTUATION)
+        token = token.strip(WORD_PUNCTUATION)
         if token.replace("-", "").replace("_", "").isalnum():
             out.add(token)
         elif token:

@@ -26,6 +26,9 @@ FURNITURE_STARTS = (
     "#", "\\", "*",
 )  # fmt: skip
 FURNITURE_WORDS = ("rights", "comment")
+# Letters a case-insensitive pattern reads as ASCII ones that ``str.lower`` does not make so: a
+# shortcut that finds a pattern's words in a lower-cased copy leaves a text holding one to the pattern.
+CASE_FOLD_EXCEPTIONS = ("ı", "ſ", "İ", "\u212a")
 # A legal notice near the end: the rest of the page is the host site's, not the story's.
 TRAILER_MARK = re.compile(r"(?=[©ac])(?:©|\ball rights reserved\b|\bcopyright\b)", re.IGNORECASE)
 # A line of page furniture is short and is no sentence: no closing punctuation, no list marker.
@@ -120,7 +123,7 @@ def _first_legal_notice(text: str, pos: int) -> int | None:
     lower-cased copy (the pattern, tried at every position, cost more than the rest of this
     module); the pattern itself when the copy's offsets differ or a letter folds otherwise."""
     low = text.lower()
-    if len(low) != len(text) or any(c in text for c in "ıſİ\u212a"):
+    if len(low) != len(text) or any(c in text for c in CASE_FOLD_EXCEPTIONS):
         m = TRAILER_MARK.search(text, pos)
         return None if m is None else m.start()
     found = [at] if (at := text.find("©", pos)) >= 0 else []
@@ -144,7 +147,7 @@ def _may_be_furniture(line: str) -> bool:
     """Whether BOILERPLATE_LINE can match ``line`` (stripped): the line must start with or hold one
     of its words, in any case; a line with "©", or with a letter the pattern reads as an ASCII one
     that ``str.lower`` does not make so ("ſ", "K"), is always tried."""
-    if not line.isascii() and ("©" in line or any(c in line for c in "ıſİ\u212a")):
+    if not line.isascii() and ("©" in line or any(c in line for c in CASE_FOLD_EXCEPTIONS)):
         return True
     low = line.lower()
     return low.startswith(FURNITURE_STARTS) or any(w in low for w in FURNITURE_WORDS)
