@@ -195,6 +195,21 @@ _ENGLISH_WORDS = frozenset(
 _WORD = re.compile(r"[^\W\d_]+")
 # English prose has ~25% of its words in the list above, other languages under 3%.
 ENGLISH_SHARE = 0.08
+WORD_PUNCTUATION = ".,;:!?\"'“”‘’()[]"  # no character of a word, for any pattern of words
+
+
+def _words(text: str) -> list[str]:
+    """``_WORD.findall(text)``, most of it without the pattern: a run of letters never spans white
+    space, and a token of letters only (once its punctuation is stripped) is one run; the pattern
+    reads only the other tokens ("Tol’s", "2024")."""
+    out: list[str] = []
+    for token in text.split():
+        token = token.strip(WORD_PUNCTUATION)
+        if token.isalpha():
+            out.append(token)
+        elif token:
+            out += _WORD.findall(token)
+    return out
 
 
 def text_looks_english(text: str) -> bool:
@@ -203,7 +218,7 @@ def text_looks_english(text: str) -> bool:
     Extraction's patterns are English; on other languages it finds nothing or nonsense. Ingest
     refuses such a text; the extraction core, called directly, warns about it.
     """
-    words = _WORD.findall(text[:20_000].lower())
+    words = _words(text[:20_000].lower())
     if len(words) < 20:
         return True  # too short to judge; extraction will simply find little
     common = sum(map(_ENGLISH_WORDS.__contains__, words))  # a C loop: this runs on every text

@@ -15,6 +15,7 @@ from tracker.rules import kind_from_evidence
 from .agency_shapes import agency_contacts, reported_that_day
 from .contact_dates import RELATIVE_BEFORE_VERB, contact_dated
 from .contact_nouns import THEY, during_contacts, earlier_contacts, noun_contacts
+from .contact_verb_starts import contact_verb_matches
 from .context import Article, Sentence, distinct
 from .discussed import discussed_contacts
 from .names import AT_WORD_START
@@ -167,8 +168,7 @@ REMOTE_AFTER = re.compile(
 def find_contacts(article: Article) -> list[FoundContact]:
     text = article.text
     found: list[FoundContact] = []
-    # One pass each over the whole text; sentences then look up what falls inside them.
-    verbs = list(CONTACT_VERB.finditer(text))
+    verbs = contact_verb_matches(CONTACT_VERB, text)  # one pass each over the whole text; sentences look up theirs
     verb_starts = [m.start() for m in verbs]
     lists = [m for m in PARTICIPANT_LIST.finditer(text)] + [m for m in JOINED.finditer(text)]
     list_starts = sorted(m.start() for m in lists)

@@ -42,7 +42,10 @@ DATE_PATTERN = re.compile(
     # words: their first letters, then the word boundary, then the words skip most positions and most
     # words ("the", "said") cheaply.
     r"(?=[0-9JFMASONDTWLNCPEYIacefilmnopsty])\b"
-    r"(?=[0-9JFMASONDTWLNCPEYI]|(?:a|an|coming|early|earlier|eight|eleven|five|four|in|last|late|later|mid|next"
+    # A capital starts one of the alternatives' first words only with these letters after it:
+    # most capitalised words ("President", "Netanyahu") are passed over without trying them.
+    r"(?=[0-9]|J(?:an|un|ul)|F(?:eb|ri|o|i)|M(?:ar|ay|on|i)|A|S(?:ep|at|un|e|i)|O(?:ct|n)|N(?:ov|e|i)|Dec"
+    r"|T(?:h|ue|o|w|e)|Wed|La|Co|Pa|In|E(?:a|l|i)|Ye|(?:a|an|coming|early|earlier|eight|eleven|five|four|in|last|late|later|mid|next"
     r"|nine|one|past|seven|several|six|ten|this|three|today|tomorrow|tonight|twelve|two|yesterday)\b)(?:"
     + "|".join(
         [

@@ -6,6 +6,8 @@ from __future__ import annotations
 
 import re
 
+from tracker.rules import WORD_PUNCTUATION
+
 from .gazetteer import Gazetteer
 from .text import word_runs
 from .vocabulary import (
@@ -28,12 +30,25 @@ NAME_WORD = (
     rf"(?:(?:Dr|Mr|Mrs|Ms|Prof)\.|(?<![\w'’-])[{_UPPER}]\.|(?:Jr|Sr)\.|[{_UPPER}][\w'’]*(?:-[\w'’]+)*"
     rf"|(?:al|el|bin|ibn|ben|abu|ad|as|ul)-[{_UPPER}][\w'’]*)"
 )
+# NAME_WORD where its first letter is a capital: the capital read as a class, then the rest of
+# each alternative in the same order (a leading lookahead "(?=[A-Z])" was tried at every position
+# of the text; a class lets the engine skip from capital to capital in C). The same matches.
+CAPITALISED_NAME_WORD = (
+    rf"[{_UPPER}](?:(?<=[DM])r\.|(?<=M)rs\.|(?<=M)s\.|(?<=P)rof\.|(?<![\w'’-].)\.|(?<=[JS])r\.|[\w'’]*(?:-[\w'’]+)*)"
+)
 SEP = r"(?:[ \t]+\n?|\n)[ \t]*"
 # After a pattern's first character, read as a character class: it starts a word (what a leading
 # "\b" says). A pattern that starts by reading a class lets the engine skip ahead to the next
 # character of the class in C; one that starts with "\b" or a lookahead is tried at every position.
 AT_WORD_START = r"(?<!\w.)"
 PARTICLE = "(?:" + "|".join(sorted(NAME_PARTICLES, key=len, reverse=True)) + ")"
+# Compiled once: read for every word of every name run.
+PARTICLE_WORD = re.compile(PARTICLE)
+NON_SPACE_RUN = re.compile(r"\S+")
+INITIAL = re.compile(r"[A-Z]\.")
+POSSESSIVE_END = re.compile(r"['’]s$")
+ROMAN_NUMERAL = re.compile(r"[IVX]+")
+DAY_NUMBER_AFTER = re.compile(r"[ \t]+\d")
 NAME_RUN = re.compile(rf"{NAME_WORD}(?:{SEP}(?:{PARTICLE}{SEP}){{0,2}}{NAME_WORD}){{0,4}}(?:,?[ \t]+(?:Jr|Sr)\.?)?")
 CAPS_RUN = re.compile(rf"{NAME_WORD}(?:{SEP}(?:(?:of|and|the|{PARTICLE}){SEP}){{0,2}}{NAME_WORD}){{0,9}}")
 
@@ -72,7 +87,7 @@ _ADVERB = rf"(?:(?:also|today|yesterday|later|then|again|on[ \t]+(?:{'|'.join(WE
 # "by" after the verb makes it passive ("Mira Tol, received by ..."), unless it says the medium.
 _NOT_PASSIVE = r"(?![ \t]+by\b(?![ \t]+(?:tele)?phone\b|[ \t]+video))"
 SAID_NAME = re.compile(
-    rf"(?=[{_UPPER}])(?P<name>{NAME_WORD}(?:{SEP}{NAME_WORD}){{1,2}}),?[ \t]+{_ADVERB}?"
+    rf"(?P<name>{CAPITALISED_NAME_WORD}(?:{SEP}{NAME_WORD}){{1,2}}),?[ \t]+{_ADVERB}?"
     rf"(?:{SPEECH_VERB}|{CONTACT_VERB_AFTER_NAME})\b{_NOT_PASSIVE}"
 )
 # The first of two people who are a verb's subject, read before the second: "Aldo Varen and Mira Tol held talks".
@@ -94,7 +109,7 @@ ADDRESSED_BY_PHONE = re.compile(
 # Last words of capitalised phrases that name events and bodies, not people ("Leaders' Meeting said").
 # "Leo Varadkar, the Taoiseach of Ireland": a name, then its office in apposition.
 APPOSITIVE = re.compile(
-    rf"(?=[{_UPPER}])(?P<name>{NAME_WORD}(?:{SEP}{NAME_WORD}){{1,3}}),[ \t]+the{SEP}"
+    rf"(?P<name>{CAPITALISED_NAME_WORD}(?:{SEP}{NAME_WORD}){{1,3}}),[ \t]+the{SEP}"
     rf"(?P<title>{TITLE_PATTERN}){SEP}of{SEP}"
     rf"(?:the{SEP})?(?P<country>{NAME_WORD}(?:{SEP}(?:of{SEP})?{NAME_WORD}){{0,3}})"
 )
@@ -154,7 +169,7 @@ def person_name_clean(name: str, gazetteer: Gazetteer | None = None) -> str | No
     while len(words) > 1 and leading_qualifier(words[0]):
         words.pop(0)
     while len(words) > 1 and (
-        bare(words[-1]) in ROLE_WORDS or bare(words[-1]) in NAME_PARTICLES or re.fullmatch(r"[A-Z]\.", words[-1])
+        bare(words[-1]) in ROLE_WORDS or bare(words[-1]) in NAME_PARTICLES or INITIAL.fullmatch(words[-1])
     ):
         words.pop()
     if not words:
@@ -162,7 +177,7 @@ def person_name_clean(name: str, gazetteer: Gazetteer | None = None) -> str | No
     parts = [p for w in words for p in bare(w).split("-")]
     if any(p in NOT_A_NAME_WORDS for p in parts):
         return None
-    if any(re.search(r"['’]s$", w) for w in words) or any(_acronym(w) for w in words):
+    if any(POSSESSIVE_END.search(w) for w in words) or any(_acronym(w) for w in words):
         return None
     if len(words) == 1 and (
         bare(words[0]) in TITLE_WORDS_ALSO_NAMES or bare(words[0]) in HONORIFICS or len(words[0].strip(".")) < 2
@@ -196,7 +211,7 @@ def role_before_name(words: list[str]) -> str | None:
 def _acronym(word: str) -> bool:
     """ "EPA", "NSA", "AFL-CIO": capitals only, but not a regnal number ("Abdullah II")."""
     bare = word.strip(".,")
-    return bare.isupper() and len(bare) > 1 and not re.fullmatch(r"[IVX]+", bare)
+    return bare.isupper() and len(bare) > 1 and not ROMAN_NUMERAL.fullmatch(bare)
 
 
 SUFFIX_AFTER_NAME = re.compile(r",?\s+(?:Jr|Sr)\.?$")
@@ -216,14 +231,14 @@ def _not_a_last_name_word(text: str, start: int, words: list[re.Match]) -> bool:
     if word not in NOT_NAME:
         return False
     if word in MONTH_NAMES and len(words) > 1:
-        return bool(re.match(r"[ \t]+\d", text[start + words[-1].end() :]))
+        return bool(DAY_NUMBER_AFTER.match(text, start + words[-1].end()))
     return True
 
 
 def trim_name_words(text: str, start: int, end: int) -> tuple[int, int]:
     """Drop words at the end of a name run that cannot be part of a name; (start, end) of what is left."""
-    words = list(re.finditer(r"\S+", text[start:end]))
-    while words and (_not_a_last_name_word(text, start, words) or re.fullmatch(PARTICLE, words[-1].group())):
+    words = list(NON_SPACE_RUN.finditer(text[start:end]))
+    while words and (_not_a_last_name_word(text, start, words) or PARTICLE_WORD.fullmatch(words[-1].group())):
         words.pop()
     while words and words[0].group() in NOT_NAME:
         words.pop(0)
@@ -262,7 +277,7 @@ def known_names_in(text: str, start: int, end: int, index: dict[str, list[tuple[
         return found
     # Most words head no name: the few that do are found by set intersection, and only their runs
     # are visited (a Python step per word of the text cost more than the rest of this search).
-    heads = index.keys() & set(WORD_RUN.findall(text, start, end))
+    heads = index.keys() & _word_runs_set(text, start, end)
     if not heads:
         return found
     last = start
@@ -276,6 +291,22 @@ def known_names_in(text: str, start: int, end: int, index: dict[str, list[tuple[
                 last = stop
                 break
     return found
+
+
+def _word_runs_set(text: str, start: int, end: int) -> set[str]:
+    """``set(WORD_RUN.findall(text, start, end))``, most of it without the pattern: a run never
+    spans white space, and a token of word characters and hyphens only (once its punctuation is
+    stripped) is one run; the pattern reads the other tokens."""
+    if start > 0 and WORD_CHAR.match(text, start - 1):
+        return set(WORD_RUN.findall(text, start, end))  # the first word began before ``start``
+    out = set()
+    for token in text[start:end].split():
+        token = token.strip(WORD_PUNCTUATION)
+        if token.replace("-", "").replace("_", "").isalnum():
+            out.add(token)
+        elif token:
+            out.update(WORD_RUN.findall(token))
+    return out
 
 
 def _name_end(text: str, pos: int, end: int, words: tuple[str, ...]) -> int | None:

@@ -162,11 +162,15 @@ def _next_opening(text: str, pos: int, end: int):
     return mark, at
 
 
+LETTERS = re.compile(r"[^\W\d_]{2}")
+QUOTE_WORD = re.compile(r"[\w'’-]+")
+
+
 def is_title(quote: str) -> bool:
     """A programme's, book's or operation's name in quotation marks, not words someone said."""
-    if not re.search(r"[^\W\d_]{2}", quote):
+    if not LETTERS.search(quote):
         return True  # 'the "123" agreement': a number or a code names something, no one says it
-    words = re.findall(r"[\w'’-]+", quote)
+    words = QUOTE_WORD.findall(quote)
     if not words or len(words) > 8 or quote.rstrip().endswith(("?", "!")):
         return False
     significant = [w for w in words if w.lower() not in SMALL_WORDS]

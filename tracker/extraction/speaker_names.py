@@ -45,8 +45,11 @@ NAME_SPEAKS = re.compile(
 # One capitalised word where a speaker's name goes: "…," said Pell. / "…," Pell said. / Pell said: "…"
 SURNAME = r"(?P<name>[A-Z][\w'’-]+)"
 SURNAME_AFTER_SAID = re.compile(rf"{SURNAME}(?=[ \t]*(?:[,.;:]|$|\n|[ \t](?:who|in|at|on|during|after|of)\b))")
+# SURNAME at a sentence's start, its capital read first as a class (the engine skips from capital
+# to capital in C) and the start checked behind it: the same matches as "(?=[A-Z])(?:^|(?<=...))".
 SURNAME_SPEAKS = re.compile(
-    rf"(?=[A-Z])(?:^|(?<=[.!?]\s)|(?<=[.!?][”\"]\s)|(?<=\n)){SURNAME}(?:,[^,.;“”\"\n]{{2,80}},)?"
+    r"(?P<name>[A-Z](?:(?<![\s\S]{2})|(?<=[.!?]\s.)|(?<=[.!?][”\"]\s.)|(?<=\n.))[\w'’-]+)"
+    r"(?:,[^,.;“”\"\n]{2,80},)?"
     rf"[ \t]+{ADVERBS}{SPEECH_VERB}\b"
 )
 SURNAME_ACCORDING = re.compile(rf"[Aa]{AT_WORD_START}ccording[ \t]+to[ \t]+{SURNAME}[ \t]*,")

@@ -55,6 +55,12 @@ HE = re.compile(rf"[Hh]{AT_WORD_START}(?:e|imself)\b")
 SHE = re.compile(rf"[SsHh]{AT_WORD_START}(?:(?<=[Ss])he|(?<=[Hh])erself)\b")
 LOWER_WORD = re.compile(r"(?<![\w'’-])(?!(?:of|the|and|for|de|van|von|al|bin|da|di|el)\b)[a-z]{2,}\b")
 BULLET = re.compile(r"[ \t]*(?:[•▪◦·*–—-]|\d{1,2}[.)])[ \t]*")
+# Compiled once: these are read at every mention, sentence or quotation.
+CLAUSE_END_AFTER = re.compile(r"\s*(?:[,.;:]|$|\s(?:who|in|at|on|during|after|[a-z]+ing)\b)")
+OF_BEFORE = re.compile(r"\bof[ \t]+$")
+OPENING_PRONOUN = re.compile(r"\s*(He|She)\b")
+LABEL_COLON = re.compile(r"(?:\([^)]{0,30}\)\s*)?:\s*$")
+SENTENCE_END_INSIDE = re.compile(r"[.!?;]\s")
 
 
 def speech_events(article: Article) -> list[tuple[int, Entity]]:
@@ -69,7 +75,7 @@ def speech_events(article: Article) -> list[tuple[int, Entity]]:
             continue
         before = text[max(0, m.start - 25) : m.start]
         # "…, said Tol." but not "he said Tol was not focused": the name must end the clause.
-        ends_clause = re.match(r"\s*(?:[,.;:]|$|\s(?:who|in|at|on|during|after|[a-z]+ing)\b)", text[m.end : m.end + 20])
+        ends_clause = CLAUSE_END_AFTER.match(text[m.end : m.end + 20])
         if ends_clause and VERB_BEFORE.search(before) and not VERB_BEFORE_ADDRESSED.search(before):
             events.append((m.start, m.entity))
     return events
@@ -78,7 +84,7 @@ def speech_events(article: Article) -> list[tuple[int, Entity]]:
 def inside_office(text: str, m: Mention) -> bool:
     """ "The Head of the Office of the President noted": "the President" there ends another
     person's office, and is not who speaks."""
-    return m.kind == "definite" and bool(re.search(r"\bof[ \t]+$", text[max(0, m.start - 4) : m.start]))
+    return m.kind == "definite" and bool(OF_BEFORE.search(text[max(0, m.start - 4) : m.start]))
 
 
 def genders(article: Article) -> dict[int, str]:
@@ -104,7 +110,7 @@ def genders(article: Article) -> dict[int, str]:
             # one else named there has ("Varen assured Ms. Tol that he would help"), is of that gender.
             if he != she and pronoun not in others:
                 out[next(iter(unknown))] = pronoun
-        opening = re.match(r"\s*(He|She)\b", text[sent.start : sent.start + 6])
+        opening = OPENING_PRONOUN.match(text[sent.start : sent.start + 6])
         if opening and len({m.entity.ident for m in previous}) == 1:
             out.setdefault(previous[0].entity.ident, "m" if opening.group(1) == "He" else "f")
         previous = named
@@ -141,7 +147,8 @@ def label_speaker(article: Article, quote_start: int) -> Entity | None:
     text = article.text
     line_start = text.rfind("\n", 0, quote_start) + 1
     head = text[line_start : quote_start - 1]
-    m = re.search(r"(?:\([^)]{0,30}\)\s*)?:\s*$", head)
+    # Every label ends with the colon: a line that does not is searched no further.
+    m = LABEL_COLON.search(head) if head.rstrip().endswith(":") else None
     if not m:
         return None
     label_end = line_start + m.start()
@@ -149,7 +156,7 @@ def label_speaker(article: Article, quote_start: int) -> Entity | None:
     if not mentions or text[mentions[-1].end : label_end].strip(" ,"):
         return None
     before = text[line_start : mentions[-1].start]
-    if re.search(r"[.!?;]\s", before) or len(before.split()) > 6 or LOWER_WORD.search(before):
+    if SENTENCE_END_INSIDE.search(before) or len(before.split()) > 6 or LOWER_WORD.search(before):
         return None  # the name ends a sentence: "… met Tol: …", "Tol asked Varen: …" label nobody
     return mentions[-1].entity
 

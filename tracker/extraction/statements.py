@@ -46,6 +46,11 @@ from .text import Block
 __all__ = ["FoundStatement", "find_quotes", "find_statements"]
 
 SPEECH = re.compile(rf"\b{SPEECH_VERB}\b|\baccording\s+to\b", re.I)
+# Read right after a quotation: '…," he said', '…," said Tol', and what ends the quotation before them.
+AFTER_CLOSE = re.compile(r"[ \t,]*(?:\n(?![ \t]*\n)[ \t,]*)?")
+BARE_CAPITALISED = re.compile(r"[A-Z][\w'’-]+")
+PRONOUN_THEN_SPEECH_VERB = re.compile(rf"(?P<p>[Hh]e|[Ss]he)\s+{ADVERBS}{SPEECH_VERB}\b")
+SPEECH_VERB_FIRST = re.compile(rf"{SPEECH_VERB}\s+", re.I)
 CHANNELS = [
     ("readout", re.compile(r"\breadout\b|\bread-out\b", re.I)),
     (
@@ -210,7 +215,7 @@ def _attributed(article: Article, q: Block, sent, ctx: _Context) -> Entity | Non
     text = article.text
     close = q.end + 1
     # After the quotation: ', Tol said' / ', said Tol' / ', he said'; a wrapped line, never the next paragraph.
-    m = re.match(r"[ \t,]*(?:\n(?![ \t]*\n)[ \t,]*)?", text[close : close + 20])
+    m = AFTER_CLOSE.match(text[close : close + 20])
     at = close + m.end()
     mention = _mention_at(article, at, at + 120)
     if (
@@ -219,7 +224,7 @@ def _attributed(article: Article, q: Block, sent, ctx: _Context) -> Entity | Non
         and (VERB_AFTER.match(text, mention.end, mention.end + 60) or VERB_AFTER_CLAUSE.match(text, mention.end))
     ):
         return mention.entity
-    bare = re.match(r"[A-Z][\w'’-]+", text[at : at + 40])
+    bare = BARE_CAPITALISED.match(text[at : at + 40])
     if bare and not (mention and mention.start == at) and VERB_AFTER.match(text, at + bare.end(), at + bare.end() + 60):
         who = surname_speaker(article, bare.group(), at, ctx.new_people)
         if who:  # '…," Pell said' where the people finder did not tag Pell
@@ -232,10 +237,10 @@ def _attributed(article: Article, q: Block, sent, ctx: _Context) -> Entity | Non
         narrator = _narrator(article, q.start)
         if narrator:  # '"…," I said' / 'I told them: "…"': the speaker of the address or caption
             return narrator
-    pron = re.match(rf"(?P<p>[Hh]e|[Ss]he)\s+{ADVERBS}{SPEECH_VERB}\b", text[at : at + 60])
+    pron = PRONOUN_THEN_SPEECH_VERB.match(text[at : at + 60])
     if pron:
         return _pronoun_speaker(article, ctx, pron.group("p"), q.start)
-    said_first = re.match(rf"{SPEECH_VERB}\s+", text[at : at + 30], re.I)
+    said_first = SPEECH_VERB_FIRST.match(text[at : at + 30])
     if said_first:
         named = said_name(article, at + said_first.end(), ctx.new_people)
         if named:

@@ -19,6 +19,16 @@ BOILERPLATE_LINE = re.compile(
     r"|click\s+here\b.*|\\?#{2,}|[*\s]+)",
     re.IGNORECASE,
 )
+# How a line that BOILERPLATE_LINE matches starts, or what it holds: a line with none of
+# these is not tried (a cheap test; the pattern's ".*" alternatives read each line many times).
+FURNITURE_STARTS = (
+    "skip", "jump", "copyright", "sign", "subscribe", "advertisement", "share", "read", "related", "click",
+    "#", "\\", "*",
+)  # fmt: skip
+FURNITURE_WORDS = ("rights", "comment")
+# Letters a case-insensitive pattern reads as ASCII ones that ``str.lower`` does not make so: a
+# shortcut that finds a pattern's words in a lower-cased copy leaves a text holding one to the pattern.
+CASE_FOLD_EXCEPTIONS = ("ı", "ſ", "İ", "\u212a")
 # A legal notice near the end: the rest of the page is the host site's, not the story's.
 TRAILER_MARK = re.compile(r"(?=[©ac])(?:©|\ball rights reserved\b|\bcopyright\b)", re.IGNORECASE)
 # A line of page furniture is short and is no sentence: no closing punctuation, no list marker.
@@ -77,7 +87,7 @@ def boilerplate_ranges(text: str) -> list[Block]:
     pos = 0
     for line in lines:
         stripped = line.strip()
-        if stripped and len(stripped) < 300 and BOILERPLATE_LINE.fullmatch(stripped):
+        if stripped and len(stripped) < 300 and _may_be_furniture(stripped) and BOILERPLATE_LINE.fullmatch(stripped):
             out.append(Block(pos, pos + len(line)))
         elif counts.get(stripped.casefold(), 0) > 1 and _furniture_like(stripped):
             out.append(Block(pos, pos + len(line)))
@@ -104,8 +114,43 @@ def _trailer_line(text: str, pos: int) -> int | None:
         pos = text.find("\n", pos) + 1
         if pos == 0:
             return None
-    m = TRAILER_MARK.search(text, pos)
-    return None if m is None else text.rfind("\n", pos, m.start()) + 1 or pos
+    at = _first_legal_notice(text, pos)
+    return None if at is None else text.rfind("\n", pos, at) + 1 or pos
+
+
+def _first_legal_notice(text: str, pos: int) -> int | None:
+    """Where ``TRAILER_MARK.search(text, pos)`` would match, found with ``str.find`` in a
+    lower-cased copy (the pattern, tried at every position, cost more than the rest of this
+    module); the pattern itself when the copy's offsets differ or a letter folds otherwise."""
+    low = text.lower()
+    if len(low) != len(text) or any(c in text for c in CASE_FOLD_EXCEPTIONS):
+        m = TRAILER_MARK.search(text, pos)
+        return None if m is None else m.start()
+    found = [at] if (at := text.find("©", pos)) >= 0 else []
+    for words in ("all rights reserved", "copyright"):
+        at = low.find(words, pos)
+        while at >= 0 and not _whole_word(text, at, at + len(words)):
+            at = low.find(words, at + 1)
+        if at >= 0:
+            found.append(at)
+    return min(found, default=None)
+
+
+def _whole_word(text: str, start: int, end: int) -> bool:
+    """Whether ``text[start:end]`` (letters at both ends) stands between word boundaries (``\b``)."""
+    before = text[start - 1] if start else ""
+    after = text[end] if end < len(text) else ""
+    return not (before.isalnum() or before == "_") and not (after.isalnum() or after == "_")
+
+
+def _may_be_furniture(line: str) -> bool:
+    """Whether BOILERPLATE_LINE can match ``line`` (stripped): the line must start with or hold one
+    of its words, in any case; a line with "©", or with a letter the pattern reads as an ASCII one
+    that ``str.lower`` does not make so ("ſ", "K"), is always tried."""
+    if not line.isascii() and ("©" in line or any(c in line for c in CASE_FOLD_EXCEPTIONS)):
+        return True
+    low = line.lower()
+    return low.startswith(FURNITURE_STARTS) or any(w in low for w in FURNITURE_WORDS)
 
 
 def _furniture_like(line: str) -> bool:

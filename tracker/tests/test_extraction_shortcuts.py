@@ -1,0 +1,48 @@
+"""The shortcuts that skip a pattern where it cannot match give exactly the pattern's own results."""
+
+from tracker.extraction.contact_verb_starts import contact_verb_matches
+from tracker.extraction.contacts import CONTACT_VERB
+from tracker.extraction.names import WORD_RUN, _word_runs_set
+from tracker.extraction.text import TRAILER_MARK, _first_legal_notice
+from tracker.rules import _WORD, _words
+
+# Every verb form the contact verb pattern knows, in sentences about fictional leaders.
+CONTACT_SENTENCES = """
+President Varen held a video call with Prime Minister Mira Tol. Varen had a phone conversation with Tol.
+Tol holds talks with Varen; they have several meetings with him. Varen has a call with Tol.
+Varen spoke by video with Tol. Varen met virtually with Tol. Tol telephoned Varen. Varen phoned Tol.
+Varen spoke on the phone with Tol. Tol spoken with Varen. Varen speaks to Tol. Varen talked to Tol.
+Tol talks with Varen. They talk by phone. Varen called Tol. Tol calls up Varen. Varen made a call to Tol.
+Tol received a phone call from Varen. Varen took a call from Tol. Varen congratulated Tol by telephone.
+Tol consulted Varen over the phone. Varen met with Tol. Tol meets Varen. They meet the Estovian President.
+Varen sat down on Tuesday with Tol. Varen is meeting with Tol. They are meeting today. Tol is hosting Varen.
+Varen convened with Tol. Tol hosted Varen. Varen hosts Tol. Tol welcomed Varen. Varen welcomes Tol.
+Tol received Varen. Varen paid a visit to Norvania. Tol pays an official visit to Estovia. Varen visited Tol.
+Tol visits Estralia. Varen and Tol spoke. Varen and Tol conferred. Varen and Tol met. HELD TALKS, Met Tol.
+"""
+
+
+def test_contact_verbs_found_from_their_stems_are_the_pattern_s_matches():
+    expected = [(m.span(), m.groupdict()) for m in CONTACT_VERB.finditer(CONTACT_SENTENCES)]
+    assert len(expected) > 40
+    assert [(m.span(), m.groupdict()) for m in contact_verb_matches(CONTACT_VERB, CONTACT_SENTENCES)] == expected
+
+
+def test_contact_verbs_in_a_text_whose_letters_fold_otherwise_are_the_pattern_s_matches():
+    text = "Varen ſpoke with Tol. Tol İs meeting with Varen. Varen met Tol."
+    expected = [m.span() for m in CONTACT_VERB.finditer(text)]
+    assert [m.span() for m in contact_verb_matches(CONTACT_VERB, text)] == expected
+
+
+def test_legal_notice_found_with_find_is_where_the_pattern_finds_it():
+    for text in ("Story.\n© 2026 Norvania Post", "x copyrights; Copyright 2026", "All Rights Reserved", "nothing"):
+        for pos in range(len(text) + 1):
+            m = TRAILER_MARK.search(text, pos)
+            assert _first_legal_notice(text, pos) == (m.start() if m else None)
+
+
+def test_words_read_by_splitting_are_the_pattern_s_words():
+    text = "“Tol’s talks,” Varen said (2024): x² well-known _ok_ a—b\u00a0c."
+    assert _words(text) == _WORD.findall(text)
+    for start in range(len(text) + 1):
+        assert _word_runs_set(text, start, len(text)) == set(WORD_RUN.findall(text, start, len(text)))
