@@ -20,6 +20,7 @@ from .discussed import discussed_contacts
 from .names import AT_WORD_START
 from .narrator import first_person_before, we_before
 from .participants import (
+    NEGATION,
     OBJECT_GAP,
     FoundContact,
     counterpart_of_unnamed_head,
@@ -36,7 +37,8 @@ from .participants import (
 from .people import Mention
 from .recalled import recalled_contacts
 from .same_contact import contacts_merged
-from .subjects import HEAD_AFTER_THE, and_before, coordinated, pronoun_subject, unnamed_head_before
+from .subjects import HEAD_AFTER_THE, and_before, coordinated, pronoun_subject, unnamed_head_before, unnamed_head_joined
+from .took_part import took_part_contacts
 
 __all__ = ["THEY", "FoundContact", "find_contacts"]  # re-exported: gap claims read these from here
 
@@ -114,9 +116,6 @@ NOUN_BEFORE = re.compile(
 MODIFIED_VISIT_NOUN = re.compile(r"\b(?:the|a|an|his|her|their|its|this|that)\s+(?:[\w-]+\s+){1,2}$", re.I)
 # "visit of X to Y", "visits by": the noun, whoever its subject seems to be.
 VISIT_NOUN_AFTER = re.compile(r"\s+(?:of|by)\b")
-NEGATION = re.compile(
-    r"\b(?:not|never|no\s+longer|yet\s+to|declined\s+to|refused\s+to|without|cancel\w*|postpone\w*)\b|n't\b", re.I
-)
 # "Participants in the call included ...": the named people join the contact just reported.
 # These two are searched over the whole text: their first letter is read case-sensitively, as a
 # class, so that the engine skips to it in C (a case-insensitive pattern is tried at every position).
@@ -139,13 +138,6 @@ COLLECTIVE = re.compile(
 # Words that set a "we" contact before the one reported: "We first met", "We also had telephone calls".
 RECALL_WORDS = re.compile(
     r"\b(?:first|last|previous|also|earlier|already|before|often|regularly|(?:tele)?phone)\b", re.I
-)
-# "X took part in the Norvanian-Estralian summit, held via videoconference": a multilateral contact whose
-# other participants a list names ("Taking part in the summit were ...", "... are also taking part").
-TOOK_PART = re.compile(
-    r"\b(?:took|takes|take|taking)\s+part(?:\s*,[^,.;:]{1,40},)?\s+in\s+(?:the|a|an)\s+(?:[^.;:]{0,80}?\s)?"
-    r"(?:summit|videoconference|video\s+conference|conference|meeting)\b",
-    re.I,
 )
 # "We had a meeting before the New Year": set before a named time, so an earlier contact.
 BEFORE_AN_EVENT = re.compile(r"[^.;,]{0,40}?\bbefore\s+(?:the\s+)?[A-Z]")
@@ -195,7 +187,7 @@ def find_contacts(article: Article) -> list[FoundContact]:
         i = bisect.bisect_left(list_starts, sent.start)
         is_list = i < len(list_starts) and list_starts[i] < sent.end
         if not here and not is_list and " part" in text[sent.start : sent.end]:
-            here = _took_part(article, sent, mentions)
+            here = took_part_contacts(article, sent, mentions)
         if not here:
             here = discussed_contacts(article, sent, mentions)
         here += agency_contacts(article, sent, mentions, here)  # "He met X before meeting Y": new pairs
@@ -265,26 +257,6 @@ def _we_contacts(article: Article, sent: Sentence, verbs: list[re.Match], found:
     return []
 
 
-def _took_part(article: Article, sent: Sentence, mentions: list[Mention]) -> list[FoundContact]:
-    """ "X took part in the summit, held via videoconference": X's contact with the people a list
-    that follows names, kept only if one does (``awaiting``); "X and Y took part in a meeting": theirs."""
-    text = article.text
-    m = TOOK_PART.search(text, sent.start, sent.end)
-    if m is None or article.in_quote(m.start()) or NEGATION.search(text, sent.start, m.start()):
-        return []
-    subject = group_backwards(text, [x for x in mentions if x.end <= m.start()])
-    if not subject or text[subject[-1].end : m.start()].count(",") >= 2:
-        return []
-    kind = kind_from_evidence("meeting", text[sent.start : sent.end])  # a summit, unless held by video or phone
-    sides = distinct([x.entity for x in subject])
-    if len(sides) > 1 and is_domestic(sides[:1], sides[1:], article.home):
-        return []  # "the President and the Defence Minister took part in a meeting"
-    contact = contact_dated(article, sent, m, sides, kind, subject)
-    # "X and Y took part, via videoconference, in a meeting": their contact; X alone waits for a list.
-    contact.awaiting = len(sides) < 2
-    return [contact]
-
-
 # "in May we launched, via videoconference, the construction of ...": something the speaker and the
 # other side did together by video is a video call between them.
 WE_VIA_VIDEO = re.compile(
@@ -333,6 +305,8 @@ def _contacts_at(
     clause_start = subject[-1].end if subject else sent.start
     if narrator is not None and first_person_before(text, clause_start, m.start()):
         subject = [Mention(m.start(), m.start(), narrator, "narrator")]  # "I spoke with ..."
+    # "The Prime Minister and President X spoke": X is the counterpart of the release's unnamed leader.
+    head_joined = bool(subject) and article.is_release and unnamed_head_joined(text, sent.start, subject[0].start)
     kind_from = sent.start
     if subject and coordinated(text, subject[-1].end, m.start()):
         # "X met Y and later spoke by phone with Z": Z's contact is X's, not Y's.
@@ -366,7 +340,7 @@ def _contacts_at(
         return []  # "his upcoming State Visit with ...": a noun, not the verb
     if m.group("pair"):
         # "X and Y spoke today": both sides are the subject; a name after the verb is a topic.
-        if unnamed or len(distinct([x.entity for x in subject])) < 2:
+        if (unnamed or len(distinct([x.entity for x in subject])) < 2) and not head_joined:
             return []
         obj = []
         kind = "meeting" if verb in ("met", "meeting") else "phone_call"
@@ -403,6 +377,8 @@ def _contacts_at(
     if kind == "phone_call" and SPOKE.match(verb) and (VENUE.search(context) or IN_PERSON_EVENT.search(context)):
         kind = "meeting"  # "spoke with ... on the margins of the NATO Summit" was face to face
     unsaid = kind == "phone_call" and not MEDIUM_WORDS.search(text, sent.start, sent.end)
+    if head_joined and not obj and len(distinct([x.entity for x in subject])) == 1:
+        unnamed, obj, subject = True, subject, []
     subject = [x for x in subject if x.kind != "unnamed"]
     sides = [x.entity for x in subject]
     others = distinct([x.entity for x in obj if x.entity.ident not in {e.ident for e in sides}])

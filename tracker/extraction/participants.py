@@ -22,6 +22,10 @@ from .vocabulary import (
     ROLE_WORDS,
 )
 
+# Words that undo a contact verb: "did not speak", "have yet to meet", "cancelled the visit".
+NEGATION = re.compile(
+    r"\b(?:not|never|no\s+longer|yet\s+to|declined\s+to|refused\s+to|without|cancel\w*|postpone\w*)\b|n't\b", re.I
+)
 # "Biden and His Majesty King Abdullah II": an honorific before a title belongs to the name; so does
 # an office the title finder did not take ("and Chairman of the Joint Chiefs of Staff Gen. ...", "and
 # Deputy Prime Minister and Defence Minister ...").
@@ -382,4 +386,5 @@ def separate_contacts(verb: str, kind: str, subject: list[Mention], sentence: st
     if re.search(r"\b(?:conversations|calls|meetings|consultations|bilaterals)\b", verb):
         return True
     spoke = bool(re.match(r"(?:spoke|speaks|speak|talked|talk)\b", verb))
-    return spoke and (kind == "meeting" or subject[0].kind == "narrator")
+    # The publisher's unnamed leader leaves no subject mention: "The Prime Minister spoke to A and B".
+    return spoke and (kind == "meeting" or bool(subject) and subject[0].kind == "narrator")

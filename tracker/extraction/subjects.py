@@ -32,6 +32,20 @@ UNNAMED_HEAD = re.compile(r"(?:^\s*|" + UNNAMED_HEAD_BODY)
 UNNAMED_HEAD_IN_RELEASE = re.compile(r"(?:(?:^|(?<![^\n])|(?<=[.!?:]))\s*|" + UNNAMED_HEAD_BODY)
 
 
+# "The Prime Minister and President X spoke this morning": the publisher's leader, by office alone,
+# joined to the named counterpart as the verb's subject.
+UNNAMED_HEAD_AND = re.compile(
+    r"(?:^|(?<![^\n])|(?<=[.!?:]))\s*(?:(?:Today|Yesterday|Earlier\s+today|This\s+(?:morning|afternoon|evening))\s*,?\s+)?"
+    r"[Tt]he\s+(?:Prime\s+Minister|President|Chancellor|Premier|Taoiseach)\s+and\s+$"
+)
+
+
+def unnamed_head_joined(text: str, start: int, subject_start: int) -> bool:
+    """Whether the subject that begins at ``subject_start`` follows "The Prime Minister and" opening
+    the sentence: in a release, the publisher's own leader is the subject's other half."""
+    return UNNAMED_HEAD_AND.search(text, start, subject_start) is not None
+
+
 def pronoun_subject(article: Article, sent: Sentence, verb_start: int) -> list[Mention]:
     """The person "he" or "she" before the verb means: the one the sentence before begins with, when
     it names one person first."""
