@@ -321,8 +321,8 @@ def _contacts_at(
     if not subject:
         subject = pronoun_subject(article, sent, m.start())  # "He also met with ...": the last sentence's subject
     head_at = None if subject else unnamed_head_before(text, sent.start, m.start(), article.is_release)
-    unnamed = head_at is not None
-    if unnamed:
+    unnamed = head_at is not None or bool(subject) and subject[0].kind == "unnamed"  # or "He" for that head
+    if head_at is not None:
         # "The Prime Minister spoke to President X": the publisher's leader, whom the text does not
         # name, is no participant it can list; the contact with X still took place.
         subject = [Mention(head_at, head_at, None, "unnamed")]
@@ -414,7 +414,9 @@ def _contacts_at(
             contact.awaiting = True
             return [contact]
         return []
-    if len(others) >= 2 and separate_contacts(verb, kind, subject, text[sent.start : sent.end]):
+    lead = article.sentence_before(sent)
+    lead_text = text[lead.start : lead.end] if lead is not None and lead.paragraph == sent.paragraph else ""
+    if len(others) >= 2 and separate_contacts(verb, kind, subject, text[sent.start : sent.end], lead_text):
         out = [contact_dated(article, sent, m, distinct(sides + [o]), kind, subject) for o in others]
     else:
         out = [contact_dated(article, sent, m, entities, kind, subject)]

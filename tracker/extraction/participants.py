@@ -373,11 +373,13 @@ SEVERAL_BILATERALS = re.compile(
 )
 
 
-def separate_contacts(verb: str, kind: str, subject: list[Mention], sentence: str) -> bool:
+def separate_contacts(verb: str, kind: str, subject: list[Mention], sentence: str, lead: str = "") -> bool:
     """Whether "had conversations with A, B and C" were several contacts, one with each: a plural
     noun says so, as does "separately"; so does "spoke with A, B and C" in person (one talks with each guest at a
-    reception) or in the narrator's own words ("I spoke with ..."), unless the text calls it joint."""
-    if SEVERAL_BILATERALS.search(sentence) and not re.search(r"\b(?:jointly|together|trilateral)\b", sentence, re.I):
+    reception) or in the narrator's own words ("I spoke with ..."), unless the text calls it joint. ``lead``,
+    the sentence before, may say it for this one: "He held a series of bilateral meetings. He met A, B and C"."""
+    together = re.search(r"\b(?:jointly|together|trilateral)\b", sentence, re.I)
+    if (SEVERAL_BILATERALS.search(sentence) or kind == "meeting" and SEVERAL_BILATERALS.search(lead)) and not together:
         return True  # "held bilateral talks with A, B and C on the sidelines of the summit": one each
     if JOINT.search(sentence):
         return False

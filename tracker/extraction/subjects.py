@@ -46,12 +46,22 @@ def unnamed_head_joined(text: str, start: int, subject_start: int) -> bool:
     return UNNAMED_HEAD_AND.search(text, start, subject_start) is not None
 
 
+# A sentence whose subject is a head named only by office: "The Prime Minister (also) met ...".
+UNNAMED_HEAD_OPENS = re.compile(
+    r"\s*(?:(?:Today|Yesterday|Earlier\s+today|This\s+(?:morning|afternoon|evening))\s*,?\s+)?[Tt]he\s+"
+    r"(?:Prime\s+Minister|President|Chancellor|Premier|Taoiseach)\s+(?:(?:also|then|later|today)\s+)?[a-z]"
+)
+
+
 def pronoun_subject(article: Article, sent: Sentence, verb_start: int) -> list[Mention]:
     """The person "he" or "she" before the verb means: the one the sentence before begins with, when
     it names one person first."""
     if not PRONOUN_BEFORE_VERB.search(article.text[sent.start : verb_start]):
         return []
     before = article.sentence_before(sent)
+    if before is not None and UNNAMED_HEAD_OPENS.match(article.text, before.start, before.end):
+        # "The Prime Minister met X. He also spoke with Y": the office, not X; a release's own leader.
+        return [Mention(verb_start, verb_start, None, "unnamed")] if article.is_release else []
     named = article.mentions_in(before.start, before.end) if before else []
     if not named or named[0].kind == "narrator":
         return []

@@ -42,3 +42,26 @@ def test_the_unnamed_leader_and_someone_of_his_own_side_or_a_negated_verb_is_no_
         assert contacts_in(text) == [], text
     # A news article's "the Prime Minister" is nobody the publisher stands for.
     assert contacts_in(f"The Prime Minister and {VAREN} spoke this morning.", publisher="Daily Courier") == []
+
+
+def test_he_after_a_sentence_opened_by_the_unnamed_leader_is_that_leader_not_the_person_he_met():
+    text = f"The Prime Minister met {VAREN} this morning. He also spoke with {TOL}."
+    assert contacts_in(text) == [(["Aldo Varen"], "meeting", MONDAY), (["Mira Tol"], "phone_call", MONDAY)]
+
+
+def test_people_met_after_a_sentence_announcing_a_series_of_bilateral_meetings_are_met_one_by_one():
+    people = f"{VAREN}, {TOL} and Chancellor Ilse Kant of Wendland"
+    lead = "held a series of bilateral meetings on the margins of the summit."
+    assert contacts_in(f"President Ivo Lind of Norvania {lead} He met {people}.") == [
+        (["Aldo Varen", "Ivo Lind"], "meeting", MONDAY),
+        (["Ilse Kant", "Ivo Lind"], "meeting", MONDAY),
+        (["Ivo Lind", "Mira Tol"], "meeting", MONDAY),
+    ]
+    assert contacts_in(f"The Prime Minister {lead} He met {people}.") == [
+        (["Aldo Varen"], "meeting", MONDAY),
+        (["Ilse Kant"], "meeting", MONDAY),
+        (["Mira Tol"], "meeting", MONDAY),
+    ]
+    # Met together, they were one meeting whatever came before.
+    text = f"President Ivo Lind of Norvania {lead} He met {VAREN} and {TOL} together."
+    assert contacts_in(text) == [(["Aldo Varen", "Ivo Lind", "Mira Tol"], "meeting", MONDAY)]
