@@ -82,7 +82,7 @@ CONTACT_VERB = re.compile(
     | (?P<pair>(?:spoke|talked)(?!\s+to\s+(?:the\s+)?(?:PRESS_WORDS)\b)|conferred
         | met(?!\s+(?:the|a|an|its|their|his|her|all|every|our)\b)
         | (?:(?<=\bare\s)|(?<=\bwere\s))meeting)  # "X and Y are meeting at this hour\"
-    )\b)""".replace("HAVE", r"(?:held|had|holds|has|hold|have)")
+    )\b)""".replace("HAVE", r"(?:held|had|holds|has|hold|have|(?<=\bis\s)holding|(?<=\bare\s)(?<![Ww]e\sare\s)holding)")
     .replace("PRESS_WORDS", "press|media|reporters")
     .replace("HEADT", HEAD_AFTER_THE)
     .replace("DET", r"(?:a|an|his|her|their|its|another|several|separate|two|three)")
@@ -392,6 +392,7 @@ def _contacts_at(
         lambda: countries_around(article, article.paragraph_start(sent), article.paragraph_after_end(sent)),
         lambda name: own_body(name, article.gazetteer, article.home),
         working="working" in verb,
+        call=kind == "phone_call" and not unsaid,
     ):
         return []  # a head of state with his own officials, managers and citizens
     if unnamed and not all(counterpart_of_unnamed_head(e) for e in others):

@@ -214,20 +214,29 @@ def is_domestic(
 
 
 def is_own_side_meeting(
-    subject: list[Entity], others: list[Entity], home: str | None, countries_around, own_body, working: bool
+    subject: list[Entity],
+    others: list[Entity],
+    home: str | None,
+    countries_around,
+    own_body,
+    working: bool,
+    call: bool = False,
 ) -> bool:
     """Whether a release's contact is with people the text ties to no other state or international
     body ("had a working meeting with Olga Lind", "with Head of the Federal Space Agency (FSA) Ivo
     Lind"), in a paragraph that names no country but ``home`` (``countries_around``, computed only
-    when needed): the publisher's head of state with his own officials, managers and citizens."""
+    when needed): the publisher's head of state with his own officials, managers and citizens. A
+    ``call`` said to be by phone with someone named without any office ("had a phone
+    conversation with Aldo Varen") is with a counterpart: a head of state meets citizens, he does
+    not phone them in a release."""
     if not others or home is None or not {e.country for e in subject if e.country} <= {home}:
         return False
-    if not all(_on_no_other_side(e, own_body, working) for e in others):
+    if not all(_on_no_other_side(e, own_body, working, call) for e in others):
         return False
     return countries_around() <= {home}
 
 
-def _on_no_other_side(e: Entity, own_body, working: bool) -> bool:
+def _on_no_other_side(e: Entity, own_body, working: bool, call: bool = False) -> bool:
     """Whether the text ties ``e`` to no other side: no country (nor an office, unless the contact is
     a "working meeting", which a head of state holds with his own officials and managers), or a
     body of the speaker's own state (``own_body``: "the Federal Space Agency", "the Norvanian
@@ -235,7 +244,7 @@ def _on_no_other_side(e: Entity, own_body, working: bool) -> bool:
     if e.known is not None:
         return False
     if e.country is None:
-        return e.office is None or working
+        return (e.office is None and not call) or working
     return own_body(e.country)
 
 
@@ -355,6 +364,8 @@ def _names_someone(item: str, is_place) -> bool:
     if len(words) < 3 or not any(w.casefold() in ROLE_WORDS | OFFICE_WORDS for w in words[:-2]):
         return False
     name = words[-2:]
+    if words[-3].casefold() in ("of", "for", "to", "in"):
+        return False  # "the Crown Prince of Abu Dhabi": the words after "of" are a place or a body
     if not all(w[:1].isupper() and w.casefold() not in NOT_A_NAME_WORDS and not w.isupper() for w in name):
         return False
     return not (is_place(" ".join(name)) or is_place(name[-1]))
