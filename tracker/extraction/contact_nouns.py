@@ -201,7 +201,9 @@ def noun_contacts(article: Article, sent: Sentence, mentions: list[Mention], con
 
 # "During a telephone conversation, X congratulated Y on ...": the noun's contact is the clause's subject's
 # with the one the verb after it acts on.
-DURING = re.compile(rf"\b(?:[Dd]uring|[Ii]n)\s+(?:an?|the)\s+{NOUN}\s*,\s+")
+DURING = re.compile(rf"\b(?:[Dd]uring|[Ii]n)\s+(?:an?|the)\s+{NOUN}(?:\s+held\s+[^,.;]{{1,60}})?\s*,\s+")
+# "During the conversation, X and Y discussed ...": the two subjects are its sides.
+PAIR_VERB = re.compile(r"\s+(?:also\s+)?(?:[a-z]{3,}ed|had|held|spoke|gave|made)\b")
 # "X congratulated Y", "X offered his heartfelt congratulations to Y", "X expressed condolences to Y".
 ACTS_ON = re.compile(
     r"\s+(?:[a-z]+ly\s+)?[a-z]+ed\s+(?:(?:his|her|their|the)\s+)?"
@@ -215,9 +217,15 @@ def during_contacts(article: Article, sent: Sentence, mentions: list[Mention]) -
     if m is None or article.in_quote(m.start()) or NOT_HELD.search(text, max(sent.start, m.start() - 60), m.start()):
         return []
     after = [x for x in mentions if x.start >= m.end()]
-    if len(after) < 2 or after[0].start != m.end() or not ACTS_ON.fullmatch(text, after[0].end, after[1].start):
+    if len(after) < 2 or after[0].start != m.end():
         return []
-    entities = distinct([after[0].entity, after[1].entity])
+    pair = group_forwards(text, after, m.end())
+    if len(pair) >= 2 and PAIR_VERB.match(text, pair[-1].end):
+        entities = distinct([x.entity for x in pair])
+    elif ACTS_ON.fullmatch(text, after[0].end, after[1].start):
+        entities = distinct([after[0].entity, after[1].entity])
+    else:
+        return []
     if len(entities) < 2 or is_domestic(entities[:1], entities[1:], article.home):
         return []
     kind = noun_kind(m.group("noun"), text[m.end() : sent.end])

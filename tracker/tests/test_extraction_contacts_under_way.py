@@ -64,3 +64,17 @@ def test_an_office_of_a_two_word_place_before_a_longer_office_does_not_hide_the_
         "the Estralian Armed Forces Sheikh Aldo bin Varen Al Tol."
     )
     assert contacts_in(text) == [(["Aldo bin Varen Al Tol", "Ivo Lind"], "phone_call", MONDAY)]
+
+
+def test_two_leaders_doing_something_together_during_the_conversation_are_its_sides():
+    for text in [
+        "During the telephone conversation, President Ivo Lind of Norvania and President Aldo Varen of Estralia "
+        "discussed the recent events in Ostmark.",
+        "During a telephone conversation held at the initiative of the Estralian side, President Ivo Lind of "
+        "Norvania and President Aldo Varen of Estralia had a frank exchange of views.",
+        "During the conversation, President Ivo Lind of Norvania and President Aldo Varen of Estralia exchanged "
+        "warm New Year's greetings.",
+    ]:
+        assert contacts_in(text) == [(["Aldo Varen", "Ivo Lind"], "phone_call", MONDAY)], text
+    text = "During the meeting, President Ivo Lind of Norvania and Defence Minister Per Holm discussed the budget."
+    assert contacts_in(text) == []
