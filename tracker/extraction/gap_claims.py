@@ -12,11 +12,13 @@ import re
 from dataclasses import dataclass
 from datetime import date, timedelta
 
+from .claim_durations import since_contact_shapes
 from .claim_shapes import CONTACT_NOUN, Shape, kind_class_of_noun, shapes_in
 from .claim_terms import Anchor
 from .contacts import FoundContact
 from .context import Article, Sentence, distinct
 from .people import Entity
+from .spans import longest_without_overlaps
 
 # Words by which a sentence refers to the pair of its article's main contact.
 THE_PAIR = re.compile(
@@ -71,7 +73,9 @@ def find_gap_claims(article: Article, contacts: list[FoundContact]) -> list[Foun
     held = [c for c in contacts if not c.planned and len(c.entities) >= 2]
     for sent in article.sentences:
         dates = article.dates.within(sent.start, sent.end)
-        for shape in shapes_in(text, sent.start, sent.end, dates, article.published):
+        shapes = shapes_in(text, sent.start, sent.end, dates, article.published)
+        shapes = longest_without_overlaps(shapes + since_contact_shapes(text, sent.start, sent.end))
+        for shape in shapes:
             claim = _claim(article, sent, shape, held)
             if claim:
                 out.append(claim)
