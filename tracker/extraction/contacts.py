@@ -39,6 +39,7 @@ from .recalled import recalled_contacts
 from .same_contact import contacts_merged
 from .subjects import HEAD_AFTER_THE, and_before, coordinated, pronoun_subject, unnamed_head_before, unnamed_head_joined
 from .took_part import took_part_contacts
+from .transcript_contacts import you_contacts
 
 __all__ = ["THEY", "FoundContact", "find_contacts"]  # re-exported: gap claims read these from here
 
@@ -156,9 +157,10 @@ REMOTE_AFTER = re.compile(
 )
 
 
-def find_contacts(article: Article) -> list[FoundContact]:
+def find_contacts(article: Article, seed: tuple[FoundContact, ...] = ()) -> list[FoundContact]:
+    """Every contact the text reports, after ``seed`` (a transcript's own meeting, which "we" and "you" mean)."""
     text = article.text
-    found: list[FoundContact] = []
+    found: list[FoundContact] = list(seed)
     # One pass each over the whole text; sentences then look up what falls inside them.
     verbs = list(CONTACT_VERB.finditer(text))
     verb_starts = [m.start() for m in verbs]
@@ -180,6 +182,8 @@ def find_contacts(article: Article) -> list[FoundContact]:
             # A second verb counts when it names someone new ("met X and later called Y").
             contacts = [c for c in contacts if not here or any(e.ident not in seen for e in c.entities)]
             here += contacts
+        if not here:
+            here = you_contacts(article, sent, found)  # "When you visited our capital in June"
         if not here:
             here = _we_contacts(article, sent, verbs[bisect.bisect_left(verb_starts, sent.start) :], found)
         if not here and "video" in text[sent.start : sent.end]:
@@ -239,7 +243,8 @@ def _we_contacts(article: Article, sent: Sentence, verbs: list[re.Match], found:
         looked_back = RECALL_WORDS.search(text, sent.start, m.end()) or BEFORE_AN_EVENT.match(text, m.end(), sent.end)
         if not (dated or m.group("video") or looked_back):
             continue  # "We had a candid conversation": the talks the transcript is of
-        pair = next((c.entities for c in found if len(c.entities) == 2 and speaker in c.entities), None)
+        # Not a meeting the turns only show: its "we" is as often the speaker's state ("we regularly meet ...").
+        pair = next((c.entities for c in found if len(c.entities) == 2 and speaker in c.entities and not c.shown), None)
         if pair is None:
             return []
         kind = "video_call" if m.group("video") else "phone_call" if m.group("phone") else "meeting"

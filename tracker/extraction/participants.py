@@ -110,6 +110,8 @@ class FoundContact:
     unnamed_side: bool = False
     # "discussed X with Y": stated by what they talked about, not by a word of contact.
     by_topic: bool = False
+    # A transcript's own meeting, shown by its two leaders speaking in turns rather than told.
+    shown: bool = False
 
 
 def group_backwards(text: str, before: list[Mention]) -> list[Mention]:
