@@ -33,6 +33,12 @@ REFERS_BACK = re.compile(
     r"(?:was|is|marked|marks|became|becomes|will\s+be|has\s+been|ended|ends|broke|breaks|came|comes|followed|follows)\b",
     re.I,
 )
+# People other than the leaders, in the plural, before the claim: whose "their first meeting" it is.
+OTHERS_AS_SUBJECT = re.compile(
+    r"\b(?:ministers|ministries|delegations|officials|advisers|advisors|experts|deputies|parliamentarians|sherpas"
+    r"|envoys|diplomats|negotiators|commissions|governments)\b",
+    re.I,
+)
 BEFORE_DATE = re.compile(r"\bbefore\s+$", re.I)
 # An anchor that is a person's taking office: "since taking office", "since Tol took office", "since
 # her inauguration". It dates from the text ("took office in May") or the gazetteer's offices.
@@ -108,6 +114,8 @@ def _claim(article: Article, sent: Sentence, shape: Shape, held: list[FoundConta
         entities = theirs.entities  # "the second visit of the Prime Minister to our capital": her contact
     elif len(named) == 1 and main is not None and not _one_of(named, main):
         return None  # about someone in no contact found: the pair is unknown, not the main contact's
+    elif OTHERS_AS_SUBJECT.search(text, sent.start, shape.start) and not named:
+        return None  # "the foreign ministers of the two countries had their first meeting": not the leaders'
     elif main is not None and (
         THE_PAIR.search(text, sent.start, sent.end) or _one_of(named, main) or (not named and _refers_back(text, sent))
     ):

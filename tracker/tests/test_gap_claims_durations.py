@@ -40,3 +40,9 @@ def test_for_the_first_time_after_a_pair_subject_or_a_long_object_is_a_claim():
         claims("", "President Aldo Varen of Norvania spoke on Monday about the talks for the first time since October.")
         == []
     )
+
+
+def test_a_first_meeting_of_the_two_countries_ministers_is_no_claim_about_the_leaders():
+    body = "The foreign ministers of the two countries had their first ever meeting in this format this morning."
+    assert claims(body) == []
+    assert only("It was their first ever meeting.").ordinal == 1
