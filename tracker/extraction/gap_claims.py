@@ -33,10 +33,10 @@ REFERS_BACK = re.compile(
     r"(?:was|is|marked|marks|became|becomes|will\s+be|has\s+been|ended|ends|broke|breaks|came|comes|followed|follows)\b",
     re.I,
 )
-# People other than the leaders, in the plural, before the claim: whose "their first meeting" it is.
+# People other than the leaders, in the plural, who "had their" first meeting: theirs, not the leaders'.
 OTHERS_AS_SUBJECT = re.compile(
     r"\b(?:ministers|ministries|delegations|officials|advisers|advisors|experts|deputies|parliamentarians|sherpas"
-    r"|envoys|diplomats|negotiators|commissions|governments)\b",
+    r"|envoys|diplomats|negotiators|commissions|governments)\b[^,.;:]{0,60}?\b(?:had|held|have|has|hold)\s+their\b",
     re.I,
 )
 BEFORE_DATE = re.compile(r"\bbefore\s+$", re.I)
@@ -114,7 +114,7 @@ def _claim(article: Article, sent: Sentence, shape: Shape, held: list[FoundConta
         entities = theirs.entities  # "the second visit of the Prime Minister to our capital": her contact
     elif len(named) == 1 and main is not None and not _one_of(named, main):
         return None  # about someone in no contact found: the pair is unknown, not the main contact's
-    elif OTHERS_AS_SUBJECT.search(text, sent.start, shape.start) and not named:
+    elif OTHERS_AS_SUBJECT.search(text, sent.start, shape.end) and not named:
         return None  # "the foreign ministers of the two countries had their first meeting": not the leaders'
     elif main is not None and (
         THE_PAIR.search(text, sent.start, sent.end) or _one_of(named, main) or (not named and _refers_back(text, sent))
