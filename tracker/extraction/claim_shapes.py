@@ -122,7 +122,8 @@ TIMES_SINCE = re.compile(
 )
 # Not "called on Russia to ...", "talking about it", "spoke of": speech about something, no contact.
 CONTACT_VERB = (
-    r"(?:(?:met|meet|meeting|spoke|spoken|speak|speaking|talked|talk|talking|called)(?!\s+(?:on|for|upon|about|of)\b)"
+    r"(?:(?:met|meet|meeting)(?!\s+(?:about|of)\b)|(?:spoke|spoken|speak|speaking|talked|talk|talking|called)"
+    r"(?!\s+(?:on|for|upon|about|of)\b)"  # "met on Monday" is a meeting, "called on Russia to" is not a call
     r"|visited|visit|visiting|held\s+talks|phoned|sat\s+down|hosted|received|seen\s+each\s+other|saw\s+each\s+other)"
 )
 # After "the first time": a few words of subject, then the contact verb ("the first time the two have met").
@@ -304,7 +305,7 @@ def shapes_in(text: str, start: int, end: int, dates: list[DateHit], published: 
         if shape:
             out.append(shape)
     for m in NTH_TIME.finditer(text, start, end):
-        before = text[max(start, m.start() - 50) : m.start()]
+        before = text[max(start, m.start() - 90) : m.start()]  # "spoke with <two titled names> on Monday"
         before = re.split(r"[,;:“”\"]", before)[-1]
         after = re.split(r"[,;:“”\"]|\b(?:because|but|which|when|where|although|while)\b", m.group("rest"))[0]
         verb = FIRST_TIME_BEFORE.search(before) or FIRST_TIME_AFTER.match(after)

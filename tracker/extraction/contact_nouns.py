@@ -22,6 +22,13 @@ NOUN = (
 )
 # "the conversation between X and Y", "talks held between X and Y"
 BETWEEN = re.compile(rf"\b{NOUN}\s+(?:held\s+|that\s+took\s+place\s+|took\s+place\s+)?between\s+")
+# "The meeting of X and Y began in the capital", "The talks of X and Y, who is on a visit, have begun"
+OF_PAIR = re.compile(rf"(?<![\w-])[Tt]he\s+{NOUN}\s+of\s+(?=[A-Z])")
+# After the names of OF_PAIR: a verb that says the contact is taking or took place.
+OCCURRED = re.compile(
+    r"(?:\s*,[^,.;:]{1,80},)?\s*(?:(?:has|have)\s+(?:begun|started|opened|ended)|began|started|opened|ended"
+    r"|took\s+place|(?:was|were|has\s+been|have\s+been)\s+held|(?:is|are)\s+(?:taking\s+place|under\s*way))\b"
+)
 # "his talks with X", "the meeting with X", "a phone call with X", "X's meeting with Y"
 WITH = re.compile(rf"\b{NOUN}(?P<mid>\s+(?:[^.;:\n]{{0,60}}?\s+)?)with\s+")
 # What comes before the noun: a determiner or possessive, then up to three modifiers.
@@ -84,6 +91,7 @@ NEEDS = {
     "BETWEEN": ("between",),
     "WITH": ("with",),
     "THEIR": ("their",),
+    "OF_PAIR": (" of ",),
     "EARLIER": ("last", "previous", "recent", "prior", "earlier"),
     "DATED_NOUN": (),
 }
@@ -104,7 +112,9 @@ def _matches(article: Article, pattern: re.Pattern, start: int, end: int) -> lis
     return list(pattern.finditer(article.text, start, end))
 
 
-_NAMES = {BETWEEN: "BETWEEN", WITH: "WITH", THEIR: "THEIR", EARLIER: "EARLIER", DATED_NOUN: "DATED_NOUN"}
+_NAMES = {
+    BETWEEN: "BETWEEN", WITH: "WITH", THEIR: "THEIR", OF_PAIR: "OF_PAIR", EARLIER: "EARLIER", DATED_NOUN: "DATED_NOUN"
+}  # fmt: skip
 
 
 def noun_kind(noun: str, after: str, context: str = "") -> str:
@@ -126,7 +136,7 @@ def noun_contacts(article: Article, sent: Sentence, mentions: list[Mention], con
     """Contacts the sentence names by a noun. ``context`` is the paragraph so far, for the venue."""
     text = article.text
     out: list[FoundContact] = []
-    for pattern in (BETWEEN, WITH, THEIR):
+    for pattern in (BETWEEN, WITH, THEIR, OF_PAIR):
         for m in _matches(article, pattern, sent.start, sent.end):
             if article.in_quote(m.start()):
                 continue
@@ -148,8 +158,12 @@ def noun_contacts(article: Article, sent: Sentence, mentions: list[Mention], con
                 word = (det.group("det") or "").lower() if det else ""
                 if word in ("", "a", "an") and not (det and det.group("poss")):
                     # "a meeting with X" or a bare noun says a contact only as a past event.
+                    # "began a meeting with X": a contact under way as the release is written.
                     if not re.search(
-                        r"\b(?:after|following|during|at|in|from|of)\s+(?:an?\s+)?$", before, re.I
+                        r"\b(?:after|following|during|at|in|from|of|began|begun|begins|started|starts|opened)"
+                        r"\s+(?:an?\s+)?$",
+                        before,
+                        re.I,
                     ) and not (HELD.match(text, m.end(), sent.end)):
                         continue
                 others = [x.entity for x in group]
@@ -163,6 +177,8 @@ def noun_contacts(article: Article, sent: Sentence, mentions: list[Mention], con
                 continue  # "a meeting between the Governor and the state's Secretary of Transportation"
             kind = noun_kind(m.group("noun"), text[m.end("noun") : sent.end], context)
             end_of_names = group[-1].end if group else m.end()
+            if pattern is OF_PAIR and not OCCURRED.match(text, end_of_names, sent.end):
+                continue  # "the meeting of X and Y is an opportunity": only one that took place
             if group and PRESENT_COPULA.match(text, end_of_names):
                 continue
             # "the July 27 meeting between X and Y": the date right before the noun is its own.
@@ -185,8 +201,14 @@ def noun_contacts(article: Article, sent: Sentence, mentions: list[Mention], con
 
 # "During a telephone conversation, X congratulated Y on ...": the noun's contact is the clause's subject's
 # with the one the verb after it acts on.
-DURING = re.compile(rf"\b(?:[Dd]uring|[Ii]n)\s+an?\s+{NOUN}\s*,\s+")
-ACTS_ON = re.compile(r"\s+(?:[a-z]+ly\s+)?[a-z]+ed\s+(?:(?:his|her|their|the)\s+)?")
+DURING = re.compile(rf"\b(?:[Dd]uring|[Ii]n)\s+(?:an?|the)\s+{NOUN}(?:\s+held\s+[^,.;]{{1,60}})?\s*,\s+")
+# "During the conversation, X and Y discussed ...": the two subjects are its sides.
+PAIR_VERB = re.compile(r"\s+(?:also\s+)?(?:[a-z]{3,}ed|had|held|spoke|gave|made)\b")
+# "X congratulated Y", "X offered his heartfelt congratulations to Y", "X expressed condolences to Y".
+ACTS_ON = re.compile(
+    r"\s+(?:[a-z]+ly\s+)?[a-z]+ed\s+(?:(?:his|her|their|the)\s+)?"
+    r"(?:(?:[a-z]+\s+){0,2}(?:congratulations|condolences|greetings|gratitude|thanks|wishes)\s+to\s+(?:the\s+)?)?"
+)
 
 
 def during_contacts(article: Article, sent: Sentence, mentions: list[Mention]) -> list[FoundContact]:
@@ -195,9 +217,15 @@ def during_contacts(article: Article, sent: Sentence, mentions: list[Mention]) -
     if m is None or article.in_quote(m.start()) or NOT_HELD.search(text, max(sent.start, m.start() - 60), m.start()):
         return []
     after = [x for x in mentions if x.start >= m.end()]
-    if len(after) < 2 or after[0].start != m.end() or not ACTS_ON.fullmatch(text, after[0].end, after[1].start):
+    if len(after) < 2 or after[0].start != m.end():
         return []
-    entities = distinct([after[0].entity, after[1].entity])
+    pair = group_forwards(text, after, m.end())
+    if len(pair) >= 2 and PAIR_VERB.match(text, pair[-1].end):
+        entities = distinct([x.entity for x in pair])
+    elif ACTS_ON.fullmatch(text, after[0].end, after[1].start):
+        entities = distinct([after[0].entity, after[1].entity])
+    else:
+        return []
     if len(entities) < 2 or is_domestic(entities[:1], entities[1:], article.home):
         return []
     kind = noun_kind(m.group("noun"), text[m.end() : sent.end])

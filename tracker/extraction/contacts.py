@@ -21,6 +21,7 @@ from .discussed import discussed_contacts
 from .names import AT_WORD_START
 from .narrator import first_person_before, we_before
 from .participants import (
+    NEGATION,
     OBJECT_GAP,
     FoundContact,
     counterpart_of_unnamed_head,
@@ -37,7 +38,9 @@ from .participants import (
 from .people import Mention
 from .recalled import recalled_contacts
 from .same_contact import contacts_merged
-from .subjects import HEAD_AFTER_THE, and_before, coordinated, pronoun_subject, unnamed_head_before
+from .subjects import HEAD_AFTER_THE, and_before, coordinated, pronoun_subject, unnamed_head_before, unnamed_head_joined
+from .took_part import took_part_contacts
+from .transcript_contacts import you_contacts
 
 __all__ = ["THEY", "FoundContact", "find_contacts"]  # re-exported: gap claims read these from here
 
@@ -81,7 +84,7 @@ CONTACT_VERB = re.compile(
     | (?P<pair>(?:spoke|talked)(?!\s+to\s+(?:the\s+)?(?:PRESS_WORDS)\b)|conferred
         | met(?!\s+(?:the|a|an|its|their|his|her|all|every|our)\b)
         | (?:(?<=\bare\s)|(?<=\bwere\s))meeting)  # "X and Y are meeting at this hour\"
-    )\b)""".replace("HAVE", r"(?:held|had|holds|has|hold|have)")
+    )\b)""".replace("HAVE", r"(?:held|had|holds|has|hold|have|(?<=\bis\s)holding|(?<=\bare\s)(?<![Ww]e\sare\s)holding)")
     .replace("PRESS_WORDS", "press|media|reporters")
     .replace("HEADT", HEAD_AFTER_THE)
     .replace("DET", r"(?:a|an|his|her|their|its|another|several|separate|two|three)")
@@ -115,9 +118,6 @@ NOUN_BEFORE = re.compile(
 MODIFIED_VISIT_NOUN = re.compile(r"\b(?:the|a|an|his|her|their|its|this|that)\s+(?:[\w-]+\s+){1,2}$", re.I)
 # "visit of X to Y", "visits by": the noun, whoever its subject seems to be.
 VISIT_NOUN_AFTER = re.compile(r"\s+(?:of|by)\b")
-NEGATION = re.compile(
-    r"\b(?:not|never|no\s+longer|yet\s+to|declined\s+to|refused\s+to|without|cancel\w*|postpone\w*)\b|n't\b", re.I
-)
 # "Participants in the call included ...": the named people join the contact just reported.
 # These two are searched over the whole text: their first letter is read case-sensitively, as a
 # class, so that the engine skips to it in C (a case-insensitive pattern is tried at every position).
@@ -141,13 +141,6 @@ COLLECTIVE = re.compile(
 RECALL_WORDS = re.compile(
     r"\b(?:first|last|previous|also|earlier|already|before|often|regularly|(?:tele)?phone)\b", re.I
 )
-# "X took part in the Norvanian-Estralian summit, held via videoconference": a multilateral contact whose
-# other participants a list names ("Taking part in the summit were ...", "... are also taking part").
-TOOK_PART = re.compile(
-    r"\b(?:took|takes|take|taking)\s+part(?:\s*,[^,.;:]{1,40},)?\s+in\s+(?:the|a|an)\s+(?:[^.;:]{0,80}?\s)?"
-    r"(?:summit|videoconference|video\s+conference|conference|meeting)\b",
-    re.I,
-)
 # "We had a meeting before the New Year": set before a named time, so an earlier contact.
 BEFORE_AN_EVENT = re.compile(r"[^.;,]{0,40}?\bbefore\s+(?:the\s+)?[A-Z]")
 WITH_WORD = re.compile(r"\bwith\s+")
@@ -165,9 +158,10 @@ REMOTE_AFTER = re.compile(
 )
 
 
-def find_contacts(article: Article) -> list[FoundContact]:
+def find_contacts(article: Article, seed: tuple[FoundContact, ...] = ()) -> list[FoundContact]:
+    """Every contact the text reports, after ``seed`` (a transcript's own meeting, which "we" and "you" mean)."""
     text = article.text
-    found: list[FoundContact] = []
+    found: list[FoundContact] = list(seed)
     verbs = contact_verb_matches(CONTACT_VERB, text)  # one pass each over the whole text; sentences look up theirs
     verb_starts = [m.start() for m in verbs]
     lists = [m for m in PARTICIPANT_LIST.finditer(text)] + [m for m in JOINED.finditer(text)]
@@ -189,13 +183,15 @@ def find_contacts(article: Article) -> list[FoundContact]:
             contacts = [c for c in contacts if not here or any(e.ident not in seen for e in c.entities)]
             here += contacts
         if not here:
+            here = you_contacts(article, sent, found)  # "When you visited our capital in June"
+        if not here:
             here = _we_contacts(article, sent, verbs[bisect.bisect_left(verb_starts, sent.start) :], found)
         if not here and "video" in text[sent.start : sent.end]:
             here = _we_via_video(article, sent, found)
         i = bisect.bisect_left(list_starts, sent.start)
         is_list = i < len(list_starts) and list_starts[i] < sent.end
         if not here and not is_list and " part" in text[sent.start : sent.end]:
-            here = _took_part(article, sent, mentions)
+            here = took_part_contacts(article, sent, mentions)
         if not here:
             here = discussed_contacts(article, sent, mentions)
         here += agency_contacts(article, sent, mentions, here)  # "He met X before meeting Y": new pairs
@@ -247,7 +243,8 @@ def _we_contacts(article: Article, sent: Sentence, verbs: list[re.Match], found:
         looked_back = RECALL_WORDS.search(text, sent.start, m.end()) or BEFORE_AN_EVENT.match(text, m.end(), sent.end)
         if not (dated or m.group("video") or looked_back):
             continue  # "We had a candid conversation": the talks the transcript is of
-        pair = next((c.entities for c in found if len(c.entities) == 2 and speaker in c.entities), None)
+        # Not a meeting the turns only show: its "we" is as often the speaker's state ("we regularly meet ...").
+        pair = next((c.entities for c in found if len(c.entities) == 2 and speaker in c.entities and not c.shown), None)
         if pair is None:
             return []
         kind = "video_call" if m.group("video") else "phone_call" if m.group("phone") else "meeting"
@@ -263,26 +260,6 @@ def _we_contacts(article: Article, sent: Sentence, verbs: list[re.Match], found:
         contact.date, contact.precision = (dated[0].date, dated[0].precision) if dated else (None, "day")
         return [contact]
     return []
-
-
-def _took_part(article: Article, sent: Sentence, mentions: list[Mention]) -> list[FoundContact]:
-    """ "X took part in the summit, held via videoconference": X's contact with the people a list
-    that follows names, kept only if one does (``awaiting``); "X and Y took part in a meeting": theirs."""
-    text = article.text
-    m = TOOK_PART.search(text, sent.start, sent.end)
-    if m is None or article.in_quote(m.start()) or NEGATION.search(text, sent.start, m.start()):
-        return []
-    subject = group_backwards(text, [x for x in mentions if x.end <= m.start()])
-    if not subject or text[subject[-1].end : m.start()].count(",") >= 2:
-        return []
-    kind = kind_from_evidence("meeting", text[sent.start : sent.end])  # a summit, unless held by video or phone
-    sides = distinct([x.entity for x in subject])
-    if len(sides) > 1 and is_domestic(sides[:1], sides[1:], article.home):
-        return []  # "the President and the Defence Minister took part in a meeting"
-    contact = contact_dated(article, sent, m, sides, kind, subject)
-    # "X and Y took part, via videoconference, in a meeting": their contact; X alone waits for a list.
-    contact.awaiting = len(sides) < 2
-    return [contact]
 
 
 # "in May we launched, via videoconference, the construction of ...": something the speaker and the
@@ -333,6 +310,8 @@ def _contacts_at(
     clause_start = subject[-1].end if subject else sent.start
     if narrator is not None and first_person_before(text, clause_start, m.start()):
         subject = [Mention(m.start(), m.start(), narrator, "narrator")]  # "I spoke with ..."
+    # "The Prime Minister and President X spoke": X is the counterpart of the release's unnamed leader.
+    head_joined = bool(subject) and article.is_release and unnamed_head_joined(text, sent.start, subject[0].start)
     kind_from = sent.start
     if subject and coordinated(text, subject[-1].end, m.start()):
         # "X met Y and later spoke by phone with Z": Z's contact is X's, not Y's.
@@ -347,8 +326,8 @@ def _contacts_at(
     if not subject:
         subject = pronoun_subject(article, sent, m.start())  # "He also met with ...": the last sentence's subject
     head_at = None if subject else unnamed_head_before(text, sent.start, m.start(), article.is_release)
-    unnamed = head_at is not None
-    if unnamed:
+    unnamed = head_at is not None or bool(subject) and subject[0].kind == "unnamed"  # or "He" for that head
+    if head_at is not None:
         # "The Prime Minister spoke to President X": the publisher's leader, whom the text does not
         # name, is no participant it can list; the contact with X still took place.
         subject = [Mention(head_at, head_at, None, "unnamed")]
@@ -366,7 +345,7 @@ def _contacts_at(
         return []  # "his upcoming State Visit with ...": a noun, not the verb
     if m.group("pair"):
         # "X and Y spoke today": both sides are the subject; a name after the verb is a topic.
-        if unnamed or len(distinct([x.entity for x in subject])) < 2:
+        if (unnamed or len(distinct([x.entity for x in subject])) < 2) and not head_joined:
             return []
         obj = []
         kind = "meeting" if verb in ("met", "meeting") else "phone_call"
@@ -403,6 +382,8 @@ def _contacts_at(
     if kind == "phone_call" and SPOKE.match(verb) and (VENUE.search(context) or IN_PERSON_EVENT.search(context)):
         kind = "meeting"  # "spoke with ... on the margins of the NATO Summit" was face to face
     unsaid = kind == "phone_call" and not MEDIUM_WORDS.search(text, sent.start, sent.end)
+    if head_joined and not obj and len(distinct([x.entity for x in subject])) == 1:
+        unnamed, obj, subject = True, subject, []
     subject = [x for x in subject if x.kind != "unnamed"]
     sides = [x.entity for x in subject]
     others = distinct([x.entity for x in obj if x.entity.ident not in {e.ident for e in sides}])
@@ -416,6 +397,7 @@ def _contacts_at(
         lambda: countries_around(article, article.paragraph_start(sent), article.paragraph_after_end(sent)),
         lambda name: own_body(name, article.gazetteer, article.home),
         working="working" in verb,
+        call=kind == "phone_call" and not unsaid,
     ):
         return []  # a head of state with his own officials, managers and citizens
     if unnamed and not all(counterpart_of_unnamed_head(e) for e in others):
@@ -438,7 +420,9 @@ def _contacts_at(
             contact.awaiting = True
             return [contact]
         return []
-    if len(others) >= 2 and separate_contacts(verb, kind, subject, text[sent.start : sent.end]):
+    lead = article.sentence_before(sent)
+    lead_text = text[lead.start : lead.end] if lead is not None and lead.paragraph == sent.paragraph else ""
+    if len(others) >= 2 and separate_contacts(verb, kind, subject, text[sent.start : sent.end], lead_text):
         out = [contact_dated(article, sent, m, distinct(sides + [o]), kind, subject) for o in others]
     else:
         out = [contact_dated(article, sent, m, entities, kind, subject)]

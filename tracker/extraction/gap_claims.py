@@ -12,11 +12,13 @@ import re
 from dataclasses import dataclass
 from datetime import date, timedelta
 
+from .claim_durations import since_contact_shapes
 from .claim_shapes import CONTACT_NOUN, Shape, kind_class_of_noun, shapes_in
 from .claim_terms import Anchor
 from .contacts import FoundContact
 from .context import Article, Sentence, distinct
 from .people import Entity
+from .spans import longest_without_overlaps
 
 # Words by which a sentence refers to the pair of its article's main contact.
 THE_PAIR = re.compile(
@@ -29,6 +31,12 @@ DURATION_COMPARISONS = {"more_than", "at_least", "exactly", "less_than"}
 REFERS_BACK = re.compile(
     rf"(?:it|this|that|(?:the|their|our|today['’]s|[A-Z]\w+day['’]s)\s+(?:[\w-]+\s+){{0,2}}?{CONTACT_NOUN})\s+"
     r"(?:was|is|marked|marks|became|becomes|will\s+be|has\s+been|ended|ends|broke|breaks|came|comes|followed|follows)\b",
+    re.I,
+)
+# People other than the leaders, in the plural, who "had their" first meeting: theirs, not the leaders'.
+OTHERS_AS_SUBJECT = re.compile(
+    r"\b(?:ministers|ministries|delegations|officials|advisers|advisors|experts|deputies|parliamentarians|sherpas"
+    r"|envoys|diplomats|negotiators|commissions|governments)\b[^,.;:]{0,60}?\b(?:had|held|have|has|hold)\s+their\b",
     re.I,
 )
 BEFORE_DATE = re.compile(r"\bbefore\s+$", re.I)
@@ -71,7 +79,9 @@ def find_gap_claims(article: Article, contacts: list[FoundContact]) -> list[Foun
     held = [c for c in contacts if not c.planned and len(c.entities) >= 2]
     for sent in article.sentences:
         dates = article.dates.within(sent.start, sent.end)
-        for shape in shapes_in(text, sent.start, sent.end, dates, article.published):
+        shapes = shapes_in(text, sent.start, sent.end, dates, article.published)
+        shapes = longest_without_overlaps(shapes + since_contact_shapes(text, sent.start, sent.end))
+        for shape in shapes:
             claim = _claim(article, sent, shape, held)
             if claim:
                 out.append(claim)
@@ -104,6 +114,8 @@ def _claim(article: Article, sent: Sentence, shape: Shape, held: list[FoundConta
         entities = theirs.entities  # "the second visit of the Prime Minister to our capital": her contact
     elif len(named) == 1 and main is not None and not _one_of(named, main):
         return None  # about someone in no contact found: the pair is unknown, not the main contact's
+    elif OTHERS_AS_SUBJECT.search(text, sent.start, shape.end) and not named:
+        return None  # "the foreign ministers of the two countries had their first meeting": not the leaders'
     elif main is not None and (
         THE_PAIR.search(text, sent.start, sent.end) or _one_of(named, main) or (not named and _refers_back(text, sent))
     ):

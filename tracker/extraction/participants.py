@@ -22,6 +22,10 @@ from .vocabulary import (
     ROLE_WORDS,
 )
 
+# Words that undo a contact verb: "did not speak", "have yet to meet", "cancelled the visit".
+NEGATION = re.compile(
+    r"\b(?:not|never|no\s+longer|yet\s+to|declined\s+to|refused\s+to|without|cancel\w*|postpone\w*)\b|n't\b", re.I
+)
 # "Biden and His Majesty King Abdullah II": an honorific before a title belongs to the name; so does
 # an office the title finder did not take ("and Chairman of the Joint Chiefs of Staff Gen. ...", "and
 # Deputy Prime Minister and Defence Minister ...").
@@ -106,6 +110,8 @@ class FoundContact:
     unnamed_side: bool = False
     # "discussed X with Y": stated by what they talked about, not by a word of contact.
     by_topic: bool = False
+    # A transcript's own meeting, shown by its two leaders speaking in turns rather than told.
+    shown: bool = False
 
 
 def group_backwards(text: str, before: list[Mention]) -> list[Mention]:
@@ -210,20 +216,29 @@ def is_domestic(
 
 
 def is_own_side_meeting(
-    subject: list[Entity], others: list[Entity], home: str | None, countries_around, own_body, working: bool
+    subject: list[Entity],
+    others: list[Entity],
+    home: str | None,
+    countries_around,
+    own_body,
+    working: bool,
+    call: bool = False,
 ) -> bool:
     """Whether a release's contact is with people the text ties to no other state or international
     body ("had a working meeting with Olga Lind", "with Head of the Federal Space Agency (FSA) Ivo
     Lind"), in a paragraph that names no country but ``home`` (``countries_around``, computed only
-    when needed): the publisher's head of state with his own officials, managers and citizens."""
+    when needed): the publisher's head of state with his own officials, managers and citizens. A
+    ``call`` said to be by phone with someone named without any office ("had a phone
+    conversation with Aldo Varen") is with a counterpart: a head of state meets citizens, he does
+    not phone them in a release."""
     if not others or home is None or not {e.country for e in subject if e.country} <= {home}:
         return False
-    if not all(_on_no_other_side(e, own_body, working) for e in others):
+    if not all(_on_no_other_side(e, own_body, working, call) for e in others):
         return False
     return countries_around() <= {home}
 
 
-def _on_no_other_side(e: Entity, own_body, working: bool) -> bool:
+def _on_no_other_side(e: Entity, own_body, working: bool, call: bool = False) -> bool:
     """Whether the text ties ``e`` to no other side: no country (nor an office, unless the contact is
     a "working meeting", which a head of state holds with his own officials and managers), or a
     body of the speaker's own state (``own_body``: "the Federal Space Agency", "the Norvanian
@@ -231,7 +246,7 @@ def _on_no_other_side(e: Entity, own_body, working: bool) -> bool:
     if e.known is not None:
         return False
     if e.country is None:
-        return e.office is None or working
+        return (e.office is None and not call) or working
     return own_body(e.country)
 
 
@@ -351,6 +366,8 @@ def _names_someone(item: str, is_place) -> bool:
     if len(words) < 3 or not any(w.casefold() in ROLE_WORDS | OFFICE_WORDS for w in words[:-2]):
         return False
     name = words[-2:]
+    if words[-3].casefold() in ("of", "for", "to", "in"):
+        return False  # "the Crown Prince of Abu Dhabi": the words after "of" are a place or a body
     if not all(w[:1].isupper() and w.casefold() not in NOT_A_NAME_WORDS and not w.isupper() for w in name):
         return False
     return not (is_place(" ".join(name)) or is_place(name[-1]))
@@ -369,11 +386,13 @@ SEVERAL_BILATERALS = re.compile(
 )
 
 
-def separate_contacts(verb: str, kind: str, subject: list[Mention], sentence: str) -> bool:
+def separate_contacts(verb: str, kind: str, subject: list[Mention], sentence: str, lead: str = "") -> bool:
     """Whether "had conversations with A, B and C" were several contacts, one with each: a plural
     noun says so, as does "separately"; so does "spoke with A, B and C" in person (one talks with each guest at a
-    reception) or in the narrator's own words ("I spoke with ..."), unless the text calls it joint."""
-    if SEVERAL_BILATERALS.search(sentence) and not re.search(r"\b(?:jointly|together|trilateral)\b", sentence, re.I):
+    reception) or in the narrator's own words ("I spoke with ..."), unless the text calls it joint. ``lead``,
+    the sentence before, may say it for this one: "He held a series of bilateral meetings. He met A, B and C"."""
+    together = re.search(r"\b(?:jointly|together|trilateral)\b", sentence, re.I)
+    if (SEVERAL_BILATERALS.search(sentence) or kind == "meeting" and SEVERAL_BILATERALS.search(lead)) and not together:
         return True  # "held bilateral talks with A, B and C on the sidelines of the summit": one each
     if JOINT.search(sentence):
         return False
@@ -382,4 +401,5 @@ def separate_contacts(verb: str, kind: str, subject: list[Mention], sentence: st
     if re.search(r"\b(?:conversations|calls|meetings|consultations|bilaterals)\b", verb):
         return True
     spoke = bool(re.match(r"(?:spoke|speaks|speak|talked|talk)\b", verb))
-    return spoke and (kind == "meeting" or subject[0].kind == "narrator")
+    # The publisher's unnamed leader leaves no subject mention: "The Prime Minister spoke to A and B".
+    return spoke and (kind == "meeting" or bool(subject) and subject[0].kind == "narrator")

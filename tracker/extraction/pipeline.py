@@ -29,6 +29,8 @@ from .people import PeopleFinder
 from .people_titles import people_complete_from_title
 from .statements import find_quotes, find_statements
 from .text import Block, boilerplate_ranges, links_blanked, masthead, paragraphs, sentences, word_runs
+from .title_contacts import title_contact
+from .transcript_contacts import captions_complete_from_title, transcript_meeting
 
 # Longer texts are searched only this far: beyond it a document is not an article.
 MAX_CHARS = 1_000_000
@@ -176,7 +178,9 @@ def _extract_into(result: Extraction, gazetteer: Gazetteer, topics: dict[str, li
         )
         for m in people.mentions
     ]
-    contacts = find_contacts(article)
+    captions_complete_from_title(article, title_text, finder)
+    contacts = find_contacts(article, tuple(transcript_meeting(article, title_text)))
+    contacts += title_contact(article, title_text, finder, contacts)  # "Telephone conversation with X"
     for c in contacts:
         result.contacts.append(
             ContactItem(

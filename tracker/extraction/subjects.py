@@ -32,12 +32,36 @@ UNNAMED_HEAD = re.compile(r"(?:^\s*|" + UNNAMED_HEAD_BODY)
 UNNAMED_HEAD_IN_RELEASE = re.compile(r"(?:(?:^|(?<![^\n])|(?<=[.!?:]))\s*|" + UNNAMED_HEAD_BODY)
 
 
+# "The Prime Minister and President X spoke this morning": the publisher's leader, by office alone,
+# joined to the named counterpart as the verb's subject.
+UNNAMED_HEAD_AND = re.compile(
+    r"(?:^|(?<![^\n])|(?<=[.!?:]))\s*(?:(?:Today|Yesterday|Earlier\s+today|This\s+(?:morning|afternoon|evening))\s*,?\s+)?"
+    r"[Tt]he\s+(?:Prime\s+Minister|President|Chancellor|Premier|Taoiseach)\s+and\s+$"
+)
+
+
+def unnamed_head_joined(text: str, start: int, subject_start: int) -> bool:
+    """Whether the subject that begins at ``subject_start`` follows "The Prime Minister and" opening
+    the sentence: in a release, the publisher's own leader is the subject's other half."""
+    return UNNAMED_HEAD_AND.search(text, start, subject_start) is not None
+
+
+# A sentence whose subject is a head named only by office: "The Prime Minister (also) met ...".
+UNNAMED_HEAD_OPENS = re.compile(
+    r"\s*(?:(?:Today|Yesterday|Earlier\s+today|This\s+(?:morning|afternoon|evening))\s*,?\s+)?[Tt]he\s+"
+    r"(?:Prime\s+Minister|President|Chancellor|Premier|Taoiseach)\s+(?:(?:also|then|later|today)\s+)?[a-z]"
+)
+
+
 def pronoun_subject(article: Article, sent: Sentence, verb_start: int) -> list[Mention]:
     """The person "he" or "she" before the verb means: the one the sentence before begins with, when
     it names one person first."""
     if not PRONOUN_BEFORE_VERB.search(article.text[sent.start : verb_start]):
         return []
     before = article.sentence_before(sent)
+    if before is not None and UNNAMED_HEAD_OPENS.match(article.text, before.start, before.end):
+        # "The Prime Minister met X. He also spoke with Y": the office, not X; a release's own leader.
+        return [Mention(verb_start, verb_start, None, "unnamed")] if article.is_release else []
     named = article.mentions_in(before.start, before.end) if before else []
     if not named or named[0].kind == "narrator":
         return []
