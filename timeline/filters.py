@@ -225,6 +225,10 @@ class RecordFilter(django_filters.FilterSet):
         return None
 
 
+# The filters no tally counts by, beside status and kinds (and the people or pair a tally is of).
+NARROWING = ("person", "pair", "country", "topic", "publisher", "start", "end", "q")
+
+
 class ContactFilter(RecordFilter):
     kind = CappedMultipleChoiceFilter(
         label="Kind", choices=Contact.Kind.choices, method="filter_kind", widget=forms.CheckboxSelectMultiple
@@ -253,18 +257,28 @@ class ContactFilter(RecordFilter):
             tallies = self._tallies("person", PersonMonthCount)
         return tallies
 
+    def people_tallies(self):
+        """Every person's ``PersonMonthCount`` rows of the chosen status and kinds, which count
+        each one's matching contacts exactly, when nothing else narrows them; else None."""
+        if not self.form.is_valid() or any(self.form.cleaned_data.get(key) for key in NARROWING):
+            return None
+        return self._of_status_and_kinds(PersonMonthCount.objects.all())
+
     def _tallies(self, key: str, model):
         if not self.form.is_valid():
             return None
         data = self.form.cleaned_data
-        others = ("person", "pair", "country", "topic", "publisher", "start", "end", "q")
-        if not data.get(key) or any(data.get(other) for other in others if other != key):
+        if not data.get(key) or any(data.get(other) for other in NARROWING if other != key):
             return None
         if key == "pair":
             low, high = sorted(p.pk for p in data["pair"])
             tallies = model.objects.filter(person_a_id=low, person_b_id=high)
         else:
             tallies = model.objects.filter(person_id=data["person"][0].pk)
+        return self._of_status_and_kinds(tallies)
+
+    def _of_status_and_kinds(self, tallies):
+        data = self.form.cleaned_data
         status = data.get("status") or ReviewStatus.CONFIRMED
         if status != STATUS_ANY:
             tallies = tallies.filter(status=status)
