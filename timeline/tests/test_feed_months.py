@@ -102,3 +102,12 @@ def test_someone_with_no_contacts_gets_an_empty_page_without_a_scan(record):
     selection = _chosen({"person": lone.slug})
     rows = within_tallied_months(selection.qs, selection.month_tallies(), None, SIZE)
     assert rows.query.is_empty()
+
+
+def test_a_persons_timeline_page_lists_their_newest_contacts(client, record, monkeypatch):
+    a, _, _ = record
+    monkeypatch.setattr("timeline.views.PAGE_SIZE", SIZE)
+    listed = [
+        item.obj.pk for kind, item in client.get(f"/timeline/?person={a.slug}").context["entries"] if kind == "item"
+    ]
+    assert listed == list(_chosen({"person": a.slug}).qs.order_by("-date", "-id").values_list("pk", flat=True)[:SIZE])
