@@ -53,11 +53,14 @@ def _link(base_url: str, data: QueryDict, key: str, value: str) -> str:
 
 def kinds_from_tallies(selection: ContactFilter) -> dict[str, int] | None:
     """The number of each kind of the selection's contacts read from a stored tally, or None when
-    none stands for it: a pair's ``PairMonthCount`` rows (a pair filter with only status and kinds),
-    else the ``ContactDayCount`` rows when only status, kinds and dates narrow it (the whole record:
-    days x kinds rows read, not every contact)."""
-    tallied = selection.pair_kinds_from_tallies()
-    if tallied is None and (tally := tally_for(selection)) is not None and tally.days is not None:
+    none stands for it: a pair's or one person's month tallies (``month_tallies``: only that pair
+    or person, status and kinds chosen), else the ``ContactDayCount`` rows when only status, kinds
+    and dates narrow it (the whole record: days x kinds rows read, not every contact)."""
+    tallied = None
+    if (months := selection.month_tallies()) is not None:
+        counted = months.order_by().values("kind").annotate(n=Sum("contacts")).values_list("kind", "n")
+        tallied = {kind: n for kind, n in counted if n}
+    elif (tally := tally_for(selection)) is not None and tally.days is not None:
         counted = tally.days.order_by().values("kind").annotate(n=Sum("contacts")).values_list("kind", "n")
         tallied = {kind: n for kind, n in counted if n}
     return tallied
@@ -89,10 +92,16 @@ def _topics(rows: QuerySet) -> list[tuple[str, str, int]]:
     return _named(counts, names)
 
 
-def _people(rows: QuerySet) -> list[tuple[str, str, int]]:
-    # As for topics: one GROUP BY person id over the participants index, then the names.
-    took_part = participants().filter(contact_id__in=rows.values("pk"))
-    counted = took_part.order_by().values("person_id").annotate(n=Count("contact_id"))
+def _people(rows: QuerySet, tallies: QuerySet | None = None) -> list[tuple[str, str, int]]:
+    """``tallies``: every person's month tallies when they count the selection's contacts exactly
+    (``people_tallies``): their rows summed, not every participant of the record (at 1,000,000
+    contacts, 2.2 s of the plain timeline's facets). Else as for topics: one GROUP BY person id over
+    the participants index."""
+    if tallies is not None:
+        counted = tallies.order_by().values("person_id").annotate(n=Sum("contacts"))
+    else:
+        took_part = participants().filter(contact_id__in=rows.values("pk"))
+        counted = took_part.order_by().values("person_id").annotate(n=Count("contact_id"))
     counts = dict(counted.values_list("person_id", "n"))
     people = Person.objects.filter(pk__in=counts).values_list("pk", "name", "slug")
     names = {pk: (name, slug) for pk, name, slug in people}
@@ -164,6 +173,8 @@ def _counted(count, rows: QuerySet, sources: QuerySet, chosen: ContactFilter) ->
         return count(rows, sources)
     if count is _kinds:
         return count(rows, kinds_from_tallies(chosen))
+    if count is _people:
+        return count(rows, chosen.people_tallies())
     return count(rows)
 
 

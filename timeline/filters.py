@@ -45,7 +45,16 @@ from timeline.filter_fields import (
     PeopleField,
     country_value,
 )
-from tracker.models import Contact, Country, PairMonthCount, Person, ReviewStatus, Statement, Topic
+from tracker.models import (
+    Contact,
+    Country,
+    PairMonthCount,
+    Person,
+    PersonMonthCount,
+    ReviewStatus,
+    Statement,
+    Topic,
+)
 
 STATUS_ANY = "any"
 STATUS_CHOICES = [*ReviewStatus.choices, (STATUS_ANY, "Any status")]
@@ -216,6 +225,10 @@ class RecordFilter(django_filters.FilterSet):
         return None
 
 
+# The filters no tally counts by, beside status and kinds (and the people or pair a tally is of).
+NARROWING = ("person", "pair", "country", "topic", "publisher", "start", "end", "q")
+
+
 class ContactFilter(RecordFilter):
     kind = CappedMultipleChoiceFilter(
         label="Kind", choices=Contact.Kind.choices, method="filter_kind", widget=forms.CheckboxSelectMultiple
@@ -232,15 +245,40 @@ class ContactFilter(RecordFilter):
     def _pair_tallies(self):
         """The ``PairMonthCount`` rows that hold exactly the matching contacts when only a pair, a
         status and kinds are chosen; None when another filter narrows them."""
+        return self._tallies("pair", PairMonthCount)
+
+    def month_tallies(self):
+        """Month tallies (rows with ``month`` and ``contacts``) that hold exactly the matching
+        contacts: the pair's ``PairMonthCount`` rows when only a pair, a status and kinds are
+        chosen, one person's ``PersonMonthCount`` rows when only that person, a status and kinds
+        are; None otherwise (several people would count a contact of two of them twice)."""
+        tallies = self._pair_tallies()
+        if tallies is None and self.form.is_valid() and len(self.form.cleaned_data.get("person") or ()) == 1:
+            tallies = self._tallies("person", PersonMonthCount)
+        return tallies
+
+    def people_tallies(self):
+        """Every person's ``PersonMonthCount`` rows of the chosen status and kinds, which count
+        each one's matching contacts exactly, when nothing else narrows them; else None."""
+        if not self.form.is_valid() or any(self.form.cleaned_data.get(key) for key in NARROWING):
+            return None
+        return self._of_status_and_kinds(PersonMonthCount.objects.all())
+
+    def _tallies(self, key: str, model):
         if not self.form.is_valid():
             return None
         data = self.form.cleaned_data
-        if not data.get("pair") or any(
-            data.get(key) for key in ("person", "country", "topic", "publisher", "start", "end", "q")
-        ):
+        if not data.get(key) or any(data.get(other) for other in NARROWING if other != key):
             return None
-        low, high = sorted(p.pk for p in data["pair"])
-        tallies = PairMonthCount.objects.filter(person_a_id=low, person_b_id=high)
+        if key == "pair":
+            low, high = sorted(p.pk for p in data["pair"])
+            tallies = model.objects.filter(person_a_id=low, person_b_id=high)
+        else:
+            tallies = model.objects.filter(person_id=data["person"][0].pk)
+        return self._of_status_and_kinds(tallies)
+
+    def _of_status_and_kinds(self, tallies):
+        data = self.form.cleaned_data
         status = data.get("status") or ReviewStatus.CONFIRMED
         if status != STATUS_ANY:
             tallies = tallies.filter(status=status)

@@ -15,7 +15,7 @@ from django.views.decorators.vary import vary_on_headers
 from timeline.chart_views import chart_context
 from timeline.exports import counterparts_export, exportable, pair_contacts_export, timeline_export
 from timeline.facets import timeline_facets
-from timeline.feed import CappedCount, Cursor, count_capped, feed_entries, feed_page
+from timeline.feed import CappedCount, Cursor, count_capped, feed_entries, feed_page, within_tallied_months
 from timeline.filters import ContactFilter, StatementFilter, ambiguities, canonical_query, viewer_is_editor
 from timeline.htmx import is_fragment_request, pickers_out_of_band
 from timeline.page_cache import public_page_cached
@@ -58,8 +58,9 @@ def _feed_context(request: HttpRequest, *, base_url: str, fixed: dict[str, str] 
     )
     cursor = Cursor.parse(data.get("after"))
     oldest_first = contact_filter.oldest_first()
+    contacts = within_tallied_months(contact_filter.qs, contact_filter.month_tallies(), cursor, PAGE_SIZE, oldest_first)
     items, next_cursor = feed_page(
-        contact_filter.qs, statement_filter.qs if statement_filter else None, cursor, PAGE_SIZE, oldest_first
+        contacts, statement_filter.qs if statement_filter else None, cursor, PAGE_SIZE, oldest_first
     )
     today = timezone.localdate()
     pair = contact_filter.chosen_pair()

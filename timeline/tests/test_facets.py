@@ -112,8 +112,12 @@ def test_a_pairs_kinds_read_from_its_tallies_are_the_kinds_of_its_contacts(clien
     assert {v.value: v.count for v in facets["kind"].values} == expected == {"phone_call": 1, "meeting": 2}
 
 
-@pytest.mark.parametrize("query", ["", "start=2024-05-01&end=2024-07-01", "status=any", "status=proposed"])
-def test_the_whole_records_kinds_read_from_the_day_tally_are_the_kinds_of_its_contacts(record, people, query):
+@pytest.mark.parametrize(
+    "query",
+    ["", "start=2024-05-01&end=2024-07-01", "status=any", "status=proposed"]
+    + ["person=ivo-pell", "person=aldo-varen&status=any", "person=aldo-varen&status=proposed"],
+)
+def test_kinds_read_from_the_day_or_one_persons_month_tally_are_the_kinds_of_the_contacts(record, people, query):
     from django.http import QueryDict
 
     from timeline.facets import kinds_from_tallies
@@ -131,10 +135,39 @@ def test_the_whole_records_kinds_read_from_the_day_tally_are_the_kinds_of_its_co
     assert {v.value: v.count for v in facets["kind"].values} == tallied == counted
 
 
-def test_a_person_filter_counts_its_kinds_from_the_contacts(record):
+def test_several_people_count_their_kinds_from_the_contacts(record):
     from django.http import QueryDict
 
     from timeline.facets import kinds_from_tallies
     from timeline.filters import ContactFilter
 
-    assert kinds_from_tallies(ContactFilter(QueryDict("person=ivo-pell"), queryset=Contact.objects.all())) is None
+    selection = ContactFilter(QueryDict("person=ivo-pell&person=mira-tolsk"), queryset=Contact.objects.all())
+    assert kinds_from_tallies(selection) is None
+
+
+@pytest.mark.parametrize("query", ["", "person=ivo-pell", "kind=meeting&kind=visit", "status=any", "status=proposed"])
+def test_the_people_facet_read_from_the_person_tallies_counts_each_ones_contacts(record, people, query):
+    from django.http import QueryDict
+
+    from timeline.filters import ContactFilter
+    from tracker.tests.factories import an_editor_request
+
+    make_contact(people["aldo"], people["mira"], people["ivo"], on=date(2024, 6, 1), kind=Contact.Kind.MEETING)
+    make_contact(people["aldo"], people["ivo"], on=date(2024, 6, 2), status="proposed", planned=True)
+    request = an_editor_request()
+    whole = QueryDict(query, mutable=True)
+    whole.pop("person", None)
+    assert ContactFilter(whole, queryset=Contact.objects.all(), request=request).people_tallies() is not None
+    facets = {f.key: f for f in timeline_facets(QueryDict(query), "/timeline/", request=request)}
+    rows = ContactFilter(whole, queryset=Contact.objects.all(), request=request).qs
+    counted = {p.slug: rows.filter(participants=p).count() for p in people.values()}
+    assert {v.value: v.count for v in facets["person"].values} == {k: n for k, n in counted.items() if n}
+
+
+def test_any_other_filter_counts_the_people_facet_from_the_contacts(record):
+    from django.http import QueryDict
+
+    from timeline.filters import ContactFilter
+
+    for query in ["topic=trade", "start=2024-04-01", "pair=aldo-varen,mira-tolsk", "country=XO", "q=call"]:
+        assert ContactFilter(QueryDict(query), queryset=Contact.objects.all()).people_tallies() is None
