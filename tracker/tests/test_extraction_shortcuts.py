@@ -1,5 +1,8 @@
 """The shortcuts that skip a pattern where it cannot match give exactly the pattern's own results."""
 
+import re
+
+from tracker.extraction.claim_shapes import CUE, CUE_WORDS
 from tracker.extraction.contact_verb_starts import contact_verb_matches
 from tracker.extraction.contacts import CONTACT_VERB
 from tracker.extraction.names import WORD_RUN, _word_runs_set
@@ -69,3 +72,15 @@ def test_channel_gate_matches_wherever_a_channel_does():
     for phrase in phrases + [p.upper() for p in phrases] + ["\u017ftatement said", "xtweeted", "nothing here"]:
         assert bool(ANY_CHANNEL.search(phrase)) >= any(p.search(phrase) for _, p in CHANNELS), phrase
     assert sum(bool(ANY_CHANNEL.search(p)) for p in phrases) == len(phrases)
+
+
+def test_claim_cue_read_from_its_first_letter_matches_the_plain_alternation():
+    plain = re.compile(r"\b(?:" + "|".join(CUE_WORDS) + r")\b", re.I)
+    text = (
+        "It was the FIRST call since 2021; their 12th meeting, the twelfth. Varen hasn't spoken to Tol"
+        " and has not met her; they HAVE NEVER met. After the talks, x1st and _first are not cues; 21ST is."
+        " The longest pause ended; ties broke. \u017feventh, previously, most recent, the end, breaks."
+    )
+    for start in range(len(text)):
+        m, expected = CUE.search(text, start), plain.search(text, start)
+        assert (m and m.span()) == (expected and expected.span())
