@@ -30,10 +30,10 @@ from .claim_terms import (
     number_value,
     ordinal_value,
     period_anchor,
-    whole_words_any_case,
 )
 from .dates import DateHit
 from .spans import longest_without_overlaps
+from .text import whole_words_any_case
 
 # What a contact is called ("the first time" is NTH_TIME's); its first letter tested first, for speed.
 CONTACT_NOUN = (

@@ -72,6 +72,10 @@ def test_channel_gate_matches_wherever_a_channel_does():
     for phrase in phrases + [p.upper() for p in phrases] + ["\u017ftatement said", "xtweeted", "nothing here"]:
         assert bool(ANY_CHANNEL.search(phrase)) >= any(p.search(phrase) for _, p in CHANNELS), phrase
     assert sum(bool(ANY_CHANNEL.search(p)) for p in phrases) == len(phrases)
+    # Each channel's words, read from their first letter, still find each phrase in any case.
+    for phrase in phrases + [p.upper() for p in phrases]:
+        assert any(p.search(phrase) for _, p in CHANNELS), phrase
+    assert not any(p.search("xspeech, readouts, the Truth Socials") for _, p in CHANNELS)
 
 
 def test_claim_cue_read_from_its_first_letter_matches_the_plain_alternation():
