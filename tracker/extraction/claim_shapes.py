@@ -33,6 +33,7 @@ from .claim_terms import (
 )
 from .dates import DateHit
 from .spans import longest_without_overlaps
+from .text import whole_words_any_case
 
 # What a contact is called ("the first time" is NTH_TIME's); its first letter tested first, for speed.
 CONTACT_NOUN = (
@@ -199,14 +200,15 @@ SILENCE_ENDED = [
     ),
 ]
 # Every pattern above holds one of these words; sentences without one are skipped.
-CUE = re.compile(
-    # Every cue starts with one of these: a cheap test at each word before the alternatives are tried.
-    r"\b(?=[abefhlmnpst\d])(?:first|longest|last|previous|previously|most\s+recent|highest|most\s+senior|(?:have|has|had)(?:n['’]t|\s+not|\s+never)"
-    r"|after|times|been|ending|ended|ends|end|breaking|broke|breaks|following|\d{1,3}(?:st|nd|rd|th)|"
-    + "|".join(w for w in ORDINAL_WORDS if w != "first")
-    + r")\b",
-    re.I,
-)
+CUE_WORDS = [
+    "first", "longest", "last", "previous", "previously", r"most\s+recent", "highest", r"most\s+senior",
+    r"ha(?:ve|s|d)(?:n['’]t|\s+not|\s+never)", "after", "times", "been", "ending", "ended", "ends", "end",
+    "breaking", "broke", "breaks", "following", r"\d\d{0,2}(?:st|nd|rd|th)",
+    *(w for w in ORDINAL_WORDS if w != "first"),
+]  # fmt: skip
+
+
+CUE = re.compile(whole_words_any_case(CUE_WORDS))
 
 
 @dataclass

@@ -285,7 +285,10 @@ class PeopleFinder:
     def _qualifier(self, title_start: int) -> tuple[str | None, int]:
         """A demonym, country or organisation just before a title ("Israeli", "NATO", "European Commission")."""
         before = self.text[max(0, title_start - 60) : title_start]
-        m = QUALIFIER_WORDS.search(before)
+        # Its (at most three) words, each within one white-space-free token, end the text: the
+        # search starts at the third token from the end instead of at each of 60 positions.
+        rest = before.rsplit(None, 3)
+        m = QUALIFIER_WORDS.search(before, len(rest[0]) if len(rest) == 4 else 0)
         if before.endswith(". "):  # "U.S. Secretary of State X": a country's initials, dotted
             m = DOTTED_INITIALS.search(before) or m
         if not m:

@@ -284,3 +284,18 @@ def word_runs(text: str, word: str, start: int, end: int, word_char: re.Pattern)
             out.append(pos)
         pos = text.find(word, pos + 1, end)
     return out
+
+
+def whole_words_any_case(words: list[str]) -> str:
+    """A case-insensitive regex for any of ``words`` (each a regex opening with a letter or "\\d") as a
+    whole word. Its first character is read as a case-sensitive class, so the engine skips in C to
+    the next candidate; a leading "\\b" or lookahead under re.I was tried at every position."""
+    by_first: dict[str, list[str]] = {}
+    for word in words:
+        first, rest = (word[:2], word[2:]) if word.startswith("\\") else (word[0], word[1:])
+        by_first.setdefault(first, []).append(rest)
+    # Letters case-insensitive matching also takes ("ſ" for "s", "İ" and "ı" for "i", Kelvin's K).
+    also = {"s": "\u017f", "i": "\u0130\u0131", "k": "\u212a"}
+    letters = "".join(f if len(f) > 1 else f.upper() + f.lower() + also.get(f.lower(), "") for f in by_first)
+    rests = "|".join(f"(?<={f})(?:{'|'.join(r)})" for f, r in by_first.items())
+    return rf"[{letters}](?<!\w.)(?i:{rests})\b"

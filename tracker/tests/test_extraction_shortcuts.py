@@ -1,8 +1,13 @@
 """The shortcuts that skip a pattern where it cannot match give exactly the pattern's own results."""
 
+import re
+
+from tracker.extraction.claim_shapes import CUE, CUE_WORDS
 from tracker.extraction.contact_verb_starts import contact_verb_matches
 from tracker.extraction.contacts import CONTACT_VERB
 from tracker.extraction.names import WORD_RUN, _word_runs_set
+from tracker.extraction.people import QUALIFIER_WORDS
+from tracker.extraction.statements import ANY_CHANNEL, CHANNELS
 from tracker.extraction.text import TRAILER_MARK, _first_legal_notice
 from tracker.rules import _WORD, _words
 
@@ -46,3 +51,40 @@ def test_words_read_by_splitting_are_the_pattern_s_words():
     assert _words(text) == _WORD.findall(text)
     for start in range(len(text) + 1):
         assert _word_runs_set(text, start, len(text)) == set(WORD_RUN.findall(text, start, len(text)))
+
+
+def test_qualifier_searched_from_the_third_word_from_the_end_is_the_pattern_s_match():
+    for before in ("said the Estovian ", "a x\nNorvania Gas Board ", "  Mr. Tol of Estralia ", "Tol", "x, NATO \n"):
+        rest = before.rsplit(None, 3)
+        m = QUALIFIER_WORDS.search(before, len(rest[0]) if len(rest) == 4 else 0)
+        expected = QUALIFIER_WORDS.search(before)
+        assert (m and m.span()) == (expected and expected.span())
+
+
+def test_channel_gate_matches_wherever_a_channel_does():
+    phrases = (
+        "the readout said; a read-out; he tweeted; Tol posted on X; on Twitter; on Telegram; on social media;"
+        " on Facebook; on Truth Social; in an interview; she told CNN; told the Norvania Post; told NBC;"
+        ' on "Meet the Press"; in a written statement; in a statement; he wrote; in a letter; the statement said;'
+        " told reporters; a briefing; a press conference; a news conference; at the White House; a speech;"
+        " an address; his remarks; speaking at the forum"
+    ).split(";")
+    for phrase in phrases + [p.upper() for p in phrases] + ["\u017ftatement said", "xtweeted", "nothing here"]:
+        assert bool(ANY_CHANNEL.search(phrase)) >= any(p.search(phrase) for _, p in CHANNELS), phrase
+    assert sum(bool(ANY_CHANNEL.search(p)) for p in phrases) == len(phrases)
+    # Each channel's words, read from their first letter, still find each phrase in any case.
+    for phrase in phrases + [p.upper() for p in phrases]:
+        assert any(p.search(phrase) for _, p in CHANNELS), phrase
+    assert not any(p.search("xspeech, readouts, the Truth Socials") for _, p in CHANNELS)
+
+
+def test_claim_cue_read_from_its_first_letter_matches_the_plain_alternation():
+    plain = re.compile(r"\b(?:" + "|".join(CUE_WORDS) + r")\b", re.I)
+    text = (
+        "It was the FIRST call since 2021; their 12th meeting, the twelfth. Varen hasn't spoken to Tol"
+        " and has not met her; they HAVE NEVER met. After the talks, x1st and _first are not cues; 21ST is."
+        " The longest pause ended; ties broke. \u017feventh, previously, most recent, the end, breaks."
+    )
+    for start in range(len(text)):
+        m, expected = CUE.search(text, start), plain.search(text, start)
+        assert (m and m.span()) == (expected and expected.span())
