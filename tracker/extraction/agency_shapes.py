@@ -6,7 +6,8 @@ its subject and object:
   "During a phone call on Monday, X told Y ...", "X told Y in a phone call Tuesday that ...";
 - the passive: "X was received by President Y", "X was hosted by Y at the palace";
 - the two people the sentence before named, as the subject: "X and Y agreed to ... . The two leaders
-  met Tuesday in the capital";
+  met Tuesday in the capital"; or the two the clause before named, in a clause of time: "X invited Y
+  to visit, after the two spoke by phone on Saturday";
 - a noun of contact after the pair that is the subject: "X and Y agreed to ... after talks Tuesday";
 - leaders a list names: "X held bilateral meetings with world leaders, including A and B";
 - in a release, a counterpart who called the publisher's leader named by office alone: "President X
@@ -69,6 +70,13 @@ THE_TWO = re.compile(
     r"ministers))?|The\s+top\s+diplomats\s+of\s+the\s+two\s+(?:nations|countries)|They)\s+"
     r"(?:also\s+|later\s+|then\s+)?(?P<verb>met|spoke|talked|held\s+(?:talks|a\s+meeting)|conferred)\b"
 )
+# ", after the two spoke by phone on Saturday", "when they met in Osland": the two the clause before
+# named; "last" is a recalled contact's ("since they last met"), read in ``recalled``.
+THE_TWO_IN_CLAUSE = re.compile(
+    r",?\s+(?:after|when|once|as)\s+(?P<two>the\s+two(?:\s+(?:leaders|presidents|prime\s+ministers|men|women"
+    r"|heads\s+of\s+state))?|they)\s+(?:had\s+)?(?:also\s+)?(?P<verb>met|spoke|talked|held\s+(?:talks|a\s+meeting)"
+    r"|conferred)\b"
+)
 # After "spoke"/"talked": the medium or a time, never a listener ("spoke to reporters").
 SPOKE_HOW = re.compile(r"\s+(?:by\s+(?:tele)?phone|on\s+the\s+(?:tele)?phone|over\s+the\s+(?:tele)?phone|by\s+video)\b")
 # After "met"/"held talks": not another person ("met with reporters", "met the press").
@@ -114,6 +122,8 @@ def _agency_contacts(article: Article, sent: Sentence, mentions: list[Mention]) 
         out += _passive(article, sent, mentions)
     if words.startswith(("The two", "They", "The top")):
         out += _the_two(article, sent)
+    if " the two " in words or " they " in words:
+        out += _the_two_in_clause(article, sent, mentions)
     if " talks" in words or "meeting" in words or " call" in words or "video" in words:
         out += _pair_noun(article, sent, mentions)
     if "including" in words or "among them" in words or "such as" in words:
@@ -253,6 +263,27 @@ def _the_two(article: Article, sent: Sentence) -> list[FoundContact]:
     if "video" in text[m.end() : m.end() + 20]:
         kind = "video_call"
     return _contact(article, sent, m, named, kind)
+
+
+def _the_two_in_clause(article: Article, sent: Sentence, mentions: list[Mention]) -> list[FoundContact]:
+    """ "X invited Y to visit, after the two spoke by phone on Saturday": the two people the clause
+    before names. Dated by the clause alone: the main clause's date is of what X did after."""
+    text = article.text
+    m = THE_TWO_IN_CLAUSE.search(text, sent.start, sent.end)
+    if m is None or article.in_quote(m.start()) or NEGATION.search(text, m.start(), m.end()):
+        return []
+    verb = m.group("verb")
+    if verb in ("spoke", "talked") and not SPOKE_HOW.match(text, m.end()):
+        return []  # "when they spoke on Saturday": a call or a meeting, the text does not say
+    if verb not in ("spoke", "talked") and MET_WHOM.match(text, m.end()):
+        return []
+    named = [x for x in mentions if x.end <= m.start() and not article.in_quote(x.start)]
+    if len(distinct([x.entity for x in named])) != 2:
+        return []
+    kind = "phone_call" if verb in ("spoke", "talked") else "meeting"
+    if "video" in text[m.end() : m.end() + 20]:
+        kind = "video_call"
+    return _contact(article, Sentence(m.start(), sent.end, sent.paragraph), m, named, kind)
 
 
 def _pair_noun(article: Article, sent: Sentence, mentions: list[Mention]) -> list[FoundContact]:

@@ -98,6 +98,20 @@ def test_the_two_leaders_are_the_two_people_the_sentence_before_names():
     assert news(text) == []
 
 
+def test_the_two_in_a_clause_of_time_are_the_two_people_the_clause_before_names():
+    main = "Norvanian President Aldo Varen invited Estralian Prime Minister Mira Tolsk to visit"
+    assert news(main + ", after the two leaders spoke by phone on Tuesday.") == [(PAIR, "phone_call", TUESDAY)]
+    # The main clause's day is of the invitation, not of the meeting the clause recalls.
+    assert news(main + " on Friday, after they met in the capital.") == [(PAIR, "meeting", None)]
+    for clause in [
+        ", after they spoke to reporters on Tuesday.",  # a listener, no contact
+        ", when they spoke on Tuesday.",  # a call or a meeting: the text does not say
+        ", after the two had not met for years.",
+        ", after the two ministers met in the capital.",  # not the two named
+    ]:
+        assert news(main + clause) == [], clause
+
+
 def test_a_noun_of_contact_after_a_subject_pair_is_their_contact():
     for text in [
         "Norvanian President Aldo Varen and Estralian Prime Minister Mira Tolsk have agreed to boost trade after "
