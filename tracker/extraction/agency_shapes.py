@@ -59,7 +59,10 @@ CALL_AFTER = re.compile(rf"\s+(?:in|during)\s+an?\s+(?P<noun>{CALL})\b")
 BETWEEN_SUBJECT_AND_VERB = re.compile(r"[\s,]*(?:also\s+|then\s+|later\s+)?")
 SPEECH = re.compile(rf"\s+(?:also\s+)?{SPEECH_VERB}\s+")
 # "A and B agreed", "A and B discussed": the two of the call as one subject, then a verb.
-PAIR_VERB = re.compile(r"\s+(?:also\s+)?(?:(?:have|has|had)\s+)?(?:[a-z]+ed|spoke|told|said|held|gave|signed)\b")
+PAIR_VERB = re.compile(
+    r"\s+(?:(?:also|today|yesterday|jointly|later|then|on\s+[A-Z][a-z]+day)\s+)?(?:(?:have|has|had)\s+)?"
+    r"(?:[a-z]+ed|spoke|told|said|held|gave|signed)\b"
+)
 # "X was received by Y": the passive of a verb of meeting, its agent the other side.
 NEGATION = re.compile(r"\b(?:not|never)\b|n['’]t\b")
 PASSIVE = re.compile(r"\s+(?:was|were|has\s+been|had\s+been)\s+(?:warmly\s+)?(?:received|hosted|welcomed)\s+by\s+")

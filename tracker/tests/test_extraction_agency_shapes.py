@@ -118,6 +118,11 @@ def test_a_noun_of_contact_after_a_subject_pair_is_their_contact():
         "talks in the capital Tuesday.",
         "Norvanian President Aldo Varen and Estralian Prime Minister Mira Tolsk agreed on Tuesday during a meeting "
         "in the capital to boost trade.",
+        # An adverb of time between the pair and its verb.
+        "Norvanian President Aldo Varen and Estralian Prime Minister Mira Tolsk on Tuesday issued a joint statement "
+        "following their meeting in the capital.",
+        "Norvanian President Aldo Varen and Estralian Prime Minister Mira Tolsk today signed a treaty after "
+        "talks in the capital on Tuesday.",
     ]:
         assert news(text) == [(PAIR, "meeting", TUESDAY)], text
     text = (
