@@ -86,8 +86,8 @@ SPOKE_HOW = re.compile(r"\s+(?:by\s+(?:tele)?phone|on\s+the\s+(?:tele)?phone|ove
 MET_WHOM = re.compile(r"\s+(?:with(?!\s+each\s+other)|the\b|a\b|an\b|reporters\b|journalists\b)")
 # "..., after talks in the capital", "in a telephone call on Saturday": the pair's own contact, no "with".
 PAIR_NOUN = re.compile(
-    r"\b(?:after|during|following|in)\s+(?:their\s+|a\s+|an\s+)?(?:(?:bilateral|[A-Z]\w*-[A-Z]\w*)\s+)?"
-    r"(?P<noun>talks|meeting|(?:tele)?phone\s+call"
+    r"\b(?:after|during|following|in|at|held)\s+(?:their\s+|a\s+|an\s+)?(?:(?:bilateral|[A-Z]\w*-[A-Z]\w*)\s+)?"
+    r"(?P<noun>talks|meeting|(?:tele)?phone\s+call|joint\s+(?:news|press)\s+conference"
     r"|video\s*(?:call|conference)|videoconference)\b(?!\s+(?:with|between|of)\b)"
 )
 
@@ -127,7 +127,7 @@ def _agency_contacts(article: Article, sent: Sentence, mentions: list[Mention]) 
         out += _the_two(article, sent)
     if " the two " in words or " they " in words:
         out += _the_two_in_clause(article, sent, mentions)
-    if " talks" in words or "meeting" in words or " call" in words or "video" in words:
+    if " talks" in words or "meeting" in words or " call" in words or "video" in words or "joint" in words:
         out += _pair_noun(article, sent, mentions)
     if "including" in words or "among them" in words or "such as" in words:
         out += _including(article, sent, mentions)
@@ -301,7 +301,7 @@ def _pair_noun(article: Article, sent: Sentence, mentions: list[Mention]) -> lis
     if any(x.start >= subject[-1].end and x.start < m.start() for x in mentions):
         return []  # "X and Y told Z after talks": whose talks is not said
     noun = m.group("noun")
-    kind = "meeting" if noun in ("talks", "meeting") else _kind(noun)
+    kind = "meeting" if noun in ("talks", "meeting") or noun.startswith("joint") else _kind(noun)
     return _contact(article, sent, m, subject, kind)
 
 

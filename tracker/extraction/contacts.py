@@ -106,7 +106,8 @@ VENUE = re.compile(
 )
 # A paragraph that sets a contact at a reception or on a summit's margins: its "spoke with" is in person.
 IN_PERSON_EVENT = re.compile(
-    r"\b(?:reception|on\s+the\s+(?:sidelines|margins)|in\s+person|face[\s-]to[\s-]face)\b", re.I
+    r"\b(?:reception|on\s+the\s+(?:sidelines|margins)|in\s+person|face[\s-]to[\s-]face|joint\s+(?:news|press)\s+conference)\b",
+    re.I,
 )
 # "the visit", "his upcoming State Visit", "the May 31 visit", "last week's visit": a noun, not the verb.
 NOUN_BEFORE = re.compile(

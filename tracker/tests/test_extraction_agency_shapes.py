@@ -180,6 +180,22 @@ def test_a_visit_in_parenthesis_a_progressive_host_and_a_joint_appearance_after_
         assert news(text) == [(PAIR, "meeting", TUESDAY)], text
 
 
+def test_a_joint_news_conference_is_a_meeting_of_the_two_who_gave_it():
+    pair = "Norvanian President Aldo Varen and Estralian Prime Minister Mira Tolsk"
+    for text in [
+        f"{pair} held a joint news conference in the capital on Tuesday.",
+        f"{pair} spoke at a joint press conference on Tuesday.",
+        "Speaking at a joint news conference with Estralian Prime Minister Mira Tolsk on Tuesday, Norvanian "
+        "President Aldo Varen said the border would reopen.",
+    ]:
+        assert news(text) == [(PAIR, "meeting", TUESDAY)], text
+    for text in [
+        f"{pair} held separate news conferences on Tuesday.",
+        f"{pair} will hold a joint news conference on Friday.",
+    ]:
+        assert news(text) == [], text
+
+
 def test_two_leaders_speaking_to_the_press_is_no_contact_between_them():
     for text in [
         "Norvanian President Aldo Varen and Estralian Prime Minister Mira Tolsk spoke to reporters on Tuesday.",
