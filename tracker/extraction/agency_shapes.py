@@ -91,6 +91,18 @@ PAIR_NOUN = re.compile(
     r"|video\s*(?:call|conference)|videoconference)\b(?!\s+(?:with|between|of)\b)"
 )
 
+# "hosted a state dinner for Y", "shook hands with Y", "greeted Y at the airport": in one place.
+IN_PERSON_VERB = re.compile(
+    r"\s+(?:also\s+|later\s+|then\s+|warmly\s+)?(?P<verb>(?:hosted|gave|held|offered)\s+an?\s+"
+    r"(?:(?:state|official|working|private|gala|formal)\s+)?(?:dinner|lunch|luncheon|banquet|breakfast|reception)"
+    r"\s+(?:in\s+honou?r\s+of|for)|shook\s+hands\s+with|greeted)\s+"
+)
+# After "greeted Y": where, so that the greeting was in person ("greeted Y on her birthday" was a message).
+GREETED_WHERE = re.compile(
+    r"\s+(?:at\s+the\s+|on\s+(?:his|her|their)\s+arrival|upon\s+(?:his|her|their)\s+arrival|as\s+(?:he|she|they)\s+arrived)"
+)
+PAIR_HANDS = re.compile(r"\s+(?:also\s+)?shook\s+hands\b")
+IN_PERSON_CUES = ("dinner", "lunch", "banquet", "breakfast", "reception", "shook hands", "greeted")
 # "held a series of bilateral meetings with world leaders, including A and B", "met several leaders,
 # among them A": the leaders the list names.
 # "... called the Prime Minister this morning": the office alone, no name or country after it.
@@ -129,6 +141,8 @@ def _agency_contacts(article: Article, sent: Sentence, mentions: list[Mention]) 
         out += _the_two_in_clause(article, sent, mentions)
     if " talks" in words or "meeting" in words or " call" in words or "video" in words or "joint" in words:
         out += _pair_noun(article, sent, mentions)
+    if any(w in words for w in IN_PERSON_CUES):
+        out += _in_person(article, sent, mentions)
     if "including" in words or "among them" in words or "such as" in words:
         out += _including(article, sent, mentions)
     if article.is_release and ("called the " in words or "phoned the " in words or "rang the " in words):
@@ -241,6 +255,28 @@ def _passive(article: Article, sent: Sentence, mentions: list[Mention]) -> list[
             continue
         subject = group_backwards(text, mentions[: k + 1])
         out += _contact(article, sent, m, subject + agent, "meeting")
+    return out
+
+
+def _in_person(article: Article, sent: Sentence, mentions: list[Mention]) -> list[FoundContact]:
+    """ "X hosted a state dinner for Y", "X shook hands with Y", "X and Y shook hands": a meeting."""
+    text = article.text
+    out = []
+    for k, x in enumerate(mentions):
+        if article.in_quote(x.start):
+            continue
+        subject = group_backwards(text, mentions[: k + 1])
+        m = PAIR_HANDS.match(text, x.end)
+        if m and len(distinct([y.entity for y in subject])) >= 2:
+            out += _contact(article, sent, m, subject, "meeting")
+            continue
+        m = IN_PERSON_VERB.match(text, x.end)
+        if m is None or NEGATION.search(text, x.end, m.end()):
+            continue
+        guests = group_forwards(text, [y for y in mentions[k + 1 :] if y.start >= m.end()], m.end())
+        if not guests or (m.group("verb") == "greeted" and not GREETED_WHERE.match(text, guests[-1].end)):
+            continue
+        out += _contact(article, sent, m, subject + guests, "meeting")
     return out
 
 

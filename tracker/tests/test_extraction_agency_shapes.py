@@ -196,6 +196,22 @@ def test_a_joint_news_conference_is_a_meeting_of_the_two_who_gave_it():
         assert news(text) == [], text
 
 
+def test_a_meal_a_handshake_or_a_greeting_on_arrival_is_a_meeting():
+    for text in [
+        "Norvanian President Aldo Varen hosted a state dinner for Estralian Prime Minister Mira Tolsk on Tuesday.",
+        "Norvanian President Aldo Varen greeted Estralian Prime Minister Mira Tolsk at the airport on Tuesday.",
+        "Norvanian President Aldo Varen shook hands with Estralian Prime Minister Mira Tolsk on Tuesday.",
+        "Norvanian President Aldo Varen and Estralian Prime Minister Mira Tolsk shook hands on Tuesday.",
+    ]:
+        assert news(text) == [(PAIR, "meeting", TUESDAY)], text
+    for text in [
+        "Norvanian President Aldo Varen greeted Estralian Prime Minister Mira Tolsk on her birthday on Tuesday.",
+        "Norvanian President Aldo Varen did not shake hands with Estralian Prime Minister Mira Tolsk on Tuesday.",
+        "Norvanian President Aldo Varen will host a dinner for Estralian Prime Minister Mira Tolsk on Friday.",
+    ]:
+        assert news(text) == [], text
+
+
 def test_two_leaders_speaking_to_the_press_is_no_contact_between_them():
     for text in [
         "Norvanian President Aldo Varen and Estralian Prime Minister Mira Tolsk spoke to reporters on Tuesday.",
