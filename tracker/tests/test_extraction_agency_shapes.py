@@ -180,6 +180,21 @@ def test_a_visit_in_parenthesis_a_progressive_host_and_a_joint_appearance_after_
         assert news(text) == [(PAIR, "meeting", TUESDAY)], text
 
 
+def test_a_parenthesis_between_the_subject_and_its_verb_leaves_the_subject_its_contact():
+    for aside in [
+        "67",
+        "in the capital for talks",
+        "on Tuesday",
+        "fresh from a tour of the region",
+        "67, who won on Sunday",
+    ]:
+        text = f"Norvanian President Aldo Varen, {aside}, met Estralian Prime Minister Mira Tolsk on Tuesday."
+        assert news(text) == [(PAIR, "meeting", TUESDAY)], text
+    # The verb of a clause inside the commas is not the subject's.
+    text = "Norvanian President Aldo Varen, as the Wendish envoy Per Holm met Mira Tolsk, stayed home."
+    assert all("Aldo Varen" not in c[0] for c in news(text))
+
+
 def test_a_joint_news_conference_is_a_meeting_of_the_two_who_gave_it():
     pair = "Norvanian President Aldo Varen and Estralian Prime Minister Mira Tolsk"
     for text in [
