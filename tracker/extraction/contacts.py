@@ -91,6 +91,8 @@ CONTACT_VERB = re.compile(
     .replace("HEADT", HEAD_AFTER_THE)
     .replace("DET", r"(?:a|an|his|her|their|its|another|several|separate|two|three)")
 )
+# "X's wife ", "X's foreign minister ": the subject is someone of X's, whom the text does not name.
+POSSESSED_SUBJECT = re.compile(r"['’]s?\s+[a-z][\w-]*(?:\s+[\w-]+){0,3}\s+(?:(?:also|then|later)\s+)?")
 DIRECT_OBJECT_VERBS = (
     "welcome", "receive", "hosted", "hosts", "host", "visited", "visits", "visit", "met", "meet",
     "called", "calls", "phoned", "telephoned", "congratulat", "consulted",
@@ -334,8 +336,8 @@ def _contacts_at(
         # "The Prime Minister spoke to President X": the publisher's leader, whom the text does not
         # name, is no participant it can list; the contact with X still took place.
         subject = [Mention(head_at, head_at, None, "unnamed")]
-    if not subject:
-        return []
+    if not subject or POSSESSED_SUBJECT.fullmatch(text, subject[-1].end, m.start()):
+        return []  # "X's wife met Y": the one who met Y is not X
     if text[subject[-1].end : m.start()].count(",") >= 2 and not RELATIVE_BEFORE_VERB.fullmatch(
         text, subject[-1].end, m.start()
     ):
