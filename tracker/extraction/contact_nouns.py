@@ -203,7 +203,11 @@ def noun_contacts(article: Article, sent: Sentence, mentions: list[Mention], con
 
 # "During a telephone conversation, X congratulated Y on ...": the noun's contact is the clause's subject's
 # with the one the verb after it acts on.
-DURING = re.compile(rf"\b(?:[Dd]uring|[Ii]n)\s+(?:an?|the)\s+{NOUN}(?:\s+held\s+[^,.;]{{1,60}})?\s*,\s+")
+# "During a lengthy telephone conversation initiated by the President of X, ...": its modifiers too.
+DURING = re.compile(
+    rf"\b(?:[Dd]uring|[Ii]n)\s+(?:an?|the)\s+(?:[a-z][\w-]*\s+){{0,2}}?{NOUN}"
+    rf"(?:\s+(?:held|initiated|requested|proposed|arranged)\s+[^,.;]{{1,60}})?\s*,\s+"
+)
 # "During the conversation, X and Y discussed ...": the two subjects are its sides.
 PAIR_VERB = re.compile(r"\s+(?:also\s+)?(?:[a-z]{3,}ed|had|held|spoke|gave|made)\b")
 # "X congratulated Y", "X offered his heartfelt congratulations to Y", "X expressed condolences to Y".
