@@ -341,11 +341,14 @@ def _statement_date(article: Article, sent, speaker: Entity):
         prev = article.sentences[idx - 1]
         if sent.paragraph - prev.paragraph <= 1:
             named = {m.entity.ident for m in article.mentions_in(prev.start, prev.end)}
-            # "The President said that last week he had talks with ...": that date is of the talks.
+            # "The President said that last week he had talks with ...": that date is of the talks; a
+            # month or a day long past ("the visit to Estralia in April 2021") is another event's too.
             hits = [
                 h
                 for h in _said_by_then(article, prev.start, prev.end)
                 if not REPORTED_THAT.search(article.text, prev.start, h.start)
+                and h.precision in ("day", "week")
+                and (article.published is None or (article.published - h.date).days <= 14)
             ]
             if hits and speaker.ident in named:
                 return hits[0].date, hits[0].precision

@@ -198,6 +198,10 @@ def test_a_date_the_sentence_before_reports_another_event_by_is_not_when_the_wor
     reported = "President Ivo Lind of Norvania said that last week he had talks with the leaders of Estralia."
     ex = extract(f"{reported} {quote}", published=PUBLISHED, gazetteer=gz)
     assert [(s.speaker, s.date) for s in ex.statements] == [("Ivo Lind", PUBLISHED)]
+    # Nor does a month long past that the sentence before gives to a visit.
+    visit = "President Ivo Lind of Norvania recalled the agreements of his visit to Estralia in April 2021."
+    ex = extract(f"{visit} {quote}", published=PUBLISHED, gazetteer=gz)
+    assert [(s.speaker, s.date) for s in ex.statements] == [("Ivo Lind", PUBLISHED)]
     # The day the sentence before gives to the saying itself still dates it.
     ex = extract(
         f"President Ivo Lind of Norvania gave an interview on Tuesday. {quote}", published=PUBLISHED, gazetteer=gz
