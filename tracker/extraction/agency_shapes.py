@@ -6,7 +6,8 @@ its subject and object:
   "During a phone call on Monday, X told Y ...", "X told Y in a phone call Tuesday that ...";
 - the passive: "X was received by President Y", "X was hosted by Y at the palace";
 - the two people the sentence before named, as the subject: "X and Y agreed to ... . The two leaders
-  met Tuesday in the capital";
+  met Tuesday in the capital"; or the two the clause before named, in a clause of time: "X invited Y
+  to visit, after the two spoke by phone on Saturday";
 - a noun of contact after the pair that is the subject: "X and Y agreed to ... after talks Tuesday";
 - leaders a list names: "X held bilateral meetings with world leaders, including A and B";
 - in a release, a counterpart who called the publisher's leader named by office alone: "President X
@@ -58,7 +59,10 @@ CALL_AFTER = re.compile(rf"\s+(?:in|during)\s+an?\s+(?P<noun>{CALL})\b")
 BETWEEN_SUBJECT_AND_VERB = re.compile(r"[\s,]*(?:also\s+|then\s+|later\s+)?")
 SPEECH = re.compile(rf"\s+(?:also\s+)?{SPEECH_VERB}\s+")
 # "A and B agreed", "A and B discussed": the two of the call as one subject, then a verb.
-PAIR_VERB = re.compile(r"\s+(?:also\s+)?(?:(?:have|has|had)\s+)?(?:[a-z]+ed|spoke|told|said|held|gave|signed)\b")
+PAIR_VERB = re.compile(
+    r"\s+(?:(?:also|today|yesterday|jointly|later|then|on\s+[A-Z][a-z]+day)\s+)?(?:(?:have|has|had)\s+)?"
+    r"(?:[a-z]+ed|spoke|told|said|held|gave|signed)\b"
+)
 # "X was received by Y": the passive of a verb of meeting, its agent the other side.
 NEGATION = re.compile(r"\b(?:not|never)\b|n['’]t\b")
 PASSIVE = re.compile(r"\s+(?:was|were|has\s+been|had\s+been)\s+(?:warmly\s+)?(?:received|hosted|welcomed)\s+by\s+")
@@ -69,17 +73,36 @@ THE_TWO = re.compile(
     r"ministers))?|The\s+top\s+diplomats\s+of\s+the\s+two\s+(?:nations|countries)|They)\s+"
     r"(?:also\s+|later\s+|then\s+)?(?P<verb>met|spoke|talked|held\s+(?:talks|a\s+meeting)|conferred)\b"
 )
+# ", after the two spoke by phone on Saturday", "when they met in Osland": the two the clause before
+# named; "last" is a recalled contact's ("since they last met"), read in ``recalled``.
+THE_TWO_IN_CLAUSE = re.compile(
+    r",?\s+(?:after|when|once|as)\s+(?P<two>the\s+two(?:\s+(?:leaders|presidents|prime\s+ministers|men|women"
+    r"|heads\s+of\s+state))?|they)\s+(?:had\s+)?(?:also\s+)?(?P<verb>met|spoke|talked|held\s+(?:talks|a\s+meeting)"
+    r"|conferred)\b"
+)
 # After "spoke"/"talked": the medium or a time, never a listener ("spoke to reporters").
 SPOKE_HOW = re.compile(r"\s+(?:by\s+(?:tele)?phone|on\s+the\s+(?:tele)?phone|over\s+the\s+(?:tele)?phone|by\s+video)\b")
 # After "met"/"held talks": not another person ("met with reporters", "met the press").
 MET_WHOM = re.compile(r"\s+(?:with(?!\s+each\s+other)|the\b|a\b|an\b|reporters\b|journalists\b)")
 # "..., after talks in the capital", "in a telephone call on Saturday": the pair's own contact, no "with".
 PAIR_NOUN = re.compile(
-    r"\b(?:after|during|following|in)\s+(?:their\s+|a\s+|an\s+)?(?:(?:bilateral|[A-Z]\w*-[A-Z]\w*)\s+)?"
-    r"(?P<noun>talks|meeting|(?:tele)?phone\s+call"
+    r"\b(?:after|during|following|in|at|held)\s+(?:their\s+|a\s+|an\s+)?(?:(?:bilateral|[A-Z]\w*-[A-Z]\w*)\s+)?"
+    r"(?P<noun>talks|meeting|(?:tele)?phone\s+call|joint\s+(?:news|press)\s+conference"
     r"|video\s*(?:call|conference)|videoconference)\b(?!\s+(?:with|between|of)\b)"
 )
 
+# "hosted a state dinner for Y", "shook hands with Y", "greeted Y at the airport": in one place.
+IN_PERSON_VERB = re.compile(
+    r"\s+(?:also\s+|later\s+|then\s+|warmly\s+)?(?P<verb>(?:hosted|gave|held|offered)\s+an?\s+"
+    r"(?:(?:state|official|working|private|gala|formal)\s+)?(?:dinner|lunch|luncheon|banquet|breakfast|reception)"
+    r"\s+(?:in\s+honou?r\s+of|for)|shook\s+hands\s+with|greeted)\s+"
+)
+# After "greeted Y": where, so that the greeting was in person ("greeted Y on her birthday" was a message).
+GREETED_WHERE = re.compile(
+    r"\s+(?:at\s+the\s+|on\s+(?:his|her|their)\s+arrival|upon\s+(?:his|her|their)\s+arrival|as\s+(?:he|she|they)\s+arrived)"
+)
+PAIR_HANDS = re.compile(r"\s+(?:also\s+)?shook\s+hands\b")
+IN_PERSON_CUES = ("dinner", "lunch", "banquet", "breakfast", "reception", "shook hands", "greeted")
 # "held a series of bilateral meetings with world leaders, including A and B", "met several leaders,
 # among them A": the leaders the list names.
 # "... called the Prime Minister this morning": the office alone, no name or country after it.
@@ -114,8 +137,12 @@ def _agency_contacts(article: Article, sent: Sentence, mentions: list[Mention]) 
         out += _passive(article, sent, mentions)
     if words.startswith(("The two", "They", "The top")):
         out += _the_two(article, sent)
-    if " talks" in words or "meeting" in words or " call" in words or "video" in words:
+    if " the two " in words or " they " in words:
+        out += _the_two_in_clause(article, sent, mentions)
+    if " talks" in words or "meeting" in words or " call" in words or "video" in words or "joint" in words:
         out += _pair_noun(article, sent, mentions)
+    if any(w in words for w in IN_PERSON_CUES):
+        out += _in_person(article, sent, mentions)
     if "including" in words or "among them" in words or "such as" in words:
         out += _including(article, sent, mentions)
     if article.is_release and ("called the " in words or "phoned the " in words or "rang the " in words):
@@ -231,6 +258,28 @@ def _passive(article: Article, sent: Sentence, mentions: list[Mention]) -> list[
     return out
 
 
+def _in_person(article: Article, sent: Sentence, mentions: list[Mention]) -> list[FoundContact]:
+    """ "X hosted a state dinner for Y", "X shook hands with Y", "X and Y shook hands": a meeting."""
+    text = article.text
+    out = []
+    for k, x in enumerate(mentions):
+        if article.in_quote(x.start):
+            continue
+        subject = group_backwards(text, mentions[: k + 1])
+        m = PAIR_HANDS.match(text, x.end)
+        if m and len(distinct([y.entity for y in subject])) >= 2:
+            out += _contact(article, sent, m, subject, "meeting")
+            continue
+        m = IN_PERSON_VERB.match(text, x.end)
+        if m is None or NEGATION.search(text, x.end, m.end()):
+            continue
+        guests = group_forwards(text, [y for y in mentions[k + 1 :] if y.start >= m.end()], m.end())
+        if not guests or (m.group("verb") == "greeted" and not GREETED_WHERE.match(text, guests[-1].end)):
+            continue
+        out += _contact(article, sent, m, subject + guests, "meeting")
+    return out
+
+
 def _the_two(article: Article, sent: Sentence) -> list[FoundContact]:
     """ "The two leaders met Tuesday": the two the sentence before named ("They": only when it opens
     with the two of them, "X and Y agreed ...")."""
@@ -255,6 +304,27 @@ def _the_two(article: Article, sent: Sentence) -> list[FoundContact]:
     return _contact(article, sent, m, named, kind)
 
 
+def _the_two_in_clause(article: Article, sent: Sentence, mentions: list[Mention]) -> list[FoundContact]:
+    """ "X invited Y to visit, after the two spoke by phone on Saturday": the two people the clause
+    before names. Dated by the clause alone: the main clause's date is of what X did after."""
+    text = article.text
+    m = THE_TWO_IN_CLAUSE.search(text, sent.start, sent.end)
+    if m is None or article.in_quote(m.start()) or NEGATION.search(text, m.start(), m.end()):
+        return []
+    verb = m.group("verb")
+    if verb in ("spoke", "talked") and not SPOKE_HOW.match(text, m.end()):
+        return []  # "when they spoke on Saturday": a call or a meeting, the text does not say
+    if verb not in ("spoke", "talked") and MET_WHOM.match(text, m.end()):
+        return []
+    named = [x for x in mentions if x.end <= m.start() and not article.in_quote(x.start)]
+    if len(distinct([x.entity for x in named])) != 2:
+        return []
+    kind = "phone_call" if verb in ("spoke", "talked") else "meeting"
+    if "video" in text[m.end() : m.end() + 20]:
+        kind = "video_call"
+    return _contact(article, Sentence(m.start(), sent.end, sent.paragraph), m, named, kind)
+
+
 def _pair_noun(article: Article, sent: Sentence, mentions: list[Mention]) -> list[FoundContact]:
     """ "X and Y agreed to boost trade after talks in the capital": the subject pair's contact."""
     text = article.text
@@ -267,7 +337,7 @@ def _pair_noun(article: Article, sent: Sentence, mentions: list[Mention]) -> lis
     if any(x.start >= subject[-1].end and x.start < m.start() for x in mentions):
         return []  # "X and Y told Z after talks": whose talks is not said
     noun = m.group("noun")
-    kind = "meeting" if noun in ("talks", "meeting") else _kind(noun)
+    kind = "meeting" if noun in ("talks", "meeting") or noun.startswith("joint") else _kind(noun)
     return _contact(article, sent, m, subject, kind)
 
 

@@ -24,8 +24,10 @@ OTHER_CLAUSE = re.compile(
 # verb (then at most a few words: "..., today met").
 RELATIVE_BEFORE_VERB = re.compile(
     r"(?:\s+of\s+(?:the\s+)?[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,3})?"  # the subject's own "of Norvania"
-    # "X, who was elected on Sunday, met ...", "X, on a visit to Estralia, met ..."
-    r"\s*,\s*(?:who|whose|on\s+(?:a|an|his|her)\s+(?:[\w-]+\s+){0,2}?(?:visit|trip|tour))\b"
+    # "X, who was elected on Sunday, met ...", "X, on a visit to Estralia, met ...", "X, 67, met",
+    # "X, in Osland for talks, met", "X, on Monday, met", "X, fresh from a tour, held talks"
+    r"\s*,\s*(?:who|whose|on\s+(?:a|an|his|her)\s+(?:[\w-]+\s+){0,2}?(?:visit|trip|tour)|\d{1,3}(?=\s*,)"
+    r"|in\s+\w+|on\s+[A-Z][a-z]+day|today|yesterday|earlier|later|fresh\s+from)\b"
     r"[^;:()\n]{0,120}?,\s*(?:[a-z]+\s+){0,2}"
 )
 YEAR = re.compile(r"\d{4}")
@@ -34,7 +36,7 @@ BACK_REFERENCE = re.compile(
     r"\s*(?:During\s+(?:the|his|her|this|that)\s+(?:visit|trip|stay|talks|meeting)|There|Later|Afterwards|Then"
     r"|While\s+(?:there|in\s+[A-Z]))\b"
 )
-RELATIVE_START = re.compile(r"[^,]*,\s*(?:who|whose|which)\b")
+RELATIVE_START = re.compile(r"[^,]*,(?:\s*\d{1,3}\s*,)?\s*(?:who|whose|which)\b")  # "X, 67, who ..."
 # "It is a pleasure to receive", "I was glad to welcome": the speaker's present, not a plan.
 PLANNED = re.compile(
     r"\b(?:will|would|shall|is\s+to|are\s+to|plans?\s+to|planning\s+to|expected\s+to|scheduled\s+to|set\s+to|due\s+to"

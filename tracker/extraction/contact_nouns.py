@@ -18,7 +18,7 @@ from .vocabulary import MONTH_NAMES
 NOUN = (
     r"(?P<noun>(?:(?:tele)?phone\s+|video\s*|online\s+|virtual\s+|bilateral\s+|face-to-face\s+|in-person\s+)?"
     r"(?:conversations?|calls?|talks|meetings?|videoconferences?|video\s*conferences?|summits?|negotiations"
-    r"|consultations))\b"
+    r"|consultations|joint\s+(?:news|press)\s+conferences?))\b"  # a joint news conference: both in one room
 )
 # "the conversation between X and Y", "talks held between X and Y"
 BETWEEN = re.compile(rf"\b{NOUN}\s+(?:held\s+|that\s+took\s+place\s+|took\s+place\s+)?between\s+")
@@ -86,7 +86,9 @@ THEY = re.compile(r"\b(?:[Tt]hey|[Tt]heir|[Tt]he\s+two\s+(?:leaders|presidents|m
 
 # Words every match of a pattern holds: a sentence without them is not searched (a substring test
 # is a hundred times cheaper than the patterns, which no literal starts).
-NOUN_WORDS = ("conversation", "call", "talks", "meeting", "video", "summit", "negotiation", "consultation", "visit")
+NOUN_WORDS = (
+    "conversation", "call", "talks", "meeting", "video", "summit", "negotiation", "consultation", "visit", "conference"
+)  # fmt: skip
 NEEDS = {
     "BETWEEN": ("between",),
     "WITH": ("with",),
@@ -201,7 +203,11 @@ def noun_contacts(article: Article, sent: Sentence, mentions: list[Mention], con
 
 # "During a telephone conversation, X congratulated Y on ...": the noun's contact is the clause's subject's
 # with the one the verb after it acts on.
-DURING = re.compile(rf"\b(?:[Dd]uring|[Ii]n)\s+(?:an?|the)\s+{NOUN}(?:\s+held\s+[^,.;]{{1,60}})?\s*,\s+")
+# "During a lengthy telephone conversation initiated by the President of X, ...": its modifiers too.
+DURING = re.compile(
+    rf"\b(?:[Dd]uring|[Ii]n)\s+(?:an?|the)\s+(?:[a-z][\w-]*\s+){{0,2}}?{NOUN}"
+    rf"(?:\s+(?:held|initiated|requested|proposed|arranged)\s+[^,.;]{{1,60}})?\s*,\s+"
+)
 # "During the conversation, X and Y discussed ...": the two subjects are its sides.
 PAIR_VERB = re.compile(r"\s+(?:also\s+)?(?:[a-z]{3,}ed|had|held|spoke|gave|made)\b")
 # "X congratulated Y", "X offered his heartfelt congratulations to Y", "X expressed condolences to Y".

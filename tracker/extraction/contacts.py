@@ -54,7 +54,7 @@ CONTACT_VERB = re.compile(
         | spoke\s+(?:by|via|over)\s+video(?:\s*link)? | (?:met|meets|meet|spoke|speaks|talked)\s+virtually
     )
     | (?P<phone>
-        HAVE\s+(?:DET\s+)?(?:[\w-]+\s+){0,4}?(?:(?:tele)?phone\s+(?:calls?|conversations?|talks?|consultations)
+        HAVE\s+(?:DET\s+)?(?:(?!NOT_HAD\b)[\w-]+\s+){0,4}?(?:(?:tele)?phone\s+(?:calls?|conversations?|talks?|consultations)
             |calls?|conversations?) | (?:tele)?phoned
         | (?:spoke|spoken|speaks|speak|talked|talks|talk)(?:\s+\w+){0,2}?\s+(?:by|on\s+the|over\s+the)\s+(?:tele)?phone
         | (?:spoke|spoken|speaks|speak|talked|talk)\s+(?:[\w-]+\s+){0,8}?with
@@ -72,7 +72,7 @@ CONTACT_VERB = re.compile(
         | (?:sat|was\s+sitting|were\s+sitting)\s+down\s+(?:\w+\s+){0,2}?with  # "sat down on Tuesday with X"
         | (?<=\b(?:is|am)\s)meeting\s+(?:\w+\s+){0,2}?with | (?<=\bare\s)meeting\s+(?:\w+\s+){0,2}?with
         | (?:(?<=\bis\s)|(?<=\bare\s))hosting
-        | HAVE\s+(?:DET\s+)?(?:(?!to\b|been\b)[\w-]+\s+){0,4}?(?:meeting|summit|talks|bilateral|discussion|consultation
+        | HAVE\s+(?:DET\s+)?(?:(?!NOT_HAD\b)[\w-]+\s+){0,4}?(?:meeting|summit|talks|bilateral|discussion|consultation
             |negotiation)s?(?:\s+with)?
         | (?:held|hold|holds)\s+talks | (?:convened|convenes|convene)\s+with
         | (?:hosted|hosts|host|welcomed|welcomes|welcome|received|receives|receive)(?!\s+by\b)
@@ -86,9 +86,13 @@ CONTACT_VERB = re.compile(
         | (?:(?<=\bare\s)|(?<=\bwere\s))meeting)  # "X and Y are meeting at this hour\"
     )\b)""".replace("HAVE", r"(?:held|had|holds|has|hold|have|(?<=\bis\s)holding|(?<=\bare\s)(?<![Ww]e\sare\s)holding)")
     .replace("PRESS_WORDS", "press|media|reporters")
+    # "has no plans to call", "has no intention of meeting", "had been in talks": no contact had.
+    .replace("NOT_HAD", r"(?:to|been|no|not|never|plans?|intention|intentions|desire|wish)")
     .replace("HEADT", HEAD_AFTER_THE)
     .replace("DET", r"(?:a|an|his|her|their|its|another|several|separate|two|three)")
 )
+# "X's wife ", "X's foreign minister ": the subject is someone of X's, whom the text does not name.
+POSSESSED_SUBJECT = re.compile(r"['’]s?\s+[a-z][\w-]*(?:\s+[\w-]+){0,3}\s+(?:(?:also|then|later)\s+)?")
 DIRECT_OBJECT_VERBS = (
     "welcome", "receive", "hosted", "hosts", "host", "visited", "visits", "visit", "met", "meet",
     "called", "calls", "phoned", "telephoned", "congratulat", "consulted",
@@ -106,7 +110,8 @@ VENUE = re.compile(
 )
 # A paragraph that sets a contact at a reception or on a summit's margins: its "spoke with" is in person.
 IN_PERSON_EVENT = re.compile(
-    r"\b(?:reception|on\s+the\s+(?:sidelines|margins)|in\s+person|face[\s-]to[\s-]face)\b", re.I
+    r"\b(?:reception|on\s+the\s+(?:sidelines|margins)|in\s+person|face[\s-]to[\s-]face|joint\s+(?:news|press)\s+conference)\b",
+    re.I,
 )
 # "the visit", "his upcoming State Visit", "the May 31 visit", "last week's visit": a noun, not the verb.
 NOUN_BEFORE = re.compile(
@@ -331,8 +336,8 @@ def _contacts_at(
         # "The Prime Minister spoke to President X": the publisher's leader, whom the text does not
         # name, is no participant it can list; the contact with X still took place.
         subject = [Mention(head_at, head_at, None, "unnamed")]
-    if not subject:
-        return []
+    if not subject or POSSESSED_SUBJECT.fullmatch(text, subject[-1].end, m.start()):
+        return []  # "X's wife met Y": the one who met Y is not X
     if text[subject[-1].end : m.start()].count(",") >= 2 and not RELATIVE_BEFORE_VERB.fullmatch(
         text, subject[-1].end, m.start()
     ):

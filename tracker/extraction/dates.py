@@ -58,7 +58,7 @@ DATE_PATTERN = re.compile(
             # "last June", "in June", "early March": a month without a day or a year.
             r"(?P<mmod>[Ll]ast|[Ii]n|[Tt]his|[Nn]ext|[Ee]arly|[Ll]ate|[Mm]id-?)[ \t]+(?P<month4>January|February"
             r"|March|April|May|June|July|August|September|October|November|December)\b(?![ \t]+\d)"
-            r"(?!,?[ \t]+(?:19|20)\d\d)",
+            r"(?!,?[ \t]+(?:19|20)\d\d)(?:[ \t]+(?:of[ \t]+)?(?P<myear>this|last|next)[ \t]+year\b)?",
             rf"(?P<rel>[Tt]oday|[Tt]onight|[Yy]esterday|[Tt]omorrow)\b{_PART}",
             r"[Tt]his[ \t]+(?P<thispart>morning|afternoon|evening)\b",
             r"(?P<pmod>[Ll]ast|[Tt]his|[Nn]ext|[Ee]arlier[ \t]+this|[Ll]ater[ \t]+this)[ \t]+"
@@ -146,6 +146,8 @@ def resolve_match(m: re.Match, published: date | None, forward: bool) -> tuple[d
     if g["month4"] and published is not None:
         month, mod = MONTHS[g["month4"].lower()], g["mmod"].lower().rstrip("-")
         year = published.year
+        if g["myear"]:  # "in June this year", "in March of last year"
+            return date(year + {"this": 0, "last": -1, "next": 1}[g["myear"]], month, 1), "month"
         if mod == "next" or (forward and mod != "last"):
             year += month < published.month
         elif mod == "last":

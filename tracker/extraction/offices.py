@@ -61,6 +61,17 @@ OFFICE_THEN_NAME = re.compile(
     rf"{COUNTRY_WORDS},[ \t]*"
     rf"(?P<name>{NAME_WORD}(?:[ \t]+(?:{PARTICLE}[ \t]+){{0,2}}{NAME_WORD}){{1,3}})(?=[ \t]*[,.;:)\n]|$)"
 )
+# "Mira Tol, the Estralian prime minister, met ...", "with Ivo Lind, Norvania's president.": an
+# office qualified by its country in apposition after the name; found from its comma (a cheap start),
+# the name read backwards. The closing comma or stop is required: "To Jon Pell, the Estralian President
+# sent ..." makes the office the subject of its clause.
+QUALIFIED_OFFICE_AFTER_COMMA = re.compile(
+    rf",[ \t]+(?:the{SEP})?(?P<qualifier>{NAME_WORD}){SEP}(?P<title>{TITLE_PATTERN})"
+    r"(?=[ \t]*(?:[,;]|\.(?!\w))[ \t]*(?![A-Z]))"
+)
+NAME_BEFORE_COMMA = re.compile(
+    rf"(?<![\w'’-])(?P<name>{NAME_WORD}(?:[ \t]+(?:{PARTICLE}[ \t]+){{0,2}}{NAME_WORD}){{1,3}})$"
+)
 # "his Estralian counterpart, Mira Tol": the name of whoever holds the same office in another country.
 COUNTERPART_NAME = re.compile(
     rf"[HhTt]{AT_WORD_START}(?:(?<=[Hh])(?:is|er)|(?<=[Tt])heir)[ \t]+"
@@ -104,8 +115,41 @@ def apposed_mentions(finder: PeopleFinder, start: int, end: int, titled: bool) -
     """People named beside an office written apart from the name: "the President of Estralia, Aldo
     Varen" (only where ``titled``: a region without a title has no such office), "his Estralian
     counterpart, Mira Tol"."""
-    named = office_then_name_mentions(finder, start, end) if titled else []
+    named = (
+        office_then_name_mentions(finder, start, end) + name_then_office_mentions(finder, start, end) if titled else []
+    )
     return named + counterpart_mentions(finder, start, end)
+
+
+def name_then_office_mentions(finder: PeopleFinder, start: int, end: int) -> list[Mention]:
+    """People named before their office and its country in apposition ("Mira Tol, the Estralian
+    prime minister,", "Ivo Lind, Norvania's president,"), as news agencies write them."""
+    from .people import Mention
+
+    out = []
+    text = finder.text
+    for m in QUALIFIED_OFFICE_AFTER_COMMA.finditer(text, start, end):
+        qualifier = m.group("qualifier")
+        if qualifier.endswith(("'s", "’s")):
+            country = finder.gz.country_named(qualifier[:-2])
+        else:
+            country = finder.gz.country_of_demonym(qualifier) or finder.gz.country_named(qualifier)
+        if country is None:
+            continue  # "Mira Tol, the former prime minister,": no country, and no office held
+        before = NAME_BEFORE_COMMA.search(text, max(start, m.start() - 80), m.start())
+        if before is None:
+            continue
+        words = before.group("name").split()
+        while words and words[0].rstrip(".").casefold() in HONORIFICS:
+            words.pop(0)
+        if len(words) < 2 or any(w in NOT_NAME for w in words) or finder.gz.country_named(" ".join(words)):
+            continue
+        name = " ".join(words)
+        entity = finder.entity_for(name, " ".join(m.group("title").split()).title(), country)
+        if entity:
+            ns = before.end() - len(name)
+            out.append(Mention(ns, before.end(), entity, "name"))
+    return out
 
 
 def counterpart_mentions(finder: PeopleFinder, start: int, end: int) -> list[Mention]:

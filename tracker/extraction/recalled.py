@@ -1,7 +1,8 @@
 """Earlier contacts of the main contact's two people that a sentence looks back on, named by neither.
 
 "following up on their talks in Lorvik on 6 April", "during his visit to Estralia on 6 December",
-"when they last met in Port Estra", "the two last spoke in June". The participants are those of the
+"when they last met in Port Estra", "the two last spoke in June", "the Norvanian-Estralian talks held
+at the highest level on 12 April". The participants are those of the
 contact the text reported last; the date is the one the words give, to its precision, or none.
 """
 
@@ -38,6 +39,12 @@ VISIT_BY = re.compile(
     rf"\b(?:[Tt]he|[Aa]|[Hh]is|[Hh]er)\s+(?:(?:official|state|working|recent)\s+){{0,2}}visit\s+(?:by|of)\s+"
     rf"(?P<visitor>[^.;,]{{3,80}}?)\s+to\s+(?P<place>(?:the\s+)?[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){{0,2}})\s+{_WHEN}"
 )
+# "the Norvanian-Estralian talks held at the highest level on 12 April": the two countries' adjectives.
+ADJECTIVES_CONTACT = re.compile(
+    rf"\b[Tt]he\s+(?P<adjectives>[A-Z][\w]*-[A-Z][\w]*)\s+(?:(?:top-level|high-level|summit|bilateral)\s+)?"
+    rf"(?P<noun>talks|meeting|summit|negotiations|consultations|(?:tele)?phone\s+(?:conversation|call))"
+    rf"\s+(?:(?:held|that\s+took\s+place)\s+(?:at\s+the\s+highest\s+level\s+|{_PLACE})?)?{_WHEN}"
+)
 HEAD_OFFICE = re.compile(r"(?:the\s+)?(?:President|Prime\s+Minister|Chancellor|King|Queen|Emir|Premier)\b")
 # "when they last met in Port Estra", "the two leaders last spoke in June".
 LAST_MET = re.compile(
@@ -58,7 +65,13 @@ def recalled_contacts(article: Article, sent: Sentence, found: list[FoundContact
     low = text[sent.start : sent.end].lower()
     pair = main.entities
     out = []
-    shapes = ((THEIR_CONTACT, "their "), (VISIT_TO, "visit to "), (VISIT_BY, "visit "), (LAST_MET, " last "))
+    shapes = (
+        (THEIR_CONTACT, "their "),
+        (VISIT_TO, "visit to "),
+        (VISIT_BY, "visit "),
+        (LAST_MET, " last "),
+        (ADJECTIVES_CONTACT, "-"),
+    )
     for pattern, needs in shapes:
         if needs not in low:
             continue  # a substring test is far cheaper than the pattern
@@ -69,6 +82,8 @@ def recalled_contacts(article: Article, sent: Sentence, found: list[FoundContact
                 continue  # "his visit to Ostmark": whom he met there is not said
             if pattern is VISIT_BY and not _names_the_visitor(article, pair, m, m.group("place")):
                 continue  # "the visit of his adviser to Estralia": not one of the two
+            if pattern is ADJECTIVES_CONTACT and not _adjectives_of_the_pair(article, pair, m.group("adjectives")):
+                continue  # "the Ostmark-Wendish talks": another pair of countries
             when, precision = None, "day"
             if m.group("when"):
                 hits = article.dates_in(m.start("when"), m.end("when"))
@@ -109,6 +124,15 @@ def _visits_the_other(article: Article, pair, place: str) -> bool:
     """Whether ``place`` is the country of exactly one of the two: the other one visited them."""
     country = article.gazetteer.country_named(place) if article.gazetteer is not None else None
     return country is not None and sum(_country(article, e) == country for e in pair) == 1
+
+
+def _adjectives_of_the_pair(article: Article, pair, adjectives: str) -> bool:
+    """Whether the two adjectives ("Norvanian-Estralian") name the countries of the two, one each."""
+    gz = article.gazetteer
+    if gz is None:
+        return False
+    named = {gz.country_of_demonym(a) or gz.country_named(a) for a in adjectives.split("-")}
+    return None not in named and len(named) == 2 and named == {_country(article, e) for e in pair}
 
 
 def _country(article: Article, e) -> str | None:

@@ -188,11 +188,50 @@ def named_speakers(article: Article, extra: dict[str, Entity]) -> list[tuple[int
     return out
 
 
+# "the President's wife", "the husband of the Prime Minister": the leader's spouse, whom the text names as
+# the First Lady ("First Lady Anna Varn") or in apposition ("Anna Varn, the wife of President Lind").
+_TITLE_WORDS = r"[A-Z][\w-]*(?:[ \t]+[A-Z][\w-]*)?"
+_SPOUSE = (
+    rf"[Tt]he[ \t]+(?:{_TITLE_WORDS}['’]s[ \t]+(?:wife|husband|spouse)\b"
+    rf"|(?:wife|husband|spouse)[ \t]+of[ \t]+the[ \t]+{_TITLE_WORDS}"
+    rf"(?:[ \t]+of[ \t]+(?:the[ \t]+)?{_TITLE_WORDS})?(?![\w-]))"
+)
+SPOUSE_AFTER_THE = re.compile(_SPOUSE)
+SPOUSE_SPEAKS = re.compile(rf"(?=[Tt]){_SPOUSE}[ \t]+{ADVERBS}{SPEECH_VERB}\b")
+SPOUSE_APPOSED = re.compile(
+    rf"(?<![\w'’-])(?P<name>{NAME_WORD}(?:[ \t]+{NAME_WORD}){{1,2}}),[ \t]+(?:the[ \t]+)?"
+    r"(?:wife|husband|spouse)[ \t]+of\b"
+)
+SPOUSE_OFFICES = {"first lady", "first gentleman"}
+
+
+def spouse_named(article: Article, extra: dict[str, Entity]) -> Entity | None:
+    """The one person the text names as a leader's spouse: titled First Lady (or Gentleman), or
+    followed by ", the wife of"."""
+    people = article.people.mentions
+    fits = {m.entity.ident: m.entity for m in people if (m.entity.office or "").casefold() in SPOUSE_OFFICES}
+    for m in SPOUSE_APPOSED.finditer(article.text):
+        if article.in_quote(m.start()):
+            continue
+        tagged = [x.entity for x in people if x.end == m.end("name")]
+        words = _without_title(article, m.group("name").split())
+        if not tagged and len(words) < 2:
+            continue  # "Lind, the wife of": no full name
+        who = tagged[0] if tagged else new_person(" ".join(words), extra)
+        fits[who.ident] = who
+    return next(iter(fits.values())) if len(fits) == 1 else None
+
+
 def office_speakers(article: Article, extra: dict[str, Entity]) -> list[tuple[int, Entity]]:
     """ "The Head of the President's Office stressed": an office before a speech verb, as a speech
     event of the person the text gives that office."""
     out = []
     text = article.text
+    if "'s " in text or "’s " in text or " of the " in text:
+        for m in SPOUSE_SPEAKS.finditer(text):
+            who = None if article.in_quote(m.start()) else spouse_named(article, extra)
+            if who:
+                out.append((m.start(), who))
     for m in [*OFFICE_SPEAKS.finditer(text), *ROLE_SPEAKS.finditer(text)]:
         named = [x for x in article.mentions_in(m.start(), m.end("office")) if not inside_office(text, x)]
         if article.in_quote(m.start()) or named:
@@ -206,7 +245,10 @@ def office_speakers(article: Article, extra: dict[str, Entity]) -> list[tuple[in
 
 def office_speaker(article: Article, pos: int, extra: dict[str, Entity]) -> Entity | None:
     """ "said the Head of the President's Office" (``pos`` at "the"): whom the text gives that office;
-    "the Estralian leader", "the admiral": the one person of the text who holds such an office."""
+    "the Estralian leader", "the admiral": the one person of the text who holds such an office;
+    "the President's wife": the spouse the text names."""
+    if SPOUSE_AFTER_THE.match(article.text, pos):
+        return spouse_named(article, extra)
     m = OFFICE_AFTER_THE.match(article.text, pos) or ROLE_AFTER_THE.match(article.text, pos)
     if not m:
         return None

@@ -328,6 +328,9 @@ def _said_by_then(article: Article, start: int, end: int):
     return [h for h in article.dates_in(start, end) if article.published is None or h.date <= article.published]
 
 
+REPORTED_THAT = re.compile(r"\b(?:said|says|noted|stated|added|recalled|stressed|explained|told\s+\w+)\s+that\b")
+
+
 def _statement_date(article: Article, sent, speaker: Entity):
     hits = _said_by_then(article, sent.start, sent.end)
     if hits:
@@ -338,7 +341,15 @@ def _statement_date(article: Article, sent, speaker: Entity):
         prev = article.sentences[idx - 1]
         if sent.paragraph - prev.paragraph <= 1:
             named = {m.entity.ident for m in article.mentions_in(prev.start, prev.end)}
-            hits = _said_by_then(article, prev.start, prev.end)
+            # "The President said that last week he had talks with ...": that date is of the talks; a
+            # month or a day long past ("the visit to Estralia in April 2021") is another event's too.
+            hits = [
+                h
+                for h in _said_by_then(article, prev.start, prev.end)
+                if not REPORTED_THAT.search(article.text, prev.start, h.start)
+                and h.precision in ("day", "week")
+                and (article.published is None or (article.published - h.date).days <= 14)
+            ]
             if hits and speaker.ident in named:
                 return hits[0].date, hits[0].precision
     if article.published:

@@ -131,6 +131,7 @@ ORGANISATION_WORDS = {
     "islands", "senate", "parliament", "cabinet", "embassy", "consulate", "caucus", "delegation", "team",
     "society", "societies", "community", "communities", "authorities", "concern", "organization", "organisation",
     "airlines", "airways", "airport", "palace", "square", "cathedral", "museum", "stadium", "hotel", "avenue",
-    "residence", "chancellery",
+    "residence", "chancellery", "confederation", "chamber", "industry", "industries", "industrialists",
+    "entrepreneurs", "manufacturers", "employers", "enterprises", "business", "roundtable",
 }  # fmt: skip
 NOT_A_NAME_WORDS = ROLE_WORDS | PORTFOLIO_WORDS | ORGANISATION_WORDS

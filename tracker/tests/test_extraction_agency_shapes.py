@@ -98,12 +98,31 @@ def test_the_two_leaders_are_the_two_people_the_sentence_before_names():
     assert news(text) == []
 
 
+def test_the_two_in_a_clause_of_time_are_the_two_people_the_clause_before_names():
+    main = "Norvanian President Aldo Varen invited Estralian Prime Minister Mira Tolsk to visit"
+    assert news(main + ", after the two leaders spoke by phone on Tuesday.") == [(PAIR, "phone_call", TUESDAY)]
+    # The main clause's day is of the invitation, not of the meeting the clause recalls.
+    assert news(main + " on Friday, after they met in the capital.") == [(PAIR, "meeting", None)]
+    for clause in [
+        ", after they spoke to reporters on Tuesday.",  # a listener, no contact
+        ", when they spoke on Tuesday.",  # a call or a meeting: the text does not say
+        ", after the two had not met for years.",
+        ", after the two ministers met in the capital.",  # not the two named
+    ]:
+        assert news(main + clause) == [], clause
+
+
 def test_a_noun_of_contact_after_a_subject_pair_is_their_contact():
     for text in [
         "Norvanian President Aldo Varen and Estralian Prime Minister Mira Tolsk have agreed to boost trade after "
         "talks in the capital Tuesday.",
         "Norvanian President Aldo Varen and Estralian Prime Minister Mira Tolsk agreed on Tuesday during a meeting "
         "in the capital to boost trade.",
+        # An adverb of time between the pair and its verb.
+        "Norvanian President Aldo Varen and Estralian Prime Minister Mira Tolsk on Tuesday issued a joint statement "
+        "following their meeting in the capital.",
+        "Norvanian President Aldo Varen and Estralian Prime Minister Mira Tolsk today signed a treaty after "
+        "talks in the capital on Tuesday.",
     ]:
         assert news(text) == [(PAIR, "meeting", TUESDAY)], text
     text = (
@@ -159,6 +178,53 @@ def test_a_visit_in_parenthesis_a_progressive_host_and_a_joint_appearance_after_
         "following Norvanian-Estralian talks.",
     ]:
         assert news(text) == [(PAIR, "meeting", TUESDAY)], text
+
+
+def test_a_parenthesis_between_the_subject_and_its_verb_leaves_the_subject_its_contact():
+    for aside in [
+        "67",
+        "in the capital for talks",
+        "on Tuesday",
+        "fresh from a tour of the region",
+        "67, who won on Sunday",
+    ]:
+        text = f"Norvanian President Aldo Varen, {aside}, met Estralian Prime Minister Mira Tolsk on Tuesday."
+        assert news(text) == [(PAIR, "meeting", TUESDAY)], text
+    # The verb of a clause inside the commas is not the subject's.
+    text = "Norvanian President Aldo Varen, as the Wendish envoy Per Holm met Mira Tolsk, stayed home."
+    assert all("Aldo Varen" not in c[0] for c in news(text))
+
+
+def test_a_joint_news_conference_is_a_meeting_of_the_two_who_gave_it():
+    pair = "Norvanian President Aldo Varen and Estralian Prime Minister Mira Tolsk"
+    for text in [
+        f"{pair} held a joint news conference in the capital on Tuesday.",
+        f"{pair} spoke at a joint press conference on Tuesday.",
+        "Speaking at a joint news conference with Estralian Prime Minister Mira Tolsk on Tuesday, Norvanian "
+        "President Aldo Varen said the border would reopen.",
+    ]:
+        assert news(text) == [(PAIR, "meeting", TUESDAY)], text
+    for text in [
+        f"{pair} held separate news conferences on Tuesday.",
+        f"{pair} will hold a joint news conference on Friday.",
+    ]:
+        assert news(text) == [], text
+
+
+def test_a_meal_a_handshake_or_a_greeting_on_arrival_is_a_meeting():
+    for text in [
+        "Norvanian President Aldo Varen hosted a state dinner for Estralian Prime Minister Mira Tolsk on Tuesday.",
+        "Norvanian President Aldo Varen greeted Estralian Prime Minister Mira Tolsk at the airport on Tuesday.",
+        "Norvanian President Aldo Varen shook hands with Estralian Prime Minister Mira Tolsk on Tuesday.",
+        "Norvanian President Aldo Varen and Estralian Prime Minister Mira Tolsk shook hands on Tuesday.",
+    ]:
+        assert news(text) == [(PAIR, "meeting", TUESDAY)], text
+    for text in [
+        "Norvanian President Aldo Varen greeted Estralian Prime Minister Mira Tolsk on her birthday on Tuesday.",
+        "Norvanian President Aldo Varen did not shake hands with Estralian Prime Minister Mira Tolsk on Tuesday.",
+        "Norvanian President Aldo Varen will host a dinner for Estralian Prime Minister Mira Tolsk on Friday.",
+    ]:
+        assert news(text) == [], text
 
 
 def test_two_leaders_speaking_to_the_press_is_no_contact_between_them():

@@ -74,6 +74,9 @@ def test_two_leaders_doing_something_together_during_the_conversation_are_its_si
         "Norvania and President Aldo Varen of Estralia had a frank exchange of views.",
         "During the conversation, President Ivo Lind of Norvania and President Aldo Varen of Estralia exchanged "
         "warm New Year's greetings.",
+        # Modifiers of the noun, and who asked for the call.
+        "During a lengthy telephone conversation initiated by the President of Estralia, President Ivo Lind of "
+        "Norvania and President Aldo Varen of Estralia had a serious exchange of views.",
     ]:
         assert contacts_in(text) == [(["Aldo Varen", "Ivo Lind"], "phone_call", MONDAY)], text
     text = "During the meeting, President Ivo Lind of Norvania and Defence Minister Per Holm discussed the budget."

@@ -35,6 +35,13 @@ def test_month_and_day_without_year_is_the_most_recent_one():
     assert dates_in("on February 15", MONDAY)[0][1] == date(2024, 2, 15)
 
 
+def test_a_month_with_this_last_or_next_year_is_that_years():
+    assert dates_in("status in June this year", MONDAY) == [("in June this year", date(2024, 6, 1), "month")]
+    assert dates_in("they met in October of last year", MONDAY)[0][1] == date(2023, 10, 1)
+    assert dates_in("a summit in February next year", MONDAY)[0][1] == date(2025, 2, 1)
+    assert dates_in("they met in June", MONDAY)[0][1] == date(2023, 6, 1)  # alone: the most recent June
+
+
 def test_relative_phrases_keep_their_precision():
     found = {t: (d, p) for t, d, p in dates_in("yesterday, last weekend, earlier this month, last week", MONDAY)}
     assert found["yesterday"] == (date(2024, 3, 17), "day")

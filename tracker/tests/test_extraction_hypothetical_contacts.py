@@ -24,3 +24,15 @@ def test_a_contact_in_a_condition_or_a_question_is_not_reported_as_held():
         "Norvanian President Aldo Varen, whose wife is from Estralia, met Estralian Prime Minister Mira Tolsk.",
     ]:
         assert planned_flags(text) == [(["Aldo Varen", "Mira Tolsk"], False)], text
+
+
+def test_having_no_plans_or_no_intention_to_meet_is_no_contact():
+    for text in [
+        "Estralian Prime Minister Mira Tolsk has no plans to call Norvanian President Aldo Varen.",
+        "Estralian Prime Minister Mira Tolsk said she had no intention of meeting Norvanian President Aldo Varen.",
+        "Estralian Prime Minister Mira Tolsk has never had talks with Norvanian President Aldo Varen.",
+    ]:
+        assert planned_flags(text) == [], text
+    # The words between "had" and the contact may still be its modifiers.
+    text = "Estralian Prime Minister Mira Tolsk had a series of meetings with Norvanian President Aldo Varen."
+    assert planned_flags(text) == [(["Aldo Varen", "Mira Tolsk"], False)]

@@ -80,3 +80,14 @@ def test_an_office_completing_an_advisers_title_is_no_participant():
         "Estralia."
     )
     assert contacts_known(text) == [(["Aldo Varen", "Ivo Lind"], "phone_call", MONDAY)]
+
+
+def test_talks_named_by_the_two_countries_adjectives_are_the_pairs_earlier_meeting():
+    call = "President Aldo Varen of Norvania spoke today with Prime Minister Mira Tol of Estralia."
+    text = f"{call} They followed up on the Norvanian-Estralian talks held at the highest level on March 4."
+    assert contacts_in(text) == [(VAREN_TOL, "meeting", date(2024, 3, 4)), (VAREN_TOL, "phone_call", MONDAY)]
+    for recalled in [
+        "They discussed the Ostmarkian-Wendish talks held on March 4.",  # another pair of countries
+        "They prepared the Norvanian-Estralian talks to be held on March 28.",  # still to come
+    ]:
+        assert contacts_in(f"{call} {recalled}") == [(VAREN_TOL, "phone_call", MONDAY)], recalled

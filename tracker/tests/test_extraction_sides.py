@@ -129,3 +129,14 @@ def test_an_officer_of_the_own_coast_guard_is_no_counterpart():
 def test_a_foreign_leader_with_the_publishers_own_is_a_contact_not_a_domestic_meeting():
     text = "President Aldo Varen of Norvania spoke today with Prime Minister Mira Tol of Estralia."
     assert contacts_in(text, publisher="Estralian Government") == [(VAREN_TOL, "phone_call", MONDAY)]
+
+
+def test_someone_of_a_leaders_who_meets_another_is_not_that_leader():
+    for text in [
+        "Norvanian President Aldo Varen's wife met Estralian Prime Minister Mira Tol on Monday.",
+        "Norvanian President Aldo Varen's foreign minister held talks with Estralian Prime Minister Mira Tol.",
+    ]:
+        assert contacts_in(text) == [], text
+    # Named, the one of his is the side.
+    text = "Norvanian President Aldo Varen's envoy Per Holm met Estralian Prime Minister Mira Tol on Monday."
+    assert [sorted(c[0]) for c in contacts_in(text)] == [["Mira Tol", "Per Holm"]]

@@ -41,6 +41,23 @@ def test_an_office_the_text_never_ties_to_a_name_attributes_nothing():
     assert said(text) == []
 
 
+def test_the_leaders_spouse_is_the_person_the_text_names_as_first_lady_or_wife():
+    quote = "Our children must grow up in peace and never know what war means"
+    for opening in [
+        "First Lady of Norvania Anna Varn visited a school on Monday.",
+        "Anna Varn, the wife of President Ivo Lind, visited a school on Monday.",
+    ]:
+        for said_by in [
+            f'"{quote}," the President\'s wife noted.',
+            f'"{quote}," said the wife of the President of Norvania.',
+            f'The President\'s wife noted: "{quote}".',
+        ]:
+            assert said(f"{opening}\n\n{said_by}") == [("Anna Varn", quote)], (opening, said_by)
+    # Two first ladies: whose words these are, the text does not say.
+    text = f'First Lady Anna Varn met First Lady Olga Tol on Monday. "{quote}," the President\'s wife noted.'
+    assert said(text) == []
+
+
 def test_a_new_name_with_an_apposition_before_said_and_a_colon():
     text = 'Jon Pell, the Estralian trade minister, said: "This is a historic day for both of our countries."'
     assert said(text) == [("Jon Pell", "This is a historic day for both of our countries.")]

@@ -126,6 +126,36 @@ def test_a_person_after_a_long_office_is_found_with_the_country_its_words_name()
     assert {p[0] for p in people_of(text)} == {"Ivo Lind"}
 
 
+def test_a_name_with_its_office_and_country_in_apposition_is_that_leader():
+    # News agencies name the person first and the office after a comma, closed by another comma.
+    for text in [
+        "Mira Tol, the Estralian prime minister, met President Ivo Lind of Norvania on Monday.",
+        "Mira Tol, Estralia's prime minister, met President Ivo Lind of Norvania on Monday.",
+    ]:
+        assert [(sorted(c[0]), c[1], c[2]) for c in contacts_in(text)] == [
+            (["Ivo Lind", "Mira Tol"], "meeting", MONDAY)
+        ], text
+        assert ("Mira Tol", "Prime Minister", "Estralia") in people_of(text), text
+    # No country, no office held; and an office followed by its verb is the subject of its clause.
+    text = "Mira Tol, the former prime minister, met President Ivo Lind of Norvania on Monday."
+    assert contacts_in(text) == []
+    text = "To Mira Tol, the Estralian Prime Minister sent greetings on Monday."
+    assert {p[0] for p in people_of(text)} == set()
+
+
+def test_the_head_of_a_business_or_labour_body_is_the_person_after_its_name():
+    # The body's words ("Confederation", "Industry", "Chamber") are no part of the person's name, and
+    # "General" there is no military rank.
+    for body in [
+        "the General Confederation of Estralian Industry",
+        "the National Union of Estralian Industry",
+        "the Estralian Chamber of Industry and Trade",
+    ]:
+        for office in ("President", "Chairman"):
+            text = f"Adviser Ivo Lind met with {office} of {body} Per Holm."
+            assert contacts_in(text) == [(["Ivo Lind", "Per Holm"], "meeting", MONDAY)], text
+
+
 def test_a_counterpart_named_by_demonym_and_a_past_participle_of_speak_are_read():
     for text in [
         "Norvanian Defense Secretary Ivo Lind met with his Estralian counterpart, Mira Tol, in the capital.",

@@ -190,3 +190,20 @@ def test_a_nested_quotation_that_lost_its_closing_mark_stays_inside_the_speakers
         ("Aldo Varen", "Our two nations have worked together for decades."),
         ("Aldo Varen", "We will keep doing so, whatever comes"),
     ]
+
+
+def test_a_date_the_sentence_before_reports_another_event_by_is_not_when_the_words_were_said():
+    gz = Gazetteer(people=[], countries=[NORVANIA, ESTRALIA])
+    quote = '"Eighty foreign representatives came to support our state," Ivo Lind said.'
+    reported = "President Ivo Lind of Norvania said that last week he had talks with the leaders of Estralia."
+    ex = extract(f"{reported} {quote}", published=PUBLISHED, gazetteer=gz)
+    assert [(s.speaker, s.date) for s in ex.statements] == [("Ivo Lind", PUBLISHED)]
+    # Nor does a month long past that the sentence before gives to a visit.
+    visit = "President Ivo Lind of Norvania recalled the agreements of his visit to Estralia in April 2021."
+    ex = extract(f"{visit} {quote}", published=PUBLISHED, gazetteer=gz)
+    assert [(s.speaker, s.date) for s in ex.statements] == [("Ivo Lind", PUBLISHED)]
+    # The day the sentence before gives to the saying itself still dates it.
+    ex = extract(
+        f"President Ivo Lind of Norvania gave an interview on Tuesday. {quote}", published=PUBLISHED, gazetteer=gz
+    )
+    assert [(s.speaker, s.date) for s in ex.statements] == [("Ivo Lind", date(2024, 3, 12))]
