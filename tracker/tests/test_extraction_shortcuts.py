@@ -2,13 +2,15 @@
 
 import re
 
+from tracker.extraction import names
 from tracker.extraction.claim_shapes import CUE, CUE_WORDS
 from tracker.extraction.contact_verb_starts import contact_verb_matches
 from tracker.extraction.contacts import CONTACT_VERB
-from tracker.extraction.names import WORD_RUN, _word_runs_set
+from tracker.extraction.names import LOWER_TITLE_STARTS, TITLE, WORD_RUN, _word_runs_set, title_matches
 from tracker.extraction.people import QUALIFIER_WORDS
 from tracker.extraction.statements import ANY_CHANNEL, CHANNELS
 from tracker.extraction.text import TRAILER_MARK, _first_legal_notice
+from tracker.extraction.vocabulary import TITLES
 from tracker.rules import _WORD, _words
 
 # Every verb form the contact verb pattern knows, in sentences about fictional leaders.
@@ -88,3 +90,39 @@ def test_claim_cue_read_from_its_first_letter_matches_the_plain_alternation():
     for start in range(len(text)):
         m, expected = CUE.search(text, start), plain.search(text, start)
         assert (m and m.span()) == (expected and expected.span())
+
+
+def _title_text() -> str:
+    """Every title, written capitalised, in lower case and in capitals, beside fictional names, and
+    the places a title's words stand inside other words or run into the next title."""
+    lines = []
+    for title in TITLES:
+        lower = " ".join(w[0].lower() + w[1:] for w in title.split())
+        capital = " ".join(w[0].upper() + w[1:] for w in title.split())
+        lines.append(f"The {lower} Mira Tol met {capital} Aldo Varen; ex{lower} and {lower}'s aide, {title}.")
+    lines.append("prime\nminister Tol, Prime minister Varen, vice-president Tol, the President and Vice President.")
+    lines.append("presidential, vicepresident, kingdom, PRESIDENT Tol, president-elect Varen, Gen. Tol")
+    return "\n".join(lines)
+
+
+def _title_spans(matches) -> list:
+    return [(m.span(), m.group("title")) for m in matches]
+
+
+def test_titles_found_in_two_halves_are_the_pattern_s_matches():
+    text = _title_text()
+    regions = [(0, len(text)), (1, len(text) - 1), (len(text) // 3, len(text) // 2)]
+    regions += [(m.start(), m.end()) for m in re.finditer(r"[^\n]+", text)]
+    for start, end in regions:
+        assert _title_spans(title_matches(text, start, end)) == _title_spans(TITLE.finditer(text, start, end))
+    assert len(list(TITLE.finditer(text))) > 4 * len(TITLES)
+
+
+def test_every_lower_case_title_start_is_needed_for_the_titles_found(monkeypatch):
+    text = _title_text()
+    expected = _title_spans(TITLE.finditer(text))
+    for word in LOWER_TITLE_STARTS:
+        monkeypatch.setattr(names, "LOWER_TITLE_STARTS", tuple(w for w in LOWER_TITLE_STARTS if w != word))
+        names._lower_title_places.cache_clear()
+        assert _title_spans(title_matches(text, 0, len(text))) != expected, word
+    names._lower_title_places.cache_clear()
