@@ -290,6 +290,13 @@ def whole_words_any_case(words: list[str]) -> str:
     """A case-insensitive regex for any of ``words`` (each a regex opening with a letter or "\\d") as a
     whole word. Its first character is read as a case-sensitive class, so the engine skips in C to
     the next candidate; a leading "\\b" or lookahead under re.I was tried at every position."""
+    return words_any_case(words) + r"\b"
+
+
+def words_any_case(words: list[str]) -> str:
+    """``\\b(?i:word|word|...)`` for ``words`` (each a regex opening with a letter or "\\d"), the first
+    character read as a class and the branches grouped by it (``whole_words_any_case``): where a
+    word starts, only the branches of its first letter are tried, not every word's."""
     by_first: dict[str, list[str]] = {}
     for word in words:
         first, rest = (word[:2], word[2:]) if word.startswith("\\") else (word[0], word[1:])
@@ -298,4 +305,4 @@ def whole_words_any_case(words: list[str]) -> str:
     also = {"s": "\u017f", "i": "\u0130\u0131", "k": "\u212a"}
     letters = "".join(f if len(f) > 1 else f.upper() + f.lower() + also.get(f.lower(), "") for f in by_first)
     rests = "|".join(f"(?<={f})(?:{'|'.join(r)})" for f, r in by_first.items())
-    return rf"[{letters}](?<!\w.)(?i:{rests})\b"
+    return rf"[{letters}](?<!\w.)(?i:{rests})"

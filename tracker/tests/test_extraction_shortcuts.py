@@ -8,8 +8,9 @@ from tracker.extraction.contact_verb_starts import contact_verb_matches
 from tracker.extraction.contacts import CONTACT_VERB
 from tracker.extraction.names import LOWER_TITLE_STARTS, TITLE, WORD_RUN, _word_runs_set, title_matches
 from tracker.extraction.people import QUALIFIER_WORDS
+from tracker.extraction.quotes import DOCUMENT_BEFORE, DOCUMENT_NOUNS
 from tracker.extraction.statements import ANY_CHANNEL, CHANNELS
-from tracker.extraction.text import TRAILER_MARK, _first_legal_notice
+from tracker.extraction.text import TRAILER_MARK, _first_legal_notice, words_any_case
 from tracker.extraction.vocabulary import TITLES
 from tracker.rules import _WORD, _words
 
@@ -126,3 +127,17 @@ def test_every_lower_case_title_start_is_needed_for_the_titles_found(monkeypatch
         names._lower_title_places.cache_clear()
         assert _title_spans(title_matches(text, 0, len(text))) != expected, word
     names._lower_title_places.cache_clear()
+
+
+def test_document_nouns_read_from_their_first_letter_match_the_plain_alternation():
+    tail = DOCUMENT_BEFORE.pattern[len(words_any_case(DOCUMENT_NOUNS)) :]
+    plain = re.compile(r"\b(?:" + "|".join(DOCUMENT_NOUNS) + ")" + tail, re.I)
+    samples = ["decree", "Studies", "STRATEGY", "communiqué", "t-shirts", "titled", "law", "headlines"]
+    for noun in DOCUMENT_NOUNS:
+        samples.append(re.sub(r"\(\?:y\|ies\)", "y", re.sub(r"\[ée\]", "é", noun)).replace("?", ""))
+    for noun in samples:
+        for before in (f"the {noun} ", f"a {noun} of 14 May ", f"x{noun} ", f"{noun}s, the ", f"{noun} saying, "):
+            for text in (before, before.title(), before.upper()):
+                m, expected = DOCUMENT_BEFORE.search(text), plain.search(text)
+                assert (m and m.span()) == (expected and expected.span()), text
+    assert all(DOCUMENT_BEFORE.search(f"the {noun} ") for noun in samples[8:])
