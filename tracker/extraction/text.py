@@ -293,10 +293,11 @@ def whole_words_any_case(words: list[str]) -> str:
     return words_any_case(words) + r"\b"
 
 
-def words_any_case(words: list[str]) -> str:
-    """``\\b(?i:word|word|...)`` for ``words`` (each a regex opening with a letter or "\\d"), the first
-    character read as a class and the branches grouped by it (``whole_words_any_case``): where a
-    word starts, only the branches of its first letter are tried, not every word's."""
+def words_any_case(words: list[str], at_word_start: bool = True) -> str:
+    """``\\b(?i:word|word|...)`` for ``words`` (each a regex opening with a letter or "\\d"; without
+    the "\\b" unless ``at_word_start``), the first character read as a class and the branches grouped
+    by it (``whole_words_any_case``): only the branches of the letter there are tried, not every
+    word's (under re.I each branch is entered to compare its first letter)."""
     by_first: dict[str, list[str]] = {}
     for word in words:
         first, rest = (word[:2], word[2:]) if word.startswith("\\") else (word[0], word[1:])
@@ -305,4 +306,5 @@ def words_any_case(words: list[str]) -> str:
     also = {"s": "\u017f", "i": "\u0130\u0131", "k": "\u212a"}
     letters = "".join(f if len(f) > 1 else f.upper() + f.lower() + also.get(f.lower(), "") for f in by_first)
     rests = "|".join(f"(?<={f})(?:{'|'.join(r)})" for f, r in by_first.items())
-    return rf"[{letters}](?<!\w.)(?i:{rests})"
+    start = r"(?<!\w.)" if at_word_start else ""
+    return rf"[{letters}]{start}(?i:{rests})"

@@ -9,7 +9,8 @@ from tracker.extraction.contacts import CONTACT_VERB
 from tracker.extraction.names import LOWER_TITLE_STARTS, TITLE, WORD_RUN, _word_runs_set, title_matches
 from tracker.extraction.people import QUALIFIER_WORDS
 from tracker.extraction.quotes import DOCUMENT_BEFORE, DOCUMENT_NOUNS
-from tracker.extraction.statements import ANY_CHANNEL, CHANNELS
+from tracker.extraction.speakers import ADVERBS, SPEECH_VERB, SPEECH_VERBS, VERB_AFTER, VERB_BEFORE
+from tracker.extraction.statements import ANY_CHANNEL, CHANNELS, SPEECH, SPEECH_VERB_FIRST
 from tracker.extraction.text import TRAILER_MARK, _first_legal_notice, words_any_case
 from tracker.extraction.vocabulary import TITLES
 from tracker.rules import _WORD, _words
@@ -141,3 +142,29 @@ def test_document_nouns_read_from_their_first_letter_match_the_plain_alternation
                 m, expected = DOCUMENT_BEFORE.search(text), plain.search(text)
                 assert (m and m.span()) == (expected and expected.span()), text
     assert all(DOCUMENT_BEFORE.search(f"the {noun} ") for noun in samples[8:])
+
+
+def _verb_text() -> str:
+    """Every speech verb after fictional names, in lower case, capitalised and in capitals, inside
+    words too ("unsaid"), with the letters case-insensitive matching folds ("ſaid", "İnsisted")."""
+    forms = [re.sub(r"\\s\+", " ", re.sub(r"\[(.)[^]]*\]", r"\1", verb)) for verb in SPEECH_VERBS]
+    lines = [f"Tol {v} it. Varen, {v.title()} that. PELL {v.upper()}: un{v} according to Tol" for v in forms]
+    return "\n".join(lines + ["Tol ſaid. Varen İnsisted. Pell ınsisted and told reporters, according to Varen."])
+
+
+def test_speech_verbs_read_from_their_first_letter_are_the_plain_alternation_s_matches():
+    text = _verb_text()
+    pairs = [
+        (re.compile(rf"\b{SPEECH_VERB}\b|\baccording\s+to\b", re.I), SPEECH),
+        (re.compile(rf"{SPEECH_VERB}\s+", re.I), SPEECH_VERB_FIRST),
+        (re.compile(rf"(?:{SPEECH_VERB}|according\s+to)\s+$", re.I), VERB_BEFORE),
+    ]
+    for plain, grouped in pairs:
+        for start in range(0, len(text), 7):
+            expected = plain.search(text, start)
+            m = grouped.search(text, start)
+            assert (m and m.span()) == (expected and expected.span()), text[start : start + 40]
+    ends = [m.end() for m in re.finditer(r"Tol|Varen|PELL", text)]
+    plain_after = re.compile(rf"[\s,]*{ADVERBS}{SPEECH_VERB}\b", re.I)
+    assert [bool(VERB_AFTER.match(text, e)) for e in ends] == [bool(plain_after.match(text, e)) for e in ends]
+    assert sum(bool(VERB_AFTER.match(text, e)) for e in ends) >= len(SPEECH_VERBS)
