@@ -168,3 +168,22 @@ def test_speech_verbs_read_from_their_first_letter_are_the_plain_alternation_s_m
     plain_after = re.compile(rf"[\s,]*{ADVERBS}{SPEECH_VERB}\b", re.I)
     assert [bool(VERB_AFTER.match(text, e)) for e in ends] == [bool(plain_after.match(text, e)) for e in ends]
     assert sum(bool(VERB_AFTER.match(text, e)) for e in ends) >= len(SPEECH_VERBS)
+
+
+def test_opening_words_read_from_their_first_letter_match_the_plain_alternation():
+    lists = [
+        ["have", "has", "had"],
+        "ending ended ends end breaking broke breaks after following".split(),
+        ["the", r"for\s+the", r"for\s+a"],
+        [r"it\s+has", r"it['’]s", r"it\s+had", r"it\s+was", r"it\s+will\s+have"],
+        [r"highest[- ]level", r"most\s+senior", r"highest[- ]ranking"],
+        ["foreign", "overseas", "international", "first", "longest"],
+    ]
+    samples = "has had have ending ended ends end breaking broke after following the for the for a it has it's it’s"
+    samples += " it had it was it will have highest-level most senior highest ranking foreign overseas first longest"
+    text = " ".join([samples, samples.title(), samples.upper(), "x" + samples.replace(" ", " x"), "İt has ſeen ıt was"])
+    for words in lists:
+        grouped = re.compile(words_any_case(words) + r"\b", re.I)
+        plain = re.compile(r"\b(?:" + "|".join(words) + r")\b", re.I)
+        assert [m.span() for m in grouped.finditer(text)] == [m.span() for m in plain.finditer(text)], words
+        assert grouped.search(text)
