@@ -7,6 +7,7 @@ from tracker.extraction.claim_shapes import CUE, CUE_WORDS
 from tracker.extraction.contact_verb_starts import contact_verb_matches
 from tracker.extraction.contacts import CONTACT_VERB
 from tracker.extraction.names import LOWER_TITLE_STARTS, TITLE, WORD_RUN, _word_runs_set, title_matches
+from tracker.extraction.offices import _OFFICES, _ROLES, COUNTERPART_NAME, ROLE_RUN, has_place_in, role_run_places
 from tracker.extraction.people import QUALIFIER_WORDS
 from tracker.extraction.quotes import DOCUMENT_BEFORE, DOCUMENT_NOUNS
 from tracker.extraction.speakers import ADVERBS, SPEECH_VERB, SPEECH_VERBS, VERB_AFTER, VERB_BEFORE
@@ -187,3 +188,20 @@ def test_opening_words_read_from_their_first_letter_match_the_plain_alternation(
         plain = re.compile(r"\b(?:" + "|".join(words) + r")\b", re.I)
         assert [m.span() for m in grouped.finditer(text)] == [m.span() for m in plain.finditer(text)], words
         assert grouped.search(text)
+
+
+def test_role_runs_are_found_only_where_a_role_word_starts_one():
+    words = re.sub(r"l\?", "l", f"{_ROLES}|{_OFFICES}").split("|") + ["Counselor"]
+    text = "\n".join(f"The {w} of the Norvanian Gas Board Mira Tol met the {w} for Trade Aldo Varen." for w in words)
+    places = role_run_places(text)
+    for m in ROLE_RUN.finditer(text):
+        assert has_place_in(places, m.start(), m.start() + 1), m.group()
+    assert len(list(ROLE_RUN.finditer(text))) >= len(words)
+    assert not has_place_in(places, 0, 4) and has_place_in(places, 4, 5)
+
+
+def test_counterparts_are_looked_for_only_where_the_word_is_written_in_lower_case():
+    # counterpart_mentions skips a paragraph without "counterpart": the pattern matches nowhere else.
+    assert COUNTERPART_NAME.search("met his Estovian counterpart, Mira Tol")
+    for text in ("met his Estovian Counterpart, Mira Tol", "met his Estovian COUNTERPART Mira Tol", "met his Estovian peer"):
+        assert COUNTERPART_NAME.search(text) is None
