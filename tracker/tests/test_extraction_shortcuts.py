@@ -203,5 +203,5 @@ def test_role_runs_are_found_only_where_a_role_word_starts_one():
 def test_counterparts_are_looked_for_only_where_the_word_is_written_in_lower_case():
     # counterpart_mentions skips a paragraph without "counterpart": the pattern matches nowhere else.
     assert COUNTERPART_NAME.search("met his Estovian counterpart, Mira Tol")
-    for text in ("met his Estovian Counterpart, Mira Tol", "met his Estovian COUNTERPART Mira Tol", "met his Estovian peer"):
+    for text in ("his Estovian Counterpart, Mira Tol", "his Estovian COUNTERPART Mira Tol", "his Estovian peer"):
         assert COUNTERPART_NAME.search(text) is None
