@@ -11,7 +11,7 @@ import re
 from tracker.rules import WORD_PUNCTUATION
 
 from .gazetteer import Gazetteer
-from .text import word_runs
+from .text import is_run_char, word_runs
 from .vocabulary import (
     HONORIFICS,
     MONTH_NAMES,
@@ -346,7 +346,7 @@ def known_names_in(text: str, start: int, end: int, index: dict[str, list[tuple[
     if not heads:
         return found
     last = start
-    for pos, head in sorted((p, h) for h in heads for p in word_runs(text, h, start, end, WORD_CHAR)):
+    for pos, head in sorted((p, h) for h in heads for p in word_runs(text, h, start, end, is_run_char)):
         if pos < last:
             continue
         for words in index[head]:  # longest first
@@ -387,7 +387,7 @@ def _name_end(text: str, pos: int, end: int, words: tuple[str, ...]) -> int | No
         pos += len(word)
         if n < len(words) - 1 and pos < len(text) and not text[pos].isspace():
             return None
-    if pos > end or (pos < len(text) and WORD_CHAR.match(text, pos)):
+    if pos > end or (pos < len(text) and is_run_char(text[pos])):
         return None
     return pos
 
@@ -397,7 +397,7 @@ def whole_words_in(text: str, start: int, end: int, words) -> list[tuple[int, in
     characters): (start, end) pairs, leftmost first and at one place the longest, as an alternation
     of them, longest first, would find them; found with ``str.find``, since a regex of an article's
     own words (its people's surnames) cost a compile per article, more than the search."""
-    found = sorted((pos, -len(w)) for w in words for pos in word_runs(text, w, start, end, WORD_CHAR))
+    found = sorted((pos, -len(w)) for w in words for pos in word_runs(text, w, start, end, is_run_char))
     out: list[tuple[int, int]] = []
     for pos, length in found:
         if not out or pos >= out[-1][1]:

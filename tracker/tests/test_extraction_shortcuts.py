@@ -12,7 +12,7 @@ from tracker.extraction.people import QUALIFIER_WORDS
 from tracker.extraction.quotes import DOCUMENT_BEFORE, DOCUMENT_NOUNS
 from tracker.extraction.speakers import ADVERBS, SPEECH_VERB, SPEECH_VERBS, VERB_AFTER, VERB_BEFORE
 from tracker.extraction.statements import ANY_CHANNEL, CHANNELS, SPEECH, SPEECH_VERB_FIRST
-from tracker.extraction.text import TRAILER_MARK, _first_legal_notice, words_any_case
+from tracker.extraction.text import TRAILER_MARK, _first_legal_notice, is_run_char, is_word_char, words_any_case
 from tracker.extraction.vocabulary import TITLES
 from tracker.rules import _WORD, _words
 
@@ -205,3 +205,9 @@ def test_counterparts_are_looked_for_only_where_the_word_is_written_in_lower_cas
     assert COUNTERPART_NAME.search("met his Estovian counterpart, Mira Tol")
     for text in ("his Estovian Counterpart, Mira Tol", "his Estovian COUNTERPART Mira Tol", "his Estovian peer"):
         assert COUNTERPART_NAME.search(text) is None
+
+
+def test_word_characters_read_with_string_methods_are_the_pattern_s():
+    chars = [chr(c) for c in range(0x3000)] + list("ſİıK²½Ⅻ١\u0301\u00a0\u2009—–-_")
+    assert [is_word_char(c) for c in chars] == [bool(re.match(r"\w", c)) for c in chars]
+    assert [is_run_char(c) for c in chars] == [bool(re.match(r"[\w-]", c)) for c in chars]
