@@ -16,6 +16,7 @@ from datetime import date
 
 from tracker.rules import IN_PERSON, REMOTE
 
+from . import claim_terms as terms
 from .claim_terms import (
     DURATION,
     NUMBER,
@@ -44,7 +45,7 @@ CONTACT_NOUN = (
 # Words between an ordinal and its noun ("first in-person meeting"), never the words that time it.
 MODIFIERS = r"(?:(?!(?:since|in|with|between)\b(?!-))[\w-]+\s+){0,3}?"
 WITH_WHOM = r"(?:\s+(?:between|with|of)\s+[^.;,]{0,60}?)?"
-HAVE_NOT = r"\b(?:have|has|had)(?:n['’]t|\s+not|\s+never)\s+(?:yet\s+|once\s+|even\s+)?"
+HAVE_NOT = terms.HAVE + r"(?:n['’]t|\s+not|\s+never)\s+(?:yet\s+|once\s+|even\s+)?"
 CONTACT_PARTICIPLE = (
     r"(?P<verb>met|spoken|talked|seen(?:\s+(?:each\s+other|one\s+another))?|been\s+in\s+(?:touch|contact)|held\s+talks"
     r"|visited|had\s+(?:a\s+)?(?:phone\s+call|call|meeting|talks|conversation)|spoke|sat\s+down\s+together"
@@ -97,18 +98,20 @@ NOT_PEOPLE = re.compile(
 )
 NOT_THE_PAIRS = re.compile(r"\s+(?:abroad|overseas|outside|of\s+(?:the|a)\s+(?:year|season))\b", re.I)
 OF_THE_YEAR = re.compile(r"\s+of\s+the\s+year\b", re.I)
-ONE_MANS_TRIP = re.compile(r"\b(?:foreign|overseas|international)\s+(?:trip|visit|tour|travel)", re.I)
-VERB_BETWEEN = re.compile(r"\b(?:was|were|is|came|took|held|happened|had|has|have|will|would)\b", re.I)
-NTH_TIME = re.compile(rf"\b(?:the|for\s+the|for\s+a)\s+(?P<ord>{ORDINAL})\s+time\b(?P<rest>[^.;]{{0,100}})", re.I)
+ONE_MANS_TRIP = re.compile(rf"{terms.ABROAD}\s+(?:trip|visit|tour|travel)", re.I)
+VERB_BETWEEN = re.compile(
+    whole_words_any_case("was were is came took held happened had has have will would".split()), re.I
+)
+NTH_TIME = re.compile(rf"{terms.THE_OR_FOR}\s+(?P<ord>{ORDINAL})\s+time\b(?P<rest>[^.;]{{0,100}})", re.I)
 # "the first Norvanian leader to visit Estralia since 1962", "the first president to meet ... in 20 years"
 FIRST_TO = re.compile(
-    r"\bfirst\s+(?:[\w-]+\s+){0,3}?(?:leader|president|prime\s+minister|head\s+of\s+(?:state|government)|chancellor"
+    rf"{terms.FIRST}\s+(?:[\w-]+\s+){{0,3}}?(?:leader|president|prime\s+minister|head\s+of\s+(?:state|government)|chancellor"
     r"|premier|monarch|king|queen|official)\s+(?:ever\s+)?to\s+(?:visit|meet|travel\s+to|hold\s+talks|set\s+foot)\b",
     re.I,
 )
 # "It has been two years since the leaders last met"; "five times since 2019" counts the contacts.
 BEEN_SINCE = re.compile(
-    rf"\b(?:it\s+has|it['’]s|it\s+had|it\s+was|it\s+will\s+have)\s+been\s+(?:(?P<dur>{DURATION})\s+since\b"
+    rf"{terms.IT_HAS}\s+been\s+(?:(?P<dur>{DURATION})\s+since\b"
     r"(?=[^.;]{0,80}?\b(?:last\s+)?(?:met|spoke|talked|visited|were\s+in\s+touch|held\s+talks)\b)"
     # "it has been a long time since we met": a long silence of no stated length, the pair as subject
     r"|(?P<vague>a\s+(?:very\s+)?long\s+time|a\s+while|ages|quite\s+some\s+time|so\s+long)\s+since\s+(?:we|they"
@@ -117,7 +120,7 @@ BEEN_SINCE = re.compile(
     re.I,
 )
 TIMES_SINCE = re.compile(
-    rf"\b(?:have|has|had)\s+(?:now\s+|already\s+)?(?:met|spoken|talked|held\s+talks)\s+(?P<num>{NUMBER})\s+times\b"
+    rf"{terms.HAVE}\s+(?:now\s+|already\s+)?(?:met|spoken|talked|held\s+talks)\s+(?P<num>{NUMBER})\s+times\b"
     r"(?P<rest>[^.;]{0,60})",
     re.I,
 )
@@ -137,7 +140,7 @@ TIME_WORDS = re.compile(
     rf"\b(?:since\s+(?P<since>)|in\s+(?P<dur>{DURATION})\b|this\s+(?P<period>year|month|week)\b|{AS_OFFICE})", re.I
 )
 LONGEST = re.compile(
-    r"\blongest\s+(?:[\w-]+\s+){0,2}?(?P<noun>gap|stretch|period|time|pause|silence|interval|lull|break|spell"
+    rf"{terms.LONGEST}\s+(?:[\w-]+\s+){{0,2}}?(?P<noun>gap|stretch|period|time|pause|silence|interval|lull|break|spell"
     r"|absence|hiatus)\b(?P<between>[^.;]{0,60}?)\bsince\s+",
     re.I,
 )
@@ -147,7 +150,7 @@ ABOUT_CONTACT = re.compile(
     rf"\b(?:{CONTACT_NOUN}|without|apart|between|speaking|talking|meeting|in\s+touch|contact)\b", re.I
 )
 HIGHEST_LEVEL = re.compile(
-    rf"\b(?:highest[- ]level|most\s+senior|highest[- ]ranking)\s+{MODIFIERS}(?P<noun>{CONTACT_NOUN}|delegation|visitor"
+    rf"{terms.HIGHEST}\s+{MODIFIERS}(?P<noun>{CONTACT_NOUN}|delegation|visitor"
     r"|official)\b[^.;]{0,60}?\bsince\s+",
     re.I,
 )
@@ -187,14 +190,14 @@ PAUSE_OF_OTHER = re.compile(
 )
 SILENCE_ENDED = [
     re.compile(
-        rf"\b(?:ending|ended|ends|end|breaking|broke|breaks|after|following)\s+(?:(?:a|an|the|their|its)\s+)?"
+        rf"{terms.ENDING}\s+(?:(?:a|an|the|their|its)\s+)?"
         rf"(?:(?P<cmp>nearly|almost|more\s+than|over|about|roughly)\s+)?(?P<num>{NUMBER})[- ](?P<unit>day|week|month"
         rf"|year|decade)s?(?:-long)?\s+{PAUSE}\b",
         re.I,
     ),
-    re.compile(rf"\bafter\s+(?:a\s+)?{PAUSE}\s+of\s+{DURATION}\b", re.I),
+    re.compile(rf"{terms.AFTER}\s+(?:a\s+)?{PAUSE}\s+of\s+{DURATION}\b", re.I),
     re.compile(
-        rf"\bafter\s+{DURATION}\s+(?:without|of\s+no)\s+(?:direct\s+|high-level\s+)?(?:talks|contacts?|meetings?"
+        rf"{terms.AFTER}\s+{DURATION}\s+(?:without|of\s+no)\s+(?:direct\s+|high-level\s+)?(?:talks|contacts?|meetings?"
         r"|calls?|dialogue|conversations?)\b",
         re.I,
     ),

@@ -9,6 +9,19 @@ from dataclasses import dataclass
 from datetime import date
 
 from .dates import DateHit, resolve_phrase
+from .text import words_any_case
+
+# The claim shapes' opening words read from their first letter (text.words_any_case): under re.I a
+# leading "\\b" and alternation were tried at every position of each sentence with a claim cue.
+HAVE = words_any_case(["have", "has", "had"])
+AFTER = words_any_case(["after"])
+FIRST = words_any_case(["first"])
+LONGEST = words_any_case(["longest"])
+ABROAD = words_any_case(["foreign", "overseas", "international"])
+THE_OR_FOR = words_any_case(["the", r"for\s+the", r"for\s+a"])
+IT_HAS = words_any_case([r"it\s+has", r"it['’]s", r"it\s+had", r"it\s+was", r"it\s+will\s+have"])
+HIGHEST = words_any_case([r"highest[- ]level", r"most\s+senior", r"highest[- ]ranking"])
+ENDING = words_any_case("ending ended ends end breaking broke breaks after following".split())
 
 NUMBER_WORDS = {
     "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,

@@ -4,12 +4,14 @@ once titles and role words are dropped (``person_name_clean``), and where known 
 
 from __future__ import annotations
 
+import bisect
+import functools
 import re
 
 from tracker.rules import WORD_PUNCTUATION
 
 from .gazetteer import Gazetteer
-from .text import word_runs
+from .text import is_run_char, word_runs
 from .vocabulary import (
     HONORIFICS,
     MONTH_NAMES,
@@ -53,13 +55,9 @@ NAME_RUN = re.compile(rf"{NAME_WORD}(?:{SEP}(?:{PARTICLE}{SEP}){{0,2}}{NAME_WORD
 CAPS_RUN = re.compile(rf"{NAME_WORD}(?:{SEP}(?:(?:of|and|the|{PARTICLE}){SEP}){{0,2}}{NAME_WORD}){{0,9}}")
 
 
-def phrases_alternation(phrases: list[str]) -> str:
-    """A fast regex for any of ``phrases``, each word capitalised or not ("Prime Minister", "prime
-    minister"), words split by spaces or one line break.
-
-    Grouped by first letter, so the engine tries a handful of branches where one big
-    case-insensitive alternation tried them all at every position (5× faster on a news article).
-    """
+def _phrase_rests(phrases: list[str]) -> list[tuple[str, str]]:
+    """Each first letter (lower case) of ``phrases``, in order, with the alternation of what follows
+    it in each of its phrases, longest first, each later word capitalised or not."""
     by_letter: dict[str, list[str]] = {}
     for phrase in sorted(phrases, key=len, reverse=True):
         by_letter.setdefault(phrase[0].lower(), []).append(phrase)
@@ -68,12 +66,79 @@ def phrases_alternation(phrases: list[str]) -> str:
         first, *others = phrase.split()
         return SEP.join([re.escape(first[1:]), *(f"[{w[0].upper()}{w[0].lower()}]{re.escape(w[1:])}" for w in others)])
 
-    return "|".join(f"[{c.upper()}{c}](?:{'|'.join(rest(p) for p in group)})" for c, group in sorted(by_letter.items()))
+    return [(c, "|".join(rest(p) for p in group)) for c, group in sorted(by_letter.items())]
+
+
+def phrases_alternation(phrases: list[str]) -> str:
+    """A fast regex for any of ``phrases``, each word capitalised or not ("Prime Minister", "prime
+    minister"), words split by spaces or one line break.
+
+    Grouped by first letter, so the engine tries a handful of branches where one big
+    case-insensitive alternation tried them all at every position (5× faster on a news article).
+    """
+    return "|".join(f"[{c.upper()}{c}](?:{rests})" for c, rests in _phrase_rests(phrases))
 
 
 TITLE_PATTERN = phrases_alternation(TITLES)
 TITLE_FIRST = "[" + "".join(sorted({t[0].upper() for t in TITLES} | {t[0].lower() for t in TITLES})) + "]"
 TITLE = re.compile(rf"\b(?={TITLE_FIRST})(?P<title>{TITLE_PATTERN})(?:\b|(?<=\.))")
+# TITLE where the title's first letter is a capital: the capitals read as one class, so the engine
+# skips from capital to capital in C, the branch for each chosen by a lookbehind. TITLE's own
+# leading test ran at every position, and a class of its lower-case letters too would stop the
+# engine at most letters of a text: a title in lower case is found from its first word instead.
+TITLE_CAPITALISED = re.compile(
+    rf"(?P<title>[{''.join(c.upper() for c, _ in _phrase_rests(TITLES))}]{AT_WORD_START}(?:"
+    + "|".join(f"(?<={c.upper()})(?:{rests})" for c, rests in _phrase_rests(TITLES))
+    + r"))(?:\b|(?<=\.))"
+)
+# How a title in lower case starts: every title's first word, lower-cased as TITLE reads it ("vice",
+# "commander-in-Chief"), less those another one starts ("president" finds "president-elect").
+_LOWER_FIRST_WORDS = sorted({t.split()[0][0].lower() + t.split()[0][1:] for t in TITLES})
+LOWER_TITLE_STARTS = tuple(
+    w for w in _LOWER_FIRST_WORDS if not any(w != o and w.startswith(o) for o in _LOWER_FIRST_WORDS)
+)
+
+
+def title_matches(text: str, start: int, end: int) -> list[re.Match]:
+    """``list(TITLE.finditer(text, start, end))``: a capitalised title found by TITLE_CAPITALISED, one
+    in lower case by TITLE at the places its first word starts (``str.find``), leftmost first, each
+    search from where the last match ended. A place holds a title of one case only."""
+    lower = _lower_title_places(text)
+    i = bisect.bisect_left(lower, start)
+    out: list[re.Match] = []
+    pos = start
+    capital = TITLE_CAPITALISED.search(text, pos, end)
+    while True:
+        m = None
+        while i < len(lower) and lower[i] < end and (capital is None or lower[i] < capital.start()):
+            if lower[i] >= pos:
+                m = TITLE.match(text, lower[i], end)
+            i += 1
+            if m:
+                break
+        m = m or capital
+        if m is None:
+            return out
+        out.append(m)
+        pos = m.end()
+        if capital is not None and capital.start() < pos:
+            capital = TITLE_CAPITALISED.search(text, pos, end)
+
+
+@functools.lru_cache(maxsize=4)
+def _lower_title_places(text: str) -> list[int]:
+    """Where a word starting one of LOWER_TITLE_STARTS begins in ``text``, in order (per text: the
+    people finder asks for each paragraph)."""
+    places = []
+    for word in LOWER_TITLE_STARTS:
+        pos = text.find(word)
+        while pos >= 0:
+            if pos == 0 or not (text[pos - 1].isalnum() or text[pos - 1] == "_"):  # a word starts (TITLE's "\\b")
+                places.append(pos)
+            pos = text.find(word, pos + 1)
+    return sorted(places)
+
+
 SPEECH_VERB = (
     r"(?:said|says|told|added|stated|noted|stressed|explained|warned|wrote|tweeted|posted|asked|replied|insisted"
     r"|declared|argued|emphasi[sz]ed|continued|recalled|acknowledged|cautioned|urged|announced|described|called)"
@@ -281,7 +346,7 @@ def known_names_in(text: str, start: int, end: int, index: dict[str, list[tuple[
     if not heads:
         return found
     last = start
-    for pos, head in sorted((p, h) for h in heads for p in word_runs(text, h, start, end, WORD_CHAR)):
+    for pos, head in sorted((p, h) for h in heads for p in word_runs(text, h, start, end, is_run_char)):
         if pos < last:
             continue
         for words in index[head]:  # longest first
@@ -322,7 +387,7 @@ def _name_end(text: str, pos: int, end: int, words: tuple[str, ...]) -> int | No
         pos += len(word)
         if n < len(words) - 1 and pos < len(text) and not text[pos].isspace():
             return None
-    if pos > end or (pos < len(text) and WORD_CHAR.match(text, pos)):
+    if pos > end or (pos < len(text) and is_run_char(text[pos])):
         return None
     return pos
 
@@ -332,7 +397,7 @@ def whole_words_in(text: str, start: int, end: int, words) -> list[tuple[int, in
     characters): (start, end) pairs, leftmost first and at one place the longest, as an alternation
     of them, longest first, would find them; found with ``str.find``, since a regex of an article's
     own words (its people's surnames) cost a compile per article, more than the search."""
-    found = sorted((pos, -len(w)) for w in words for pos in word_runs(text, w, start, end, WORD_CHAR))
+    found = sorted((pos, -len(w)) for w in words for pos in word_runs(text, w, start, end, is_run_char))
     out: list[tuple[int, int]] = []
     for pos, length in found:
         if not out or pos >= out[-1][1]:

@@ -8,6 +8,8 @@ publisher's own country, the person the article is most about who has no other o
 
 from __future__ import annotations
 
+import bisect
+import functools
 import re
 from collections import Counter
 from typing import TYPE_CHECKING
@@ -157,6 +159,8 @@ def counterpart_mentions(finder: PeopleFinder, start: int, end: int) -> list[Men
     from .people import Mention
 
     out = []
+    if finder.text.find("counterpart", start, end) < 0:
+        return out  # what every match holds, found at C speed
     for m in COUNTERPART_NAME.finditer(finder.text, start, end):
         country = finder.gz.country_of_demonym(m.group("demonym"))
         words = m.group("name").split()
@@ -181,6 +185,30 @@ ROLE_RUN = re.compile(
     rf"(?P<run>(?:{SEP}(?:of|the|and(?!{SEP}(?:{_ROLES}|{_OFFICES})\b)|for|to|on(?:{SEP}[a-z]+){{0,3}}|{NAME_WORD}))+)"
 )
 LINKS = ("of", "the", "and", "for", "on", "to")
+# How every match of ROLE_RUN starts: its role and office words up to their first optional letter
+# ("Counsel" for "Counsell?or"), less those another starts ("Chair" finds "Chairman").
+_ROLE_WORDS = [w.split("?")[0][:-1] if "?" in w else w for w in f"{_ROLES}|{_OFFICES}".split("|")]
+ROLE_RUN_STARTS = tuple(sorted(w for w in _ROLE_WORDS if not any(w != o and w.startswith(o) for o in _ROLE_WORDS)))
+
+
+@functools.lru_cache(maxsize=4)
+def role_run_places(text: str) -> list[int]:
+    """Where a word of ROLE_RUN_STARTS is written in ``text``, in order (once per text: the finder
+    asks for each paragraph)."""
+    return sorted(pos for word in ROLE_RUN_STARTS for pos in _finds(text, word))
+
+
+def _finds(text: str, word: str):
+    pos = text.find(word)
+    while pos >= 0:
+        yield pos
+        pos = text.find(word, pos + 1)
+
+
+def has_place_in(places: list[int], start: int, end: int) -> bool:
+    """Whether one of the sorted ``places`` lies in [start, end)."""
+    i = bisect.bisect_left(places, start)
+    return i < len(places) and places[i] < end
 
 
 def role_mentions(finder: PeopleFinder, regions: list[tuple[int, int]], found: list[Mention]) -> list[Mention]:
@@ -194,7 +222,10 @@ def role_mentions(finder: PeopleFinder, regions: list[tuple[int, int]], found: l
     text, gz = finder.text, finder.gz
     taken = [(m.start, m.end) for m in found]
     out = []
+    starts = role_run_places(text)
     for start, end in regions:
+        if not has_place_in(starts, start, end):
+            continue  # no role or office word opens a run here (ROLE_RUN's leading test ran at every position)
         for m in ROLE_RUN.finditer(text, start, end):
             if m.group("office") and OFFICE_OF_THE.search(text, max(0, m.start() - 40), m.start()):
                 continue  # "Assistant to the President for National Security Affairs Mira Tol": not his office

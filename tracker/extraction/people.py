@@ -34,6 +34,7 @@ from .names import (
     office_opens_clause,
     person_name_clean,
     role_before_name,
+    title_matches,
     trim_name_words,
     whole_words_in,
 )
@@ -218,7 +219,7 @@ class PeopleFinder:
         out = []
         text = self.text
         has_title = False
-        for m in TITLE.finditer(text, start, end):
+        for m in title_matches(text, start, end):
             has_title = True
             title = " ".join(m.group("title").split())
             title_cap = title.title() if not title[0].isupper() else title

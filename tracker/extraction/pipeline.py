@@ -28,7 +28,7 @@ from .narrator import Narrators, narrator_by_office, narrator_from_title
 from .people import PeopleFinder
 from .people_titles import people_complete_from_title
 from .statements import find_quotes, find_statements
-from .text import Block, boilerplate_ranges, links_blanked, masthead, paragraphs, sentences, word_runs
+from .text import Block, boilerplate_ranges, is_word_char, links_blanked, masthead, paragraphs, sentences, word_runs
 from .title_contacts import title_contact
 from .transcript_contacts import captions_complete_from_title, transcript_meeting
 
@@ -250,7 +250,7 @@ def topics_in(text: str, topics: dict[str, list[str]], regions: list[tuple[int, 
     body = body.lower()
     found: set[str] = set()
     for first in by_first:
-        for pos in word_runs(body, first, 0, len(body), _WORD_CHAR):
+        for pos in word_runs(body, first, 0, len(body), is_word_char):
             for keyword, names in by_first[first]:
                 if body.startswith(keyword, pos) and not _WORD_CHAR.match(body, pos + len(keyword)):
                     found.update(names)

@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 
 from .speakers import ADVERBS, SPEECH_VERB
-from .text import Block
+from .text import Block, words_any_case
 
 # '," said Tol' / '," he added' / '," the President stressed': the words before were a quotation of their own.
 ATTRIBUTION_AFTER = re.compile(
@@ -180,14 +180,18 @@ def is_title(quote: str) -> bool:
 # A quotation right after the noun of a document, an undertaking, an event or an outlet is its
 # name: 'decree of 14 May "On the appointment of judges"', 'the programme "Large Construction"',
 # 'a report titled "…"', 'the press marathon "30 questions to the President"'.
+DOCUMENT_NOUNS = (
+    r"decrees? laws? resolutions? bills? acts? programmes? programs? strateg(?:y|ies) reports? books? films? songs?"
+    r" projects? initiatives? campaigns? festivals? operations? exercises? awards? medals? platforms? sections?"
+    r" conferences? marathons? forums? exhibitions? channels? portals? newspapers? magazines? shows? contests?"
+    r" competitions? titled entitled dubbed headlined mottos? slogans? themes? hashtags? stud(?:y|ies) surveys?"
+    r" papers? reviews? articles? essays? editorials? columns? albums? poems? novels? plays? manifestos? doctrines?"
+    r" declarations? communiqu[ée]s? banners? posters? placards? signs? t-shirts? billboards? headlines?"
+).split()
+# The nouns read from their first letter (text.words_any_case): at each word of the 70 characters
+# before a quotation only the nouns of its letter are tried, not all eighty.
 DOCUMENT_BEFORE = re.compile(
-    r"\b(?:decrees?|laws?|resolutions?|bills?|acts?|programmes?|programs?|strateg(?:y|ies)|reports?|books?|films?"
-    r"|songs?|projects?|initiatives?|campaigns?|festivals?|operations?|exercises?|awards?|medals?|platforms?"
-    r"|sections?|conferences?|marathons?|forums?|exhibitions?|channels?|portals?|newspapers?|magazines?|shows?"
-    r"|contests?|competitions?|titled|entitled|dubbed|headlined|mottos?|slogans?|themes?|hashtags?|stud(?:y|ies)"
-    r"|surveys?|papers?|reviews?|articles?|essays?|editorials?|columns?|albums?|poems?|novels?|plays?|manifestos?"
-    r"|doctrines?|declarations?|communiqu[ée]s?|banners?|posters?|placards?|signs?|t-shirts?|billboards?|headlines?)"
-    r"(?:[ \t]+(?:of|dated|from|No\.?)[ \t]+[^\"“”\n.!?:;]{1,30}?)?"
+    words_any_case(DOCUMENT_NOUNS) + r"(?:[ \t]+(?:of|dated|from|No\.?)[ \t]+[^\"“”\n.!?:;]{1,30}?)?"
     r"(?:[ \t]+(?:reading|that[ \t]+read|which[ \t]+read|saying|bearing|with[ \t]+the[ \t]+words))?"
     r"[ \t,–—-]*(?:the[ \t]+)?$",
     re.I,

@@ -10,41 +10,49 @@ import re
 from .context import Article
 from .names import AT_WORD_START
 from .people import Entity, Mention
+from .text import words_any_case
 
 # Verbs that report speech, as news and releases write them; "he said" after any of them means the
 # person they introduced.
-SPEECH_VERB = (
-    r"(?:said|says|say|told|tells|added|adds|stated|states|noted|notes|stressed|stresses|explained|warned|wrote"
+SPEECH_VERBS = (
+    r"said|says|say|told|tells|added|adds|stated|states|noted|notes|stressed|stresses|explained|warned|wrote"
     r"|tweeted|posted|asked|replied|insisted|declared|argued|emphasi[sz]ed|emphasi[sz]es|continued|recalled"
     r"|acknowledged|cautioned|urged|announced|described|called|underscored|underlined|assured|summed\s+up"
     r"|remarked|pointed\s+out|observed|commented|concluded|affirmed|reaffirmed|reiterated|highlighted|expressed"
     r"|conveyed|suggested|proposed|mentioned|responded|answered|confirmed|vowed|pledged|promised|predicted"
     r"|admitted|conceded|claimed|maintained|complained|lamented|joked|quipped|recounted|shared|went\s+on"
     r"|thanked|welcomed|praised|commended|hailed|lauded|critici[sz]ed|denounced|reminded|condemned|called\s+on"
-    r"|told\s+reporters|wrote\s+on)"
-)
+    r"|told\s+reporters|wrote\s+on"
+).split("|")
+SPEECH_VERB = f"(?:{'|'.join(SPEECH_VERBS)})"
+# The same verbs for the patterns read case-insensitively, grouped by first letter (text.words_any_case):
+# read at every mention, they tried a hundred branches where one letter's few can match.
+SPEECH_VERB_ANY_CASE = f"(?:{words_any_case(SPEECH_VERBS, at_word_start=False)})"
 ADVERBS = r"(?:\w+ly\s+|also\s+|later\s+|then\s+|again\s+|further\s+|once\s+again\s+){0,2}"
-VERB_AFTER = re.compile(rf"[\s,]*{ADVERBS}{SPEECH_VERB}\b", re.I)
+VERB_AFTER = re.compile(rf"[\s,]*{ADVERBS}{SPEECH_VERB_ANY_CASE}\b", re.I)
 # "Tol, speaking at the summit, said" / "Tol, who chairs the council, told reporters" / "quoted Tol as saying"
 VERB_AFTER_CLAUSE = re.compile(
-    rf"\s*,[^,.;“”\"]{{2,80}},\s*{ADVERBS}{SPEECH_VERB}\b"
+    rf"\s*,[^,.;“”\"]{{2,80}},\s*{ADVERBS}{SPEECH_VERB_ANY_CASE}\b"
     r"|\s+(?:(?:was|were|is|has\s+been)\s+(?:also\s+)?quoted\s+(?:by\s+[^,.;“”\"]{1,60}?\s+)?)?as\s+(?:saying|telling|stating"
     r"|writing)\b",
     re.I,
 )
 # "a spokesman for Tol said": the words are the spokesman's, not Tol's.
 ON_BEHALF = re.compile(
-    r"\b(?:spokes(?:man|woman|person)|aide|adviser|advisor|office|official|representative|secretary|ministry"
-    r"|government|staff|envoy|lawyer)\s+(?:for|of|to)\s+(?:the\s+)?$",
+    words_any_case(
+        r"spokes(?:man|woman|person) aide adviser advisor office official representative secretary ministry"
+        r" government staff envoy lawyer".split()
+    )
+    + r"\s+(?:for|of|to)\s+(?:the\s+)?$",
     re.I,
 )
 # "said Tol" but not "told Tol" / "asked Tol" / "thanked Tol": after these verbs the name is who was addressed.
 ADDRESSED = (
-    r"(?:told|tells|asked|urged|assured|thanked|welcomed|praised|condemned|called\s+on"
-    r"|cautioned|warned|congratulated|told\s+reporters)\s+$"
-)
-VERB_BEFORE = re.compile(rf"(?:{SPEECH_VERB}|according\s+to)\s+$", re.I)
-VERB_BEFORE_ADDRESSED = re.compile(ADDRESSED, re.I)
+    r"told tells asked urged assured thanked welcomed praised condemned called\s+on cautioned warned congratulated"
+    r" told\s+reporters"
+).split()
+VERB_BEFORE = re.compile(words_any_case([*SPEECH_VERBS, r"according\s+to"], at_word_start=False) + r"\s+$", re.I)
+VERB_BEFORE_ADDRESSED = re.compile(words_any_case(ADDRESSED, at_word_start=False) + r"\s+$", re.I)
 PRONOUN_SAID = re.compile(rf"(?P<p>[HhSs]{AT_WORD_START}(?:(?<=[Hh])e|(?<=[Ss])he))\s+{ADVERBS}{SPEECH_VERB}\b")
 MALE = re.compile(r"\b(?:Mr|Sir|King|Prince|Sheikh|Emir|Amir|Sultan|Chairman|Spokesman|Lord|Grand\s+Duke)\b\.?")
 FEMALE = re.compile(

@@ -32,6 +32,8 @@ from .speakers import (
     ADVERBS,
     PRONOUN_SAID,
     SPEECH_VERB,
+    SPEECH_VERB_ANY_CASE,
+    SPEECH_VERBS,
     VERB_AFTER,
     VERB_AFTER_CLAUSE,
     genders,
@@ -45,12 +47,12 @@ from .text import Block, whole_words_any_case
 
 __all__ = ["FoundStatement", "find_quotes", "find_statements"]
 
-SPEECH = re.compile(rf"\b{SPEECH_VERB}\b|\baccording\s+to\b", re.I)
+SPEECH = re.compile(whole_words_any_case([*SPEECH_VERBS, r"according\s+to"]), re.I)
 # Read right after a quotation: '…," he said', '…," said Tol', and what ends the quotation before them.
 AFTER_CLOSE = re.compile(r"[ \t,]*(?:\n(?![ \t]*\n)[ \t,]*)?")
 BARE_CAPITALISED = re.compile(r"[A-Z][\w'’-]+")
 PRONOUN_THEN_SPEECH_VERB = re.compile(rf"(?P<p>[Hh]e|[Ss]he)\s+{ADVERBS}{SPEECH_VERB}\b")
-SPEECH_VERB_FIRST = re.compile(rf"{SPEECH_VERB}\s+", re.I)
+SPEECH_VERB_FIRST = re.compile(rf"{SPEECH_VERB_ANY_CASE}\s+", re.I)
 # Each channel's words, read from their first letter (text.whole_words_any_case); "interview" keeps
 # its own pattern, whose "told CNN" and 'on "Meet' end without a word boundary.
 CHANNELS = [

@@ -273,14 +273,26 @@ def _inside(pos: int, blocks: list[Block]) -> bool:
     return any(b.start <= pos < b.end for b in blocks)
 
 
-def word_runs(text: str, word: str, start: int, end: int, word_char: re.Pattern) -> list[int]:
-    """Where a regex's maximal run of ``word_char`` characters in ``text[start:end]`` is exactly
-    ``word``: the offsets ``finditer`` would give, found with ``str.find`` (C speed) instead."""
+def is_word_char(c: str) -> bool:
+    """What a regex reads as ``\\w``: a character ``str.isalnum`` takes, or "_" (a string method
+    costs a fraction of a pattern's ``match`` call)."""
+    return c.isalnum() or c == "_"
+
+
+def is_run_char(c: str) -> bool:
+    """What a regex reads as ``[\\w-]``."""
+    return c.isalnum() or c == "_" or c == "-"
+
+
+def word_runs(text: str, word: str, start: int, end: int, word_char) -> list[int]:
+    """Where a maximal run of characters ``word_char`` takes (``is_word_char``, ``is_run_char``) in
+    ``text[start:end]`` is exactly ``word``: the offsets a regex's ``finditer`` would give, found
+    with ``str.find`` (C speed) instead."""
     out = []
     pos = text.find(word, start, end)
     while pos >= 0:
         stop = pos + len(word)
-        if (pos == 0 or not word_char.match(text, pos - 1)) and (stop == end or not word_char.match(text, stop)):
+        if (pos == 0 or not word_char(text[pos - 1])) and (stop == end or not word_char(text[stop])):
             out.append(pos)
         pos = text.find(word, pos + 1, end)
     return out
@@ -290,6 +302,14 @@ def whole_words_any_case(words: list[str]) -> str:
     """A case-insensitive regex for any of ``words`` (each a regex opening with a letter or "\\d") as a
     whole word. Its first character is read as a case-sensitive class, so the engine skips in C to
     the next candidate; a leading "\\b" or lookahead under re.I was tried at every position."""
+    return words_any_case(words) + r"\b"
+
+
+def words_any_case(words: list[str], at_word_start: bool = True) -> str:
+    """``\\b(?i:word|word|...)`` for ``words`` (each a regex opening with a letter or "\\d"; without
+    the "\\b" unless ``at_word_start``), the first character read as a class and the branches grouped
+    by it (``whole_words_any_case``): only the branches of the letter there are tried, not every
+    word's (under re.I each branch is entered to compare its first letter)."""
     by_first: dict[str, list[str]] = {}
     for word in words:
         first, rest = (word[:2], word[2:]) if word.startswith("\\") else (word[0], word[1:])
@@ -298,4 +318,5 @@ def whole_words_any_case(words: list[str]) -> str:
     also = {"s": "\u017f", "i": "\u0130\u0131", "k": "\u212a"}
     letters = "".join(f if len(f) > 1 else f.upper() + f.lower() + also.get(f.lower(), "") for f in by_first)
     rests = "|".join(f"(?<={f})(?:{'|'.join(r)})" for f, r in by_first.items())
-    return rf"[{letters}](?<!\w.)(?i:{rests})\b"
+    start = r"(?<!\w.)" if at_word_start else ""
+    return rf"[{letters}]{start}(?i:{rests})"

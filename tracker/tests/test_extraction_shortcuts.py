@@ -2,13 +2,18 @@
 
 import re
 
+from tracker.extraction import names
 from tracker.extraction.claim_shapes import CUE, CUE_WORDS
 from tracker.extraction.contact_verb_starts import contact_verb_matches
 from tracker.extraction.contacts import CONTACT_VERB
-from tracker.extraction.names import WORD_RUN, _word_runs_set
+from tracker.extraction.names import LOWER_TITLE_STARTS, TITLE, WORD_RUN, _word_runs_set, title_matches
+from tracker.extraction.offices import _OFFICES, _ROLES, COUNTERPART_NAME, ROLE_RUN, has_place_in, role_run_places
 from tracker.extraction.people import QUALIFIER_WORDS
-from tracker.extraction.statements import ANY_CHANNEL, CHANNELS
-from tracker.extraction.text import TRAILER_MARK, _first_legal_notice
+from tracker.extraction.quotes import DOCUMENT_BEFORE, DOCUMENT_NOUNS
+from tracker.extraction.speakers import ADVERBS, SPEECH_VERB, SPEECH_VERBS, VERB_AFTER, VERB_BEFORE
+from tracker.extraction.statements import ANY_CHANNEL, CHANNELS, SPEECH, SPEECH_VERB_FIRST
+from tracker.extraction.text import TRAILER_MARK, _first_legal_notice, is_run_char, is_word_char, words_any_case
+from tracker.extraction.vocabulary import TITLES
 from tracker.rules import _WORD, _words
 
 # Every verb form the contact verb pattern knows, in sentences about fictional leaders.
@@ -88,3 +93,121 @@ def test_claim_cue_read_from_its_first_letter_matches_the_plain_alternation():
     for start in range(len(text)):
         m, expected = CUE.search(text, start), plain.search(text, start)
         assert (m and m.span()) == (expected and expected.span())
+
+
+def _title_text() -> str:
+    """Every title, written capitalised, in lower case and in capitals, beside fictional names, and
+    the places a title's words stand inside other words or run into the next title."""
+    lines = []
+    for title in TITLES:
+        lower = " ".join(w[0].lower() + w[1:] for w in title.split())
+        capital = " ".join(w[0].upper() + w[1:] for w in title.split())
+        lines.append(f"The {lower} Mira Tol met {capital} Aldo Varen; ex{lower} and {lower}'s aide, {title}.")
+    lines.append("prime\nminister Tol, Prime minister Varen, vice-president Tol, the President and Vice President.")
+    lines.append("presidential, vicepresident, kingdom, PRESIDENT Tol, president-elect Varen, Gen. Tol")
+    return "\n".join(lines)
+
+
+def _title_spans(matches) -> list:
+    return [(m.span(), m.group("title")) for m in matches]
+
+
+def test_titles_found_in_two_halves_are_the_pattern_s_matches():
+    text = _title_text()
+    regions = [(0, len(text)), (1, len(text) - 1), (len(text) // 3, len(text) // 2)]
+    regions += [(m.start(), m.end()) for m in re.finditer(r"[^\n]+", text)]
+    for start, end in regions:
+        assert _title_spans(title_matches(text, start, end)) == _title_spans(TITLE.finditer(text, start, end))
+    assert len(list(TITLE.finditer(text))) > 4 * len(TITLES)
+
+
+def test_every_lower_case_title_start_is_needed_for_the_titles_found(monkeypatch):
+    text = _title_text()
+    expected = _title_spans(TITLE.finditer(text))
+    for word in LOWER_TITLE_STARTS:
+        monkeypatch.setattr(names, "LOWER_TITLE_STARTS", tuple(w for w in LOWER_TITLE_STARTS if w != word))
+        names._lower_title_places.cache_clear()
+        assert _title_spans(title_matches(text, 0, len(text))) != expected, word
+    names._lower_title_places.cache_clear()
+
+
+def test_document_nouns_read_from_their_first_letter_match_the_plain_alternation():
+    tail = DOCUMENT_BEFORE.pattern[len(words_any_case(DOCUMENT_NOUNS)) :]
+    plain = re.compile(r"\b(?:" + "|".join(DOCUMENT_NOUNS) + ")" + tail, re.I)
+    samples = ["decree", "Studies", "STRATEGY", "communiqué", "t-shirts", "titled", "law", "headlines"]
+    for noun in DOCUMENT_NOUNS:
+        samples.append(re.sub(r"\(\?:y\|ies\)", "y", re.sub(r"\[ée\]", "é", noun)).replace("?", ""))
+    for noun in samples:
+        for before in (f"the {noun} ", f"a {noun} of 14 May ", f"x{noun} ", f"{noun}s, the ", f"{noun} saying, "):
+            for text in (before, before.title(), before.upper()):
+                m, expected = DOCUMENT_BEFORE.search(text), plain.search(text)
+                assert (m and m.span()) == (expected and expected.span()), text
+    assert all(DOCUMENT_BEFORE.search(f"the {noun} ") for noun in samples[8:])
+
+
+def _verb_text() -> str:
+    """Every speech verb after fictional names, in lower case, capitalised and in capitals, inside
+    words too ("unsaid"), with the letters case-insensitive matching folds ("ſaid", "İnsisted")."""
+    forms = [re.sub(r"\\s\+", " ", re.sub(r"\[(.)[^]]*\]", r"\1", verb)) for verb in SPEECH_VERBS]
+    lines = [f"Tol {v} it. Varen, {v.title()} that. PELL {v.upper()}: un{v} according to Tol" for v in forms]
+    return "\n".join(lines + ["Tol ſaid. Varen İnsisted. Pell ınsisted and told reporters, according to Varen."])
+
+
+def test_speech_verbs_read_from_their_first_letter_are_the_plain_alternation_s_matches():
+    text = _verb_text()
+    pairs = [
+        (re.compile(rf"\b{SPEECH_VERB}\b|\baccording\s+to\b", re.I), SPEECH),
+        (re.compile(rf"{SPEECH_VERB}\s+", re.I), SPEECH_VERB_FIRST),
+        (re.compile(rf"(?:{SPEECH_VERB}|according\s+to)\s+$", re.I), VERB_BEFORE),
+    ]
+    for plain, grouped in pairs:
+        for start in range(0, len(text), 7):
+            expected = plain.search(text, start)
+            m = grouped.search(text, start)
+            assert (m and m.span()) == (expected and expected.span()), text[start : start + 40]
+    ends = [m.end() for m in re.finditer(r"Tol|Varen|PELL", text)]
+    plain_after = re.compile(rf"[\s,]*{ADVERBS}{SPEECH_VERB}\b", re.I)
+    assert [bool(VERB_AFTER.match(text, e)) for e in ends] == [bool(plain_after.match(text, e)) for e in ends]
+    assert sum(bool(VERB_AFTER.match(text, e)) for e in ends) >= len(SPEECH_VERBS)
+
+
+def test_opening_words_read_from_their_first_letter_match_the_plain_alternation():
+    lists = [
+        ["have", "has", "had"],
+        "ending ended ends end breaking broke breaks after following".split(),
+        ["the", r"for\s+the", r"for\s+a"],
+        [r"it\s+has", r"it['’]s", r"it\s+had", r"it\s+was", r"it\s+will\s+have"],
+        [r"highest[- ]level", r"most\s+senior", r"highest[- ]ranking"],
+        ["foreign", "overseas", "international", "first", "longest"],
+    ]
+    samples = "has had have ending ended ends end breaking broke after following the for the for a it has it's it’s"
+    samples += " it had it was it will have highest-level most senior highest ranking foreign overseas first longest"
+    text = " ".join([samples, samples.title(), samples.upper(), "x" + samples.replace(" ", " x"), "İt has ſeen ıt was"])
+    for words in lists:
+        grouped = re.compile(words_any_case(words) + r"\b", re.I)
+        plain = re.compile(r"\b(?:" + "|".join(words) + r")\b", re.I)
+        assert [m.span() for m in grouped.finditer(text)] == [m.span() for m in plain.finditer(text)], words
+        assert grouped.search(text)
+
+
+def test_role_runs_are_found_only_where_a_role_word_starts_one():
+    words = re.sub(r"l\?", "l", f"{_ROLES}|{_OFFICES}").split("|") + ["Counselor"]
+    text = "\n".join(f"The {w} of the Norvanian Gas Board Mira Tol met the {w} for Trade Aldo Varen." for w in words)
+    places = role_run_places(text)
+    for m in ROLE_RUN.finditer(text):
+        assert has_place_in(places, m.start(), m.start() + 1), m.group()
+    assert len(list(ROLE_RUN.finditer(text))) >= len(words)
+    assert not has_place_in(places, 0, 4) and has_place_in(places, 4, 5)
+
+
+def test_counterparts_are_looked_for_only_where_the_word_is_written_in_lower_case():
+    # counterpart_mentions skips a paragraph without "counterpart": the pattern matches nowhere else.
+    assert COUNTERPART_NAME.search("met his Estovian counterpart, Mira Tol")
+    for text in ("his Estovian Counterpart, Mira Tol", "his Estovian COUNTERPART Mira Tol", "his Estovian peer"):
+        assert COUNTERPART_NAME.search(text) is None
+
+
+def test_word_characters_read_with_string_methods_are_the_pattern_s():
+    chars = [chr(c) for c in range(0x3000)] + list("ſİıK²½Ⅻ١\u0301\u00a0\u2009—–-_")
+    assert [is_word_char(c) for c in chars] == [bool(re.match(r"\w", c)) for c in chars]
+    assert [is_run_char(c) for c in chars] == [bool(re.match(r"[\w-]", c)) for c in chars]
