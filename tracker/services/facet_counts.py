@@ -101,9 +101,12 @@ def facet_counts_recompute(months: Iterable[date]) -> int:
 
 def facet_counts_recompute_all() -> int:
     """Rewrite every month's facet tallies (after a bulk load, or to repair them); the caller
-    holds ``derived_lock_all``."""
-    wanted = _counted(Contact.objects.all())
-    return upkeep._tally_sync(FacetMonthCount, FacetMonthCount.objects.all(), FACET_KEYS, wanted)
+    holds ``derived_lock_all``. Month by month as ``facet_counts_recompute`` does (a chunk of
+    months in memory at a time, not the record), over every month with contacts or rows."""
+    held = Contact.objects.order_by().dates("date", "month")
+    return facet_counts_recompute(
+        {*held, *FacetMonthCount.objects.order_by().values_list("month", flat=True).distinct()}
+    )
 
 
 def _counted(contacts) -> Counter:
