@@ -14,7 +14,18 @@ from django.db.models.signals import m2m_changed, post_delete, post_save, pre_de
 from django.dispatch import receiver
 
 from tracker.extraction.gazetteer import name_key
-from tracker.models import Article, Contact, ContactSource, Event, GapClaim, Office, Person, Statement, Topic
+from tracker.models import (
+    Article,
+    Contact,
+    ContactSource,
+    Country,
+    Event,
+    GapClaim,
+    Office,
+    Person,
+    Statement,
+    Topic,
+)
 from tracker.rules import pair_key
 from tracker.services.claims import event_claims_link
 from tracker.services.facet_counts import (
@@ -254,12 +265,19 @@ def article_saved(sender, instance: Article, raw=False, created=False, **kwargs)
 
 @receiver(pre_delete, sender=Article)
 @receiver(pre_delete, sender=Topic)
+@receiver(pre_delete, sender=Country)  # its nationals' country is set to none (no save signal)
 def faceted_deleting(sender, instance, **kwargs):
-    reported = instance.contacts if sender is Topic else Contact.objects.filter(sources__article=instance)
+    if sender is Topic:
+        reported = instance.contacts
+    elif sender is Country:
+        reported = Contact.objects.filter(participants__country=instance)
+    else:
+        reported = Contact.objects.filter(sources__article=instance)
     instance._days_before_delete = list(reported.values_list("date", flat=True).distinct())
 
 
 @receiver(post_delete, sender=Article)
 @receiver(post_delete, sender=Topic)
+@receiver(post_delete, sender=Country)
 def faceted_deleted(sender, instance, **kwargs):
     facet_months_mark_dirty(getattr(instance, "_days_before_delete", ()))

@@ -180,6 +180,9 @@ def test_office_and_nationality_edits_keep_the_tally(record, people):
     aldo.country = None
     aldo.save()
     assert_tally_is_a_recount()
+    Office.objects.filter(country=record["drusania"]).delete()
+    record["drusania"].delete()  # Pell's nationality goes with it
+    assert_tally_is_a_recount()
 
 
 def test_reports_and_publishers_changed_or_deleted_keep_the_tally(record, people):
