@@ -15,9 +15,19 @@ from django.db.models import Count, QuerySet, Sum
 from django.http import HttpRequest, QueryDict
 
 from timeline.charts.tally import tally_for
-from timeline.filters import ContactFilter
+from timeline.filters import ContactFilter, viewer_is_editor
 from timeline.visibility import visible
-from tracker.models import Contact, ContactSource, Country, Office, Person, ReviewStatus, Topic, participants
+from tracker.models import (
+    Contact,
+    ContactSource,
+    Country,
+    FacetMonthCount,
+    Office,
+    Person,
+    ReviewStatus,
+    Topic,
+    participants,
+)
 
 LIMIT = 10  # values per facet, busiest first
 
@@ -83,10 +93,23 @@ def _named(counts: dict[int, int], names: dict[int, tuple[str, str]]) -> list[tu
     return sorted(found, key=lambda f: (-f[2], f[0]))[:LIMIT]
 
 
-def _topics(rows: QuerySet) -> list[tuple[str, str, int]]:
-    # Grouped by id on the through table alone (its index), the names read for the few topics after.
-    tagged = Contact.topics.through.objects.filter(contact_id__in=rows.values("pk"))
-    counts = dict(tagged.order_by().values("topic_id").annotate(n=Count("contact_id")).values_list("topic_id", "n"))
+def _summed(tallies: QuerySet) -> dict[str, int]:
+    """Each value's contacts in ``tallies`` (``FacetMonthCount`` rows of one facet, status and
+    kinds): a read of the facet's month rows, not of every contact (at 1,000,000 contacts the
+    scans took 1.7 s for countries, 0.84 s for topics and 0.44 s for publishers)."""
+    return dict(tallies.order_by().values("value").annotate(n=Sum("contacts")).values_list("value", "n"))
+
+
+def _topics(rows: QuerySet, tallies: QuerySet | None = None) -> list[tuple[str, str, int]]:
+    """``tallies``: the topic facet's month tallies when they count the selection exactly
+    (``facet_tallies``). Else grouped by id on the through table alone (its index), the names read
+    for the few topics after."""
+    if tallies is not None:
+        counts = {int(value): n for value, n in _summed(tallies).items()}
+    else:
+        tagged = Contact.topics.through.objects.filter(contact_id__in=rows.values("pk"))
+        counted = tagged.order_by().values("topic_id").annotate(n=Count("contact_id"))
+        counts = dict(counted.values_list("topic_id", "n"))
     topics = Topic.objects.filter(pk__in=counts).values_list("pk", "name", "slug")
     names = {pk: (name, slug) for pk, name, slug in topics}
     return _named(counts, names)
@@ -108,13 +131,18 @@ def _people(rows: QuerySet, tallies: QuerySet | None = None) -> list[tuple[str, 
     return _named(counts, names)
 
 
-def _publishers(rows: QuerySet, sources: QuerySet) -> list[tuple[str, str, int]]:
+def _publishers(rows: QuerySet, sources: QuerySet, tallies: QuerySet | None = None) -> list[tuple[str, str, int]]:
+    """``tallies``: the publisher facet's month tallies (of confirmed reports: for the public
+    only) when they count the selection exactly."""
+    if tallies is not None:
+        ordered = sorted(_summed(tallies).items(), key=lambda item: (-item[1], item[0]))
+        return [(name, name, n) for name, n in ordered[:LIMIT]]
     cited = sources.filter(contact_id__in=rows.values("pk")).exclude(article__publisher="")
     counted = cited.values("article__publisher").annotate(n=Count("contact_id", distinct=True))
     return [(r["article__publisher"], r["article__publisher"], r["n"]) for r in counted.order_by("-n")[:LIMIT]]
 
 
-def _countries(rows: QuerySet) -> list[tuple[str, str, int]]:
+def _countries(rows: QuerySet, tallies: QuerySet | None = None) -> list[tuple[str, str, int]]:
     """A contact counts for a country when a participant spoke for it on the day (``of_countries``:
     a national of it, or holding one of its confirmed offices that day). One query for every
     country at once: the (contact, country) pairs of the two ways, grouped by country, each contact
@@ -125,7 +153,11 @@ def _countries(rows: QuerySet) -> list[tuple[str, str, int]]:
     the planner cannot tell that a cross-table inequality keeps few rows, and read every participant
     for it); without any, the nationals alone answer. Together these made the count at 100,000
     contacts on PostgreSQL 250 -> 110 ms (whole record) and 100 -> 40 ms (the busiest pair).
-    Raw SQL because the ORM cannot group a UNION; the selection itself is the filter's own SQL."""
+    Raw SQL because the ORM cannot group a UNION; the selection itself is the filter's own SQL.
+    ``tallies``: the country facet's month tallies when they count the selection exactly
+    (``facet_tallies``), summed instead."""
+    if tallies is not None:
+        return _country_names({int(value): n for value, n in _summed(tallies).items()})
     connection = connections[rows.db]
     quote = connection.ops.quote_name
     selection, params = rows.order_by().values("pk").query.sql_with_params()
@@ -155,6 +187,10 @@ def _countries(rows: QuerySet) -> list[tuple[str, str, int]]:
             f"SELECT country_id, COUNT(DISTINCT contact_id) FROM ({sql}) spoke_for GROUP BY country_id", arguments
         )
         counts = dict(cursor.fetchall())
+    return _country_names(counts)
+
+
+def _country_names(counts: dict[int, int]) -> list[tuple[str, str, int]]:
     countries = Country.objects.filter(pk__in=counts).values_list("pk", "name", "iso_alpha2")
     return _named(counts, {pk: (name, code or str(pk)) for pk, name, code in countries})
 
@@ -170,7 +206,13 @@ FACETS = [
 
 def _counted(count, rows: QuerySet, sources: QuerySet, chosen: ContactFilter) -> list[tuple[str, str, int]]:
     if count is _publishers:
-        return count(rows, sources)
+        # The tallies count confirmed reports, which is what the public sees of them.
+        public = not viewer_is_editor(chosen.request)
+        return count(rows, sources, chosen.facet_tallies(FacetMonthCount.PUBLISHER) if public else None)
+    if count is _countries:
+        return count(rows, chosen.facet_tallies(FacetMonthCount.COUNTRY))
+    if count is _topics:
+        return count(rows, chosen.facet_tallies(FacetMonthCount.TOPIC))
     if count is _kinds:
         return count(rows, kinds_from_tallies(chosen))
     if count is _people:

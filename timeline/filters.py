@@ -48,6 +48,7 @@ from timeline.filter_fields import (
 from tracker.models import (
     Contact,
     Country,
+    FacetMonthCount,
     PairMonthCount,
     Person,
     PersonMonthCount,
@@ -260,9 +261,18 @@ class ContactFilter(RecordFilter):
     def people_tallies(self):
         """Every person's ``PersonMonthCount`` rows of the chosen status and kinds, which count
         each one's matching contacts exactly, when nothing else narrows them; else None."""
+        return self._whole_record_tallies(PersonMonthCount.objects.all())
+
+    def facet_tallies(self, facet: str):
+        """The ``FacetMonthCount`` rows of ``facet`` (country, topic or publisher) of the chosen
+        status and kinds, which count each value's matching contacts exactly, when nothing else
+        narrows them; else None."""
+        return self._whole_record_tallies(FacetMonthCount.objects.filter(facet=facet))
+
+    def _whole_record_tallies(self, tallies):
         if not self.form.is_valid() or any(self.form.cleaned_data.get(key) for key in NARROWING):
             return None
-        return self._of_status_and_kinds(PersonMonthCount.objects.all())
+        return self._of_status_and_kinds(tallies)
 
     def _tallies(self, key: str, model):
         if not self.form.is_valid():

@@ -14,9 +14,26 @@ from django.db.models.signals import m2m_changed, post_delete, post_save, pre_de
 from django.dispatch import receiver
 
 from tracker.extraction.gazetteer import name_key
-from tracker.models import Article, Contact, ContactSource, Event, GapClaim, Office, Person, Statement
+from tracker.models import (
+    Article,
+    Contact,
+    ContactSource,
+    Country,
+    Event,
+    GapClaim,
+    Office,
+    Person,
+    Statement,
+    Topic,
+)
 from tracker.rules import pair_key
 from tracker.services.claims import event_claims_link
+from tracker.services.facet_counts import (
+    article_facets_mark_dirty,
+    contact_facets_mark_dirty,
+    facet_months_mark_dirty,
+    person_facets_mark_dirty,
+)
 from tracker.services.offices import pairs_with_gaps_of
 from tracker.services.participant_counts import contact_participant_counts_refresh
 from tracker.services.person_articles import articles_mark_dirty, contact_articles_mark_dirty
@@ -139,18 +156,23 @@ def office_changed(sender, instance: Office, raw=False, **kwargs):
         return
     people = {instance.person_id, getattr(instance, "_person_before_save", None)} - {None}
     gaps_mark_dirty(pairs_with_gaps_of(*people))
+    person_facets_mark_dirty(people)  # the countries their contacts count for
 
 
 @receiver(pre_save, sender=Person)
 def person_saving(sender, instance: Person, raw=False, **kwargs):
     if not raw and instance.pk:
-        instance._name_before_save = Person.objects.filter(pk=instance.pk).values_list("name", flat=True).first()
+        stored = Person.objects.filter(pk=instance.pk).values_list("name", "country_id").first()
+        instance._name_before_save, instance._country_before_save = stored or (instance.name, instance.country_id)
 
 
 @receiver(post_save, sender=Person)
 def person_saved(sender, instance: Person, raw=False, created=False, **kwargs):
     if not raw and not created and getattr(instance, "_name_before_save", instance.name) != instance.name:
         gaps_mark_dirty(pairs_with_gaps_of(instance.pk))
+    moved = getattr(instance, "_country_before_save", instance.country_id) != instance.country_id
+    if not raw and not created and moved:  # their contacts count for another country
+        person_facets_mark_dirty([instance.pk])
 
 
 # Each contact's stored participant count follows its participants rows, whichever side writes them.
@@ -165,6 +187,7 @@ def person_deleting(sender, instance: Person, **kwargs):
 def person_deleted(sender, instance: Person, **kwargs):
     # Their participants rows went with them (a cascade, which sends no m2m signal).
     contact_participant_counts_refresh(getattr(instance, "_contacts_before_delete", ()))
+    contact_facets_mark_dirty(getattr(instance, "_contacts_before_delete", ()))
 
 
 # Each article's people tallies follow its reports and statements whichever path writes them, and
@@ -203,3 +226,58 @@ def reported_deleted(sender, instance, origin=None, **kwargs):
     deleted = origin.model if isinstance(origin, QuerySet) else type(origin)
     if deleted is not Article:
         articles_mark_dirty([instance.article_id])
+    if sender is ContactSource and deleted is not Contact:  # the article no longer finds its contact
+        contact_facets_mark_dirty([instance.contact_id])
+
+
+# The facets' month tallies follow each contact's topics, whichever side writes them, and each
+# article's publisher; a topic or an article deleted takes its rows with it (a cascade, no signal).
+
+
+@receiver(m2m_changed, sender=Contact.topics.through)
+def contact_topics_changed(sender, instance, action, reverse, pk_set, **kwargs):
+    if getattr(instance, "_loaded_raw", False):  # the loader recomputes
+        return
+    if action == "pre_clear":
+        instance._topic_days_before_clear = list(instance.contacts.values_list("date", flat=True)) if reverse else []
+    elif action in ("post_add", "post_remove", "post_clear"):
+        if not reverse:
+            facet_months_mark_dirty([instance.date])
+        elif action == "post_clear":
+            facet_months_mark_dirty(getattr(instance, "_topic_days_before_clear", ()))
+        else:
+            contact_facets_mark_dirty(pk_set or ())
+
+
+@receiver(pre_save, sender=Article)
+def article_saving(sender, instance: Article, raw=False, **kwargs):
+    if not raw and instance.pk:
+        stored = Article.objects.filter(pk=instance.pk).values_list("publisher", flat=True).first()
+        instance._publisher_before_save = stored
+
+
+@receiver(post_save, sender=Article)
+def article_saved(sender, instance: Article, raw=False, created=False, **kwargs):
+    renamed = getattr(instance, "_publisher_before_save", instance.publisher) != instance.publisher
+    if not raw and not created and renamed:
+        article_facets_mark_dirty([instance.pk])
+
+
+@receiver(pre_delete, sender=Article)
+@receiver(pre_delete, sender=Topic)
+@receiver(pre_delete, sender=Country)  # its nationals' country is set to none (no save signal)
+def faceted_deleting(sender, instance, **kwargs):
+    if sender is Topic:
+        reported = instance.contacts
+    elif sender is Country:
+        reported = Contact.objects.filter(participants__country=instance)
+    else:
+        reported = Contact.objects.filter(sources__article=instance)
+    instance._days_before_delete = list(reported.values_list("date", flat=True).distinct())
+
+
+@receiver(post_delete, sender=Article)
+@receiver(post_delete, sender=Topic)
+@receiver(post_delete, sender=Country)
+def faceted_deleted(sender, instance, **kwargs):
+    facet_months_mark_dirty(getattr(instance, "_days_before_delete", ()))

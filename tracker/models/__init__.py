@@ -29,6 +29,7 @@ from tracker.models.derived import (
     PairMonthCount,
 )
 from tracker.models.events import AnchorPrecision, Event, EventQuerySet
+from tracker.models.facet_counts import FacetMonthCount
 from tracker.models.jobs import IngestJob
 from tracker.models.people import (
     Country,
@@ -68,6 +69,7 @@ __all__ = [
     "GapQuerySet",
     "Office",
     "OfficeQuerySet",
+    "FacetMonthCount",
     "PairContactCount",
     "PairMonthCount",
     "Person",

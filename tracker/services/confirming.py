@@ -11,6 +11,7 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 
 from tracker.models import Contact, ContactSource, Office, Person, ReviewStatus, Statement
+from tracker.services.facet_counts import person_facets_mark_dirty
 from tracker.services.offices import pairs_with_gaps_of
 from tracker.services.person_articles import articles_mark_dirty, contact_articles_mark_dirty
 from tracker.services.upkeep import gaps_mark_dirty
@@ -80,6 +81,7 @@ def _offices_set_status(rows: list[tuple[int, int]], status: str) -> int:
     changed = Office.objects.filter(pk__in=[pk for pk, _ in rows]).exclude(status=status).update(status=status)
     if changed:
         gaps_mark_dirty(pairs_with_gaps_of(*{p for _, p in rows}))
+        person_facets_mark_dirty({p for _, p in rows})  # a confirmed office: a country their contacts count for
     return changed
 
 

@@ -14,6 +14,7 @@ from django.utils import timezone
 from tracker import rules
 from tracker.models import Article, Contact, ContactSource, Person, Precision, ReviewStatus, Topic, links_insert
 from tracker.services.confirming import contact_sources_confirm, people_confirm_named_by
+from tracker.services.facet_counts import facet_months_mark_dirty
 from tracker.services.person_articles import contact_articles_mark_dirty
 from tracker.services.upkeep import contact_days_mark_dirty, gaps_mark_dirty, pairs_among, pairs_of_contacts
 
@@ -63,6 +64,7 @@ def contact_create(
         links_insert(Contact.participants, [(contact.pk, pk) for pk in {p.pk for p in people}])
         gaps_mark_dirty(pairs_among(p.pk for p in people))
         links_insert(Contact.topics, [(contact.pk, pk) for pk in {t.pk for t in topics}])
+        facet_months_mark_dirty([contact.date])  # its save counted it before these rows
     return contact
 
 

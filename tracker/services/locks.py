@@ -9,7 +9,8 @@ is held for the whole transaction, which serialises writers already, so these ar
 Order, so that no two holders wait on each other: ``ingest_lock`` first, then the derived data's
 locks: ``derived_lock_all`` (a rewrite of everything), or a pair's or the days' lock, each of
 which first takes the shared side of the lock ``derived_lock_all`` takes exclusively; the people's
-locks (``people_lock``) after their pairs'; the articles' (``articles_lock``) last.
+locks (``people_lock``) after their pairs'; the facets' months (``months_lock``); the articles'
+(``articles_lock``) last.
 """
 
 from __future__ import annotations
@@ -87,3 +88,9 @@ def articles_lock(articles: list[int]) -> None:
     """Serialise the recomputation of each of ``articles``' people tallies (sorted, the one order
     every holder takes them in), in one query."""
     _advisory_locks([f"article:{pk}" for pk in sorted(articles)])
+
+
+def months_lock(months: list[date]) -> None:
+    """Serialise the recomputation of each of ``months``' facet tallies (sorted, the one order
+    every holder takes them in), in one query."""
+    _advisory_locks([f"facet-month:{month.isoformat()}" for month in sorted(months)])

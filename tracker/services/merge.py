@@ -33,6 +33,7 @@ from tracker.models import (
     Statement,
 )
 from tracker.services.contacts import contact_dates_agree
+from tracker.services.facet_counts import person_facets_mark_dirty
 from tracker.services.person_articles import articles_mark_dirty, contact_articles_mark_dirty
 from tracker.services.upkeep import contact_days_mark_dirty, gaps_deferred, gaps_mark_dirty, pairs_of_contacts
 
@@ -262,6 +263,7 @@ def people_merge(*, keep: Person, other: Person) -> MergeResult:
             else:
                 Office.objects.filter(pk=office.pk).update(person=keep)
         Contact.participants.through.objects.filter(person=other).update(person=keep)
+        person_facets_mark_dirty([keep.pk])  # ``other``'s offices now count for all of ``keep``'s contacts
         Contact.objects.filter(host=other).update(host=keep)
         Contact.objects.filter(initiator=other).update(initiator=keep)
         Statement.objects.filter(speaker=other).update(speaker=keep)

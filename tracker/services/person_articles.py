@@ -20,7 +20,7 @@ from django.db import transaction
 from django.db.models import Count, QuerySet
 
 from tracker.models import ContactSource, PersonArticleCount, ReviewStatus, Statement
-from tracker.services import upkeep
+from tracker.services import facet_counts, upkeep
 from tracker.services.locks import articles_lock
 
 ARTICLE_KEYS = ("person_id", "article_id")
@@ -47,6 +47,7 @@ def articles_deferred() -> Iterator[set[int]]:
 def articles_mark_dirty(articles: Iterable[int | None]) -> None:
     """The people tallies of ``articles`` (None: no article) are to be counted again."""
     articles = {pk for pk in articles if pk is not None}
+    facet_counts.article_facets_mark_dirty(articles)  # a report changed: its contact's publishers
     pending = _deferred.get()
     if pending is not None:
         pending.update(articles)
@@ -58,6 +59,7 @@ def contact_articles_mark_dirty(contact_ids: Iterable[int]) -> None:
     """``articles_mark_dirty`` for the articles that report the contacts (one query): a change of
     a contact's status or participants changes whom they count."""
     contact_ids = list(contact_ids)
+    facet_counts.contact_facets_mark_dirty(contact_ids)  # and their facets (participants' countries)
     if contact_ids:
         reporting = ContactSource.objects.filter(contact_id__in=contact_ids).order_by()
         articles_mark_dirty(reporting.values_list("article_id", flat=True).distinct())

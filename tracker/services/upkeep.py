@@ -36,7 +36,7 @@ from django.db.models.functions import TruncMonth
 from tracker.gaps import ContactPoint, GapRow, gaps_between
 from tracker.models import Contact, ContactDayCount, Gap, GapClaim, PairContactCount, PairMonthCount, ReviewStatus
 from tracker.rules import Pair, pair_key
-from tracker.services import person_articles, person_counts
+from tracker.services import facet_counts, person_articles, person_counts
 from tracker.services.claims import (
     PairRecord,
     contact_point,
@@ -64,6 +64,7 @@ DERIVED_TABLES = (
     "PersonMonthCount",
     "PersonPairCount",
     "PersonArticleCount",
+    "FacetMonthCount",
     VERDICTS,
     PARTICIPANT_COUNTS,
 )
@@ -97,7 +98,8 @@ def gaps_deferred() -> Iterator[set[Pair]]:
     if _deferred.get() is not None:  # nested: the outer block recomputes
         yield _deferred.get()
         return
-    with person_articles.articles_deferred():  # the articles last, after every other lock
+    # The articles last, after every other lock; the facets' months just before them.
+    with person_articles.articles_deferred(), facet_counts.facets_deferred():
         pending: set[Pair] = set()
         days: set[date] = set()
         token, days_token = _deferred.set(pending), _deferred_days.set(days)
@@ -139,11 +141,13 @@ def gap_claim_mark_dirty(claim: GapClaim) -> None:
 
 
 def contact_days_mark_dirty(days: Iterable[date]) -> None:
+    days = set(days)
     pending = _deferred_days.get()
     if pending is not None:
         pending.update(days)
-        return
-    contact_day_counts_recompute(days)
+    else:
+        contact_day_counts_recompute(days)
+    facet_counts.facet_months_mark_dirty(days)  # a contact's move, status or kind: its month's facets
 
 
 # --- Rewriting stored rows as a difference ------------------------------------------------------
@@ -390,6 +394,7 @@ def contact_counts_recompute_all() -> Changes:
         changes["PairMonthCount"] = _tally_sync(PairMonthCount, PairMonthCount.objects.all(), PAIR_MONTH_KEYS, months)
         changes.update(person_counts.person_counts_recompute_all())
         changes["PersonArticleCount"] = person_articles.person_article_counts_recompute_all()
+        changes["FacetMonthCount"] = facet_counts.facet_counts_recompute_all()
     return changes
 
 

@@ -14,6 +14,7 @@ from pathlib import Path
 import pytest
 from django.apps import apps
 from django.conf import settings
+from django.db import connection
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -108,3 +109,15 @@ def run_all(processes: list[subprocess.Popen]) -> list[str]:
     failures = [err[-3000:] for p, (_, err) in zip(processes, outputs, strict=True) if p.returncode != 0]
     assert not failures, failures
     return [out for out, _ in outputs]
+
+
+class StatementsOnly:
+    """What the migrations' fill functions use of a schema editor (SQLite's refuses to open inside
+    the test's transaction): its connection, quoting and plain statements."""
+
+    connection = connection
+    quote_name = staticmethod(connection.ops.quote_name)
+
+    def execute(self, sql, params):
+        with connection.cursor() as cursor:
+            cursor.execute(sql, params)

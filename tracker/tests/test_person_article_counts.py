@@ -25,6 +25,7 @@ from tracker.services.contacts import contact_source_add, contacts_set_status
 from tracker.services.ingest import article_ingest
 from tracker.services.merge import contacts_merge, people_merge
 from tracker.services.review import article_items_set_status, article_reextract, contact_report_set_status
+from tracker.tests.databases import StatementsOnly
 from tracker.tests.factories import (
     admin_contact_saved,
     an_extraction,
@@ -222,17 +223,6 @@ def test_bulk_loads_and_a_repair_leave_the_tally_a_recount():
     assert_tally_is_a_recount()
     call_command("load_demo", "--no-editor", "--reset", verbosity=0)
     assert_tally_is_a_recount()
-
-
-class StatementsOnly:
-    """What the migration's function uses of a schema editor (SQLite's refuses to open inside the
-    test's transaction)."""
-
-    quote_name = staticmethod(connection.ops.quote_name)
-
-    def execute(self, sql, params):
-        with connection.cursor() as cursor:
-            cursor.execute(sql, params)
 
 
 def test_the_migration_fills_the_tally_of_the_record_already_stored(record):

@@ -9,7 +9,15 @@ from io import StringIO
 import pytest
 from django.core.management import call_command
 
-from tracker.models import ContactDayCount, Gap, GapClaim, PairContactCount, PairMonthCount, PersonMonthCount
+from tracker.models import (
+    ContactDayCount,
+    FacetMonthCount,
+    Gap,
+    GapClaim,
+    PairContactCount,
+    PairMonthCount,
+    PersonMonthCount,
+)
 from tracker.services.claims import gap_claim_create
 from tracker.tests.factories import make_contact
 
@@ -60,10 +68,11 @@ def test_lost_doubled_and_wrong_derived_rows_are_put_back_and_counted(record):
     PairContactCount.objects.update(contacts=1)  # wrong
     PersonMonthCount.objects.filter(person=aldo, month=date(2024, 2, 1)).delete()  # lost
     PersonMonthCount.objects.filter(person=mira, month=date(2024, 4, 1)).update(contacts=9)  # wrong
+    FacetMonthCount.objects.filter(pk=FacetMonthCount.objects.order_by("pk").values("pk")[:1]).delete()  # lost
     out = repair()
     changed = (
         "Gap 2, PairContactCount 1, PairMonthCount 1, ContactDayCount 1, PersonMonthCount 2, PersonPairCount 0, "
-        "PersonArticleCount 0, "
+        "PersonArticleCount 0, FacetMonthCount 1, "
         "gap verdicts 1, "
         "participant counts 0."
     )

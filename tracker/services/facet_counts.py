@@ -1,0 +1,152 @@
+"""Upkeep of ``FacetMonthCount``: the timeline's country, topic and publisher facets by month.
+
+Rewritten month by month: whatever changes which values a contact counts for marks its month
+(``facet_months_mark_dirty``): a contact saved, moved or deleted (with its days,
+``upkeep.contact_days_mark_dirty``), its participants, topics or reports changed (with its
+articles' tallies, ``person_articles``), a participant's country or offices changed (every month
+of their contacts), an article's publisher changed (the months it reports). Each month marked is
+counted again from its own contacts, a read bounded by the month, not by the record, and the
+difference written, under each month's lock (``months_lock``, before the articles'); the
+``gaps_deferred`` block batches the marks.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import contextvars
+from collections import Counter
+from collections.abc import Iterable, Iterator
+from datetime import date
+
+from django.db import transaction
+from django.db.models import Q
+
+from tracker.models import Contact, ContactSource, FacetMonthCount, Office, Person, ReviewStatus, participants
+from tracker.rules import month_after, month_start, office_held_on
+from tracker.services import upkeep
+from tracker.services.locks import months_lock
+
+FACET_KEYS = ("facet", "status", "month", "kind", "value")
+COUNTRY, TOPIC, PUBLISHER = FacetMonthCount.COUNTRY, FacetMonthCount.TOPIC, FacetMonthCount.PUBLISHER
+_MONTHS_PER_READ = 24
+
+_deferred: contextvars.ContextVar[set[date] | None] = contextvars.ContextVar("facets_deferred", default=None)
+
+
+@contextlib.contextmanager
+def facets_deferred() -> Iterator[set[date]]:
+    """Collect the months marked inside the block and count each once at its end."""
+    if _deferred.get() is not None:  # nested: the outer block counts
+        yield _deferred.get()
+        return
+    pending: set[date] = set()
+    token = _deferred.set(pending)
+    try:
+        yield pending
+    finally:
+        _deferred.reset(token)
+    facet_counts_recompute(pending)
+
+
+def facet_months_mark_dirty(days: Iterable[date | None]) -> None:
+    """The facet tallies of the months of ``days`` are to be counted again."""
+    months = {month_start(day) for day in days if day is not None}
+    pending = _deferred.get()
+    if pending is not None:
+        pending.update(months)
+    else:
+        facet_counts_recompute(months)
+
+
+def contact_facets_mark_dirty(contact_ids: Iterable[int]) -> None:
+    """``facet_months_mark_dirty`` for the months of these contacts (one query)."""
+    contact_ids = list(contact_ids)
+    if contact_ids:
+        facet_months_mark_dirty(Contact.objects.filter(pk__in=contact_ids).values_list("date", flat=True).distinct())
+
+
+def person_facets_mark_dirty(people: Iterable[int | None]) -> None:
+    """For a change of the people's country or offices: the months of all their contacts."""
+    people = {pk for pk in people if pk is not None}
+    if people:
+        days = Contact.objects.filter(participants__in=people).order_by().values_list("date", flat=True).distinct()
+        facet_months_mark_dirty(days)
+
+
+def article_facets_mark_dirty(articles: Iterable[int | None]) -> None:
+    """For a change of the articles' reports or publisher: the months of the contacts they report."""
+    articles = {pk for pk in articles if pk is not None}
+    if articles:
+        reported = ContactSource.objects.filter(article_id__in=articles).values("contact_id")
+        facet_months_mark_dirty(Contact.objects.filter(pk__in=reported).values_list("date", flat=True).distinct())
+
+
+@transaction.atomic
+def facet_counts_recompute(months: Iterable[date]) -> int:
+    """Rewrite the ``FacetMonthCount`` rows of ``months`` from their contacts (a few queries per
+    chunk of months); returns the rows changed."""
+    months = sorted(set(months))
+    changed = 0
+    for i in range(0, len(months), _MONTHS_PER_READ):
+        chunk = months[i : i + _MONTHS_PER_READ]
+        months_lock(chunk)
+        within = Q()
+        for month in chunk:
+            within |= Q(date__gte=month, date__lt=month_after(month))
+        stored = FacetMonthCount.objects.filter(month__in=chunk)
+        wanted = _counted(Contact.objects.filter(within))
+        changed += upkeep._tally_sync(FacetMonthCount, stored, FACET_KEYS, wanted)
+    return changed
+
+
+def facet_counts_recompute_all() -> int:
+    """Rewrite every month's facet tallies (after a bulk load, or to repair them); the caller
+    holds ``derived_lock_all``. Month by month as ``facet_counts_recompute`` does (a chunk of
+    months in memory at a time, not the record), over every month with contacts or rows."""
+    held = Contact.objects.order_by().dates("date", "month")
+    return facet_counts_recompute(
+        {*held, *FacetMonthCount.objects.order_by().values_list("month", flat=True).distinct()}
+    )
+
+
+def _counted(contacts) -> Counter:
+    """``(facet, status, month, kind, value) -> contacts`` of ``contacts``: one read of them, of
+    their participants, topics and confirmed reports, and of their participants' countries and
+    confirmed offices."""
+    contacts = contacts.filter(status__in=ReviewStatus.values).order_by()
+    shape = {pk: (status, day, kind) for pk, status, day, kind in contacts.values_list("pk", "status", "date", "kind")}
+    chosen = contacts.values("pk")
+    values: dict[tuple[str, int], set[str]] = {}
+
+    def add(facet: str, contact_id: int, value) -> None:
+        values.setdefault((facet, contact_id), set()).add(str(value))
+
+    took_part = list(participants().filter(contact_id__in=chosen).values_list("contact_id", "person_id"))
+    people = {pk for _, pk in took_part}
+    country_of = dict(Person.objects.filter(pk__in=people, country__isnull=False).values_list("pk", "country_id"))
+    offices: dict[int, list[tuple]] = {}
+    held = Office.objects.filter(person_id__in=people, status=ReviewStatus.CONFIRMED)
+    for person_id, country_id, start, end in held.values_list("person_id", "country_id", "start", "end"):
+        offices.setdefault(person_id, []).append((country_id, start, end))
+    # A contact counts for a country a participant spoke for on the day (``of_countries``): a
+    # national of it, or holding one of its confirmed offices that day.
+    for contact_id, person_id in took_part:
+        if person_id in country_of:
+            add(COUNTRY, contact_id, country_of[person_id])
+        day = shape[contact_id][1]
+        for country_id, start, end in offices.get(person_id, ()):
+            if office_held_on(start, end, day):
+                add(COUNTRY, contact_id, country_id)
+    for contact_id, topic_id in Contact.topics.through.objects.filter(contact_id__in=chosen).values_list(
+        "contact_id", "topic_id"
+    ):
+        add(TOPIC, contact_id, topic_id)
+    reports = ContactSource.objects.filter(contact_id__in=chosen, status=ReviewStatus.CONFIRMED)
+    for contact_id, publisher in reports.exclude(article__publisher="").values_list("contact_id", "article__publisher"):
+        add(PUBLISHER, contact_id, publisher)
+    counted: Counter = Counter()
+    for (facet, contact_id), found in values.items():
+        status, day, kind = shape[contact_id]
+        for value in found:
+            counted[(facet, status, month_start(day), kind, value)] += 1
+    return counted
