@@ -8,10 +8,12 @@ number of contacts the link shows (a test checks). Values with no contacts are n
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from django.db import connections
 from django.db.models import Count, QuerySet, Sum
+from django.db.models.expressions import RawSQL
 from django.http import HttpRequest, QueryDict
 
 from timeline.charts.tally import tally_for
@@ -20,6 +22,7 @@ from timeline.visibility import visible
 from tracker.models import Contact, ContactSource, Country, Office, Person, ReviewStatus, Topic, participants
 
 LIMIT = 10  # values per facet, busiest first
+SELECTED = "facet_selection"  # the shared selection's name in the one statement that counts over it
 
 
 @dataclass(frozen=True)
@@ -66,15 +69,19 @@ def kinds_from_tallies(selection: ContactFilter) -> dict[str, int] | None:
     return tallied
 
 
-def _kinds(rows: QuerySet, tallied: dict[str, int] | None = None) -> list[tuple[str, str, int]]:
+def _kinds(selected, tallied: dict[str, int] | None = None) -> Counting:
     """Each kind's count, busiest first; ``tallied``: the counts already read from a tally
     (``kinds_from_tallies``)."""
     labels = dict(Contact.Kind.choices)
-    if tallied is None:
-        counted = rows.order_by().values("kind").annotate(n=Count("id")).values_list("kind", "n")
-        tallied = dict(counted)
-    ordered = sorted(tallied.items(), key=lambda item: (-item[1], item[0]))
-    return [(labels.get(kind, kind), kind, n) for kind, n in ordered]
+
+    def labelled(counts: dict[str, int]) -> list[tuple[str, str, int]]:
+        ordered = sorted(counts.items(), key=lambda item: (-item[1], item[0]))
+        return [(labels.get(kind, kind), kind, n) for kind, n in ordered]
+
+    if tallied is not None:
+        return Counting(None, labelled, tallied, str)
+    rows = Contact.objects.filter(pk__in=selected)
+    return Counting(_sql(rows.order_by().values("kind").annotate(n=Count("id"))), labelled, key=str)
 
 
 def _named(counts: dict[int, int], names: dict[int, tuple[str, str]]) -> list[tuple[str, str, int]]:
@@ -83,16 +90,18 @@ def _named(counts: dict[int, int], names: dict[int, tuple[str, str]]) -> list[tu
     return sorted(found, key=lambda f: (-f[2], f[0]))[:LIMIT]
 
 
-def _topics(rows: QuerySet) -> list[tuple[str, str, int]]:
+def _topics(selected) -> Counting:
     # Grouped by id on the through table alone (its index), the names read for the few topics after.
-    tagged = Contact.topics.through.objects.filter(contact_id__in=rows.values("pk"))
-    counts = dict(tagged.order_by().values("topic_id").annotate(n=Count("contact_id")).values_list("topic_id", "n"))
-    topics = Topic.objects.filter(pk__in=counts).values_list("pk", "name", "slug")
-    names = {pk: (name, slug) for pk, name, slug in topics}
-    return _named(counts, names)
+    tagged = Contact.topics.through.objects.filter(contact_id__in=selected)
+
+    def labelled(counts: dict[int, int]) -> list[tuple[str, str, int]]:
+        topics = Topic.objects.filter(pk__in=counts).values_list("pk", "name", "slug")
+        return _named(counts, {pk: (name, slug) for pk, name, slug in topics})
+
+    return Counting(_sql(tagged.order_by().values("topic_id").annotate(n=Count("contact_id"))), labelled)
 
 
-def _people(rows: QuerySet, tallies: QuerySet | None = None) -> list[tuple[str, str, int]]:
+def _people(selected, tallies: QuerySet | None = None) -> Counting:
     """``tallies``: every person's month tallies when they count the selection's contacts exactly
     (``people_tallies``): their rows summed, not every participant of the record (at 1,000,000
     contacts, 2.2 s of the plain timeline's facets). Else as for topics: one GROUP BY person id over
@@ -100,21 +109,28 @@ def _people(rows: QuerySet, tallies: QuerySet | None = None) -> list[tuple[str, 
     if tallies is not None:
         counted = tallies.order_by().values("person_id").annotate(n=Sum("contacts"))
     else:
-        took_part = participants().filter(contact_id__in=rows.values("pk"))
+        took_part = participants().filter(contact_id__in=selected)
         counted = took_part.order_by().values("person_id").annotate(n=Count("contact_id"))
-    counts = dict(counted.values_list("person_id", "n"))
-    people = Person.objects.filter(pk__in=counts).values_list("pk", "name", "slug")
-    names = {pk: (name, slug) for pk, name, slug in people}
-    return _named(counts, names)
+
+    def labelled(counts: dict[int, int]) -> list[tuple[str, str, int]]:
+        people = Person.objects.filter(pk__in=counts).values_list("pk", "name", "slug")
+        return _named(counts, {pk: (name, slug) for pk, name, slug in people})
+
+    return Counting(_sql(counted), labelled)
 
 
-def _publishers(rows: QuerySet, sources: QuerySet) -> list[tuple[str, str, int]]:
-    cited = sources.filter(contact_id__in=rows.values("pk")).exclude(article__publisher="")
+def _publishers(selected, sources: QuerySet) -> Counting:
+    cited = sources.filter(contact_id__in=selected).exclude(article__publisher="")
     counted = cited.values("article__publisher").annotate(n=Count("contact_id", distinct=True))
-    return [(r["article__publisher"], r["article__publisher"], r["n"]) for r in counted.order_by("-n")[:LIMIT]]
+
+    def labelled(counts: dict[str, int]) -> list[tuple[str, str, int]]:
+        ordered = sorted(counts.items(), key=lambda item: (-item[1], item[0]))[:LIMIT]
+        return [(publisher, publisher, n) for publisher, n in ordered]
+
+    return Counting(_sql(counted.order_by()), labelled, key=str)
 
 
-def _countries(rows: QuerySet) -> list[tuple[str, str, int]]:
+def _countries(selected) -> Counting:
     """A contact counts for a country when a participant spoke for it on the day (``of_countries``:
     a national of it, or holding one of its confirmed offices that day). One query for every
     country at once: the (contact, country) pairs of the two ways, grouped by country, each contact
@@ -126,9 +142,9 @@ def _countries(rows: QuerySet) -> list[tuple[str, str, int]]:
     for it); without any, the nationals alone answer. Together these made the count at 100,000
     contacts on PostgreSQL 250 -> 110 ms (whole record) and 100 -> 40 ms (the busiest pair).
     Raw SQL because the ORM cannot group a UNION; the selection itself is the filter's own SQL."""
-    connection = connections[rows.db]
+    connection = connections[Contact.objects.db]
     quote = connection.ops.quote_name
-    selection, params = rows.order_by().values("pk").query.sql_with_params()
+    selection, params = _selection_sql(selected)
     took_part = quote(Contact.participants.through._meta.db_table)
     person, office, contact = (quote(m._meta.db_table) for m in (Person, Office, Contact))
     end = quote("end")
@@ -150,13 +166,13 @@ def _countries(rows: QuerySet) -> list[tuple[str, str, int]]:
             AND cp.contact_id IN ({selection})
         """
         arguments += [*abroad, *params]
-    with connection.cursor() as cursor:
-        cursor.execute(
-            f"SELECT country_id, COUNT(DISTINCT contact_id) FROM ({sql}) spoke_for GROUP BY country_id", arguments
-        )
-        counts = dict(cursor.fetchall())
-    countries = Country.objects.filter(pk__in=counts).values_list("pk", "name", "iso_alpha2")
-    return _named(counts, {pk: (name, code or str(pk)) for pk, name, code in countries})
+
+    def labelled(counts: dict[int, int]) -> list[tuple[str, str, int]]:
+        countries = Country.objects.filter(pk__in=counts).values_list("pk", "name", "iso_alpha2")
+        return _named(counts, {pk: (name, code or str(pk)) for pk, name, code in countries})
+
+    counting = f"SELECT country_id, COUNT(DISTINCT contact_id) FROM ({sql}) spoke_for GROUP BY country_id"
+    return Counting((counting, tuple(arguments)), labelled)
 
 
 FACETS = [
@@ -168,14 +184,71 @@ FACETS = [
 ]
 
 
-def _counted(count, rows: QuerySet, sources: QuerySet, chosen: ContactFilter) -> list[tuple[str, str, int]]:
+@dataclass(frozen=True)
+class Counting:
+    """One facet's count: ``sql`` (with its parameters) gives ``(value, count)`` rows, or
+    ``counts`` holds them already (read from a tally); ``labelled`` turns them into the facet's
+    ``(label, value, count)`` entries."""
+
+    sql: tuple[str, tuple] | None
+    labelled: Callable[[dict], list[tuple[str, str, int]]]
+    counts: dict | None = None
+    key: type = int  # the type of the values counted (ids; kinds and publishers are text)
+
+
+def _sql(queryset: QuerySet) -> tuple[str, tuple]:
+    sql, params = queryset.query.sql_with_params()
+    return sql, tuple(params)
+
+
+def _selection_sql(selected) -> tuple[str, tuple]:
+    if isinstance(selected, RawSQL):
+        return selected.sql, tuple(selected.params)
+    return _sql(selected)
+
+
+def _counting(count, selected, sources: QuerySet, chosen: ContactFilter) -> Counting:
     if count is _publishers:
-        return count(rows, sources)
+        return count(selected, sources)
     if count is _kinds:
-        return count(rows, kinds_from_tallies(chosen))
+        return count(selected, kinds_from_tallies(chosen))
     if count is _people:
-        return count(rows, chosen.people_tallies())
-    return count(rows)
+        return count(selected, chosen.people_tallies())
+    return count(selected)
+
+
+def _counts_read(countings: list[Counting], shared: tuple[str, tuple] | None) -> list[dict]:
+    """Each counting's ``(value, count)`` rows as a dict. Those that count over the ``shared``
+    selection (its SQL) are read in one statement that selects it once (a CTE) and counts each
+    facet over it, tagged by facet: a free-text search's selection, read once instead of once per
+    facet (each facet query was mostly that search, at 100,000 contacts on PostgreSQL)."""
+    counts: list[dict | None] = [c.counts for c in countings]
+    pending = [i for i, c in enumerate(countings) if c.counts is None]
+    if not pending:
+        return counts
+    connection = connections[Contact.objects.db]
+    with connection.cursor() as cursor:
+        if shared is None:
+            for i in pending:
+                cursor.execute(*countings[i].sql)
+                counts[i] = dict(cursor.fetchall())
+            return counts
+        # The values are ids or text, one column for all: text on PostgreSQL, which types a UNION's
+        # columns (SQLite does not), read back as each facet's own type.
+        postgres = connection.vendor == "postgresql"
+        parts, params = [], list(shared[1])
+        for i in pending:
+            sql, args = countings[i].sql
+            columns = f"CAST(v AS TEXT), n FROM ({sql}) counted(v, n)" if postgres else f"counted.* FROM ({sql}) counted"
+            parts.append(f"SELECT {i} AS facet, {columns}")
+            params += args
+        materialized = "MATERIALIZED " if postgres else ""  # read by each facet: selected once
+        cursor.execute(f"WITH {SELECTED}(pk) AS {materialized}({shared[0]}) " + " UNION ALL ".join(parts), params)
+        for i in pending:
+            counts[i] = {}
+        for i, value, n in cursor.fetchall():
+            counts[i][countings[i].key(value)] = n
+    return counts
 
 
 def timeline_facets(
@@ -190,17 +263,33 @@ def timeline_facets(
         merged[key] = value
     if not ContactFilter(merged, queryset=Contact.objects.all(), request=request).form.is_valid():
         return []
-    facets = []
+    # The facets of keys the query string does not hold all count over the same selection, the
+    # query string's own: it is selected once for them all (``_counts_read``).
+    whole = ContactFilter(_without(merged, "after"), queryset=Contact.objects.all(), request=request)
+    shared = whole.qs.order_by().values("pk")
+    countings, links = [], []
     for key, title, count in FACETS:
-        rest = _without(merged, key)
-        selection = ContactFilter(rest, queryset=Contact.objects.all(), request=request)
-        rows = selection.qs
-        chosen = set(merged.getlist(key))
+        if key in merged:
+            selection = ContactFilter(_without(merged, key), queryset=Contact.objects.all(), request=request)
+            selected = selection.qs.order_by().values("pk")
+        else:
+            selection, selected = None, RawSQL(f"SELECT pk FROM {SELECTED}", [])
+        countings.append(_counting(count, selected, sources, selection or whole))
+        links.append((key, title, set(merged.getlist(key))))
+    own = [c for c, (key, _, _) in zip(countings, links) if key in merged]
+    together = [c for c, (key, _, _) in zip(countings, links) if key not in merged]
+    read_own = iter(_counts_read(own, None))
+    read_together = iter(_counts_read(together, _sql(shared)))
+    facets = []
+    for counting, (key, title, chosen) in zip(countings, links):
+        counts = next(read_own) if key in merged else next(read_together)
         values = [
             FacetValue(label, value, n, _link(base_url, _without(data, "after"), key, value), value in chosen)
-            for label, value, n in _counted(count, rows, sources, selection)
+            for label, value, n in counting.labelled(counts)
             if n
         ]
         if values:
             facets.append(Facet(key, title, values))
     return facets
+
+
