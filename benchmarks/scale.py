@@ -124,6 +124,7 @@ def cases_for_record() -> dict[str, tuple[str, dict[str, str]]]:
     a, b = (Person.objects.get(pk=busiest[k]).slug for k in ("person_a", "person_b"))
     # The pair with the most gaps need not be the one with the most contacts (many on one day).
     most = PairContactCount.objects.select_related("person_a", "person_b").order_by("-contacts", "person_a").first()
+    busy = [most.person_a.slug, most.person_b.slug]
     through = Person.contacts.through.objects
     top = through.values("person_id").order_by().annotate(n=Count("id")).order_by("-n", "person_id").first()
     leader = Person.objects.select_related("country").get(pk=top["person_id"])
@@ -142,10 +143,10 @@ def cases_for_record() -> dict[str, tuple[str, dict[str, str]]]:
         "timeline text common": (f"{timeline}?q=leaders", hx),
         "timeline text rare": (f"{timeline}?q={quiet.country.name.lower()}", hx),
         "pair page": (reverse("timeline:pair", args=[a, b]), {}),
-        "pair page most contacts": (reverse("timeline:pair", args=[most.person_a.slug, most.person_b.slug]), {}),
+        "pair page most contacts": (reverse("timeline:pair", args=busy), {}),
         "leader page": (reverse("timeline:leader", args=[leader.slug]), {}),
         # The busiest pair's whole CSV, read to its end (a streamed response).
-        "pair export": (reverse("timeline:pair_contacts_export", args=[most.person_a.slug, most.person_b.slug, "csv"]), {}),
+        "pair export": (reverse("timeline:pair_contacts_export", args=[*busy, "csv"]), {}),
     }
     for name in CHARTS:
         url = reverse("timeline:chart", args=[name])

@@ -80,6 +80,8 @@ def _kinds(selected, tallied: dict[str, int] | None = None) -> Counting:
 
     if tallied is not None:
         return Counting(None, labelled, tallied, str)
+    if isinstance(selected, RawSQL):  # the shared selection holds each contact's kind: no join
+        return Counting((f"SELECT kind, COUNT(*) FROM {SELECTED} GROUP BY kind", ()), labelled, key=str)
     rows = Contact.objects.filter(pk__in=selected)
     return Counting(_sql(rows.order_by().values("kind").annotate(n=Count("id"))), labelled, key=str)
 
@@ -239,11 +241,11 @@ def _counts_read(countings: list[Counting], shared: tuple[str, tuple] | None) ->
         parts, params = [], list(shared[1])
         for i in pending:
             sql, args = countings[i].sql
-            columns = f"CAST(v AS TEXT), n FROM ({sql}) counted(v, n)" if postgres else f"counted.* FROM ({sql}) counted"
-            parts.append(f"SELECT {i} AS facet, {columns}")
+            counted = f"CAST(v AS TEXT), n FROM ({sql}) counted(v, n)" if postgres else f"* FROM ({sql}) counted"
+            parts.append(f"SELECT {i} AS facet, {counted}")
             params += args
         materialized = "MATERIALIZED " if postgres else ""  # read by each facet: selected once
-        cursor.execute(f"WITH {SELECTED}(pk) AS {materialized}({shared[0]}) " + " UNION ALL ".join(parts), params)
+        cursor.execute(f"WITH {SELECTED}(pk, kind) AS {materialized}({shared[0]}) " + " UNION ALL ".join(parts), params)
         for i in pending:
             counts[i] = {}
         for i, value, n in cursor.fetchall():
@@ -266,30 +268,26 @@ def timeline_facets(
     # The facets of keys the query string does not hold all count over the same selection, the
     # query string's own: it is selected once for them all (``_counts_read``).
     whole = ContactFilter(_without(merged, "after"), queryset=Contact.objects.all(), request=request)
-    shared = whole.qs.order_by().values("pk")
-    countings, links = [], []
-    for key, title, count in FACETS:
+    shared = whole.qs.order_by().values("pk", "kind")
+    countings = {}
+    for key, _, count in FACETS:
         if key in merged:
             selection = ContactFilter(_without(merged, key), queryset=Contact.objects.all(), request=request)
-            selected = selection.qs.order_by().values("pk")
+            countings[key] = _counting(count, selection.qs.order_by().values("pk"), sources, selection)
         else:
-            selection, selected = None, RawSQL(f"SELECT pk FROM {SELECTED}", [])
-        countings.append(_counting(count, selected, sources, selection or whole))
-        links.append((key, title, set(merged.getlist(key))))
-    own = [c for c, (key, _, _) in zip(countings, links) if key in merged]
-    together = [c for c, (key, _, _) in zip(countings, links) if key not in merged]
-    read_own = iter(_counts_read(own, None))
-    read_together = iter(_counts_read(together, _sql(shared)))
+            countings[key] = _counting(count, RawSQL(f"SELECT pk FROM {SELECTED}", []), sources, whole)
+    own = [key for key in countings if key in merged]
+    together = [key for key in countings if key not in merged]
+    counts = dict(zip(own, _counts_read([countings[k] for k in own], None), strict=True))
+    counts |= dict(zip(together, _counts_read([countings[k] for k in together], _sql(shared)), strict=True))
     facets = []
-    for counting, (key, title, chosen) in zip(countings, links):
-        counts = next(read_own) if key in merged else next(read_together)
+    for key, title, _ in FACETS:
+        chosen = set(merged.getlist(key))
         values = [
             FacetValue(label, value, n, _link(base_url, _without(data, "after"), key, value), value in chosen)
-            for label, value, n in counting.labelled(counts)
+            for label, value, n in countings[key].labelled(counts[key])
             if n
         ]
         if values:
             facets.append(Facet(key, title, values))
     return facets
-
-
