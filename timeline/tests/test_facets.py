@@ -189,3 +189,13 @@ def test_a_text_search_is_read_once_for_every_facet_it_does_not_choose(record, p
     assert {v.label: v.count for v in facets["kind"].values} == {"Phone call": 1}
     if "kind=" not in query:  # the zircon contact is a call, not a meeting
         assert {v.value: v.count for v in facets["person"].values} == {"aldo-varen": 1, "mira-tolsk": 1}
+
+
+def test_the_pair_page_counts_its_facets_in_one_statement_over_the_pair(client, record, django_assert_max_num_queries):
+    # Country, topic, person and publisher once over the pair's contacts, not once each (46 before).
+    with django_assert_max_num_queries(39):
+        page = client.get("/pairs/aldo-varen/mira-tolsk/")
+    facets = {f.key: {v.value: v.count for v in f.values} for f in page.context["facets"]}
+    assert facets["kind"] == {"phone_call": 1, "meeting": 1}
+    assert facets["topic"] == {"trade": 1} and facets["publisher"] == {"Ostrelia Wire": 2, "Norvania Post": 1}
+    assert facets["person"] == {"aldo-varen": 2, "mira-tolsk": 2}
