@@ -124,9 +124,13 @@ def cases_for_record() -> dict[str, tuple[str, dict[str, str]]]:
     a, b = (Person.objects.get(pk=busiest[k]).slug for k in ("person_a", "person_b"))
     # The pair with the most gaps need not be the one with the most contacts (many on one day).
     most = PairContactCount.objects.select_related("person_a", "person_b").order_by("-contacts", "person_a").first()
+    busy = [most.person_a.slug, most.person_b.slug]
     through = Person.contacts.through.objects
     top = through.values("person_id").order_by().annotate(n=Count("id")).order_by("-n", "person_id").first()
     leader = Person.objects.select_related("country").get(pk=top["person_id"])
+    # A rare word: the country of the leader with the fewest contacts (some, not none).
+    least = through.values("person_id").order_by().annotate(n=Count("id")).order_by("n", "person_id").first()
+    quiet = Person.objects.select_related("country").get(pk=least["person_id"])
     hx = {"HX-Request": "true"}
     timeline = reverse("timeline:timeline")
     cases = {
@@ -135,9 +139,14 @@ def cases_for_record() -> dict[str, tuple[str, dict[str, str]]]:
         "timeline person": (f"{timeline}?person={leader.slug}", hx),
         "timeline text": (f"{timeline}?q={leader.country.name.lower()}", hx),
         "timeline no match": (f"{timeline}?q=zqxj", hx),
+        # A word in every summary, and one in few: the full-text index's two ends.
+        "timeline text common": (f"{timeline}?q=leaders", hx),
+        "timeline text rare": (f"{timeline}?q={quiet.country.name.lower()}", hx),
         "pair page": (reverse("timeline:pair", args=[a, b]), {}),
-        "pair page most contacts": (reverse("timeline:pair", args=[most.person_a.slug, most.person_b.slug]), {}),
+        "pair page most contacts": (reverse("timeline:pair", args=busy), {}),
         "leader page": (reverse("timeline:leader", args=[leader.slug]), {}),
+        # The busiest pair's whole CSV, read to its end (a streamed response).
+        "pair export": (reverse("timeline:pair_contacts_export", args=[*busy, "csv"]), {}),
     }
     for name in CHARTS:
         url = reverse("timeline:chart", args=[name])
@@ -176,6 +185,7 @@ def measure(runs: int, warmup: int, explain: bool, only: list[str]) -> dict:
         for n in range(runs + warmup):
             started = time.perf_counter()
             response = client.get(url, headers=headers)
+            read(response)
             elapsed = time.perf_counter() - started
             assert response.status_code == 200, (url, response.status_code)
             if n == 0:
@@ -185,7 +195,7 @@ def measure(runs: int, warmup: int, explain: bool, only: list[str]) -> dict:
         result[name] = statistics.median(times)
         if explain:
             with CaptureQueriesContext(connection) as ctx:
-                client.get(url, headers=headers)
+                read(client.get(url, headers=headers))
             queries = [q for q in ctx.captured_queries if q["sql"].lstrip().upper().startswith(("SELECT", "WITH"))]
             slowest = max(queries, key=lambda q: float(q["time"]))
             with connection.cursor() as cursor:
@@ -198,6 +208,13 @@ def measure(runs: int, warmup: int, explain: bool, only: list[str]) -> dict:
                 file=sys.stderr,
             )
     return result
+
+
+def read(response) -> None:
+    """A streamed response's rows are read as it is sent: time them too."""
+    if response.streaming:
+        for _ in response.streaming_content:
+            pass
 
 
 def queries_breakdown(queries: list[dict], shown: int = 6) -> str:

@@ -30,7 +30,8 @@ def record(people):
 @pytest.mark.parametrize(
     "query",
     ["", "kind=meeting", "person=ivo-pell", "topic=trade", "country=XO", "publisher=Ostrelia+Wire", "start=2024-04-01"]
-    + ["pair=aldo-varen,mira-tolsk", "pair=aldo-varen,mira-tolsk&kind=meeting"],
+    + ["pair=aldo-varen,mira-tolsk", "pair=aldo-varen,mira-tolsk&kind=meeting"]
+    + ["q=call", "q=call&kind=phone_call", "q=call&topic=trade&publisher=Ostrelia+Wire"],
 )
 def test_every_facet_count_equals_the_rows_its_link_shows(client, record, query):
     page = client.get(f"/timeline/?{query}")
@@ -171,3 +172,30 @@ def test_any_other_filter_counts_the_people_facet_from_the_contacts(record):
 
     for query in ["topic=trade", "start=2024-04-01", "pair=aldo-varen,mira-tolsk", "country=XO", "q=call"]:
         assert ContactFilter(QueryDict(query), queryset=Contact.objects.all()).people_tallies() is None
+
+
+@pytest.mark.parametrize("query", ["q=zircon", "q=zircon&kind=meeting", "pair=aldo-varen,mira-tolsk&q=zircon"])
+def test_a_text_search_is_read_once_for_every_facet_it_does_not_choose(record, people, query):
+    from django.db import connection
+    from django.http import QueryDict
+    from django.test.utils import CaptureQueriesContext
+
+    make_contact(people["aldo"], people["mira"], on=date(2024, 8, 1), summary="Zircon exports.")
+    with CaptureQueriesContext(connection) as ctx:
+        facets = {f.key: f for f in timeline_facets(QueryDict(query), "/timeline/")}
+    searched = [q["sql"] for q in ctx.captured_queries if "zircon" in q["sql"].lower()]
+    # One statement for all the facets whose key is not chosen, one more for a chosen key's own.
+    assert len(searched) == 1 + ("kind=" in query)
+    assert {v.label: v.count for v in facets["kind"].values} == {"Phone call": 1}
+    if "kind=" not in query:  # the zircon contact is a call, not a meeting
+        assert {v.value: v.count for v in facets["person"].values} == {"aldo-varen": 1, "mira-tolsk": 1}
+
+
+def test_the_pair_page_counts_its_facets_in_one_statement_over_the_pair(client, record, django_assert_max_num_queries):
+    # Country, topic, person and publisher once over the pair's contacts, not once each (46 before).
+    with django_assert_max_num_queries(39):
+        page = client.get("/pairs/aldo-varen/mira-tolsk/")
+    facets = {f.key: {v.value: v.count for v in f.values} for f in page.context["facets"]}
+    assert facets["kind"] == {"phone_call": 1, "meeting": 1}
+    assert facets["topic"] == {"trade": 1} and facets["publisher"] == {"Ostrelia Wire": 2, "Norvania Post": 1}
+    assert facets["person"] == {"aldo-varen": 2, "mira-tolsk": 2}
