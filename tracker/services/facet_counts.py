@@ -115,11 +115,15 @@ def _counted(contacts) -> Counter:
     confirmed offices."""
     contacts = contacts.filter(status__in=ReviewStatus.values).order_by()
     shape = {pk: (status, day, kind) for pk, status, day, kind in contacts.values_list("pk", "status", "date", "kind")}
+    # Each read below is its own snapshot (PostgreSQL's read committed): a contact another process
+    # commits after ``shape`` was read is left out here and counted by that process's own upkeep,
+    # which waits for this one's month locks.
     chosen = contacts.values("pk")
     values: dict[tuple[str, int], set[str]] = {}
 
     def add(facet: str, contact_id: int, value) -> None:
-        values.setdefault((facet, contact_id), set()).add(str(value))
+        if contact_id in shape:
+            values.setdefault((facet, contact_id), set()).add(str(value))
 
     took_part = list(participants().filter(contact_id__in=chosen).values_list("contact_id", "person_id"))
     people = {pk for _, pk in took_part}
@@ -131,6 +135,8 @@ def _counted(contacts) -> Counter:
     # A contact counts for a country a participant spoke for on the day (``of_countries``): a
     # national of it, or holding one of its confirmed offices that day.
     for contact_id, person_id in took_part:
+        if contact_id not in shape:
+            continue
         if person_id in country_of:
             add(COUNTRY, contact_id, country_of[person_id])
         day = shape[contact_id][1]

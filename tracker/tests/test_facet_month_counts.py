@@ -298,3 +298,25 @@ def test_the_plain_timelines_country_topic_and_publisher_facets_read_the_tallies
     sql = [q["sql"] for q in queries.captured_queries]
     assert sum(FacetMonthCount._meta.db_table in s for s in sql) == 3
     assert not any("spoke_for" in s or "contactsource" in s.split("FROM", 1)[-1][:40] for s in sql)
+
+
+def test_a_contact_committed_while_a_month_is_counted_is_left_to_its_own_upkeep(monkeypatch):
+    # On PostgreSQL each read of the recount is its own snapshot: a contact another process commits
+    # between the read of the month's contacts and the read of their participants must not break it.
+    import tracker.services.facet_counts as facet_counts
+
+    norvania, estralia = make_country("Norvania"), make_country("Estralia")
+    aldo, mira = make_person("Aldo Varen", country=norvania), make_person("Mira Tol", country=estralia)
+    make_contact(aldo, mira, on=date(2024, 3, 4))
+    real = facet_counts.participants
+
+    def meanwhile():
+        with facet_counts.facets_deferred():  # the other process's own upkeep, not this count's
+            monkeypatch.setattr(facet_counts, "participants", real)
+            make_contact(aldo, mira, on=date(2024, 3, 5))
+        return real()
+
+    monkeypatch.setattr(facet_counts, "participants", meanwhile)
+    facet_counts.facet_counts_recompute([date(2024, 3, 1)])
+    facet_counts.facet_counts_recompute([date(2024, 3, 1)])
+    assert stored() == recounted()
