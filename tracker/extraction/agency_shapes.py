@@ -68,17 +68,17 @@ NEGATION = re.compile(r"\b(?:not|never)\b|n['’]t\b")
 PASSIVE = re.compile(r"\s+(?:was|were|has\s+been|had\s+been)\s+(?:warmly\s+)?(?:received|hosted|welcomed)\s+by\s+")
 
 # "The two leaders met Tuesday", "They spoke by phone on Monday": a past verb of contact, no object.
+THE_TWO_VERB = r"(?P<verb>met|spoke|talked|held\s+(?:talks|a\s+meeting)|conferred)\b"
 THE_TWO = re.compile(
     r"(?P<two>The\s+two(?:\s+(?:leaders|presidents|prime\s+ministers|men|women|heads\s+of\s+state|(?:foreign\s+)?"
     r"ministers))?|The\s+top\s+diplomats\s+of\s+the\s+two\s+(?:nations|countries)|They)\s+"
-    r"(?:also\s+|later\s+|then\s+)?(?P<verb>met|spoke|talked|held\s+(?:talks|a\s+meeting)|conferred)\b"
+    rf"(?:also\s+|later\s+|then\s+)?{THE_TWO_VERB}"
 )
 # ", after the two spoke by phone on Saturday", "when they met in Osland": the two the clause before
 # named; "last" is a recalled contact's ("since they last met"), read in ``recalled``.
 THE_TWO_IN_CLAUSE = re.compile(
     r",?\s+(?:after|when|once|as)\s+(?P<two>the\s+two(?:\s+(?:leaders|presidents|prime\s+ministers|men|women"
-    r"|heads\s+of\s+state))?|they)\s+(?:had\s+)?(?:also\s+)?(?P<verb>met|spoke|talked|held\s+(?:talks|a\s+meeting)"
-    r"|conferred)\b"
+    r"|heads\s+of\s+state))?|they)\s+(?:had\s+)?(?:also\s+)?" + THE_TWO_VERB
 )
 # After "spoke"/"talked": the medium or a time, never a listener ("spoke to reporters").
 SPOKE_HOW = re.compile(r"\s+(?:by\s+(?:tele)?phone|on\s+the\s+(?:tele)?phone|over\s+the\s+(?:tele)?phone|by\s+video)\b")
@@ -288,20 +288,27 @@ def _the_two(article: Article, sent: Sentence) -> list[FoundContact]:
     before = article.sentence_before(sent)
     if m is None or before is None or article.in_quote(m.start()):
         return []
-    verb = m.group("verb")
-    if verb in ("spoke", "talked") and not SPOKE_HOW.match(text, m.end()):
-        return []
-    if verb not in ("spoke", "talked") and MET_WHOM.match(text, m.end()):
+    kind = _the_twos_kind(text, m)
+    if kind is None:
         return []
     named = [x for x in article.mentions_in(before.start, before.end) if not article.in_quote(x.start)]
     if m.group("two") == "They":
         named = group_forwards(text, named, before.start)
     if len(distinct([x.entity for x in named])) != 2:
         return []
-    kind = "phone_call" if verb in ("spoke", "talked") else "meeting"
-    if "video" in text[m.end() : m.end() + 20]:
-        kind = "video_call"
     return _contact(article, sent, m, named, kind)
+
+
+def _the_twos_kind(text: str, m: re.Match) -> str | None:
+    """The kind of contact "the two ... <verb>" says (``THE_TWO_VERB``), or None when it says none:
+    "spoke" needs its medium ("when they spoke on Saturday": a call or a meeting, the text does not
+    say), "met" no other object ("met with reporters")."""
+    spoke = m.group("verb") in ("spoke", "talked")
+    if (spoke and not SPOKE_HOW.match(text, m.end())) or (not spoke and MET_WHOM.match(text, m.end())):
+        return None
+    if "video" in text[m.end() : m.end() + 20]:
+        return "video_call"
+    return "phone_call" if spoke else "meeting"
 
 
 def _the_two_in_clause(article: Article, sent: Sentence, mentions: list[Mention]) -> list[FoundContact]:
@@ -311,17 +318,12 @@ def _the_two_in_clause(article: Article, sent: Sentence, mentions: list[Mention]
     m = THE_TWO_IN_CLAUSE.search(text, sent.start, sent.end)
     if m is None or article.in_quote(m.start()) or NEGATION.search(text, m.start(), m.end()):
         return []
-    verb = m.group("verb")
-    if verb in ("spoke", "talked") and not SPOKE_HOW.match(text, m.end()):
-        return []  # "when they spoke on Saturday": a call or a meeting, the text does not say
-    if verb not in ("spoke", "talked") and MET_WHOM.match(text, m.end()):
+    kind = _the_twos_kind(text, m)
+    if kind is None:
         return []
     named = [x for x in mentions if x.end <= m.start() and not article.in_quote(x.start)]
     if len(distinct([x.entity for x in named])) != 2:
         return []
-    kind = "phone_call" if verb in ("spoke", "talked") else "meeting"
-    if "video" in text[m.end() : m.end() + 20]:
-        kind = "video_call"
     return _contact(article, Sentence(m.start(), sent.end, sent.paragraph), m, named, kind)
 
 
