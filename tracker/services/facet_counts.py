@@ -12,10 +12,8 @@ difference written, under each month's lock (``months_lock``, before the article
 
 from __future__ import annotations
 
-import contextlib
-import contextvars
 from collections import Counter
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable
 from datetime import date
 
 from django.db import transaction
@@ -24,38 +22,24 @@ from django.db.models import Q
 from tracker.models import Contact, ContactSource, FacetMonthCount, Office, Person, ReviewStatus, participants
 from tracker.rules import month_after, month_start, office_held_on
 from tracker.services import upkeep
+from tracker.services.deferred import DeferredMarks
 from tracker.services.locks import months_lock
 
 FACET_KEYS = ("facet", "status", "month", "kind", "value")
 COUNTRY, TOPIC, PUBLISHER = FacetMonthCount.COUNTRY, FacetMonthCount.TOPIC, FacetMonthCount.PUBLISHER
 _MONTHS_PER_READ = 24
 
-_deferred: contextvars.ContextVar[set[date] | None] = contextvars.ContextVar("facets_deferred", default=None)
+_marks = DeferredMarks("facets_deferred", lambda months: facet_counts_recompute(months))
 
 
-@contextlib.contextmanager
-def facets_deferred() -> Iterator[set[date]]:
+def facets_deferred():
     """Collect the months marked inside the block and count each once at its end."""
-    if _deferred.get() is not None:  # nested: the outer block counts
-        yield _deferred.get()
-        return
-    pending: set[date] = set()
-    token = _deferred.set(pending)
-    try:
-        yield pending
-    finally:
-        _deferred.reset(token)
-    facet_counts_recompute(pending)
+    return _marks.block()
 
 
 def facet_months_mark_dirty(days: Iterable[date | None]) -> None:
     """The facet tallies of the months of ``days`` are to be counted again."""
-    months = {month_start(day) for day in days if day is not None}
-    pending = _deferred.get()
-    if pending is not None:
-        pending.update(months)
-    else:
-        facet_counts_recompute(months)
+    _marks.mark({month_start(day) for day in days if day is not None})
 
 
 def contact_facets_mark_dirty(contact_ids: Iterable[int]) -> None:

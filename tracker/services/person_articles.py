@@ -11,48 +11,33 @@ other lock the transaction holds); ``tracker.services.upkeep.gaps_deferred`` bat
 
 from __future__ import annotations
 
-import contextlib
-import contextvars
 from collections import Counter
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable
 
 from django.db import transaction
 from django.db.models import Count, QuerySet
 
 from tracker.models import ContactSource, PersonArticleCount, ReviewStatus, Statement
 from tracker.services import facet_counts, upkeep
+from tracker.services.deferred import DeferredMarks
 from tracker.services.locks import articles_lock
 
 ARTICLE_KEYS = ("person_id", "article_id")
 CONFIRMED = ReviewStatus.CONFIRMED
 
-_deferred: contextvars.ContextVar[set[int] | None] = contextvars.ContextVar("articles_deferred", default=None)
+_marks = DeferredMarks("articles_deferred", lambda articles: person_article_counts_recompute(articles))
 
 
-@contextlib.contextmanager
-def articles_deferred() -> Iterator[set[int]]:
+def articles_deferred():
     """Collect the articles marked inside the block and count each once at its end."""
-    if _deferred.get() is not None:  # nested: the outer block counts
-        yield _deferred.get()
-        return
-    pending: set[int] = set()
-    token = _deferred.set(pending)
-    try:
-        yield pending
-    finally:
-        _deferred.reset(token)
-    person_article_counts_recompute(pending)
+    return _marks.block()
 
 
 def articles_mark_dirty(articles: Iterable[int | None]) -> None:
     """The people tallies of ``articles`` (None: no article) are to be counted again."""
     articles = {pk for pk in articles if pk is not None}
     facet_counts.article_facets_mark_dirty(articles)  # a report changed: its contact's publishers
-    pending = _deferred.get()
-    if pending is not None:
-        pending.update(articles)
-    else:
-        person_article_counts_recompute(articles)
+    _marks.mark(articles)
 
 
 def contact_articles_mark_dirty(contact_ids: Iterable[int]) -> None:
