@@ -46,7 +46,7 @@ __all__ = ["THEY", "FoundContact", "find_contacts"]  # re-exported: gap claims r
 
 CONTACT_VERB = re.compile(
     # Each verb starts with one of these letters, then one of these pairs: a cheap test that skips most words.
-    r"""(?ix:\b(?=[hstmcprwv](?:el|ad|as|av|ol|po|pe|al|et|ee|ho|ak|ec|oo|os|ai|ay|is|on|at))(?:
+    r"""(?ix:\b(?=[hstmcprwvja](?:el|ad|as|av|ol|po|pe|al|et|ee|ho|ak|ec|oo|os|ai|ay|is|on|at|au|oi|rr))(?:
     (?P<video>
         HAVE\s+DET\s+(?:[\w-]+\s+){0,3}?(?:video\s*call|video\s*conference|videoconference
             |virtual\s+(?:meeting|summit|talks|call)|(?:meeting|conversation|talks)\s*,?\s+(?:held\s+)?(?:via|by|over)
@@ -58,6 +58,7 @@ CONTACT_VERB = re.compile(
             |calls?|conversations?) | (?:tele)?phoned
         | (?:spoke|spoken|speaks|speak|talked|talks|talk)(?:\s+\w+){0,2}?\s+(?:by|on\s+the|over\s+the)\s+(?:tele)?phone
         | (?:spoke|spoken|speaks|speak|talked|talk)\s+(?:[\w-]+\s+){0,8}?with
+        | (?:caught|catches|catching|catch)\s+up\s+(?:[\w-]+\s+){0,3}?with  # a talk of unsaid medium, like "spoke with"
         | (?:spoke|spoken|speaks|speak|talked|talk)\s+(?:\w+\s+){0,2}?to(?!\s+(?:the\s+)?(?:PRESS_WORDS)\b)
         | (?:called|calls)(?:\s+up)?(?!\s+(?:on|upon|for|in|off|out|it|him|her|them|back|a|an|the(?!\s+HEADT))\b)
             (?!(?:\s+[A-Z][\w'’.-]*){1,6}\s+(?:a|an)\s+(?!day|week|month|year|few|couple|second)\w)  # "called X a liar"
@@ -75,6 +76,11 @@ CONTACT_VERB = re.compile(
         | HAVE\s+(?:DET\s+)?(?:(?!NOT_HAD\b)[\w-]+\s+){0,4}?(?:meeting|summit|talks|bilateral|discussion|consultation
             |negotiation)s?(?:\s+with)?
         | (?:held|hold|holds)\s+talks | (?:convened|convenes|convene)\s+with
+        # "joined X for a working lunch": the other person straight after, then the meal or talks.
+        | (?:joined|joins)(?=\s+(?:[\w'’.-]+\s+){1,8}?for\s+(?:(?:a|an|the|their)\s+)?(?:[\w-]+\s+){0,2}?
+            (?:lunch|luncheon|dinner|breakfast|supper|talks|meeting|discussions)\b)
+        # "arrived in Port Estra on Tuesday for talks with X": the visitor, then whom they came to meet.
+        | arrived\s+in\s+(?:[\w'’,-]+\s+){1,6}?for\s+(?:[\w-]+\s+){0,3}?(?:talks|meetings?|discussions)\s+with
         | (?:hosted|hosts|host|welcomed|welcomes|welcome|received|receives|receive)(?!\s+by\b)
     )
     | (?P<visit>(?:paid|pays|paying|pay|made|make)\s+an?\s+(?:\w+\s+){0,2}?visit\s+to
@@ -95,13 +101,18 @@ CONTACT_VERB = re.compile(
 POSSESSED_SUBJECT = re.compile(r"['’]s?\s+[a-z][\w-]*(?:\s+[\w-]+){0,3}\s+(?:(?:also|then|later)\s+)?")
 DIRECT_OBJECT_VERBS = (
     "welcome", "receive", "hosted", "hosts", "host", "visited", "visits", "visit", "met", "meet",
-    "called", "calls", "phoned", "telephoned", "congratulat", "consulted",
+    "called", "calls", "phoned", "telephoned", "congratulat", "consulted", "joined", "joins",
 )  # fmt: skip
 DIRECT_GAP = (
-    r"[\s,]*(?:[\w'’-]+\s+){0,3}?(?:counterpart,\s+)?(?:with\s+)?"
+    r"[\s,]*(?:[\w'’-]+\.?\s+){0,3}?(?:counterpart,\s+)?(?:with\s+)?"  # "met Mrs. Tol": a dotted honorific
     r"(?:(?:His|Her)\s+(?:Royal\s+)?(?:Majesty|Highness|Excellency)\s+)?"
 )
-SPOKE = re.compile(r"(?:spoke|spoken|speaks|speak|talked|talks|talk)\b(?!.*\bphone\b)")
+# "X received advisers who arrived for talks with Y": the verb is a restrictive relative clause's,
+# whose subject is the noun before "who", not X.
+RELATIVE_OF_ANOTHER = re.compile(r"[^.;]*[^\s,.;]\s+(?:who|that)\s+(?:(?:also|later|then|had|have|has)\s+)?", re.I)
+# "has caught up with X in the polls": drawing level in a race, not a talk.
+CAUGHT_UP_IN_A_RACE = re.compile(r"[^.;]*?\b(?:polls?|race|ratings|standings|surveys?)\b")
+SPOKE = re.compile(r"(?:spoke|spoken|speaks|speak|talked|talks|talk|caught|catch\w*)\b(?!.*\bphone\b)")
 # Where a "spoke with" happened in person: at a summit, on its margins, during a visit.
 VENUE = re.compile(
     r"\b(?:on\s+the\s+(?:margins|sidelines)\s+of|in\s+person|face[\s-]to[\s-]face|at\s+the\s+(?:[A-Z]-?\d{1,2}\b"
@@ -338,6 +349,8 @@ def _contacts_at(
         subject = [Mention(head_at, head_at, None, "unnamed")]
     if not subject or POSSESSED_SUBJECT.fullmatch(text, subject[-1].end, m.start()):
         return []  # "X's wife met Y": the one who met Y is not X
+    if RELATIVE_OF_ANOTHER.fullmatch(text, subject[-1].end, m.start()):
+        return []
     if text[subject[-1].end : m.start()].count(",") >= 2 and not RELATIVE_BEFORE_VERB.fullmatch(
         text, subject[-1].end, m.start()
     ):
@@ -381,6 +394,8 @@ def _contacts_at(
         or list_skipped(text[m.end() : obj[0].start], article.is_place)
     ):
         return []  # "with A, B, Adviser to the President of X on trade C": C was not found; a partial list
+    if verb.startswith(("caught", "catch")) and obj and CAUGHT_UP_IN_A_RACE.match(text, obj[-1].end, sent.end):
+        return []
     window = text[subject[-1].end : m.start()]
     if NEGATION.search(window) or NEGATION.search(text[m.start() : m.end()]):
         return []

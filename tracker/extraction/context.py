@@ -55,6 +55,10 @@ class Article:
                 return m.entity
         return None
 
+    def country_of(self, e: Entity) -> str | None:
+        """A person's country; the publisher's for a release's person the text ties to none (its own leader)."""
+        return e.country or (self.home if self.is_release else None)
+
     def paragraph_start(self, sent: Sentence) -> int:
         """Where the paragraph of ``sent`` starts."""
         starts = self.__dict__.get("_paragraph_starts")

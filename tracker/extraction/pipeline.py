@@ -197,7 +197,7 @@ def _extract_into(result: Extraction, gazetteer: Gazetteer, topics: dict[str, li
                 reported_kind=c.reported_kind,
             )
         )
-    for s in find_statements(article, paras):
+    for s in find_statements(article, paras, contacts):
         result.statements.append(
             StatementItem(
                 speaker=s.speaker.name,

@@ -123,7 +123,7 @@ def _pair_just_before(article: Article, sent: Sentence, at: int):
 def _visits_the_other(article: Article, pair, place: str) -> bool:
     """Whether ``place`` is the country of exactly one of the two: the other one visited them."""
     country = article.gazetteer.country_named(place) if article.gazetteer is not None else None
-    return country is not None and sum(_country(article, e) == country for e in pair) == 1
+    return country is not None and sum(article.country_of(e) == country for e in pair) == 1
 
 
 def _adjectives_of_the_pair(article: Article, pair, adjectives: str) -> bool:
@@ -132,19 +132,14 @@ def _adjectives_of_the_pair(article: Article, pair, adjectives: str) -> bool:
     if gz is None:
         return False
     named = {gz.country_of_demonym(a) or gz.country_named(a) for a in adjectives.split("-")}
-    return None not in named and len(named) == 2 and named == {_country(article, e) for e in pair}
-
-
-def _country(article: Article, e) -> str | None:
-    """A person's country; the publisher's for a release's person the text ties to none (its own leader)."""
-    return e.country or (article.home if article.is_release else None)
+    return None not in named and len(named) == 2 and named == {article.country_of(e) for e in pair}
 
 
 def _names_the_visitor(article: Article, pair, m: re.Match, place: str) -> bool:
     """Whether the visitor's words name the one of the two who is not of ``place``: by name, or by an
     office of their country ("the President of Estralia" resolved to them)."""
     country = article.gazetteer.country_named(place) if article.gazetteer is not None else None
-    visitor = [e for e in pair if _country(article, e) != country]
+    visitor = [e for e in pair if article.country_of(e) != country]
     if len(visitor) != 1:
         return False
     named = {x.entity.ident for x in article.mentions_in(m.start("visitor"), m.end("visitor"))}

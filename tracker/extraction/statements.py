@@ -13,6 +13,7 @@ import re
 from dataclasses import dataclass, field
 
 from .context import Article
+from .counterparts import counterpart_events
 from .people import Entity, Mention
 from .quotes import find_quotes, is_title, names_a_document, names_a_kind, said_by_a_document
 from .speaker_names import (
@@ -143,11 +144,16 @@ class _Context:
 RUNS_ON = re.compile(r"[ \t]*\n\s*[“\"]")
 
 
-def find_statements(article: Article, paragraphs: list[Block]) -> list[FoundStatement]:
+def find_statements(article: Article, paragraphs: list[Block], contacts=()) -> list[FoundStatement]:
+    """The article's quotations with their speakers; ``contacts`` (the found ones) say whose
+    counterpart "his counterpart said" is."""
     text = article.text
     ctx = _Context(speech_events(article), genders(article))
     ctx.events = sorted(
-        ctx.events + named_speakers(article, ctx.new_people) + office_speakers(article, ctx.new_people),
+        ctx.events
+        + named_speakers(article, ctx.new_people)
+        + office_speakers(article, ctx.new_people)
+        + counterpart_events(article, contacts, ctx.genders),
         key=lambda event: event[0],
     )
     ctx.main_events = main_clause_events(article, ctx.events)

@@ -1,0 +1,84 @@
+"""Contacts, speakers and recalled contacts in phrasings other publishers use, on sentences about
+fictional leaders: "caught up with", "joined X for a working lunch", "arrived in ... for talks with",
+a counterpart named as the speaker, recalls dated to a year, and an unclosed quotation."""
+
+from datetime import date
+
+from tracker.extraction import Gazetteer, extract
+from tracker.tests.test_extraction_contacts import COUNTRIES, MONDAY, contacts_in
+
+TUESDAY = date(2024, 3, 12)
+TOL_LIND = ["Ivo Lind", "Mira Tol"]
+
+
+def test_catching_up_with_a_counterpart_is_a_talk_in_person_at_a_venue_and_never_a_lead_in_the_polls():
+    text = "Prime Minister Mira Tol of Norvania caught up with President Ivo Lind of Estralia on Tuesday."
+    assert contacts_in(text) == [(TOL_LIND, "phone_call", TUESDAY)]
+    text = "Prime Minister Mira Tol caught up with President Ivo Lind of Estralia on the sidelines of the summit."
+    assert contacts_in(text) == [(TOL_LIND, "meeting", MONDAY)]
+    text = "President Ivo Lind of Estralia has caught up with Prime Minister Mira Tol of Norvania in the polls."
+    assert contacts_in(text) == []
+
+
+def test_joining_a_counterpart_for_a_meal_or_talks_is_a_meeting():
+    for meal in ["a working lunch", "dinner", "a working breakfast", "talks"]:
+        text = f"Prime Minister Mira Tol of Norvania joined President Ivo Lind of Estralia for {meal} on Tuesday."
+        assert contacts_in(text) == [(TOL_LIND, "meeting", TUESDAY)], text
+    for text in [
+        "Prime Minister Mira Tol of Norvania joined President Ivo Lind of Estralia in calling for a ceasefire.",
+        "Prime Minister Mira Tol of Norvania is expected to join President Ivo Lind of Estralia for dinner.",
+        "Prime Minister Mira Tol joined Defence Minister Per Holm for lunch.",  # her own government
+    ]:
+        assert contacts_in(text) == [], text
+
+
+def test_arriving_somewhere_for_talks_with_a_counterpart_is_a_meeting_with_them():
+    text = "Prime Minister Mira Tol of Norvania arrived in Port Estra on Tuesday for talks with President Ivo Lind."
+    assert contacts_in(text, publisher="Norvania Times") == [(TOL_LIND, "meeting", TUESDAY)]
+    for text in [
+        "Prime Minister Mira Tol of Norvania will arrive in Port Estra on Tuesday for talks with President Ivo Lind.",
+        # The advisers arrived, not the one who received them.
+        "President Ivo Lind received advisers to the leaders of Ostmark and Wendland who arrived in Port Estra for "
+        "talks with Prime Minister Mira Tol.",
+    ]:
+        assert contacts_in(text, publisher="Norvania Times") == [], text
+
+
+def test_a_dotted_honorific_between_met_and_the_name_keeps_the_meeting():
+    for text in [
+        "President Ivo Lind met Mrs. Mira Tol of Estralia on Tuesday.",
+        "Ms Mira Tol of Estralia met Mr. Ivo Lind of Norvania on Tuesday.",
+    ]:
+        assert contacts_in(text) == [(TOL_LIND, "meeting", TUESDAY)], text
+
+
+def said(text):
+    ex = extract(text, published=MONDAY, gazetteer=Gazetteer(countries=COUNTRIES), publisher="Norvania Times")
+    return [(s.speaker, s.quote.rstrip(",.")) for s in ex.statements]
+
+
+MET = "President Ivo Lind of Estralia met Prime Minister Mira Tol of Norvania on Tuesday. "
+WORDS = "We will keep working together on energy security"
+
+
+def test_a_counterpart_who_speaks_is_the_other_participant_of_the_contact():
+    for attribution, speaker in [
+        (f'"{WORDS}," Lind\'s counterpart said.', "Mira Tol"),
+        (f'"{WORDS}," his Norvanian counterpart said.', "Mira Tol"),
+        (f'"{WORDS}," said her Estralian counterpart.', "Ivo Lind"),
+        (f'Lind\'s Norvanian counterpart said: "{WORDS}."', "Mira Tol"),
+    ]:
+        assert said(MET + attribution) == [(speaker, WORDS)], attribution
+    # "his" alone names one of the two only when the text gives their genders.
+    text = MET.replace("Prime Minister", "Ms.") + f'"{WORDS}," said his counterpart.'
+    assert said(text) == [("Mira Tol", WORDS)]
+
+
+def test_a_counterpart_the_text_leaves_ambiguous_is_no_speaker():
+    for text in [
+        MET + f'"{WORDS}," said his counterpart.',  # whose "his" is, the text does not say
+        MET + f'"{WORDS}," his Ostmarkian counterpart said.',  # no one of Ostmark took part
+        MET.replace("on Tuesday", "and President Per Holm of Ostmark on Tuesday")
+        + f'"{WORDS}," Lind\'s counterpart said.',
+    ]:
+        assert said(text) == [], text
