@@ -46,10 +46,12 @@ ADJECTIVES_CONTACT = re.compile(
     rf"\s+(?:(?:held|that\s+took\s+place)\s+(?:at\s+the\s+highest\s+level\s+|{_PLACE})?)?{_WHEN}"
 )
 HEAD_OFFICE = re.compile(r"(?:the\s+)?(?:President|Prime\s+Minister|Chancellor|King|Queen|Emir|Premier)\b")
-# "when they last met in Port Estra", "the two leaders last spoke in June".
+# "when they last met in Port Estra", "the two leaders last spoke in June", "they first met in 2019"
+# (a year alone: FORMAT.md dates to the day or the month, so that contact is stored undated).
 LAST_MET = re.compile(
-    r"\b(?:[Tt]hey|[Tt]he\s+two(?:\s+(?:leaders|presidents|men|women|heads\s+of\s+state))?)\s+(?:had\s+)?last\s+"
-    rf"(?P<verb>met|spoke|talked)\b(?:\s+{_PLACE}?{_WHEN})?"
+    r"\b(?:[Tt]hey|[Tt]he\s+two(?:\s+(?:leaders|presidents|men|women|heads\s+of\s+state))?)\s+(?:had\s+)?"
+    rf"(?:last|first)\s+(?P<verb>met|spoke|talked)\b"
+    rf"(?:\s+(?:in\s+person\s+)?{_PLACE}?(?:{_WHEN}|in\s+(?P<year>\d{{4}})\b(?!\s*[-–]\d)))?"
 )
 YEAR = re.compile(r"\d{4}")
 # Words before that make it a wish or a plan, not a contact that took place.
@@ -70,6 +72,7 @@ def recalled_contacts(article: Article, sent: Sentence, found: list[FoundContact
         (VISIT_TO, "visit to "),
         (VISIT_BY, "visit "),
         (LAST_MET, " last "),
+        (LAST_MET, " first "),
         (ADJECTIVES_CONTACT, "-"),
     )
     for pattern, needs in shapes:
@@ -85,6 +88,9 @@ def recalled_contacts(article: Article, sent: Sentence, found: list[FoundContact
             if pattern is ADJECTIVES_CONTACT and not _adjectives_of_the_pair(article, pair, m.group("adjectives")):
                 continue  # "the Ostmark-Wendish talks": another pair of countries
             when, precision = None, "day"
+            if pattern is LAST_MET and m.group("year") and article.published:
+                if int(m.group("year")) > article.published.year:
+                    continue  # not an earlier contact
             if m.group("when"):
                 hits = article.dates_in(m.start("when"), m.end("when"))
                 if not hits:

@@ -82,3 +82,22 @@ def test_a_counterpart_the_text_leaves_ambiguous_is_no_speaker():
         + f'"{WORDS}," Lind\'s counterpart said.',
     ]:
         assert said(text) == [], text
+
+
+def recalled_in(text):
+    ex = extract(text, published=MONDAY, gazetteer=Gazetteer(countries=COUNTRIES), publisher="Norvania Times")
+    return [(c.kind, c.date, c.precision) for c in ex.contacts if c.span.start > text.index(". ")]
+
+
+def test_a_first_or_last_contact_dated_only_to_a_year_is_the_pairs_undated_earlier_contact():
+    # FORMAT.md dates a contact to its day or month: a year alone leaves it undated.
+    for recall, kind in [
+        ("The two leaders first met in 2019.", "meeting"),
+        ("The two leaders first met in Lorvik in 2019.", "meeting"),
+        ("They had last met in person in 2022.", "meeting"),
+        ("They first spoke last year.", "phone_call"),
+    ]:
+        assert recalled_in(MET + recall) == [(kind, None, "day")], recall
+    assert recalled_in(MET + "The two leaders last spoke in June.") == [("phone_call", date(2023, 6, 1), "month")]
+    for recall in ["They will first meet in 2025.", "The two leaders first met in 2025."]:
+        assert recalled_in(MET + recall) == [], recall
