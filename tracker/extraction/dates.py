@@ -221,7 +221,10 @@ class DateIndex:
         self.hits: list[DateHit] = []
         for m in DATE_PATTERN.finditer(text):
             before = text[max(0, m.start() - 80) : m.start()]
-            before = before[max(before.rfind("\n\n"), before.rfind(". ")) + 1 :]
+            # The cue must be in the date's own sentence, which ends at a full stop before a space or a
+            # line break, and outside a quotation closed before it ('"We will meet," Tol said on Friday').
+            cut = max(before.rfind("\n\n"), before.rfind(". "), before.rfind(".\n"), before.rfind("”"))
+            before = before[cut + 1 :]
             forward = bool(FORWARD_CUE.search(before))
             resolved = resolve_match(m, published, forward)
             if resolved is not None:

@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 
 from .speakers import ADVERBS, SPEECH_VERB
-from .text import Block, words_any_case
+from .text import Block, lost_quote_end, words_any_case
 
 # '," said Tol' / '," he added' / '," the President stressed': the words before were a quotation of their own.
 ATTRIBUTION_AFTER = re.compile(
@@ -82,9 +82,15 @@ def _double_quotes(text: str, para: Block, following: Block | None) -> list[Bloc
         if mark == "“":
             nested = text.find("“", at + 1, close if close != -1 else segment_end)
             if nested != -1 and close != -1 and nested < close:
-                close = nested - 1 if nested > at + 1 else -1
+                # The next one opens first: this one lost its closing mark.
+                close = lost_quote_end(text, at + 1, nested - 1) if nested > at + 1 else -1
         if close == -1:
+            end = lost_quote_end(text, at + 1, segment_end)
             continued = following is not None and text[following.start : following.start + 1] == mark
+            if end < segment_end:
+                out.append(Block(at + 1, end))  # its line ends the paragraph of a one-newline text
+                pos = end
+                continue
             if mark == "“" or continued:
                 out.append(Block(at + 1, segment_end))  # left open: runs on into the next paragraph
             break

@@ -195,31 +195,53 @@ def _word_before(segment: str, end: int) -> str:
     return segment[start:end]
 
 
+# A quotation that lost its closing mark ends with the first line that ends a sentence: a line
+# break there starts the next paragraph of a text that breaks paragraphs with one newline.
+LINE_ENDS_SENTENCE = re.compile(r"[.!?…][”\"’']?(?=[ \t]*\n)")
+
+
+def lost_quote_end(text: str, start: int, end: int) -> int:
+    """Where a quotation opened before ``start`` and never closed before ``end`` ends: after the
+    first line that ends a sentence, else at ``end``."""
+    m = LINE_ENDS_SENTENCE.search(text, start, end)
+    return m.end() if m else end
+
+
+def _closes_later(segment: str, pos: int) -> bool:
+    """Whether a closing curly mark comes after ``pos`` before another opening one."""
+    close = segment.find("”", pos)
+    opening = segment.find("“", pos)
+    return close != -1 and (opening == -1 or close < opening)
+
+
 def sentences(text: str, para: Block) -> list[Block]:
-    """Sentences of one paragraph; never splits inside a quotation."""
+    """Sentences of one paragraph; never splits inside a quotation (one that lost its closing mark
+    ends where ``lost_quote_end`` says, or where the next one opens)."""
     out = []
     start = para.start
     segment = text[para.start : para.end]
-    depth_curly = 0
+    curly_open = False
     straight_open = False
     last = 0
     for m in SENTENCE_END.finditer(segment):
-        chunk = segment[last : m.start()]
-        depth_curly += chunk.count("“") - chunk.count("”")
-        depth_curly = max(depth_curly, 0)
+        closing = m.group("close")
+        chunk = segment[last : m.start()] + closing
+        marks = max(chunk.rfind("“"), chunk.rfind("”"))
+        if marks != -1:
+            curly_open = chunk[marks] == "“"  # an opening mark while one is open: that one lost its close
         if chunk.count('"') % 2:
             straight_open = not straight_open
-        closing = m.group("close")
-        depth_curly = max(depth_curly - closing.count("”"), 0)
-        if closing.count('"') % 2:
-            straight_open = not straight_open
+        if curly_open and not _closes_later(segment, m.end()):
+            after = segment[m.end() : m.end() + 4]
+            # Lost its closing mark: it ends with its line, or where the next quotation opens.
+            curly_open = "\n" not in after and "“" not in after
         last = m.end()
         token = _word_before(segment, m.start())
         if "." in m.group(0)[:1] and not closing:
             bare = token.rstrip(".").lower()
             if bare in ABBREVIATIONS or (len(token) == 1 and token.isupper()) or "." in token:
                 continue
-        if depth_curly or straight_open:
+        if curly_open or straight_open:
             continue
         end = para.start + m.end()
         if text[start:end].strip():

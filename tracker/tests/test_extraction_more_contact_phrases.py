@@ -101,3 +101,35 @@ def test_a_first_or_last_contact_dated_only_to_a_year_is_the_pairs_undated_earli
     assert recalled_in(MET + "The two leaders last spoke in June.") == [("phone_call", date(2023, 6, 1), "month")]
     for recall in ["They will first meet in 2025.", "The two leaders first met in 2025."]:
         assert recalled_in(MET + recall) == [], recall
+
+
+def statements_in(text):
+    ex = extract(text, published=MONDAY, gazetteer=Gazetteer(countries=COUNTRIES), publisher="Norvania Times")
+    return [(s.speaker, s.quote.rstrip(","), s.date) for s in ex.statements]
+
+
+FRIDAY = date(2024, 3, 15)
+LEAD = "President Ivo Lind of Estralia met Prime Minister Mira Tol of Norvania.\n"
+
+
+def test_a_quotation_that_lost_its_closing_mark_ends_with_its_line_in_a_text_of_one_line_paragraphs():
+    text = (
+        LEAD + f"Lind said on Tuesday: “{WORDS} for the region.\n"
+        "On Friday, Tol spoke by phone with President Per Holm of Ostmark. “We agreed to meet in April,” Holm said."
+    )
+    assert statements_in(text) == [
+        ("Ivo Lind", f"{WORDS} for the region.", TUESDAY),
+        ("Per Holm", "We agreed to meet in April", FRIDAY),  # not the date of Lind's words
+    ]
+    assert (["Mira Tol", "Per Holm"], "phone_call", FRIDAY) in contacts_in(text, publisher="Norvania Times")
+    # A quotation wrapped over lines that closes further on is one quotation.
+    text = LEAD + f"Lind said: “{WORDS}\nfor the region,” he told reporters."
+    assert [s[:2] for s in statements_in(text)] == [("Ivo Lind", f"{WORDS}\nfor the region")]
+
+
+def test_a_quotation_that_lost_its_closing_mark_ends_where_the_next_one_opens():
+    text = (
+        LEAD.strip() + f" Lind said: “{WORDS} for the region. “Our ministers will meet again before the end of the "
+        "year,” Tol said on Friday."
+    )
+    assert statements_in(text)[1] == ("Mira Tol", "Our ministers will meet again before the end of the year", FRIDAY)
