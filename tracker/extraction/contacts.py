@@ -40,7 +40,7 @@ from .recalled import recalled_contacts
 from .same_contact import contacts_merged
 from .subjects import HEAD_AFTER_THE, and_before, coordinated, pronoun_subject, unnamed_head_before, unnamed_head_joined
 from .took_part import took_part_contacts
-from .transcript_contacts import you_contacts
+from .transcript_contacts import we_via_video, you_contacts
 
 __all__ = ["THEY", "FoundContact", "find_contacts"]  # re-exported: gap claims read these from here
 
@@ -64,8 +64,8 @@ CONTACT_VERB = re.compile(
             (?!(?:\s+[A-Z][\w'’.-]*){1,6}\s+(?:a|an)\s+(?!day|week|month|year|few|couple|second)\w)  # "called X a liar"
         | (?:made|received|took)\s+a\s+(?:(?:tele)?phone\s+)?call\s+(?:from|with|to)
         # "congratulated Mira Tol by telephone on ...": a verb of address whose medium is the phone.
-        | (?:congratulated|congratulates|consulted)(?=\s+(?:[\w'’.-]+\s+){1,8}?(?:by|over\s+the|on\s+the)
-            \s+(?:tele)?phone\b)
+        | (?:congratulated|congratulates|consulted)(?=\s+(?:[\w'’.-]+\s+){1,8}?(?:(?:by|over\s+the|on\s+the)
+            \s+(?:tele)?phone\b|in\s+a\s+(?:(?:tele)?phone\s+)?call\b))
     )
     | (?P<meeting>
         (?:met|meets|meet)\b(?:,?\s+[\w-]+){0,6}?,?\s+with | (?:met|meets|meet)(?-i:(?=\s+[A-Z]))
@@ -74,7 +74,9 @@ CONTACT_VERB = re.compile(
         | (?<=\b(?:is|am)\s)meeting\s+(?:\w+\s+){0,2}?with | (?<=\bare\s)meeting\s+(?:\w+\s+){0,2}?with
         | (?:(?<=\bis\s)|(?<=\bare\s))hosting
         | HAVE\s+(?:DET\s+)?(?:(?!NOT_HAD\b)[\w-]+\s+){0,4}?(?:meeting|summit|talks|bilateral|discussion|consultation
-            |negotiation)s?(?:\s+with)?
+            |negotiation|joint\s+(?:press|news)\s+conference)s?(?:\s+with)?
+        | (?:hosted|hosts)\s+an?\s+(?:[\w-]+\s+){0,2}?(?:dinner|lunch|luncheon|breakfast|reception)
+            \s+(?:for|in\s+honou?r\s+of)  # "hosted a dinner for X"
         | (?:held|hold|holds)\s+talks | (?:convened|convenes|convene)\s+with
         # "joined X for a working lunch": the other person straight after, then the meal or talks.
         | (?:joined|joins)(?=\s+(?:[\w'’.-]+\s+){1,8}?for\s+(?:(?:a|an|the|their)\s+)?(?:[\w-]+\s+){0,2}?
@@ -112,12 +114,13 @@ DIRECT_GAP = (
 RELATIVE_OF_ANOTHER = re.compile(r"[^.;]*[^\s,.;]\s+(?:who|that)\s+(?:(?:also|later|then|had|have|has)\s+)?", re.I)
 # "has caught up with X in the polls": drawing level in a race, not a talk.
 CAUGHT_UP_IN_A_RACE = re.compile(r"[^.;]*?\b(?:polls?|race|ratings|standings|surveys?)\b")
+COUNTERPART_BEFORE = re.compile(r"\bcounterpart,?\s+$")
 SPOKE = re.compile(r"(?:spoke|spoken|speaks|speak|talked|talks|talk|caught|catch\w*)\b(?!.*\bphone\b)")
 # Where a "spoke with" happened in person: at a summit, on its margins, during a visit.
 VENUE = re.compile(
     r"\b(?:on\s+the\s+(?:margins|sidelines)\s+of|in\s+person|face[\s-]to[\s-]face|at\s+the\s+(?:[A-Z]-?\d{1,2}\b"
     r"|(?:[A-Z][\w'’-]*\s+){1,4}(?:Summit|Palace|House|Residence|Castle|Chancellery|Conference|Leaders['’]\s+Meeting))"
-    r"|during\s+(?:his|her|their)\s+(?:visit|trip))"
+    r"|during\s+(?:his|her|their)\s+(?:visit|trip)|at\s+the\s+(?:[\w-]+\s+){0,2}summit\b)"  # "at the leaders' summit"
 )
 # A paragraph that sets a contact at a reception or on a summit's margins: its "spoke with" is in person.
 IN_PERSON_EVENT = re.compile(
@@ -203,7 +206,7 @@ def find_contacts(article: Article, seed: tuple[FoundContact, ...] = ()) -> list
         if not here:
             here = _we_contacts(article, sent, verbs[bisect.bisect_left(verb_starts, sent.start) :], found)
         if not here and "video" in text[sent.start : sent.end]:
-            here = _we_via_video(article, sent, found)
+            here = we_via_video(article, sent, found)
         i = bisect.bisect_left(list_starts, sent.start)
         is_list = i < len(list_starts) and list_starts[i] < sent.end
         if not here and not is_list and " part" in text[sent.start : sent.end]:
@@ -276,35 +279,6 @@ def _we_contacts(article: Article, sent: Sentence, verbs: list[re.Match], found:
         contact.date, contact.precision = (dated[0].date, dated[0].precision) if dated else (None, "day")
         return [contact]
     return []
-
-
-# "in May we launched, via videoconference, the construction of ...": something the speaker and the
-# other side did together by video is a video call between them.
-WE_VIA_VIDEO = re.compile(
-    r"(?<![\w-])[Ww]e\s+(?:(?:also|jointly|together|then)\s+)?[a-z]{3,}ed\s*,?\s+(?:via|by|over)\s+(?:a\s+)?"
-    r"(?:video\s*(?:conference|link|call)|videoconference)\b"
-)
-
-
-def _we_via_video(article: Article, sent: Sentence, found: list[FoundContact]) -> list[FoundContact]:
-    """A transcript speaker's "we did X via videoconference", dated before the publication: a
-    recalled video call of the speaker's two-person contact."""
-    if article.narrators is None or article.published is None:
-        return []
-    m = WE_VIA_VIDEO.search(article.text, sent.start, sent.end)
-    if m is None or article.in_quote(m.start()) or NEGATION.search(article.text, sent.start, m.end()):
-        return []
-    speaker = article.narrators.caption_at(m.start())
-    dated = [h for h in article.dates_in(sent.start, sent.end) if h.date < article.published]
-    if speaker is None or not dated:
-        return []
-    pair = next((c.entities for c in found if len(c.entities) == 2 and speaker in c.entities), None)
-    if pair is None:
-        return []
-    best = min(dated, key=lambda h: abs(h.start - m.start()))
-    contact = FoundContact(list(pair), "video_call", best.date, best.precision, False, sent.start, sent.end, sent)
-    contact.recalled = True
-    return [contact]
 
 
 def _contacts_at(
@@ -420,7 +394,9 @@ def _contacts_at(
         call=kind == "phone_call" and not unsaid,
     ):
         return []  # a head of state with his own officials, managers and citizens
-    if unnamed and not all(counterpart_of_unnamed_head(e) for e in others):
+    # "his Estralian counterpart, Ivo Lind": the words give the office the name does not.
+    introduced = {x.entity.ident for x in obj if COUNTERPART_BEFORE.search(text, max(0, x.start - 20), x.start)}
+    if unnamed and not all(counterpart_of_unnamed_head(e) or e.ident in introduced for e in others):
         return []  # "The President spoke with Governor X": only a counterpart makes it a contact
     if not others and len(sides) > 1 and is_domestic(sides[:1], sides[1:], article.home):
         return []  # "the President and Speaker Tol spoke by phone"

@@ -19,13 +19,14 @@ from .narrator import first_person_before
 from .participants import (
     OBJECT_GAP,
     FoundContact,
+    counterpart_of_unnamed_head,
     group_backwards,
     group_forwards,
     holds_counterpart_office,
     is_domestic,
 )
 from .people import Mention
-from .subjects import pronoun_subject
+from .subjects import pronoun_subject, unnamed_head_joined
 
 DISCUSSED = re.compile(r"\b(?:(?:had|has|have)\s+(?:also\s+)?)?discussed\b")
 # "repeatedly discussed", "often discussed": many talks, none of them the one reported.
@@ -53,7 +54,10 @@ def discussed_contacts(article: Article, sent: Sentence, mentions: list[Mention]
         if article.in_quote(m.start()):
             continue
         w = WITH_AFTER.match(text, m.end(), sent.end)
-        if w is None or NOUN_BEFORE_WITH.search(text, m.end(), w.end()):
+        if w is None:
+            out += _pair_discussed(article, sent, m, mentions)
+            continue
+        if NOUN_BEFORE_WITH.search(text, m.end(), w.end()):
             continue
         if HABITUAL.search(text, max(sent.start, m.start() - 20), m.start()):
             continue
@@ -78,6 +82,43 @@ def discussed_contacts(article: Article, sent: Sentence, mentions: list[Mention]
         contact.by_topic = True
         out.append(contact)
     return out
+
+
+# "A and B discussed the grain deal in a call today": the contact the topic was discussed in.
+IN_A_CONTACT = re.compile(
+    r"[^.;:!?]{0,120}?\b(?:(?:in|during|on|over)\s+(?:a|an|the|their)\s+(?P<medium>(?:tele)?phone\s+|video\s+|virtual\s+)?"
+    r"(?P<noun>call|conversation|meeting|talks)|by\s+(?P<phone>(?:tele)?phone))\b"
+)
+
+
+def _pair_discussed(article: Article, sent: Sentence, m: re.Match, mentions: list[Mention]) -> list[FoundContact]:
+    """ "Tol and Lind discussed X in a call", "The Prime Minister and President Lind discussed X by
+    phone": two leaders as the subject, and the contact named after the topic."""
+    text = article.text
+    how = IN_A_CONTACT.match(text, m.end(), sent.end)
+    subject = group_backwards(text, [x for x in mentions if x.end <= m.start()])
+    if how is None or not subject or text[subject[-1].end : m.start()].strip(" ,") not in ("", "also", "today"):
+        return []
+    sides = distinct([x.entity for x in subject])
+    unnamed = len(sides) == 1 and article.is_release and unnamed_head_joined(text, sent.start, subject[0].start)
+    if not all(holds_counterpart_office(e) for e in sides) or not (len(sides) >= 2 or unnamed):
+        return []
+    if unnamed and not counterpart_of_unnamed_head(sides[0]):
+        return []
+    if len(sides) >= 2 and is_domestic(sides[:1], sides[1:], article.home):
+        return []
+    medium = (how.group("medium") or "").strip()
+    if how.group("phone") or medium in ("phone", "telephone"):
+        kind = "phone_call"
+    elif medium in ("video", "virtual"):
+        kind = "video_call"
+    else:
+        kind = "meeting" if how.group("noun") in ("meeting", "talks") else "phone_call"
+    contact = contact_dated(article, sent, m, sides, kind, subject)
+    contact.medium_unsaid = kind == "phone_call" and not (medium or how.group("phone"))
+    contact.unnamed_side = unnamed
+    contact.by_topic = True
+    return [contact]
 
 
 def _subject(article: Article, sent: Sentence, m: re.Match, before: list[Mention]) -> list[Mention]:

@@ -14,7 +14,7 @@ import re
 from tracker.rules import kind_from_evidence
 
 from .context import Article, Sentence, distinct
-from .participants import FoundContact, holds_counterpart_office
+from .participants import NEGATION, FoundContact, holds_counterpart_office
 from .people import Entity, PeopleFinder
 
 # Offices a speaker label names, longest first ("VICE PRESIDENT" before "PRESIDENT").
@@ -94,3 +94,32 @@ def you_contacts(article: Article, sent: Sentence, found: list[FoundContact]) ->
 
 def _pair_of(speaker: Entity, found: list[FoundContact]) -> list[Entity] | None:
     return next((c.entities for c in found if len(c.entities) == 2 and speaker in c.entities), None)
+
+
+# "in May we launched, via videoconference, the construction of ...": something the speaker and the
+# other side did together by video is a video call between them.
+WE_VIA_VIDEO = re.compile(
+    r"(?<![\w-])[Ww]e\s+(?:(?:also|jointly|together|then)\s+)?[a-z]{3,}ed\s*,?\s+(?:via|by|over)\s+(?:a\s+)?"
+    r"(?:video\s*(?:conference|link|call)|videoconference)\b"
+)
+
+
+def we_via_video(article: Article, sent: Sentence, found: list[FoundContact]) -> list[FoundContact]:
+    """A transcript speaker's "we did X via videoconference", dated before the publication: a
+    recalled video call of the speaker's two-person contact."""
+    if article.narrators is None or article.published is None:
+        return []
+    m = WE_VIA_VIDEO.search(article.text, sent.start, sent.end)
+    if m is None or article.in_quote(m.start()) or NEGATION.search(article.text, sent.start, m.end()):
+        return []
+    speaker = article.narrators.caption_at(m.start())
+    dated = [h for h in article.dates_in(sent.start, sent.end) if h.date < article.published]
+    if speaker is None or not dated:
+        return []
+    pair = next((c.entities for c in found if len(c.entities) == 2 and speaker in c.entities), None)
+    if pair is None:
+        return []
+    best = min(dated, key=lambda h: abs(h.start - m.start()))
+    contact = FoundContact(list(pair), "video_call", best.date, best.precision, False, sent.start, sent.end, sent)
+    contact.recalled = True
+    return [contact]

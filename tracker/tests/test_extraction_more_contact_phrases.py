@@ -133,3 +133,41 @@ def test_a_quotation_that_lost_its_closing_mark_ends_where_the_next_one_opens():
         "year,” Tol said on Friday."
     )
     assert statements_in(text)[1] == ("Mira Tol", "Our ministers will meet again before the end of the year", FRIDAY)
+
+
+def test_two_leaders_who_discussed_a_topic_in_a_call_or_meeting_had_that_contact():
+    release = "Prime Minister of Norvania"
+    for text, expected in [
+        ("Prime Minister Mira Tol and President Ivo Lind of Estralia discussed trade in a call today.",
+         (TOL_LIND, "phone_call", MONDAY)),
+        # The release's own leader, named by office only.
+        ("The Prime Minister and President Ivo Lind of Estralia discussed trade by phone this morning.",
+         (["Ivo Lind"], "phone_call", MONDAY)),
+        ("The Prime Minister and President Ivo Lind of Estralia discussed trade in a video call today.",
+         (["Ivo Lind"], "video_call", MONDAY)),
+    ]:  # fmt: skip
+        assert contacts_in(text, publisher=release) == [expected], text
+    for text in [
+        "The Prime Minister and Defence Minister Per Holm discussed the budget in a meeting today.",
+        "Prime Minister Mira Tol and President Ivo Lind of Estralia will discuss trade in a call next week.",
+    ]:
+        assert contacts_in(text, publisher=release) == [], text
+
+
+def test_a_talk_at_the_summit_is_in_person():
+    text = "The Prime Minister spoke with President Ivo Lind of Estralia at the summit this morning."
+    assert contacts_in(text, publisher="Prime Minister of Norvania") == [(["Ivo Lind"], "meeting", MONDAY)]
+
+
+def test_readout_shapes_of_a_prime_ministers_office():
+    release = "Prime Minister of Norvania"
+    for text, kind in [
+        ("The Prime Minister hosted a dinner for President Ivo Lind of Estralia this evening.", "meeting"),
+        ("The Prime Minister congratulated President Ivo Lind of Estralia on his re-election in a call today.",
+         "phone_call"),
+        ("The Prime Minister and President Ivo Lind of Estralia held a joint press conference today.", "meeting"),
+        # "counterpart" gives the office the name does not.
+        ("The Prime Minister held talks with his Estralian counterpart, Ivo Lind, in Lorvik today.", "meeting"),
+    ]:  # fmt: skip
+        assert contacts_in(text, publisher=release) == [(["Ivo Lind"], kind, MONDAY)], text
+    assert contacts_in("The Prime Minister held a press conference today.", publisher=release) == []
