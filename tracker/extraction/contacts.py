@@ -46,7 +46,7 @@ __all__ = ["THEY", "FoundContact", "find_contacts"]  # re-exported: gap claims r
 
 CONTACT_VERB = re.compile(
     # Each verb starts with one of these letters, then one of these pairs: a cheap test that skips most words.
-    r"""(?ix:\b(?=[hstmcprwvja](?:el|ad|as|av|ol|po|pe|al|et|ee|ho|ak|ec|oo|os|ai|ay|is|on|at|au|oi|rr))(?:
+    r"""(?ix:\b(?=[hstmcprwvjai](?:el|ad|as|av|ol|po|pe|al|et|ee|ho|ak|ec|oo|os|ai|ay|is|on|at|au|oi|rr|re|s\s))(?:
     (?P<video>
         HAVE\s+DET\s+(?:[\w-]+\s+){0,3}?(?:video\s*call|video\s*conference|videoconference
             |virtual\s+(?:meeting|summit|talks|call)|(?:meeting|conversation|talks)\s*,?\s+(?:held\s+)?(?:via|by|over)
@@ -81,8 +81,10 @@ CONTACT_VERB = re.compile(
         # "joined X for a working lunch": the other person straight after, then the meal or talks.
         | (?:joined|joins)(?=\s+(?:[\w'’.-]+\s+){1,8}?for\s+(?:(?:a|an|the|their)\s+)?(?:[\w-]+\s+){0,2}?
             (?:lunch|luncheon|dinner|breakfast|supper|talks|meeting|discussions)\b)
-        # "arrived in Port Estra on Tuesday for talks with X": the visitor, then whom they came to meet.
-        | arrived\s+in\s+(?:[\w'’,-]+\s+){1,6}?for\s+(?:[\w-]+\s+){0,3}?(?:talks|meetings?|discussions)\s+with
+        # "arrived in Port Estra on Tuesday for talks with X", "is in Port Estra for talks with X" (a
+        # place, not "is in no hurry for talks"): the visitor, then whom they came to meet.
+        | (?:arrived\s+in\s+|(?:is|are|was|were)\s+in\s+(?=(?-i:[A-Z])|the\s+(?:[\w-]+\s+)?capital\b))
+            (?:[\w'’,-]+\s+){1,6}?for\s+(?:[\w-]+\s+){0,3}?(?:talks|meetings?|discussions)\s+with
         | (?:hosted|hosts|host|welcomed|welcomes|welcome|received|receives|receive)(?!\s+by\b)
     )
     | (?P<visit>(?:paid|pays|paying|pay|made|make)\s+an?\s+(?:\w+\s+){0,2}?visit\s+to

@@ -85,12 +85,12 @@ def _double_quotes(text: str, para: Block, following: Block | None) -> list[Bloc
                 # The next one opens first: this one lost its closing mark.
                 close = lost_quote_end(text, at + 1, nested - 1) if nested > at + 1 else -1
         if close == -1:
-            end = lost_quote_end(text, at + 1, segment_end)
-            continued = following is not None and text[following.start : following.start + 1] == mark
+            end = lost_quote_end(text, at + 1, segment_end) if mark == "“" else segment_end
             if end < segment_end:
                 out.append(Block(at + 1, end))  # its line ends the paragraph of a one-newline text
                 pos = end
                 continue
+            continued = following is not None and text[following.start : following.start + 1] == mark
             if mark == "“" or continued:
                 out.append(Block(at + 1, segment_end))  # left open: runs on into the next paragraph
             break

@@ -33,10 +33,14 @@ def test_joining_a_counterpart_for_a_meal_or_talks_is_a_meeting():
 
 
 def test_arriving_somewhere_for_talks_with_a_counterpart_is_a_meeting_with_them():
-    text = "Prime Minister Mira Tol of Norvania arrived in Port Estra on Tuesday for talks with President Ivo Lind."
-    assert contacts_in(text, publisher="Norvania Times") == [(TOL_LIND, "meeting", TUESDAY)]
+    for text in [
+        "Prime Minister Mira Tol of Norvania arrived in Port Estra on Tuesday for talks with President Ivo Lind.",
+        "Prime Minister Mira Tol of Norvania was in Port Estra on Tuesday for talks with President Ivo Lind.",
+    ]:
+        assert contacts_in(text, publisher="Norvania Times") == [(TOL_LIND, "meeting", TUESDAY)], text
     for text in [
         "Prime Minister Mira Tol of Norvania will arrive in Port Estra on Tuesday for talks with President Ivo Lind.",
+        "Prime Minister Mira Tol of Norvania is in no hurry for talks with President Ivo Lind.",
         # The advisers arrived, not the one who received them.
         "President Ivo Lind received advisers to the leaders of Ostmark and Wendland who arrived in Port Estra for "
         "talks with Prime Minister Mira Tol.",
