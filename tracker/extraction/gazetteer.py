@@ -14,6 +14,7 @@ from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import date
+from urllib.parse import urlsplit
 
 from .items import KnownCountry, KnownPerson
 from .vocabulary import HONORIFICS, NAME_PARTICLES
@@ -74,6 +75,41 @@ def builtin_provinces() -> dict[str, str]:
             continue
     provinces.pop("", None)
     return provinces
+
+
+# Country-code domains the world uses for other reasons ("bit.ly", "youtu.be", "x.ai"): no country.
+GENERIC_COUNTRY_DOMAINS = frozenset("io tv me co ai ly fm am to cc ws nu tk gg sh la vc be".split())
+
+
+@functools.cache
+def builtin_country_domains() -> dict[str, str]:
+    """The country of each country-code top-level domain ("nz": New Zealand), from countryinfo."""
+    import countryinfo
+
+    domains: dict[str, str] = {}
+    for info in countryinfo.all_countries():
+        try:
+            country = info.name()
+            for tld in info.tld() or []:
+                domains.setdefault(tld.lstrip(".").lower(), country)
+        except Exception:  # a malformed record in the reference data must not stop extraction
+            continue
+    domains.setdefault("uk", "United Kingdom")  # ISO's code is GB; Britain's domains end in .uk
+    for generic in GENERIC_COUNTRY_DOMAINS:
+        domains.pop(generic, None)
+    return domains
+
+
+def country_of_url(url: str | None) -> str | None:
+    """The country whose country-code domain ends the address's host ("www.beehive.govt.nz": New
+    Zealand), or None (a generic domain, no address)."""
+    if not url:
+        return None
+    try:
+        host = urlsplit(url if "//" in url else f"//{url}").hostname or ""
+    except ValueError:  # "http://[unclosed": an address extraction must survive
+        return None
+    return builtin_country_domains().get(host.rsplit(".", 1)[-1]) if "." in host else None
 
 
 @functools.lru_cache(maxsize=16384)

@@ -13,7 +13,7 @@ from .contacts import find_contacts
 from .context import Article, Sentence
 from .dates import DateIndex
 from .gap_claims import find_gap_claims
-from .gazetteer import Gazetteer
+from .gazetteer import Gazetteer, country_of_url
 from .items import (
     ArticleMeta,
     ContactItem,
@@ -301,7 +301,8 @@ def _is_byline(text: str, s: Block) -> bool:
 
 def _home_country(publisher: str | None, url: str | None, gazetteer: Gazetteer) -> str | None:
     """Whose "the president" the publisher means: a publisher the list knows, else the country a
-    publisher's name names ("Prime Minister of Norvania", "Norvanian Government")."""
+    publisher's name names ("Prime Minister of Norvania", "Norvanian Government"), else the one
+    whose country-code domain the address is in."""
     source = " ".join(filter(None, [publisher, url]))
     for pattern, country in PUBLISHER_COUNTRIES:
         if pattern.search(source):
@@ -313,4 +314,6 @@ def _home_country(publisher: str | None, url: str | None, gazetteer: Gazetteer) 
             country = gazetteer.country_named(phrase) or gazetteer.country_of_demonym(phrase)
             if country:
                 return country
-    return None
+    # "Office of the Prime Minister" at an address in New Zealand's domain: New Zealand's.
+    country = country_of_url(url)
+    return (gazetteer.country_named(country) or country) if country else None

@@ -58,6 +58,34 @@ def test_the_prime_minister_of_a_release_is_the_one_of_the_country_its_publisher
         assert [sorted(c.participants) for c in ex.contacts] == [sorted([premier, "Aldo Varen"])], publisher
 
 
+def test_the_prime_minister_of_a_release_is_the_one_of_the_country_its_address_is_in():
+    # A real country-code domain, with a fictional premier: the rule reads the domain, not a list of sites.
+    premiers = [
+        KnownPerson(
+            "mira-tol",
+            "Mira Tol",
+            (),
+            "New Zealand",
+            (KnownOffice("Prime Minister", "New Zealand", date(2020, 1, 1), None),),
+        ),
+        KnownPerson(
+            "ivo-lind", "Ivo Lind", (), "Estralia", (KnownOffice("Prime Minister", "Estralia", date(2020, 1, 1), None),)
+        ),
+    ]
+    countries = [*COUNTRIES, KnownCountry("New Zealand", (), ("New Zealander",))]
+    gazetteer = Gazetteer(people=premiers, countries=countries)
+    text = "The Prime Minister spoke today with President Aldo Varen of Ostmark."
+    for url, expected in [
+        ("https://www.beehive.govt.nz/release/pm-speaks-president-varen", ["Aldo Varen", "Mira Tol"]),
+        ("https://WWW.Example.CO.NZ/news", ["Aldo Varen", "Mira Tol"]),
+        ("https://bit.ly/3xYz", ["Aldo Varen"]),  # a generic use of a country's domain names no country
+        ("https://www.example.com/release", ["Aldo Varen"]),
+        ("http://[unclosed/release", ["Aldo Varen"]),  # a malformed address is no country, and no error
+    ]:
+        ex = extract(text, published=MONDAY, gazetteer=gazetteer, publisher="Office of the Prime Minister", url=url)
+        assert [sorted(c.participants) for c in ex.contacts] == [expected], url
+
+
 def test_the_head_of_an_international_body_named_by_office_alone_is_a_counterpart():
     text = (
         "President Aldo Varen of Norvania spoke today with Managing Director of the International Savings Fund "

@@ -1,3 +1,5 @@
+from datetime import date
+
 import pytest
 from django.core.management import call_command
 
@@ -22,6 +24,34 @@ def test_the_demo_fixtures_load_into_an_empty_database():
     assert list(Gap.objects.values_list("days", flat=True)) == [32]
     assert GapClaim.objects.count() == 2
     assert Statement.objects.filter(is_fragment=False).count() == 15
+
+
+def test_the_demo_leaders_name_one_holder_of_each_head_office_on_any_day():
+    # Releases and news of other years name their leader by office alone ("The Prime Minister spoke
+    # to ..."): the fixture's offices go back before 2020, and no two of them overlap.
+    call_command("load_demo", "--no-editor", "--no-readout-facts", verbosity=0)
+    by_seat: dict[tuple, list[Office]] = {}
+    for office in Office.objects.filter(is_head=True).select_related("person", "country"):
+        by_seat.setdefault((office.title, office.country.name), []).append(office)
+    for seat, held in by_seat.items():
+        held.sort(key=lambda o: o.start)
+        for before, after in zip(held, held[1:], strict=False):
+            assert before.end is not None and before.end <= after.start, (seat, before.person.name, after.person.name)
+
+    def holder(title, country, day):
+        (office,) = [
+            o
+            for o in by_seat[(title, country)]
+            if o.start <= date.fromisoformat(day) and (o.end is None or date.fromisoformat(day) < o.end)
+        ]
+        return office.person.name
+
+    assert holder("Prime Minister", "United Kingdom", "2018-06-01") == "Theresa May"
+    assert holder("Prime Minister", "Canada", "2010-06-01") == "Stephen Harper"
+    assert holder("Prime Minister", "New Zealand", "2022-03-01") == "Jacinda Ardern"
+    assert holder("Prime Minister", "Australia", "2022-03-06") == "Scott Morrison"
+    assert holder("President", "United States", "2012-06-01") == "Barack Obama"
+    assert holder("President", "Russia", "2010-06-01") == "Dmitry Medvedev"
 
 
 def test_every_extracted_span_in_the_founding_article_points_at_its_words():
