@@ -238,6 +238,19 @@ CONTACT_SLACK = timedelta(days=3)
 PLANNED_HORIZON = timedelta(days=400)
 
 
+# Names English writes after "the" ("President of the United States", "of the Netherlands"): those
+# of a union, kingdom, republic or federation, and plural names. "Poland", "NATO", "Ukraine" take none.
+_TAKES_THE = re.compile(
+    r"\b(?:United|Republic|Kingdom|Federation|Union|Islands|Emirates|States|Council|Commission|Netherlands"
+    r"|Philippines|Bahamas|Gambia|Maldives|Seychelles|Comoros|Holy\s+See)\b"
+)
+
+
+def country_in_text(name: str) -> str:
+    """A country's or body's name as running text writes it after "of"."""
+    return f"the {name}" if _TAKES_THE.search(name) and not name.lower().startswith("the ") else name
+
+
 def later_than(day: date | None, reference: date | None, slack: timedelta) -> bool:
     """Whether ``day`` falls more than ``slack`` after ``reference`` (never, when either is unknown)."""
     return day is not None and reference is not None and day > reference + slack

@@ -4,6 +4,7 @@ import pytest
 from django.urls import reverse
 
 from timeline.pairs import office_left_on, pair_open_gap
+from tracker.models import Office
 from tracker.tests.factories import make_contact, make_country, make_person
 
 pytestmark = pytest.mark.django_db
@@ -63,3 +64,13 @@ def test_the_leader_page_marks_a_former_office_holder(client, pair_with_a_former
     page = client.get(reverse("timeline:leader", args=[varen.slug])).content.decode()
     assert "Former office-holder: left office on" in page
     assert "No longer counted: Aldo Varen left office" in page
+
+
+def test_a_leaders_offices_name_their_country_as_running_text_writes_it(client):
+    republic = make_country("United Republic of Estralia")
+    varen = make_person("Aldo Varen", country=republic, office="President", start=date(2020, 1, 1))
+    make_person("Mira Tolsk", country=make_country("Norvania"), office="Prime Minister", start=date(2019, 5, 1))
+    body = client.get(varen.get_absolute_url()).content.decode()
+    assert "President of the United Republic of Estralia," in body
+    assert "Prime Minister of Norvania (" in str(Office.objects.get(person__name="Mira Tolsk"))
+    assert str(varen.offices.get()).startswith("President of the United Republic of Estralia (")

@@ -58,7 +58,9 @@ class PersonAdmin(MergeAdminMixin, admin.ModelAdmin):
 
     @admin.display(description="Offices")
     def current_offices(self, obj):
-        return "; ".join(f"{o.title} of {o.country}" for o in obj.offices.all() if o.end is None and o.term.end_known)
+        return "; ".join(
+            f"{o.title} of {o.country.name_in_text}" for o in obj.offices.all() if o.end is None and o.term.end_known
+        )
 
 
 @admin.register(Office)

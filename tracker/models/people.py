@@ -93,6 +93,11 @@ class Country(models.Model):
         return (self.name,)
 
     @property
+    def name_in_text(self) -> str:
+        """ "the United States", "Poland": as written after an office ("President of ...")."""
+        return rules.country_in_text(self.name)
+
+    @property
     def demonym_list(self) -> list[str]:
         return lines(self.demonyms)
 
@@ -399,7 +404,7 @@ class Office(models.Model):
         ]
 
     def __str__(self) -> str:
-        return f"{self.title} of {self.country} ({self.span_label()})"
+        return f"{self.title} of {self.country.name_in_text} ({self.span_label()})"
 
     def save(self, *args, **kwargs):
         if self.start is None:

@@ -51,3 +51,14 @@ def test_an_office_that_ends_before_it_starts_is_refused_in_validation_and_by_th
     with pytest.raises(IntegrityError), transaction.atomic():
         office.save()
     assert not Office.objects.exists()
+
+
+def test_a_union_kingdom_republic_or_plural_name_takes_the_in_running_text():
+    from tracker.rules import country_in_text
+
+    assert country_in_text("Estralian Federation") == "the Estralian Federation"
+    assert country_in_text("Ostmark Islands") == "the Ostmark Islands"
+    assert country_in_text("United Wendland") == "the United Wendland"
+    assert country_in_text("Norvania") == "Norvania"
+    assert country_in_text("NATO") == "NATO"
+    assert country_in_text("The Gambia") == "The Gambia"  # the article already there is not doubled
