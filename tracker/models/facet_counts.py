@@ -33,3 +33,39 @@ class FacetMonthCount(KindStatusCount):
 
     def __str__(self) -> str:
         return f"{self.facet} {self.value} {self.month:%Y-%m} {self.kind} {self.status}: {self.contacts}"
+
+
+class PairFacetMonthCount(KindStatusCount):
+    """``FacetMonthCount`` for the contacts two people (lower id first) shared, with one more
+    facet, ``person`` (a participant's id, the two themselves included): the facets of a pair's
+    timeline and page read its rows, not every contact of the pair. Derived, and rewritten month
+    by month with ``FacetMonthCount`` by ``tracker.services.facet_counts`` (the same marks)."""
+
+    PERSON = "person"
+    FACETS = [*FacetMonthCount.FACETS, (PERSON, "Person")]
+
+    person_a = models.ForeignKey("tracker.Person", on_delete=models.CASCADE, related_name="+")
+    person_b = models.ForeignKey("tracker.Person", on_delete=models.CASCADE, related_name="+")
+    facet = models.CharField(max_length=12, choices=FACETS)
+    value = models.CharField(max_length=200)
+    month = models.DateField()
+
+    class Meta:
+        constraints = [
+            # Column order is the look-up order: one pair, one facet, one status, every month and value.
+            models.UniqueConstraint(
+                fields=["person_a", "person_b", "facet", "status", "month", "kind", "value"],
+                name="pair_facet_month_count_unique",
+            ),
+            models.CheckConstraint(
+                condition=models.Q(person_a__lt=models.F("person_b")), name="pair_facet_month_count_ordered"
+            ),
+        ]
+        # The upkeep rewrites a month's rows of every pair.
+        indexes = [models.Index(fields=["month"], name="pair_facet_month_idx")]
+
+    def __str__(self) -> str:
+        return (
+            f"{self.person_a_id}–{self.person_b_id} {self.facet} {self.value} {self.month:%Y-%m} "
+            f"{self.kind} {self.status}: {self.contacts}"
+        )
