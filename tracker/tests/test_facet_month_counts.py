@@ -284,24 +284,27 @@ def test_bulk_loads_and_a_repair_leave_the_tally_a_recount():
     assert_tally_is_a_recount()
 
 
-def test_the_migration_fills_the_tally_of_the_record_already_stored(record):
+@pytest.mark.parametrize(
+    "migration, fill, model, tally, recount",
+    [
+        ("0023_facet_month_counts", "fill_facet_month_counts", FacetMonthCount, stored, recounted),
+        (
+            "0024_pair_facet_month_counts",
+            "fill_pair_facet_month_counts",
+            PairFacetMonthCount,
+            pair_stored,
+            pair_recounted,
+        ),
+    ],
+)
+def test_the_migrations_fill_the_tallies_of_the_record_already_stored(record, migration, fill, model, tally, recount):
     from importlib import import_module
 
-    fill = import_module("tracker.migrations.0023_facet_month_counts").fill_facet_month_counts
-    expected = stored()
-    FacetMonthCount.objects.all().delete()
-    fill(django_apps, StatementsOnly())
-    assert stored() == expected == recounted()
-
-
-def test_the_pair_migration_fills_the_pair_tally_of_the_record_already_stored(record):
-    from importlib import import_module
-
-    fill = import_module("tracker.migrations.0024_pair_facet_month_counts").fill_pair_facet_month_counts
-    expected = pair_stored()
-    PairFacetMonthCount.objects.all().delete()
-    fill(django_apps, StatementsOnly())
-    assert pair_stored() == expected == pair_recounted()
+    filled = getattr(import_module(f"tracker.migrations.{migration}"), fill)
+    expected = tally()
+    model.objects.all().delete()
+    filled(django_apps, StatementsOnly())
+    assert tally() == expected == recount()
 
 
 FACET_QUERIES = [
