@@ -136,6 +136,7 @@ def cases_for_record() -> dict[str, tuple[str, dict[str, str]]]:
     cases = {
         "timeline": (timeline, hx),
         "timeline pair": (f"{timeline}?pair={a},{b}", hx),
+        "timeline pair most contacts": (f"{timeline}?pair={','.join(busy)}", hx),
         "timeline person": (f"{timeline}?person={leader.slug}", hx),
         "timeline text": (f"{timeline}?q={leader.country.name.lower()}", hx),
         "timeline no match": (f"{timeline}?q=zqxj", hx),

@@ -25,6 +25,7 @@ from tracker.models import (
     Country,
     FacetMonthCount,
     Office,
+    PairFacetMonthCount,
     Person,
     ReviewStatus,
     Topic,
@@ -107,9 +108,10 @@ def _named(counts: dict[int, int], names: dict[int, tuple[str, str]]) -> list[tu
 
 
 def _summed(tallies: QuerySet, key: type = int) -> dict:
-    """Each value's contacts in ``tallies`` (``FacetMonthCount`` rows of one facet, status and
-    kinds): a read of the facet's month rows, not of every contact (at 1,000,000 contacts the
-    scans took 1.7 s for countries, 0.84 s for topics and 0.44 s for publishers)."""
+    """Each value's contacts in ``tallies`` (``FacetMonthCount`` or a pair's ``PairFacetMonthCount``
+    rows of one facet, status and kinds): a read of the facet's month rows, not of every contact
+    (at 1,000,000 contacts the scans took 1.7 s for countries, 0.84 s for topics and 0.44 s for
+    publishers)."""
     summed = tallies.order_by().values("value").annotate(n=Sum("contacts")).values_list("value", "n")
     return {key(value): n for value, n in summed}
 
@@ -129,21 +131,24 @@ def _topics(selected, tallies: QuerySet | None = None) -> Counting:
     return Counting(_sql(tagged.order_by().values("topic_id").annotate(n=Count("contact_id"))), labelled)
 
 
-def _people(selected, tallies: QuerySet | None = None) -> Counting:
+def _people(selected, tallies: QuerySet | None = None, of_pair: QuerySet | None = None) -> Counting:
     """``tallies``: every person's month tallies when they count the selection's contacts exactly
     (``people_tallies``): their rows summed, not every participant of the record (at 1,000,000
-    contacts, 2.2 s of the plain timeline's facets). Else as for topics: one GROUP BY person id over
-    the participants index."""
-    if tallies is not None:
-        counted = tallies.order_by().values("person_id").annotate(n=Sum("contacts"))
-    else:
-        took_part = participants().filter(contact_id__in=selected)
-        counted = took_part.order_by().values("person_id").annotate(n=Count("contact_id"))
+    contacts, 2.2 s of the plain timeline's facets); ``of_pair``: a pair's person facet tallies
+    when they do (``pair_facet_tallies``). Else as for topics: one GROUP BY person id over the
+    participants index."""
 
     def labelled(counts: dict[int, int]) -> list[tuple[str, str, int]]:
         people = Person.objects.filter(pk__in=counts).values_list("pk", "name", "slug")
         return _named(counts, {pk: (name, slug) for pk, name, slug in people})
 
+    if of_pair is not None:
+        return Counting(None, labelled, _summed(of_pair))
+    if tallies is not None:
+        counted = tallies.order_by().values("person_id").annotate(n=Sum("contacts"))
+    else:
+        took_part = participants().filter(contact_id__in=selected)
+        counted = took_part.order_by().values("person_id").annotate(n=Count("contact_id"))
     return Counting(_sql(counted), labelled)
 
 
@@ -255,7 +260,7 @@ def _counting(count, selected, sources: QuerySet, chosen: ContactFilter) -> Coun
     if count is _kinds:
         return count(selected, kinds_from_tallies(chosen))
     if count is _people:
-        return count(selected, chosen.people_tallies())
+        return count(selected, chosen.people_tallies(), chosen.pair_facet_tallies(PairFacetMonthCount.PERSON))
     return count(selected)
 
 

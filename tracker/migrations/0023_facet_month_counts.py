@@ -3,16 +3,15 @@
 from django.db import migrations, models
 
 
-def fill_facet_month_counts(apps, schema_editor):
-    """Count the contacts of each facet value by status, month and kind already recorded, in one
-    INSERT … SELECT: a contact counts once for each country a participant spoke for on the day (a
-    national of it, or holding one of its confirmed offices that day), each of its topics and each
-    publisher of its confirmed reports (the services keep the tally right from here on)."""
+def facet_values_sql(apps, schema_editor) -> tuple[str, list[str], str]:
+    """``(contact_id, facet, value)`` rows, each once: a contact's countries (a participant a
+    national of it, or holding one of its confirmed offices that day), topics and publishers of its
+    confirmed reports; with its parameters and the SQL of a contact ``c``'s month (0024 reads them too)."""
     Contact = apps.get_model("tracker", "Contact")
     quote = schema_editor.quote_name
     table = {
         name: quote(apps.get_model("tracker", name)._meta.db_table)
-        for name in ("Contact", "ContactSource", "Article", "Person", "Office", "FacetMonthCount")
+        for name in ("Contact", "ContactSource", "Article", "Person", "Office")
     }
     took_part = quote(Contact.participants.through._meta.db_table)
     tagged = quote(Contact.topics.through._meta.db_table)
@@ -21,9 +20,7 @@ def fill_facet_month_counts(apps, schema_editor):
     else:
         month = "date(c.date, 'start of month')"
     end = quote("end")
-    schema_editor.execute(
-        f"INSERT INTO {table['FacetMonthCount']} (facet, status, month, kind, value, contacts)"
-        f" SELECT f.facet, c.status, {month}, c.kind, f.value, COUNT(*) FROM ("
+    sql = (
         f"  SELECT 'country' AS facet, cp.contact_id AS contact_id, CAST(p.country_id AS TEXT) AS value"
         f"  FROM {took_part} cp JOIN {table['Person']} p ON p.id = cp.person_id WHERE p.country_id IS NOT NULL"
         "  UNION"
@@ -35,9 +32,24 @@ def fill_facet_month_counts(apps, schema_editor):
         "  UNION"
         f"  SELECT 'publisher', s.contact_id, a.publisher FROM {table['ContactSource']} s"
         f"  JOIN {table['Article']} a ON a.id = s.article_id WHERE s.status = %s AND a.publisher <> ''"
-        f" ) AS f JOIN {table['Contact']} c ON c.id = f.contact_id WHERE c.status IN (%s, %s, %s)"
+    )
+    return sql, ["confirmed", "confirmed"], month
+
+
+def fill_facet_month_counts(apps, schema_editor):
+    """Count the contacts of each facet value by status, month and kind already recorded, in one
+    INSERT … SELECT: a contact counts once for each country a participant spoke for on the day (a
+    national of it, or holding one of its confirmed offices that day), each of its topics and each
+    publisher of its confirmed reports (the services keep the tally right from here on)."""
+    values, params, month = facet_values_sql(apps, schema_editor)
+    quote = schema_editor.quote_name
+    tally, contact = (quote(apps.get_model("tracker", m)._meta.db_table) for m in ("FacetMonthCount", "Contact"))
+    schema_editor.execute(
+        f"INSERT INTO {tally} (facet, status, month, kind, value, contacts)"
+        f" SELECT f.facet, c.status, {month}, c.kind, f.value, COUNT(*) FROM ({values}"
+        f" ) AS f JOIN {contact} c ON c.id = f.contact_id WHERE c.status IN (%s, %s, %s)"
         f" GROUP BY f.facet, c.status, {month}, c.kind, f.value",
-        ["confirmed", "confirmed", "proposed", "confirmed", "rejected"],
+        [*params, "proposed", "confirmed", "rejected"],
     )
 
 

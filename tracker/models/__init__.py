@@ -29,7 +29,7 @@ from tracker.models.derived import (
     PairMonthCount,
 )
 from tracker.models.events import AnchorPrecision, Event, EventQuerySet
-from tracker.models.facet_counts import FacetMonthCount
+from tracker.models.facet_counts import FacetMonthCount, PairFacetMonthCount
 from tracker.models.jobs import IngestJob
 from tracker.models.people import (
     Country,
@@ -70,6 +70,7 @@ __all__ = [
     "Office",
     "OfficeQuerySet",
     "FacetMonthCount",
+    "PairFacetMonthCount",
     "PairContactCount",
     "PairMonthCount",
     "Person",

@@ -1,5 +1,6 @@
-"""Derived from the record, like the person tallies: the timeline's facets counted by month, so
-the facets of the plain timeline read a bounded number of rows however many contacts it holds."""
+"""Derived from the record, like the person tallies: the timeline's facets counted by month, of
+the whole record and of each pair, so the facets of the plain timeline and of a pair's read a
+bounded number of rows however many contacts they hold."""
 
 from __future__ import annotations
 
@@ -8,7 +9,22 @@ from django.db import models
 from tracker.models.derived import KindStatusCount
 
 
-class FacetMonthCount(KindStatusCount):
+class FacetValueMonthCount(KindStatusCount):
+    """The shape of the facet tallies: how many contacts of one kind and status in one month
+    (``month`` is its first day) count for one ``value`` of one ``facet``."""
+
+    facet = models.CharField(max_length=12)
+    value = models.CharField(max_length=200)
+    month = models.DateField()
+
+    class Meta:
+        abstract = True
+
+    def __str__(self) -> str:
+        return f"{self.facet} {self.value} {self.month:%Y-%m} {self.kind} {self.status}: {self.contacts}"
+
+
+class FacetMonthCount(FacetValueMonthCount):
     """How many contacts of one kind and review status in one month (``month`` is its first day)
     count for one value of a facet: ``country`` (its id: a participant spoke for it on the day,
     as ``ContactQuerySet.of_countries``), ``topic`` (its id) or ``publisher`` (the name: a
@@ -20,8 +36,6 @@ class FacetMonthCount(KindStatusCount):
     FACETS = [(COUNTRY, "Country"), (TOPIC, "Topic"), (PUBLISHER, "Publisher")]
 
     facet = models.CharField(max_length=12, choices=FACETS)
-    value = models.CharField(max_length=200)
-    month = models.DateField()
 
     class Meta:
         constraints = [
@@ -31,5 +45,33 @@ class FacetMonthCount(KindStatusCount):
             ),
         ]
 
+
+class PairFacetMonthCount(FacetValueMonthCount):
+    """``FacetMonthCount`` for the contacts two people (lower id first) shared, with one more
+    facet, ``person`` (a participant's id, the two themselves included): the facets of a pair's
+    timeline and page read its rows, not every contact of the pair. Derived, and rewritten month
+    by month with ``FacetMonthCount`` by ``tracker.services.facet_counts`` (the same marks)."""
+
+    PERSON = "person"
+    FACETS = [*FacetMonthCount.FACETS, (PERSON, "Person")]
+
+    person_a = models.ForeignKey("tracker.Person", on_delete=models.CASCADE, related_name="+")
+    person_b = models.ForeignKey("tracker.Person", on_delete=models.CASCADE, related_name="+")
+    facet = models.CharField(max_length=12, choices=FACETS)
+
+    class Meta:
+        constraints = [
+            # Column order is the look-up order: one pair, one facet, one status, every month and value.
+            models.UniqueConstraint(
+                fields=["person_a", "person_b", "facet", "status", "month", "kind", "value"],
+                name="pair_facet_month_count_unique",
+            ),
+            models.CheckConstraint(
+                condition=models.Q(person_a__lt=models.F("person_b")), name="pair_facet_month_count_ordered"
+            ),
+        ]
+        # The upkeep rewrites a month's rows of every pair.
+        indexes = [models.Index(fields=["month"], name="pair_facet_month_idx")]
+
     def __str__(self) -> str:
-        return f"{self.facet} {self.value} {self.month:%Y-%m} {self.kind} {self.status}: {self.contacts}"
+        return f"{self.person_a_id}–{self.person_b_id} {super().__str__()}"

@@ -1,4 +1,5 @@
-"""Upkeep of ``FacetMonthCount``: the timeline's country, topic and publisher facets by month.
+"""Upkeep of ``FacetMonthCount``: the timeline's country, topic and publisher facets by month;
+and of ``PairFacetMonthCount``, the same (and the participants) of each pair's contacts.
 
 Rewritten month by month: whatever changes which values a contact counts for marks its month
 (``facet_months_mark_dirty``): a contact saved, moved or deleted (with its days,
@@ -7,7 +8,8 @@ articles' tallies, ``person_articles``), a participant's country or offices chan
 of their contacts), an article's publisher changed (the months it reports). Each month marked is
 counted again from its own contacts, a read bounded by the month, not by the record, and the
 difference written, under each month's lock (``months_lock``, before the articles'); the
-``gaps_deferred`` block batches the marks.
+``gaps_deferred`` block batches the marks. Both tallies are counted in the one read of a month's
+contacts, so a pair's facets follow every change the record's facets follow.
 """
 
 from __future__ import annotations
@@ -15,18 +17,30 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Iterable
 from datetime import date
+from itertools import combinations
 
 from django.db import transaction
 from django.db.models import Q
 
-from tracker.models import Contact, ContactSource, FacetMonthCount, Office, Person, ReviewStatus, participants
+from tracker.models import (
+    Contact,
+    ContactSource,
+    FacetMonthCount,
+    Office,
+    PairFacetMonthCount,
+    Person,
+    ReviewStatus,
+    participants,
+)
 from tracker.rules import month_after, month_start, office_held_on
 from tracker.services import upkeep
 from tracker.services.deferred import DeferredMarks
 from tracker.services.locks import months_lock
 
 FACET_KEYS = ("facet", "status", "month", "kind", "value")
+PAIR_FACET_KEYS = ("person_a_id", "person_b_id", *FACET_KEYS)
 COUNTRY, TOPIC, PUBLISHER = FacetMonthCount.COUNTRY, FacetMonthCount.TOPIC, FacetMonthCount.PUBLISHER
+PERSON = PairFacetMonthCount.PERSON
 _MONTHS_PER_READ = 24
 
 _marks = DeferredMarks("facets_deferred", lambda months: facet_counts_recompute(months))
@@ -66,37 +80,46 @@ def article_facets_mark_dirty(articles: Iterable[int | None]) -> None:
 
 
 @transaction.atomic
-def facet_counts_recompute(months: Iterable[date]) -> int:
-    """Rewrite the ``FacetMonthCount`` rows of ``months`` from their contacts (a few queries per
-    chunk of months); returns the rows changed."""
+def facet_counts_recompute(months: Iterable[date]) -> Counter:
+    """Rewrite the ``FacetMonthCount`` and ``PairFacetMonthCount`` rows of ``months`` from their
+    contacts (a few queries per chunk of months); returns the rows changed, by model name."""
     months = sorted(set(months))
-    changed = 0
+    changed: Counter = Counter()
     for i in range(0, len(months), _MONTHS_PER_READ):
         chunk = months[i : i + _MONTHS_PER_READ]
         months_lock(chunk)
         within = Q()
         for month in chunk:
             within |= Q(date__gte=month, date__lt=month_after(month))
-        stored = FacetMonthCount.objects.filter(month__in=chunk)
-        wanted = _counted(Contact.objects.filter(within))
-        changed += upkeep._tally_sync(FacetMonthCount, stored, FACET_KEYS, wanted)
+        whole, of_pairs = _counted(Contact.objects.filter(within))
+        for model, keys, wanted in (
+            (FacetMonthCount, FACET_KEYS, whole),
+            (PairFacetMonthCount, PAIR_FACET_KEYS, of_pairs),
+        ):
+            stored = model.objects.filter(month__in=chunk)
+            changed[model.__name__] += upkeep._tally_sync(model, stored, keys, wanted)
     return changed
 
 
-def facet_counts_recompute_all() -> int:
+def facet_counts_recompute_all() -> Counter:
     """Rewrite every month's facet tallies (after a bulk load, or to repair them); the caller
     holds ``derived_lock_all``. Month by month as ``facet_counts_recompute`` does (a chunk of
     months in memory at a time, not the record), over every month with contacts or rows."""
     held = Contact.objects.order_by().dates("date", "month")
     return facet_counts_recompute(
-        {*held, *FacetMonthCount.objects.order_by().values_list("month", flat=True).distinct()}
+        {
+            *held,
+            *FacetMonthCount.objects.order_by().values_list("month", flat=True).distinct(),
+            *PairFacetMonthCount.objects.order_by().values_list("month", flat=True).distinct(),
+        }
     )
 
 
-def _counted(contacts) -> Counter:
-    """``(facet, status, month, kind, value) -> contacts`` of ``contacts``: one read of them, of
-    their participants, topics and confirmed reports, and of their participants' countries and
-    confirmed offices."""
+def _counted(contacts) -> tuple[Counter, Counter]:
+    """``(facet, status, month, kind, value) -> contacts`` of ``contacts``, and the same keyed
+    first by each pair of their participants (lower id first) with the ``person`` facet too: one
+    read of them, of their participants, topics and confirmed reports, and of their participants'
+    countries and confirmed offices."""
     contacts = contacts.filter(status__in=ReviewStatus.values).order_by()
     shape = {pk: (status, day, kind) for pk, status, day, kind in contacts.values_list("pk", "status", "date", "kind")}
     # Each read below is its own snapshot (PostgreSQL's read committed): a contact another process
@@ -111,6 +134,7 @@ def _counted(contacts) -> Counter:
 
     took_part = list(participants().filter(contact_id__in=chosen).values_list("contact_id", "person_id"))
     people = {pk for _, pk in took_part}
+    people_of: dict[int, list[int]] = {}
     country_of = dict(Person.objects.filter(pk__in=people, country__isnull=False).values_list("pk", "country_id"))
     offices: dict[int, list[tuple]] = {}
     held = Office.objects.filter(person_id__in=people, status=ReviewStatus.CONFIRMED)
@@ -121,6 +145,7 @@ def _counted(contacts) -> Counter:
     for contact_id, person_id in took_part:
         if contact_id not in shape:
             continue
+        people_of.setdefault(contact_id, []).append(person_id)
         if person_id in country_of:
             add(COUNTRY, contact_id, country_of[person_id])
         day = shape[contact_id][1]
@@ -135,8 +160,19 @@ def _counted(contacts) -> Counter:
     for contact_id, publisher in reports.exclude(article__publisher="").values_list("contact_id", "article__publisher"):
         add(PUBLISHER, contact_id, publisher)
     counted: Counter = Counter()
+    of_pairs: Counter = Counter()
     for (facet, contact_id), found in values.items():
         status, day, kind = shape[contact_id]
         for value in found:
             counted[(facet, status, month_start(day), kind, value)] += 1
-    return counted
+    for contact_id, taking_part in people_of.items():
+        status, day, kind = shape[contact_id]
+        month = month_start(day)
+        found = [
+            (facet, value) for facet in (COUNTRY, TOPIC, PUBLISHER) for value in values.get((facet, contact_id), ())
+        ]
+        found += [(PERSON, str(person_id)) for person_id in set(taking_part)]
+        for a, b in combinations(sorted(set(taking_part)), 2):
+            for facet, value in found:
+                of_pairs[(a, b, facet, status, month, kind, value)] += 1
+    return counted, of_pairs

@@ -23,6 +23,7 @@ from tracker.models import (
     GapClaim,
     Office,
     PairContactCount,
+    PairFacetMonthCount,
     PairMonthCount,
     Person,
     PersonArticleCount,
@@ -236,7 +237,15 @@ def _merged_aliases(keep: Person, other: Person) -> list[str]:
 
 
 # References to a person that are derived (deleted with them and recomputed) or moved by hand above.
-_DERIVED = (Gap, PairContactCount, PairMonthCount, PersonArticleCount, PersonMonthCount, PersonPairCount)
+_DERIVED = (
+    Gap,
+    PairContactCount,
+    PairFacetMonthCount,
+    PairMonthCount,
+    PersonArticleCount,
+    PersonMonthCount,
+    PersonPairCount,
+)
 
 
 def people_merge(*, keep: Person, other: Person) -> MergeResult:

@@ -65,6 +65,7 @@ DERIVED_TABLES = (
     "PersonPairCount",
     "PersonArticleCount",
     "FacetMonthCount",
+    "PairFacetMonthCount",
     VERDICTS,
     PARTICIPANT_COUNTS,
 )
@@ -394,7 +395,7 @@ def contact_counts_recompute_all() -> Changes:
         changes["PairMonthCount"] = _tally_sync(PairMonthCount, PairMonthCount.objects.all(), PAIR_MONTH_KEYS, months)
         changes.update(person_counts.person_counts_recompute_all())
         changes["PersonArticleCount"] = person_articles.person_article_counts_recompute_all()
-        changes["FacetMonthCount"] = facet_counts.facet_counts_recompute_all()
+        changes.update(facet_counts.facet_counts_recompute_all())
     return changes
 
 

@@ -1,8 +1,10 @@
 """``FacetMonthCount`` (the timeline's country, topic and publisher facets by month, status and
-kind) equals a recount of the record after every path that writes it: contacts saved, moved,
-deleted and batched, participants and topics changed from either side, review, offices and
-nationality changed, reports and publishers changed, merges, ingest, re-extraction, bulk loads, a
-repair and the migration; and the plain timeline's facets read from it count what the scan counts.
+kind) and ``PairFacetMonthCount`` (the same and the participants, of each pair's contacts) equal a
+recount of the record after every path that writes them: contacts saved, moved, deleted and
+batched, participants and topics changed from either side, review, offices and nationality
+changed, reports and publishers changed, merges, ingest, re-extraction, bulk loads, a repair and
+the migrations; and the facets of the plain timeline and of a pair's read from them count what
+the scan counts.
 
 Data is plainly fictional: leaders of invented countries (``conftest.py``).
 """
@@ -11,6 +13,7 @@ from __future__ import annotations
 
 from collections import Counter
 from datetime import date
+from itertools import combinations
 
 import pytest
 from django.apps import apps as django_apps
@@ -20,7 +23,17 @@ from django.http import QueryDict
 
 from timeline.facets import timeline_facets
 from timeline.filters import ContactFilter
-from tracker.models import Article, Contact, ContactSource, Country, FacetMonthCount, Office, ReviewStatus, Topic
+from tracker.models import (
+    Article,
+    Contact,
+    ContactSource,
+    Country,
+    FacetMonthCount,
+    Office,
+    PairFacetMonthCount,
+    ReviewStatus,
+    Topic,
+)
 from tracker.services.confirming import offices_set_status
 from tracker.services.contacts import contact_source_add, contacts_set_status
 from tracker.services.ingest import article_ingest
@@ -34,24 +47,41 @@ pytestmark = pytest.mark.django_db
 CONFIRMED, PROPOSED, REJECTED = ReviewStatus.CONFIRMED, ReviewStatus.PROPOSED, ReviewStatus.REJECTED
 
 
-def recounted() -> dict[tuple, int]:
-    """(facet, status, month, kind, value) -> contacts, straight from the record's own rules: the
-    countries ``of_countries`` finds it under, its topics, its confirmed reports' publishers."""
-    counts: Counter = Counter()
+def recounted_by_contact() -> dict[Contact, set[tuple[str, str]]]:
+    """Each contact's (facet, value)s, straight from the record's own rules: the countries
+    ``of_countries`` finds it under, its topics, its confirmed reports' publishers."""
     spoke_for = {
         country.pk: set(Contact.objects.of_countries([country]).values_list("pk", flat=True))
         for country in Country.objects.all()
     }
-    for contact in Contact.objects.prefetch_related("topics", "sources__article"):
-        key = (contact.status, contact.date.replace(day=1), contact.kind)
-        for country, ids in spoke_for.items():
-            if contact.pk in ids:
-                counts[("country", *key, str(country))] += 1
-        for topic in contact.topics.all():
-            counts[("topic", *key, str(topic.pk))] += 1
+    found = {}
+    for contact in Contact.objects.prefetch_related("topics", "sources__article", "participants"):
+        values = {("country", str(country)) for country, ids in spoke_for.items() if contact.pk in ids}
+        values |= {("topic", str(topic.pk)) for topic in contact.topics.all()}
         cited = {s.article.publisher for s in contact.sources.all() if s.status == CONFIRMED and s.article.publisher}
-        for publisher in cited:
-            counts[("publisher", *key, publisher)] += 1
+        found[contact] = values | {("publisher", publisher) for publisher in cited}
+    return found
+
+
+def recounted() -> dict[tuple, int]:
+    """(facet, status, month, kind, value) -> contacts, from ``recounted_by_contact``."""
+    counts: Counter = Counter()
+    for contact, values in recounted_by_contact().items():
+        for facet, value in values:
+            counts[(facet, contact.status, contact.date.replace(day=1), contact.kind, value)] += 1
+    return dict(counts)
+
+
+def pair_recounted() -> dict[tuple, int]:
+    """(person_a, person_b, facet, status, month, kind, value) -> contacts: for each pair of a
+    contact's participants (lower id first), its values and each participant under ``person``."""
+    counts: Counter = Counter()
+    for contact, values in recounted_by_contact().items():
+        taking_part = sorted(p.pk for p in contact.participants.all())
+        values = values | {("person", str(pk)) for pk in taking_part}
+        for a, b in combinations(taking_part, 2):
+            for facet, value in values:
+                counts[(a, b, facet, contact.status, contact.date.replace(day=1), contact.kind, value)] += 1
     return dict(counts)
 
 
@@ -60,9 +90,17 @@ def stored() -> dict[tuple, int]:
     return {tuple(row[:-1]): row[-1] for row in rows}
 
 
+def pair_stored() -> dict[tuple, int]:
+    rows = PairFacetMonthCount.objects.values_list(
+        "person_a", "person_b", "facet", "status", "month", "kind", "value", "contacts"
+    )
+    return {tuple(row[:-1]): row[-1] for row in rows}
+
+
 def assert_tally_is_a_recount():
     assert stored() == recounted()
-    assert stored()  # not an empty check
+    assert pair_stored() == pair_recounted()
+    assert stored() and pair_stored()  # not an empty check
 
 
 def reported(*people, on: date, article: Article, status=CONFIRMED, topics=(), **fields) -> Contact:
@@ -238,20 +276,35 @@ def test_bulk_loads_and_a_repair_leave_the_tally_a_recount():
     assert_tally_is_a_recount()
     FacetMonthCount.objects.filter(pk__in=FacetMonthCount.objects.values("pk")[:5]).delete()
     FacetMonthCount.objects.filter(pk=FacetMonthCount.objects.first().pk).update(contacts=99)
+    PairFacetMonthCount.objects.filter(pk__in=PairFacetMonthCount.objects.values("pk")[:5]).delete()
+    PairFacetMonthCount.objects.filter(pk=PairFacetMonthCount.objects.first().pk).update(contacts=99)
     call_command("record_repair", verbosity=0)
     assert_tally_is_a_recount()
     call_command("load_demo", "--no-editor", "--reset", verbosity=0)
     assert_tally_is_a_recount()
 
 
-def test_the_migration_fills_the_tally_of_the_record_already_stored(record):
+@pytest.mark.parametrize(
+    "migration, fill, model, tally, recount",
+    [
+        ("0023_facet_month_counts", "fill_facet_month_counts", FacetMonthCount, stored, recounted),
+        (
+            "0024_pair_facet_month_counts",
+            "fill_pair_facet_month_counts",
+            PairFacetMonthCount,
+            pair_stored,
+            pair_recounted,
+        ),
+    ],
+)
+def test_the_migrations_fill_the_tallies_of_the_record_already_stored(record, migration, fill, model, tally, recount):
     from importlib import import_module
 
-    fill = import_module("tracker.migrations.0023_facet_month_counts").fill_facet_month_counts
-    expected = stored()
-    FacetMonthCount.objects.all().delete()
-    fill(django_apps, StatementsOnly())
-    assert stored() == expected == recounted()
+    filled = getattr(import_module(f"tracker.migrations.{migration}"), fill)
+    expected = tally()
+    model.objects.all().delete()
+    filled(django_apps, StatementsOnly())
+    assert tally() == expected == recount()
 
 
 FACET_QUERIES = [
@@ -261,8 +314,17 @@ FACET_QUERIES = [
     "country=XE",
     "topic=trade",
     "publisher=Estovia+Wire",
+    "pair=aldo-varen,mira-tolsk",
+    "pair=mira-tolsk,ivo-pell",
+    "pair=ivo-pell,aldo-varen&kind=meeting&kind=phone_call",
 ]
-EDITOR_QUERIES = ["status=any", "status=proposed", "status=rejected&kind=meeting"]
+EDITOR_QUERIES = [
+    "status=any",
+    "status=proposed",
+    "status=rejected&kind=meeting",
+    "pair=aldo-varen,mira-tolsk&status=any",
+    "pair=mira-tolsk,ivo-pell&status=proposed",
+]
 
 
 def facet_counts(query: str, request=None) -> dict[str, set[tuple[str, int]]]:
@@ -273,6 +335,7 @@ def facet_counts(query: str, request=None) -> dict[str, set[tuple[str, int]]]:
 def scanned(monkeypatch, query: str, request=None):
     with monkeypatch.context() as patched:
         patched.setattr(ContactFilter, "facet_tallies", lambda self, facet: None)
+        patched.setattr(ContactFilter, "pair_facet_tallies", lambda self, facet: None)
         return facet_counts(query, request)
 
 
@@ -298,6 +361,17 @@ def test_the_plain_timelines_country_topic_and_publisher_facets_read_the_tallies
     sql = [q["sql"] for q in queries.captured_queries]
     assert sum(FacetMonthCount._meta.db_table in s for s in sql) == 3
     assert not any("spoke_for" in s or "contactsource" in s.split("FROM", 1)[-1][:40] for s in sql)
+
+
+def test_a_pairs_facets_read_its_tallies_not_its_contacts(record):
+    from django.test.utils import CaptureQueriesContext
+
+    with CaptureQueriesContext(connection) as queries:
+        facets = timeline_facets(QueryDict("pair=aldo-varen,mira-tolsk"), "/")
+    assert {f.key for f in facets} >= {"kind", "country", "topic", "person", "publisher"}
+    sql = [q["sql"] for q in queries.captured_queries]
+    assert sum(PairFacetMonthCount._meta.db_table in s for s in sql) == 4  # country, topic, person, publisher
+    assert not any("facet_selection" in s or "spoke_for" in s for s in sql)
 
 
 def test_a_contact_committed_while_a_month_is_counted_is_left_to_its_own_upkeep(monkeypatch):

@@ -15,6 +15,7 @@ from tracker.models import (
     Gap,
     GapClaim,
     PairContactCount,
+    PairFacetMonthCount,
     PairMonthCount,
     PersonMonthCount,
 )
@@ -69,10 +70,13 @@ def test_lost_doubled_and_wrong_derived_rows_are_put_back_and_counted(record):
     PersonMonthCount.objects.filter(person=aldo, month=date(2024, 2, 1)).delete()  # lost
     PersonMonthCount.objects.filter(person=mira, month=date(2024, 4, 1)).update(contacts=9)  # wrong
     FacetMonthCount.objects.filter(pk=FacetMonthCount.objects.order_by("pk").values("pk")[:1]).delete()  # lost
+    PairFacetMonthCount.objects.filter(pk=PairFacetMonthCount.objects.order_by("pk").values("pk")[:1]).update(
+        contacts=5
+    )  # wrong
     out = repair()
     changed = (
         "Gap 2, PairContactCount 1, PairMonthCount 1, ContactDayCount 1, PersonMonthCount 2, PersonPairCount 0, "
-        "PersonArticleCount 0, FacetMonthCount 1, "
+        "PersonArticleCount 0, FacetMonthCount 1, PairFacetMonthCount 1, "
         "gap verdicts 1, "
         "participant counts 0."
     )
