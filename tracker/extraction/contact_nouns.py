@@ -43,7 +43,11 @@ RECALLED_BEFORE = re.compile(r"\b(?:last|previous|recent|prior|earlier|former|pa
 NOT_HELD = re.compile(
     r"\b(?:upcoming|next|future|forthcoming|planned|proposed|possible|potential|new|further|another|any|no"
     r"|ready|readiness|prepar\w+|propos\w+|call(?:ed|s)?\s+for|invit\w+|request\w*|hope\w*|await\w*|since"
-    r"|agreed|agree|expect\w*|look\w*\s+forward|wish\w*|offer\w*|organi[sz]\w*|arrang\w*)\b[^.;]{0,40}$",
+    r"|agreed|agree|expect\w*|look\w*\s+forward|wish\w*|offer\w*|organi[sz]\w*|arrang\w*"
+    # wanting, seeking or urging talks is not holding them: "is interested in talks with", "urged talks with"
+    # ("urgent", "interesting" or "demanding" talks were held: not these)
+    r"|interested|wants?|wanted|wanting|seek\w*|sought|open\s+to|push\w*\s+for|urg(?:e|es|ed|ing)|demand(?:s|ed)?)"
+    r"\b[^.;]{0,40}$",
     re.I,
 )
 AFTER_PLANNED = re.compile(

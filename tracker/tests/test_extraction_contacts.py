@@ -58,6 +58,14 @@ def test_talks_wished_for_or_still_to_come_are_no_contact():
     )
     text = "Aldo Varen said he would comment after his phone conversation with Mira Tol scheduled for Friday."
     assert contacts_in(text) == []
+    for wanting in ("is interested in", "urged", "is seeking", "wants", "is open to", "is pushing for", "demanded"):
+        text = f"President Aldo Varen of Norvania {wanting} talks with Prime Minister Mira Tol of Estralia."
+        assert contacts_in(text) == [], text
+    for held in ("held talks", "held urgent talks", "had demanding talks"):
+        text = f"President Aldo Varen of Norvania {held} with Prime Minister Mira Tol of Estralia."
+        assert contacts_in(text) == [(VAREN_TOL, "meeting", MONDAY)], text
+    text = "The urgent talks between President Aldo Varen of Norvania and Prime Minister Mira Tol of Estralia ended."
+    assert contacts_in(text) == [(VAREN_TOL, "meeting", MONDAY)]
 
 
 def test_a_plural_noun_names_one_contact_with_each_and_a_singular_one_a_joint_call():
