@@ -39,7 +39,7 @@ BACK_REFERENCE = re.compile(
 RELATIVE_START = re.compile(r"[^,]*,(?:\s*\d{1,3}\s*,)?\s*(?:who|whose|which)\b")  # "X, 67, who ..."
 # "It is a pleasure to receive", "I was glad to welcome": the speaker's present, not a plan.
 PLANNED = re.compile(
-    r"\b(?:will|would|shall|is\s+to|are\s+to|plans?\s+to|planning\s+to|expected\s+to|scheduled\s+to|set\s+to|due\s+to"
+    r"\b(?:will|would|shall|(?-i:could|might|may|can)|is\s+to|are\s+to|plans?\s+to|planning\s+to|expected\s+to|scheduled\s+to|set\s+to|due\s+to"
     r"|going\s+to|agreed\s+to|hopes?\s+to|invited\s+\S+(?:\s+\S+){0,4}\s+to|intends?\s+to"
     r"|(?<!pleasure\s)(?<!glad\s)(?<!happy\s)(?<!honour\s)(?<!honor\s)(?<!pleased\s)(?<!delighted\s)to)\s+(?:\w+\s+)?$",
     re.I,

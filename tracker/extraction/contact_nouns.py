@@ -46,12 +46,15 @@ NOT_HELD = re.compile(
     r"|agreed|agree|expect\w*|look\w*\s+forward|wish\w*|offer\w*|organi[sz]\w*|arrang\w*"
     # wanting, seeking or urging talks is not holding them: "is interested in talks with", "urged talks with"
     # ("urgent", "interesting" or "demanding" talks were held: not these)
-    r"|interested|wants?|wanted|wanting|seek\w*|sought|open\s+to|push\w*\s+for|urg(?:e|es|ed|ing)|demand(?:s|ed)?)"
+    r"|interested|wants?|wanted|wanting|seek\w*|sought|open\s+to|push\w*\s+for|urg(?:e|es|ed|ing)|demand(?:s|ed)?"
+    r"|cancel\w*|postpon\w*|call(?:ed|s|ing)?\s+off|scrap\w*|delay\w*|put\s+off)"  # "cancelled his meeting with"
     r"\b[^.;]{0,40}$",
     re.I,
 )
 AFTER_PLANNED = re.compile(
-    r"[^.;]{0,80}?\b(?:scheduled|planned|expected|to\s+be\s+held|will|would|is\s+to|are\s+to)\b", re.I
+    r"[^.;]{0,80}?\b(?:scheduled|planned|expected|to\s+be\s+held|will|would|is\s+to|are\s+to"
+    r"|(?:was|were|has\s+been|have\s+been|had\s+been)\s+(?:cancel\w*|postponed|called\s+off|scrapped|delayed|put\s+off))\b",
+    re.I,
 )
 # "the meeting between X and Y is an opportunity to ...": a present copula right after the names
 # says what the contact is for, not that it took place ("are taking place", "is under way" do).

@@ -68,6 +68,25 @@ def test_talks_wished_for_or_still_to_come_are_no_contact():
     assert contacts_in(text) == [(VAREN_TOL, "meeting", MONDAY)]
 
 
+def test_a_contact_called_off_is_none_and_one_that_could_happen_is_planned():
+    for text in [
+        "President Aldo Varen of Norvania cancelled his meeting with Prime Minister Mira Tol of Estralia.",
+        "President Aldo Varen of Norvania postponed his call with Prime Minister Mira Tol of Estralia.",
+        "The meeting between President Aldo Varen of Norvania and Prime Minister Mira Tol of Estralia was called off.",
+    ]:
+        assert contacts_in(text) == [], text
+    ex = extract(
+        "President Aldo Varen of Norvania could meet Prime Minister Mira Tol of Estralia next month.",
+        published=MONDAY,
+        gazetteer=Gazetteer(countries=COUNTRIES),
+        publisher=RELEASE,
+    )
+    assert [(sorted(c.participants), c.planned) for c in ex.contacts] == [(VAREN_TOL, True)]
+    # "May" the month is no modal: "In May the two met" reports a meeting.
+    text = "In May President Aldo Varen of Norvania met Prime Minister Mira Tol of Estralia in the capital."
+    assert [c[0] for c in contacts_in(text, published=date(2024, 6, 3))] == [VAREN_TOL]
+
+
 def test_a_plural_noun_names_one_contact_with_each_and_a_singular_one_a_joint_call():
     listed = "President of Estralia Mira Tol and Prime Minister of Ostmark Ilse Kant."
     several = contacts_in("President Aldo Varen of Norvania had telephone conversations with " + listed)
