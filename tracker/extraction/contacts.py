@@ -57,7 +57,9 @@ CONTACT_VERB = re.compile(
         HAVE\s+(?:DET\s+)?(?:(?!NOT_HAD\b)[\w-]+\s+){0,4}?(?:(?:tele)?phone\s+(?:calls?|conversations?|talks?|consultations)
             |calls?|conversations?) | (?:tele)?phoned
         | (?:spoke|spoken|speaks|speak|talked|talks|talk)(?:\s+\w+){0,2}?\s+(?:by|on\s+the|over\s+the)\s+(?:tele)?phone
-        | (?:spoke|spoken|speaks|speak|talked|talk)\s+(?:[\w-]+\s+){0,8}?with
+        # Not "spoke to reporters after talks with X": the talks are another contact, the speech no call.
+        | (?:spoke|spoken|speaks|speak|talked|talk)\s+(?:(?!(?:after|before|following|ahead|during)\b)[\w-]+\s+){0,8}?
+            with
         | (?:caught|catches|catching|catch)\s+up\s+(?:[\w-]+\s+){0,3}?with  # a talk of unsaid medium, like "spoke with"
         | (?:spoke|spoken|speaks|speak|talked|talk)\s+(?:\w+\s+){0,2}?to(?!\s+(?:the\s+)?(?:PRESS_WORDS)\b)
         | (?:called|calls)(?:\s+up)?(?!\s+(?:on|upon|for|in|off|out|it|him|her|them|back|a|an|the(?!\s+HEADT))\b)
@@ -241,6 +243,13 @@ def find_contacts(article: Article, seed: tuple[FoundContact, ...] = ()) -> list
     return contacts_merged(found)
 
 
+# "we met with farmers", "we spoke to the governors": someone else is who "we" met.
+WE_OBJECT = re.compile(
+    r"(?:\s+(?:by|on|over)\s+(?:the\s+)?(?:tele)?phone)?\s+(?:with|to)\b"
+    r"|(?:(?<=\bmet)|(?<=received)|(?<=hosted)|(?<=visited))\s+(?!(?:in|on|at|last|again|for|before|earlier|once|twice)\b)[a-z]"
+)
+
+
 def _we_contacts(article: Article, sent: Sentence, verbs: list[re.Match], found: list[FoundContact]):
     """In a transcript of talks, "we held a videoconference" or "We first met 13 years ago": the
     speaker of the caption and the one they are talking with, the other side of the speaker's
@@ -266,6 +275,10 @@ def _we_contacts(article: Article, sent: Sentence, verbs: list[re.Match], found:
             continue  # "We had a candid conversation": the talks the transcript is of
         # Not a meeting the turns only show: its "we" is as often the speaker's state ("we regularly meet ...").
         pair = next((c.entities for c in found if len(c.entities) == 2 and speaker in c.entities and not c.shown), None)
+        if pair is None and not re.search(r"(?:with|to)$", m.group(0)) and not WE_OBJECT.match(text, m.end()):
+            # "We spoke by phone in March", "when we last met in Wendland": no one else named as the
+            # object, so "we" are the two leaders whose turns the transcript shows.
+            pair = next((c.entities for c in found if len(c.entities) == 2 and speaker in c.entities), None)
         if pair is None:
             return []
         kind = "video_call" if m.group("video") else "phone_call" if m.group("phone") else "meeting"

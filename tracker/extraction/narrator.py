@@ -34,10 +34,11 @@ FIRST_PERSON_SUBJECT = re.compile(
 HEAD_OFFICES = ("President", "Prime Minister", "Chancellor")
 # A transcript's speaker label in capitals at the start of a line: "THE PRESIDENT:", "PRIME MINISTER
 # TOL:", "MR. PELL:", "Q:" (a journalist, whose quotations are nobody's statement here).
-# A press briefing writes a question as "Q    Thank you, ..." with no colon.
+# A press briefing writes a question as "Q    Thank you, ..." with no colon, or with one space when
+# the page's spaces were collapsed: "Q Mr. President, ..." (a capital after it, as a question opens).
 LABEL = re.compile(
     r"(?m)^[ \t]*(?:(?P<label>[A-Z][A-Z.'’-]*(?:[ \t]+[A-Z][A-Z.'’-]*){0,5})"
-    r"(?:[ \t]*\([^()\n]{1,30}\))?[ \t]*:|(?P<label_q>Q)(?=[ \t]{2,}))[ \t]+(?=\S)"
+    r"(?:[ \t]*\([^()\n]{1,30}\))?[ \t]*:|(?P<label_q>Q)(?=[ \t]{2,}|[ \t][A-Z]))[ \t]+(?=\S)"
 )
 JOURNALIST_LABELS = {"Q", "QUESTION", "REPORTER", "JOURNALIST", "AUDIENCE MEMBER", "AUDIENCE", "PARTICIPANT",
                      "MODERATOR", "INTERPRETER", "CORRESPONDENT", "PARTICIPANTS", "STAFF"}  # fmt: skip

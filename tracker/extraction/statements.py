@@ -53,6 +53,7 @@ SPEECH = re.compile(whole_words_any_case([*SPEECH_VERBS, r"according\s+to"]), re
 AFTER_CLOSE = re.compile(r"[ \t,]*(?:\n(?![ \t]*\n)[ \t,]*)?")
 BARE_CAPITALISED = re.compile(r"[A-Z][\w'’-]+")
 PRONOUN_THEN_SPEECH_VERB = re.compile(rf"(?P<p>[Hh]e|[Ss]he)\s+{ADVERBS}{SPEECH_VERB}\b")
+LEADS_ON = re.compile(r"[ \t]*:\s*[“\"]")
 SPEECH_VERB_FIRST = re.compile(rf"{SPEECH_VERB_ANY_CASE}\s+", re.I)
 # Each channel's words, read from their first letter (text.whole_words_any_case); "interview" keeps
 # its own pattern, whose "told CNN" and 'on "Meet' end without a word boundary.
@@ -254,14 +255,14 @@ def _attributed(article: Article, q: Block, sent, ctx: _Context) -> Entity | Non
     m = AFTER_CLOSE.match(text[close : close + 20])
     at = close + m.end()
     mention = _mention_at(article, at, at + 120)
-    if (
-        mention
-        and mention.start == at
-        and (VERB_AFTER.match(text, mention.end, mention.end + 60) or VERB_AFTER_CLAUSE.match(text, mention.end))
-    ):
+    verb = mention and mention.start == at and VERB_AFTER.match(text, mention.end, mention.end + 60)
+    # '"…." Lind added: "…"': an attribution that ends with a colon leads into the next quotation.
+    leads_on = bool(verb and LEADS_ON.match(text, verb.end()))
+    if not leads_on and mention and mention.start == at and (verb or VERB_AFTER_CLAUSE.match(text, mention.end)):
         return mention.entity
     bare = BARE_CAPITALISED.match(text[at : at + 40])
-    if bare and not (mention and mention.start == at) and VERB_AFTER.match(text, at + bare.end(), at + bare.end() + 60):
+    bare_verb = bare and VERB_AFTER.match(text, at + bare.end(), at + bare.end() + 60)
+    if bare_verb and not (mention and mention.start == at) and not LEADS_ON.match(text, bare_verb.end()):
         who = surname_speaker(article, bare.group(), at, ctx.new_people)
         if who:  # '…," Pell said' where the people finder did not tag Pell
             return who

@@ -1,0 +1,135 @@
+"""Shapes of news items and remarks transcripts, on fictional leaders: who a quotation is by when an
+attribution after it leads into the next one, "X agreed, saying", "he said" after a sentence naming
+two people, a question after "Q" and one space; "spoke to reporters after talks with", "told X during their
+meeting", "we spoke by phone in March" in two leaders' transcript, quotations collected under their
+speakers' names, and the one who reports a gap claim."""
+
+from datetime import date
+
+from tracker.extraction import Gazetteer, extract
+from tracker.tests.test_extraction_contacts import COUNTRIES
+
+PUBLISHED = date(2024, 5, 6)  # a Monday
+AGENCY = "Estralia Press Service"
+PAIR = ["Ivo Lind", "Mira Tol"]
+
+
+def run(text, title=None, publisher=AGENCY):
+    gazetteer = Gazetteer(countries=COUNTRIES)
+    return extract(text, published=PUBLISHED, gazetteer=gazetteer, publisher=publisher, title=title)
+
+
+def said(text, **kw):
+    return [(s.speaker, s.quote.rstrip(",")) for s in run(text, **kw).statements]
+
+
+def held(text, **kw):
+    return [(sorted(c.participants), c.kind, c.date) for c in run(text, **kw).contacts if not c.planned]
+
+
+def test_an_attribution_that_ends_with_a_colon_introduces_the_next_quotation():
+    text = (
+        'Prime Minister Mira Tol of Norvania said, "This partnership has never been more important." '
+        'President Ivo Lind of Estralia added: "We will build on the progress made today."'
+    )
+    assert said(text) == [
+        ("Mira Tol", "This partnership has never been more important."),
+        ("Ivo Lind", "We will build on the progress made today."),
+    ]
+
+
+def test_agreeing_saying_reports_the_speech_of_the_one_who_agreed():
+    text = (
+        'Estralian President Ivo Lind said, "Our alliance has never been stronger than it is today." '
+        "Norvanian Prime Minister Mira Tol agreed, saying the two countries "
+        '"share the same values and the same enemies."'
+    )
+    assert said(text) == [
+        ("Ivo Lind", "Our alliance has never been stronger than it is today."),
+        ("Mira Tol", "share the same values and the same enemies."),
+    ]
+
+
+def test_he_said_with_nobody_reported_speaking_yet_is_the_last_sentences_subject():
+    text = (
+        "Estralian President Ivo Lind met Norvanian Prime Minister Mira Tol on Monday. "
+        '"I think we understand each other much better now," he said after the meeting.'
+    )
+    assert said(text) == [("Ivo Lind", "I think we understand each other much better now")]
+
+
+TRANSCRIPT_TITLE = "Remarks by President Lind and Prime Minister Tol of Norvania in Joint Press Conference"
+
+
+def test_a_question_written_q_and_one_space_is_the_journalists_turn_not_the_last_speakers():
+    text = (
+        "PRESIDENT LIND: Thank you. It was a good meeting with the Prime Minister.\n\n"
+        "PRIME MINISTER TOL: Thank you, Mr. President.\n\n"
+        "Q Mr. President, when you visited Norvania in March, what did you promise?\n\n"
+        "PRESIDENT LIND: Nothing.\n\n"
+        'Q I said "this is my last question for the two of you today" but I have one more.\n\n'
+        "PRIME MINISTER TOL: Go ahead."
+    )
+    ex = run(text, title=TRANSCRIPT_TITLE, publisher="The White House")
+    assert ex.statements == []  # the questioner's "I" is nobody's statement
+    assert [(c.kind, c.date) for c in ex.contacts] == [("meeting", PUBLISHED)]  # "you visited": asked, not told
+
+
+def test_speaking_to_reporters_after_talks_is_no_call():
+    for text in [
+        "Norvanian Prime Minister Mira Tol spoke to reporters after talks with Estralian President Ivo Lind on Monday.",
+        "Norvanian Prime Minister Mira Tol spoke after a meeting with Estralian President Ivo Lind on Monday.",
+    ]:
+        assert held(text) == [(PAIR, "meeting", PUBLISHED)], text
+
+
+def test_telling_someone_during_their_meeting_is_a_meeting():
+    for text in [
+        "Estralian President Ivo Lind told Norvanian Prime Minister Mira Tol during their meeting on Monday that "
+        "the aid would continue.",
+        "Estralian President Ivo Lind assured Norvanian Prime Minister Mira Tol during talks on Monday that "
+        "the aid would continue.",
+    ]:
+        assert held(text) == [(PAIR, "meeting", PUBLISHED)], text
+
+
+def test_we_spoke_by_phone_in_two_leaders_transcript_is_their_earlier_call():
+    text = (
+        "PRESIDENT LIND: Thank you all. Prime Minister Tol and I just had a very good meeting.\n\n"
+        "PRIME MINISTER TOL: Thank you. We spoke by phone in March, and today we met in person.\n\n"
+        "Q Question for both leaders.\n\n"
+        "PRESIDENT LIND: Go ahead."
+    )
+    found = held(text, title=TRANSCRIPT_TITLE, publisher="The White House")
+    assert (["Lind", "Tol"], "phone_call", 3) in [(p, k, d.month) for p, k, d in found]
+    # "We met with the farmers in March": someone else is whom "we" met.
+    other = text.replace("We spoke by phone in March", "We met with the farmers in March")
+    assert [(k, d) for _, k, d in held(other, title=TRANSCRIPT_TITLE, publisher="The White House")] == [
+        ("meeting", PUBLISHED)
+    ]
+
+
+def test_quotations_collected_under_their_speakers_names_are_no_meeting():
+    text = (
+        'Prime Minister Mira Tol of Norvania: "President Lind has done more for peace than others did."\n\n'
+        'President Aldo Varen of Ostmark: "We thank President Lind for his strong and decisive leadership."'
+    )
+    ex = run(text, title="What They Are Saying: Leaders Praise President Lind", publisher="The White House")
+    assert ex.contacts == []
+    assert [s.speaker for s in ex.statements] == ["Mira Tol", "Aldo Varen"]
+
+
+def test_the_one_who_reports_a_gap_claim_is_not_in_it():
+    text = (
+        "Estralian President Ivo Lind will meet Norvanian Prime Minister Mira Tol next week, the first meeting of "
+        "the two leaders since 2019, press secretary Karl Moen told reporters."
+    )
+    assert [sorted(g.participants) for g in run(text).gap_claims] == [PAIR]
+
+
+def test_he_said_after_a_passive_is_its_agent_not_an_office_named_in_it():
+    text = (
+        "Sanctions must grow, Norvania says. This was stated by Adviser to the Head of the President's Office "
+        'Jon Pell at a briefing. "As the war goes on, the sanctions we have are simply not enough," he said.'
+    )
+    assert said(text) == [("Jon Pell", "As the war goes on, the sanctions we have are simply not enough")]
