@@ -19,7 +19,7 @@ from .contact_verb_starts import contact_verb_matches
 from .context import Article, Sentence, distinct
 from .discussed import discussed_contacts
 from .names import AT_WORD_START
-from .narrator import first_person_before, we_before
+from .narrator import WE_OBJECT, first_person_before, we_before
 from .participants import (
     NEGATION,
     OBJECT_GAP,
@@ -38,7 +38,15 @@ from .participants import (
 from .people import Mention
 from .recalled import recalled_contacts
 from .same_contact import contacts_merged
-from .subjects import HEAD_AFTER_THE, and_before, coordinated, pronoun_subject, unnamed_head_before, unnamed_head_joined
+from .subjects import (
+    HEAD_AFTER_THE,
+    SECOND_PREDICATE,
+    and_before,
+    coordinated,
+    pronoun_subject,
+    unnamed_head_before,
+    unnamed_head_joined,
+)
 from .took_part import took_part_contacts
 from .transcript_contacts import we_via_video, you_contacts
 
@@ -46,7 +54,7 @@ __all__ = ["THEY", "FoundContact", "find_contacts"]  # re-exported: gap claims r
 
 CONTACT_VERB = re.compile(
     # Each verb starts with one of these letters, then one of these pairs: a cheap test that skips most words.
-    r"""(?ix:\b(?=[hstmcprwvjai](?:el|ad|as|av|ol|po|pe|al|et|ee|ho|ak|ec|oo|os|ai|ay|is|on|at|au|oi|rr|re|s\s))(?:
+    r"""(?ix:\b(?=[hstmcprwvjailf](?:el|ad|as|av|ol|po|pe|al|et|ee|ho|ak|ec|oo|os|ai|ay|is|on|at|au|oi|rr|re|an|ra|le|s\s))(?:
     (?P<video>
         HAVE\s+DET\s+(?:[\w-]+\s+){0,3}?(?:video\s*call|video\s*conference|videoconference
             |virtual\s+(?:meeting|summit|talks|call)|(?:meeting|conversation|talks)\s*,?\s+(?:held\s+)?(?:via|by|over)
@@ -83,9 +91,10 @@ CONTACT_VERB = re.compile(
         # "joined X for a working lunch": the other person straight after, then the meal or talks.
         | (?:joined|joins)(?=\s+(?:[\w'’.-]+\s+){1,8}?for\s+(?:(?:a|an|the|their)\s+)?(?:[\w-]+\s+){0,2}?
             (?:lunch|luncheon|dinner|breakfast|supper|talks|meeting|discussions)\b)
-        # "arrived in Port Estra on Tuesday for talks with X", "is in Port Estra for talks with X" (a
-        # place, not "is in no hurry for talks"): the visitor, then whom they came to meet.
-        | (?:arrived\s+in\s+|(?:is|are|was|were)\s+in\s+(?=(?-i:[A-Z])|the\s+(?:[\w-]+\s+)?capital\b))
+        # "arrived in (landed in, flew to) Port Estra on Tuesday for talks with X", "is in Port Estra for
+        # talks with X" (a place, not "is in no hurry for talks"): the visitor, then whom they came to meet.
+        | (?:(?:arrived|landed)\s+in\s+|(?:travell?ed|flew)\s+to\s+
+            |(?:is|are|was|were)\s+in\s+(?=(?-i:[A-Z])|the\s+(?:[\w-]+\s+)?capital\b))
             (?:[\w'’,-]+\s+){1,6}?for\s+(?:[\w-]+\s+){0,3}?(?:talks|meetings?|discussions)\s+with
         | (?:hosted|hosts|host|welcomed|welcomes|welcome|received|receives|receive)(?!\s+by\b)
     )
@@ -243,13 +252,6 @@ def find_contacts(article: Article, seed: tuple[FoundContact, ...] = ()) -> list
     return contacts_merged(found)
 
 
-# "we met with farmers", "we spoke to the governors": someone else is who "we" met.
-WE_OBJECT = re.compile(
-    r"(?:\s+(?:by|on|over)\s+(?:the\s+)?(?:tele)?phone)?\s+(?:with|to)\b"
-    r"|(?:(?<=\bmet)|(?<=received)|(?<=hosted)|(?<=visited))\s+(?!(?:in|on|at|last|again|for|before|earlier|once|twice)\b)[a-z]"
-)
-
-
 def _we_contacts(article: Article, sent: Sentence, verbs: list[re.Match], found: list[FoundContact]):
     """In a transcript of talks, "we held a videoconference" or "We first met 13 years ago": the
     speaker of the caption and the one they are talking with, the other side of the speaker's
@@ -340,8 +342,10 @@ def _contacts_at(
         return []  # "X's wife met Y": the one who met Y is not X
     if RELATIVE_OF_ANOTHER.fullmatch(text, subject[-1].end, m.start()):
         return []
-    if text[subject[-1].end : m.start()].count(",") >= 2 and not RELATIVE_BEFORE_VERB.fullmatch(
-        text, subject[-1].end, m.start()
+    if (
+        text[subject[-1].end : m.start()].count(",") >= 2
+        and not RELATIVE_BEFORE_VERB.fullmatch(text, subject[-1].end, m.start())
+        and not SECOND_PREDICATE.fullmatch(text, subject[-1].end, m.start())
     ):
         return []  # the verb belongs to a relative or parenthetical clause
     if m.group("visit") and (

@@ -152,6 +152,11 @@ def _label_person(words: list[str], mentions: list[Mention], default: Entity | N
 WE_SUBJECT = re.compile(
     r"(?:(?<![\w-])[Ww]e[ \t]+(?:[a-z]+[ \t]+){0,2}|(?<![\w-])[Yy]ou[ \t]+and[ \t]+I[ \t]+(?:[a-z]+[ \t]+){0,1})$"
 )
+# "we met with farmers", "we spoke to the governors": someone else is who "we" met.
+WE_OBJECT = re.compile(
+    r"(?:\s+(?:by|on|over)\s+(?:the\s+)?(?:tele)?phone)?\s+(?:with|to)\b"
+    r"|(?:(?<=\bmet)|(?<=received)|(?<=hosted)|(?<=visited))\s+(?!(?:in|on|at|last|again|for|before|earlier|once|twice)\b)[a-z]"
+)
 
 
 def we_before(text: str, start: int, verb_start: int) -> bool:

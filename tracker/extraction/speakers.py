@@ -32,7 +32,7 @@ ADVERBS = r"(?:\w+ly\s+|also\s+|later\s+|then\s+|again\s+|further\s+|once\s+agai
 VERB_AFTER = re.compile(rf"[\s,]*{ADVERBS}{SPEECH_VERB_ANY_CASE}\b", re.I)
 # "Tol, speaking at the summit, said" / "Tol, who chairs the council, told reporters" / "quoted Tol as saying"
 VERB_AFTER_CLAUSE = re.compile(
-    rf"\s*,[^,.;“”\"]{{2,80}},\s*{ADVERBS}{SPEECH_VERB_ANY_CASE}\b"
+    rf"\s*,[^,.;“”\"]{{2,120}},\s*{ADVERBS}{SPEECH_VERB_ANY_CASE}\b"
     r"|\s+(?:(?:was|were|is|has\s+been)\s+(?:also\s+)?quoted\s+(?:by\s+[^,.;“”\"]{1,60}?\s+)?)?as\s+(?:saying|telling|stating"
     r"|writing)\b",
     re.I,
@@ -85,7 +85,7 @@ def speech_events(article: Article) -> list[tuple[int, Entity]]:
             continue
         if (
             VERB_AFTER.match(text, m.end, m.end + 60)
-            or VERB_AFTER_CLAUSE.match(text, m.end, m.end + 120)
+            or VERB_AFTER_CLAUSE.match(text, m.end, m.end + 160)
             or PARTICIPLE_AFTER.match(text, m.end, m.end + 80)
         ):
             events.append((m.start, m.entity))

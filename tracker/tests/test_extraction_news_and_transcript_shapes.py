@@ -133,3 +133,25 @@ def test_he_said_after_a_passive_is_its_agent_not_an_office_named_in_it():
         'Jon Pell at a briefing. "As the war goes on, the sanctions we have are simply not enough," he said.'
     )
     assert said(text) == [("Jon Pell", "As the war goes on, the sanctions we have are simply not enough")]
+
+
+def test_landing_or_flying_somewhere_for_talks_with_someone_is_a_meeting():
+    for verb in ["landed in", "flew to", "travelled to"]:
+        text = f"Estralian President Ivo Lind {verb} Norvania on Monday for talks with Prime Minister Mira Tol."
+        assert held(text) == [(PAIR, "meeting", PUBLISHED)], text
+
+
+def test_a_second_verb_after_an_apposition_has_the_first_ones_subject():
+    text = (
+        "Norvanian Prime Minister Mira Tol paid an official visit to Estralia on Monday, the first by a Norvanian "
+        "prime minister in more than a decade, and held talks with President Ivo Lind."
+    )
+    assert held(text) == [(["Ivo Lind", "Mira Tol"], "meeting", PUBLISHED)]
+
+
+def test_a_long_relative_clause_between_the_speaker_and_said():
+    text = (
+        "Estralian President Ivo Lind, who spoke to reporters after talks with Norvanian Prime Minister Mira Tol "
+        'on Monday, said "the two sides have narrowed their differences."'
+    )
+    assert said(text) == [("Ivo Lind", "the two sides have narrowed their differences.")]
