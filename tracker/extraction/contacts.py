@@ -62,7 +62,7 @@ CONTACT_VERB = re.compile(
         | spoke\s+(?:by|via|over)\s+video(?:\s*link)? | (?:met|meets|meet|spoke|speaks|talked)\s+virtually
     )
     | (?P<phone>
-        HAVE\s+(?:DET\s+)?(?:(?!NOT_HAD\b)[\w-]+\s+){0,4}?(?:(?:tele)?phone\s+(?:calls?|conversations?|talks?|consultations)
+        HAVE\s+(?:DET\s+)?(?:(?!NOT_HAD\b)QW\s+){0,4}?(?:(?:tele)?phone\s+(?:calls?|conversations?|talks?|consultations)
             |calls?|conversations?) | (?:tele)?phoned
         | (?:spoke|spoken|speaks|speak|talked|talks|talk)(?:\s+\w+){0,2}?\s+(?:by|on\s+the|over\s+the)\s+(?:tele)?phone
         # Not "spoke to reporters after talks with X": the talks are another contact, the speech no call.
@@ -83,7 +83,7 @@ CONTACT_VERB = re.compile(
         | (?:sat|was\s+sitting|were\s+sitting)\s+down\s+(?:\w+\s+){0,2}?with  # "sat down on Tuesday with X"
         | (?<=\b(?:is|am)\s)meeting\s+(?:\w+\s+){0,2}?with | (?<=\bare\s)meeting\s+(?:\w+\s+){0,2}?with
         | (?:(?<=\bis\s)|(?<=\bare\s))hosting
-        | HAVE\s+(?:DET\s+)?(?:(?!NOT_HAD\b)[\w-]+\s+){0,4}?(?:meeting|summit|talks|bilateral|discussion|consultation
+        | HAVE\s+(?:DET\s+)?(?:(?!NOT_HAD\b)QW\s+){0,4}?(?:meeting|summit|talks|bilateral|discussion|consultation
             |negotiation|joint\s+(?:press|news)\s+conference)s?(?:\s+with)?
         | (?:hosted|hosts)\s+an?\s+(?:[\w-]+\s+){0,2}?(?:dinner|lunch|luncheon|breakfast|reception)
             \s+(?:for|in\s+honou?r\s+of)  # "hosted a dinner for X"
@@ -107,6 +107,7 @@ CONTACT_VERB = re.compile(
         | (?:(?<=\bare\s)|(?<=\bwere\s))meeting)  # "X and Y are meeting at this hour\"
     )\b)""".replace("HAVE", r"(?:held|had|holds|has|hold|have|(?<=\bis\s)holding|(?<=\bare\s)(?<![Ww]e\sare\s)holding)")
     .replace("PRESS_WORDS", "press|media|reporters")
+    .replace("QW", r"[“\"]?[\w-]+[”\"]?")  # a word, perhaps quoted: 'had a "very good" meeting with X'
     # "has no plans to call", "has no intention of meeting", "had been in talks": no contact had.
     .replace("NOT_HAD", r"(?:to|been|no|not|never|plans?|intention|intentions|desire|wish)")
     .replace("HEADT", HEAD_AFTER_THE)

@@ -12,7 +12,7 @@ import bisect
 import re
 from dataclasses import dataclass, field
 
-from .context import Article
+from .context import Article, distinct
 from .counterparts import counterpart_events
 from .people import Entity, Mention
 from .quotes import find_quotes, is_title, names_a_document, names_a_kind, said_by_a_document
@@ -182,6 +182,7 @@ def find_statements(article: Article, paragraphs: list[Block], contacts=()) -> l
             continue
         speaker = (
             label_speaker(article, q.start)
+            or _addressee_quoted(article, q, sent)
             or _attributed(article, q, sent, ctx)
             or signature_speaker(article, q.end + 1, ctx.new_people)
             or lead_speaker(article, q.start, lambda m: _speaker_at(ctx, m))
@@ -307,6 +308,21 @@ def _attributed(article: Article, q: Block, sent, ctx: _Context) -> Entity | Non
     if pron and not article.in_quote(pron.start()):
         return _pronoun_speaker(article, ctx, pron.group("p"), q.start)
     return None
+
+
+# 'Last time we met, you said, “…”', 'you told me: “…”': a speaker quoting the one addressed.
+YOU_SAID = re.compile(r"\b[Yy]ou\s+(?:\w+\s+)?(?:said|told\s+(?:me|us))\b[,:]?\s*$")
+
+
+def _addressee_quoted(article: Article, q: Block, sent) -> Entity | None:
+    """In a turn of two leaders' transcript, "you said, “…”": the other leader's words."""
+    if not _in_transcript_turn(article, q.start):
+        return None
+    turn = article.narrators.caption_at(q.start)
+    if turn is None or not YOU_SAID.search(article.text, max(sent.start, q.start - 60), q.start - 1):
+        return None
+    others = distinct([e for _, e in article.narrators.captions if e is not None and e.ident != turn.ident])
+    return others[0] if len(others) == 1 else None
 
 
 def _in_transcript_turn(article: Article, pos: int) -> bool:

@@ -155,3 +155,25 @@ def test_a_long_relative_clause_between_the_speaker_and_said():
         'on Monday, said "the two sides have narrowed their differences."'
     )
     assert said(text) == [("Ivo Lind", "the two sides have narrowed their differences.")]
+
+
+def test_a_quoted_word_of_praise_before_the_noun_of_contact():
+    for text in [
+        'Estralian President Ivo Lind said Monday he had a "very good" meeting with Norvanian Prime Minister Mira Tol.',
+        "Estralian President Ivo Lind held “productive” talks with Norvanian Prime Minister Mira Tol on Monday.",
+    ]:
+        assert held(text) == [(PAIR, "meeting", PUBLISHED)], text
+
+
+def test_you_said_in_a_leaders_turn_quotes_the_other_leader_of_the_transcript():
+    text = (
+        "THE PRESIDENT: Thank you very much. It's a great honor to have the Prime Minister with us.\n\n"
+        "PRIME MINISTER TOL: Thank you, Mr. President. Last time we met, in Wendland, you said, “Come to the "
+        "capital and we will work it out,” and here I am.\n\n"
+        "Q Mr. President, are tariffs on the table?\n\n"
+        "THE PRESIDENT: Everything is on the table."
+    )
+    found = said(text, title=TRANSCRIPT_TITLE, publisher="The White House")
+    assert [(who.split()[-1], quote) for who, quote in found] == [
+        ("Lind", "Come to the capital and we will work it out")
+    ]
