@@ -98,6 +98,8 @@ def _claim(article: Article, sent: Sentence, shape: Shape, held: list[FoundConta
     text = article.text
     anchor_date = shape.anchor.date if shape.anchor else None
     here = [c for c in held if c.sentence is sent and c.date is not None and c.date != anchor_date]
+    if shape.elided and not here:
+        return None  # "his visits to E and W, the first by a Norvanian leader in decades": no contact here
     main = _main_contact(held)
     named = distinct([m.entity for m in article.mentions_in(sent.start, sent.end)])
     entities: list[Entity] | None = None

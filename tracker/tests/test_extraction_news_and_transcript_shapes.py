@@ -177,3 +177,26 @@ def test_you_said_in_a_leaders_turn_quotes_the_other_leader_of_the_transcript():
     assert [(who.split()[-1], quote) for who, quote in found] == [
         ("Lind", "Come to the capital and we will work it out")
     ]
+
+
+def test_the_first_by_a_leader_since_leaves_the_noun_of_contact_out():
+    for text, comparison in [
+        (
+            "Norvanian Prime Minister Mira Tol met Estralian President Ivo Lind in the capital on Monday, the first "
+            "by a Norvanian prime minister since 1962.",
+            "first_since",
+        ),
+        (
+            "Norvanian Prime Minister Mira Tol paid an official visit to Estralia on Monday, the first by a Norvanian "
+            "prime minister in more than a decade, and held talks with President Ivo Lind.",
+            "more_than",
+        ),
+    ]:
+        claims = [(sorted(g.participants), g.ends, g.comparison) for g in run(text).gap_claims]
+        assert claims == [(PAIR, PUBLISHED, comparison)], text
+    # A trip to other countries, the sentence reporting no contact: the pair is not the one counted.
+    text = (
+        "Estralian President Ivo Lind spoke today with Prime Minister Mira Tol of Norvania. Lind commended Tol for "
+        "her visits to Ostmark and Wendland, the first by a Norvanian prime minister in decades."
+    )
+    assert run(text).gap_claims == []
