@@ -200,3 +200,11 @@ def test_the_first_by_a_leader_since_leaves_the_noun_of_contact_out():
         "her visits to Ostmark and Wendland, the first by a Norvanian prime minister in decades."
     )
     assert run(text).gap_claims == []
+
+
+def test_an_age_before_the_office_that_speaks():
+    text = (
+        "Estralian President Ivo Lind met Norvanian Prime Minister Mira Tol on Monday. "
+        '"We have a plan, and we will implement it step by step," the 56-year-old president said.'
+    )
+    assert said(text) == [("Ivo Lind", "We have a plan, and we will implement it step by step")]
