@@ -55,7 +55,11 @@ CALL = r"(?:(?:tele)?phone\s+(?:call|conversation)|video\s*(?:call|conference)|v
 CALL_OPENING = re.compile(rf"(?<![\w-])(?:In|During)\s+an?\s+(?P<noun>{CALL}){_WHEN}\s*,\s+")
 # "X told Y in a phone call Tuesday": a verb of speech, its addressee, then the call.
 SPEECH_VERB = r"(?:told|assured|urged|informed|briefed|thanked|pressed|warned|congratulated|invited)"
-CALL_AFTER = re.compile(rf"\s+(?:in|during)\s+an?\s+(?P<noun>{CALL})\b")
+# "X told Y during their meeting Monday", "X assured Y at talks in Z": the same, face to face.
+CALL_AFTER = re.compile(
+    rf"\s+(?:(?:in|during)\s+an?\s+(?P<noun>{CALL})"
+    r"|(?:during|at)\s+(?:(?:their|the|a)\s+)?(?:(?:bilateral|private|closed-door|one-on-one)\s+)?(?P<met>meeting|talks))\b"
+)
 BETWEEN_SUBJECT_AND_VERB = re.compile(r"[\s,]*(?:also\s+|then\s+|later\s+)?")
 SPEECH = re.compile(rf"\s+(?:also\s+)?{SPEECH_VERB}\s+")
 # "A and B agreed", "A and B discussed": the two of the call as one subject, then a verb.
@@ -131,7 +135,7 @@ def _agency_contacts(article: Article, sent: Sentence, mentions: list[Mention]) 
     out: list[FoundContact] = []
     if "fter meeting" in words or "fter talks" in words or "before meeting" in words or OPENING_PARTICIPLE.match(words):
         out += _after_meeting(article, sent, mentions)
-    if " call" in words or "conversation" in words or "video" in words:
+    if " call" in words or "conversation" in words or "video" in words or "meeting" in words or " talks" in words:
         out += _in_a_call(article, sent, mentions)
     if " by " in words and ("received" in words or "hosted" in words or "welcomed" in words):
         out += _passive(article, sent, mentions)
@@ -239,7 +243,8 @@ def _in_a_call(article: Article, sent: Sentence, mentions: list[Mention]) -> lis
         if call is None:
             continue
         subject = group_backwards(text, mentions[: k + 1])
-        out += _contact(article, sent, call, subject + obj, _kind(call.group("noun")))
+        kind = "meeting" if call.group("met") else _kind(call.group("noun"))
+        out += _contact(article, sent, call, subject + obj, kind)
     return out
 
 

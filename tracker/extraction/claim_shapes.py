@@ -78,6 +78,8 @@ NOUN_THEN_ORDINAL = re.compile(
     r"|with|by|of|so\s+far)\b)",
     re.I,
 )
+# The noun left out after a contact: "..., the first by a Norvanian leader since 1962".
+FIRST_BY = re.compile(rf",\s+(?:the|their)\s+(?P<ord>{ORDINAL})(?=\s+by\s+(?:a|an|the)\s)", re.I)
 # Who owns a count: "our 12th meeting", "the two leaders' fifth call".
 PAIR_OWNER = re.compile(
     r"\b(?:our|their|the\s+(?:two\s+)?(?:leaders|presidents|prime\s+ministers|heads\s+of\s+state|men|women)['’])\s+$",
@@ -227,6 +229,7 @@ class Shape:
     noun: str | None = None  # the kind of contact the claim counts ("videoconference")
     # "have not met since", "it has been two years since": the silence runs up to the time of writing
     up_to_now: bool = False
+    elided: bool = False  # ", the first by a ... since": the sentence's own contact is the one counted
 
 
 REMOTE_NOUN = re.compile(r"call|phone|telephone|video|conference|conversation", re.I)
@@ -308,6 +311,13 @@ def shapes_in(text: str, start: int, end: int, dates: list[DateHit], published: 
         shape = Shape("ordinal", m.start(), tail.end(), ordinal=n, noun=m.group("noun").lower())
         shape = _timed(shape, tail, text, end, dates, published)
         if shape:
+            out.append(shape)
+    for m in FIRST_BY.finditer(text, start, end):
+        tail = TAIL.match(text, m.end(), end)
+        if tail is None or VERB_BETWEEN.search(tail.group("between")) or ordinal_value(m.group("ord")) is None:
+            continue
+        shape = Shape("ordinal", m.start("ord"), tail.end(), ordinal=ordinal_value(m.group("ord")), elided=True)
+        if shape := _timed(shape, tail, text, end, dates, published):
             out.append(shape)
     for m in NTH_TIME.finditer(text, start, end):
         before = text[max(start, m.start() - 90) : m.start()]  # "spoke with <two titled names> on Monday"

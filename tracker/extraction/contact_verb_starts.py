@@ -15,12 +15,13 @@ from .text import CASE_FOLD_EXCEPTIONS
 # The first three letters (lower case) of every word an alternative of ``contacts.CONTACT_VERB``
 # starts with: held/had/holds/has/have, spoke/speak, talk, telephoned/phoned, called, made,
 # received, took, congratulated/consulted/convened/conferred, met/meet, sat, was, were, hosted,
-# welcomed, paid/pay, make, visit, caught/catch (up), joined, arrived/is/are (in ... for talks).
+# welcomed, paid/pay, make, visit, caught/catch (up), joined, arrived/landed/travelled/flew/is/are
+# (in ... for talks).
 # A verb added there needs its stem here.
 CONTACT_VERB_STEMS = (
     "hel", "had", "hol", "has", "hav", "spo", "spe", "tal", "tel", "pho", "cal", "mad", "rec", "too",
     "con", "met", "mee", "sat", "was", "wer", "hos", "wel", "pai", "pay", "mak", "vis", "cau", "cat", "joi", "arr",
-    "is ", "are",
+    "is ", "are", "lan", "tra", "fle",
 )  # fmt: skip
 
 

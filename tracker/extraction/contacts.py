@@ -19,7 +19,7 @@ from .contact_verb_starts import contact_verb_matches
 from .context import Article, Sentence, distinct
 from .discussed import discussed_contacts
 from .names import AT_WORD_START
-from .narrator import first_person_before, we_before
+from .narrator import WE_OBJECT, first_person_before, we_before
 from .participants import (
     NEGATION,
     OBJECT_GAP,
@@ -38,7 +38,15 @@ from .participants import (
 from .people import Mention
 from .recalled import recalled_contacts
 from .same_contact import contacts_merged
-from .subjects import HEAD_AFTER_THE, and_before, coordinated, pronoun_subject, unnamed_head_before, unnamed_head_joined
+from .subjects import (
+    HEAD_AFTER_THE,
+    SECOND_PREDICATE,
+    and_before,
+    coordinated,
+    pronoun_subject,
+    unnamed_head_before,
+    unnamed_head_joined,
+)
 from .took_part import took_part_contacts
 from .transcript_contacts import we_via_video, you_contacts
 
@@ -46,7 +54,7 @@ __all__ = ["THEY", "FoundContact", "find_contacts"]  # re-exported: gap claims r
 
 CONTACT_VERB = re.compile(
     # Each verb starts with one of these letters, then one of these pairs: a cheap test that skips most words.
-    r"""(?ix:\b(?=[hstmcprwvjai](?:el|ad|as|av|ol|po|pe|al|et|ee|ho|ak|ec|oo|os|ai|ay|is|on|at|au|oi|rr|re|s\s))(?:
+    r"""(?ix:\b(?=[hstmcprwvjailf](?:el|ad|as|av|ol|po|pe|al|et|ee|ho|ak|ec|oo|os|ai|ay|is|on|at|au|oi|rr|re|an|ra|le|s\s))(?:
     (?P<video>
         HAVE\s+DET\s+(?:[\w-]+\s+){0,3}?(?:video\s*call|video\s*conference|videoconference
             |virtual\s+(?:meeting|summit|talks|call)|(?:meeting|conversation|talks)\s*,?\s+(?:held\s+)?(?:via|by|over)
@@ -54,10 +62,12 @@ CONTACT_VERB = re.compile(
         | spoke\s+(?:by|via|over)\s+video(?:\s*link)? | (?:met|meets|meet|spoke|speaks|talked)\s+virtually
     )
     | (?P<phone>
-        HAVE\s+(?:DET\s+)?(?:(?!NOT_HAD\b)[\w-]+\s+){0,4}?(?:(?:tele)?phone\s+(?:calls?|conversations?|talks?|consultations)
+        HAVE\s+(?:DET\s+)?(?:(?!NOT_HAD\b)QW\s+){0,4}?(?:(?:tele)?phone\s+(?:calls?|conversations?|talks?|consultations)
             |calls?|conversations?) | (?:tele)?phoned
         | (?:spoke|spoken|speaks|speak|talked|talks|talk)(?:\s+\w+){0,2}?\s+(?:by|on\s+the|over\s+the)\s+(?:tele)?phone
-        | (?:spoke|spoken|speaks|speak|talked|talk)\s+(?:[\w-]+\s+){0,8}?with
+        # Not "spoke to reporters after talks with X": the talks are another contact, the speech no call.
+        | (?:spoke|spoken|speaks|speak|talked|talk)\s+(?:(?!(?:after|before|following|ahead|during)\b)[\w-]+\s+){0,8}?
+            with
         | (?:caught|catches|catching|catch)\s+up\s+(?:[\w-]+\s+){0,3}?with  # a talk of unsaid medium, like "spoke with"
         | (?:spoke|spoken|speaks|speak|talked|talk)\s+(?:\w+\s+){0,2}?to(?!\s+(?:the\s+)?(?:PRESS_WORDS)\b)
         | (?:called|calls)(?:\s+up)?(?!\s+(?:on|upon|for|in|off|out|it|him|her|them|back|a|an|the(?!\s+HEADT))\b)
@@ -73,7 +83,7 @@ CONTACT_VERB = re.compile(
         | (?:sat|was\s+sitting|were\s+sitting)\s+down\s+(?:\w+\s+){0,2}?with  # "sat down on Tuesday with X"
         | (?<=\b(?:is|am)\s)meeting\s+(?:\w+\s+){0,2}?with | (?<=\bare\s)meeting\s+(?:\w+\s+){0,2}?with
         | (?:(?<=\bis\s)|(?<=\bare\s))hosting
-        | HAVE\s+(?:DET\s+)?(?:(?!NOT_HAD\b)[\w-]+\s+){0,4}?(?:meeting|summit|talks|bilateral|discussion|consultation
+        | HAVE\s+(?:DET\s+)?(?:(?!NOT_HAD\b)QW\s+){0,4}?(?:meeting|summit|talks|bilateral|discussion|consultation
             |negotiation|joint\s+(?:press|news)\s+conference)s?(?:\s+with)?
         | (?:hosted|hosts)\s+an?\s+(?:[\w-]+\s+){0,2}?(?:dinner|lunch|luncheon|breakfast|reception)
             \s+(?:for|in\s+honou?r\s+of)  # "hosted a dinner for X"
@@ -81,9 +91,10 @@ CONTACT_VERB = re.compile(
         # "joined X for a working lunch": the other person straight after, then the meal or talks.
         | (?:joined|joins)(?=\s+(?:[\w'’.-]+\s+){1,8}?for\s+(?:(?:a|an|the|their)\s+)?(?:[\w-]+\s+){0,2}?
             (?:lunch|luncheon|dinner|breakfast|supper|talks|meeting|discussions)\b)
-        # "arrived in Port Estra on Tuesday for talks with X", "is in Port Estra for talks with X" (a
-        # place, not "is in no hurry for talks"): the visitor, then whom they came to meet.
-        | (?:arrived\s+in\s+|(?:is|are|was|were)\s+in\s+(?=(?-i:[A-Z])|the\s+(?:[\w-]+\s+)?capital\b))
+        # "arrived in (landed in, flew to) Port Estra on Tuesday for talks with X", "is in Port Estra for
+        # talks with X" (a place, not "is in no hurry for talks"): the visitor, then whom they came to meet.
+        | (?:(?:arrived|landed)\s+in\s+|(?:travell?ed|flew)\s+to\s+
+            |(?:is|are|was|were)\s+in\s+(?=(?-i:[A-Z])|the\s+(?:[\w-]+\s+)?capital\b))
             (?:[\w'’,-]+\s+){1,6}?for\s+(?:[\w-]+\s+){0,3}?(?:talks|meetings?|discussions)\s+with
         | (?:hosted|hosts|host|welcomed|welcomes|welcome|received|receives|receive)(?!\s+by\b)
     )
@@ -96,6 +107,7 @@ CONTACT_VERB = re.compile(
         | (?:(?<=\bare\s)|(?<=\bwere\s))meeting)  # "X and Y are meeting at this hour\"
     )\b)""".replace("HAVE", r"(?:held|had|holds|has|hold|have|(?<=\bis\s)holding|(?<=\bare\s)(?<![Ww]e\sare\s)holding)")
     .replace("PRESS_WORDS", "press|media|reporters")
+    .replace("QW", r"[“\"]?[\w-]+[”\"]?")  # a word, perhaps quoted: 'had a "very good" meeting with X'
     # "has no plans to call", "has no intention of meeting", "had been in talks": no contact had.
     .replace("NOT_HAD", r"(?:to|been|no|not|never|plans?|intention|intentions|desire|wish)")
     .replace("HEADT", HEAD_AFTER_THE)
@@ -266,6 +278,10 @@ def _we_contacts(article: Article, sent: Sentence, verbs: list[re.Match], found:
             continue  # "We had a candid conversation": the talks the transcript is of
         # Not a meeting the turns only show: its "we" is as often the speaker's state ("we regularly meet ...").
         pair = next((c.entities for c in found if len(c.entities) == 2 and speaker in c.entities and not c.shown), None)
+        if pair is None and not re.search(r"(?:with|to)$", m.group(0)) and not WE_OBJECT.match(text, m.end()):
+            # "We spoke by phone in March", "when we last met in Wendland": no one else named as the
+            # object, so "we" are the two leaders whose turns the transcript shows.
+            pair = next((c.entities for c in found if len(c.entities) == 2 and speaker in c.entities), None)
         if pair is None:
             return []
         kind = "video_call" if m.group("video") else "phone_call" if m.group("phone") else "meeting"
@@ -327,8 +343,10 @@ def _contacts_at(
         return []  # "X's wife met Y": the one who met Y is not X
     if RELATIVE_OF_ANOTHER.fullmatch(text, subject[-1].end, m.start()):
         return []
-    if text[subject[-1].end : m.start()].count(",") >= 2 and not RELATIVE_BEFORE_VERB.fullmatch(
-        text, subject[-1].end, m.start()
+    if (
+        text[subject[-1].end : m.start()].count(",") >= 2
+        and not RELATIVE_BEFORE_VERB.fullmatch(text, subject[-1].end, m.start())
+        and not SECOND_PREDICATE.fullmatch(text, subject[-1].end, m.start())
     ):
         return []  # the verb belongs to a relative or parenthetical clause
     if m.group("visit") and (

@@ -19,6 +19,7 @@ from .contacts import FoundContact
 from .context import Article, Sentence, distinct
 from .people import Entity
 from .spans import longest_without_overlaps
+from .speakers import VERB_AFTER
 
 # Words by which a sentence refers to the pair of its article's main contact.
 THE_PAIR = re.compile(
@@ -97,6 +98,8 @@ def _claim(article: Article, sent: Sentence, shape: Shape, held: list[FoundConta
     text = article.text
     anchor_date = shape.anchor.date if shape.anchor else None
     here = [c for c in held if c.sentence is sent and c.date is not None and c.date != anchor_date]
+    if shape.elided and not here:
+        return None  # "his visits to E and W, the first by a Norvanian leader in decades": no contact here
     main = _main_contact(held)
     named = distinct([m.entity for m in article.mentions_in(sent.start, sent.end)])
     entities: list[Entity] | None = None
@@ -109,7 +112,7 @@ def _claim(article: Article, sent: Sentence, shape: Shape, held: list[FoundConta
     elif here and shape.comparison != "last_contact":
         entities = max(here, key=lambda c: c.date).entities
     elif len(named) >= 2:
-        entities = named
+        entities = _not_the_source(article, sent, shape, named)
     elif len(named) == 1 and (theirs := _latest_with(held, named[0], sent)) is not None:
         entities = theirs.entities  # "the second visit of the Prime Minister to our capital": her contact
     elif len(named) == 1 and main is not None and not _one_of(named, main):
@@ -159,6 +162,18 @@ def _claim(article: Article, sent: Sentence, shape: Shape, held: list[FoundConta
         contact_kind=kind_class_of_noun(shape.noun if shape.noun != "after" else None),
         last_when=shape.last_when,
     )
+
+
+def _not_the_source(article: Article, sent: Sentence, shape: Shape, named: list[Entity]) -> list[Entity]:
+    """The people a claim is about, without the one who reports it after it ("..., the first meeting
+    of the two leaders since 2019, press secretary Karl Moen told reporters"), when two others remain."""
+    sources = {
+        m.entity.ident
+        for m in article.mentions_in(shape.end, sent.end)
+        if VERB_AFTER.match(article.text, m.end, m.end + 60) and not article.in_quote(m.start)
+    }
+    rest = [e for e in named if e.ident not in sources]
+    return rest if len(rest) >= 2 else named
 
 
 def _office_taken(article: Article, sent: Sentence, shape: Shape, anchor: Anchor, entities, ends: date) -> Anchor:

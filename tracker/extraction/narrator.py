@@ -34,10 +34,11 @@ FIRST_PERSON_SUBJECT = re.compile(
 HEAD_OFFICES = ("President", "Prime Minister", "Chancellor")
 # A transcript's speaker label in capitals at the start of a line: "THE PRESIDENT:", "PRIME MINISTER
 # TOL:", "MR. PELL:", "Q:" (a journalist, whose quotations are nobody's statement here).
-# A press briefing writes a question as "Q    Thank you, ..." with no colon.
+# A press briefing writes a question as "Q    Thank you, ..." with no colon, or with one space when
+# the page's spaces were collapsed: "Q Mr. President, ..." (a capital after it, as a question opens).
 LABEL = re.compile(
     r"(?m)^[ \t]*(?:(?P<label>[A-Z][A-Z.'’-]*(?:[ \t]+[A-Z][A-Z.'’-]*){0,5})"
-    r"(?:[ \t]*\([^()\n]{1,30}\))?[ \t]*:|(?P<label_q>Q)(?=[ \t]{2,}))[ \t]+(?=\S)"
+    r"(?:[ \t]*\([^()\n]{1,30}\))?[ \t]*:|(?P<label_q>Q)(?=[ \t]{2,}|[ \t][A-Z]))[ \t]+(?=\S)"
 )
 JOURNALIST_LABELS = {"Q", "QUESTION", "REPORTER", "JOURNALIST", "AUDIENCE MEMBER", "AUDIENCE", "PARTICIPANT",
                      "MODERATOR", "INTERPRETER", "CORRESPONDENT", "PARTICIPANTS", "STAFF"}  # fmt: skip
@@ -150,6 +151,11 @@ def _label_person(words: list[str], mentions: list[Mention], default: Entity | N
 # "we held a videoconference", "We first met", "you and I met": the speaker and the one addressed.
 WE_SUBJECT = re.compile(
     r"(?:(?<![\w-])[Ww]e[ \t]+(?:[a-z]+[ \t]+){0,2}|(?<![\w-])[Yy]ou[ \t]+and[ \t]+I[ \t]+(?:[a-z]+[ \t]+){0,1})$"
+)
+# "we met with farmers", "we spoke to the governors": someone else is who "we" met.
+WE_OBJECT = re.compile(
+    r"(?:\s+(?:by|on|over)\s+(?:the\s+)?(?:tele)?phone)?\s+(?:with|to)\b"
+    r"|(?:(?<=\bmet)|(?<=received)|(?<=hosted)|(?<=visited))\s+(?!(?:in|on|at|last|again|for|before|earlier|once|twice)\b)[a-z]"
 )
 
 

@@ -255,8 +255,9 @@ def office_speaker(article: Article, pos: int, extra: dict[str, Entity]) -> Enti
     return office_holder_named(article, m.group("office"), pos, extra) or _sole_holder(article, m.group("office"))
 
 
-# "the Estralian leader", "the admiral", "the chancellor": a country's word, then one role word.
-_ROLE = r"[ \t]+(?P<office>(?:[A-Z][\w'’-]+[ \t]+)?[a-z]+(?:[ \t]+minister)?)\b"
+# "the Estralian leader", "the admiral", "the chancellor", "the 56-year-old president": a country's
+# word, then one role word.
+_ROLE = r"[ \t]+(?:\d{1,3}-year-old[ \t]+)?(?P<office>(?:[A-Z][\w'’-]+[ \t]+)?[a-z]+(?:[ \t]+minister)?)\b"
 ROLE_AFTER_THE = re.compile(rf"[Tt]he{_ROLE}")
 ROLE_SPEAKS = re.compile(rf"[Tt]{AT_WORD_START}he{_ROLE}[ \t]+{ADVERBS}{SPEECH_VERB}\b")
 ROLE_ABBREVIATIONS = {"adm": "admiral", "gen": "general", "col": "colonel", "sen": "senator", "gov": "governor"}

@@ -32,10 +32,15 @@ ADVERBS = r"(?:\w+ly\s+|also\s+|later\s+|then\s+|again\s+|further\s+|once\s+agai
 VERB_AFTER = re.compile(rf"[\s,]*{ADVERBS}{SPEECH_VERB_ANY_CASE}\b", re.I)
 # "Tol, speaking at the summit, said" / "Tol, who chairs the council, told reporters" / "quoted Tol as saying"
 VERB_AFTER_CLAUSE = re.compile(
-    rf"\s*,[^,.;“”\"]{{2,80}},\s*{ADVERBS}{SPEECH_VERB_ANY_CASE}\b"
+    rf"\s*,[^,.;“”\"]{{2,120}},\s*{ADVERBS}{SPEECH_VERB_ANY_CASE}\b"
     r"|\s+(?:(?:was|were|is|has\s+been)\s+(?:also\s+)?quoted\s+(?:by\s+[^,.;“”\"]{1,60}?\s+)?)?as\s+(?:saying|telling|stating"
     r"|writing)\b",
     re.I,
+)
+# "Tol agreed, saying" / "Lind hailed the deal, adding": the participle reports the speech (an event
+# of the sentence, never read after a quotation, where it begins the next sentence).
+PARTICIPLE_AFTER = re.compile(
+    r"\s+[a-z][a-z'’-]*(?:\s+[a-z][\w'’-]*){0,3},\s+(?:saying|adding|noting|telling|stressing|warning)\b"
 )
 # "a spokesman for Tol said": the words are the spokesman's, not Tol's.
 ON_BEHALF = re.compile(
@@ -78,7 +83,11 @@ def speech_events(article: Article) -> list[tuple[int, Entity]]:
     for m in article.people.mentions:
         if article.in_quote(m.start) or ON_BEHALF.search(text, max(0, m.start - 40), m.start) or inside_office(text, m):
             continue
-        if VERB_AFTER.match(text, m.end, m.end + 60) or VERB_AFTER_CLAUSE.match(text, m.end, m.end + 120):
+        if (
+            VERB_AFTER.match(text, m.end, m.end + 60)
+            or VERB_AFTER_CLAUSE.match(text, m.end, m.end + 160)
+            or PARTICIPLE_AFTER.match(text, m.end, m.end + 80)
+        ):
             events.append((m.start, m.entity))
             continue
         before = text[max(0, m.start - 25) : m.start]
@@ -143,11 +152,39 @@ def main_clause_events(article: Article, events: list[tuple[int, Entity]]) -> li
 def last_speaker(article: Article, events, pos: int, gender: str | None, known: dict[int, str]) -> Entity | None:
     """Whom "he"/"she" at ``pos`` means: the last person reported speaking (``events`` in order, the
     main clauses' only), passing over those the text gives the other gender."""
-    earlier = [e for p, e in events if p < pos] or [m.entity for m in article.people.mentions if m.end <= pos]
+    earlier = [e for p, e in events if p < pos]
+    if not earlier:
+        # Nobody reported speaking yet: "he" is most often the subject of the last sentence that names
+        # people ("Lind met Tol on Monday. '…,' he said" is Lind's), so that sentence's first comes last.
+        named = [m for m in article.people.mentions if m.end <= pos and not article.in_quote(m.start)]
+        last = article.sentence_at(named[-1].start) if named else None
+        tail = [m for m in named if last is not None and m.start >= last.start]
+        ordered = _by_role(article, last, tail)
+        earlier = [m.entity for m in named[: len(named) - len(tail)]] + [m.entity for m in reversed(ordered)]
     for e in reversed(earlier):
         if gender is None or known.get(e.ident, gender) == gender:
             return e
     return None
+
+
+# "This was stated by X", "was announced by X": the agent of a passive is who acts.
+PASSIVE_BY = re.compile(r"\b(?:was|were|has\s+been|had\s+been)\s+(?:\w+ly\s+)?[a-z]+(?:ed|en|id|ld)\s+by\s+")
+AGENT_PHRASE_END = re.compile(r"(?<![\w'’-])(?!(?:of|the|for|to|and)\b)[a-z]+\b|[,.;:]")
+POSSESSIVE = re.compile(r"['’]s\b")
+
+
+def _by_role(article: Article, sent, mentions: list[Mention]) -> list[Mention]:
+    """A sentence's people, the one most likely its subject first: the passive's agent, else the
+    first; a possessor ("the President's Office", "Tol's spokesman") is not who acts, so last."""
+    text = article.text
+    acting = [m for m in mentions if not POSSESSIVE.match(text, m.end)]
+    owners = [m for m in mentions if POSSESSIVE.match(text, m.end)]
+    by = PASSIVE_BY.search(text, sent.start, mentions[-1].start) if mentions else None
+    # The agent's phrase runs to its first lowercase word but "of", "the", "for", "to", "and": its
+    # last person is the agent ("by Minister for Reintegration of the Occupied Territories Iryna Vereshchuk").
+    phrase = [m for m in acting if by and m.start >= by.end() and not AGENT_PHRASE_END.search(text, by.end(), m.start)]
+    agents = phrase[-1:]
+    return agents + [m for m in acting if m not in agents] + owners
 
 
 def label_speaker(article: Article, quote_start: int) -> Entity | None:

@@ -12,7 +12,7 @@ import bisect
 import re
 from dataclasses import dataclass, field
 
-from .context import Article
+from .context import Article, distinct
 from .counterparts import counterpart_events
 from .people import Entity, Mention
 from .quotes import find_quotes, is_title, names_a_document, names_a_kind, said_by_a_document
@@ -53,6 +53,7 @@ SPEECH = re.compile(whole_words_any_case([*SPEECH_VERBS, r"according\s+to"]), re
 AFTER_CLOSE = re.compile(r"[ \t,]*(?:\n(?![ \t]*\n)[ \t,]*)?")
 BARE_CAPITALISED = re.compile(r"[A-Z][\w'’-]+")
 PRONOUN_THEN_SPEECH_VERB = re.compile(rf"(?P<p>[Hh]e|[Ss]he)\s+{ADVERBS}{SPEECH_VERB}\b")
+LEADS_ON = re.compile(r"[ \t]*:\s*[“\"]")
 SPEECH_VERB_FIRST = re.compile(rf"{SPEECH_VERB_ANY_CASE}\s+", re.I)
 # Each channel's words, read from their first letter (text.whole_words_any_case); "interview" keeps
 # its own pattern, whose "told CNN" and 'on "Meet' end without a word boundary.
@@ -181,6 +182,7 @@ def find_statements(article: Article, paragraphs: list[Block], contacts=()) -> l
             continue
         speaker = (
             label_speaker(article, q.start)
+            or _addressee_quoted(article, q, sent)
             or _attributed(article, q, sent, ctx)
             or signature_speaker(article, q.end + 1, ctx.new_people)
             or lead_speaker(article, q.start, lambda m: _speaker_at(ctx, m))
@@ -254,14 +256,14 @@ def _attributed(article: Article, q: Block, sent, ctx: _Context) -> Entity | Non
     m = AFTER_CLOSE.match(text[close : close + 20])
     at = close + m.end()
     mention = _mention_at(article, at, at + 120)
-    if (
-        mention
-        and mention.start == at
-        and (VERB_AFTER.match(text, mention.end, mention.end + 60) or VERB_AFTER_CLAUSE.match(text, mention.end))
-    ):
+    verb = mention and mention.start == at and VERB_AFTER.match(text, mention.end, mention.end + 60)
+    # '"…." Lind added: "…"': an attribution that ends with a colon leads into the next quotation.
+    leads_on = bool(verb and LEADS_ON.match(text, verb.end()))
+    if not leads_on and mention and mention.start == at and (verb or VERB_AFTER_CLAUSE.match(text, mention.end)):
         return mention.entity
     bare = BARE_CAPITALISED.match(text[at : at + 40])
-    if bare and not (mention and mention.start == at) and VERB_AFTER.match(text, at + bare.end(), at + bare.end() + 60):
+    bare_verb = bare and VERB_AFTER.match(text, at + bare.end(), at + bare.end() + 60)
+    if bare_verb and not (mention and mention.start == at) and not LEADS_ON.match(text, bare_verb.end()):
         who = surname_speaker(article, bare.group(), at, ctx.new_people)
         if who:  # '…," Pell said' where the people finder did not tag Pell
             return who
@@ -306,6 +308,21 @@ def _attributed(article: Article, q: Block, sent, ctx: _Context) -> Entity | Non
     if pron and not article.in_quote(pron.start()):
         return _pronoun_speaker(article, ctx, pron.group("p"), q.start)
     return None
+
+
+# 'Last time we met, you said, “…”', 'you told me: “…”': a speaker quoting the one addressed.
+YOU_SAID = re.compile(r"\b[Yy]ou\s+(?:\w+\s+)?(?:said|told\s+(?:me|us))\b[,:]?\s*$")
+
+
+def _addressee_quoted(article: Article, q: Block, sent) -> Entity | None:
+    """In a turn of two leaders' transcript, "you said, “…”": the other leader's words."""
+    if not _in_transcript_turn(article, q.start):
+        return None
+    turn = article.narrators.caption_at(q.start)
+    if turn is None or not YOU_SAID.search(article.text, max(sent.start, q.start - 60), q.start - 1):
+        return None
+    others = distinct([e for _, e in article.narrators.captions if e is not None and e.ident != turn.ident])
+    return others[0] if len(others) == 1 else None
 
 
 def _in_transcript_turn(article: Article, pos: int) -> bool:

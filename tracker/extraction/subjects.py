@@ -15,6 +15,12 @@ PRONOUN_BEFORE_VERB = re.compile(
 )
 # "..., and later spoke by phone with": a verb that shares the subject of the verb before it.
 COORDINATED = re.compile(r"[\s,]*and\s+(?:(?:also|later|then|subsequently|separately|afterwards)\s+)?$")
+# "X visited Estralia on Monday, the first visit in a decade, and met Y": the subject's own verb
+# first, then "and" before this one, which the same subject governs (the commas hold an apposition).
+SECOND_PREDICATE = re.compile(
+    r"\s+(?:also\s+)?(?:[a-z]+ed|paid|met|held|made|went|flew|came|began)\b(?:(?!\bwho\b)[^;:()\n])*?,\s+and\s+"
+    r"(?:(?:also|later|then)\s+)?"
+)
 # "The Prime Minister spoke to ...", "Today the President also met ...": a head of state or government
 # named only by office, with no country: the publisher's own, whom a readout need not name.
 # "called the Estralian President X", "called the President of Estralia, X": the head a call reaches

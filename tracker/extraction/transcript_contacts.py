@@ -28,6 +28,8 @@ YOU_DID = re.compile(
 )
 # Words before or in a transcript's first turn that say the talks are held at a distance.
 REMOTE_WORDS = re.compile(r"\b(?:video\s*conference|videoconference|video\s+link|via\s+video|virtual|online)\b", re.I)
+# A caption whose words open with a quotation mark: a quoted statement set under its speaker's name.
+QUOTED_TURN = re.compile(r"[^:\n]{1,120}:[ \t]*[“\"]")
 # A look back without a date: "the last time you visited", "when you first came to".
 LOOKED_BACK = re.compile(r"\b(?:when|last|first|ago|previous|before)\b", re.I)
 
@@ -56,6 +58,8 @@ def transcript_meeting(article: Article, title: str) -> list[FoundContact]:
     narrators = article.narrators
     if narrators is None or article.published is None or len(narrators.captions) < 2:
         return []
+    if all(QUOTED_TURN.match(article.text, pos) for pos, _ in narrators.captions):
+        return []  # "Prime Minister Tol: “…”" under each name: quotations collected, not talks held
     speakers = [e for e in distinct([e for _, e in narrators.captions if e is not None]) if holds_counterpart_office(e)]
     countries = {e.country for e in speakers}
     foreign = {c for c in countries if c and c != article.home}
