@@ -174,6 +174,9 @@ COLLECTIVE = re.compile(
 RECALL_WORDS = re.compile(
     r"\b(?:first|last|previous|also|earlier|already|before|often|regularly|(?:tele)?phone)\b", re.I
 )
+# Words that set a contact before the one a transcript is of ("also", "regularly" do not).
+LOOKED_BACK_ON = re.compile(r"\b(?:first|last|previous|earlier|already|before|ago)\b", re.I)
+TOPIC_AFTER = re.compile(r"\s+(?:about|of|over)\b")
 # "We had a meeting before the New Year": set before a named time, so an earlier contact.
 BEFORE_AN_EVENT = re.compile(r"[^.;,]{0,40}?\bbefore\s+(?:the\s+)?[A-Z]")
 WITH_WORD = re.compile(r"\bwith\s+")
@@ -278,9 +281,16 @@ def _we_contacts(article: Article, sent: Sentence, verbs: list[re.Match], found:
             continue  # "We had a candid conversation": the talks the transcript is of
         # Not a meeting the turns only show: its "we" is as often the speaker's state ("we regularly meet ...").
         pair = next((c.entities for c in found if len(c.entities) == 2 and speaker in c.entities and not c.shown), None)
-        if pair is None and not re.search(r"(?:with|to)$", m.group(0)) and not WE_OBJECT.match(text, m.end()):
+        if (
+            pair is None
+            and not re.search(r"(?:with|to)$", m.group(0))
+            and not WE_OBJECT.match(text, m.end())
+            and (dated or m.group("video") or m.group("phone") or LOOKED_BACK_ON.search(text, sent.start, m.end()))
+            and not TOPIC_AFTER.match(text, m.end())
+        ):
             # "We spoke by phone in March", "when we last met in Wendland": no one else named as the
-            # object, so "we" are the two leaders whose turns the transcript shows.
+            # object, so "we" are the two leaders whose turns the transcript shows; "we also talked
+            # about flights" is what these talks covered.
             pair = next((c.entities for c in found if len(c.entities) == 2 and speaker in c.entities), None)
         if pair is None:
             return []

@@ -107,6 +107,11 @@ def test_we_spoke_by_phone_in_two_leaders_transcript_is_their_earlier_call():
     assert [(k, d) for _, k, d in held(other, title=TRANSCRIPT_TITLE, publisher="The White House")] == [
         ("meeting", PUBLISHED)
     ]
+    # "We also talked about new flights": what today's talks covered, no earlier call.
+    topic = text.replace("We spoke by phone in March, and today we met in person.", "We also talked about new flights.")
+    assert [(k, d) for _, k, d in held(topic, title=TRANSCRIPT_TITLE, publisher="The White House")] == [
+        ("meeting", PUBLISHED)
+    ]
 
 
 def test_quotations_collected_under_their_speakers_names_are_no_meeting():
