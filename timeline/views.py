@@ -180,9 +180,7 @@ def pair(request: HttpRequest, a: str, b: str) -> HttpResponse:
             "b": person_b,
             "summary": pair_summary(person_a, person_b, ctx["today"]),
             "claims": visible(request, pair_claims(person_a, person_b)),
-            "coverage": Article.objects.reporting_confirmed_involving(
-                person_a, person_b, statements=Statement.objects.between_pair(person_a, person_b)
-            ).coverage(),
+            "coverage": Article.objects.reporting_pair(person_a, person_b).coverage(),
             "charts": [chart_context(name, chart_params, ctx["filter"]) for name in ("gaps", "frequency")],
         }
     return _render_feed(request, "timeline/pair.html", ctx)

@@ -67,12 +67,16 @@ def contact_saved(sender, instance: Contact, raw=False, created=False, **kwargs)
 @receiver(pre_delete, sender=Contact)
 def contact_deleting(sender, instance: Contact, **kwargs):
     instance._pairs_before_delete = pairs_among(_participant_ids(instance))
+    # Its statements lose it (SET_NULL, no signal): the pairs they counted for, in their articles.
+    about = Statement.objects.filter(contact_id=instance.pk).order_by()
+    instance._statement_articles = list(about.values_list("article_id", flat=True).distinct())
 
 
 @receiver(post_delete, sender=Contact)
 def contact_deleted(sender, instance: Contact, **kwargs):
     gaps_mark_dirty(getattr(instance, "_pairs_before_delete", set()))
     contact_days_mark_dirty({instance.date})
+    articles_mark_dirty(getattr(instance, "_statement_articles", ()))
 
 
 # Before the pairs are marked (receivers run in the order they are connected): their upkeep reads

@@ -43,7 +43,7 @@ from tracker.models.people import (
     office_holder,
     office_known_held_on_q,
 )
-from tracker.models.person_counts import PersonArticleCount, PersonMonthCount, PersonPairCount
+from tracker.models.person_counts import PairArticleCount, PersonArticleCount, PersonMonthCount, PersonPairCount
 from tracker.models.record import Contact, ContactQuerySet, ContactSource, Statement, StatementQuerySet, participants
 
 __all__ = [
@@ -74,6 +74,7 @@ __all__ = [
     "PairContactCount",
     "PairMonthCount",
     "Person",
+    "PairArticleCount",
     "PersonArticleCount",
     "PersonMonthCount",
     "PersonPairCount",

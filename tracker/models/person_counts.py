@@ -77,3 +77,27 @@ class PersonArticleCount(models.Model):
 
     def __str__(self) -> str:
         return f"{self.person_id} in article {self.article_id}: {self.items}"
+
+
+class PairArticleCount(models.Model):
+    """How many public items of the pair ``person_a``–``person_b`` (lower id first) ``article``
+    holds: confirmed reports of confirmed contacts both took part in, and confirmed statements one
+    of them made about a contact both took part in. Derived, and rewritten with
+    ``PersonArticleCount`` (``tracker.services.person_articles``).
+
+    A pair's coverage reads its rows instead of joining every report of every contact of both."""
+
+    # Not indexed alone: the unique index below starts with it.
+    person_a = models.ForeignKey(Person, on_delete=models.CASCADE, related_name="+", db_index=False)
+    person_b = models.ForeignKey(Person, on_delete=models.CASCADE, related_name="+")
+    article = models.ForeignKey(Article, on_delete=models.CASCADE, related_name="+")
+    items = models.PositiveIntegerField()
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["person_a", "person_b", "article"], name="pair_article_count_unique"),
+            models.CheckConstraint(condition=Q(person_a__lt=F("person_b")), name="pair_article_count_ordered"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.person_a_id}–{self.person_b_id} in article {self.article_id}: {self.items}"

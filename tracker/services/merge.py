@@ -22,6 +22,7 @@ from tracker.models import (
     Gap,
     GapClaim,
     Office,
+    PairArticleCount,
     PairContactCount,
     PairFacetMonthCount,
     PairMonthCount,
@@ -239,6 +240,8 @@ def _merged_aliases(keep: Person, other: Person) -> list[str]:
 # References to a person that are derived (deleted with them and recomputed) or moved by hand above.
 _DERIVED = (
     Gap,
+    PairArticleCount,
+    PairArticleCount,
     PairContactCount,
     PairFacetMonthCount,
     PairMonthCount,

@@ -1,5 +1,7 @@
 """Upkeep of ``PersonArticleCount``: for each article, how many public items of each person it
-holds (confirmed reports of their confirmed contacts, their confirmed statements).
+holds (confirmed reports of their confirmed contacts, their confirmed statements), and of
+``PairArticleCount``, the same for each pair (reports of contacts both took part in, statements
+one of them made about such a contact).
 
 Rewritten article by article: whatever changes a report, a statement or a contact marks the
 articles concerned (``articles_mark_dirty``; ``tracker.signals`` for saves and deletes made
@@ -15,14 +17,15 @@ from collections import Counter
 from collections.abc import Iterable
 
 from django.db import transaction
-from django.db.models import Count, QuerySet
+from django.db.models import Count, F, Q, QuerySet
 
-from tracker.models import ContactSource, PersonArticleCount, ReviewStatus, Statement
+from tracker.models import Contact, ContactSource, PairArticleCount, PersonArticleCount, ReviewStatus, Statement
 from tracker.services import facet_counts, upkeep
 from tracker.services.deferred import DeferredMarks
 from tracker.services.locks import articles_lock
 
 ARTICLE_KEYS = ("person_id", "article_id")
+PAIR_ARTICLE_KEYS = ("person_a_id", "person_b_id", "article_id")
 CONFIRMED = ReviewStatus.CONFIRMED
 
 _marks = DeferredMarks("articles_deferred", lambda articles: person_article_counts_recompute(articles))
@@ -41,19 +44,22 @@ def articles_mark_dirty(articles: Iterable[int | None]) -> None:
 
 
 def contact_articles_mark_dirty(contact_ids: Iterable[int]) -> None:
-    """``articles_mark_dirty`` for the articles that report the contacts (one query): a change of
-    a contact's status or participants changes whom they count."""
+    """``articles_mark_dirty`` for the articles that report the contacts or hold statements about
+    them (two queries): a change of a contact's status or participants changes whom they count
+    (the pairs a statement about it counts for, too)."""
     contact_ids = list(contact_ids)
     facet_counts.contact_facets_mark_dirty(contact_ids)  # and their facets (participants' countries)
     if contact_ids:
         reporting = ContactSource.objects.filter(contact_id__in=contact_ids).order_by()
         articles_mark_dirty(reporting.values_list("article_id", flat=True).distinct())
+        about = Statement.objects.filter(contact_id__in=contact_ids).order_by()
+        articles_mark_dirty(about.values_list("article_id", flat=True).distinct())
 
 
 @transaction.atomic
 def person_article_counts_recompute(articles: Iterable[int]) -> int:
-    """Rewrite the ``PersonArticleCount`` rows of ``articles`` from their reports and statements
-    (three queries per chunk of articles); returns the rows changed."""
+    """Rewrite the ``PersonArticleCount`` and ``PairArticleCount`` rows of ``articles`` from their
+    reports and statements (six queries per chunk of articles); returns the rows changed."""
     articles = sorted(set(articles))
     changed = 0
     for i in range(0, len(articles), upkeep._CHUNK):
@@ -63,14 +69,24 @@ def person_article_counts_recompute(articles: Iterable[int]) -> int:
         wanted = _counted(ContactSource.objects.filter(**of_chunk), Statement.objects.filter(**of_chunk))
         stored = PersonArticleCount.objects.filter(article_id__in=chunk)
         changed += upkeep._tally_sync(PersonArticleCount, stored, ARTICLE_KEYS, wanted, count="items")
+        stored = PairArticleCount.objects.filter(article_id__in=chunk)
+        wanted = _pairs_counted(of_chunk)
+        changed += upkeep._tally_sync(PairArticleCount, stored, PAIR_ARTICLE_KEYS, wanted, count="items")
     return changed
 
 
-def person_article_counts_recompute_all() -> int:
-    """Rewrite every article's people tallies (after a bulk load, or to repair them); the caller
-    holds ``derived_lock_all``."""
+def person_article_counts_recompute_all() -> Counter:
+    """Rewrite every article's people and pairs tallies (after a bulk load, or to repair them);
+    returns the rows changed per table. The caller holds ``derived_lock_all``."""
     wanted = _counted(ContactSource.objects.all(), Statement.objects.filter(article__isnull=False))
-    return upkeep._tally_sync(PersonArticleCount, PersonArticleCount.objects.all(), ARTICLE_KEYS, wanted, count="items")
+    people = upkeep._tally_sync(
+        PersonArticleCount, PersonArticleCount.objects.all(), ARTICLE_KEYS, wanted, count="items"
+    )
+    wanted = _pairs_counted({})
+    pairs = upkeep._tally_sync(
+        PairArticleCount, PairArticleCount.objects.all(), PAIR_ARTICLE_KEYS, wanted, count="items"
+    )
+    return Counter(PersonArticleCount=people, PairArticleCount=pairs)
 
 
 def _counted(sources: QuerySet, statements: QuerySet) -> Counter:
@@ -85,4 +101,38 @@ def _counted(sources: QuerySet, statements: QuerySet) -> Counter:
         for person, article, n in rows:
             if person is not None:  # a report of a contact with no participants names no one
                 counted[(person, article)] += n
+    return counted
+
+
+def _pairs_counted(where: dict) -> Counter:
+    """``(person_a, person_b, article) -> items`` of the reports and statements ``where`` says
+    (``article_id__in``, or ``{}`` for all): two grouped reads of each contact's pairs of
+    participants (lower id first) joined to its reports, then to its statements. Each relation's
+    conditions sit in one ``filter()`` so they share its join."""
+    pairs = Contact.participants.through.objects.order_by()
+    paired = {"person_id__lt": F("contact__participants")}
+    pair = ("person_id", "contact__participants")
+    reports = pairs.filter(
+        contact__status=CONFIRMED,
+        contact__sources__status=CONFIRMED,
+        **paired,
+        **{f"contact__sources__{k}": v for k, v in where.items()},
+    )
+    spoke = Q(contact__statements__speaker_id=F("person_id")) | Q(
+        contact__statements__speaker_id=F("contact__participants")
+    )
+    said = pairs.filter(
+        spoke,
+        contact__statements__status=CONFIRMED,
+        contact__statements__article__isnull=False,
+        **paired,
+        **{f"contact__statements__{k}": v for k, v in where.items()},
+    )
+    counted: Counter = Counter()
+    for rows in (
+        reports.values_list(*pair, "contact__sources__article_id").annotate(n=Count("contact__sources")),
+        said.values_list(*pair, "contact__statements__article_id").annotate(n=Count("contact__statements")),
+    ):
+        for a, b, article, n in rows:
+            counted[(a, b, article)] += n
     return counted

@@ -9,8 +9,8 @@ verdicts of the claims about that pair. ``tracker.signals`` marks pairs for save
 The charts' tallies are derived the same way: ``PairContactCount`` and ``PairMonthCount`` are
 rewritten with a pair's gaps (and, once all the pairs marked are, their people's own tallies:
 ``tracker.services.person_counts``), and ``ContactDayCount`` for each day a changed contact was
-on (before and after the change); ``PersonArticleCount`` for each article a change touches
-(``tracker.services.person_articles``).
+on (before and after the change); ``PersonArticleCount`` and ``PairArticleCount`` for each article a change
+touches (``tracker.services.person_articles``).
 
 Safe with any number of writers: a pair is recomputed under its lock and the days under theirs
 (``tracker.services.locks``), and every rewrite is a difference against the stored rows (insert
@@ -64,6 +64,7 @@ DERIVED_TABLES = (
     "PersonMonthCount",
     "PersonPairCount",
     "PersonArticleCount",
+    "PairArticleCount",
     "FacetMonthCount",
     "PairFacetMonthCount",
     VERDICTS,
@@ -394,7 +395,7 @@ def contact_counts_recompute_all() -> Changes:
         months = {tuple(r[:-1]): r[-1] for r in by_month}
         changes["PairMonthCount"] = _tally_sync(PairMonthCount, PairMonthCount.objects.all(), PAIR_MONTH_KEYS, months)
         changes.update(person_counts.person_counts_recompute_all())
-        changes["PersonArticleCount"] = person_articles.person_article_counts_recompute_all()
+        changes.update(person_articles.person_article_counts_recompute_all())
         changes.update(facet_counts.facet_counts_recompute_all())
     return changes
 

@@ -3,7 +3,8 @@ contacts and confirmed statements in it) equals a recount from the reports and s
 every path that writes them: ingest, review (confirm, reject, one report), admin edits and the
 models' own saves and deletes, merges of contacts and of people, deletes of contacts, articles and
 people, re-extraction, bulk loads and a repair, and the migration that fills it. A leader's
-coverage, read from it, is what joining their contacts' reports says.
+coverage, read from it, is what joining their contacts' reports says. The same holds for each
+pair's tally (``PairArticleCount``) and the pair page's coverage.
 
 Data is fictional (``conftest.py``'s leaders of Norvania and Ostrelia).
 """
@@ -19,7 +20,17 @@ from django.core.management import call_command
 from django.db import connection
 from django.urls import reverse
 
-from tracker.models import Article, Contact, ContactSource, Person, PersonArticleCount, ReviewStatus, Statement
+from tracker.models import (
+    Article,
+    Contact,
+    ContactSource,
+    PairArticleCount,
+    Person,
+    PersonArticleCount,
+    ReviewStatus,
+    Statement,
+)
+from tracker.rules import pair_key
 from tracker.services.confirming import statements_set_status
 from tracker.services.contacts import contact_source_add, contacts_set_status
 from tracker.services.ingest import article_ingest
@@ -53,16 +64,48 @@ def recounted() -> dict[tuple[int, int], int]:
     return dict(counts)
 
 
+def pairs_recounted() -> dict[tuple[int, int, int], int]:
+    """(person_a, person_b, article) -> items: each pair of a confirmed report's participants, and
+    each statement one of a pair made about a contact both took part in."""
+    counts: Counter = Counter()
+    reports = ContactSource.objects.filter(status=CONFIRMED, contact__status=CONFIRMED)
+    for source in reports.prefetch_related("contact__participants"):
+        people = sorted(p.pk for p in source.contact.participants.all())
+        for i, a in enumerate(people):
+            for b in people[i + 1 :]:
+                counts[(a, b, source.article_id)] += 1
+    said = Statement.objects.filter(status=CONFIRMED, article__isnull=False, contact__isnull=False)
+    for statement in said.prefetch_related("contact__participants"):
+        people = {p.pk for p in statement.contact.participants.all()}
+        if statement.speaker_id in people:
+            for other in people - {statement.speaker_id}:
+                counts[(*pair_key(statement.speaker_id, other), statement.article_id)] += 1
+    return dict(counts)
+
+
 def stored() -> dict[tuple[int, int], int]:
     return {(p, a): n for p, a, n in PersonArticleCount.objects.values_list("person", "article", "items")}
 
 
+def pairs_stored() -> dict[tuple[int, int, int], int]:
+    rows = PairArticleCount.objects.values_list("person_a", "person_b", "article", "items")
+    return {(a, b, article): n for a, b, article, n in rows}
+
+
 def assert_tally_is_a_recount(*, empty: bool = False):
     assert stored() == recounted()
+    assert pairs_stored() == pairs_recounted()
     assert bool(stored()) != empty  # not an empty check
-    for person in Person.objects.all():  # the leader page's coverage, from the tally and joined
+    people = list(Person.objects.all())
+    for person in people:  # the leader page's coverage, from the tally and joined
         joined = Article.objects.reporting_confirmed_involving(person, statements=person.statements)
         assert Article.objects.reporting_person(person).coverage() == joined.coverage()
+    for i, a in enumerate(people):  # the pair page's, both ways round
+        for b in people[i + 1 :]:
+            statements = Statement.objects.between_pair(a, b)
+            joined = Article.objects.reporting_confirmed_involving(a, b, statements=statements).coverage()
+            assert Article.objects.reporting_pair(a, b).coverage() == joined
+            assert Article.objects.reporting_pair(b, a).coverage() == joined
 
 
 def an_article(title: str = "Readout", publisher: str = "Norvanian Presidency", **fields) -> Article:
@@ -87,7 +130,7 @@ def record(people):
     reported(aldo, mira, ivo, on=date(2024, 1, 5), article=office)
     ContactSource.objects.create(contact=Contact.objects.get(participant_count=3), article=wire)
     reported(mira, ivo, on=date(2024, 2, 1), article=office, status=PROPOSED)
-    said(aldo, office)
+    said(aldo, office, contact=Contact.objects.get(participant_count=3))  # about the summit
     said(mira, wire, status=PROPOSED)
     said(ivo, None)  # said outside any article: in no article's tally
     return {"wire": wire, "office": office, **people}
@@ -103,6 +146,33 @@ def test_the_tally_counts_each_persons_public_reports_and_statements_in_each_art
         (mira.pk, office.pk): 1,
         (ivo.pk, office.pk): 1,
     }
+    assert_tally_is_a_recount()
+
+
+def test_the_pair_tally_counts_the_reports_and_statements_of_contacts_both_took_part_in(record):
+    aldo, mira, ivo, wire, office = (record[k] for k in ("aldo", "mira", "ivo", "wire", "office"))
+    assert pairs_stored() == {
+        (*pair_key(aldo.pk, mira.pk), wire.pk): 2,
+        (*pair_key(aldo.pk, ivo.pk), wire.pk): 1,
+        (*pair_key(mira.pk, ivo.pk), wire.pk): 1,
+        (*pair_key(aldo.pk, mira.pk), office.pk): 2,  # the summit's report and Varen's statement on it
+        (*pair_key(aldo.pk, ivo.pk), office.pk): 2,
+        (*pair_key(mira.pk, ivo.pk), office.pk): 1,  # their proposed call is not public
+    }
+    assert_tally_is_a_recount()
+
+
+def test_a_statement_about_a_contact_follows_its_participants_and_its_deletion(record):
+    aldo, mira, ivo = record["aldo"], record["mira"], record["ivo"]
+    aside = an_article("Aside", "Synthetic Wire")  # reports nothing: only a statement about the call
+    call = Contact.objects.get(participant_count=2, status=CONFIRMED)
+    said(mira, aside, contact=call)
+    assert (*pair_key(aldo.pk, mira.pk), aside.pk) in pairs_stored()
+    call.participants.add(ivo)
+    assert (*pair_key(mira.pk, ivo.pk), aside.pk) in pairs_stored()
+    assert_tally_is_a_recount()
+    call.delete()  # the statement stays, about no contact now
+    assert not PairArticleCount.objects.filter(article=aside).exists()
     assert_tally_is_a_recount()
 
 
@@ -219,17 +289,27 @@ def test_bulk_loads_and_a_repair_leave_the_tally_a_recount():
     assert_tally_is_a_recount()
     PersonArticleCount.objects.filter(pk__in=PersonArticleCount.objects.values("pk")[:5]).delete()
     PersonArticleCount.objects.filter(pk=PersonArticleCount.objects.first().pk).update(items=99)
+    PairArticleCount.objects.filter(pk__in=PairArticleCount.objects.values("pk")[:5]).delete()
+    PairArticleCount.objects.filter(pk=PairArticleCount.objects.first().pk).update(items=99)
     call_command("record_repair", verbosity=0)
     assert_tally_is_a_recount()
     call_command("load_demo", "--no-editor", "--reset", verbosity=0)
     assert_tally_is_a_recount()
 
 
-def test_the_migration_fills_the_tally_of_the_record_already_stored(record):
+@pytest.mark.parametrize(
+    "migration, fill, model, counted",
+    [
+        ("0022_person_article_counts", "fill_person_article_counts", PersonArticleCount, (stored, recounted)),
+        ("0025_pair_article_counts", "fill_pair_article_counts", PairArticleCount, (pairs_stored, pairs_recounted)),
+    ],
+)
+def test_the_migration_fills_the_tally_of_the_record_already_stored(record, migration, fill, model, counted):
     from importlib import import_module
 
-    fill = import_module("tracker.migrations.0022_person_article_counts").fill_person_article_counts
-    expected = stored()
-    PersonArticleCount.objects.all().delete()
+    fill = getattr(import_module(f"tracker.migrations.{migration}"), fill)
+    in_tally, recount = counted
+    expected = in_tally()
+    model.objects.all().delete()
     fill(django_apps, StatementsOnly())
-    assert stored() == expected == recounted()
+    assert in_tally() == expected == recount()

@@ -76,7 +76,7 @@ def test_lost_doubled_and_wrong_derived_rows_are_put_back_and_counted(record):
     out = repair()
     changed = (
         "Gap 2, PairContactCount 1, PairMonthCount 1, ContactDayCount 1, PersonMonthCount 2, PersonPairCount 0, "
-        "PersonArticleCount 0, FacetMonthCount 1, PairFacetMonthCount 1, "
+        "PersonArticleCount 0, PairArticleCount 0, FacetMonthCount 1, PairFacetMonthCount 1, "
         "gap verdicts 1, "
         "participant counts 0."
     )
