@@ -35,6 +35,7 @@ from .claim_terms import (
 from .dates import DateHit
 from .spans import longest_without_overlaps
 from .text import whole_words_any_case
+from .vocabulary import MONTH_NAMES, WEEKDAY_NAMES
 
 # What a contact is called ("the first time" is NTH_TIME's); its first letter tested first, for speed.
 CONTACT_NOUN = (
@@ -52,7 +53,7 @@ CONTACT_PARTICIPLE = (
     r"|held\s+(?:a\s+)?(?:summit|meeting|talks|phone\s+call|call))"
 )
 CONTACT_PAST = (
-    r"(?P<verb>met|spoke|talked|saw\s+each\s+other|held\s+talks|visited|were\s+in\s+touch|had\s+(?:a\s+)?"
+    r"(?P<verb>met|spoken|spoke|talked|saw\s+each\s+other|held\s+talks|visited|were\s+in\s+touch|had\s+(?:a\s+)?"
     r"(?:phone\s+call|call|meeting|talks|conversation)|sat\s+down\s+together|were\s+together)"
 )
 
@@ -127,9 +128,14 @@ TIMES_SINCE = re.compile(
     re.I,
 )
 # Not "called on Russia to ...", "talking about it", "spoke of": speech about something, no contact.
+# A day after "on" ("spoke on Sunday"), where "on" would otherwise mean a topic ("spoke on climate").
+_ON_A_DAY = rf"on\s+(?:{'|'.join(WEEKDAY_NAMES + MONTH_NAMES)}|\d|the\s+(?:tele)?phone\b)"
 CONTACT_VERB = (
-    r"(?:(?:met|meet|meeting)(?!\s+(?:about|of)\b)|(?:spoke|spoken|speak|speaking|talked|talk|talking|called)"
-    r"(?!\s+(?:on|for|upon|about|of)\b)"  # "met on Monday" is a meeting, "called on Russia to" is not a call
+    r"(?:(?:met|meet|meeting)(?!\s+(?:about|of)\b)"
+    # "spoke on Sunday", "talked for an hour" are calls; "spoke on climate", "spoke for the nation" are speeches.
+    rf"|(?:spoke|spoken|speak|speaking|talked|talk|talking)(?!\s+(?:(?!{_ON_A_DAY})on|for(?!\s+(?:an?\s+hour"
+    r"|about|nearly|almost|more|over|\d|the\s+first))|upon|about|of)\b)"
+    r"|called(?!\s+(?:on|for|upon|about|of)\b)"  # "called on Russia to", "called for" are no calls
     r"|visited|visit|visiting|held\s+talks|phoned|sat\s+down|hosted|received|seen\s+each\s+other|saw\s+each\s+other)"
 )
 # After "the first time": a few words of subject, then the contact verb ("the first time the two have met").

@@ -101,6 +101,8 @@ def ordinal_value(word: str) -> int | None:
 def duration_of(num: str | None, unit: str, half: bool = False) -> tuple[int | None, int | None]:
     """(days, months) for "two weeks", "a year and a half", "half a century"; (None, None) when the
     number is vague."""
+    if not num and unit.lower().endswith(("s", "ies")):
+        return None, None  # "weeks after their last call": how many is not said
     halved = bool(num) and num.lower().startswith("half")
     n = 1 if halved else number_value(num)
     if n is None:

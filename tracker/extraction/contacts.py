@@ -19,7 +19,7 @@ from .contact_verb_starts import contact_verb_matches
 from .context import Article, Sentence, distinct
 from .discussed import discussed_contacts
 from .names import AT_WORD_START
-from .narrator import WE_OBJECT, first_person_before, we_before
+from .narrator import WE_OBJECT, first_person_start, we_before
 from .participants import (
     NEGATION,
     OBJECT_GAP,
@@ -35,7 +35,7 @@ from .participants import (
     own_body,
     separate_contacts,
 )
-from .people import Mention
+from .people import Entity, Mention
 from .recalled import recalled_contacts
 from .same_contact import contacts_merged
 from .subjects import (
@@ -213,7 +213,7 @@ def find_contacts(article: Article, seed: tuple[FoundContact, ...] = ()) -> list
                 break
             if m.end() > sent.end or article.in_quote(m.start()):
                 continue
-            contacts = _contacts_at(article, sent, m, mentions, context)
+            contacts = contacts_at(article, sent, m, mentions, context)
             seen = {e.ident for c in here for e in c.entities}
             # A second verb counts when it names someone new ("met X and later called Y").
             contacts = [c for c in contacts if not here or any(e.ident not in seen for e in c.entities)]
@@ -309,9 +309,11 @@ def _we_contacts(article: Article, sent: Sentence, verbs: list[re.Match], found:
     return []
 
 
-def _contacts_at(
-    article: Article, sent: Sentence, m: re.Match, mentions: list[Mention], context: str
+def contacts_at(
+    article: Article, sent: Sentence, m: re.Match, mentions: list[Mention], context: str, narrator: Entity | None = None
 ) -> list[FoundContact]:
+    """The contacts the contact verb ``m`` reports, between the ``mentions`` around it; "I" is
+    ``narrator``, else whoever speaks at the verb (a transcript's caption, the document's narrator)."""
     text = article.text
     verb = m.group(0).lower()
     kind = "video_call" if m.group("video") else "phone_call" if m.group("phone") else "meeting"
@@ -324,9 +326,11 @@ def _contacts_at(
     before = [x for x in mentions if x.end <= m.start()]
     after = [x for x in mentions if x.start >= m.end()]
     subject = group_backwards(text, before)
-    narrator = article.narrators.at(m.start()) if article.narrators is not None else None
+    if narrator is None and article.narrators is not None:
+        narrator = article.narrators.at(m.start())
     clause_start = subject[-1].end if subject else sent.start
-    if narrator is not None and first_person_before(text, clause_start, m.start()):
+    narrated_from = first_person_start(text, clause_start, m.start()) if narrator is not None else None
+    if narrated_from is not None:
         subject = [Mention(m.start(), m.start(), narrator, "narrator")]  # "I spoke with ..."
     # "The Prime Minister and President X spoke": X is the counterpart of the release's unnamed leader.
     head_joined = bool(subject) and article.is_release and unnamed_head_joined(text, sent.start, subject[0].start)
@@ -400,7 +404,7 @@ def _contacts_at(
         return []  # "with A, B, Adviser to the President of X on trade C": C was not found; a partial list
     if verb.startswith(("caught", "catch")) and obj and CAUGHT_UP_IN_A_RACE.match(text, obj[-1].end, sent.end):
         return []
-    window = text[subject[-1].end : m.start()]
+    window = text[subject[-1].end if narrated_from is None else narrated_from : m.start()]  # "I have never met"
     if NEGATION.search(window) or NEGATION.search(text[m.start() : m.end()]):
         return []
     if kind == "phone_call" and SPOKE.match(verb) and (VENUE.search(context) or IN_PERSON_EVENT.search(context)):

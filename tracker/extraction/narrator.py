@@ -166,4 +166,11 @@ def we_before(text: str, start: int, verb_start: int) -> bool:
 
 def first_person_before(text: str, start: int, verb_start: int) -> bool:
     """Whether the words just before a verb make "I" its subject ("In the evening I spoke with")."""
-    return bool(FIRST_PERSON_SUBJECT.search(text, start, verb_start))
+    return first_person_start(text, start, verb_start) is not None
+
+
+def first_person_start(text: str, start: int, verb_start: int) -> int | None:
+    """Where the "I" that is the subject of the verb at ``verb_start`` stands ("I have never met":
+    the words between them may negate the verb), or None."""
+    m = FIRST_PERSON_SUBJECT.search(text, start, verb_start)
+    return m.start() if m else None

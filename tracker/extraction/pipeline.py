@@ -27,6 +27,8 @@ from .items import (
 from .narrator import Narrators, narrator_by_office, narrator_from_title
 from .people import PeopleFinder
 from .people_titles import people_complete_from_title
+from .quoted_contacts import quoted_contacts
+from .same_contact import contacts_merged
 from .statements import find_quotes, find_statements
 from .text import Block, boilerplate_ranges, is_word_char, links_blanked, masthead, paragraphs, sentences, word_runs
 from .title_contacts import title_contact
@@ -181,6 +183,9 @@ def _extract_into(result: Extraction, gazetteer: Gazetteer, topics: dict[str, li
     captions_complete_from_title(article, title_text, finder)
     contacts = find_contacts(article, tuple(transcript_meeting(article, title_text)))
     contacts += title_contact(article, title_text, finder, contacts)  # "Telephone conversation with X"
+    statements = find_statements(article, paras, contacts)
+    # '"I spoke with X this morning," Tol said': read once the quotation's speaker is known.
+    contacts = contacts_merged(contacts + quoted_contacts(article, statements))
     for c in contacts:
         result.contacts.append(
             ContactItem(
@@ -197,7 +202,7 @@ def _extract_into(result: Extraction, gazetteer: Gazetteer, topics: dict[str, li
                 reported_kind=c.reported_kind,
             )
         )
-    for s in find_statements(article, paras, contacts):
+    for s in statements:
         result.statements.append(
             StatementItem(
                 speaker=s.speaker.name,

@@ -1,0 +1,93 @@
+"""Contacts a quoted speaker reports as "I" and gap-claim wordings, on fictional leaders: '"I spoke
+with President X this morning," Tol told reporters' is Tol's call, dated by the quotation's words
+against the day they were said; an offer or a recent call without a date is no dated contact; "spoke
+on Sunday for the first time since ..." and "had last spoken in ..." are claims; "weeks after their
+last call" gives no length."""
+
+from datetime import date
+
+from tracker.extraction import Gazetteer, extract
+from tracker.tests.test_extraction_contacts import COUNTRIES
+
+PUBLISHED = date(2024, 5, 6)  # a Monday
+AGENCY = "Norvania News Agency"
+PAIR = ["Ivo Lind", "Mira Tol"]
+CALL = "Estralian President Ivo Lind spoke with Norvanian Prime Minister Mira Tol on Sunday. "
+
+
+def run(text):
+    return extract(text, published=PUBLISHED, gazetteer=Gazetteer(countries=COUNTRIES), publisher=AGENCY)
+
+
+def contacts(text):
+    return [(sorted(c.participants), c.kind, c.date, c.planned) for c in run(text).contacts]
+
+
+def claims(text):
+    return [(g.comparison, g.anchor, g.duration_days, g.duration_months) for g in run(text).gap_claims]
+
+
+def test_a_call_the_quoted_speaker_reports_as_i_is_the_speakers_contact():
+    text = (
+        '"I spoke with President Ivo Lind of Estralia this morning and we agreed to keep the border open," '
+        "Norvanian Prime Minister Mira Tol told reporters on Sunday."
+    )
+    assert contacts(text) == [(PAIR, "phone_call", date(2024, 5, 5), False)]
+
+
+def test_a_quoted_yesterday_is_the_day_before_the_words_were_said():
+    text = (
+        'Norvanian Prime Minister Mira Tol said on Sunday: "I had a long conversation with President Ivo Lind '
+        'of Estralia yesterday."'
+    )
+    assert contacts(text) == [(PAIR, "phone_call", date(2024, 5, 4), False)]
+
+
+def test_a_quoted_call_without_a_date_is_undated_not_the_day_it_was_told():
+    text = (
+        '"The list was handed over. I recently spoke with President Ivo Lind of Estralia about it," '
+        "Norvanian Prime Minister Mira Tol said on Sunday."
+    )
+    assert contacts(text) == [(PAIR, "phone_call", None, False)]
+
+
+def test_an_offer_or_a_plan_in_a_quotation_is_no_contact():
+    for text in [
+        '"I am ready to talk to President Ivo Lind of Estralia, but only to him," Norvanian Prime Minister '
+        "Mira Tol said on Sunday.",
+        '"I will meet President Ivo Lind of Estralia next week," Norvanian Prime Minister Mira Tol said.',
+        '"I have never met President Ivo Lind of Estralia," Norvanian Prime Minister Mira Tol said.',
+    ]:
+        assert contacts(text) == [], text
+
+
+def test_someone_else_in_the_first_person_inside_a_quotation_is_not_the_speakers_contact():
+    text = (
+        '"He told me: we met with President Ivo Lind of Estralia in secret," Norvanian Prime Minister '
+        "Mira Tol said on Sunday."
+    )
+    assert contacts(text) == []
+
+
+def test_spoke_on_a_day_for_the_first_time_since_is_a_claim():
+    pair_spoke = "Estralian President Ivo Lind and Norvanian Prime Minister Mira Tol spoke on Sunday "
+    assert claims(pair_spoke + "for the first time since January.") == [("first_since", date(2024, 1, 1), None, None)]
+    assert claims(pair_spoke + "for the first time in five years.") == [("at_least", None, None, 60)]
+
+
+def test_spoke_on_a_topic_before_the_first_time_is_no_contact_of_the_claim():
+    text = (
+        "Estralian President Ivo Lind spoke with Norvanian Prime Minister Mira Tol on Sunday. Lind spoke on "
+        "climate for the first time since his election."
+    )
+    assert claims(text) == []
+
+
+def test_had_last_spoken_is_a_last_contact_claim():
+    found = run(CALL + "They had last spoken in December.").gap_claims
+    assert [(g.comparison, g.last_when) for g in found] == [("last_contact", "in December")]
+
+
+def test_weeks_after_their_last_call_gives_no_length():
+    assert claims(CALL.replace(". ", ", weeks after their last conversation.")) == []
+    assert claims(CALL.replace(". ", ", two weeks after their last conversation.")) == [("exactly", None, 14, None)]
