@@ -69,7 +69,9 @@ PAIR_VERB = re.compile(
 )
 # "X was received by Y": the passive of a verb of meeting, its agent the other side.
 NEGATION = re.compile(r"\b(?:not|never)\b|n['’]t\b")
-PASSIVE = re.compile(r"\s+(?:was|were|has\s+been|had\s+been)\s+(?:warmly\s+)?(?:received|hosted|welcomed)\s+by\s+")
+PASSIVE = re.compile(
+    r"\s+(?:was|were|has\s+been|had\s+been)\s+(?:warmly\s+)?(?P<verb>received|hosted|welcomed|greeted|visited)\s+by\s+"
+)
 
 # "The two leaders met Tuesday", "They spoke by phone on Monday": a past verb of contact, no object.
 THE_TWO_VERB = r"(?P<verb>met|spoke|talked|held\s+(?:talks|a\s+meeting)|conferred)\b"
@@ -137,7 +139,7 @@ def _agency_contacts(article: Article, sent: Sentence, mentions: list[Mention]) 
         out += _after_meeting(article, sent, mentions)
     if " call" in words or "conversation" in words or "video" in words or "meeting" in words or " talks" in words:
         out += _in_a_call(article, sent, mentions)
-    if " by " in words and ("received" in words or "hosted" in words or "welcomed" in words):
+    if " by " in words and any(w in words for w in ("received", "hosted", "welcomed", "greeted", "visited")):
         out += _passive(article, sent, mentions)
     if words.startswith(("The two", "They", "The top")):
         out += _the_two(article, sent)
@@ -259,7 +261,8 @@ def _passive(article: Article, sent: Sentence, mentions: list[Mention]) -> list[
         if not agent:
             continue
         subject = group_backwards(text, mentions[: k + 1])
-        out += _contact(article, sent, m, subject + agent, "meeting")
+        kind = "visit" if m.group("verb") == "visited" else "meeting"  # "X was visited by Y": Y's visit
+        out += _contact(article, sent, m, subject + agent, kind)
     return out
 
 

@@ -82,6 +82,8 @@ CONTACT_VERB = re.compile(
         | (?:met|meets|meet)(?=\s+(?:the|his|her|their)\s+(?:[\w'’-]+\s+){0,3}?(?-i:[A-Z]))  # "met his Estralian ..."
         | (?:sat|was\s+sitting|were\s+sitting)\s+down\s+(?:\w+\s+){0,2}?with  # "sat down on Tuesday with X"
         | (?<=\b(?:is|am)\s)meeting\s+(?:\w+\s+){0,2}?with | (?<=\bare\s)meeting\s+(?:\w+\s+){0,2}?with
+        # "is meeting X today": a meeting under way
+        | (?:(?<=\bis\s)|(?<=\bam\s)|(?<=\bare\s))meeting(?-i:(?=\s+(?:[A-Z]|(?:the|his|her|their)\s)))
         | (?:(?<=\bis\s)|(?<=\bare\s))hosting
         | HAVE\s+(?:DET\s+)?(?:(?!NOT_HAD\b)QW\s+){0,4}?(?:meeting|summit|talks|bilateral|discussion|consultation
             |negotiation|joint\s+(?:press|news)\s+conference)s?(?:\s+with)?
@@ -115,6 +117,9 @@ CONTACT_VERB = re.compile(
 )
 # "X's wife ", "X's foreign minister ": the subject is someone of X's, whom the text does not name.
 POSSESSED_SUBJECT = re.compile(r"['’]s?\s+[a-z][\w-]*(?:\s+[\w-]+){0,3}\s+(?:(?:also|then|later)\s+)?")
+# "Supporters of X met Y", "members of X's delegation": the subject is the people the noun names.
+# (A capital only where it opens the sentence: "Heads of State X and Y met" is a title.)
+OWNED_BY_NOUN = re.compile(r"(?:(?<![\w-])[a-z]|^[A-Z])[a-z-]*s\s+of\s+(?:the\s+)?$")
 DIRECT_OBJECT_VERBS = (
     "welcome", "receive", "hosted", "hosts", "host", "visited", "visits", "visit", "met", "meet",
     "called", "calls", "phoned", "telephoned", "congratulat", "consulted", "joined", "joins",
@@ -355,6 +360,8 @@ def contacts_at(
         subject = [Mention(head_at, head_at, None, "unnamed")]
     if not subject or POSSESSED_SUBJECT.fullmatch(text, subject[-1].end, m.start()):
         return []  # "X's wife met Y": the one who met Y is not X
+    if subject[0].kind not in ("narrator", "unnamed") and OWNED_BY_NOUN.search(text[sent.start : subject[0].start]):
+        return []
     if RELATIVE_OF_ANOTHER.fullmatch(text, subject[-1].end, m.start()):
         return []
     if (

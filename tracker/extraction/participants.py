@@ -24,7 +24,9 @@ from .vocabulary import (
 
 # Words that undo a contact verb: "did not speak", "have yet to meet", "cancelled the visit".
 NEGATION = re.compile(
-    r"\b(?:not|never|no\s+longer|yet\s+to|declined\s+to|refused\s+to|without|cancel\w*|postpone\w*)\b|n't\b", re.I
+    r"\b(?:not|never|no\s+longer|yet\s+to|declined\s+to|refused\s+to|without|cancel\w*|postpone\w*|den(?:y|ies|ied|ying))\b"
+    r"|n't\b",
+    re.I,
 )
 # "Biden and His Majesty King Abdullah II": an honorific before a title belongs to the name; so does
 # an office the title finder did not take ("and Chairman of the Joint Chiefs of Staff Gen. ...", "and

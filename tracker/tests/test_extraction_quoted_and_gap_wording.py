@@ -1,8 +1,9 @@
-"""Contacts a quoted speaker reports as "I" and gap-claim wordings, on fictional leaders: '"I spoke
-with President X this morning," Tol told reporters' is Tol's call, dated by the quotation's words
-against the day they were said; an offer or a recent call without a date is no dated contact; "spoke
-on Sunday for the first time since ..." and "had last spoken in ..." are claims; "weeks after their
-last call" gives no length."""
+"""Contacts a quoted speaker reports as "I", passive and progressive contacts, and gap-claim
+wordings, on fictional leaders: '"I spoke with President X this morning," Tol told reporters' is
+Tol's call, dated by the quotation's words against the day they were said; an offer or a recent call
+without a date is no dated contact; "was visited by", "is meeting X today"; a denied meeting and a
+leader's supporters are no contact; "spoke on Sunday for the first time since ..." and "had last
+spoken in ..." are claims; "weeks after their last call" gives no length."""
 
 from datetime import date
 
@@ -91,3 +92,29 @@ def test_had_last_spoken_is_a_last_contact_claim():
 def test_weeks_after_their_last_call_gives_no_length():
     assert claims(CALL.replace(". ", ", weeks after their last conversation.")) == []
     assert claims(CALL.replace(". ", ", two weeks after their last conversation.")) == [("exactly", None, 14, None)]
+
+
+def test_a_passive_visit_or_greeting_is_a_contact_with_the_agent():
+    assert contacts("Estralian President Ivo Lind was visited by Norvanian Prime Minister Mira Tol on Tuesday.") == [
+        (PAIR, "visit", date(2024, 4, 30), False)
+    ]
+    text = "Norvanian Prime Minister Mira Tol was greeted by Estralian President Ivo Lind upon her arrival on Tuesday."
+    assert contacts(text) == [(PAIR, "meeting", date(2024, 4, 30), False)]
+
+
+def test_is_meeting_a_named_person_is_a_meeting_under_way():
+    text = "Estralian President Ivo Lind is meeting Norvanian Prime Minister Mira Tol today."
+    assert contacts(text) == [(PAIR, "meeting", PUBLISHED, False)]
+
+
+def test_a_denied_meeting_is_no_contact():
+    text = "Estralian President Ivo Lind denied that he had met Norvanian Prime Minister Mira Tol in secret."
+    assert contacts(text) == []
+
+
+def test_the_supporters_of_a_leader_are_not_the_leader():
+    for text in [
+        "Supporters of Estralian President Ivo Lind met Norvanian Prime Minister Mira Tol on Tuesday.",
+        "On Tuesday, members of Estralian President Ivo Lind's party met Norvanian Prime Minister Mira Tol.",
+    ]:
+        assert contacts(text) == [], text
