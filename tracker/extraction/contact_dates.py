@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 
+from .dates import RELATIVE_CLAUSE
 from .participants import FoundContact
 
 OTHER_EVENT_DATE = re.compile(r"\b(?:the|an?|for|before|ahead\s+of|since|until|after)\s+$", re.I)
@@ -27,7 +28,11 @@ RELATIVE_BEFORE_VERB = re.compile(
     # "X, who was elected on Sunday, met ...", "X, on a visit to Estralia, met ...", "X, 67, met",
     # "X, in Osland for talks, met", "X, on Monday, met", "X, fresh from a tour, held talks"
     r"\s*,\s*(?:who|whose|on\s+(?:a|an|his|her)\s+(?:[\w-]+\s+){0,2}?(?:visit|trip|tour)|\d{1,3}(?=\s*,)"
-    r"|in\s+\w+|on\s+[A-Z][a-z]+day|today|yesterday|earlier|later|fresh\s+from)\b"
+    r"|in\s+\w+|on\s+[A-Z][a-z]+day|today|yesterday|earlier|later|fresh\s+from"
+    # "X, Estralia's president since 2019, met", "X, the Estralian leader, met": an apposition of office;
+    # "X, under pressure at home, met", "X, accompanied by ..., met": a circumstance
+    r"|(?:the\s+|[A-Z][\w'’-]*['’]s\s+)(?:[\w-]+\s+){0,3}?(?:president|prime\s+minister|leader|premier|chancellor"
+    r"|head\s+of\s+(?:state|government))|under\s+(?:pressure|fire)|accompanied\s+by|amid|despite|facing)\b"
     r"[^;:()\n]{0,120}?,\s*(?:[a-z]+\s+){0,2}"
 )
 YEAR = re.compile(r"\d{4}")
@@ -59,10 +64,13 @@ def _in_relative_clause(text: str, subject_end: int, at: int, verb: int) -> bool
     return m is not None and m.end() <= at and "," in text[at:verb]
 
 
-def contact_dated(article, sent, m, entities, kind, subject) -> FoundContact:
-    """The contact the verb ``m`` reports, dated and flagged planned by the words around it."""
+def contact_dated(article, sent, m, entities, kind, subject, own_from: int | None = None) -> FoundContact:
+    """The contact the verb ``m`` reports, dated and flagged planned by the words around it; a verb
+    coordinated with an earlier one ("met X on Tuesday and called Y on Wednesday") is dated by the
+    words from ``own_from`` (its own clause) when they give a date."""
     text = article.text
-    planned = bool(PLANNED.search(text[max(sent.start, m.start() - 40) : m.start()]))
+    lead = text[max(sent.start, m.start() - 40) : m.start()]
+    planned = bool(PLANNED.search(RELATIVE_CLAUSE.sub(",", lead) if "," in lead else lead))
     clause = text[sent.start : m.start()]
     if not planned and any(w in clause for w in HYPOTHETICAL_WORDS):
         planned = HYPOTHETICAL.match(clause) is not None
@@ -83,6 +91,8 @@ def contact_dated(article, sent, m, entities, kind, subject) -> FoundContact:
             and min(abs(h.start - m.end()), abs(m.start() - h.end)) > 25
         )
     ]
+    if own_from is not None:
+        hits = [h for h in hits if h.start >= own_from] or hits
     when, precision = None, "day"
     if not hits and (BACK_REFERENCE.match(text, sent.start) or (subject and subject[0].kind == "pronoun")):
         # "On March 12 the President arrived in Estralia. During the visit he met ...": that day's.

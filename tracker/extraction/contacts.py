@@ -350,6 +350,7 @@ def contacts_at(
         (v.start() for v in CONTACT_VERB.finditer(text, m.end(), sent.end) if and_before(text, m.end(), v.start())),
         sent.end,
     )
+    own_from = kind_from if kind_from != sent.start else None  # the second of two coordinated verbs
     if not subject:
         subject = pronoun_subject(article, sent, m.start())  # "He also met with ...": the last sentence's subject
     head_at = None if subject else unnamed_head_before(text, sent.start, m.start(), article.is_release)
@@ -453,16 +454,16 @@ def contacts_at(
     if (not others if unnamed else len(entities) < 2) or (needs_object and not others):
         # "held a secure video call with European leaders": the names may follow in a list.
         if COLLECTIVE.search(text, m.start(), sent.end):
-            contact = contact_dated(article, sent, m, entities, kind, subject)
+            contact = contact_dated(article, sent, m, entities, kind, subject, own_from)
             contact.awaiting = True
             return [contact]
         return []
     lead = article.sentence_before(sent)
     lead_text = text[lead.start : lead.end] if lead is not None and lead.paragraph == sent.paragraph else ""
     if len(others) >= 2 and separate_contacts(verb, kind, subject, text[sent.start : sent.end], lead_text):
-        out = [contact_dated(article, sent, m, distinct(sides + [o]), kind, subject) for o in others]
+        out = [contact_dated(article, sent, m, distinct(sides + [o]), kind, subject, own_from) for o in others]
     else:
-        out = [contact_dated(article, sent, m, entities, kind, subject)]
+        out = [contact_dated(article, sent, m, entities, kind, subject, own_from)]
     for c in out:
         c.medium_unsaid = unsaid
         c.unnamed_side = unnamed

@@ -78,6 +78,8 @@ FORWARD_CUE = re.compile(
     re.IGNORECASE,
 )
 
+# A relative clause set off by commas: its words ("whose term ends next year") do not time the verb after it.
+RELATIVE_CLAUSE = re.compile(r",\s*(?:who|whose|which|whom)\b[^,;]*,")
 
 # A day-and-month without a year up to this many days after publication is this year's ("the April
 # 22-23 summit" in a release of April 21), not last year's; further ahead it is last year's unless a
@@ -225,6 +227,8 @@ class DateIndex:
             # line break, and outside a quotation closed before it ('"We will meet," Tol said on Friday').
             cut = max(before.rfind("\n\n"), before.rfind(". "), before.rfind(".\n"), before.rfind("”"))
             before = before[cut + 1 :]
+            if "," in before:
+                before = RELATIVE_CLAUSE.sub(",", before)  # "X, whose term ends next year, met Y on Tuesday"
             forward = bool(FORWARD_CUE.search(before))
             resolved = resolve_match(m, published, forward)
             if resolved is not None:

@@ -69,7 +69,8 @@ OFFICE_THEN_NAME = re.compile(
 # sent ..." makes the office the subject of its clause.
 QUALIFIED_OFFICE_AFTER_COMMA = re.compile(
     rf",[ \t]+(?:the{SEP})?(?P<qualifier>{NAME_WORD}){SEP}(?P<title>{TITLE_PATTERN})"
-    r"(?=[ \t]*(?:[,;]|\.(?!\w))[ \t]*(?![A-Z]))"
+    # "Ivo Lind, Norvania's president since 2019,": how long the office has been held may follow it
+    r"(?=(?:[ \t]+(?:since|from|for)[ \t]+[^,;.\n]{1,30}?)?[ \t]*(?:[,;]|\.(?!\w))[ \t]*(?![A-Z]))"
 )
 NAME_BEFORE_COMMA = re.compile(
     rf"(?<![\w'’-])(?P<name>{NAME_WORD}(?:[ \t]+(?:{PARTICLE}[ \t]+){{0,2}}{NAME_WORD}){{1,3}})$"

@@ -14,7 +14,11 @@ PRONOUN_BEFORE_VERB = re.compile(
     r"(?:^\s*|,\s*)(?:[Hh]e|[Ss]he)\s+(?:(?:also|later|then|subsequently|separately)\s+)?$"
 )
 # "..., and later spoke by phone with": a verb that shares the subject of the verb before it.
-COORDINATED = re.compile(r"[\s,]*and\s+(?:(?:also|later|then|subsequently|separately|afterwards)\s+)?$")
+# "met X on Tuesday and spoke with Y": the first verb's time or place may stand before the "and".
+COORDINATED = re.compile(
+    r"(?:\s+(?:on|in|at|during|last|this|earlier|later)\s+[^,.;:]{1,40}?)?"
+    r"[\s,]*and\s+(?:(?:also|later|then|subsequently|separately|afterwards)\s+)?$"
+)
 # "X visited Estralia on Monday, the first visit in a decade, and met Y": the subject's own verb
 # first, then "and" before this one, which the same subject governs (the commas hold an apposition).
 SECOND_PREDICATE = re.compile(

@@ -2,7 +2,8 @@
 wordings, on fictional leaders: '"I spoke with President X this morning," Tol told reporters' is
 Tol's call, dated by the quotation's words against the day they were said; an offer or a recent call
 without a date is no dated contact; "was visited by", "is meeting X today"; a denied meeting and a
-leader's supporters are no contact; "spoke on Sunday for the first time since ..." and "had last
+leader's supporters are no contact; a second coordinated verb, a relative clause's future and an
+apposition between subject and verb; "spoke on Sunday for the first time since ..." and "had last
 spoken in ..." are claims; "weeks after their last call" gives no length."""
 
 from datetime import date
@@ -118,3 +119,28 @@ def test_the_supporters_of_a_leader_are_not_the_leader():
         "On Tuesday, members of Estralian President Ivo Lind's party met Norvanian Prime Minister Mira Tol.",
     ]:
         assert contacts(text) == [], text
+
+
+def test_a_second_coordinated_verb_after_a_time_is_the_subjects_contact_on_its_own_day():
+    text = (
+        "Estralian President Ivo Lind met Norvanian Prime Minister Mira Tol on Tuesday and spoke by phone with "
+        "Ostmarkian President Aldo Varen on Wednesday."
+    )
+    assert sorted(contacts(text)) == [
+        (["Aldo Varen", "Ivo Lind"], "phone_call", date(2024, 5, 1), False),
+        (PAIR, "meeting", date(2024, 4, 30), False),
+    ]
+
+
+def test_a_relative_clauses_future_does_not_make_the_main_verb_planned():
+    text = "Estralian President Ivo Lind, whose term ends next year, met Norvanian Prime Minister Mira Tol on Tuesday."
+    assert contacts(text) == [(PAIR, "meeting", date(2024, 4, 30), False)]
+
+
+def test_an_apposition_of_office_or_circumstance_between_subject_and_verb_keeps_the_subject():
+    for text in [
+        "Ivo Lind, Estralia's president since 2019, spoke with Norvanian Prime Minister Mira Tol on Tuesday.",
+        "Estralian President Ivo Lind, under pressure at home over rising prices, met Norvanian Prime Minister "
+        "Mira Tol on Tuesday.",
+    ]:
+        assert [c[0] for c in contacts(text)] == [PAIR], text
