@@ -69,6 +69,9 @@ class Entity:
     surname: str = ""
     ident: int = 0
     variant: str | None = None  # another form of a known person's name written here ("Kishida Fumio")
+    # The surname as this text spells it where that differs from the known one's ("Erdoğan" for
+    # "Erdogan"): a later bare "Erdoğan" is the same person.
+    written_surnames: set[str] = field(default_factory=set)
 
 
 @dataclass
@@ -139,9 +142,11 @@ class PeopleFinder:
         if known is not None:
             if variant is None and name_is_fuller(name, known.name):
                 variant = name  # known by surname only so far ("Frederiksen"): here is the full name
+            written = surname_of(name)
             for e in self.people.entities:
                 if e.key == known.key:
                     e.variant = e.variant or variant
+                    _note_written_surname(e, written)
                     return e
             office, office_country = title, country
             held = self.gz.offices_of(known, self.published)
@@ -151,6 +156,7 @@ class PeopleFinder:
                 known.name, known.key, office_country or known.country, office, known, surname_of(known.name)
             )
             entity.variant = variant
+            _note_written_surname(entity, written)
             return self._add(entity)
         sur = surname_of(name)
         for e in self.people.entities:
@@ -432,8 +438,9 @@ class PeopleFinder:
     def _surnames(self, regions: list[tuple[int, int]]) -> list[Mention]:
         by_surname: dict[str, list[Entity]] = {}
         for e in self.people.entities:
-            if e.surname and len(e.surname) > 1:
-                by_surname.setdefault(e.surname, []).append(e)
+            for surname in (e.surname, *e.written_surnames):
+                if surname and len(surname) > 1:
+                    by_surname.setdefault(surname, []).append(e)
         if not by_surname:
             return []
         out = []
@@ -443,3 +450,8 @@ class PeopleFinder:
                 if len(entities) == 1 and not self._in_place_name(ms, me):
                     out.append(Mention(ms, me, entities[0], "surname"))
         return out
+
+
+def _note_written_surname(entity: Entity, written: str) -> None:
+    if written and written != entity.surname and name_key(written) == name_key(entity.surname):
+        entity.written_surnames.add(written)

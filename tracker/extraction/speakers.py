@@ -104,6 +104,13 @@ def inside_office(text: str, m: Mention) -> bool:
     return m.kind == "definite" and bool(OF_BEFORE.search(text[max(0, m.start - 4) : m.start]))
 
 
+# "Greeting Mira Tol in Kyiv, he stressed", "After meeting Tol, he said": the person named in an
+# opening phrase is not the pronoun subject after it.
+PHRASE_BEFORE_PRONOUN = re.compile(
+    r"(?:[A-Z][a-z]+ing|After|Before|Following|During|Upon|On|When|While|As)\b[^,.;]*,\s+(?:he|she)\b"
+)
+
+
 def genders(article: Article) -> dict[int, str]:
     """What the text says of each person's gender ("m" or "f"): an honorific or a gendered title
     ("Ms. Tol", "King ..."), else the pronouns of a sentence that names only that person."""
@@ -119,8 +126,8 @@ def genders(article: Article) -> dict[int, str]:
         named = [m for m in article.mentions_in(sent.start, sent.end) if not article.in_quote(m.start)]
         unknown = {m.entity.ident: m.entity for m in named if m.entity.ident not in out}
         others = {out[m.entity.ident] for m in named if m.entity.ident in out}
-        if len(unknown) == 1:  # the pronouns are read only where they can decide
-            words = text[sent.start : sent.end]
+        words = text[sent.start : sent.end] if len(unknown) == 1 else ""
+        if words and not PHRASE_BEFORE_PRONOUN.match(words):  # the pronouns are read only where they can decide
             he, she = bool(HE.search(words)), bool(SHE.search(words))
             pronoun = "m" if he else "f"
             # The only person of unknown gender in a sentence with pronouns of one gender, which no

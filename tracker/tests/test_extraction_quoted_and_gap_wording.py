@@ -4,11 +4,12 @@ Tol's call, dated by the quotation's words against the day they were said; an of
 without a date is no dated contact; "was visited by", "is meeting X today"; a denied meeting and a
 leader's supporters are no contact; a second coordinated verb, a relative clause's future and an
 apposition between subject and verb; "spoke on Sunday for the first time since ..." and "had last
-spoken in ..." are claims; "weeks after their last call" gives no length."""
+spoken in ..." are claims; "weeks after their last call" gives no length; a known person's surname
+written with accents; who "he" is after an opening phrase."""
 
 from datetime import date
 
-from tracker.extraction import Gazetteer, extract
+from tracker.extraction import Gazetteer, KnownPerson, extract
 from tracker.tests.test_extraction_contacts import COUNTRIES
 
 PUBLISHED = date(2024, 5, 6)  # a Monday
@@ -144,3 +145,21 @@ def test_an_apposition_of_office_or_circumstance_between_subject_and_verb_keeps_
         "Mira Tol on Tuesday.",
     ]:
         assert [c[0] for c in contacts(text)] == [PAIR], text
+
+
+def test_a_known_persons_surname_written_with_accents_is_them_when_written_bare_later():
+    known = KnownPerson("aldo-varen", "Aldo Varen", (), "Ostmark")
+    text = (
+        'Ostmarkian President Aldo Varén spoke with Norvanian Prime Minister Mira Tol on Sunday. "We are ready to '
+        'host the talks at any time," Varén said.'
+    )
+    found = extract(text, published=PUBLISHED, gazetteer=Gazetteer([known], COUNTRIES), publisher=AGENCY)
+    assert [(s.speaker, s.speaker_key) for s in found.statements] == [("Aldo Varen", "aldo-varen")]
+
+
+def test_the_person_named_in_an_opening_phrase_is_not_the_he_after_it():
+    text = (
+        "Estralian President Ivo Lind met Norvanian Prime Minister Mira Tol on Sunday. Greeting Mira Tol in "
+        'Port Estra, he stressed the two countries\' friendship. "I saw the damage myself," she said.'
+    )
+    assert [(s.speaker, s.quote) for s in run(text).statements] == [("Mira Tol", "I saw the damage myself,")]
