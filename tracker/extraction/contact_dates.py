@@ -41,6 +41,9 @@ BACK_REFERENCE = re.compile(
     r"\s*(?:During\s+(?:the|his|her|this|that)\s+(?:visit|trip|stay|talks|meeting)|There|Later|Afterwards|Then"
     r"|While\s+(?:there|in\s+[A-Z]))\b"
 )
+# "Back then ... Mr X talked with President Y as well", "I talked with him at that time": a speaker
+# looking back, not reporting that day's contact.
+RECOLLECTION = re.compile(r"\b(?:back\s+then|at\s+that\s+time|at\s+the\s+time|in\s+those\s+days|years\s+ago)\b", re.I)
 RELATIVE_START = re.compile(r"[^,]*,(?:\s*\d{1,3}\s*,)?\s*(?:who|whose|which)\b")  # "X, 67, who ..."
 # "It is a pleasure to receive", "I was glad to welcome": the speaker's present, not a plan.
 PLANNED = re.compile(
@@ -101,7 +104,7 @@ def contact_dated(article, sent, m, entities, kind, subject, own_from: int | Non
     if hits:
         best = min(hits, key=lambda h: abs(h.start - m.end()) if h.start >= m.start() else abs(m.start() - h.end) + 30)
         when, precision = best.date, best.precision
-    elif article.is_release and article.published and not planned:
+    elif article.is_release and article.published and not planned and not _recollected(article, sent):
         # A readout or press release reports the contact the day it happened (or the next
         # morning): the publication day, to the day, so that two releases a week apart about two
         # calls stay two contacts.
@@ -111,3 +114,14 @@ def contact_dated(article, sent, m, entities, kind, subject, own_from: int | Non
     initiator = None  # "at the Norvanian side's initiative" names a country, not a person: left to the reviewer
     host = subject[0].entity if subject and m.group(0).lower().startswith(("host", "welcomed", "received")) else None
     return FoundContact(entities, kind, when, precision, planned, sent.start, sent.end, sent, initiator, host)
+
+
+def _recollected(article, sent) -> bool:
+    """Whether ``sent`` or the two sentences before it in its paragraph look back ("back then")."""
+    first = sent
+    for _ in range(2):
+        before = article.sentence_before(first)
+        if before is None or before.paragraph != sent.paragraph:
+            break
+        first = before
+    return RECOLLECTION.search(article.text, first.start, sent.end) is not None

@@ -163,3 +163,20 @@ def test_the_person_named_in_an_opening_phrase_is_not_the_he_after_it():
         'Port Estra, he stressed the two countries\' friendship. "I saw the damage myself," she said.'
     )
     assert [(s.speaker, s.quote) for s in run(text).statements] == [("Mira Tol", "I saw the damage myself,")]
+
+
+def test_a_release_does_not_date_a_contact_its_speaker_looks_back_on_by_its_publication():
+    text = (
+        "President of Estralia Ivo Lind: Back then we did not know what the response would be. There were all "
+        "kinds of conversations. I had conversations, and Mr Lind talked with Prime Minister Mira Tol of Norvania "
+        "as well."
+    )
+    found = extract(
+        text, published=PUBLISHED, gazetteer=Gazetteer(countries=COUNTRIES), publisher="Estralian Presidency"
+    )
+    assert [(sorted(c.participants), c.date) for c in found.contacts] == [(PAIR, None)]
+    same_day = text.replace("Back then we did not know", "We do not know")
+    found = extract(
+        same_day, published=PUBLISHED, gazetteer=Gazetteer(countries=COUNTRIES), publisher="Estralian Presidency"
+    )
+    assert [(sorted(c.participants), c.date) for c in found.contacts] == [(PAIR, PUBLISHED)]
