@@ -35,6 +35,11 @@ WITH = re.compile(rf"\b{NOUN}(?P<mid>\s+(?:[^.;:\n]{{0,60}}?\s+)?)with\s+")
 DETERMINER = re.compile(
     r"(?:(?<![\w-])(?P<det>[Tt]he|[Tt]heir|[Hh]is|[Hh]er|[Aa]n?)|(?P<poss>['’]s))\s+(?:[\w-]+\s+){0,3}$"
 )
+# A possessive that says when, not whose: "yesterday's summit", "Monday's call", "last week's talks".
+TIME_POSSESSOR = re.compile(
+    r"(?<![\w-])(?:yesterday|today|tonight|weekend|week|month|year|(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day)$",
+    re.I,
+)
 # "During their telephone conversation, X and Y exchanged greetings"
 THEIR = re.compile(rf"\b[Tt]heir\s+(?:(?!with\b)[\w-]+\s+){{0,3}}?{NOUN}\s*,?\s+")
 RECALLED = re.compile(r"\b(?:last|previous|most\s+recent|recent|prior|earlier|first|former|past)\b", re.I)
@@ -79,7 +84,8 @@ DATED_NOUN = re.compile(
 )
 DATE_BEFORE_NOUN = re.compile(
     rf"\b(?:[Tt]he|[Tt]heir|[Hh]is|[Hh]er)\s+(?:{_MONTH})\s+\d{{1,2}}(?:,?\s+\d{{4}})?\s+.$|"
-    rf"\b(?:[Tt]he|[Tt]heir|[Hh]is|[Hh]er)\s+\d{{1,2}}\s+(?:{_MONTH})(?:\s+\d{{4}})?\s+.$"
+    rf"\b(?:[Tt]he|[Tt]heir|[Hh]is|[Hh]er)\s+\d{{1,2}}\s+(?:{_MONTH})(?:\s+\d{{4}})?\s+.$|"
+    r"(?<![\w-])(?:[Yy]esterday|[Tt]oday|(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day)['’]s\s+.$"  # "yesterday's summit"
 )
 MEDIUM_NOUN = re.compile(r"phone|call|virtual|online", re.I)
 FIRST_PERSON = re.compile(r"(?<![\w-])I[ \t]+(?:also[ \t]+)?[a-z]")
@@ -165,6 +171,8 @@ def noun_contacts(article: Article, sent: Sentence, mentions: list[Mention], con
             if pattern is WITH:
                 det = DETERMINER.search(text, max(sent.start, m.start() - 50), m.start())
                 word = (det.group("det") or "").lower() if det else ""
+                if det and det.group("poss") and TIME_POSSESSOR.search(text, max(0, det.start() - 12), det.start()):
+                    det, word = None, "the"  # "after yesterday's summit with X": a time, not whose summit
                 if word in ("", "a", "an") and not (det and det.group("poss")):
                     # "a meeting with X" or a bare noun says a contact only as a past event.
                     # "began a meeting with X": a contact under way as the release is written.

@@ -82,7 +82,10 @@ OBJECT_GAP = re.compile(
 AND = re.compile(r"\b(?:and|as\s+well\s+as)\b|&")
 # A finite verb right after a name: the name is a clause's subject.
 CLAUSE_VERB = re.compile(
-    r"[ \t]+(?:also[ \t]+|then[ \t]+)?(?:[a-z]{2,}ed|said|says|told|spoke|met|had|has|held|was|is|thanked|took|gave)\b"
+    r"[ \t]+(?:also[ \t]+|then[ \t]+|later[ \t]+)?(?:[a-z]{2,}ed|said|says|told|spoke|met|had|has|held|was|were|is"
+    # irregular pasts and modals ("..., X flew home", "..., X will travel")
+    r"|thanked|took|gave|flew|went|came|left|made|sent|wrote|saw|began|spent|brought|paid|led|sought|won|lost|stood"
+    r"|will|would|could|can|must|should)\b"
 )
 
 

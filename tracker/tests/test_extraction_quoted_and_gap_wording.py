@@ -5,7 +5,7 @@ without a date is no dated contact; "was visited by", "is meeting X today"; a de
 leader's supporters are no contact; a second coordinated verb, a relative clause's future and an
 apposition between subject and verb; "spoke on Sunday for the first time since ..." and "had last
 spoken in ..." are claims; "weeks after their last call" gives no length; a known person's surname
-written with accents; who "he" is after an opening phrase."""
+written with accents; who "he" is after an opening phrase; "after yesterday's summit with X, Y flew home"."""
 
 from datetime import date
 
@@ -180,3 +180,13 @@ def test_a_release_does_not_date_a_contact_its_speaker_looks_back_on_by_its_publ
         same_day, published=PUBLISHED, gazetteer=Gazetteer(countries=COUNTRIES), publisher="Estralian Presidency"
     )
     assert [(sorted(c.participants), c.date) for c in found.contacts] == [(PAIR, PUBLISHED)]
+
+
+def test_a_contact_noun_owned_by_a_time_is_the_subjects_contact_that_day():
+    text = "After yesterday's summit with Norvanian Prime Minister Mira Tol, Estralian President Ivo Lind flew home."
+    assert contacts(text) == [(PAIR, "meeting", date(2024, 5, 5), False)]
+
+
+def test_an_opening_phrases_person_is_not_listed_with_the_subject_after_the_comma():
+    text = "After the summit with Norvanian Prime Minister Mira Tol, Estralian President Ivo Lind flew home."
+    assert [c[0] for c in contacts(text)] == [PAIR]
