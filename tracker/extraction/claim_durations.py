@@ -39,6 +39,9 @@ def since_contact_shapes(text: str, start: int, end: int) -> list[Shape]:
             continue  # "a year after the Lisbon Summit" names an event
         days, months = duration_of(m.group("num"), m.group("unit"), "half" in m.group(0).lower())
         if not (days or months):
+            if not m.group("num") and m.group("unit").lower().endswith("s"):
+                # "weeks after their last call": a gap of some weeks, its length not said
+                out.append(Shape("at_least", m.start(), noun.end(), noun="after"))
             continue
         # "two weeks after their last call": that long; "less than a month since": a bound.
         comparison = comparison_of(m.group("cmp")) if m.group("cmp") else "exactly"

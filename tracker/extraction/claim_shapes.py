@@ -204,6 +204,12 @@ SILENCE_ENDED = [
         re.I,
     ),
     re.compile(rf"{terms.AFTER}\s+(?:a\s+)?{PAUSE}\s+of\s+{DURATION}\b", re.I),
+    # "breaking months of silence", "after years without talks": a gap of no stated length
+    re.compile(
+        rf"{terms.ENDING}\s+(?:the\s+)?(?:(?:several|many)\s+)?(?P<vague>weeks|months|years|decades)\s+(?:of\s+{PAUSE}"
+        r"|without\s+(?:direct\s+|high-level\s+)?(?:talks|contacts?|meetings?|calls?|dialogue|conversations?))\b",
+        re.I,
+    ),
     re.compile(
         rf"{terms.AFTER}\s+{DURATION}\s+(?:without|of\s+no)\s+(?:direct\s+|high-level\s+)?(?:talks|contacts?|meetings?"
         r"|calls?|dialogue|conversations?)\b",
@@ -383,6 +389,10 @@ def shapes_in(text: str, start: int, end: int, dates: list[DateHit], published: 
         out.append(Shape("last_contact", m.start(), stop, anchor=anchor, last_when=words, noun=noun))
     for m in (m for pattern in SILENCE_ENDED for m in pattern.finditer(text, start, end)):
         g = m.groupdict()
+        if g.get("vague"):
+            if not PAUSE_OF_OTHER.match(text, m.end()):
+                out.append(Shape("at_least", m.start(), m.end()))  # how long is not said: not checkable
+            continue
         days, months = duration_of(g["num"], g["unit"], "half" in m.group(0).lower())
         if (days or months) and not PAUSE_OF_OTHER.match(text, m.end()):
             comparison = comparison_of(g["cmp"])

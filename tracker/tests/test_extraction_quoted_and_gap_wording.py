@@ -4,8 +4,9 @@ Tol's call, dated by the quotation's words against the day they were said; an of
 without a date is no dated contact; "was visited by", "is meeting X today"; a denied meeting and a
 leader's supporters are no contact; a second coordinated verb, a relative clause's future and an
 apposition between subject and verb; "spoke on Sunday for the first time since ..." and "had last
-spoken in ..." are claims; "weeks after their last call" gives no length; a known person's surname
-written with accents; who "he" is after an opening phrase; "after yesterday's summit with X, Y flew home"."""
+spoken in ..." are claims, "weeks after their last call" and "breaking months of silence" claims of
+no stated length; a known person's surname written with accents; who "he" is after an opening
+phrase; "after yesterday's summit with X, Y flew home"."""
 
 from datetime import date
 
@@ -91,8 +92,9 @@ def test_had_last_spoken_is_a_last_contact_claim():
     assert [(g.comparison, g.last_when) for g in found] == [("last_contact", "in December")]
 
 
-def test_weeks_after_their_last_call_gives_no_length():
-    assert claims(CALL.replace(". ", ", weeks after their last conversation.")) == []
+def test_weeks_after_their_last_call_or_months_of_silence_is_a_claim_of_no_stated_length():
+    assert claims(CALL.replace(". ", ", weeks after their last conversation.")) == [("at_least", None, None, None)]
+    assert claims(CALL.replace(". ", ", breaking months of silence.")) == [("at_least", None, None, None)]
     assert claims(CALL.replace(". ", ", two weeks after their last conversation.")) == [("exactly", None, 14, None)]
 
 
