@@ -29,7 +29,7 @@ from tracker.models.derived import (
     PairMonthCount,
 )
 from tracker.models.events import AnchorPrecision, Event, EventQuerySet
-from tracker.models.facet_counts import FacetMonthCount, PairFacetMonthCount
+from tracker.models.facet_counts import FacetCount, FacetMonthCount, PairFacetMonthCount
 from tracker.models.jobs import IngestJob
 from tracker.models.people import (
     Country,
@@ -69,6 +69,7 @@ __all__ = [
     "GapQuerySet",
     "Office",
     "OfficeQuerySet",
+    "FacetCount",
     "FacetMonthCount",
     "PairFacetMonthCount",
     "PairContactCount",
