@@ -49,7 +49,7 @@ from tracker.models import (
     Contact,
     Country,
     FacetCount,
-    PairFacetMonthCount,
+    PairFacetCount,
     PairMonthCount,
     Person,
     PersonMonthCount,
@@ -261,7 +261,7 @@ class ContactFilter(RecordFilter):
 
     def facet_tallies(self, facet: str):
         """The tallies of ``facet`` (country, topic or publisher) of the chosen status and kinds,
-        which count each value's matching contacts exactly: the pair's ``PairFacetMonthCount``
+        which count each value's matching contacts exactly: the pair's ``PairFacetCount``
         rows when only a pair narrows them (``pair_facet_tallies``), the record's all-time
         ``FacetCount`` rows when nothing does (``record_facet_tallies``); else None."""
         if (tallies := self.pair_facet_tallies(facet)) is not None:
@@ -277,11 +277,12 @@ class ContactFilter(RecordFilter):
         return self._whole_record_tallies(FacetCount.objects.filter(facet=facet))
 
     def pair_facet_tallies(self, facet: str):
-        """The pair's ``PairFacetMonthCount`` rows of ``facet`` (country, topic, publisher or
+        """The pair's all-time ``PairFacetCount`` rows of ``facet`` (country, topic, publisher or
         person) and of the chosen status and kinds when only a pair, a status and kinds are
         chosen; else None. At 1,000,000 contacts on PostgreSQL the busiest pair's timeline took
-        2,857 -> 159 ms (its facets had been counted over its 117,000 contacts)."""
-        tallies = self._tallies("pair", PairFacetMonthCount)
+        2,857 -> 159 ms (its facets had been counted over its 117,000 contacts) when they were
+        read from its month rows; a row per value, kind and status now."""
+        tallies = self._tallies("pair", PairFacetCount)
         return None if tallies is None else tallies.filter(facet=facet)
 
     def _whole_record_tallies(self, tallies):

@@ -29,7 +29,7 @@ from tracker.models.derived import (
     PairMonthCount,
 )
 from tracker.models.events import AnchorPrecision, Event, EventQuerySet
-from tracker.models.facet_counts import FacetCount, FacetMonthCount, PairFacetMonthCount
+from tracker.models.facet_counts import FacetCount, FacetMonthCount, PairFacetCount, PairFacetMonthCount
 from tracker.models.jobs import IngestJob
 from tracker.models.people import (
     Country,
@@ -71,6 +71,7 @@ __all__ = [
     "OfficeQuerySet",
     "FacetCount",
     "FacetMonthCount",
+    "PairFacetCount",
     "PairFacetMonthCount",
     "PairContactCount",
     "PairMonthCount",

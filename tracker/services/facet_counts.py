@@ -11,11 +11,12 @@ difference written, under each month's lock (``months_lock``, before the article
 ``gaps_deferred`` block batches the marks. Both tallies are counted in the one read of a month's
 contacts, so a pair's facets follow every change the record's facets follow.
 
-``FacetCount`` holds the month tallies summed over all time, written in the same transaction as
-them: the difference each rewrite of a month makes is added to it (``facet_count_differences_add``;
-the country, topic and publisher rows by ``facet_counts_recompute``, the kinds' by
-``upkeep.contact_day_counts_recompute``), and each person's rows are written with their month
-tallies (``person_counts``); a repair writes them all as the sums.
+``FacetCount`` and ``PairFacetCount`` hold the month tallies summed over all time, written in the
+same transaction as them: the difference each rewrite of a month makes is added to them
+(``facet_count_differences_add``; the country, topic and publisher rows and every pair's by
+``facet_counts_recompute``, the kinds' by ``upkeep.contact_day_counts_recompute``), and each
+person's rows are written with their month tallies (``person_counts``); a repair writes them all
+as the sums.
 """
 
 from __future__ import annotations
@@ -25,7 +26,7 @@ from collections.abc import Iterable
 from datetime import date
 from itertools import combinations
 
-from django.db import transaction
+from django.db import models, transaction
 from django.db.models import Q, Sum
 
 from tracker.models import (
@@ -34,6 +35,7 @@ from tracker.models import (
     FacetCount,
     FacetMonthCount,
     Office,
+    PairFacetCount,
     PairFacetMonthCount,
     Person,
     ReviewStatus,
@@ -49,9 +51,10 @@ PAIR_FACET_KEYS = ("person_a_id", "person_b_id", *FACET_KEYS)
 COUNTRY, TOPIC, PUBLISHER = FacetMonthCount.COUNTRY, FacetMonthCount.TOPIC, FacetMonthCount.PUBLISHER
 PERSON = PairFacetMonthCount.PERSON
 FACET_COUNT_KEYS = ("facet", "status", "kind", "value")
+PAIR_FACET_COUNT_KEYS = ("person_a_id", "person_b_id", *FACET_COUNT_KEYS)
 MONTH_FACETS = (COUNTRY, TOPIC, PUBLISHER)  # the facets of ``FacetMonthCount``
 _MONTHS_PER_READ = 24
-_ROWS_PER_UPSERT = 150  # five parameters a row: inside SQLite's oldest limit (999)
+_PARAMETERS_PER_UPSERT = 990  # inside SQLite's oldest limit (999)
 
 _marks = DeferredMarks("facets_deferred", lambda months: facet_counts_recompute(months))
 
@@ -95,16 +98,20 @@ def facet_counts_recompute(months: Iterable[date]) -> Counter:
     contacts (a few queries per chunk of months) and add the difference to ``FacetCount``; returns
     the rows changed, by model name."""
     changed, differences = _months_recompute(months)
-    changed["FacetCount"] += facet_count_differences_add(differences)
+    changed["FacetCount"] += facet_count_differences_add(differences[FacetMonthCount])
+    changed["PairFacetCount"] += facet_count_differences_add(
+        differences[PairFacetMonthCount], PairFacetCount, PAIR_FACET_COUNT_KEYS
+    )
     return changed
 
 
-def _months_recompute(months: Iterable[date]) -> tuple[Counter, Counter]:
-    """The rows changed by model name, and the difference made to each all-time count
-    (``FACET_COUNT_KEYS`` -> contacts) of the record's month rows."""
+def _months_recompute(months: Iterable[date]) -> tuple[Counter, dict]:
+    """The rows changed by model name, and for each month tally the difference made to its sums
+    over all time (``FacetMonthCount``: ``FACET_COUNT_KEYS``, ``PairFacetMonthCount``:
+    ``PAIR_FACET_COUNT_KEYS`` -> contacts)."""
     months = sorted(set(months))
     changed: Counter = Counter()
-    differences: Counter = Counter()
+    differences: dict = {FacetMonthCount: Counter(), PairFacetMonthCount: Counter()}
     for i in range(0, len(months), _MONTHS_PER_READ):
         chunk = months[i : i + _MONTHS_PER_READ]
         months_lock(chunk)
@@ -112,23 +119,23 @@ def _months_recompute(months: Iterable[date]) -> tuple[Counter, Counter]:
         for month in chunk:
             within |= Q(date__gte=month, date__lt=month_after(month))
         whole, of_pairs = _counted(Contact.objects.filter(within))
-        # Read under the months' locks: what the last writer of these months committed.
-        stored = list(FacetMonthCount.objects.filter(month__in=chunk).values_list("pk", *FACET_KEYS, "contacts"))
-        differences.update(_all_time(whole.items()))
-        differences.subtract(_all_time((tuple(row[1:-1]), row[-1]) for row in stored))
-        changed["FacetMonthCount"] += upkeep._tally_rows_sync(FacetMonthCount, stored, FACET_KEYS, whole)
-        pairs_stored = PairFacetMonthCount.objects.filter(month__in=chunk)
-        changed["PairFacetMonthCount"] += upkeep._tally_sync(
-            PairFacetMonthCount, pairs_stored, PAIR_FACET_KEYS, of_pairs
-        )
+        for model, keys, wanted in (
+            (FacetMonthCount, FACET_KEYS, whole),
+            (PairFacetMonthCount, PAIR_FACET_KEYS, of_pairs),
+        ):
+            # Read under the months' locks: what the last writer of these months committed.
+            stored = list(model.objects.filter(month__in=chunk).values_list("pk", *keys, "contacts"))
+            differences[model].update(_all_time(wanted.items()))
+            differences[model].subtract(_all_time((tuple(row[1:-1]), row[-1]) for row in stored))
+            changed[model.__name__] += upkeep._tally_rows_sync(model, stored, keys, wanted)
     return changed, differences
 
 
 def _all_time(month_counts: Iterable[tuple[tuple, int]]) -> Counter:
-    """``(facet, status, month, kind, value) -> n`` summed over the months."""
+    """``(…, facet, status, month, kind, value) -> n`` summed over the months (the month dropped)."""
     summed: Counter = Counter()
-    for (facet, status, _, kind, value), n in month_counts:
-        summed[(facet, status, kind, value)] += n
+    for (*key, _month, kind, value), n in month_counts:
+        summed[(*key, kind, value)] += n
     return summed
 
 
@@ -147,6 +154,11 @@ def facet_counts_recompute_all() -> Counter:
     )
     summed = FacetMonthCount.objects.order_by().values_list(*FACET_COUNT_KEYS).annotate(n=Sum("contacts"))
     changed["FacetCount"] += facet_counts_sync(MONTH_FACETS, {tuple(row[:-1]): row[-1] for row in summed})
+    summed = PairFacetMonthCount.objects.order_by().values_list(*PAIR_FACET_COUNT_KEYS).annotate(n=Sum("contacts"))
+    wanted = {tuple(row[:-1]): row[-1] for row in summed if row[-1]}
+    changed["PairFacetCount"] += upkeep._tally_sync(
+        PairFacetCount, PairFacetCount.objects.all(), PAIR_FACET_COUNT_KEYS, wanted
+    )
     return changed
 
 
@@ -163,29 +175,36 @@ def person_facet_counts_delete(person_id: int) -> None:
     FacetCount.objects.filter(facet=FacetCount.PERSON, value=str(person_id)).delete()
 
 
-def facet_count_differences_add(differences: Counter) -> int:
-    """Add each ``FACET_COUNT_KEYS -> n`` difference to its ``FacetCount`` row (made when missing),
-    in upserts in the keys' order (the one order every writer locks the rows in), and delete the
-    rows that reach zero; returns the rows changed. Added, not written: writers of different months
-    change the same rows at once, each under its own months' locks, and their differences add up
-    whatever order they commit in."""
+def facet_count_differences_add(
+    differences: Counter, model: type[models.Model] = FacetCount, keys: tuple[str, ...] = FACET_COUNT_KEYS
+) -> int:
+    """Add each ``keys -> n`` difference to its ``model`` row (``FacetCount`` or ``PairFacetCount``;
+    made when missing), in upserts in the keys' order (the one order every writer locks the rows
+    in), and delete the rows that reach zero; returns the rows changed. Added, not written:
+    writers of different months change the same rows at once, each under its own months' locks,
+    and their differences add up whatever order they commit in."""
     rows = sorted((key, n) for key, n in differences.items() if n)
     if not rows:
         return 0
     connection = transaction.get_connection()
     quote = connection.ops.quote_name
-    table = quote(FacetCount._meta.db_table)
-    keys = ", ".join(quote(column) for column in FACET_COUNT_KEYS)
+    table = quote(model._meta.db_table)
+    columns = ", ".join(quote(column) for column in keys)
     contacts = quote("contacts")
+    one = f"({', '.join(['%s'] * (len(keys) + 1))})"
+    per_upsert = _PARAMETERS_PER_UPSERT // (len(keys) + 1)
     with connection.cursor() as cursor:
-        for i in range(0, len(rows), _ROWS_PER_UPSERT):
-            chunk = rows[i : i + _ROWS_PER_UPSERT]
+        for i in range(0, len(rows), per_upsert):
+            chunk = rows[i : i + per_upsert]
             cursor.execute(
-                f"INSERT INTO {table} ({keys}, {contacts}) VALUES {', '.join(['(%s, %s, %s, %s, %s)'] * len(chunk))}"
-                f" ON CONFLICT ({keys}) DO UPDATE SET {contacts} = {table}.{contacts} + excluded.{contacts}",
+                f"INSERT INTO {table} ({columns}, {contacts}) VALUES {', '.join([one] * len(chunk))}"
+                f" ON CONFLICT ({columns}) DO UPDATE SET {contacts} = {table}.{contacts} + excluded.{contacts}",
                 [part for key, n in chunk for part in (*key, n)],
             )
-    FacetCount.objects.filter(facet__in={key[0] for key, _ in rows}, contacts__lte=0).delete()
+    reached_zero = model.objects.filter(facet__in={key[keys.index("facet")] for key, _ in rows}, contacts__lte=0)
+    if model is PairFacetCount:  # the pairs' own rows (their unique index), not every pair's
+        reached_zero = reached_zero.filter(person_a_id__in={key[0] for key, _ in rows})
+    reached_zero.delete()
     return len(rows)
 
 

@@ -78,6 +78,7 @@ DERIVED_TABLES = (
     "FacetMonthCount",
     "PairFacetMonthCount",
     "FacetCount",
+    "PairFacetCount",
     VERDICTS,
     PARTICIPANT_COUNTS,
 )

@@ -1,6 +1,6 @@
 """``FacetMonthCount`` (the timeline's country, topic and publisher facets by month, status and
 kind), ``PairFacetMonthCount`` (the same and the participants, of each pair's contacts) and
-``FacetCount`` (the record's kinds, countries, topics, publishers and people, all time) equal a
+``FacetCount`` and ``PairFacetCount`` (the record's and each pair's facets, all time) equal a
 recount of the record after every path that writes them: contacts saved, moved, deleted and
 batched, participants and topics changed from either side, review, offices and nationality
 changed, reports and publishers changed, merges, ingest, re-extraction, bulk loads, a repair and
@@ -32,6 +32,7 @@ from tracker.models import (
     FacetCount,
     FacetMonthCount,
     Office,
+    PairFacetCount,
     PairFacetMonthCount,
     ReviewStatus,
     Topic,
@@ -103,6 +104,19 @@ def all_time_stored() -> dict[tuple, int]:
     return {tuple(row[:-1]): row[-1] for row in rows}
 
 
+def pair_all_time_recounted() -> dict[tuple, int]:
+    """(person_a, person_b, facet, status, kind, value) -> contacts: ``pair_recounted`` over all time."""
+    counts: Counter = Counter()
+    for (a, b, facet, status, _, kind, value), n in pair_recounted().items():
+        counts[(a, b, facet, status, kind, value)] += n
+    return dict(counts)
+
+
+def pair_all_time_stored() -> dict[tuple, int]:
+    rows = PairFacetCount.objects.values_list("person_a", "person_b", "facet", "status", "kind", "value", "contacts")
+    return {tuple(row[:-1]): row[-1] for row in rows}
+
+
 def stored() -> dict[tuple, int]:
     rows = FacetMonthCount.objects.values_list("facet", "status", "month", "kind", "value", "contacts")
     return {tuple(row[:-1]): row[-1] for row in rows}
@@ -119,7 +133,8 @@ def assert_tally_is_a_recount():
     assert stored() == recounted()
     assert pair_stored() == pair_recounted()
     assert all_time_stored() == all_time_recounted()
-    assert stored() and pair_stored() and all_time_stored()  # not an empty check
+    assert pair_all_time_stored() == pair_all_time_recounted()
+    assert stored() and pair_stored() and all_time_stored() and pair_all_time_stored()  # not an empty check
 
 
 def reported(*people, on: date, article: Article, status=CONFIRMED, topics=(), **fields) -> Contact:
@@ -312,6 +327,8 @@ def test_bulk_loads_and_a_repair_leave_the_tally_a_recount():
     FacetMonthCount.objects.filter(pk=FacetMonthCount.objects.first().pk).update(contacts=99)
     PairFacetMonthCount.objects.filter(pk__in=PairFacetMonthCount.objects.values("pk")[:5]).delete()
     PairFacetMonthCount.objects.filter(pk=PairFacetMonthCount.objects.first().pk).update(contacts=99)
+    PairFacetCount.objects.filter(pk__in=PairFacetCount.objects.values("pk")[:3]).delete()
+    PairFacetCount.objects.filter(pk=PairFacetCount.objects.first().pk).update(contacts=99)
     for facet in ("kind", "country", "person"):
         FacetCount.objects.filter(pk__in=FacetCount.objects.filter(facet=facet).values("pk")[:2]).delete()
         FacetCount.objects.filter(pk=FacetCount.objects.filter(facet=facet).first().pk).update(contacts=99)
@@ -333,6 +350,13 @@ def test_bulk_loads_and_a_repair_leave_the_tally_a_recount():
             pair_recounted,
         ),
         ("0026_facet_counts", "fill_facet_counts", FacetCount, all_time_stored, all_time_recounted),
+        (
+            "0026_facet_counts",
+            "fill_pair_facet_counts",
+            PairFacetCount,
+            pair_all_time_stored,
+            pair_all_time_recounted,
+        ),
     ],
 )
 def test_the_migrations_fill_the_tallies_of_the_record_already_stored(record, migration, fill, model, tally, recount):
@@ -412,7 +436,8 @@ def test_a_pairs_facets_read_its_tallies_not_its_contacts(record):
         facets = timeline_facets(QueryDict("pair=aldo-varen,mira-tolsk"), "/")
     assert {f.key for f in facets} >= {"kind", "country", "topic", "person", "publisher"}
     sql = [q["sql"] for q in queries.captured_queries]
-    assert sum(PairFacetMonthCount._meta.db_table in s for s in sql) == 4  # country, topic, person, publisher
+    assert sum(PairFacetCount._meta.db_table in s for s in sql) == 4  # country, topic, person, publisher
+    assert not any(PairFacetMonthCount._meta.db_table in s for s in sql)  # its sums, not its months
     assert not any("facet_selection" in s or "spoke_for" in s for s in sql)
 
 
