@@ -23,9 +23,9 @@ from tracker.models import (
     Contact,
     ContactSource,
     Country,
+    FacetCount,
     FacetMonthCount,
     Office,
-    PairFacetMonthCount,
     Person,
     ReviewStatus,
     Topic,
@@ -63,25 +63,35 @@ def _without(data: QueryDict, key: str) -> QueryDict:
     return rest
 
 
-def _link(base_url: str, data: QueryDict, key: str, value: str) -> str:
-    query = _without(data, key)
-    query.setlist(key, [value])
-    return f"{base_url}?{query.urlencode()}"
+def _links(base_url: str, data: QueryDict, key: str) -> Callable[[str], str]:
+    """The link that sets ``key`` to a value, the rest of ``data`` kept (``after`` dropped): the
+    rest encoded once per facet, not copied once per value (a deep copy each), the value appended
+    last as setting it on the copy did."""
+    rest = _without(data, key).urlencode()
+
+    def link(value: str) -> str:
+        chosen = QueryDict(mutable=True)
+        chosen.setlist(key, [value])
+        return f"{base_url}?{rest}&{chosen.urlencode()}" if rest else f"{base_url}?{chosen.urlencode()}"
+
+    return link
 
 
 def kinds_from_tallies(selection: ContactFilter) -> dict[str, int] | None:
     """The number of each kind of the selection's contacts read from a stored tally, or None when
     none stands for it: a pair's or one person's month tallies (``month_tallies``: only that pair
-    or person, status and kinds chosen), else the ``ContactDayCount`` rows when only status, kinds
-    and dates narrow it (the whole record: days x kinds rows read, not every contact)."""
-    tallied = None
+    or person, status and kinds chosen), the record's all-time kind counts when only status and
+    kinds narrow it (a row per kind and status), else the ``ContactDayCount`` rows when dates do
+    too (days x kinds rows read, not every contact)."""
     if (months := selection.month_tallies()) is not None:
         counted = months.order_by().values("kind").annotate(n=Sum("contacts")).values_list("kind", "n")
-        tallied = {kind: n for kind, n in counted if n}
+    elif (all_time := selection.record_facet_tallies(FacetCount.KIND)) is not None:
+        return {kind: n for kind, n in _summed(all_time, str).items() if n}
     elif (tally := tally_for(selection)) is not None and tally.days is not None:
         counted = tally.days.order_by().values("kind").annotate(n=Sum("contacts")).values_list("kind", "n")
-        tallied = {kind: n for kind, n in counted if n}
-    return tallied
+    else:
+        return None
+    return {kind: n for kind, n in counted if n}
 
 
 def _kinds(selected, tallied: dict[str, int] | None = None) -> Counting:
@@ -101,17 +111,33 @@ def _kinds(selected, tallied: dict[str, int] | None = None) -> Counting:
     return Counting(_sql(rows.order_by().values("kind").annotate(n=Count("id"))), labelled, key=str)
 
 
-def _named(counts: dict[int, int], names: dict[int, tuple[str, str]]) -> list[tuple[str, str, int]]:
-    """``(label, value, count)`` for the counted ids, busiest first, then by label; the first LIMIT."""
-    found = [(*names[pk], n) for pk, n in counts.items() if n and pk in names]
+def _named(
+    counts: dict[int, int], names_of: Callable[[list[int]], dict[int, tuple[str, str]]]
+) -> list[tuple[str, str, int]]:
+    """``(label, value, count)`` for the counted ids, busiest first, then by label; the first LIMIT.
+    ``names_of`` reads the ``(label, value)`` of ids: only of those that can be among the first
+    (counted at least as often as the LIMIT-th busiest, ties being ordered by label), not of every
+    person of the record; of all when some of those have no name to show."""
+    counted = {pk: n for pk, n in counts.items() if n}
+    floor = sorted(counted.values(), reverse=True)[LIMIT - 1] if len(counted) > LIMIT else 0
+    candidates = [pk for pk, n in counted.items() if n >= floor]
+    names = names_of(candidates)
+    if len(names) < len(candidates) < len(counted):
+        names = names_of(list(counted))
+    found = [(*names[pk], n) for pk, n in counted.items() if pk in names]
     return sorted(found, key=lambda f: (-f[2], f[0]))[:LIMIT]
 
 
+def _names(rows) -> dict[int, tuple[str, str]]:
+    """``(pk, label, value)`` rows by id."""
+    return {pk: (label, value) for pk, label, value in rows}
+
+
 def _summed(tallies: QuerySet, key: type = int) -> dict:
-    """Each value's contacts in ``tallies`` (``FacetMonthCount`` or a pair's ``PairFacetMonthCount``
-    rows of one facet, status and kinds): a read of the facet's month rows, not of every contact
-    (at 1,000,000 contacts the scans took 1.7 s for countries, 0.84 s for topics and 0.44 s for
-    publishers)."""
+    """Each value's contacts in ``tallies`` (the record's ``FacetCount`` or a pair's
+    ``PairFacetCount`` rows of one facet, status and kinds): a read of the facet's tally rows,
+    not of every contact (at 1,000,000 contacts the scans took 1.7 s for countries, 0.84 s for
+    topics and 0.44 s for publishers)."""
     summed = tallies.order_by().values("value").annotate(n=Sum("contacts")).values_list("value", "n")
     return {key(value): n for value, n in summed}
 
@@ -122,8 +148,7 @@ def _topics(selected, tallies: QuerySet | None = None) -> Counting:
     for the few topics after."""
 
     def labelled(counts: dict[int, int]) -> list[tuple[str, str, int]]:
-        topics = Topic.objects.filter(pk__in=counts).values_list("pk", "name", "slug")
-        return _named(counts, {pk: (name, slug) for pk, name, slug in topics})
+        return _named(counts, lambda ids: _names(Topic.objects.filter(pk__in=ids).values_list("pk", "name", "slug")))
 
     if tallies is not None:
         return Counting(None, labelled, _summed(tallies))
@@ -131,25 +156,20 @@ def _topics(selected, tallies: QuerySet | None = None) -> Counting:
     return Counting(_sql(tagged.order_by().values("topic_id").annotate(n=Count("contact_id"))), labelled)
 
 
-def _people(selected, tallies: QuerySet | None = None, of_pair: QuerySet | None = None) -> Counting:
-    """``tallies``: every person's month tallies when they count the selection's contacts exactly
-    (``people_tallies``): their rows summed, not every participant of the record (at 1,000,000
-    contacts, 2.2 s of the plain timeline's facets); ``of_pair``: a pair's person facet tallies
-    when they do (``pair_facet_tallies``). Else as for topics: one GROUP BY person id over the
-    participants index."""
+def _people(selected, tallies: QuerySet | None = None) -> Counting:
+    """``tallies``: the person facet's tallies when they count the selection's contacts exactly:
+    the record's all-time rows (``record_facet_tallies``; at 1,000,000 contacts, a scan of every
+    participant had taken 2.2 s of the plain timeline's facets) or a pair's
+    (``pair_facet_tallies``). Else as for topics: one GROUP BY person id over the participants
+    index."""
 
     def labelled(counts: dict[int, int]) -> list[tuple[str, str, int]]:
-        people = Person.objects.filter(pk__in=counts).values_list("pk", "name", "slug")
-        return _named(counts, {pk: (name, slug) for pk, name, slug in people})
+        return _named(counts, lambda ids: _names(Person.objects.filter(pk__in=ids).values_list("pk", "name", "slug")))
 
-    if of_pair is not None:
-        return Counting(None, labelled, _summed(of_pair))
     if tallies is not None:
-        counted = tallies.order_by().values("person_id").annotate(n=Sum("contacts"))
-    else:
-        took_part = participants().filter(contact_id__in=selected)
-        counted = took_part.order_by().values("person_id").annotate(n=Count("contact_id"))
-    return Counting(_sql(counted), labelled)
+        return Counting(None, labelled, _summed(tallies))
+    took_part = participants().filter(contact_id__in=selected)
+    return Counting(_sql(took_part.order_by().values("person_id").annotate(n=Count("contact_id"))), labelled)
 
 
 def _publishers(selected, sources: QuerySet, tallies: QuerySet | None = None) -> Counting:
@@ -182,9 +202,12 @@ def _countries(selected, tallies: QuerySet | None = None) -> Counting:
     ``tallies``: the country facet's month tallies when they count the selection exactly
     (``facet_tallies``), summed instead."""
 
+    def names_of(ids: list[int]) -> dict[int, tuple[str, str]]:
+        countries = Country.objects.filter(pk__in=ids).values_list("pk", "name", "iso_alpha2")
+        return {pk: (name, code or str(pk)) for pk, name, code in countries}
+
     def labelled(counts: dict[int, int]) -> list[tuple[str, str, int]]:
-        countries = Country.objects.filter(pk__in=counts).values_list("pk", "name", "iso_alpha2")
-        return _named(counts, {pk: (name, code or str(pk)) for pk, name, code in countries})
+        return _named(counts, names_of)
 
     if tallies is not None:
         return Counting(None, labelled, _summed(tallies))
@@ -260,7 +283,8 @@ def _counting(count, selected, sources: QuerySet, chosen: ContactFilter) -> Coun
     if count is _kinds:
         return count(selected, kinds_from_tallies(chosen))
     if count is _people:
-        return count(selected, chosen.people_tallies(), chosen.pair_facet_tallies(PairFacetMonthCount.PERSON))
+        of_pair = chosen.pair_facet_tallies(FacetCount.PERSON)
+        return count(selected, of_pair if of_pair is not None else chosen.record_facet_tallies(FacetCount.PERSON))
     return count(selected)
 
 
@@ -308,16 +332,20 @@ def timeline_facets(
     merged = data.copy()
     for key, value in (fixed or {}).items():
         merged[key] = value
-    if not ContactFilter(merged, queryset=Contact.objects.all(), request=request).form.is_valid():
-        return []
     # The facets of keys the query string does not hold all count over the same selection, the
-    # query string's own: when a filter narrows it, it is selected once for them all
-    # (``_counts_read``); the whole record or a span of dates is cheaper read again than stored.
+    # query string's own (one filter for them all: each costs a deep copy of its fields): when a
+    # filter narrows it, it is selected once for them all (``_counts_read``); the whole record or a
+    # span of dates is cheaper read again than stored.
     whole = ContactFilter(_without(merged, "after"), queryset=Contact.objects.all(), request=request)
+    if not whole.form.is_valid():
+        return []
     shared = _sql(whole.qs.order_by().values("pk", "kind")) if any(merged.get(k) for k in SHARED_WHEN) else None
     countings = {}
     for key, _, count in FACETS:
-        selection = ContactFilter(_without(merged, key), queryset=Contact.objects.all(), request=request)
+        if key not in merged:
+            selection = whole
+        else:
+            selection = ContactFilter(_without(merged, key), queryset=Contact.objects.all(), request=request)
         if key in merged or shared is None:
             countings[key] = _counting(count, selection.qs.order_by().values("pk"), sources, selection)
         else:
@@ -329,8 +357,9 @@ def timeline_facets(
     facets = []
     for key, title, _ in FACETS:
         chosen = set(merged.getlist(key))
+        link = _links(base_url, data, key)
         values = [
-            FacetValue(label, value, n, _link(base_url, _without(data, "after"), key, value), value in chosen)
+            FacetValue(label, value, n, link(value), value in chosen)
             for label, value, n in countings[key].labelled(counts[key])
             if n
         ]

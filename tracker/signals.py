@@ -32,6 +32,7 @@ from tracker.services.facet_counts import (
     article_facets_mark_dirty,
     contact_facets_mark_dirty,
     facet_months_mark_dirty,
+    person_facet_counts_delete,
     person_facets_mark_dirty,
 )
 from tracker.services.offices import pairs_with_gaps_of
@@ -185,6 +186,9 @@ def person_saved(sender, instance: Person, raw=False, created=False, **kwargs):
 @receiver(pre_delete, sender=Person)
 def person_deleting(sender, instance: Person, **kwargs):
     instance._contacts_before_delete = list(instance.contacts.values_list("pk", flat=True))
+    met = Contact.participants.through.objects.filter(contact_id__in=instance._contacts_before_delete)
+    others = met.exclude(person_id=instance.pk).values_list("person_id", flat=True).distinct()
+    instance._pairs_before_delete = {pair_key(instance.pk, other) for other in others}
 
 
 @receiver(post_delete, sender=Person)
@@ -192,6 +196,11 @@ def person_deleted(sender, instance: Person, **kwargs):
     # Their participants rows went with them (a cascade, which sends no m2m signal).
     contact_participant_counts_refresh(getattr(instance, "_contacts_before_delete", ()))
     contact_facets_mark_dirty(getattr(instance, "_contacts_before_delete", ()))
+    # After the counts: the people they met are counted again from them (a contact left with one
+    # participant counts for that one). Their own all-time person facet rows go with their month
+    # rows (a cascade), also when a merge has moved their contacts away first.
+    gaps_mark_dirty(getattr(instance, "_pairs_before_delete", ()))
+    person_facet_counts_delete(instance.pk)
 
 
 # Each article's people tallies follow its reports and statements whichever path writes them, and

@@ -158,9 +158,10 @@ def test_the_people_facet_read_from_the_person_tallies_counts_each_ones_contacts
     request = an_editor_request()
     whole = QueryDict(query, mutable=True)
     whole.pop("person", None)
-    assert ContactFilter(whole, queryset=Contact.objects.all(), request=request).people_tallies() is not None
+    selection = ContactFilter(whole, queryset=Contact.objects.all(), request=request)
+    assert selection.record_facet_tallies("person") is not None
     facets = {f.key: f for f in timeline_facets(QueryDict(query), "/timeline/", request=request)}
-    rows = ContactFilter(whole, queryset=Contact.objects.all(), request=request).qs
+    rows = selection.qs
     counted = {p.slug: rows.filter(participants=p).count() for p in people.values()}
     assert {v.value: v.count for v in facets["person"].values} == {k: n for k, n in counted.items() if n}
 
@@ -171,7 +172,7 @@ def test_any_other_filter_counts_the_people_facet_from_the_contacts(record):
     from timeline.filters import ContactFilter
 
     for query in ["topic=trade", "start=2024-04-01", "pair=aldo-varen,mira-tolsk", "country=XO", "q=call"]:
-        assert ContactFilter(QueryDict(query), queryset=Contact.objects.all()).people_tallies() is None
+        assert ContactFilter(QueryDict(query), queryset=Contact.objects.all()).record_facet_tallies("person") is None
 
 
 @pytest.mark.parametrize("query", ["q=zircon", "q=zircon&kind=meeting", "pair=aldo-varen,mira-tolsk&q=zircon"])

@@ -29,7 +29,7 @@ from tracker.models.derived import (
     PairMonthCount,
 )
 from tracker.models.events import AnchorPrecision, Event, EventQuerySet
-from tracker.models.facet_counts import FacetMonthCount, PairFacetMonthCount
+from tracker.models.facet_counts import FacetCount, FacetMonthCount, PairFacetCount, PairFacetMonthCount
 from tracker.models.jobs import IngestJob
 from tracker.models.people import (
     Country,
@@ -69,7 +69,9 @@ __all__ = [
     "GapQuerySet",
     "Office",
     "OfficeQuerySet",
+    "FacetCount",
     "FacetMonthCount",
+    "PairFacetCount",
     "PairFacetMonthCount",
     "PairContactCount",
     "PairMonthCount",

@@ -1,5 +1,6 @@
 """Upkeep of each person's own tallies: ``PersonMonthCount`` (their contacts by month, kind and
-review status) and ``PersonPairCount`` (the pairs of others in their confirmed contacts).
+review status, and summed over all time in the person facet's ``FacetCount`` rows) and
+``PersonPairCount`` (the pairs of others in their confirmed contacts).
 
 Every change to a contact marks the pairs of its participants (``tracker.signals``, the
 services), so every participant is in one of the pairs whose tallies ``tracker.services.upkeep``
@@ -22,9 +23,17 @@ from itertools import combinations
 from django.db import transaction
 from django.db.models import Count, Q, QuerySet
 
-from tracker.models import Contact, PairMonthCount, PersonMonthCount, PersonPairCount, ReviewStatus, participants
+from tracker.models import (
+    Contact,
+    FacetCount,
+    PairMonthCount,
+    PersonMonthCount,
+    PersonPairCount,
+    ReviewStatus,
+    participants,
+)
 from tracker.models.record import CROWDED
-from tracker.services import upkeep
+from tracker.services import facet_counts, upkeep
 from tracker.services.locks import people_lock
 
 PERSON_MONTH_KEYS = ("person_id", "status", "month", "kind")
@@ -100,4 +109,12 @@ def _stored(months: dict, pairs: dict, people: list[int] | None) -> upkeep.Chang
     ):
         stored = model.objects.all() if people is None else model.objects.filter(person_id__in=people)
         changes[model.__name__] = upkeep._tally_sync(model, stored, keys, wanted)
+    # The person facet's all-time rows: the month rows summed, written with them under the same locks.
+    totals: Counter = Counter()
+    for (person, status, _, kind), n in months.items():
+        totals[(FacetCount.PERSON, status, kind, str(person))] += n
+    stored = FacetCount.objects.filter(facet=FacetCount.PERSON)
+    if people is not None:
+        stored = stored.filter(value__in=[str(person) for person in people])
+    changes["FacetCount"] = facet_counts.facet_counts_sync([FacetCount.PERSON], totals, stored)
     return changes

@@ -9,8 +9,9 @@ verdicts of the claims about that pair. ``tracker.signals`` marks pairs for save
 The charts' tallies are derived the same way: ``PairContactCount`` and ``PairMonthCount`` are
 rewritten with a pair's gaps (and, once all the pairs marked are, their people's own tallies:
 ``tracker.services.person_counts``), and ``ContactDayCount`` for each day a changed contact was
-on (before and after the change); ``PersonArticleCount`` and ``PairArticleCount`` for each article a change
-touches (``tracker.services.person_articles``).
+on (before and after the change), with the kinds' all-time ``FacetCount`` rows;
+``PersonArticleCount`` and ``PairArticleCount`` for each article a change touches
+(``tracker.services.person_articles``).
 
 Safe with any number of writers: a pair is recomputed under its lock and the days under theirs
 (``tracker.services.locks``), and every rewrite is a difference against the stored rows (insert
@@ -34,7 +35,16 @@ from django.db.models import Count
 from django.db.models.functions import TruncMonth
 
 from tracker.gaps import ContactPoint, GapRow, gaps_between
-from tracker.models import Contact, ContactDayCount, Gap, GapClaim, PairContactCount, PairMonthCount, ReviewStatus
+from tracker.models import (
+    Contact,
+    ContactDayCount,
+    FacetCount,
+    Gap,
+    GapClaim,
+    PairContactCount,
+    PairMonthCount,
+    ReviewStatus,
+)
 from tracker.rules import Pair, pair_key
 from tracker.services import facet_counts, person_articles, person_counts
 from tracker.services.claims import (
@@ -67,6 +77,8 @@ DERIVED_TABLES = (
     "PairArticleCount",
     "FacetMonthCount",
     "PairFacetMonthCount",
+    "FacetCount",
+    "PairFacetCount",
     VERDICTS,
     PARTICIPANT_COUNTS,
 )
@@ -241,7 +253,20 @@ def contact_day_counts_recompute(days: Iterable[date]) -> int:
         .annotate(n=Count("id"))
     )
     wanted = {tuple(r[:-1]): r[-1] for r in rows}
-    return _tally_sync(ContactDayCount, ContactDayCount.objects.filter(date__in=days), DAY_KEYS, wanted)
+    # Read under the days' lock: what the last writer of these days committed.
+    stored = list(ContactDayCount.objects.filter(date__in=days).values_list("pk", *DAY_KEYS, "contacts"))
+    differences = _kinds_all_time(wanted.items())
+    differences.subtract(_kinds_all_time((tuple(row[1:-1]), row[-1]) for row in stored))
+    facet_counts.facet_count_differences_add(differences)
+    return _tally_rows_sync(ContactDayCount, stored, DAY_KEYS, wanted)
+
+
+def _kinds_all_time(day_counts: Iterable[tuple[tuple, int]]) -> Counter:
+    """``(status, date, kind) -> n`` summed over the days as the kind facet's ``FacetCount`` keys."""
+    summed: Counter = Counter()
+    for (status, _, kind), n in day_counts:
+        summed[(FacetCount.KIND, status, kind, kind)] += n
+    return summed
 
 
 def pair_counts_recompute(a: int, b: int) -> Changes:
@@ -376,6 +401,7 @@ def contact_counts_recompute_all() -> Changes:
         rows = Contact.objects.order_by().values_list(*DAY_KEYS).annotate(n=Count("id"))
         days = {tuple(r[:-1]): r[-1] for r in rows}
         changes["ContactDayCount"] = _tally_sync(ContactDayCount, ContactDayCount.objects.all(), DAY_KEYS, days)
+        kinds = facet_counts.facet_counts_sync([FacetCount.KIND], _kinds_all_time(days.items()))
         confirmed = (
             _pair_rows()
             .filter(contact__status=ReviewStatus.CONFIRMED)
@@ -397,6 +423,7 @@ def contact_counts_recompute_all() -> Changes:
         changes.update(person_counts.person_counts_recompute_all())
         changes.update(person_articles.person_article_counts_recompute_all())
         changes.update(facet_counts.facet_counts_recompute_all())
+        changes["FacetCount"] += kinds
     return changes
 
 

@@ -1,5 +1,6 @@
 """``FacetMonthCount`` (the timeline's country, topic and publisher facets by month, status and
-kind) and ``PairFacetMonthCount`` (the same and the participants, of each pair's contacts) equal a
+kind), ``PairFacetMonthCount`` (the same and the participants, of each pair's contacts) and
+``FacetCount`` and ``PairFacetCount`` (the record's and each pair's facets, all time) equal a
 recount of the record after every path that writes them: contacts saved, moved, deleted and
 batched, participants and topics changed from either side, review, offices and nationality
 changed, reports and publishers changed, merges, ingest, re-extraction, bulk loads, a repair and
@@ -28,8 +29,10 @@ from tracker.models import (
     Contact,
     ContactSource,
     Country,
+    FacetCount,
     FacetMonthCount,
     Office,
+    PairFacetCount,
     PairFacetMonthCount,
     ReviewStatus,
     Topic,
@@ -85,6 +88,35 @@ def pair_recounted() -> dict[tuple, int]:
     return dict(counts)
 
 
+def all_time_recounted() -> dict[tuple, int]:
+    """(facet, status, kind, value) -> contacts, all time: each contact once under its kind, each
+    of its values (``recounted_by_contact``) and each of its participants."""
+    counts: Counter = Counter()
+    for contact, values in recounted_by_contact().items():
+        values = values | {("kind", contact.kind)} | {("person", str(p.pk)) for p in contact.participants.all()}
+        for facet, value in values:
+            counts[(facet, contact.status, contact.kind, value)] += 1
+    return dict(counts)
+
+
+def all_time_stored() -> dict[tuple, int]:
+    rows = FacetCount.objects.values_list("facet", "status", "kind", "value", "contacts")
+    return {tuple(row[:-1]): row[-1] for row in rows}
+
+
+def pair_all_time_recounted() -> dict[tuple, int]:
+    """(person_a, person_b, facet, status, kind, value) -> contacts: ``pair_recounted`` over all time."""
+    counts: Counter = Counter()
+    for (a, b, facet, status, _, kind, value), n in pair_recounted().items():
+        counts[(a, b, facet, status, kind, value)] += n
+    return dict(counts)
+
+
+def pair_all_time_stored() -> dict[tuple, int]:
+    rows = PairFacetCount.objects.values_list("person_a", "person_b", "facet", "status", "kind", "value", "contacts")
+    return {tuple(row[:-1]): row[-1] for row in rows}
+
+
 def stored() -> dict[tuple, int]:
     rows = FacetMonthCount.objects.values_list("facet", "status", "month", "kind", "value", "contacts")
     return {tuple(row[:-1]): row[-1] for row in rows}
@@ -100,7 +132,9 @@ def pair_stored() -> dict[tuple, int]:
 def assert_tally_is_a_recount():
     assert stored() == recounted()
     assert pair_stored() == pair_recounted()
-    assert stored() and pair_stored()  # not an empty check
+    assert all_time_stored() == all_time_recounted()
+    assert pair_all_time_stored() == pair_all_time_recounted()
+    assert stored() and pair_stored() and all_time_stored() and pair_all_time_stored()  # not an empty check
 
 
 def reported(*people, on: date, article: Article, status=CONFIRMED, topics=(), **fields) -> Contact:
@@ -130,6 +164,21 @@ def record(people):
     make_contact(aldo, mira, on=date(2024, 4, 2), status=REJECTED, topics=[energy])
     ContactSource.objects.create(contact=Contact.objects.get(date=date(2024, 1, 5)), article=wire, status=PROPOSED)
     return {"estovia": estovia, "drusania": drusania, "trade": trade, "energy": energy, "herald": herald, "wire": wire}
+
+
+def test_the_all_time_tally_counts_each_contact_once_per_kind_value_and_participant_over_every_month(record, people):
+    aldo, mira, norvania = people["aldo"], people["mira"], people["aldo"].country
+    calls = ("confirmed", "phone_call")
+    assert all_time_stored()[("kind", *calls, "phone_call")] == 2  # January's and February's
+    assert all_time_stored()[("country", *calls, str(norvania.pk))] == 2  # Varen's, then Pell's
+    assert all_time_stored()[("publisher", *calls, "Norvania Herald")] == 2
+    assert all_time_stored()[("person", *calls, str(aldo.pk))] == 1
+    assert all_time_stored()[("person", *calls, str(mira.pk))] == 2
+    assert all_time_stored()[("person", "proposed", "phone_call", str(aldo.pk))] == 1
+    Contact.objects.get(date=date(2024, 1, 5)).delete()
+    assert ("person", *calls, str(aldo.pk)) not in all_time_stored()  # none left: no row, not a zero
+    assert all_time_stored()[("publisher", *calls, "Norvania Herald")] == 1
+    assert_tally_is_a_recount()
 
 
 def test_the_tally_counts_each_contact_once_per_country_topic_and_publisher_of_the_day(record, people):
@@ -278,6 +327,11 @@ def test_bulk_loads_and_a_repair_leave_the_tally_a_recount():
     FacetMonthCount.objects.filter(pk=FacetMonthCount.objects.first().pk).update(contacts=99)
     PairFacetMonthCount.objects.filter(pk__in=PairFacetMonthCount.objects.values("pk")[:5]).delete()
     PairFacetMonthCount.objects.filter(pk=PairFacetMonthCount.objects.first().pk).update(contacts=99)
+    PairFacetCount.objects.filter(pk__in=PairFacetCount.objects.values("pk")[:3]).delete()
+    PairFacetCount.objects.filter(pk=PairFacetCount.objects.first().pk).update(contacts=99)
+    for facet in ("kind", "country", "person"):
+        FacetCount.objects.filter(pk__in=FacetCount.objects.filter(facet=facet).values("pk")[:2]).delete()
+        FacetCount.objects.filter(pk=FacetCount.objects.filter(facet=facet).first().pk).update(contacts=99)
     call_command("record_repair", verbosity=0)
     assert_tally_is_a_recount()
     call_command("load_demo", "--no-editor", "--reset", verbosity=0)
@@ -294,6 +348,14 @@ def test_bulk_loads_and_a_repair_leave_the_tally_a_recount():
             PairFacetMonthCount,
             pair_stored,
             pair_recounted,
+        ),
+        ("0026_facet_counts", "fill_facet_counts", FacetCount, all_time_stored, all_time_recounted),
+        (
+            "0026_facet_counts",
+            "fill_pair_facet_counts",
+            PairFacetCount,
+            pair_all_time_stored,
+            pair_all_time_recounted,
         ),
     ],
 )
@@ -336,6 +398,7 @@ def scanned(monkeypatch, query: str, request=None):
     with monkeypatch.context() as patched:
         patched.setattr(ContactFilter, "facet_tallies", lambda self, facet: None)
         patched.setattr(ContactFilter, "pair_facet_tallies", lambda self, facet: None)
+        patched.setattr(ContactFilter, "record_facet_tallies", lambda self, facet: None)
         return facet_counts(query, request)
 
 
@@ -352,14 +415,17 @@ def test_an_editors_facets_from_the_tallies_count_what_the_scan_counts(record, e
     assert facet_counts(query, editor_request) == scanned(monkeypatch, query, editor_request)
 
 
-def test_the_plain_timelines_country_topic_and_publisher_facets_read_the_tallies(record, django_assert_num_queries):
+@pytest.mark.parametrize("query", ["", "kind=meeting", "kind=phone_call&kind=letter"])
+def test_the_plain_timelines_facets_read_the_all_time_tally_not_the_months(record, query):
     from django.test.utils import CaptureQueriesContext
 
     with CaptureQueriesContext(connection) as queries:
-        facets = timeline_facets(QueryDict(""), "/")
-    assert {f.key for f in facets} >= {"country", "topic", "publisher"}
+        facets = timeline_facets(QueryDict(query), "/")
+    assert {f.key for f in facets} == {"kind", "country", "topic", "person", "publisher"}
     sql = [q["sql"] for q in queries.captured_queries]
-    assert sum(FacetMonthCount._meta.db_table in s for s in sql) == 3
+    assert sum(FacetCount._meta.db_table in s for s in sql) == 5
+    months = ("tracker_facetmonthcount", "tracker_contactdaycount", "tracker_personmonthcount")
+    assert not any(table in s for s in sql for table in months)
     assert not any("spoke_for" in s or "contactsource" in s.split("FROM", 1)[-1][:40] for s in sql)
 
 
@@ -370,7 +436,8 @@ def test_a_pairs_facets_read_its_tallies_not_its_contacts(record):
         facets = timeline_facets(QueryDict("pair=aldo-varen,mira-tolsk"), "/")
     assert {f.key for f in facets} >= {"kind", "country", "topic", "person", "publisher"}
     sql = [q["sql"] for q in queries.captured_queries]
-    assert sum(PairFacetMonthCount._meta.db_table in s for s in sql) == 4  # country, topic, person, publisher
+    assert sum(PairFacetCount._meta.db_table in s for s in sql) == 4  # country, topic, person, publisher
+    assert not any(PairFacetMonthCount._meta.db_table in s for s in sql)  # its sums, not its months
     assert not any("facet_selection" in s or "spoke_for" in s for s in sql)
 
 

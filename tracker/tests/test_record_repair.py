@@ -11,10 +11,12 @@ from django.core.management import call_command
 
 from tracker.models import (
     ContactDayCount,
+    FacetCount,
     FacetMonthCount,
     Gap,
     GapClaim,
     PairContactCount,
+    PairFacetCount,
     PairFacetMonthCount,
     PairMonthCount,
     PersonMonthCount,
@@ -49,6 +51,8 @@ def snapshot():
         sorted(PairMonthCount.objects.values_list("person_a", "person_b", "month", "kind", "status", "contacts")),
         sorted(PairContactCount.objects.values_list("person_a", "person_b", "contacts")),
         sorted(PersonMonthCount.objects.values_list("person", "month", "kind", "status", "contacts")),
+        sorted(FacetCount.objects.values_list("facet", "status", "kind", "value", "contacts")),
+        sorted(PairFacetCount.objects.values_list("person_a", "facet", "status", "kind", "value", "contacts")),
         sorted(GapClaim.objects.values_list("verdict", "verdict_reason", "deciding_gap__start")),
     )
 
@@ -73,10 +77,16 @@ def test_lost_doubled_and_wrong_derived_rows_are_put_back_and_counted(record):
     PairFacetMonthCount.objects.filter(pk=PairFacetMonthCount.objects.order_by("pk").values("pk")[:1]).update(
         contacts=5
     )  # wrong
+    FacetCount.objects.filter(facet="kind").delete()  # lost
+    FacetCount.objects.filter(facet="person", value=str(aldo.pk)).update(contacts=3)  # wrong
+    PairFacetCount.objects.filter(pk=PairFacetCount.objects.order_by("pk").values("pk")[:1]).update(
+        contacts=99
+    )  # wrong
     out = repair()
     changed = (
         "Gap 2, PairContactCount 1, PairMonthCount 1, ContactDayCount 1, PersonMonthCount 2, PersonPairCount 0, "
-        "PersonArticleCount 0, PairArticleCount 0, FacetMonthCount 1, PairFacetMonthCount 1, "
+        "PersonArticleCount 0, PairArticleCount 0, FacetMonthCount 1, PairFacetMonthCount 1, FacetCount 2, "
+        "PairFacetCount 1, "
         "gap verdicts 1, "
         "participant counts 0."
     )

@@ -176,6 +176,12 @@ def test_person_tally_stays_right_when_contacts_and_people_are_merged(record, pe
     assert_tally_is_the_contacts()
 
 
+def test_person_tally_stays_right_when_a_person_they_met_is_deleted(record, people):
+    # Telos's contacts with Brenn alone are left with one participant, which counts for Brenn.
+    people["telos"].delete()
+    assert_tally_is_the_contacts()
+
+
 def test_recomputing_every_tally_changes_no_person_tally(record, people):
     Contact.objects.get(date=date(2023, 6, 2)).participants.clear()
     Contact.objects.get(date=date(2023, 1, 30)).participants.add(people["brenn"])
