@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 
 from .claim_shapes import CONTACT_NOUN, Shape
-from .claim_terms import DURATION, comparison_of, duration_of
+from .claim_terms import DURATION, comparison_of, count_unsaid, duration_of
 
 # Searched from each "since"/"after" (a pattern that opens with a duration would be tried at every word).
 KEYWORD = re.compile(r"(?<![\w-])(?:[Ss]ince|[Aa]fter)\s+")
@@ -39,7 +39,7 @@ def since_contact_shapes(text: str, start: int, end: int) -> list[Shape]:
             continue  # "a year after the Lisbon Summit" names an event
         days, months = duration_of(m.group("num"), m.group("unit"), "half" in m.group(0).lower())
         if not (days or months):
-            if not m.group("num") and m.group("unit").lower().endswith("s"):
+            if count_unsaid(m.group("num"), m.group("unit")):
                 # "weeks after their last call": a gap of some weeks, its length not said
                 out.append(Shape("at_least", m.start(), noun.end(), noun="after"))
             continue

@@ -98,11 +98,16 @@ def ordinal_value(word: str) -> int | None:
     return ORDINAL_WORDS.get(w)
 
 
+def count_unsaid(num: str | None, unit: str) -> bool:
+    """Whether a plural unit stands with no number ("weeks after their last call"): how many is not said."""
+    return not num and unit.lower().endswith("s")
+
+
 def duration_of(num: str | None, unit: str, half: bool = False) -> tuple[int | None, int | None]:
     """(days, months) for "two weeks", "a year and a half", "half a century"; (None, None) when the
     number is vague."""
-    if not num and unit.lower().endswith(("s", "ies")):
-        return None, None  # "weeks after their last call": how many is not said
+    if count_unsaid(num, unit):
+        return None, None
     halved = bool(num) and num.lower().startswith("half")
     n = 1 if halved else number_value(num)
     if n is None:

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 
-from .dates import RELATIVE_CLAUSE
+from .dates import without_relative_clauses
 from .participants import FoundContact
 
 OTHER_EVENT_DATE = re.compile(r"\b(?:the|an?|for|before|ahead\s+of|since|until|after)\s+$", re.I)
@@ -72,8 +72,7 @@ def contact_dated(article, sent, m, entities, kind, subject, own_from: int | Non
     coordinated with an earlier one ("met X on Tuesday and called Y on Wednesday") is dated by the
     words from ``own_from`` (its own clause) when they give a date."""
     text = article.text
-    lead = text[max(sent.start, m.start() - 40) : m.start()]
-    planned = bool(PLANNED.search(RELATIVE_CLAUSE.sub(",", lead) if "," in lead else lead))
+    planned = bool(PLANNED.search(without_relative_clauses(text[max(sent.start, m.start() - 40) : m.start()])))
     clause = text[sent.start : m.start()]
     if not planned and any(w in clause for w in HYPOTHETICAL_WORDS):
         planned = HYPOTHETICAL.match(clause) is not None
@@ -102,7 +101,7 @@ def contact_dated(article, sent, m, entities, kind, subject, own_from: int | Non
         before = article.sentence_before(sent)
         hits = [h for h in article.dates_in(before.start, before.end) if h.precision == "day"][-1:] if before else []
     if hits:
-        best = min(hits, key=lambda h: abs(h.start - m.end()) if h.start >= m.start() else abs(m.start() - h.end) + 30)
+        best = nearest_to_verb(hits, m.start(), m.end())
         when, precision = best.date, best.precision
     elif article.is_release and article.published and not planned and not _recollected(article, sent):
         # A readout or press release reports the contact the day it happened (or the next
@@ -114,6 +113,11 @@ def contact_dated(article, sent, m, entities, kind, subject, own_from: int | Non
     initiator = None  # "at the Norvanian side's initiative" names a country, not a person: left to the reviewer
     host = subject[0].entity if subject and m.group(0).lower().startswith(("host", "welcomed", "received")) else None
     return FoundContact(entities, kind, when, precision, planned, sent.start, sent.end, sent, initiator, host)
+
+
+def nearest_to_verb(hits: list, verb_start: int, verb_end: int):
+    """The date hit nearest a verb, one after it preferred (one before it counts 30 characters further)."""
+    return min(hits, key=lambda h: abs(h.start - verb_end) if h.start >= verb_start else abs(verb_start - h.end) + 30)
 
 
 def _recollected(article, sent) -> bool:

@@ -81,6 +81,13 @@ FORWARD_CUE = re.compile(
 # A relative clause set off by commas: its words ("whose term ends next year") do not time the verb after it.
 RELATIVE_CLAUSE = re.compile(r",\s*(?:who|whose|which|whom)\b[^,;]*,")
 
+
+def without_relative_clauses(words: str) -> str:
+    """``words`` with each relative clause set off by commas cut down to a comma ("X, whose term
+    ends next year, met Y on Tuesday": nothing in the clause says when the meeting is)."""
+    return RELATIVE_CLAUSE.sub(",", words) if "," in words else words
+
+
 # A day-and-month without a year up to this many days after publication is this year's ("the April
 # 22-23 summit" in a release of April 21), not last year's; further ahead it is last year's unless a
 # cue points forward.
@@ -227,9 +234,7 @@ class DateIndex:
             # line break, and outside a quotation closed before it ('"We will meet," Tol said on Friday').
             cut = max(before.rfind("\n\n"), before.rfind(". "), before.rfind(".\n"), before.rfind("”"))
             before = before[cut + 1 :]
-            if "," in before:
-                before = RELATIVE_CLAUSE.sub(",", before)  # "X, whose term ends next year, met Y on Tuesday"
-            forward = bool(FORWARD_CUE.search(before))
+            forward = bool(FORWARD_CUE.search(without_relative_clauses(before)))
             resolved = resolve_match(m, published, forward)
             if resolved is not None:
                 self.hits.append(DateHit(m.start(), m.end(), resolved[0], resolved[1]))

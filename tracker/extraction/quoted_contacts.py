@@ -8,6 +8,7 @@ read as its speaker's contact, by the same rules as a narrator's ("I met with ..
 
 from __future__ import annotations
 
+from .contact_dates import nearest_to_verb
 from .contacts import CONTACT_VERB, FoundContact, contacts_at
 from .context import Article
 from .dates import resolve_phrase
@@ -31,7 +32,7 @@ def quoted_contacts(article: Article, statements: list[FoundStatement]) -> list[
             continue
         for m in CONTACT_VERB.finditer(text, q.start, q.end):
             sent = article.sentence_at(m.start())
-            if sent is None or m.end() > q.end or not first_person_before(text, max(q.start, sent.start), m.start()):
+            if sent is None or not first_person_before(text, max(q.start, sent.start), m.start()):
                 continue
             found = contacts_at(article, sent, m, mentions, text[q.start : q.end], narrator=s.speaker)
             when = _quoted_date(article, s, m.start(), m.end(), max(q.start, sent.start), min(q.end, sent.end))
@@ -52,7 +53,7 @@ def _quoted_date(article: Article, s: FoundStatement, verb_start: int, verb_end:
     hits = article.dates.within(start, end)
     if not hits:
         return None
-    best = min(hits, key=lambda h: h.start - verb_end if h.start >= verb_start else verb_start - h.end + 30)
+    best = nearest_to_verb(hits, verb_start, verb_end)
     said = s.date if s.precision == "day" and s.date is not None else None
     if said is not None and said != article.published:
         return resolve_phrase(article.text[best.start : best.end], said) or (best.date, best.precision)

@@ -126,8 +126,9 @@ def genders(article: Article) -> dict[int, str]:
         named = [m for m in article.mentions_in(sent.start, sent.end) if not article.in_quote(m.start)]
         unknown = {m.entity.ident: m.entity for m in named if m.entity.ident not in out}
         others = {out[m.entity.ident] for m in named if m.entity.ident in out}
-        words = text[sent.start : sent.end] if len(unknown) == 1 else ""
-        if words and not PHRASE_BEFORE_PRONOUN.match(words):  # the pronouns are read only where they can decide
+        # The pronouns are read only where they can decide.
+        if len(unknown) == 1 and not PHRASE_BEFORE_PRONOUN.match(text, sent.start, sent.end):
+            words = text[sent.start : sent.end]
             he, she = bool(HE.search(words)), bool(SHE.search(words))
             pronoun = "m" if he else "f"
             # The only person of unknown gender in a sentence with pronouns of one gender, which no
