@@ -226,6 +226,29 @@ CUE_WORDS = [
 
 
 CUE = re.compile(whole_words_any_case(CUE_WORDS))
+# The cue words a sentence holds, each family of shapes tried only where its own cue is: most
+# sentences with a cue hold one or two, and every pattern tried costs a scan of the sentence.
+NTH = "<nth>"  # "12th"
+HAVE_NOT_CUE = "<have not>"  # "haven't", "has not", "had never"
+ORDINAL_CUES = frozenset(ORDINAL_WORDS) | {NTH}
+LAST_CUES = frozenset(["last", "previous", "previously", "most recent"])
+HIGHEST_CUES = frozenset(["highest", "most senior"])
+ENDING_CUES = frozenset("ending ended ends end breaking broke breaks after following".split())
+
+
+def cues_in(text: str, start: int, end: int) -> set[str]:
+    """The cue words (CUE_WORDS) in ``text[start:end]``, lower-cased, a written ordinal as NTH and
+    a negated "have" as HAVE_NOT_CUE."""
+    out = set()
+    for m in CUE.finditer(text, start, end):
+        word = m.group().lower()
+        if word[0].isdigit():
+            out.add(NTH)
+        elif word.startswith("ha"):
+            out.add(HAVE_NOT_CUE)
+        else:
+            out.add(" ".join(word.split()))
+    return out
 
 
 @dataclass
@@ -286,8 +309,32 @@ def _timed(shape: Shape, m: re.Match, text: str, end: int, dates, published) -> 
 
 def shapes_in(text: str, start: int, end: int, dates: list[DateHit], published: date | None) -> list[Shape]:
     """Every claim shape in ``text[start:end]`` (one sentence), in order."""
-    if not CUE.search(text, start, end):
+    cues = cues_in(text, start, end)
+    if not cues:
         return []
+    out: list[Shape] = []
+    if not cues.isdisjoint(ORDINAL_CUES):
+        out += _ordinal_shapes(text, start, end, dates, published)
+    out += _firsts_to_visit_and_counts(text, start, end, dates, published, cues)
+    if "longest" in cues or not cues.isdisjoint(HIGHEST_CUES):
+        for pattern, comparison in ((LONGEST, "longest_since"), (HIGHEST_LEVEL, "first_since")):
+            for m in pattern.finditer(text, start, end):
+                if pattern is LONGEST and not _longest_about_contacts(m):
+                    continue
+                anchor = anchor_at(text, m.end(), end, dates, published)
+                if anchor:
+                    out.append(Shape(comparison, m.start(), m.end() + len(anchor.text), anchor=anchor))
+    if HAVE_NOT_CUE in cues:
+        out += _not_since_shapes(text, start, end, dates, published)
+    if not cues.isdisjoint(LAST_CUES):
+        out += _last_contact_shapes(text, start, end, dates, published)
+    if not cues.isdisjoint(ENDING_CUES):
+        out += _silence_ended_shapes(text, start, end, "after" in cues)
+    return longest_without_overlaps(out)
+
+
+def _ordinal_shapes(text: str, start: int, end: int, dates: list[DateHit], published: date | None) -> list[Shape]:
+    """ "their first call in more than a month", "the call was the first since", "the first time ..."."""
     out: list[Shape] = []
     for m in ORDINAL_NOUN.finditer(text, start, end):
         n = ordinal_value(m.group("ord"))
@@ -349,14 +396,12 @@ def shapes_in(text: str, start: int, end: int, dates: list[DateHit], published: 
             if shape is None:
                 continue
         out.append(shape)
-    out += _firsts_to_visit_and_counts(text, start, end, dates, published)
-    for pattern, comparison in ((LONGEST, "longest_since"), (HIGHEST_LEVEL, "first_since")):
-        for m in pattern.finditer(text, start, end):
-            if pattern is LONGEST and not _longest_about_contacts(m):
-                continue
-            anchor = anchor_at(text, m.end(), end, dates, published)
-            if anchor:
-                out.append(Shape(comparison, m.start(), m.end() + len(anchor.text), anchor=anchor))
+    return out
+
+
+def _not_since_shapes(text: str, start: int, end: int, dates: list[DateHit], published: date | None) -> list[Shape]:
+    """ "have not spoken in two years", "haven't met since 2019", "have not seen each other for a long time"."""
+    out: list[Shape] = []
     for m in NOT_SINCE.finditer(text, start, end):
         if m.group("verb").lower().startswith(("seen", "visited")) and not _about_people(
             m.group("obj"), m.group("verb")
@@ -373,6 +418,12 @@ def shapes_in(text: str, start: int, end: int, dates: list[DateHit], published: 
         elif m.group("vague") and m.group("verb").lower() == "seen":
             continue  # "I have not seen you in a long while": a greeting, said to anyone
         out.append(shape)
+    return out
+
+
+def _last_contact_shapes(text: str, start: int, end: int, dates: list[DateHit], published: date | None) -> list[Shape]:
+    """ "last met in Lisbon", "their previous call was on ...", "the last time they spoke"."""
+    out: list[Shape] = []
     for m in LAST.finditer(text, start, end):
         when = LAST_WHEN.match(text, m.end(), end)
         words = " ".join(when.group("when").split()) if when else ""
@@ -387,6 +438,13 @@ def shapes_in(text: str, start: int, end: int, dates: list[DateHit], published: 
         noun = (m.group("noun") or "").lower() or None  # "their previous call was": calls are counted
         stop = when.end() if when else m.end()
         out.append(Shape("last_contact", m.start(), stop, anchor=anchor, last_when=words, noun=noun))
+    return out
+
+
+def _silence_ended_shapes(text: str, start: int, end: int, after: bool) -> list[Shape]:
+    """ "ending a two-year freeze", "after a gap of two years", "breaking months of silence", and (with
+    ``after``, the word said) "two weeks after their last call"."""
+    out: list[Shape] = []
     for m in (m for pattern in SILENCE_ENDED for m in pattern.finditer(text, start, end)):
         g = m.groupdict()
         if g.get("vague"):
@@ -397,16 +455,19 @@ def shapes_in(text: str, start: int, end: int, dates: list[DateHit], published: 
         if (days or months) and not PAUSE_OF_OTHER.match(text, m.end()):
             comparison = comparison_of(g["cmp"])
             out.append(Shape(comparison, m.start(), m.end(), duration_days=days, duration_months=months))
-    for m in DAYS_AFTER.finditer(text, start, end):
-        days, months = duration_of(m.group("num"), m.group("unit"))
-        if days or months:
-            out.append(Shape("exactly", m.start(), m.end(), duration_days=days, duration_months=months, noun="after"))
-    return longest_without_overlaps(out)
+    if after:
+        for m in DAYS_AFTER.finditer(text, start, end):
+            days, months = duration_of(m.group("num"), m.group("unit"))
+            if days or months:
+                out.append(
+                    Shape("exactly", m.start(), m.end(), duration_days=days, duration_months=months, noun="after")
+                )
+    return out
 
 
-def _firsts_to_visit_and_counts(text: str, start: int, end: int, dates, published) -> list[Shape]:
+def _firsts_to_visit_and_counts(text: str, start: int, end: int, dates, published, cues: set[str]) -> list[Shape]:
     out = []
-    for m in FIRST_TO.finditer(text, start, end):
+    for m in FIRST_TO.finditer(text, start, end) if "first" in cues else ():
         tail = TIME_WORDS.search(text, m.end(), min(end, m.end() + 60))
         if tail is None and "ever" not in m.group(0).lower():
             continue
@@ -416,7 +477,7 @@ def _firsts_to_visit_and_counts(text: str, start: int, end: int, dates, publishe
             shape = _timed(shape, tail, text, end, dates, published)
         if shape:
             out.append(shape)
-    for m in BEEN_SINCE.finditer(text, start, end):
+    for m in BEEN_SINCE.finditer(text, start, end) if "been" in cues else ():
         now = PRESENT_PERFECT.match(m.group(0)) is not None
         if m.group("vague"):
             out.append(Shape("at_least", m.start(), m.end(), up_to_now=now))
@@ -426,7 +487,7 @@ def _firsts_to_visit_and_counts(text: str, start: int, end: int, dates, publishe
         if days or months:
             comparison = comparison_of(m.group("cmp"))
             out.append(Shape(comparison, m.start(), m.end(), duration_days=days, duration_months=months, up_to_now=now))
-    for m in TIMES_SINCE.finditer(text, start, end):
+    for m in TIMES_SINCE.finditer(text, start, end) if "times" in cues else ():
         n = number_value(m.group("num"))
         if n is None or n < 2:
             continue

@@ -329,24 +329,40 @@ WORD_CHAR = re.compile(r"[\w-]")
 SPACE_RUN = re.compile(r"[ \t]*\n?[ \t]*")
 
 
-def known_names_in(text: str, start: int, end: int, index: dict[str, list[tuple[str, ...]]]) -> list[tuple[int, int]]:
+def known_name_heads(text: str, start: int, end: int, index: dict[str, list[tuple[str, ...]]]) -> list[tuple[int, str]]:
+    """Where a word that heads a known name stands in ``text[start:end]``: (offset, word), in order.
+
+    Most words head no name: the few that do are found by set intersection, and only their runs
+    are visited (a Python step per word of the text cost more than the rest of this search)."""
+    if not index:
+        return []
+    heads = index.keys() & _word_runs_set(text, start, end)
+    return sorted((p, h) for h in heads for p in word_runs(text, h, start, end, is_run_char))
+
+
+def known_names_in(
+    text: str,
+    start: int,
+    end: int,
+    index: dict[str, list[tuple[str, ...]]],
+    heads: list[tuple[int, str]] | None = None,
+) -> list[tuple[int, int]]:
     """Where known names (as written, case-sensitive) occur: (start, end) pairs, leftmost-longest.
 
     ``index`` comes from ``name_index``. One C-speed pass over the words and a dictionary lookup
     each, instead of one alternation of every name: that regex took milliseconds to compile and had
     to be rebuilt whenever a person was added. A name starts after a non-word character and ends
     before one ("Biden's" holds "Biden"); its words are separated by spaces or one line break.
+    ``heads``, ``known_name_heads`` of a span holding this one, saves finding them again for each
+    paragraph of one text.
     """
     found: list[tuple[int, int]] = []
-    if not index:
-        return found
-    # Most words head no name: the few that do are found by set intersection, and only their runs
-    # are visited (a Python step per word of the text cost more than the rest of this search).
-    heads = index.keys() & _word_runs_set(text, start, end)
-    if not heads:
-        return found
+    if heads is None:
+        heads = known_name_heads(text, start, end, index)
+    else:
+        heads = heads[bisect.bisect_left(heads, (start, "")) : bisect.bisect_left(heads, (end, ""))]
     last = start
-    for pos, head in sorted((p, h) for h in heads for p in word_runs(text, h, start, end, is_run_char)):
+    for pos, head in heads:
         if pos < last:
             continue
         for words in index[head]:  # longest first

@@ -29,6 +29,7 @@ from .names import (
     TITLE,
     clean_name,
     given_names,
+    known_name_heads,
     known_names_in,
     names_compatible,
     office_opens_clause,
@@ -110,6 +111,7 @@ class PeopleFinder:
         self.published = published
         self.home = home_country
         self.people = People()
+        self._name_heads: list[tuple[int, str]] | None = None  # known_name_heads of the whole text
 
     # --- entities ------------------------------------------------------------------------
     def entity_for(self, name: str, title: str | None, country: str | None, allow_new: bool = True) -> Entity | None:
@@ -348,7 +350,10 @@ class PeopleFinder:
 
     def _known_names(self, start: int, end: int) -> list[Mention]:
         out = []
-        for ms, me in known_names_in(self.text, start, end, self.gz.names_as_written()):
+        index = self.gz.names_as_written()
+        if self._name_heads is None:
+            self._name_heads = known_name_heads(self.text, 0, len(self.text), index)
+        for ms, me in known_names_in(self.text, start, end, index, self._name_heads):
             if self._in_place_name(ms, me):
                 continue  # "Costa" in "Costa Rica"
             if names_someone_else(self.text, self.gz, self.published, ms, me):
