@@ -8,6 +8,7 @@ and say which rule here they mirror.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Iterable
 from datetime import date, timedelta
 from typing import NamedTuple
@@ -198,18 +199,24 @@ ENGLISH_SHARE = 0.08
 WORD_PUNCTUATION = ".,;:!?\"'“”‘’()[]"  # no character of a word, for any pattern of words
 
 
-def _words(text: str) -> list[str]:
-    """``_WORD.findall(text)``, most of it without the pattern: a run of letters never spans white
-    space, and a token of letters only (once its punctuation is stripped) is one run; the pattern
-    reads only the other tokens ("Tol’s", "2024")."""
-    out: list[str] = []
-    for token in text.split():
+def word_counts(text: str) -> tuple[int, int]:
+    """(how many words, how many of them common English ones) in ``text``, lower-cased: the counts
+    of ``_WORD.findall(text)``, most of them without the pattern. Each distinct token (a C-speed
+    count: a text repeats most of its words) is read once: a run of letters never spans white space,
+    and a token of letters only, once its punctuation is stripped, is one word; the pattern reads
+    only the other tokens ("tol’s", "2024")."""
+    words = common = 0
+    for token, n in Counter(text.split()).items():
         token = token.strip(WORD_PUNCTUATION)
         if token.isalpha():
-            out.append(token)
+            words += n
+            if token in _ENGLISH_WORDS:
+                common += n
         elif token:
-            out += _WORD.findall(token)
-    return out
+            found = _WORD.findall(token)
+            words += n * len(found)
+            common += n * sum(map(_ENGLISH_WORDS.__contains__, found))
+    return words, common
 
 
 def text_looks_english(text: str) -> bool:
@@ -218,11 +225,10 @@ def text_looks_english(text: str) -> bool:
     Extraction's patterns are English; on other languages it finds nothing or nonsense. Ingest
     refuses such a text; the extraction core, called directly, warns about it.
     """
-    words = _words(text[:20_000].lower())
-    if len(words) < 20:
+    words, common = word_counts(text[:20_000].lower())
+    if words < 20:
         return True  # too short to judge; extraction will simply find little
-    common = sum(map(_ENGLISH_WORDS.__contains__, words))  # a C loop: this runs on every text
-    return common / len(words) >= ENGLISH_SHARE
+    return common / words >= ENGLISH_SHARE
 
 
 # --- Dates ahead of what they are read against ---------------------------------------------------

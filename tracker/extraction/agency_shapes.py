@@ -364,7 +364,7 @@ def _including(article: Article, sent: Sentence, mentions: list[Mention]) -> lis
         return []
     verb = m.group("verb")
     kind = "meeting" if verb.startswith(("met", "meeting", "talks")) else "phone_call"
-    if "video" in text[sent.start : sent.end].lower():
+    if "video" in article.lower(sent.start, sent.end):
         kind = "video_call"
     several = (
         verb.endswith("s")

@@ -24,9 +24,8 @@ UNIT_BEFORE = re.compile(r"(?:days?|weeks?|months?|years?|decades?|century|centu
 CHEAP = ("since", "after")
 
 
-def since_contact_shapes(text: str, start: int, end: int) -> list[Shape]:
-    """Each "<duration> since/after <their ...> <contact noun>" in ``text[start:end]``."""
-    low = text[start:end].lower()
+def since_contact_shapes(text: str, start: int, end: int, low: str) -> list[Shape]:
+    """Each "<duration> since/after <their ...> <contact noun>" in ``text[start:end]`` (``low``, lower-cased)."""
     if not any(w in low for w in CHEAP):
         return []
     out = []

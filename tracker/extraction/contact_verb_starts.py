@@ -10,8 +10,6 @@ from __future__ import annotations
 
 import re
 
-from .text import CASE_FOLD_EXCEPTIONS
-
 # The first three letters (lower case) of every word an alternative of ``contacts.CONTACT_VERB``
 # starts with: held/had/holds/has/have, spoke/speak, talk, telephoned/phoned, called, made,
 # received, took, congratulated/consulted/convened/conferred, met/meet, sat, was, were, hosted,
@@ -25,12 +23,12 @@ CONTACT_VERB_STEMS = (
 )  # fmt: skip
 
 
-def contact_verb_matches(pattern: re.Pattern, text: str) -> list[re.Match]:
+def contact_verb_matches(pattern: re.Pattern, text: str, low: str | None) -> list[re.Match]:
     """``list(pattern.finditer(text))`` for the contact verb pattern, trying it only at word starts
-    with one of ``CONTACT_VERB_STEMS``: each match from where the last one ended, leftmost first."""
-    low = text.lower()
-    if len(low) != len(text) or any(c in text for c in CASE_FOLD_EXCEPTIONS):
-        return list(pattern.finditer(text))  # offsets in the lower-cased copy would not be the text's
+    with one of ``CONTACT_VERB_STEMS``, found in ``low`` (``text.lowered_same_offsets(text)``): each
+    match from where the last one ended, leftmost first."""
+    if low is None:
+        return list(pattern.finditer(text))  # offsets in a lower-cased copy would not be the text's
     starts = set()
     for stem in CONTACT_VERB_STEMS:
         pos = low.find(stem)

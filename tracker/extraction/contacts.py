@@ -203,7 +203,9 @@ def find_contacts(article: Article, seed: tuple[FoundContact, ...] = ()) -> list
     """Every contact the text reports, after ``seed`` (a transcript's own meeting, which "we" and "you" mean)."""
     text = article.text
     found: list[FoundContact] = list(seed)
-    verbs = contact_verb_matches(CONTACT_VERB, text)  # one pass each over the whole text; sentences look up theirs
+    verbs = contact_verb_matches(
+        CONTACT_VERB, text, article.lowered
+    )  # one pass each over the whole text; sentences look up theirs
     verb_starts = [m.start() for m in verbs]
     lists = [m for m in PARTICIPANT_LIST.finditer(text)] + [m for m in JOINED.finditer(text)]
     list_starts = sorted(m.start() for m in lists)

@@ -43,6 +43,11 @@ class Article:
     narrators: object = None  # narrator.Narrators: who "I" is at each point
     home: str | None = None  # the publisher's country
     gazetteer: object = None  # gazetteer.Gazetteer: which words name countries
+    lowered: str | None = None  # text.lowered_same_offsets(text), made once
+
+    def lower(self, start: int, end: int) -> str:
+        """``text[start:end].lower()``, cut from the article's one lower-cased copy where it has one."""
+        return self.lowered[start:end] if self.lowered is not None else self.text[start:end].lower()
 
     def principal(self, exclude: set[int] = frozenset()) -> Entity | None:
         """The person the article is most about: the most often named, the first named on a tie."""

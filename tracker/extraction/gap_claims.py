@@ -81,7 +81,9 @@ def find_gap_claims(article: Article, contacts: list[FoundContact]) -> list[Foun
     for sent in article.sentences:
         dates = article.dates.within(sent.start, sent.end)
         shapes = shapes_in(text, sent.start, sent.end, dates, article.published)
-        shapes = longest_without_overlaps(shapes + since_contact_shapes(text, sent.start, sent.end))
+        shapes = longest_without_overlaps(
+            shapes + since_contact_shapes(text, sent.start, sent.end, article.lower(sent.start, sent.end))
+        )
         for shape in shapes:
             claim = _claim(article, sent, shape, held)
             if claim:

@@ -381,7 +381,7 @@ def _word_runs_set(text: str, start: int, end: int) -> set[str]:
     if start > 0 and WORD_CHAR.match(text, start - 1):
         return set(WORD_RUN.findall(text, start, end))  # the first word began before ``start``
     out = set()
-    for token in text[start:end].split():
+    for token in set(text[start:end].split()):  # each distinct token once: a text repeats most
         token = token.strip(WORD_PUNCTUATION)
         if token.replace("-", "").replace("_", "").isalnum():
             out.add(token)

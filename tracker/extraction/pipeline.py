@@ -30,7 +30,17 @@ from .people_titles import people_complete_from_title
 from .quoted_contacts import quoted_contacts
 from .same_contact import contacts_merged
 from .statements import find_quotes, find_statements
-from .text import Block, boilerplate_ranges, is_word_char, links_blanked, masthead, paragraphs, sentences, word_runs
+from .text import (
+    Block,
+    boilerplate_ranges,
+    is_word_char,
+    links_blanked,
+    lowered_same_offsets,
+    masthead,
+    paragraphs,
+    sentences,
+    word_runs,
+)
 from .title_contacts import title_contact
 from .transcript_contacts import captions_complete_from_title, transcript_meeting
 
@@ -132,7 +142,8 @@ def _extract_into(result: Extraction, gazetteer: Gazetteer, topics: dict[str, li
     for space in SPACES:
         if space in searched:
             searched = searched.replace(space, " ")
-    furniture = _merged(boilerplate_ranges(searched))
+    lowered = lowered_same_offsets(searched)
+    furniture = _merged(boilerplate_ranges(searched, lowered))
     head = masthead(searched, furniture)
     meta.title = meta.title or head.title
     meta.authors = head.authors
@@ -167,6 +178,7 @@ def _extract_into(result: Extraction, gazetteer: Gazetteer, topics: dict[str, li
         narrators=Narrators(searched, people.mentions, narrator),
         home=home,
         gazetteer=gazetteer,
+        lowered=lowered,
     )
     result.people = [
         PersonMention(
@@ -237,10 +249,15 @@ def _extract_into(result: Extraction, gazetteer: Gazetteer, topics: dict[str, li
                 last_when=g.last_when,
             )
         )
-    result.topics = topics_in(searched, topics, regions)
+    result.topics = topics_in(searched, topics, regions, lowered)
 
 
-def topics_in(text: str, topics: dict[str, list[str]], regions: list[tuple[int, int]] | None = None) -> list[str]:
+def topics_in(
+    text: str,
+    topics: dict[str, list[str]],
+    regions: list[tuple[int, int]] | None = None,
+    lowered: str | None = None,
+) -> list[str]:
     """Topic names whose keywords occur as whole words (case-insensitive) in the story's sentences.
 
     Each keyword's first word is found in the lower-cased body with ``str.find`` (C speed), and the
@@ -248,11 +265,14 @@ def topics_in(text: str, topics: dict[str, list[str]], regions: list[tuple[int, 
     pattern per topic cost more than the rest of extraction with the demo's twenty topics; a list
     of every word of the body, to intersect with the first words, cost more than the finds).
     """
-    body = "\n".join(text[a:b] for a, b in regions) if regions is not None else text
     by_first = _keywords_by_first_word(tuple((n, tuple(k or [n])) for n, k in topics.items()))
     if not by_first:
         return []
-    body = body.lower()
+    # ``lowered`` (text.lowered_same_offsets) is cut where it is; else the body is lower-cased whole.
+    source = lowered if lowered is not None else text
+    body = "\n".join(source[a:b] for a, b in regions) if regions is not None else source
+    if lowered is None:
+        body = body.lower()
     found: set[str] = set()
     for first in by_first:
         for pos in word_runs(body, first, 0, len(body), is_word_char):

@@ -64,7 +64,7 @@ def recalled_contacts(article: Article, sent: Sentence, found: list[FoundContact
     if main is None or len(main.entities) != 2:
         return []
     text = article.text
-    low = text[sent.start : sent.end].lower()
+    low = article.lower(sent.start, sent.end)
     pair = main.entities
     out = []
     shapes = (

@@ -79,7 +79,7 @@ def you_contacts(article: Article, sent: Sentence, found: list[FoundContact]) ->
     """ "When you visited our capital in June": the speaker's earlier contact with the one addressed,
     the other of the transcript's two leaders, dated by the sentence."""
     narrators = article.narrators
-    if narrators is None or " you" not in f" {article.text[sent.start : sent.end].lower()}":
+    if narrators is None or " you" not in f" {article.lower(sent.start, sent.end)}":
         return []
     m = YOU_DID.search(article.text, sent.start, sent.end)
     speaker = narrators.caption_at(m.start()) if m else None

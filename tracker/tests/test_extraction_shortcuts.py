@@ -12,9 +12,16 @@ from tracker.extraction.people import QUALIFIER_WORDS
 from tracker.extraction.quotes import DOCUMENT_BEFORE, DOCUMENT_NOUNS
 from tracker.extraction.speakers import ADVERBS, SPEECH_VERB, SPEECH_VERBS, VERB_AFTER, VERB_BEFORE
 from tracker.extraction.statements import ANY_CHANNEL, CHANNELS, SPEECH, SPEECH_VERB_FIRST
-from tracker.extraction.text import TRAILER_MARK, _first_legal_notice, is_run_char, is_word_char, words_any_case
+from tracker.extraction.text import (
+    TRAILER_MARK,
+    _first_legal_notice,
+    is_run_char,
+    is_word_char,
+    lowered_same_offsets,
+    words_any_case,
+)
 from tracker.extraction.vocabulary import TITLES
-from tracker.rules import _WORD, _words
+from tracker.rules import _ENGLISH_WORDS, _WORD, word_counts
 
 # Every verb form the contact verb pattern knows, in sentences about fictional leaders.
 CONTACT_SENTENCES = """
@@ -35,25 +42,30 @@ Tol visits Estralia. Varen and Tol spoke. Varen and Tol conferred. Varen and Tol
 def test_contact_verbs_found_from_their_stems_are_the_pattern_s_matches():
     expected = [(m.span(), m.groupdict()) for m in CONTACT_VERB.finditer(CONTACT_SENTENCES)]
     assert len(expected) > 40
-    assert [(m.span(), m.groupdict()) for m in contact_verb_matches(CONTACT_VERB, CONTACT_SENTENCES)] == expected
+    assert [
+        (m.span(), m.groupdict())
+        for m in contact_verb_matches(CONTACT_VERB, CONTACT_SENTENCES, CONTACT_SENTENCES.lower())
+    ] == expected
 
 
 def test_contact_verbs_in_a_text_whose_letters_fold_otherwise_are_the_pattern_s_matches():
     text = "Varen ſpoke with Tol. Tol İs meeting with Varen. Varen met Tol."
     expected = [m.span() for m in CONTACT_VERB.finditer(text)]
-    assert [m.span() for m in contact_verb_matches(CONTACT_VERB, text)] == expected
+    assert lowered_same_offsets(text) is None
+    assert [m.span() for m in contact_verb_matches(CONTACT_VERB, text, lowered_same_offsets(text))] == expected
 
 
 def test_legal_notice_found_with_find_is_where_the_pattern_finds_it():
     for text in ("Story.\n© 2026 Norvania Post", "x copyrights; Copyright 2026", "All Rights Reserved", "nothing"):
         for pos in range(len(text) + 1):
             m = TRAILER_MARK.search(text, pos)
-            assert _first_legal_notice(text, pos) == (m.start() if m else None)
+            assert _first_legal_notice(text, pos, lowered_same_offsets(text)) == (m.start() if m else None)
 
 
 def test_words_read_by_splitting_are_the_pattern_s_words():
-    text = "“Tol’s talks,” Varen said (2024): x² well-known _ok_ a—b\u00a0c."
-    assert _words(text) == _WORD.findall(text)
+    text = "“Tol’s talks,” Varen said (2024): x² well-known _ok_ a—b\u00a0c. the the said, said Tol’s 2024 x²"
+    words = _WORD.findall(text)
+    assert word_counts(text) == (len(words), sum(w in _ENGLISH_WORDS for w in words))
     for start in range(len(text) + 1):
         assert _word_runs_set(text, start, len(text)) == set(WORD_RUN.findall(text, start, len(text)))
 
