@@ -176,13 +176,13 @@ def _called_the_office(article: Article, sent: Sentence, mentions: list[Mention]
     return out
 
 
-def _contact(article, sent, m, people: list[Mention], kind: str) -> list[FoundContact]:
+def _contact(article, sent, m, people: list[Mention], kind: str, own_from: int | None = None) -> list[FoundContact]:
     entities = distinct([x.entity for x in people])
     if len(entities) < 2 or is_domestic(entities[:1], entities[1:], article.home):
         return []
     if len({e.country for e in entities}) == 1 and entities[0].country:
         return []  # one government's people
-    return [contact_dated(article, sent, m, entities, kind, people[:1])]
+    return [contact_dated(article, sent, m, entities, kind, people[:1], own_from)]
 
 
 def _kind(noun: str) -> str:
@@ -199,7 +199,8 @@ def _after_meeting(article: Article, sent: Sentence, mentions: list[Mention]) ->
         return []
     if m.group(0)[0].islower():
         subject = _opening_subject(article, sent, mentions, m.start())
-        return _contact(article, sent, m, subject + obj, "meeting") if subject else []
+        # "X spoke with Y on Monday, after talks with Z on April 3": the talks' own date, if they have one.
+        return _contact(article, sent, m, subject + obj, "meeting", m.start()) if subject else []
     # The main clause after the comma that closes the opening phrase: its subject is the other side.
     comma = text.find(",", obj[-1].end, sent.end)
     if comma < 0:

@@ -169,6 +169,11 @@ JOINED = re.compile(
     rf"[jJ]{AT_WORD_START}(?i:(?:oined|oins|oin|oining)\s+(?:[\w.]+\s+){{0,3}}?(?:(?:on|at|in)\s+)?(?:the|this|that)\s+"
     r"(?:(?:phone|video|telephone)\s+)?(?:call|meeting|conversation|talks|videoconference)\b)"
 )
+# "X joined Y's call with Z": X is one more participant of the contact the possessive names.
+JOINED_OWNED = re.compile(
+    rf"[jJ]{AT_WORD_START}(?:oined|oins)[ \t]+(?=(?:[A-Z][\w.-]*[ \t]+){{0,4}}[A-Z][\w-]*['’]s[ \t]+"
+    r"(?:(?:phone|video|telephone)[ \t]+)?(?:call|meeting|conversation|talks|videoconference)\b)"
+)
 # "with the leaders of ...", "with the Bucharest Nine group of allies": a side named as a body.
 COLLECTIVE = re.compile(
     r"\bwith\s+(?:the\s+)?(?:[\w-]+\s+|\([\w-]+\)\s+){0,10}?(?:leaders|counterparts|heads\s+of\s+(?:state|government)"
@@ -246,7 +251,9 @@ def find_contacts(article: Article, seed: tuple[FoundContact, ...] = ()) -> list
                 before = len(last.entities)
                 last.entities = distinct(last.entities + [x.entity for x in joining])
                 last.awaiting = last.awaiting and len(last.entities) == before
-        found += noun_contacts(article, sent, mentions, context)
+        by_noun = noun_contacts(article, sent, mentions, context)
+        joined_owned(article, sent, mentions, by_noun)
+        found += by_noun
         if not here:
             found += during_contacts(article, sent, mentions)
         found += earlier_contacts(article, sent, mentions, found)
@@ -261,6 +268,51 @@ def find_contacts(article: Article, seed: tuple[FoundContact, ...] = ()) -> list
         if decided != c.kind:
             c.reported_kind, c.kind = c.kind, decided  # "talks, held via videoconference": a video call
     return contacts_merged(found)
+
+
+def joined_owned(article: Article, sent: Sentence, mentions: list[Mention], by_noun: list[FoundContact]) -> None:
+    """Adds to the contact "Y's call with Z" (one of the sentence's ``by_noun`` contacts) the people
+    before "joined" that join it."""
+    text = article.text
+    for m in JOINED_OWNED.finditer(text, sent.start, sent.end) if "joined" in text[sent.start : sent.end] else ():
+        owner = next((x for x in mentions if x.start >= m.end()), None)
+        joiners = group_backwards(text, [x for x in mentions if x.end <= m.start()])
+        if (
+            owner is None
+            or not joiners
+            or not re.fullmatch(r"[ \t]+(?:also[ \t]+)?", text[joiners[-1].end : m.start()])
+        ):
+            continue
+        contact = next((c for c in by_noun if owner.entity in c.entities), None)
+        if contact is not None:  # of either side: "Vice President X joined the President's call with Y"
+            contact.entities = distinct(contact.entities + [x.entity for x in joiners])
+
+
+# Between an object and the date after it ("Tol on Tuesday"), and between that date and a second object.
+BEFORE_OWN_DATE = re.compile(r"[ \t]+(?:(?:on|in)[ \t]+)?")
+AND_NEXT_OBJECT = re.compile(r"[ \t]*,?[ \t]+and[ \t]+(?:(?:then|later|also)[ \t]+)?(?:(?:with|to)[ \t]+)?")
+
+
+def second_dated_object(
+    article: Article, sent: Sentence, first_end: int, after: list[Mention]
+) -> tuple[list[Entity], int] | None:
+    """The people of "... A on Tuesday and B on Wednesday" after the first object (ending at
+    ``first_end``), and where they start: a date right after A, "and", B, then another date right
+    after B; None otherwise."""
+    text = article.text
+    hits = article.dates_in(first_end, sent.end)
+    if len(hits) < 2 or not BEFORE_OWN_DATE.fullmatch(text, first_end, hits[0].start):
+        return None
+    joint = AND_NEXT_OBJECT.match(text, hits[0].end, sent.end)
+    if joint is None:
+        return None
+    group = group_forwards(text, [x for x in after if x.start >= joint.end()], joint.end())
+    own = next((h for h in hits[1:] if group and h.start >= group[-1].end), None)
+    if not group or own is None or not BEFORE_OWN_DATE.fullmatch(text, group[-1].end, own.start):
+        return None
+    if own.date == hits[0].date or text[joint.end() : group[0].start].count(",") > 1:
+        return None
+    return distinct([x.entity for x in group]), group[0].start
 
 
 def _we_contacts(article: Article, sent: Sentence, verbs: list[re.Match], found: list[FoundContact]):
@@ -466,6 +518,13 @@ def contacts_at(
         out = [contact_dated(article, sent, m, distinct(sides + [o]), kind, subject, own_from) for o in others]
     else:
         out = [contact_dated(article, sent, m, entities, kind, subject, own_from)]
+    if len(out) == 1 and obj and not m.group("pair"):
+        # "met A on Tuesday and B on Wednesday": one verb, a second object with a date of its own.
+        second = second_dated_object(article, sent, obj[-1].end, after)
+        people, own_start = second or ([], None)
+        known = {e.ident for e in entities}
+        if people and all(e.ident not in known for e in people) and not is_domestic(sides, people, article.home):
+            out.append(contact_dated(article, sent, m, distinct(sides + people), kind, subject, own_start))
     for c in out:
         c.medium_unsaid = unsaid
         c.unnamed_side = unnamed

@@ -45,6 +45,13 @@ ADJECTIVES_CONTACT = re.compile(
     rf"(?P<noun>talks|meeting|summit|negotiations|consultations|(?:tele)?phone\s+(?:conversation|call))"
     rf"\s+(?:(?:held|that\s+took\s+place)\s+(?:at\s+the\s+highest\s+level\s+|{_PLACE})?)?{_WHEN}"
 )
+# "spoke with X on Monday, after talks in Lorvik on 3 April": an earlier contact of no named
+# participants that the sentence's own contact follows (read only where that contact is reported).
+AFTER_CONTACT = re.compile(
+    rf"\b(?:[Aa]fter|[Ff]ollowing)\s+(?:(?:the|their|a|an)\s+)?(?:(?:earlier|previous|first)\s+)?"
+    rf"(?P<noun>talks|meeting|summit|(?:(?:tele)?phone\s+)?(?:call|conversation)|videoconference)\s+{_PLACE}?{_WHEN}"
+    r"(?!\s+(?:with|between|of|by|among)\b)"
+)
 HEAD_OFFICE = re.compile(r"(?:the\s+)?(?:President|Prime\s+Minister|Chancellor|King|Queen|Emir|Premier)\b")
 # "when they last met in Port Estra", "the two leaders last spoke in June", "they first met in 2019"
 # (a year alone: FORMAT.md dates to the day or the month, so that contact is stored undated).
@@ -74,6 +81,8 @@ def recalled_contacts(article: Article, sent: Sentence, found: list[FoundContact
         (LAST_MET, " last "),
         (LAST_MET, " first "),
         (ADJECTIVES_CONTACT, "-"),
+        (AFTER_CONTACT, "after "),
+        (AFTER_CONTACT, "following "),
     )
     for pattern, needs in shapes:
         if needs not in low:
@@ -87,6 +96,8 @@ def recalled_contacts(article: Article, sent: Sentence, found: list[FoundContact
                 continue  # "the visit of his adviser to Estralia": not one of the two
             if pattern is ADJECTIVES_CONTACT and not _adjectives_of_the_pair(article, pair, m.group("adjectives")):
                 continue  # "the Ostmark-Wendish talks": another pair of countries
+            if pattern is AFTER_CONTACT and main.sentence is not sent:
+                continue  # whose talks they were is said only by the contact this sentence reports
             when, precision = None, "day"
             if pattern is LAST_MET and m.group("year") and article.published:
                 if int(m.group("year")) > article.published.year:
@@ -100,6 +111,8 @@ def recalled_contacts(article: Article, sent: Sentence, found: list[FoundContact
                     when = _year_before(when)  # "their talks on 6 April" looked back on in March: last April
                 if article.published and when >= article.published:
                     continue  # not an earlier contact
+                if pattern is AFTER_CONTACT and main.date is not None and when >= main.date:
+                    continue  # what came after it is the contact reported
                 if not all(_in_office(e, when, precision) for e in pair):
                     continue  # "his visit to Austria in 2020": a predecessor received him
             if pattern in (VISIT_TO, VISIT_BY):

@@ -1,0 +1,94 @@
+"""One verb with two objects each dated on its own ("met A on Tuesday and B on Wednesday"), an earlier
+contact the reported one follows ("..., after talks in Lorvik on April 3"), the date of "after talks
+with X on April 3", and a third participant who joins a contact named by a possessive ("X joined
+Y's call with Z"), on fictional leaders."""
+
+from datetime import date
+
+from tracker.extraction import Gazetteer, extract
+from tracker.tests.test_extraction_contacts import COUNTRIES
+
+PUBLISHED = date(2024, 5, 6)  # a Monday
+AGENCY = "Norvania News Agency"
+LIND, TOL, VAREN, PELL = "Ivo Lind", "Mira Tol", "Aldo Varen", "Jon Pell"
+
+
+def contacts(text):
+    found = extract(text, published=PUBLISHED, gazetteer=Gazetteer(countries=COUNTRIES), publisher=AGENCY).contacts
+    return sorted((sorted(c.participants), c.kind, c.date, c.planned) for c in found)
+
+
+def test_two_objects_of_one_verb_each_with_its_own_date_are_two_contacts():
+    text = (
+        "Estralian President Ivo Lind met Norvanian Prime Minister Mira Tol on Tuesday and Wendish Chancellor "
+        "Aldo Varen on Wednesday."
+    )
+    assert contacts(text) == [
+        ([VAREN, LIND], "meeting", date(2024, 5, 1), False),
+        ([LIND, TOL], "meeting", date(2024, 4, 30), False),
+    ]
+
+
+def test_the_second_dated_object_may_repeat_the_preposition_and_be_a_group():
+    text = (
+        "Estralian President Ivo Lind spoke with Norvanian Prime Minister Mira Tol on Tuesday and with Wendish "
+        "Chancellor Aldo Varen and Ostmark President Jon Pell on Wednesday."
+    )
+    assert contacts(text) == [
+        ([VAREN, LIND, PELL], "phone_call", date(2024, 5, 1), False),
+        ([LIND, TOL], "phone_call", date(2024, 4, 30), False),
+    ]
+
+
+def test_a_second_name_that_is_a_new_clause_s_subject_is_no_dated_object():
+    text = (
+        "Estralian President Ivo Lind met Norvanian Prime Minister Mira Tol on Tuesday and Wendish Chancellor "
+        "Aldo Varen arrived on Wednesday."
+    )
+    assert contacts(text) == [([LIND, TOL], "meeting", date(2024, 4, 30), False)]
+
+
+def test_an_earlier_contact_the_reported_one_follows_is_the_same_pair_s():
+    text = (
+        "Prime Minister Mira Tol of Norvania spoke with President Ivo Lind of Estralia on Monday, after talks in "
+        "Lorvik on April 3."
+    )
+    assert contacts(text) == [
+        ([LIND, TOL], "meeting", date(2024, 4, 3), False),
+        ([LIND, TOL], "phone_call", date(2024, 5, 6), False),
+    ]
+
+
+def test_talks_the_sentence_gives_another_participant_are_not_the_pair_s():
+    text = (
+        "Prime Minister Mira Tol of Norvania spoke with President Ivo Lind of Estralia on Monday. Their ministers "
+        "met later, after talks in Lorvik on April 3."
+    )
+    assert contacts(text) == [([LIND, TOL], "phone_call", date(2024, 5, 6), False)]
+
+
+def test_after_talks_with_someone_on_a_date_is_dated_by_that_date_not_the_sentence_s_other():
+    text = (
+        "Prime Minister Mira Tol of Norvania spoke with President Ivo Lind of Estralia on Monday, after talks with "
+        "Wendish Chancellor Aldo Varen on April 3."
+    )
+    assert contacts(text) == [
+        ([VAREN, TOL], "meeting", date(2024, 4, 3), False),
+        ([LIND, TOL], "phone_call", date(2024, 5, 6), False),
+    ]
+
+
+def test_someone_who_joined_a_leader_s_call_is_a_participant_of_it():
+    text = (
+        "Wendish Chancellor Aldo Varen joined Estralian President Ivo Lind's call with Norvanian Prime Minister "
+        "Mira Tol on Sunday."
+    )
+    assert contacts(text) == [([VAREN, LIND, TOL], "phone_call", date(2024, 5, 5), False)]
+
+
+def test_a_leader_s_own_deputy_who_joined_the_call_is_a_participant_too():
+    text = (
+        "Estralian Vice President Jon Pell joined Estralian President Ivo Lind's call with Norvanian Prime "
+        "Minister Mira Tol on Sunday."
+    )
+    assert contacts(text) == [([LIND, PELL, TOL], "phone_call", date(2024, 5, 5), False)]
