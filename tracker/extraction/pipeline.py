@@ -197,7 +197,7 @@ def _extract_into(result: Extraction, gazetteer: Gazetteer, topics: dict[str, li
     contacts += title_contact(article, title_text, finder, contacts)  # "Telephone conversation with X"
     statements = find_statements(article, paras, contacts)
     # '"I spoke with X this morning," Tol said': read once the quotation's speaker is known.
-    contacts = contacts_merged(contacts + quoted_contacts(article, statements))
+    contacts = contacts_merged(contacts + quoted_contacts(article, statements, contacts))
     for c in contacts:
         result.contacts.append(
             ContactItem(

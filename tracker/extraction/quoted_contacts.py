@@ -8,6 +8,8 @@ read as its speaker's contact, by the same rules as a narrator's ("I met with ..
 
 from __future__ import annotations
 
+from tracker.rules import kind_class
+
 from .contact_dates import nearest_to_verb
 from .contacts import CONTACT_VERB, FoundContact, contacts_at
 from .context import Article
@@ -18,10 +20,15 @@ from .statements import FoundStatement
 FIRST_PERSON_WORD = ("I ", "I\t")
 
 
-def quoted_contacts(article: Article, statements: list[FoundStatement]) -> list[FoundContact]:
-    """The contacts each attributed quotation's speaker reports as "I" ("I spoke with X")."""
+def quoted_contacts(
+    article: Article, statements: list[FoundStatement], reported: list[FoundContact]
+) -> list[FoundContact]:
+    """The contacts each attributed quotation's speaker reports as "I" ("I spoke with X"), but for
+    undated ones of the same people and kind as a contact the text ``reported``: '"I had a warm
+    meeting with President X," she said' of the meeting the article reports is that one."""
     text = article.text
     out: list[FoundContact] = []
+    told = {(frozenset(e.ident for e in c.entities), kind_class(c.kind)) for c in reported if not c.planned}
     for s in statements:
         q = s.quote
         unknown = s.speaker.key is None and not s.speaker.office  # a speaker found nowhere but here
@@ -43,6 +50,8 @@ def quoted_contacts(article: Article, statements: list[FoundStatement]) -> list[
                 # in them ("I recently spoke with X," he said on Friday) the call is undated.
                 c.date, c.precision = when or (None, "day")
                 c.recalled = True
+                if c.date is None and (frozenset(e.ident for e in c.entities), kind_class(c.kind)) in told:
+                    continue
                 out.append(c)
     return out
 

@@ -1,7 +1,7 @@
 """One verb with two objects each dated on its own ("met A on Tuesday and B on Wednesday"), an earlier
 contact the reported one follows ("..., after talks in Lorvik on April 3"), the date of "after talks
-with X on April 3", and a third participant who joins a contact named by a possessive ("X joined
-Y's call with Z"), on fictional leaders."""
+with X on April 3", a third participant who joins a contact named by a possessive ("X joined
+Y's call with Z"), and a quoted "I met X" of the contact the article reports, on fictional leaders."""
 
 from datetime import date
 
@@ -92,3 +92,22 @@ def test_a_leader_s_own_deputy_who_joined_the_call_is_a_participant_too():
         "Minister Mira Tol on Sunday."
     )
     assert contacts(text) == [([LIND, PELL, TOL], "phone_call", date(2024, 5, 5), False)]
+
+
+def test_an_undated_quoted_contact_of_the_reported_pair_and_kind_is_the_reported_one():
+    text = (
+        "Prime Minister Mira Tol of Norvania has today met with Estralian President Ivo Lind in Lorvik. "
+        '"I had a warm and productive meeting with President Ivo Lind," Prime Minister Tol said.'
+    )
+    assert contacts(text) == [([LIND, TOL], "meeting", date(2024, 5, 6), False)]
+
+
+def test_an_undated_quoted_call_beside_a_reported_meeting_is_still_a_contact_of_its_own():
+    text = (
+        "Prime Minister Mira Tol of Norvania has today met with Estralian President Ivo Lind in Lorvik. "
+        '"I recently spoke with President Ivo Lind by phone about the border," Prime Minister Tol said.'
+    )
+    assert contacts(text) == [
+        ([LIND, TOL], "meeting", date(2024, 5, 6), False),
+        ([LIND, TOL], "phone_call", None, False),
+    ]
