@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING
 
 from .gazetteer import fold, name_is_fuller
 from .names import AT_WORD_START, NAME_WORD, PARTICLE, SEP, TITLE_FIRST, TITLE_PATTERN
-from .vocabulary import HONORIFICS, NOT_NAME
+from .vocabulary import HEAD_TITLES, HONORIFICS, NOT_NAME
 
 if TYPE_CHECKING:
     from .people import Entity, Mention, PeopleFinder
@@ -327,21 +327,30 @@ def definite_mentions(finder: PeopleFinder, start: int, end: int, found: list[Me
     return out
 
 
+# Words for a country's head that name no office of their own: "the Estralian leader" is whichever head
+# of state or government the text or the record has for Estralia, "the Norvanian premier" its prime
+# minister. Read only with the country said ("the opposition leader", "the premier" of a province are not).
+OFFICES_MEANT = {"leader": HEAD_TITLES, "premier": frozenset({"premier", "prime minister"})}
+
+
 def office_holder(
     finder: PeopleFinder, title: str, country: str | None, found: list[Mention], at: int | None = None
 ) -> Entity | None:
     """Who "the <title>" (of ``country``) means here; None when the text and the gazetteer do not say."""
     ordered = [m.entity for m in sorted(found, key=lambda m: m.start)]
-    titled = [e for e in ordered if e.office and fold(e.office) == fold(title)]
+    meant = OFFICES_MEANT.get(fold(title), frozenset()) if country is not None else frozenset()
+    titles = meant | {fold(title)}
+    titled = [e for e in ordered if e.office and fold(e.office) in titles]
     where = country or finder.home
     if where:
         for e in titled:
             if e.country == where:
                 return e
-        holders = finder.gz.office_holders(title, where, finder.published)
+        holders = [h for t in sorted(titles) for h in finder.gz.office_holders(t, where, finder.published)]
         if len({p.key for p, _ in holders}) == 1:
             person, held_in = holders[0]
-            return finder.entity_for(person.name, title, held_in)
+            office = title if not meant else next(o.title for o in person.offices if fold(o.title) in titles)
+            return finder.entity_for(person.name, office, held_in)
     unplaced = {e.ident: e for e in titled if e.country is None and e.key is None}
     if country is not None and country != finder.home and len(unplaced) == 1:
         # "spoke to the President of Estralia ... President Aldo Varen thanked him": the one president

@@ -1,0 +1,44 @@
+"""Leaders named only by a word for a country's head that is no office of its own: "the Estralian
+leader" is the one head of state or government the record has for Estralia on the day, "the
+Norvanian premier" its prime minister; without a country ("the opposition leader") nobody is meant."""
+
+from datetime import date
+
+from tracker.extraction import Gazetteer, KnownPerson, extract
+from tracker.extraction.items import KnownOffice
+from tracker.tests.test_extraction_contacts import COUNTRIES
+
+PUBLISHED = date(2024, 5, 6)  # a Monday
+LIND = KnownPerson(
+    "ivo-lind", "Ivo Lind", (), "Estralia", (KnownOffice("President", "Estralia", date(2020, 1, 1), None),)
+)
+TOL = KnownPerson(
+    "mira-tol", "Mira Tol", (), "Norvania", (KnownOffice("Prime Minister", "Norvania", date(2021, 1, 1), None),)
+)
+PELL = KnownPerson(
+    "jon-pell", "Jon Pell", (), "Estralia", (KnownOffice("Prime Minister", "Estralia", date(2022, 1, 1), None),)
+)
+
+
+def run(text, people=(LIND, TOL)):
+    gazetteer = Gazetteer(countries=COUNTRIES, people=list(people))
+    return extract(text, published=PUBLISHED, gazetteer=gazetteer, publisher="Norvania News Agency")
+
+
+def test_the_leader_and_the_premier_of_named_countries_are_their_heads_on_the_day():
+    ex = run("The Estralian leader phoned the Norvanian premier on Sunday.")
+    assert [(sorted(c.participant_keys), c.kind, c.date) for c in ex.contacts] == [
+        (["ivo-lind", "mira-tol"], "phone_call", date(2024, 5, 5))
+    ]
+    assert [(p.key, p.office) for p in ex.people] == [("ivo-lind", "President"), ("mira-tol", "Prime Minister")]
+
+
+def test_a_leader_without_a_country_is_nobody_s_office():
+    ex = run("The opposition leader met the Norvanian premier on Sunday.")
+    assert [p.key for p in ex.people] == ["mira-tol"]
+    assert ex.contacts == []
+
+
+def test_the_leader_of_a_country_with_two_known_heads_is_not_guessed():
+    ex = run("The Estralian leader phoned the Norvanian premier on Sunday.", people=(LIND, TOL, PELL))
+    assert [p.key for p in ex.people] == ["mira-tol"]
