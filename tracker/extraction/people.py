@@ -197,8 +197,9 @@ class PeopleFinder:
             if has_title:
                 titled.append((start, end))
         has_titles = set(titled)
+        known: dict[str, Entity | None] = {}  # a name read as written is the same person each time
         for start, end in regions:
-            found += self._known_names(start, end)
+            found += self._known_names(start, end, known)
         for start, end in regions:
             found += self._said_names(start, end)
             if (start, end) in has_titles:
@@ -348,7 +349,7 @@ class PeopleFinder:
             return country, start + words[i].start(), country_end
         return country, None, country_end
 
-    def _known_names(self, start: int, end: int) -> list[Mention]:
+    def _known_names(self, start: int, end: int, known: dict[str, Entity | None]) -> list[Mention]:
         out = []
         index = self.gz.names_as_written()
         if self._name_heads is None:
@@ -358,9 +359,11 @@ class PeopleFinder:
                 continue  # "Costa" in "Costa Rica"
             if names_someone_else(self.text, self.gz, self.published, ms, me):
                 continue  # "Speaker of the House Tol", "Jon Tol": not the known Mira Tol
-            entity = self.entity_for(self.text[ms:me], None, None, allow_new=False)
-            if entity:
-                out.append(Mention(ms, me, entity, "name"))
+            name = self.text[ms:me]
+            if name not in known:
+                known[name] = self.entity_for(name, None, None, allow_new=False)
+            if known[name]:
+                out.append(Mention(ms, me, known[name], "name"))
         return out
 
     def _in_place_name(self, start: int, end: int) -> bool:
