@@ -116,7 +116,7 @@ def _matches(article: Article, pattern: re.Pattern, start: int, end: int) -> lis
     """Matches of ``pattern`` inside [start, end), when the range holds the words they need."""
     seen = article.__dict__.setdefault("_noun_ranges", {})
     if (start, end) not in seen:
-        low = article.text[start:end].lower()
+        low = article.lower(start, end)
         seen[(start, end)] = low if any(w in low for w in NOUN_WORDS) else None
     low = seen[(start, end)]
     if low is None:
