@@ -233,6 +233,7 @@ class Gazetteer:
         self.by_family_name: dict[str, list[KnownPerson]] = {}  # first word, family-name-first countries
         self.by_words: dict[tuple[str, ...], list[KnownPerson]] = {}  # sorted words: "Kishida Fumio"
         self.by_edge_word: dict[str, list[KnownPerson]] = {}  # first and last words of each name
+        self.by_office: dict[str, list[KnownPerson]] = {}  # folded titles of the offices each held
         self._written: dict[str, list[tuple[str, ...]]] | None = None
         for person in self.people:
             self._index_person(person)
@@ -266,6 +267,8 @@ class Gazetteer:
             person.country in FAMILY_NAME_FIRST or any(o.country in FAMILY_NAME_FIRST for o in person.offices)
         ):
             yield self.by_family_name, words[0]
+        for title in {fold(o.title) for o in person.offices}:
+            yield self.by_office, title
 
     def _index_person(self, person: KnownPerson) -> None:
         for index, key in self._index_entries(person):
@@ -414,7 +417,7 @@ class Gazetteer:
             return []
         t = fold(title)
         out = []
-        for person in self.people:
+        for person in self.by_office.get(t, ()):
             for office in person.offices:
                 if fold(office.title) == t and office.held_on(day) and (country is None or office.country == country):
                     out.append((person, office.country))
