@@ -234,14 +234,18 @@ ORDINAL_CUES = frozenset(ORDINAL_WORDS) | {NTH}
 LAST_CUES = frozenset(["last", "previous", "previously", "most recent"])
 HIGHEST_CUES = frozenset(["highest", "most senior"])
 ENDING_CUES = frozenset("ending ended ends end breaking broke breaks after following".split())
+ALL_CUES = ORDINAL_CUES | LAST_CUES | HIGHEST_CUES | ENDING_CUES | {"longest", "been", "times", HAVE_NOT_CUE}
 
 
 def cues_in(text: str, start: int, end: int) -> set[str]:
     """The cue words (CUE_WORDS) in ``text[start:end]``, lower-cased, a written ordinal as NTH and
-    a negated "have" as HAVE_NOT_CUE."""
+    a negated "have" as HAVE_NOT_CUE; every cue (ALL_CUES) for a word with a letter the patterns
+    fold otherwise than ``str.lower`` ("ſeventh")."""
     out = set()
     for m in CUE.finditer(text, start, end):
         word = m.group().lower()
+        if not word.isascii():
+            return set(ALL_CUES)
         if word[0].isdigit():
             out.add(NTH)
         elif word.startswith("ha"):

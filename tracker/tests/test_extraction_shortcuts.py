@@ -2,8 +2,8 @@
 
 import re
 
-from tracker.extraction import names
-from tracker.extraction.claim_shapes import CUE, CUE_WORDS
+from tracker.extraction import claim_shapes, names
+from tracker.extraction.claim_shapes import ALL_CUES, CUE, CUE_WORDS, shapes_in
 from tracker.extraction.contact_verb_starts import contact_verb_matches
 from tracker.extraction.contacts import CONTACT_VERB
 from tracker.extraction.names import LOWER_TITLE_STARTS, TITLE, WORD_RUN, _word_runs_set, title_matches
@@ -105,6 +105,46 @@ def test_claim_cue_read_from_its_first_letter_matches_the_plain_alternation():
     for start in range(len(text)):
         m, expected = CUE.search(text, start), plain.search(text, start)
         assert (m and m.span()) == (expected and expected.span())
+
+
+# Sentences of each family of claim shapes, most holding one cue word only (each family must run on its own).
+CLAIM_SENTENCES = [
+    "Tol met Varen on Monday, their first meeting in more than a year.",
+    "The call was the second since 2019.",
+    "It was their 12th meeting.",
+    "Tol visited Estralia, the first by a Norvanian leader since 1962.",
+    "It is the second time the two have met.",
+    "Tol is the first Norvanian leader to visit Estralia since 1962.",
+    "It has been two years since they met.",
+    "They have met five times since 2019.",
+    "It was the longest gap since the war began.",
+    "It was the highest-level visit since 2001.",
+    "It was the most senior visit since 2001.",
+    "The two have not spoken in two years.",
+    "They haven't met since May.",
+    "They last met in Lorvik.",
+    "Their previous call was on Monday.",
+    "Their most recent call was on Monday.",
+    "They previously met in Lorvik.",
+    "It ended a two-year freeze.",
+    "It came after a gap of two years.",
+    "It came two weeks after their call.",
+    "It came, breaking months of silence.",
+    "It came following a two-year freeze.",
+    "It came after years without talks.",
+]
+
+
+def test_claim_shapes_tried_by_the_cue_words_a_sentence_holds_are_those_of_every_family(monkeypatch):
+    def shapes(text):
+        return [repr(s) for s in shapes_in(text, 0, len(text), [], None)]
+
+    expected = []
+    with monkeypatch.context() as m:
+        m.setattr(claim_shapes, "cues_in", lambda text, start, end: set(ALL_CUES))
+        expected = [shapes(text) for text in CLAIM_SENTENCES]
+    assert all(expected)  # each sentence holds a shape
+    assert [shapes(text) for text in CLAIM_SENTENCES] == expected
 
 
 def _title_text() -> str:
