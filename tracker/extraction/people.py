@@ -51,6 +51,11 @@ from .other_bearer import names_someone_else
 from .spans import longest_without_overlaps, overlaps_sorted
 from .vocabulary import EVENT_WORDS, NAME_PARTICLES, NOT_NAME, PORTFOLIO_WORDS
 
+# A body a country or organisation heads abroad, then where: "Mission in", "Delegation to the".
+BODY_AT = re.compile(
+    r"(?:Mission|Delegation|Embassy|Representation|Office|Liaison[ \t]+Office|Bureau|Secretariat)"
+    r"[ \t]+(?:in|to|at)[ \t]+(?:the[ \t]+)?"
+)
 PLACE_WORD_AFTER = re.compile(r"[ \t]+[A-Z][\w'’-]+")
 QUALIFIER_WORDS = re.compile(rf"((?:{NAME_WORD}[ \t]+\n?[ \t]*){{1,3}})$")
 DOTTED_INITIALS = re.compile(r"(?<![\w.])((?:[A-Z]\.){2,}[ \t]+)$")
@@ -254,6 +259,15 @@ class PeopleFinder:
                     split = self._split_country(run.start(), run.end()) or self._portfolio_split(run)
                     if split:
                         country, name_start, _ = split
+                        body = BODY_AT.match(text, name_start) if name_start is not None else None
+                        if body:
+                            # "Head of the NATO Mission in Norvania Karen Ossa": the body and its place
+                            # complete the office; the name comes after them.
+                            run = CAPS_RUN.match(text, body.end())
+                            at = self._split_country(run.start(), run.end()) if run and run.end() <= end else None
+                            name_start = at[1] if at else None
+                            if name_start is None:
+                                continue
                         if name_start is not None:
                             own = NAME_RUN.match(text, name_start)
                             ns, ne = trim_name_words(text, name_start, min(run.end(), own.end() if own else run.end()))

@@ -1,6 +1,8 @@
 """Leaders named only by a word for a country's head that is no office of its own: "the Estralian
 leader" is the one head of state or government the record has for Estralia on the day, "the
-Norvanian premier" its prime minister; without a country ("the opposition leader") nobody is meant."""
+Norvanian premier" its prime minister; without a country ("the opposition leader") nobody is meant.
+And an office that names a body abroad before the name ("Head of the NATO Mission in Norvania Karen
+Ossa"): the body is no one's name."""
 
 from datetime import date
 
@@ -42,3 +44,12 @@ def test_a_leader_without_a_country_is_nobody_s_office():
 def test_the_leader_of_a_country_with_two_known_heads_is_not_guessed():
     ex = run("The Estralian leader phoned the Norvanian premier on Sunday.", people=(LIND, TOL, PELL))
     assert [p.key for p in ex.people] == ["mira-tol"]
+
+
+def test_the_head_of_a_body_abroad_is_named_after_the_body_and_its_place():
+    ex = run(
+        "Deputy Head of the President's Office Jon Pell met with Head of the NATO Mission in Norvania Karen Ossa.",
+        people=(),
+    )
+    assert [(sorted(c.participants), c.kind) for c in ex.contacts] == [(["Jon Pell", "Karen Ossa"], "meeting")]
+    assert ("Karen Ossa", "Head", "NATO") in [(p.name, p.office, p.country) for p in ex.people]
