@@ -288,6 +288,12 @@ def joined_owned(article: Article, sent: Sentence, mentions: list[Mention], by_n
             contact.entities = distinct(contact.entities + [x.entity for x in joiners])
 
 
+def asks(article: Article, sent: Sentence) -> bool:
+    """Whether the sentence is a question of the text's own (its "?" outside any quotation)."""
+    body = article.text[sent.start : sent.end].rstrip()
+    return body.endswith("?") and not article.in_quote(sent.start + len(body) - 1)
+
+
 # Between an object and the date after it ("Tol on Tuesday"), and between that date and a second object.
 BEFORE_OWN_DATE = re.compile(r"[ \t]+(?:(?:on|in)[ \t]+)?")
 AND_NEXT_OBJECT = re.compile(r"[ \t]*,?[ \t]+and[ \t]+(?:(?:then|later|also)[ \t]+)?(?:(?:with|to)[ \t]+)?")
@@ -374,6 +380,8 @@ def contacts_at(
     """The contacts the contact verb ``m`` reports, between the ``mentions`` around it; "I" is
     ``narrator``, else whoever speaks at the verb (a transcript's caption, the document's narrator)."""
     text = article.text
+    if asks(article, sent):
+        return []  # "Did X meet Y on Sunday?", "Would X call Y?": asked, not reported
     verb = m.group(0).lower()
     kind = "video_call" if m.group("video") else "phone_call" if m.group("phone") else "meeting"
     if m.group("visit"):
@@ -442,7 +450,8 @@ def contacts_at(
     if verb.startswith(DIRECT_OBJECT_VERBS) and not verb.endswith("with"):
         # These verbs take the other person straight after them ("met Prime Minister X").
         gap = (
-            r"[\s,]*(?:the\s+)?"  # "called the Estralian President X": CONTACT_VERB saw a head after "the"
+            # "called the Estralian President X": CONTACT_VERB saw a head after "the"; "the outgoing ...".
+            r"[\s,]*(?:the\s+)?(?:(?-i:outgoing|incoming|new|former|acting|interim)\s+)?"
             if verb.startswith(("called", "calls", "phoned", "telephoned", "congratulat", "consulted"))
             else DIRECT_GAP
         )

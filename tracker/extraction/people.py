@@ -57,6 +57,10 @@ BODY_AT = re.compile(
     r"[ \t]+(?:in|to|at)[ \t]+(?:the[ \t]+)?"
 )
 PLACE_WORD_AFTER = re.compile(r"[ \t]+[A-Z][\w'’-]+")
+# Between a country and its office: "Norvania's outgoing Prime Minister", "Estralian acting President".
+OFFICE_MODIFIER_AT_END = re.compile(
+    r"(?<![\w'’-])(?:outgoing|incoming|new|newly[ \t]+elected|former|acting|interim|then)[ \t]+$"
+)
 QUALIFIER_WORDS = re.compile(rf"((?:{NAME_WORD}[ \t]+\n?[ \t]*){{1,3}})$")
 DOTTED_INITIALS = re.compile(r"(?<![\w.])((?:[A-Z]\.){2,}[ \t]+)$")
 APPOSITIVE_COMMA = re.compile(r",[ \t]+the")  # in every APPOSITIVE match
@@ -309,6 +313,9 @@ class PeopleFinder:
     def _qualifier(self, title_start: int) -> tuple[str | None, int]:
         """A demonym, country or organisation just before a title ("Israeli", "NATO", "European Commission")."""
         before = self.text[max(0, title_start - 60) : title_start]
+        base = title_start - len(before)
+        if modifier := OFFICE_MODIFIER_AT_END.search(before):
+            before = before[: modifier.start()]  # "Norvania's outgoing Prime Minister"
         # Its (at most three) words, each within one white-space-free token, end the text: the
         # search starts at the third token from the end instead of at each of 60 positions.
         rest = before.rsplit(None, 3)
@@ -321,11 +328,15 @@ class PeopleFinder:
         for i in range(len(words)):
             phrase = " ".join(words[i:]).rstrip("'’s").strip()
             country = self.gz.country_of_demonym(phrase) or self.gz.country_named(phrase)
+            if country is None and " " in phrase:
+                # "New Mexico Governor": a state's office, of the state's country, not Mexico's (one
+                # word alone is too often another country's province: Maryland is also Liberia's)
+                country = self.gz.country_of_province(phrase)
             if country:
                 offset = len(before) - len(m.group(1))
                 consumed = m.group(1)
                 idx = consumed.find(words[i])
-                return country, title_start - len(before) + offset + idx
+                return country, base + offset + idx
         return None, title_start
 
     def _portfolio_split(self, run: re.Match):

@@ -1,8 +1,10 @@
 """Leaders named only by a word for a country's head that is no office of its own: "the Estralian
 leader" is the one head of state or government the record has for Estralia on the day, "the
 Norvanian premier" its prime minister; without a country ("the opposition leader") nobody is meant.
-And an office that names a body abroad before the name ("Head of the NATO Mission in Norvania Karen
-Ossa"): the body is no one's name."""
+An office that names a body abroad before the name ("Head of the NATO Mission in Norvania Karen
+Ossa"): the body is no one's name. A modifier between country and title ("Norvania's outgoing Prime
+Minister") keeps the country; a state named with a country's name ("New Mexico Governor") is the
+state's country's. A question the text asks ("Did X meet Y?") reports no contact."""
 
 from datetime import date
 
@@ -53,3 +55,27 @@ def test_the_head_of_a_body_abroad_is_named_after_the_body_and_its_place():
     )
     assert [(sorted(c.participants), c.kind) for c in ex.contacts] == [(["Jon Pell", "Karen Ossa"], "meeting")]
     assert ("Karen Ossa", "Head", "NATO") in [(p.name, p.office, p.country) for p in ex.people]
+
+
+def test_an_office_s_modifier_between_the_country_and_the_title_keeps_the_country():
+    for text in [
+        "Estralian President Ivo Lind telephoned Norvania's outgoing Prime Minister Mira Tol on Sunday.",
+        "Estralian President Ivo Lind telephoned the outgoing Norvanian Prime Minister Mira Tol on Sunday.",
+        "Estralian President Ivo Lind telephoned Norvanian acting Prime Minister Mira Tol on Sunday.",
+    ]:
+        ex = run(text, people=())
+        assert [(sorted(c.participants), c.kind) for c in ex.contacts] == [(["Ivo Lind", "Mira Tol"], "phone_call")]
+        assert ("Mira Tol", "Norvania") in [(p.name, p.country) for p in ex.people]
+
+
+def test_a_state_named_with_a_country_s_name_is_the_state_s_country():
+    ex = run("Estralian President Ivo Lind spoke with New Mexico Governor Jon Pell on Sunday.", people=())
+    assert ("Jon Pell", "Governor", "United States") in [(p.name, p.office, p.country) for p in ex.people]
+
+
+def test_a_question_the_text_asks_reports_no_contact():
+    for text in [
+        "Did Estralian President Ivo Lind meet Norvanian Prime Minister Mira Tol on Sunday?",
+        "Will Estralian President Ivo Lind call Norvanian Prime Minister Mira Tol?",
+    ]:
+        assert run(text, people=()).contacts == []
