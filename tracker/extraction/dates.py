@@ -223,11 +223,49 @@ def resolve_match(m: re.Match, published: date | None, forward: bool) -> tuple[d
 VAGUE_COUNTS = {"a few": 3, "several": 3, "a couple of": 2}
 
 
+# A day told from the day the text gave last: "the next day", "the following day", "two days later",
+# "the day before" (not "the day after the summit", which counts from an event).
+DAY_FROM_THE_LAST = re.compile(
+    r"(?<![\w-])(?:[Tt]he[ \t]+(?P<rel>next|following|previous|preceding)[ \t]+day\b(?![ \t]+of\b)"
+    r"|(?P<n>[Aa]|[Oo]ne|[Tt]wo|[Tt]hree)[ \t]+days?[ \t]+"
+    r"(?:(?P<dir>later|earlier)\b|(?P<dir3>before|after)(?=\s*[.,;:!?)]))"
+    # "the day before." ends the phrase; "the day after he arrived" counts from what follows
+    r"|[Tt]he[ \t]+day[ \t]+(?P<dir2>before|after)(?=\s*[.,;:!?)]))"
+)
+# How far back that day may be given: the same sentence or the one before it, in one paragraph.
+DAY_FROM_THE_LAST_REACH = 400
+
+
+def _days_from_the_last(m: re.Match) -> int:
+    if m.group("rel"):
+        return 1 if m.group("rel") in ("next", "following") else -1
+    if m.group("dir2"):
+        return 1 if m.group("dir2") == "after" else -1
+    n = _NUMBER_WORDS[m.group("n").lower()]
+    return n if (m.group("dir") or m.group("dir3")) in ("later", "after") else -n
+
+
 class DateIndex:
     """All dates in a text, found once; ``within(a, b)`` lists those inside a range."""
 
     def __init__(self, text: str, published: date | None):
         self.hits: list[DateHit] = []
+        self._find(text, published)
+        if "day" in text:
+            self._find_days_from_the_last(text)
+        self._starts = [h.start for h in self.hits]
+
+    def _find_days_from_the_last(self, text: str) -> None:
+        """ "He arrived on Saturday. He met X the next day.": the Sunday, from the day given before."""
+        for m in DAY_FROM_THE_LAST.finditer(text):
+            before = [h for h in self.hits if h.end <= m.start() and m.start() - h.end <= DAY_FROM_THE_LAST_REACH]
+            last = before[-1] if before else None
+            if last is None or last.precision != "day" or "\n\n" in text[last.end : m.start()]:
+                continue
+            day = last.date + timedelta(days=_days_from_the_last(m))
+            bisect.insort(self.hits, DateHit(m.start(), m.end(), day, "day"), key=lambda h: h.start)
+
+    def _find(self, text: str, published: date | None) -> None:
         for m in DATE_PATTERN.finditer(text):
             before = text[max(0, m.start() - 80) : m.start()]
             # The cue must be in the date's own sentence, which ends at a full stop before a space or a
@@ -238,7 +276,6 @@ class DateIndex:
             resolved = resolve_match(m, published, forward)
             if resolved is not None:
                 self.hits.append(DateHit(m.start(), m.end(), resolved[0], resolved[1]))
-        self._starts = [h.start for h in self.hits]
 
     def within(self, start: int, end: int) -> list[DateHit]:
         i = bisect.bisect_left(self._starts, start)

@@ -11,7 +11,10 @@ from .people import Mention
 
 # "He met", "Later, she also spoke with": a pronoun opening the clause of the verb.
 PRONOUN_BEFORE_VERB = re.compile(
-    r"(?:^\s*|,\s*)(?:[Hh]e|[Ss]he)\s+(?:(?:also|later|then|subsequently|separately)\s+)?$"
+    # "On Sunday he held talks", "The following day she met": an opening phrase of time or place,
+    # with no comma, may stand before the pronoun.
+    r"(?:^\s*(?:(?:On|In|At|During|After|Later|Earlier|Then|Afterwards|The|A|An|One|Two|Three|Several)\s+[^,.;:\"“”]{0,40}?\s+(?=he\b|she\b))?"
+    r"|,\s*)(?:[Hh]e|[Ss]he)\s+(?:(?:also|later|then|subsequently|separately)\s+)?$"
 )
 # "..., and later spoke by phone with": a verb that shares the subject of the verb before it.
 # "met X on Tuesday and spoke with Y": the first verb's time or place may stand before the "and".

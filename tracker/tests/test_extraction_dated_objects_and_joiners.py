@@ -1,7 +1,8 @@
 """One verb with two objects each dated on its own ("met A on Tuesday and B on Wednesday"), an earlier
 contact the reported one follows ("..., after talks in Lorvik on April 3"), the date of "after talks
 with X on April 3", a third participant who joins a contact named by a possessive ("X joined
-Y's call with Z"), and a quoted "I met X" of the contact the article reports, on fictional leaders."""
+Y's call with Z"), a quoted "I met X" of the contact the article reports, a day told from the day given
+before ("the next day", "two days later") and "he" after an opening phrase of time, on fictional leaders."""
 
 from datetime import date
 
@@ -111,3 +112,30 @@ def test_an_undated_quoted_call_beside_a_reported_meeting_is_still_a_contact_of_
         ([LIND, TOL], "meeting", date(2024, 5, 6), False),
         ([LIND, TOL], "phone_call", None, False),
     ]
+
+
+def test_a_day_told_from_the_day_given_before_is_counted_from_it():
+    for text, day in [
+        ("On Saturday, Estralian President Ivo Lind arrived in Lorvik. He met Mira Tol the next day.", 5),
+        ("Estralian President Ivo Lind arrived in Lorvik on Saturday. Two days later he met Mira Tol.", 6),
+        ("Estralian President Ivo Lind met Mira Tol on Sunday, the day after he arrived in Lorvik.", 5),
+    ]:
+        text = text.replace("Mira Tol", "Norvanian Prime Minister Mira Tol")
+        assert contacts(text) == [([LIND, TOL], "meeting", date(2024, 5, day), False)]
+
+
+def test_the_day_after_an_event_is_not_counted_from_the_last_date():
+    text = (
+        "Estralian President Ivo Lind arrived in Lorvik on Saturday. Norvanian Prime Minister Mira Tol met Lind "
+        "the day after the summit."
+    )
+    assert contacts(text) == [([LIND, TOL], "meeting", None, False)]
+
+
+def test_he_after_an_opening_phrase_of_time_without_a_comma_is_the_last_sentence_s_subject():
+    for opening in ("On Sunday", "The following day", "A day later"):
+        text = (
+            "Estralian President Ivo Lind arrived in Lorvik on Saturday. "
+            f"{opening} he held talks with Norvanian Prime Minister Mira Tol."
+        )
+        assert contacts(text) == [([LIND, TOL], "meeting", date(2024, 5, 5), False)]
