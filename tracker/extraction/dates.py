@@ -226,7 +226,7 @@ VAGUE_COUNTS = {"a few": 3, "several": 3, "a couple of": 2}
 # A day told from the day the text gave last: "the next day", "the following day", "two days later",
 # "the day before" (not "the day after the summit", which counts from an event).
 DAY_FROM_THE_LAST = re.compile(
-    r"(?<![\w-])(?:[Tt]he[ \t]+(?P<rel>next|following|previous|preceding)[ \t]+day\b(?![ \t]+of\b)"
+    r"(?=[TtAaOo])(?<![\w-])(?:[Tt]he[ \t]+(?P<rel>next|following|previous|preceding)[ \t]+day\b(?![ \t]+of\b)"
     r"|(?P<n>[Aa]|[Oo]ne|[Tt]wo|[Tt]hree)[ \t]+days?[ \t]+"
     r"(?:(?P<dir>later|earlier)\b|(?P<dir3>before|after)(?=\s*[.,;:!?)]))"
     # "the day before." ends the phrase; "the day after he arrived" counts from what follows
@@ -234,6 +234,11 @@ DAY_FROM_THE_LAST = re.compile(
 )
 # How far back that day may be given: the same sentence or the one before it, in one paragraph.
 DAY_FROM_THE_LAST_REACH = 400
+# What every DAY_FROM_THE_LAST match holds: a text without one is not searched (most are not).
+DAY_FROM_THE_LAST_WORDS = (
+    "next day", "following day", "previous day", "preceding day", "day later", "days later", "day earlier",
+    "days earlier", "day before", "day after", "days before", "days after",
+)  # fmt: skip
 
 
 def _days_from_the_last(m: re.Match) -> int:
@@ -251,13 +256,20 @@ class DateIndex:
     def __init__(self, text: str, published: date | None):
         self.hits: list[DateHit] = []
         self._find(text, published)
-        if "day" in text:
-            self._find_days_from_the_last(text)
+        self._find_days_from_the_last(text)
         self._starts = [h.start for h in self.hits]
 
     def _find_days_from_the_last(self, text: str) -> None:
         """ "He arrived on Saturday. He met X the next day.": the Sunday, from the day given before."""
-        for m in DAY_FROM_THE_LAST.finditer(text):
+        # Searched only around the words every match holds: the pattern over the whole text cost more.
+        matches = {}
+        for word in DAY_FROM_THE_LAST_WORDS:
+            at = text.find(word)
+            while at >= 0:
+                for m in DAY_FROM_THE_LAST.finditer(text, max(0, at - 12), at + len(word) + 12):
+                    matches.setdefault(m.start(), m)
+                at = text.find(word, at + 1)
+        for m in sorted(matches.values(), key=lambda m: m.start()):
             before = [h for h in self.hits if h.end <= m.start() and m.start() - h.end <= DAY_FROM_THE_LAST_REACH]
             last = before[-1] if before else None
             if last is None or last.precision != "day" or "\n\n" in text[last.end : m.start()]:

@@ -14,6 +14,7 @@ from datetime import timedelta
 from .contact_nouns import noun_kind
 from .context import Article, Sentence
 from .participants import FoundContact, group_backwards
+from .text import words_any_case
 from .vocabulary import MONTH_NAMES
 
 _MONTH = "|".join(MONTH_NAMES)
@@ -48,7 +49,8 @@ ADJECTIVES_CONTACT = re.compile(
 # "spoke with X on Monday, after talks in Lorvik on 3 April": an earlier contact of no named
 # participants that the sentence's own contact follows (read only where that contact is reported).
 AFTER_CONTACT = re.compile(
-    rf"\b(?:[Aa]fter|[Ff]ollowing)\s+(?:(?:the|their|a|an)\s+)?(?:(?:earlier|previous|first)\s+)?"
+    # The opening words read from their first letter (text.words_any_case): a "\b" first was tried everywhere.
+    rf"{words_any_case(['after', 'following'])}\s+(?:(?:the|their|a|an)\s+)?(?:(?:earlier|previous|first)\s+)?"
     rf"(?P<noun>talks|meeting|summit|(?:(?:tele)?phone\s+)?(?:call|conversation)|videoconference)\s+{_PLACE}?{_WHEN}"
     r"(?!\s+(?:with|between|of|by|among)\b)"
 )
@@ -75,18 +77,18 @@ def recalled_contacts(article: Article, sent: Sentence, found: list[FoundContact
     pair = main.entities
     out = []
     shapes = (
-        (THEIR_CONTACT, "their "),
-        (VISIT_TO, "visit to "),
-        (VISIT_BY, "visit "),
-        (LAST_MET, " last "),
-        (LAST_MET, " first "),
-        (ADJECTIVES_CONTACT, "-"),
-        (AFTER_CONTACT, "after "),
-        (AFTER_CONTACT, "following "),
+        (THEIR_CONTACT, ("their ",)),
+        (VISIT_TO, ("visit to ",)),
+        (VISIT_BY, ("visit ",)),
+        (LAST_MET, (" last ", " first ")),
+        (ADJECTIVES_CONTACT, ("-",)),
+        (AFTER_CONTACT, ("after ", "following ")),
     )
     for pattern, needs in shapes:
-        if needs not in low:
+        if not any(w in low for w in needs):
             continue  # a substring test is far cheaper than the pattern
+        if pattern is AFTER_CONTACT and main.sentence is not sent:
+            continue  # whose talks they were is said only by the contact this sentence reports
         for m in pattern.finditer(text, sent.start, sent.end):
             if article.in_quote(m.start()) or NOT_HELD.search(text, max(sent.start, m.start() - 40), m.start()):
                 continue
@@ -96,8 +98,6 @@ def recalled_contacts(article: Article, sent: Sentence, found: list[FoundContact
                 continue  # "the visit of his adviser to Estralia": not one of the two
             if pattern is ADJECTIVES_CONTACT and not _adjectives_of_the_pair(article, pair, m.group("adjectives")):
                 continue  # "the Ostmark-Wendish talks": another pair of countries
-            if pattern is AFTER_CONTACT and main.sentence is not sent:
-                continue  # whose talks they were is said only by the contact this sentence reports
             when, precision = None, "day"
             if pattern is LAST_MET and m.group("year") and article.published:
                 if int(m.group("year")) > article.published.year:
