@@ -184,6 +184,13 @@ class Contact(models.Model):
             ),
             # the (invalid, and so almost none) contacts of fewer than two, which no pair tally counts
             models.Index(fields=["status", "id"], condition=Q(participant_count__lt=2), name="contact_lone"),
+            # the contacts of other than two (few), each with what a person's facets correct their
+            # pairs' tallies by (``timeline.facets.person_facet_counts``): read from the index alone
+            models.Index(
+                fields=["status", "id", "participant_count", "kind"],
+                condition=Q(participant_count__gte=CROWDED) | Q(participant_count__lt=2),
+                name="contact_uneven",
+            ),
         ]
 
     def __str__(self) -> str:
