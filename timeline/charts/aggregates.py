@@ -18,7 +18,7 @@ from django.db.models import Count, F, Max, Min, Q, QuerySet, Sum
 from timeline.charts.base import Pair
 from timeline.charts.periods import period_start
 from timeline.charts.tally import Tally, day_tally
-from tracker.models import Contact, Gap, PairContactCount, Person, PersonPairCount
+from tracker.models import Contact, Gap, PairContactCount, PairGapCount, Person, PersonPairCount
 from tracker.models.record import CROWDED, participants
 
 CHUNK = 500  # ids per ``pk IN (…)``, well inside every backend's limit on parameters
@@ -248,15 +248,20 @@ def pairs_with_most_gaps(n: int, *, start: date | None, end: date | None, people
     """The ``n`` pairs with the most held contacts in the period (among ``people``, if any),
     counted on the stored gaps: one scan of an indexed table instead of a self-join of the
     participants. Kind and topic filters do not narrow it (gaps are made of every held contact)."""
-    gaps = gaps_ending_between(Gap.objects.all(), start, end)
-    if ids := [p.pk for p in people]:
-        gaps = gaps.filter(Q(person_a__in=ids) | Q(person_b__in=ids))
-    rows = (
-        gaps.values("person_a_id", "person_b_id")
-        .annotate(n=Count("id"))
-        .order_by("-n", "person_a_id", "person_b_id")[:n]
-    )
-    pairs = [(r["person_a_id"], r["person_b_id"]) for r in rows]
+    ids = [p.pk for p in people]
+    of_people = Q(person_a__in=ids) | Q(person_b__in=ids) if ids else Q()
+    if start is None and end is None:
+        # All time: each pair's gaps counted in their tally (its index), not grouped here.
+        most = PairGapCount.objects.filter(of_people).order_by("-gaps", "person_a_id", "person_b_id")
+        pairs = list(most.values_list("person_a_id", "person_b_id")[:n])
+    else:
+        gaps = gaps_ending_between(Gap.objects.all(), start, end).filter(of_people)
+        rows = (
+            gaps.values("person_a_id", "person_b_id")
+            .annotate(n=Count("id"))
+            .order_by("-n", "person_a_id", "person_b_id")[:n]
+        )
+        pairs = [(r["person_a_id"], r["person_b_id"]) for r in rows]
     found = Person.objects.in_bulk({i for pair in pairs for i in pair})
     return [(found[a], found[b]) for a, b in pairs]
 
