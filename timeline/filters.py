@@ -31,7 +31,7 @@ from dataclasses import dataclass
 import django_filters
 from django import forms
 from django.core.exceptions import ValidationError
-from django.db.models import Sum
+from django.db.models import Q, Sum
 from django.http import QueryDict
 
 from timeline.filter_fields import (
@@ -284,6 +284,27 @@ class ContactFilter(RecordFilter):
         read from its month rows; a row per value, kind and status now."""
         tallies = self._tallies("pair", PairFacetCount)
         return None if tallies is None else tallies.filter(facet=facet)
+
+    def only_person(self) -> Person | None:
+        """The one person whose contacts the selection is, when only they, a status and kinds are
+        chosen; else None."""
+        if not self.form.is_valid():
+            return None
+        data = self.form.cleaned_data
+        people = data.get("person") or ()
+        if len(people) != 1 or any(data.get(key) for key in NARROWING if key != "person"):
+            return None
+        return people[0]
+
+    def person_pair_facet_tallies(self, facet: str):
+        """When only one person, a status and kinds are chosen (``only_person``): the
+        ``PairFacetCount`` rows of ``facet`` and of the chosen status and kinds of every pair of
+        theirs, which count each of their contacts once for each other participant; else None."""
+        person = self.only_person()
+        if person is None:
+            return None
+        theirs = PairFacetCount.objects.filter(Q(person_a=person) | Q(person_b=person), facet=facet)
+        return self._of_status_and_kinds(theirs)
 
     def _whole_record_tallies(self, tallies):
         if not self.form.is_valid() or any(self.form.cleaned_data.get(key) for key in NARROWING):

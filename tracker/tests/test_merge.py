@@ -17,6 +17,7 @@ from tracker.models import (
     GapClaim,
     Office,
     PairContactCount,
+    PairGapCount,
     PairMonthCount,
     Person,
     PersonMonthCount,
@@ -62,6 +63,7 @@ def derived_state():
         ),
         "days": sorted(ContactDayCount.objects.values_list("date", "kind", "status", "contacts")),
         "pairs": sorted(PairContactCount.objects.values_list("person_a", "person_b", "contacts")),
+        "pair gaps": sorted(PairGapCount.objects.values_list("person_a", "person_b", "gaps")),
         "months": sorted(
             PairMonthCount.objects.values_list("person_a", "person_b", "month", "kind", "status", "contacts")
         ),

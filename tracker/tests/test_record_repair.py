@@ -18,6 +18,7 @@ from tracker.models import (
     PairContactCount,
     PairFacetCount,
     PairFacetMonthCount,
+    PairGapCount,
     PairMonthCount,
     PersonMonthCount,
 )
@@ -50,6 +51,7 @@ def snapshot():
         sorted(ContactDayCount.objects.values_list("date", "kind", "status", "contacts")),
         sorted(PairMonthCount.objects.values_list("person_a", "person_b", "month", "kind", "status", "contacts")),
         sorted(PairContactCount.objects.values_list("person_a", "person_b", "contacts")),
+        sorted(PairGapCount.objects.values_list("person_a", "person_b", "gaps")),
         sorted(PersonMonthCount.objects.values_list("person", "month", "kind", "status", "contacts")),
         sorted(FacetCount.objects.values_list("facet", "status", "kind", "value", "contacts")),
         sorted(PairFacetCount.objects.values_list("person_a", "facet", "status", "kind", "value", "contacts")),
@@ -71,6 +73,7 @@ def test_lost_doubled_and_wrong_derived_rows_are_put_back_and_counted(record):
     PairMonthCount.objects.filter(month=date(2024, 4, 1)).update(contacts=7)  # wrong
     ContactDayCount.objects.filter(date=date(2024, 1, 5)).delete()  # lost
     PairContactCount.objects.update(contacts=1)  # wrong
+    PairGapCount.objects.update(gaps=9)  # wrong
     PersonMonthCount.objects.filter(person=aldo, month=date(2024, 2, 1)).delete()  # lost
     PersonMonthCount.objects.filter(person=mira, month=date(2024, 4, 1)).update(contacts=9)  # wrong
     FacetMonthCount.objects.filter(pk=FacetMonthCount.objects.order_by("pk").values("pk")[:1]).delete()  # lost
@@ -84,7 +87,8 @@ def test_lost_doubled_and_wrong_derived_rows_are_put_back_and_counted(record):
     )  # wrong
     out = repair()
     changed = (
-        "Gap 2, PairContactCount 1, PairMonthCount 1, ContactDayCount 1, PersonMonthCount 2, PersonPairCount 0, "
+        "Gap 2, PairGapCount 1, PairContactCount 1, PairMonthCount 1, ContactDayCount 1, PersonMonthCount 2, "
+        "PersonPairCount 0, "
         "PersonArticleCount 0, PairArticleCount 0, FacetMonthCount 1, PairFacetMonthCount 1, FacetCount 2, "
         "PairFacetCount 1, "
         "gap verdicts 1, "

@@ -13,7 +13,16 @@ import pytest
 from django.core.management import call_command
 from django.db import transaction
 
-from tracker.models import Contact, ContactDayCount, Gap, GapClaim, Office, PairContactCount, PairMonthCount
+from tracker.models import (
+    Contact,
+    ContactDayCount,
+    Gap,
+    GapClaim,
+    Office,
+    PairContactCount,
+    PairGapCount,
+    PairMonthCount,
+)
 from tracker.services.claims import gap_claim_create
 from tracker.services.ingest_files import file_ingest
 from tracker.services.upkeep import gaps_recompute_pair, gaps_recompute_pairs
@@ -42,6 +51,7 @@ def derived_snapshot() -> dict:
         "gaps": sorted(Gap.objects.values_list(*GAP)),
         "months": sorted(PairMonthCount.objects.values_list(*MONTH)),
         "pairs": sorted(PairContactCount.objects.values_list(*PAIR, "contacts")),
+        "pair gaps": sorted(PairGapCount.objects.values_list(*PAIR, "gaps")),
         "days": sorted(ContactDayCount.objects.values_list("date", "kind", "status", "contacts")),
         "verdicts": sorted(GapClaim.objects.values_list(*VERDICT), key=str),
     }

@@ -121,3 +121,36 @@ def test_the_charts_page_follows_the_country_filter_in_every_chart(client, recor
     assert compared.options["compare"] == ["aldo-varen,cato-brenn", "mira-telos,cato-brenn", "aldo-varen,mira-telos"]
     # Each line counts only the contacts the filter keeps: Drusania took part in all of them.
     assert [sum(trace["y"]) for trace in compared.figure["data"]] == [3, 2, 1]
+
+
+def test_the_pairs_with_most_gaps_of_all_time_are_read_from_a_tally_that_follows_every_edit(record, people):
+    # (People merges: test_merge compares the tally with a recomputation after random merges.)
+    from django.db.models import Count
+
+    from timeline.charts.aggregates import pairs_with_most_gaps
+    from tracker.models import Contact, PairGapCount
+    from tracker.services.upkeep import gaps_recompute_all
+
+    def counted_from_gaps() -> list[tuple[int, int, int]]:
+        rows = Gap.objects.values_list("person_a", "person_b").annotate(n=Count("id"))
+        return sorted(rows, key=lambda r: (-r[2], r[0], r[1]))
+
+    def ranked() -> list[tuple[int, int]]:
+        return [(a.pk, b.pk) for a, b in pairs_with_most_gaps(10, start=None, end=None)]
+
+    def assert_tally_is_the_gaps_counted():
+        gaps = counted_from_gaps()
+        assert sorted(PairGapCount.objects.values_list("person_a", "person_b", "gaps")) == sorted(gaps)
+        assert ranked() == [(a, b) for a, b, _ in gaps]
+
+    assert_tally_is_the_gaps_counted()
+    aldo, mira, ivo = people["varen"], people["telos"], people["brenn"]
+    for day in (date(2024, 10, 1), date(2024, 10, 1), date(2024, 11, 3), date(2024, 12, 5)):
+        contact_create(kind="meeting", date=day, participants=[ivo, mira], status=CONFIRMED)
+    assert_tally_is_the_gaps_counted()
+    Contact.objects.filter(participants=ivo).filter(participants=mira).order_by("date").last().delete()
+    assert_tally_is_the_gaps_counted()
+    Contact.objects.filter(participants=aldo).update(status="proposed")  # bypasses the upkeep: repaired next
+    gaps_recompute_all()
+    assert_tally_is_the_gaps_counted()
+    assert [(a.pk, b.pk) for a, b in pairs_with_most_gaps(1, start=None, end=None, people=[mira])] == ranked()[:1]
