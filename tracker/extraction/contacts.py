@@ -208,9 +208,8 @@ def find_contacts(article: Article, seed: tuple[FoundContact, ...] = ()) -> list
     """Every contact the text reports, after ``seed`` (a transcript's own meeting, which "we" and "you" mean)."""
     text = article.text
     found: list[FoundContact] = list(seed)
-    verbs = contact_verb_matches(
-        CONTACT_VERB, text, article.lowered
-    )  # one pass each over the whole text; sentences look up theirs
+    # One pass each over the whole text; sentences look up theirs.
+    verbs = contact_verb_matches(CONTACT_VERB, text, article.lowered)
     verb_starts = [m.start() for m in verbs]
     lists = [m for m in PARTICIPANT_LIST.finditer(text)] + [m for m in JOINED.finditer(text)]
     list_starts = sorted(m.start() for m in lists)
@@ -271,8 +270,8 @@ def find_contacts(article: Article, seed: tuple[FoundContact, ...] = ()) -> list
 
 
 def joined_owned(article: Article, sent: Sentence, mentions: list[Mention], by_noun: list[FoundContact]) -> None:
-    """Adds to the contact "Y's call with Z" (one of the sentence's ``by_noun`` contacts) the people
-    before "joined" that join it."""
+    """ "X joined Y's call with Z": X joins the contact "Y's call with Z", one of the sentence's
+    ``by_noun`` contacts (its participants are extended in place)."""
     text = article.text
     for m in JOINED_OWNED.finditer(text, sent.start, sent.end) if "joined" in text[sent.start : sent.end] else ():
         owner = next((x for x in mentions if x.start >= m.end()), None)
