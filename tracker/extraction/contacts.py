@@ -350,11 +350,11 @@ def _we_contacts(article: Article, sent: Sentence, verbs: list[re.Match], found:
             and not re.search(r"(?:with|to)$", m.group(0))
             and not WE_OBJECT.match(text, m.end())
             and (dated or m.group("video") or m.group("phone") or LOOKED_BACK_ON.search(text, sent.start, m.end()))
-            and not TOPIC_AFTER.match(text, m.end())
+            and (dated or not TOPIC_AFTER.match(text, m.end()))
         ):
             # "We spoke by phone in March", "when we last met in Wendland": no one else named as the
             # object, so "we" are the two leaders whose turns the transcript shows; "we also talked
-            # about flights" is what these talks covered.
+            # about flights" is what these talks covered, "we spoke last month about it" an earlier call.
             pair = next((c.entities for c in found if len(c.entities) == 2 and speaker in c.entities), None)
         if pair is None:
             return []

@@ -1,8 +1,8 @@
 """Shapes of news items and remarks transcripts, on fictional leaders: who a quotation is by when an
 attribution after it leads into the next one, "X agreed, saying", "he said" after a sentence naming
 two people, a question after "Q" and one space; "spoke to reporters after talks with", "told X during their
-meeting", "we spoke by phone in March" in two leaders' transcript, quotations collected under their
-speakers' names, and the one who reports a gap claim."""
+meeting", "we spoke by phone in March" (or "last month ... about the border") in two leaders' transcript,
+quotations collected under their speakers' names, and the one who reports a gap claim."""
 
 from datetime import date
 
@@ -112,6 +112,10 @@ def test_we_spoke_by_phone_in_two_leaders_transcript_is_their_earlier_call():
     assert [(k, d) for _, k, d in held(topic, title=TRANSCRIPT_TITLE, publisher="The White House")] == [
         ("meeting", PUBLISHED)
     ]
+    # "We spoke last month about the border": dated before the talks, an earlier call about it.
+    earlier = text.replace("We spoke by phone in March", "We spoke last month on the phone about the border")
+    found = held(earlier, title=TRANSCRIPT_TITLE, publisher="The White House")
+    assert (["Lind", "Tol"], "phone_call", date(2024, 4, 1)) in found
 
 
 def test_quotations_collected_under_their_speakers_names_are_no_meeting():
