@@ -218,6 +218,7 @@ def find_contacts(article: Article, seed: tuple[FoundContact, ...] = ()) -> list
         mentions = [m for m in mentions if not article.in_quote(m.start)]
         context = text[article.paragraph_start(sent) : sent.end]
         here: list[FoundContact] = []
+        earlier: list[FoundContact] = []  # told in a relative clause of the subject
         for k in range(bisect.bisect_left(verb_starts, sent.start), len(verbs)):
             m = verbs[k]
             if m.start() >= sent.end:
@@ -225,6 +226,14 @@ def find_contacts(article: Article, seed: tuple[FoundContact, ...] = ()) -> list
             if m.end() > sent.end or article.in_quote(m.start()):
                 continue
             contacts = contacts_at(article, sent, m, mentions, context)
+            if contacts and verb_opens_relative_clause(text, mentions, m.start()):
+                # "X and Y, who last met in Lorvik in March, spoke on Sunday": an earlier contact,
+                # of the clause's own words, which leaves the main verb its own.
+                clause_end = text.find(",", m.end(), sent.end)
+                for c in contacts:
+                    c.recalled, c.kind_span = True, (m.start(), clause_end if clause_end > 0 else sent.end)
+                earlier += contacts
+                continue
             seen = {e.ident for c in here for e in c.entities}
             # A second verb counts when it names someone new ("met X and later called Y").
             contacts = [c for c in contacts if not here or any(e.ident not in seen for e in c.entities)]
@@ -242,7 +251,7 @@ def find_contacts(article: Article, seed: tuple[FoundContact, ...] = ()) -> list
         if not here:
             here = discussed_contacts(article, sent, mentions)
         here += agency_contacts(article, sent, mentions, here)  # "He met X before meeting Y": new pairs
-        found += here
+        found += here + earlier
         if is_list and found:
             last = found[-1]
             if sent.paragraph - last.sentence.paragraph <= 1:
@@ -285,6 +294,15 @@ def joined_owned(article: Article, sent: Sentence, mentions: list[Mention], by_n
         contact = next((c for c in by_noun if owner.entity in c.entities), None)
         if contact is not None:  # of either side: "Vice President X joined the President's call with Y"
             contact.entities = distinct(contact.entities + [x.entity for x in joiners])
+
+
+# ", who last met": a contact verb opening a relative clause of the people just named.
+RELATIVE_VERB_BEFORE = re.compile(r"\s*,\s*who\s+(?:(?:last|first|previously|recently|also|had|have|has)\s+)*")
+
+
+def verb_opens_relative_clause(text: str, mentions: list[Mention], verb_start: int) -> bool:
+    before = [x for x in mentions if x.end <= verb_start]
+    return bool(before) and RELATIVE_VERB_BEFORE.fullmatch(text, before[-1].end, verb_start) is not None
 
 
 def asks(article: Article, sent: Sentence) -> bool:

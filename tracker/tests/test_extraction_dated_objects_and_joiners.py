@@ -2,7 +2,8 @@
 contact the reported one follows ("..., after talks in Lorvik on April 3"), the date of "after talks
 with X on April 3", a third participant who joins a contact named by a possessive ("X joined
 Y's call with Z"), a quoted "I met X" of the contact the article reports, a day told from the day given
-before ("the next day", "two days later") and "he" after an opening phrase of time, on fictional leaders."""
+before ("the next day", "two days later"), "he" after an opening phrase of time and a contact in a relative
+clause of the subject ("X and Y, who last met in March, spoke on Sunday"), on fictional leaders."""
 
 from datetime import date
 
@@ -139,3 +140,14 @@ def test_he_after_an_opening_phrase_of_time_without_a_comma_is_the_last_sentence
             f"{opening} he held talks with Norvanian Prime Minister Mira Tol."
         )
         assert contacts(text) == [([LIND, TOL], "meeting", date(2024, 5, 5), False)]
+
+
+def test_a_contact_in_a_relative_clause_of_the_subject_is_an_earlier_one_and_leaves_the_main_verb_its_own():
+    text = (
+        "Estralian President Ivo Lind and Norvanian Prime Minister Mira Tol, who last met in Lorvik in March, "
+        "spoke by phone on Sunday."
+    )
+    assert contacts(text) == [
+        ([LIND, TOL], "meeting", date(2024, 3, 1), False),
+        ([LIND, TOL], "phone_call", date(2024, 5, 5), False),
+    ]
