@@ -349,8 +349,8 @@ def office_holder(
         holders = [h for t in sorted(titles) for h in finder.gz.office_holders(t, where, finder.published)]
         if len({p.key for p, _ in holders}) == 1:
             person, held_in = holders[0]
-            office = title if not meant else next(o.title for o in person.offices if fold(o.title) in titles)
-            return finder.entity_for(person.name, office, held_in)
+            # entity_for names a known person by the office held that day ("leader": the President).
+            return finder.entity_for(person.name, title, held_in)
     unplaced = {e.ident: e for e in titled if e.country is None and e.key is None}
     if country is not None and country != finder.home and len(unplaced) == 1:
         # "spoke to the President of Estralia ... President Aldo Varen thanked him": the one president

@@ -120,7 +120,6 @@ class PeopleFinder:
         self.published = published
         self.home = home_country
         self.people = People()
-        self._name_heads: list[tuple[int, str]] | None = None  # known_name_heads of the whole text
 
     # --- entities ------------------------------------------------------------------------
     def entity_for(self, name: str, title: str | None, country: str | None, allow_new: bool = True) -> Entity | None:
@@ -206,9 +205,13 @@ class PeopleFinder:
             if has_title:
                 titled.append((start, end))
         has_titles = set(titled)
-        known: dict[str, Entity | None] = {}  # a name read as written is the same person each time
+        # Where known names may start, found once for the whole text; and a name read as written is the
+        # same person each time.
+        index = self.gz.names_as_written()
+        heads = known_name_heads(self.text, 0, len(self.text), index)
+        known: dict[str, Entity | None] = {}
         for start, end in regions:
-            found += self._known_names(start, end, known)
+            found += self._known_names(start, end, index, heads, known)
         for start, end in regions:
             found += self._said_names(start, end)
             if (start, end) in has_titles:
@@ -374,12 +377,11 @@ class PeopleFinder:
             return country, start + words[i].start(), country_end
         return country, None, country_end
 
-    def _known_names(self, start: int, end: int, known: dict[str, Entity | None]) -> list[Mention]:
+    def _known_names(
+        self, start: int, end: int, index: dict, heads: list[tuple[int, str]], known: dict[str, Entity | None]
+    ) -> list[Mention]:
         out = []
-        index = self.gz.names_as_written()
-        if self._name_heads is None:
-            self._name_heads = known_name_heads(self.text, 0, len(self.text), index)
-        for ms, me in known_names_in(self.text, start, end, index, self._name_heads):
+        for ms, me in known_names_in(self.text, start, end, index, heads):
             if self._in_place_name(ms, me):
                 continue  # "Costa" in "Costa Rica"
             if names_someone_else(self.text, self.gz, self.published, ms, me):

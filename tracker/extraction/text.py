@@ -73,17 +73,15 @@ class Block:
     end: int
 
 
-def boilerplate_ranges(text: str, low: str | None = None) -> list[Block]:
+def boilerplate_ranges(text: str, low: str | None) -> list[Block]:
     """Ranges of the text that are page furniture, not the story.
 
     A general method for plain text: lines of the web's furniture vocabulary; short lines that are
     no sentence and occur more than once (menus and buttons repeated above and below the story);
     and, from a legal notice in the last 60% of the text (with the short lines just above it), the
-    rest of the page. ``low`` is ``lowered_same_offsets(text)`` when the caller has it.
+    rest of the page. ``low`` is ``lowered_same_offsets(text)``.
     """
     out = []
-    if low is None:
-        low = lowered_same_offsets(text)
     lines = text.splitlines(keepends=True)
     counts = Counter(line.strip().casefold() for line in lines if 3 <= len(line.strip()) < SHORT_LINE)
     pos = 0

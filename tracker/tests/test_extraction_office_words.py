@@ -79,3 +79,18 @@ def test_a_question_the_text_asks_reports_no_contact():
         "Will Estralian President Ivo Lind call Norvanian Prime Minister Mira Tol?",
     ]:
         assert run(text, people=()).contacts == []
+
+
+def test_the_leader_is_named_by_the_office_held_that_day_not_an_earlier_one():
+    lind = KnownPerson(
+        "ivo-lind",
+        "Ivo Lind",
+        (),
+        "Estralia",
+        (
+            KnownOffice("Prime Minister", "Estralia", date(2015, 1, 1), date(2019, 12, 31)),
+            KnownOffice("President", "Estralia", date(2020, 1, 1), None),
+        ),
+    )
+    ex = run("The Estralian leader phoned the Norvanian premier on Sunday.", people=(lind, TOL))
+    assert ("ivo-lind", "President") in [(p.key, p.office) for p in ex.people]
