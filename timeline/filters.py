@@ -244,6 +244,12 @@ class ContactFilter(RecordFilter):
     def filter_pair(self, queryset, name, value):
         return queryset.involving_all(*value) if value else queryset
 
+    def filter_publisher(self, queryset, name, value):
+        # A report under review is not part of the public record: it neither counts in the public
+        # publisher facet (tallies of confirmed reports) nor lets a publisher's filter find a contact.
+        public = not viewer_is_editor(self.request)
+        return queryset.reported_by(value, confirmed_reports_only=public) if value else queryset
+
     def _pair_tallies(self):
         """The ``PairMonthCount`` rows that hold exactly the matching contacts when only a pair, a
         status and kinds are chosen; None when another filter narrows them."""

@@ -85,6 +85,19 @@ def test_exports_and_the_api_cite_no_source_under_review_to_the_public(editor_cl
     assert "Unreviewed Wire" in editor_client.get(f"/api/contacts/{contact}").content.decode()
 
 
+def test_a_report_under_review_does_not_let_the_public_find_a_contact_by_its_publisher(editor_client, under_review):
+    # The settled January call is confirmed, but its one report from this publisher is not.
+    by_publisher = "?publisher=Unreviewed+Wire"
+    for url in (
+        reverse("timeline:timeline") + by_publisher,
+        reverse("timeline:timeline_export", args=["csv"]) + by_publisher,
+        reverse("timeline:chart_csv", args=["frequency"]) + by_publisher,
+    ):
+        body = Client().get(url).getvalue().decode()
+        assert "A settled call." not in body and "2024-01" not in body, url
+    assert "A settled call." in editor_client.get(reverse("timeline:timeline") + by_publisher).content.decode()
+
+
 def test_asking_for_proposed_items_is_a_form_error_for_the_public(client, under_review):
     body = client.get(reverse("timeline:timeline") + "?status=proposed").content.decode()
     assert "Only logged-in editors can list items that are not confirmed." in body

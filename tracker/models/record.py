@@ -73,9 +73,13 @@ class ContactQuerySet(RecordQuerySet):
         rows = participants().filter(took_part | held("person_id", OuterRef("contact__date")) if held else took_part)
         return self.filter(pk__in=rows.values("contact_id"))
 
-    def reported_by(self, publisher: str) -> ContactQuerySet:
-        """Contacts with a source published by ``publisher`` (its exact name)."""
-        return self.filter(pk__in=ContactSource.objects.filter(article__publisher=publisher).values("contact_id"))
+    def reported_by(self, publisher: str, *, confirmed_reports_only: bool = False) -> ContactQuerySet:
+        """Contacts with a source published by ``publisher`` (its exact name); with
+        ``confirmed_reports_only``, a confirmed source (what the public sees of a contact's reports)."""
+        reports = ContactSource.objects.filter(article__publisher=publisher)
+        if confirmed_reports_only:
+            reports = reports.filter(status=ReviewStatus.CONFIRMED)
+        return self.filter(pk__in=reports.values("contact_id"))
 
     def matching(self, text: str) -> ContactQuerySet:
         """Contacts whose summary, a statement tied to them, or a participant's name or alias contains
