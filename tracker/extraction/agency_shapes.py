@@ -69,8 +69,9 @@ PAIR_VERB = re.compile(
 )
 # "X was received by Y": the passive of a verb of meeting, its agent the other side.
 NEGATION = re.compile(r"\b(?:not|never)\b|n['’]t\b")
+PASSIVE_VERBS = ("received", "hosted", "welcomed", "greeted", "visited", "met", "called", "phoned", "telephoned")
 PASSIVE = re.compile(
-    r"\s+(?:was|were|has\s+been|had\s+been)\s+(?:warmly\s+)?(?P<verb>received|hosted|welcomed|greeted|visited)\s+by\s+"
+    rf"\s+(?:was|were|has\s+been|had\s+been)\s+(?:warmly\s+)?(?P<verb>{'|'.join(PASSIVE_VERBS)})\s+by\s+"
 )
 
 # "The two leaders met Tuesday", "They spoke by phone on Monday": a past verb of contact, no object.
@@ -139,7 +140,7 @@ def _agency_contacts(article: Article, sent: Sentence, mentions: list[Mention]) 
         out += _after_meeting(article, sent, mentions)
     if " call" in words or "conversation" in words or "video" in words or "meeting" in words or " talks" in words:
         out += _in_a_call(article, sent, mentions)
-    if " by " in words and any(w in words for w in ("received", "hosted", "welcomed", "greeted", "visited")):
+    if " by " in words and any(w in words for w in PASSIVE_VERBS):
         out += _passive(article, sent, mentions)
     if words.startswith(("The two", "They", "The top")):
         out += _the_two(article, sent)
@@ -262,7 +263,10 @@ def _passive(article: Article, sent: Sentence, mentions: list[Mention]) -> list[
         if not agent:
             continue
         subject = group_backwards(text, mentions[: k + 1])
-        kind = "visit" if m.group("verb") == "visited" else "meeting"  # "X was visited by Y": Y's visit
+        verb = m.group("verb")
+        kind = (
+            "visit" if verb == "visited" else "phone_call" if verb in ("called", "phoned", "telephoned") else "meeting"
+        )
         out += _contact(article, sent, m, subject + agent, kind)
     return out
 

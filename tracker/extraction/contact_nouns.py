@@ -21,7 +21,8 @@ NOUN = (
     r"|consultations|joint\s+(?:news|press)\s+conferences?))\b"  # a joint news conference: both in one room
 )
 # "the conversation between X and Y", "talks held between X and Y"
-BETWEEN = re.compile(rf"\b{NOUN}\s+(?:held\s+|that\s+took\s+place\s+|took\s+place\s+)?between\s+")
+# (a sentence may open with it: "Talks between X and Y took place in the capital")
+BETWEEN = re.compile(rf"\b(?i:{NOUN})\s+(?:held\s+|that\s+took\s+place\s+|took\s+place\s+)?between\s+")
 # "The meeting of X and Y began in the capital", "The talks of X and Y, who is on a visit, have begun"
 OF_PAIR = re.compile(rf"(?<![\w-])[Tt]he\s+{NOUN}\s+of\s+(?=[A-Z])")
 # After the names of OF_PAIR: a verb that says the contact is taking or took place.
@@ -48,6 +49,8 @@ RECALLED_BEFORE = re.compile(r"\b(?:last|previous|recent|prior|earlier|former|pa
 NOT_HELD = re.compile(
     r"\b(?:upcoming|next|future|forthcoming|planned|proposed|possible|potential|new|further|another|any|no"
     r"|ready|readiness|prepar\w+|propos\w+|call(?:ed|s)?\s+for|invit\w+|request\w*|hope\w*|await\w*|since"
+    # what is waited for, or could, would or will happen ("can be ended by talks between X and Y")
+    r"|waiting|will|shall|(?-i:can|could|would|should|might|may|must)"
     r"|agreed|agree|expect\w*|look\w*\s+forward|wish\w*|offer\w*|organi[sz]\w*|arrang\w*"
     # wanting, seeking or urging talks is not holding them: "is interested in talks with", "urged talks with"
     # ("urgent", "interesting" or "demanding" talks were held: not these)

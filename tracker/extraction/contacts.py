@@ -296,6 +296,9 @@ def joined_owned(article: Article, sent: Sentence, mentions: list[Mention], by_n
             contact.entities = distinct(contact.entities + [x.entity for x in joiners])
 
 
+# A verb in the passive, its agent after "by" (not the medium: "reached by phone").
+PASSIVE_BEFORE = re.compile(r"\b(?:was|were|been|being|is|are)\s+(?:\w+ly\s+)?$", re.I)
+AGENT_AFTER = re.compile(r"\s+by\s+(?!(?:tele)?phone\b|video|letter\b)")
 # ", who last met": a contact verb opening a relative clause of the people just named.
 RELATIVE_VERB_BEFORE = re.compile(r"\s*,\s*who\s+(?:(?:last|first|previously|recently|also|had|have|has)\s+)*")
 
@@ -399,6 +402,8 @@ def contacts_at(
     text = article.text
     if asks(article, sent):
         return []  # "Did X meet Y on Sunday?", "Would X call Y?": asked, not reported
+    if PASSIVE_BEFORE.search(text, max(sent.start, m.start() - 30), m.start()) and AGENT_AFTER.match(text, m.end()):
+        return []  # "they were met by X": X met them, which the verb's subject and object do not say
     verb = m.group(0).lower()
     kind = "video_call" if m.group("video") else "phone_call" if m.group("phone") else "meeting"
     if m.group("visit"):

@@ -35,6 +35,14 @@ OF_COUNTRY_OFFICE = re.compile(
     rf"[Tt]{AT_WORD_START}he[ \t]+(?P<title>{TITLE_PATTERN}){SEP}of{SEP}"
     rf"(?:the{SEP})?{COUNTRY_WORDS}(?![ \t]+{NAME_WORD})"
 )
+# Two countries' holders of one office in one phrase: "the Estralian and Norvanian leaders", "the
+# prime ministers of Estralia and Norvania" (each a mention of its own, as "A and B").
+COORDINATED_OFFICES = re.compile(
+    rf"[Tt]{AT_WORD_START}he[ \t]+(?:(?P<first>{NAME_WORD})[ \t]+and[ \t]+(?P<second>{NAME_WORD})[ \t]+"
+    rf"(?P<title>{TITLE_PATTERN})s\b|(?P<titles>{TITLE_PATTERN})s{SEP}of{SEP}(?:the{SEP})?"
+    rf"(?P<one>{NAME_WORD}(?:[ \t]+{NAME_WORD}){{0,2}}){SEP}and{SEP}(?:the{SEP})?"
+    rf"(?P<other>{NAME_WORD}(?:[ \t]+{NAME_WORD}){{0,2}})(?![ \t]+{NAME_WORD}))"
+)
 # Found from its "'s" (a cheap start), then the country is read backwards.
 POSSESSIVE_OFFICE = re.compile(
     rf"['’]s[ \t]+(?:(?:outgoing|new|former|acting)[ \t]+)?(?P<title>{TITLE_PATTERN})\b(?![ \t]+{NAME_WORD})"
@@ -319,12 +327,39 @@ def definite_mentions(finder: PeopleFinder, start: int, end: int, found: list[Me
                 country = finder.gz.country_of_demonym(qualifier) or finder.gz.country_named(qualifier)
                 if country is None and qualifier[0].isupper():
                     continue  # "the Joint Chiefs Chairman": not a country's office
-            key = (fold(title), country)
-            if key not in holders:
-                holders[key] = office_holder(finder, title, country, found, m.start())
-            if holders[key]:
-                out.append(Mention(start_at, m.end(), holders[key], "definite"))
+            holder = _holder(finder, title, country, found, m.start(), holders)
+            if holder:
+                out.append(Mention(start_at, m.end(), holder, "definite"))
     return out
+
+
+def coordinated_office_mentions(
+    finder: PeopleFinder, start: int, end: int, found: list[Mention], holders: dict
+) -> list[Mention]:
+    """The two holders in "the Estralian and Norvanian leaders", "the presidents of A and B" (a plural
+    title, which no region's title match marks), each a mention as in "A and B"."""
+    from .people import Mention
+
+    out = []
+    for m in COORDINATED_OFFICES.finditer(finder.text, start, end):
+        title = " ".join((m.group("title") or m.group("titles")).split()).title()
+        two = ("first", "second") if m.group("title") else ("one", "other")
+        spans = [(m.start(), m.end(two[0])), (m.start(two[1]), m.end() if two[1] == "second" else m.end(two[1]))]
+        for group, (at, to) in zip(two, spans, strict=True):
+            named = m.group(group)
+            country = finder.gz.country_of_demonym(named) or finder.gz.country_named(named)
+            holder = country and _holder(finder, title, country, found, m.start(), holders)
+            if holder:
+                out.append(Mention(at, to, holder, "definite"))
+    return out
+
+
+def _holder(finder: PeopleFinder, title: str, country: str | None, found: list[Mention], at: int, holders: dict):
+    """``office_holder``, once per title and country in a text (``holders`` keeps them)."""
+    key = (fold(title), country)
+    if key not in holders:
+        holders[key] = office_holder(finder, title, country, found, at)
+    return holders[key]
 
 
 # Words for a country's head that name no office of their own: "the Estralian leader" is whichever head

@@ -43,6 +43,7 @@ from .offices import (
     OFFICE_OF_THE,
     OPENING_PHRASE,
     apposed_mentions,
+    coordinated_office_mentions,
     definite_mentions,
     honorific_mentions,
     role_mentions,
@@ -229,6 +230,12 @@ class PeopleFinder:
         for start, end in titled:
             definite += [
                 m for m in definite_mentions(self, start, end, found, holders) if not overlaps_sorted(m, starts, found)
+            ]
+        for start, end in regions:
+            definite += [
+                m
+                for m in coordinated_office_mentions(self, start, end, found, holders)
+                if not overlaps_sorted(m, starts, found)
             ]
         found += definite
         found.sort(key=lambda m: m.start)

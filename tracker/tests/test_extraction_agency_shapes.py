@@ -78,6 +78,18 @@ def test_the_passive_of_a_verb_of_meeting_names_the_host_after_by():
     text = "Estralian Prime Minister Mira Tolsk was received by Norvanian President Aldo Varen on Tuesday."
     assert news(text) == [(["Aldo Varen", "Mira Tolsk"], "meeting", TUESDAY)]
     assert news("The proposal was received by Norvanian President Aldo Varen on Tuesday.") == []
+    text = "Estralian Prime Minister Mira Tolsk was met by Norvanian President Aldo Varen on Tuesday."
+    assert news(text) == [(["Aldo Varen", "Mira Tolsk"], "meeting", TUESDAY)]
+    text = "Estralian Prime Minister Mira Tolsk was called by Norvanian President Aldo Varen on Tuesday."
+    assert news(text) == [(["Aldo Varen", "Mira Tolsk"], "phone_call", TUESDAY)]
+
+
+def test_two_people_met_by_a_third_did_not_meet_each_other_by_the_passive_verb():
+    text = (
+        "Norvanian President Aldo Varen and Estralian Prime Minister Mira Tolsk arrived in the morning, "
+        "where they were met by the mayor."
+    )
+    assert news(text) == []
 
 
 def test_the_two_leaders_are_the_two_people_the_sentence_before_names():

@@ -36,3 +36,18 @@ def test_having_no_plans_or_no_intention_to_meet_is_no_contact():
     # The words between "had" and the contact may still be its modifiers.
     text = "Estralian Prime Minister Mira Tolsk had a series of meetings with Norvanian President Aldo Varen."
     assert planned_flags(text) == [(["Aldo Varen", "Mira Tolsk"], False)]
+
+
+def test_talks_waited_for_or_that_could_or_will_happen_are_no_contact():
+    for text in [
+        "The minister is waiting for a conversation between Norvanian President Aldo Varen and Mira Tolsk of Estralia.",
+        "The war can be ended by negotiations between Norvanian President Aldo Varen and Mira Tolsk of Estralia.",
+        "The issue will be raised at the talks between Norvanian President Aldo Varen and Mira Tolsk of Estralia.",
+    ]:
+        assert planned_flags(text) == [], text
+    # "May" the month is no modal; a sentence may open with the noun.
+    for text in [
+        "In May, talks between Norvanian President Aldo Varen and Estralian Prime Minister Mira Tolsk took place.",
+        "Talks between Norvanian President Aldo Varen and Estralian Prime Minister Mira Tolsk took place in Lorvik.",
+    ]:
+        assert planned_flags(text) == [(["Aldo Varen", "Mira Tolsk"], False)], text

@@ -94,3 +94,21 @@ def test_the_leader_is_named_by_the_office_held_that_day_not_an_earlier_one():
     )
     ex = run("The Estralian leader phoned the Norvanian premier on Sunday.", people=(lind, TOL))
     assert ("ivo-lind", "President") in [(p.key, p.office) for p in ex.people]
+
+
+def test_two_countries_heads_named_by_one_plural_office_take_part_each():
+    for text in (
+        "The Estralian and Norvanian leaders met in Lorvik on Sunday.",
+        "The leaders of Estralia and Norvania met in Lorvik on Sunday.",
+    ):
+        ex = run(text)
+        assert [(sorted(c.participant_keys), c.kind, c.date) for c in ex.contacts] == [
+            (["ivo-lind", "mira-tol"], "meeting", date(2024, 5, 5))
+        ], text
+
+
+def test_a_plural_office_one_country_does_not_hold_is_not_its_head():
+    # Norvania's head is a prime minister: "the presidents of" both names one person, so no contact.
+    ex = run("The presidents of Estralia and Norvania met on Sunday.")
+    assert [p.key for p in ex.people] == ["ivo-lind"]
+    assert ex.contacts == []
