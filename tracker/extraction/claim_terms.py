@@ -55,7 +55,9 @@ DURATION = (
 # Where a named anchor ends: at punctuation or a word that starts a new clause.
 ANCHOR_TEXT = re.compile(
     r"(?P<a>[^.;:,!?()“”\"]{1,90}?)(?=\s*(?:[.;:,!?()“”\"]|$|\s+(?:and|but|when|where|while|as|because|which|that"
-    r"|according|amid|after|before|to\s+discuss|in\s+which)\b))",
+    r"|according|amid|after|before|to\s+discuss|in\s+which"
+    # the main clause's verb ("her first visit since taking office included talks with X")
+    r"|included|includes|featured|features|marked|marks|took\s+place)\b))",
     re.I,
 )
 LAST_YEARS = re.compile(r"last\s+year['’]s\s", re.I)

@@ -48,7 +48,7 @@ RECALLED_BEFORE = re.compile(r"\b(?:last|previous|recent|prior|earlier|former|pa
 # Words that make the noun a contact still to come, a wish or a topic, not one that took place.
 NOT_HELD = re.compile(
     r"\b(?:upcoming|next|future|forthcoming|planned|proposed|possible|potential|new|further|another|any|no"
-    r"|ready|readiness|prepar\w+|propos\w+|call(?:ed|s)?\s+for|invit\w+|request\w*|hope\w*|await\w*|since"
+    r"|ready|readiness|prepar\w+|propos\w+|call(?:ed|s)?\s+for|invit\w+|request\w*|hope\w*|await\w*"
     # what is waited for, or could, would or will happen ("can be ended by talks between X and Y")
     r"|waiting|will|shall|(?-i:can|could|would|should|might|may|must)"
     r"|agreed|agree|expect\w*|look\w*\s+forward|wish\w*|offer\w*|organi[sz]\w*|arrang\w*"
@@ -59,6 +59,9 @@ NOT_HELD = re.compile(
     r"\b[^.;]{0,40}$",
     re.I,
 )
+# The noun as the anchor of "since" ("their first call since the meeting with X"), not a contact
+# a clause after "since" tells ("since taking office included talks with X": a verb between).
+SINCE_ANCHOR = re.compile(r"\bsince\s+(?:(?![\w-]*(?:ed|ing)\b)[\w'’-]+\s+){0,3}$", re.I)
 AFTER_PLANNED = re.compile(
     r"[^.;]{0,80}?\b(?:scheduled|planned|expected|to\s+be\s+held|will|would|is\s+to|are\s+to"
     r"|(?:was|were|has\s+been|have\s+been|had\s+been)\s+(?:cancel\w*|postponed|called\s+off|scrapped|delayed|put\s+off))\b",
@@ -159,7 +162,7 @@ def noun_contacts(article: Article, sent: Sentence, mentions: list[Mention], con
             if article.in_quote(m.start()):
                 continue
             before = text[max(sent.start, m.start() - 60) : m.start("noun")]
-            if NOT_HELD.search(before) or AFTER_PLANNED.match(text, m.end(), sent.end):
+            if NOT_HELD.search(before) or SINCE_ANCHOR.search(before) or AFTER_PLANNED.match(text, m.end(), sent.end):
                 continue
             if HAVE_BEFORE.search(before):
                 continue  # "had talks with X": the verb's contact, found with its verb
@@ -180,7 +183,9 @@ def noun_contacts(article: Article, sent: Sentence, mentions: list[Mention], con
                     # "a meeting with X" or a bare noun says a contact only as a past event.
                     # "began a meeting with X": a contact under way as the release is written.
                     if not re.search(
-                        r"\b(?:after|following|during|at|in|from|of|began|begun|begins|started|starts|opened)"
+                        # "the visit included talks with X" (past: "the programme includes" is a plan)
+                        r"\b(?:after|following|during|at|in|from|of|began|begun|begins|started|starts|opened|included"
+                        r"|featured)"
                         r"\s+(?:an?\s+)?$",
                         before,
                         re.I,

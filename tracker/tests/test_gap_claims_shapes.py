@@ -291,3 +291,20 @@ def test_the_silence_a_contact_ended(body, comparison, days, months):
 
 def test_a_break_in_something_else_is_no_claim():
     assert claims("The leaders met after a 10-day break in the fighting.") == []
+
+
+def test_a_first_since_taking_office_that_included_talks_is_a_contact_and_a_claim_of_the_office():
+    from tracker.extraction import Gazetteer, KnownCountry, KnownOffice, KnownPerson, extract
+
+    countries = [KnownCountry("Norvania", (), ("Norvanian",)), KnownCountry("Estralia", (), ("Estralian",))]
+    tol = KnownPerson(
+        "mira-tol", "Mira Tol", (), "Estralia", (KnownOffice("Prime Minister", "Estralia", date(2023, 11, 2), None),)
+    )
+    text = "Mira Tol's first visit to Norvania since taking office included talks with President Aldo Varen on Sunday."
+    ex = extract(text, published=PUBLISHED, gazetteer=Gazetteer(countries=countries, people=[tol]))
+    assert [(sorted(c.participants), c.kind, c.date) for c in ex.contacts] == [(PAIR, "meeting", date(2024, 3, 17))]
+    [claim] = ex.gap_claims
+    assert (claim.comparison, claim.anchor, claim.anchor_text) == ("first_since", date(2023, 11, 2), "taking office")
+    # A plan in the present tense is not a contact held.
+    text = "The programme of Mira Tol's visit to Norvania includes talks with President Aldo Varen."
+    assert extract(text, published=PUBLISHED, gazetteer=Gazetteer(countries=countries, people=[tol])).contacts == []
