@@ -382,11 +382,22 @@ def _counts_read(countings: list[Counting], shared: tuple[str, tuple] | None, co
 
 
 def timeline_facets(
-    data: QueryDict, base_url: str, fixed: dict[str, str] | None = None, request: HttpRequest | None = None
+    data: QueryDict,
+    base_url: str,
+    fixed: dict[str, str] | None = None,
+    request: HttpRequest | None = None,
+    newest: int | None = None,
 ) -> list[Facet]:
     """The facets of the selection ``data`` describes (a page's ``fixed`` filters always apply and
     are left out of the links), as ``request``'s visitor may see it (sources under review count for
-    editors only). Empty when the filters cannot be read. A few grouped queries."""
+    editors only). Empty when the filters cannot be read. A few grouped queries.
+    ``newest``: count among that many of the selection's newest contacts only (a search matching
+    more than the page counts: at 1,000,000 contacts on PostgreSQL, counting every one of a common
+    word's matches took 14 s)."""
+
+    def rows(queryset: QuerySet) -> QuerySet:
+        return queryset.order_by("-date", "-pk")[:newest] if newest else queryset.order_by()
+
     sources = visible(request, ContactSource.objects.all())
     merged = data.copy()
     for key, value in (fixed or {}).items():
@@ -398,7 +409,7 @@ def timeline_facets(
     whole = ContactFilter(_without(merged, "after"), queryset=Contact.objects.all(), request=request)
     if not whole.form.is_valid():
         return []
-    shared = _sql(whole.qs.order_by().values("pk", "kind")) if any(merged.get(k) for k in SHARED_WHEN) else None
+    shared = _sql(rows(whole.qs.values("pk", "kind"))) if any(merged.get(k) for k in SHARED_WHEN) else None
     # One person's facets that the query string does not choose: corrected together (one statement).
     of_person = [f for f in PERSON_FACETS if f not in merged and tallied_for(whole, f)]
     person_counts = person_facet_counts(whole, of_person, sources) or {}
@@ -409,7 +420,7 @@ def timeline_facets(
         else:
             selection = ContactFilter(_without(merged, key), queryset=Contact.objects.all(), request=request)
         if key in merged or shared is None:
-            selected = selection.qs.order_by().values("pk")
+            selected = rows(selection.qs.values("pk"))
         else:
             selected = RawSQL(f"SELECT pk FROM {SELECTED}", [])
         countings[key] = _counting(count, selected, sources, selection, person_counts.get(key))

@@ -17,6 +17,7 @@ from django.db.models import Q, QuerySet, Sum
 
 from tracker.models import Contact, Gap, Statement
 from tracker.rules import month_after, month_start
+from tracker.text_search import MATCHES_READ
 
 CONTACT, STATEMENT = "c", "s"
 RANK = {CONTACT: 1, STATEMENT: 0}
@@ -25,7 +26,7 @@ _CURSOR = re.compile(r"^(\d{4}-\d{2}-\d{2})_([cs])(\d{1,18})$", re.ASCII)
 
 # Counting every match costs as much as reading every match; past this many the page says
 # "10,000+" instead (never a guess: the number shown is always a true lower bound).
-COUNT_CAP = 10_000
+COUNT_CAP = MATCHES_READ
 
 
 @dataclass(frozen=True)

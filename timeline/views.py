@@ -15,7 +15,7 @@ from django.views.decorators.vary import vary_on_headers
 from timeline.chart_views import chart_context
 from timeline.exports import counterparts_export, exportable, pair_contacts_export, timeline_export
 from timeline.facets import timeline_facets
-from timeline.feed import CappedCount, Cursor, count_capped, feed_entries, feed_page, within_tallied_months
+from timeline.feed import COUNT_CAP, CappedCount, Cursor, count_capped, feed_entries, feed_page, within_tallied_months
 from timeline.filters import ContactFilter, StatementFilter, ambiguities, canonical_query, viewer_is_editor
 from timeline.htmx import is_fragment_request, pickers_out_of_band
 from timeline.page_cache import public_page_cached
@@ -42,7 +42,7 @@ def _statements_listed():
 def contacts_counted(contact_filter: ContactFilter) -> CappedCount:
     """A busy pair's count comes from its tallies; any other filter counts rows, up to the cap."""
     exact = contact_filter.pair_count_from_tallies()
-    return CappedCount(exact, more=False) if exact is not None else count_capped(contact_filter.qs)
+    return CappedCount(exact, more=False) if exact is not None else count_capped(contact_filter.qs, COUNT_CAP)
 
 
 def _feed_context(request: HttpRequest, *, base_url: str, fixed: dict[str, str] | None = None) -> dict:
@@ -73,6 +73,10 @@ def _feed_context(request: HttpRequest, *, base_url: str, fixed: dict[str, str] 
                 item.gap = gaps.get(item.obj.pk)
         if cursor is None:
             open_gap = pair_open_gap(*pair, today)
+    contact_count = contacts_counted(contact_filter) if cursor is None else None
+    # A search matching more than the count's cap: its facets count among its newest matches.
+    searched = bool((data.get("q") or "").strip())
+    facets_newest = COUNT_CAP if searched and contact_count is not None and contact_count.more else None
     # Typed names as slugs and codes, no empty values: what the page redirects to and pushes.
     canonical = canonical_query(contact_filter, request.GET)
     for key in fixed or {}:
@@ -96,7 +100,7 @@ def _feed_context(request: HttpRequest, *, base_url: str, fixed: dict[str, str] 
         "pair": pair,
         "open_gap": open_gap,
         "today": today,
-        "contact_count": contacts_counted(contact_filter) if cursor is None else None,
+        "contact_count": contact_count,
         "statement_count": count_capped(statement_filter.qs.filter(date__isnull=False))
         if statement_filter and cursor is None
         else None,
@@ -105,7 +109,8 @@ def _feed_context(request: HttpRequest, *, base_url: str, fixed: dict[str, str] 
         "hidden_statement_count": (
             _hidden_statements(contact_filter) if not with_statements and cursor is None else None
         ),
-        "facets": timeline_facets(query, base_url, fixed, request) if cursor is None else [],
+        "facets": timeline_facets(query, base_url, fixed, request, facets_newest) if cursor is None else [],
+        "facets_newest": f"{facets_newest:,}" if facets_newest else None,
         "base_url": base_url,
         "canonical_url": f"{base_url}?{canonical.urlencode()}" if canonical else base_url,
         "is_canonical": canonical.urlencode() == request.GET.urlencode(),

@@ -5,6 +5,7 @@ import pytest
 from timeline.facets import timeline_facets
 from tracker.models import Article, Contact, ContactSource, Country, Office, Topic
 from tracker.tests.factories import make_contact, make_country
+from tracker.text_search import ESTIMATE
 
 pytestmark = pytest.mark.django_db
 
@@ -186,7 +187,7 @@ def test_a_text_search_is_read_once_for_every_facet_it_does_not_choose(record, p
         facets = {f.key: f for f in timeline_facets(QueryDict(query), "/timeline/")}
     # The people the text names are looked up on their own (a read of the people alone).
     sql = [q["sql"] for q in ctx.captured_queries]
-    searched = [s for s in sql if "zircon" in s.lower() and "tracker_contact" in s]
+    searched = [s for s in sql if "zircon" in s.lower() and "tracker_contact" in s and ESTIMATE not in s]
     # One statement for all the facets whose key is not chosen, one more for a chosen key's own.
     assert len(searched) == 1 + ("kind=" in query)
     assert {v.label: v.count for v in facets["kind"].values} == {"Phone call": 1}
@@ -280,3 +281,24 @@ def test_several_people_or_another_filter_count_their_facets_from_the_contacts(s
     for query in ["person=aldo-varen&person=ivo-pell", "person=aldo-varen&topic=trade", "pair=aldo-varen,ivo-pell"]:
         chosen = ContactFilter(QueryDict(query), queryset=Contact.objects.all())
         assert person_facet_counts(chosen, ["country"], ContactSource.objects.all()) is None
+
+
+def test_a_search_matching_more_than_the_count_cap_counts_its_facets_among_its_newest_matches(
+    client, people, monkeypatch
+):
+    aldo, mira, ivo = people["aldo"], people["mira"], people["ivo"]
+    make_contact(aldo, ivo, on=date(2024, 1, 5), kind=Contact.Kind.VISIT, summary="Grain talks.")
+    make_contact(aldo, ivo, on=date(2024, 1, 9), kind=Contact.Kind.VISIT, summary="Grain talks.")
+    for day in (2, 3, 4):
+        make_contact(aldo, mira, on=date(2024, 2, day), kind=Contact.Kind.MEETING, summary="Grain talks.")
+    monkeypatch.setattr("timeline.views.COUNT_CAP", 3)
+    page = client.get("/timeline/?q=grain")
+    assert str(page.context["contact_count"]) == "3+"
+    kinds = {v.label: v.count for f in page.context["facets"] if f.key == "kind" for v in f.values}
+    assert kinds == {"Meeting": 3}  # the two older visits are past the newest three
+    assert "Counted among the newest 3 matches." in page.content.decode()
+    monkeypatch.setattr("timeline.views.COUNT_CAP", 10)
+    page = client.get("/timeline/?q=grain")
+    kinds = {v.label: v.count for f in page.context["facets"] if f.key == "kind" for v in f.values}
+    assert kinds == {"Meeting": 3, "Visit": 2}
+    assert "Counted among the newest" not in page.content.decode()

@@ -208,6 +208,14 @@ class RecordQuerySet(DatedQuerySet, ReviewedQuerySet):
             return Q(pk__in=found)
         return contains
 
+    def _text_contains_in_row(self, text: str) -> Q:
+        """``_text_contains`` (on PostgreSQL) as a test of each row read, not a set of rows found
+        first: the same words through the same vector, then the exact text."""
+        from django.contrib.postgres.search import SearchVectorExact
+
+        words = SearchVectorExact(fts_vector(self.text_field), fts_prefix_query(text))
+        return Q(**{f"{self.text_field}__icontains": text}) & Q(words)
+
     def matching(self, text: str):
         return self.filter(self._text_contains(text))
 

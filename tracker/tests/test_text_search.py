@@ -98,6 +98,26 @@ def test_both_databases_find_what_contains_the_text_on_the_test_set(aldo_and_mir
 
 
 @on_postgresql
+def test_on_postgresql_a_word_in_most_summaries_is_tested_row_by_row_and_finds_the_same(aldo_and_mira, monkeypatch):
+    speaker = aldo_and_mira[0]
+    for summary in SUMMARIES:
+        call(aldo_and_mira, summary)
+    quoted = call(aldo_and_mira, "A quiet call.")
+    Statement.objects.create(speaker=speaker, quote="The river treaty holds, said never.", contact=quoted)
+    with connection.cursor() as cursor:
+        cursor.execute("ANALYZE tracker_contact")  # a table never analysed has no size to compare with
+    forms = {}
+    for matches_read, form in ((0, "row by row"), (10**12, "collected")):
+        monkeypatch.setattr("tracker.text_search.MATCHES_READ", matches_read)
+        forms[form] = {text: found(text) for text in SEARCHES}
+        forms[form]["Varen"] = sorted(Contact.objects.matching("Varen").values_list("pk", flat=True))  # the speaker
+        sql = str(Contact.objects.matching("grain").query)
+        assert (" OR " in sql) == (form == "row by row"), sql
+    assert forms["row by row"] == forms["collected"]
+    assert forms["collected"]["river treaty"] == ["A quiet call.", "Grain, exports and the river treaty."]
+
+
+@on_postgresql
 def test_on_postgresql_a_search_reads_the_full_text_index(aldo_and_mira):
     # Enough rows, analysed, that reading them all would cost more than the index: the planner's
     # own choice, not one forced on it.
