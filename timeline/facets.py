@@ -406,7 +406,9 @@ def timeline_facets(
     # query string's own (one filter for them all: each costs a deep copy of its fields): when a
     # filter narrows it, it is selected once for them all (``_counts_read``); the whole record or a
     # span of dates is cheaper read again than stored.
-    whole = ContactFilter(_without(merged, "after"), queryset=Contact.objects.all(), request=request)
+    # Read in part (newest first) only when counting among the newest matches.
+    part = newest is not None
+    whole = ContactFilter(_without(merged, "after"), queryset=Contact.objects.all(), request=request, read_in_part=part)
     if not whole.form.is_valid():
         return []
     shared = _sql(rows(whole.qs.values("pk", "kind"))) if any(merged.get(k) for k in SHARED_WHEN) else None
@@ -418,7 +420,9 @@ def timeline_facets(
         if key not in merged:
             selection = whole
         else:
-            selection = ContactFilter(_without(merged, key), queryset=Contact.objects.all(), request=request)
+            selection = ContactFilter(
+                _without(merged, key), queryset=Contact.objects.all(), request=request, read_in_part=part
+            )
         if key in merged or shared is None:
             selected = rows(selection.qs.values("pk"))
         else:

@@ -51,7 +51,7 @@ def _feed_context(request: HttpRequest, *, base_url: str, fixed: dict[str, str] 
     data = request.GET.copy()
     for key, value in (fixed or {}).items():
         data[key] = value
-    contact_filter = ContactFilter(data, queryset=_contacts_listed(), request=request)
+    contact_filter = ContactFilter(data, queryset=_contacts_listed(), request=request, read_in_part=True)
     with_statements = data.get("statements") == "on"
     statement_filter = (
         StatementFilter(data, queryset=_statements_listed(), request=request) if with_statements else None

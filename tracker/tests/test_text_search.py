@@ -109,10 +109,15 @@ def test_on_postgresql_a_word_in_most_summaries_is_tested_row_by_row_and_finds_t
     forms = {}
     for matches_read, form in ((0, "row by row"), (10**12, "collected")):
         monkeypatch.setattr("tracker.text_search.MATCHES_READ", matches_read)
-        forms[form] = {text: found(text) for text in SEARCHES}
-        forms[form]["Varen"] = sorted(Contact.objects.matching("Varen").values_list("pk", flat=True))  # the speaker
-        sql = str(Contact.objects.matching("grain").query)
+        forms[form] = {
+            text: sorted(Contact.objects.matching(text, read_in_part=True).values_list("summary", flat=True))
+            for text in SEARCHES
+        }
+        by_speaker = Contact.objects.matching("Varen", read_in_part=True)
+        forms[form]["Varen"] = sorted(by_speaker.values_list("pk", flat=True))
+        sql = str(Contact.objects.matching("grain", read_in_part=True).query)
         assert (" OR " in sql) == (form == "row by row"), sql
+        assert " OR " not in str(Contact.objects.matching("grain").query)  # what reads every match collects them
     assert forms["row by row"] == forms["collected"]
     assert forms["collected"]["river treaty"] == ["A quiet call.", "Grain, exports and the river treaty."]
 
