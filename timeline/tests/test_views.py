@@ -154,6 +154,8 @@ def test_the_result_line_counts_matching_statements_while_they_are_hidden(client
         Statement.objects.create(speaker=aldo, quote=quote, date=date(2024, 1, 6), status="confirmed")
     body = " ".join(client.get(reverse("timeline:timeline"), {"q": "barley"}).content.decode().split())
     assert "1 contact · 2 statements also match, not shown" in body and "statements=on" in body
+    body = " ".join(client.get(reverse("timeline:timeline"), {"q": "prices"}).content.decode().split())
+    assert "0 contacts · 1 statement also matches, not shown" in body
     shown = client.get(reverse("timeline:timeline"), {"q": "barley", "statements": "on"})
     assert shown.context["statement_count"].n == 2 and shown.context["hidden_statement_count"] is None
 
