@@ -62,6 +62,7 @@ NOT_HELD = re.compile(
 # The noun as the anchor of "since" ("their first call since the meeting with X"), not a contact
 # a clause after "since" tells ("since taking office included talks with X": a verb between).
 SINCE_ANCHOR = re.compile(r"\bsince\s+(?:(?![\w-]*(?:ed|ing)\b)[\w'’-]+\s+){0,3}$", re.I)
+SINCE_PHRASE = re.compile(r"\bsince\b[^,;.]*$")
 AFTER_PLANNED = re.compile(
     r"[^.;]{0,80}?\b(?:scheduled|planned|expected|to\s+be\s+held|will|would|is\s+to|are\s+to"
     r"|(?:was|were|has\s+been|have\s+been|had\s+been)\s+(?:cancel\w*|postponed|called\s+off|scrapped|delayed|put\s+off))\b",
@@ -212,6 +213,8 @@ def noun_contacts(article: Article, sent: Sentence, mentions: list[Mention], con
                 h
                 for h in article.dates_in(own_date.start() if own_date else m.start(), min(sent.end, end_of_names + 50))
                 if not re.search(r"\b(?:since|until|before|after|for)\s+$", text[max(0, h.start - 8) : h.start])
+                # "their first call since the meeting with X in June": June is the anchor's
+                and not (h.start > m.end("noun") and SINCE_PHRASE.search(text, m.end("noun"), h.start))
             ]
             # "the recent phone call between X and Y", "their last talks with Z": looked back on.
             recalled = bool(RECALLED.search(text, m.start(), m.start("noun")) or RECALLED_BEFORE.search(before))

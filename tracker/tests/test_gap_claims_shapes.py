@@ -308,3 +308,11 @@ def test_a_first_since_taking_office_that_included_talks_is_a_contact_and_a_clai
     # A plan in the present tense is not a contact held.
     text = "The programme of Mira Tol's visit to Norvania includes talks with President Aldo Varen."
     assert extract(text, published=PUBLISHED, gazetteer=Gazetteer(countries=countries, people=[tol])).contacts == []
+
+
+def test_a_date_in_the_since_phrase_after_a_contact_noun_dates_the_anchor_not_the_contact():
+    text = "It was their first call since the meeting with President Aldo Varen in June, Prime Minister Mira Tol said."
+    ex = extract(text, published=PUBLISHED, gazetteer=Gazetteer(people=[], countries=[NORVANIA, ESTRALIA]))
+    assert [(sorted(c.participants), c.date) for c in ex.contacts] == [(PAIR, None)]
+    [claim] = ex.gap_claims
+    assert (claim.anchor, claim.anchor_precision) == (date(2023, 6, 1), "month")
