@@ -197,7 +197,11 @@ class RecordFilter(django_filters.FilterSet):
 
     def filter_text(self, queryset, name, value):
         value = (value or "").strip()
-        return queryset.matching(value) if value else queryset
+        return self.text_matching(queryset, value) if value else queryset
+
+    def text_matching(self, queryset, text: str):
+        """The rows of ``queryset`` that match the search ``text`` (stripped, not empty)."""
+        return queryset.matching(text)
 
     def filter_publisher(self, queryset, name, value):
         return queryset.reported_by(value) if value else queryset
@@ -247,9 +251,8 @@ class ContactFilter(RecordFilter):
     def filter_pair(self, queryset, name, value):
         return queryset.involving_all(*value) if value else queryset
 
-    def filter_text(self, queryset, name, value):
-        value = (value or "").strip()
-        return queryset.matching(value, read_in_part=self.read_in_part) if value else queryset
+    def text_matching(self, queryset, text: str):
+        return queryset.matching(text, read_in_part=self.read_in_part)
 
     def filter_publisher(self, queryset, name, value):
         # A report under review is not part of the public record: it neither counts in the public

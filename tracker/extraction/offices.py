@@ -344,7 +344,7 @@ def coordinated_office_mentions(
     for m in COORDINATED_OFFICES.finditer(finder.text, start, end):
         title = " ".join((m.group("title") or m.group("titles")).split()).title()
         two = ("first", "second") if m.group("title") else ("one", "other")
-        spans = [(m.start(), m.end(two[0])), (m.start(two[1]), m.end() if two[1] == "second" else m.end(two[1]))]
+        spans = [(m.start(), m.end(two[0])), (m.start(two[1]), m.end())]
         for group, (at, to) in zip(two, spans, strict=True):
             named = m.group(group)
             country = finder.gz.country_of_demonym(named) or finder.gz.country_named(named)
