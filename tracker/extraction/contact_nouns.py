@@ -32,15 +32,19 @@ OCCURRED = re.compile(
 )
 # "his talks with X", "the meeting with X", "a phone call with X", "X's meeting with Y"
 WITH = re.compile(rf"\b{NOUN}(?P<mid>\s+(?:[^.;:\n]{{0,60}}?\s+)?)with\s+")
-# What comes before the noun: a determiner or possessive, then up to three modifiers.
+# What comes before the noun: a determiner or possessive, then up to three modifiers (no determiner
+# or preposition among them: "a day after his call" is his call).
 DETERMINER = re.compile(
-    r"(?:(?<![\w-])(?P<det>[Tt]he|[Tt]heir|[Hh]is|[Hh]er|[Aa]n?)|(?P<poss>['’]s))\s+(?:[\w-]+\s+){0,3}$"
+    r"(?:(?<![\w-])(?P<det>[Tt]he|[Tt]heir|[Hh]is|[Hh]er|[Mm]y|[Oo]ur|[Aa]n?)|(?P<poss>['’]s))\s+"
+    r"(?:(?!(?i:the|their|his|her|an?|after|before|following|during|since|with|of|for|in|on|at|to)\s)[\w-]+\s+){0,3}$"
 )
 # A possessive that says when, not whose: "yesterday's summit", "Monday's call", "last week's talks".
 TIME_POSSESSOR = re.compile(
     r"(?<![\w-])(?:yesterday|today|tonight|weekend|week|month|year|(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day)$",
     re.I,
 )
+# A plural that counts contacts ("conversations with A and B"), unlike "talks", which may be one.
+SEPARATE_NOUN = re.compile(r"(?:(?:tele)?phone\s+|video\s*)?(?:conversations|calls|meetings|videoconferences)", re.I)
 # "During their telephone conversation, X and Y exchanged greetings"
 THEIR = re.compile(rf"\b[Tt]heir\s+(?:(?!with\b)[\w-]+\s+){{0,3}}?{NOUN}\s*,?\s+")
 RECALLED = re.compile(r"\b(?:last|previous|most\s+recent|recent|prior|earlier|first|former|past)\b", re.I)
@@ -219,11 +223,20 @@ def noun_contacts(article: Article, sent: Sentence, mentions: list[Mention], con
             # "the recent phone call between X and Y", "their last talks with Z": looked back on.
             recalled = bool(RECALLED.search(text, m.start(), m.start("noun")) or RECALLED_BEFORE.search(before))
             when, precision = (hits[0].date, hits[0].precision) if hits else (None, "day")
-            found = FoundContact(entities, kind, when, precision, False, sent.start, sent.end, sent)
-            found.recalled = recalled or bool(hits and article.published and hits[0].date < article.published)
-            found.by_noun = True
-            found.medium_unsaid = kind == "phone_call" and not MEDIUM_NOUN.search(m.group("noun"))
-            out.append(found)
+            # "the outcome of my meeting with X tomorrow": still to come
+            planned = bool(when and article.published and when > article.published)
+            recalled = recalled or bool(hits and article.published and hits[0].date < article.published)
+            own = pattern is WITH and bool(det) and (det.group("det") or "").lower() in ("my", "our")
+            sides = [entities]
+            if pattern is WITH and len(entities) > 2 and SEPARATE_NOUN.fullmatch(m.group("noun")):
+                sides = [[entities[0], e] for e in entities[1:]]  # "my conversations with A and B": one each
+            for side in sides:
+                found = FoundContact(side, kind, when, precision, planned, sent.start, sent.end, sent)
+                found.recalled = recalled
+                found.own_undated = own and not hits
+                found.by_noun = True
+                found.medium_unsaid = kind == "phone_call" and not MEDIUM_NOUN.search(m.group("noun"))
+                out.append(found)
     return out
 
 
@@ -267,12 +280,13 @@ def during_contacts(article: Article, sent: Sentence, mentions: list[Mention]) -
 
 
 def _other_side(article: Article, mentions: list[Mention], m: re.Match, det, others: list[Entity]):
-    """Who had "the talks with X": the possessor ("Tol's talks"), the sentence's first named person,
-    the speaker of "I/we", else the person the article is most about."""
+    """Who had "the talks with X": the possessor ("Tol's talks"), the speaker of "I/we" and "my/our",
+    the sentence's first named person, else the person the article is most about."""
     exclude = {e.ident for e in others}
     speaker = article.narrators.at(m.start()) if article.narrators is not None else None
     sentence = article.sentence_at(m.start())
-    if sentence is not None and FIRST_PERSON.search(article.text, sentence.start, sentence.end):
+    mine = det is not None and (det.group("det") or "").lower() in ("my", "our")
+    if mine or sentence is not None and FIRST_PERSON.search(article.text, sentence.start, sentence.end):
         # "In a conversation with X, I also raised ...": the narrator's, when the text says who that is.
         return speaker if speaker is not None and speaker.ident not in exclude else None
     if det is not None and det.group("poss"):

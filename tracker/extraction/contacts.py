@@ -60,11 +60,16 @@ CONTACT_VERB = re.compile(
             |virtual\s+(?:meeting|summit|talks|call)|(?:meeting|conversation|talks)\s*,?\s+(?:held\s+)?(?:via|by|over)
             \s+(?:a\s+)?video\s*(?:conference|link)?)
         | spoke\s+(?:by|via|over)\s+video(?:\s*link)? | (?:met|meets|meet|spoke|speaks|talked)\s+virtually
+        # "joined a video call with X and Y": a call of its own (joining "the call" adds to one reported).
+        | (?:joined|joins)\s+(?:a|an)\s+(?:[\w-]+\s+){0,2}?(?:video\s*call|video\s*conference|videoconference
+            |virtual\s+(?:meeting|summit|call))\s+with
     )
     | (?P<phone>
         HAVE\s+(?:DET\s+)?(?:(?!NOT_HAD\b)QW\s+){0,4}?(?:(?:tele)?phone\s+(?:calls?|conversations?|talks?|consultations)
             |calls?|conversations?) | (?:tele)?phoned
-        | (?:spoke|spoken|speaks|speak|talked|talks|talk)(?:\s+\w+){0,2}?\s+(?:by|on\s+the|over\s+the)\s+(?:tele)?phone
+        | (?:spoke|spoken|speaks|speak|talked|talks|talk|conferred|confers)(?:\s+\w+){0,2}?\s+(?:by|on\s+the|over\s+the)
+            \s+(?:tele)?phone
+        | (?:joined|joins)\s+(?:a|an)\s+(?:[\w-]+\s+){0,2}?(?:tele)?phone\s+call\s+with
         # Not "spoke to reporters after talks with X": the talks are another contact, the speech no call.
         | (?:spoke|spoken|speaks|speak|talked|talk)\s+(?:(?!(?:after|before|following|ahead|during)\b)[\w-]+\s+){0,8}?
             with
@@ -106,7 +111,8 @@ CONTACT_VERB = re.compile(
     # ("met the interests of" is no meeting)
     | (?P<pair>(?:spoke|talked)(?!\s+to\s+(?:the\s+)?(?:PRESS_WORDS)\b)|conferred
         | met(?!\s+(?:the|a|an|its|their|his|her|all|every|our)\b)
-        | (?:(?<=\bare\s)|(?<=\bwere\s))meeting)  # "X and Y are meeting at this hour\"
+        | (?:(?<=\bare\s)|(?<=\bwere\s))meeting  # "X and Y are meeting at this hour"
+        | (?<=,\s)meeting(?=\s+(?:in|at|on)\s))  # "X and Y, meeting in Lorvik on Monday, pledged ..."
     )\b)""".replace("HAVE", r"(?:held|had|holds|has|hold|have|(?<=\bis\s)holding|(?<=\bare\s)(?<![Ww]e\sare\s)holding)")
     .replace("PRESS_WORDS", "press|media|reporters")
     .replace("QW", r"[“\"]?[\w-]+[”\"]?")  # a word, perhaps quoted: 'had a "very good" meeting with X'
@@ -269,7 +275,8 @@ def find_contacts(article: Article, seed: tuple[FoundContact, ...] = ()) -> list
     found = [c for c in found if len(c.entities) >= (1 if c.unnamed_side else 2) and not c.awaiting]
     found = reported_that_day(article, found)  # a transcript's own meeting; a news item's undated contacts
     for c in found:
-        if c.date is None and c.by_noun and not c.recalled and article.is_release and article.published:
+        undated = c.date is None and c.by_noun and not c.recalled and not c.own_undated
+        if undated and article.is_release and article.published:
             c.date, c.precision = article.published, "day"  # "the talks with X" a release reports: that day's
         a, b = c.kind_span or (c.start, c.end)
         decided = kind_from_evidence(c.kind, text[a:b])

@@ -74,6 +74,11 @@ class FoundClaim:
     last_when: str | None = None
 
 
+AFTER_WORD = re.compile(r"\bafter\b", re.I)
+# What someone said or told the press: no contact, whatever it came after.
+SAYING = re.compile(r"\b(?:said|says|told|tells|spoke\s+to\s+(?:the\s+)?(?:press|media|reporters|journalists))\b")
+
+
 def find_gap_claims(article: Article, contacts: list[FoundContact]) -> list[FoundClaim]:
     text = article.text
     out: list[FoundClaim] = []
@@ -102,6 +107,9 @@ def _claim(article: Article, sent: Sentence, shape: Shape, held: list[FoundConta
     here = [c for c in held if c.sentence is sent and c.date is not None and c.date != anchor_date]
     if shape.elided and not here:
         return None  # "his visits to E and W, the first by a Norvanian leader in decades": no contact here
+    if shape.noun == "after" and not here and AFTER_WORD.search(text, shape.start, shape.end):
+        if SAYING.search(text, sent.start, shape.start):
+            return None  # "told reporters a day after his call with X": what came after is no contact
     main = _main_contact(held)
     named = distinct([m.entity for m in article.mentions_in(sent.start, sent.end)])
     entities: list[Entity] | None = None

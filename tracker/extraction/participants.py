@@ -32,7 +32,7 @@ NEGATION = re.compile(
 # an office the title finder did not take ("and Chairman of the Joint Chiefs of Staff Gen. ...", "and
 # Deputy Prime Minister and Defence Minister ...").
 JOINER = re.compile(
-    r"^[\s,]*(?:and|as\s+well\s+as|&)?[\s,]*(?:(?:His|Her)\s+(?:Royal\s+)?(?:Majesty|Highness|Excellency)\s+)?"
+    r"^[\s,]*(?:(?:and|as\s+well\s+as|&)(?:\s+with\b)?)?[\s,]*(?:(?:His|Her)\s+(?:Royal\s+)?(?:Majesty|Highness|Excellency)\s+)?"
     r"(?:(?:his|her|their)\s+(?:[A-Z][\w-]*\s+)?counterpart,?\s+)?"  # "X and his Estralian counterpart Y"
     r"(?:(?:\(?[A-Z][\w-]*\)?|of|the|for|to)\s+){0,10}$"
 )
@@ -117,6 +117,9 @@ class FoundContact:
     by_topic: bool = False
     # A transcript's own meeting, shown by its two leaders speaking in turns rather than told.
     shown: bool = False
+    # "my meeting with X", "our talks with Y": a speaker's own, of no day unless the words give one
+    # (a speech recalls them; a release's own day is not theirs).
+    own_undated: bool = False
 
 
 def group_backwards(text: str, before: list[Mention]) -> list[Mention]:
@@ -393,9 +396,10 @@ SEVERAL_BILATERALS = re.compile(
 
 def separate_contacts(verb: str, kind: str, subject: list[Mention], sentence: str, lead: str = "") -> bool:
     """Whether "had conversations with A, B and C" were several contacts, one with each: a plural
-    noun says so, as does "separately"; so does "spoke with A, B and C" in person (one talks with each guest at a
-    reception) or in the narrator's own words ("I spoke with ..."), unless the text calls it joint. ``lead``,
-    the sentence before, may say it for this one: "He held a series of bilateral meetings. He met A, B and C"."""
+    noun says so, as do "separately" and a repeated "with" ("with A and with B"); so does "spoke
+    with A, B and C" in person (one talks with each guest at a reception) or in the narrator's own
+    words ("I spoke with ..."), unless the text calls it joint. ``lead``, the sentence before, may
+    say it for this one: "He held a series of bilateral meetings. He met A, B and C"."""
     together = re.search(r"\b(?:jointly|together|trilateral)\b", sentence, re.I)
     if (SEVERAL_BILATERALS.search(sentence) or kind == "meeting" and SEVERAL_BILATERALS.search(lead)) and not together:
         return True  # "held bilateral talks with A, B and C on the sidelines of the summit": one each
@@ -403,6 +407,8 @@ def separate_contacts(verb: str, kind: str, subject: list[Mention], sentence: st
         return False
     if re.search(r"\bseparately\b", sentence, re.I):
         return True  # "spoke separately today with A and B": one call each
+    if re.search(r"\bwith\s+[^.;]*?\band\s+with\b", sentence):
+        return True  # "spoke with A and with B": the repeated "with" sets each apart
     if re.search(r"\b(?:conversations|calls|meetings|consultations|bilaterals)\b", verb):
         return True
     spoke = bool(re.match(r"(?:spoke|speaks|speak|talked|talk)\b", verb))

@@ -12,6 +12,7 @@ import bisect
 import re
 from dataclasses import dataclass, field
 
+from .contacts import CONTACT_VERB
 from .context import Article, distinct
 from .counterparts import counterpart_events
 from .people import Entity, Mention
@@ -356,8 +357,19 @@ def _said_by_then(article: Article, start: int, end: int):
 REPORTED_THAT = re.compile(r"\b(?:said|says|noted|stated|added|recalled|stressed|explained|told\s+\w+)\s+that\b")
 
 
+# '"…," said X, who spoke to Y on Sunday': a relative clause (to the date, no comma closing it) that
+# reports a contact; its date is the contact's, not the statement's.
+RELATIVE_OPEN = re.compile(r",\s*(?:who|whose|which)\b[^,;]*$")
+
+
+def _dates_a_contact_clause(text: str, start: int, at: int) -> bool:
+    clause = RELATIVE_OPEN.search(text[max(start, at - 120) : at])
+    return clause is not None and CONTACT_VERB.search(clause.group()) is not None
+
+
 def _statement_date(article: Article, sent, speaker: Entity):
-    hits = _said_by_then(article, sent.start, sent.end)
+    said = _said_by_then(article, sent.start, sent.end)
+    hits = [h for h in said if not _dates_a_contact_clause(article.text, sent.start, h.start)]
     if hits:
         return hits[0].date, hits[0].precision
     # The previous sentence may say when ("Netanyahu on Sunday ... in an interview").

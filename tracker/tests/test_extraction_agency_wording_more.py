@@ -1,0 +1,110 @@
+"""News-agency and readout wording on sentences about fictional leaders: joining a call of one's
+own, conferring by phone, a repeated "with" that sets contacts apart, a participle after two
+subjects, a contact told in a relative clause after a quotation, "a day after his call with X"
+(no gap claim without a contact that came after), and a speaker's own "my/our" contacts."""
+
+from datetime import date
+
+from tracker.extraction import Gazetteer, KnownPerson, extract
+from tracker.extraction.items import KnownOffice
+from tracker.tests.test_extraction_contacts import COUNTRIES
+
+MONDAY = date(2024, 5, 6)
+SUNDAY = date(2024, 5, 5)
+FRIDAY = date(2024, 5, 3)
+
+
+def _person(key, name, country, office):
+    return KnownPerson(key, name, (), country, (KnownOffice(office, country, date(2020, 1, 1), None),))
+
+
+PEOPLE = [
+    _person("ivo-lind", "Ivo Lind", "Estralia", "President"),
+    _person("mira-tol", "Mira Tol", "Norvania", "Prime Minister"),
+    _person("karl-brun", "Karl Brun", "Ostmark", "Chancellor"),
+    _person("ana-veld", "Ana Veld", "Wendland", "Prime Minister"),
+]
+
+
+def run(text, publisher="Norvania News Agency"):
+    gazetteer = Gazetteer(countries=COUNTRIES, people=PEOPLE)
+    return extract(text, published=MONDAY, gazetteer=gazetteer, publisher=publisher)
+
+
+def contacts(ex):
+    return sorted((sorted(c.participant_keys), c.kind, c.date, c.planned) for c in ex.contacts)
+
+
+def test_joining_a_call_with_named_leaders_is_a_call_of_all_of_them():
+    ex = run("The Prime Minister joined a video call with Chancellor Brun and Prime Minister Veld on Friday.",
+             publisher="Prime Minister of Norvania")  # fmt: skip
+    assert contacts(ex) == [(["ana-veld", "karl-brun", "mira-tol"], "video_call", FRIDAY, False)]
+    ex = run("Lind joined a phone call with Chancellor Karl Brun on Friday.")
+    assert contacts(ex) == [(["ivo-lind", "karl-brun"], "phone_call", FRIDAY, False)]
+    # Joining "the call" adds someone to a call already told, which this text does not tell.
+    assert contacts(run("Tol joined the call.")) == []
+
+
+def test_conferring_by_phone_is_a_call_and_conferring_of_no_medium_is_left_alone():
+    assert contacts(run("Lind also conferred by phone with Chancellor Karl Brun on Friday.")) == [
+        (["ivo-lind", "karl-brun"], "phone_call", FRIDAY, False)
+    ]
+    assert contacts(run("Lind conferred with Chancellor Karl Brun on Friday.")) == []
+
+
+def test_a_repeated_with_sets_each_counterpart_apart():
+    assert contacts(run("Tol spoke by telephone Friday with Lind and with Brun.")) == [
+        (["ivo-lind", "mira-tol"], "phone_call", FRIDAY, False),
+        (["karl-brun", "mira-tol"], "phone_call", FRIDAY, False),
+    ]
+    assert contacts(run("Tol spoke by telephone Friday with Lind and Brun.")) == [
+        (["ivo-lind", "karl-brun", "mira-tol"], "phone_call", FRIDAY, False)
+    ]
+
+
+def test_a_participle_after_two_subjects_is_their_meeting():
+    assert contacts(run("Tol and Lind, meeting in Lorvik on Friday, pledged to double trade.")) == [
+        (["ivo-lind", "mira-tol"], "meeting", FRIDAY, False)
+    ]
+    assert contacts(run("The ministers, meeting in Lorvik on Friday, pledged to double trade.")) == []
+
+
+def test_a_contact_in_a_relative_clause_after_a_quotation_is_dated_by_its_own_words_not_the_quotation_s():
+    ex = run('"We will not give up," said Veld, who spoke to Lind on Sunday.')
+    assert contacts(ex) == [(["ana-veld", "ivo-lind"], "phone_call", SUNDAY, False)]
+    # The statement was made when the article says, not on the day of the call the clause tells.
+    assert [(s.speaker_key, s.date) for s in ex.statements] == [("ana-veld", MONDAY)]
+
+
+def test_his_call_a_day_before_is_his_contact_and_no_gap_claim_without_a_contact_after_it():
+    ex = run("Lind spoke to reporters a day after his call with Tol.")
+    assert [sorted(c.participant_keys) for c in ex.contacts] == [["ivo-lind", "mira-tol"]]
+    assert ex.gap_claims == []
+    ex = run("Lind met Tol on Monday, two weeks after their last call.")
+    assert [(g.comparison, g.duration_days, g.ends) for g in ex.gap_claims] == [("exactly", 14, MONDAY)]
+
+
+def test_a_speaker_s_own_conversations_with_two_leaders_are_two_contacts_of_no_day():
+    ex = run("I learned from my conversations with President Lind and Chancellor Brun that they want talks.",
+             publisher="Prime Minister of Norvania")  # fmt: skip
+    assert contacts(ex) == [
+        (["ivo-lind", "mira-tol"], "phone_call", None, False),
+        (["karl-brun", "mira-tol"], "phone_call", None, False),
+    ]
+
+
+def test_a_speaker_s_own_talks_in_a_release_that_reports_them_are_those_talks():
+    ex = run(
+        "Prime Minister Mira Tol held talks with President Ivo Lind in Lorvik today.\n\n"
+        "Prime Minister Mira Tol: Trade was among the central topics in our talks with the President of Estralia.",
+        publisher="Prime Minister of Norvania",
+    )
+    assert contacts(ex) == [(["ivo-lind", "mira-tol"], "meeting", MONDAY, False)]
+
+
+def test_a_speaker_s_meeting_tomorrow_is_still_to_come():
+    ex = run(
+        "Prime Minister Mira Tol: Much depends on the outcome of my meeting with President Lind tomorrow.",
+        publisher="Prime Minister of Norvania",
+    )
+    assert contacts(ex) == [(["ivo-lind", "mira-tol"], "meeting", date(2024, 5, 7), True)]
