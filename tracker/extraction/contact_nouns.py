@@ -184,7 +184,9 @@ def noun_contacts(article: Article, sent: Sentence, mentions: list[Mention], con
                 word = (det.group("det") or "").lower() if det else ""
                 if det and det.group("poss") and TIME_POSSESSOR.search(text, max(0, det.start() - 12), det.start()):
                     det, word = None, "the"  # "after yesterday's summit with X": a time, not whose summit
-                if word in ("", "a", "an") and not (det and det.group("poss")):
+                # "told a joint news conference with X": one held, by the words that report it.
+                joint = m.group("noun").lower().startswith("joint")
+                if word in ("", "a", "an") and not (det and det.group("poss")) and not joint:
                     # "a meeting with X" or a bare noun says a contact only as a past event.
                     # "began a meeting with X": a contact under way as the release is written.
                     if not re.search(

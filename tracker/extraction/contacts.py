@@ -402,10 +402,17 @@ def _we_contacts(article: Article, sent: Sentence, verbs: list[re.Match], found:
 
 
 def contacts_at(
-    article: Article, sent: Sentence, m: re.Match, mentions: list[Mention], context: str, narrator: Entity | None = None
+    article: Article,
+    sent: Sentence,
+    m: re.Match,
+    mentions: list[Mention],
+    context: str,
+    narrator: Entity | None = None,
+    subjectless: bool = False,
 ) -> list[FoundContact]:
     """The contacts the contact verb ``m`` reports, between the ``mentions`` around it; "I" is
-    ``narrator``, else whoever speaks at the verb (a transcript's caption, the document's narrator)."""
+    ``narrator``, else whoever speaks at the verb (a transcript's caption, the document's narrator).
+    ``subjectless``: the verb opens its sentence ("Just spoke with X" in a post), ``narrator`` its subject."""
     text = article.text
     if asks(article, sent):
         return []  # "Did X meet Y on Sunday?", "Would X call Y?": asked, not reported
@@ -426,6 +433,8 @@ def contacts_at(
         narrator = article.narrators.at(m.start())
     clause_start = subject[-1].end if subject else sent.start
     narrated_from = first_person_start(text, clause_start, m.start()) if narrator is not None else None
+    if narrated_from is None and subjectless and narrator is not None:
+        narrated_from = m.start()
     if narrated_from is not None:
         subject = [Mention(m.start(), m.start(), narrator, "narrator")]  # "I spoke with ..."
     # "The Prime Minister and President X spoke": X is the counterpart of the release's unnamed leader.

@@ -8,16 +8,31 @@ read as its speaker's contact, by the same rules as a narrator's ("I met with ..
 
 from __future__ import annotations
 
+import re
+
 from tracker.rules import kind_class
 
 from .contact_dates import nearest_to_verb
+from .contact_nouns import noun_kind
 from .contacts import CONTACT_VERB, FoundContact, contacts_at
-from .context import Article
+from .context import Article, distinct
 from .dates import resolve_phrase
 from .narrator import first_person_before
+from .participants import group_forwards
 from .statements import FoundStatement
 
 FIRST_PERSON_WORD = ("I ", "I\t")
+# A post's words, whose subject is its writer: "Just spoke with X", "Today, met with X" open a
+# sentence with the verb; "Good call with X today", "Productive meeting with X" with the noun.
+SUBJECTLESS = re.compile(
+    r"[“\"‘']?\s*(?:(?:Just|Today|Tonight|Earlier\s+today|This\s+(?:morning|afternoon|evening))\s*,?\s+)?"
+)
+JUST = re.compile(r"[“\"‘']?\s*Just\b")
+FINITE_AFTER = re.compile(r"\s+(?:will|would|is|are|was|were|has|have|had|must|should|can|could|may|might)\b")
+NOUN_OPENING = re.compile(
+    r"[“\"‘']?\s*(?:(?:Just|Today)\s*,?\s+)?(?:(?:[Vv]ery|[Rr]eally)\s+)?(?:[A-Z][a-z]+\s+)?"
+    r"(?:[a-z]+\s+)?(?P<noun>(?:(?:tele)?phone\s+|video\s+)?(?:call|conversation|meeting|talks)\s+)(?:today\s+)?with\s+"
+)
 
 
 def quoted_contacts(
@@ -32,17 +47,25 @@ def quoted_contacts(
     for s in statements:
         q = s.quote
         unknown = s.speaker.key is None and not s.speaker.office  # a speaker found nowhere but here
-        if unknown or not any(w in text[q.start : q.end] for w in FIRST_PERSON_WORD):
+        if unknown:
             continue
         mentions = [x for x in article.mentions_in(q.start, q.end) if x.entity.ident != s.speaker.ident]
         if not mentions:
             continue
+        out += _posted_nouns(article, s, mentions, told)
         for m in CONTACT_VERB.finditer(text, q.start, q.end):
             sent = article.sentence_at(m.start())
-            if sent is None or not first_person_before(text, max(q.start, sent.start), m.start()):
+            if sent is None:
                 continue
-            found = contacts_at(article, sent, m, mentions, text[q.start : q.end], narrator=s.speaker)
+            opens = max(q.start, sent.start)
+            subjectless = SUBJECTLESS.fullmatch(text, opens, m.start()) is not None
+            if not subjectless and not first_person_before(text, opens, m.start()):
+                continue
+            context = text[q.start : q.end]
+            found = contacts_at(article, sent, m, mentions, context, narrator=s.speaker, subjectless=subjectless)
             when = _quoted_date(article, s, m.start(), m.end(), max(q.start, sent.start), min(q.end, sent.end))
+            if when is None and JUST.match(text, opens) and s.precision == "day" and s.date is not None:
+                when = (s.date, "day")  # "Just spoke with X," she wrote on Sunday: that Sunday
             for c in found:
                 if s.speaker not in c.entities or c.planned:
                     continue  # "I am ready to talk to X": an offer in a quotation is no plan to record
@@ -53,6 +76,40 @@ def quoted_contacts(
                 if c.date is None and (frozenset(e.ident for e in c.entities), kind_class(c.kind)) in told:
                     continue
                 out.append(c)
+    return out
+
+
+def _posted_nouns(article: Article, s: FoundStatement, mentions, told) -> list[FoundContact]:
+    """ "Good call with President X today," a sentence of the quotation that opens with a contact
+    noun: the speaker's contact with the people after it."""
+    text, q = article.text, s.quote
+    out = []
+    first = article.sentence_at(q.start) or article.sentence_at(q.start - 1)  # the quotation's first sentence
+    if first is None:
+        return []
+    for sent in article.sentences[article.sentence_index(first) :]:
+        if sent.start >= q.end:
+            break
+        if sent.end <= q.start:
+            continue
+        opens = max(q.start, sent.start)
+        m = NOUN_OPENING.match(text, opens, min(q.end, sent.end))
+        if m is None:
+            continue
+        group = group_forwards(text, [x for x in mentions if x.start >= m.end()], m.end())
+        if not group or FINITE_AFTER.match(text, group[-1].end):
+            continue  # "Talks with X will continue": what the talks will do, not talks held
+        entities = distinct([s.speaker] + [x.entity for x in group])
+        kind = noun_kind(m.group("noun"), text[m.end("noun") : sent.end])
+        found = FoundContact(entities, kind, None, "day", False, sent.start, sent.end, sent)
+        found.date, found.precision = _quoted_date(article, s, m.start(), m.end(), opens, min(q.end, sent.end)) or (
+            None,
+            "day",
+        )
+        found.by_noun = True
+        if found.date is None and (frozenset(e.ident for e in entities), kind_class(kind)) in told:
+            continue
+        out.append(found)
     return out
 
 

@@ -13,7 +13,7 @@ from .people import Entity, Mention
 from .text import words_any_case
 
 # Verbs that report speech, as news and releases write them; "he said" after any of them means the
-# person they introduced.
+# person they introduced ("agreed" only as a reply: "X agreed." or "agreed that", not "agreed to").
 SPEECH_VERBS = (
     r"said|says|say|told|tells|added|adds|stated|states|noted|notes|stressed|stresses|explained|warned|wrote"
     r"|tweeted|posted|asked|replied|insisted|declared|argued|emphasi[sz]ed|emphasi[sz]es|continued|recalled"
@@ -22,7 +22,7 @@ SPEECH_VERBS = (
     r"|conveyed|suggested|proposed|mentioned|responded|answered|confirmed|vowed|pledged|promised|predicted"
     r"|admitted|conceded|claimed|maintained|complained|lamented|joked|quipped|recounted|shared|went\s+on"
     r"|thanked|welcomed|praised|commended|hailed|lauded|critici[sz]ed|denounced|reminded|condemned|called\s+on"
-    r"|told\s+reporters|wrote\s+on"
+    r"|told\s+reporters|wrote\s+on|agreed(?=[,.;:])|agreed\s+that|concurred|echoed|retorted|elaborated"
 ).split("|")
 SPEECH_VERB = f"(?:{'|'.join(SPEECH_VERBS)})"
 # The same verbs for the patterns read case-insensitively, grouped by first letter (text.words_any_case):

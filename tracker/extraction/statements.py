@@ -253,6 +253,12 @@ def _pronoun_speaker(article: Article, ctx: _Context, pronoun: str, pos: int) ->
 def _attributed(article: Article, q: Block, sent, ctx: _Context) -> Entity | None:
     text = article.text
     close = q.end + 1
+    if text[q.end - 1 : q.end] in (".", "!", "?"):
+        # 'X said, "…." Y agreed, saying …': a quotation that ends its sentence is the one introduced
+        # before it; the name after it begins the next sentence.
+        before = [e for p, e in ctx.events if sent.start <= p < q.start and not article.in_quote(p)]
+        if before:
+            return before[-1]
     # After the quotation: ', Tol said' / ', said Tol' / ', he said'; a wrapped line, never the next paragraph.
     m = AFTER_CLOSE.match(text[close : close + 20])
     at = close + m.end()

@@ -1,7 +1,8 @@
 """News-agency and readout wording on sentences about fictional leaders: joining a call of one's
 own, conferring by phone, a repeated "with" that sets contacts apart, a participle after two
 subjects, a contact told in a relative clause after a quotation, "a day after his call with X"
-(no gap claim without a contact that came after), and a speaker's own "my/our" contacts."""
+(no gap claim without a contact that came after), and a speaker's own "my/our" contacts; "X agreed." as speech, a joint news conference with
+someone as a meeting, and a quoted post's "Good call with X today" or "Just spoke with X" as its writer's contact."""
 
 from datetime import date
 
@@ -108,3 +109,37 @@ def test_a_speaker_s_meeting_tomorrow_is_still_to_come():
         publisher="Prime Minister of Norvania",
     )
     assert contacts(ex) == [(["ivo-lind", "mira-tol"], "meeting", date(2024, 5, 7), True)]
+
+
+def test_he_said_after_someone_agreed_is_the_one_who_agreed():
+    ex = run('"There is no alternative to dialogue," Tol said. Lind agreed. "We must keep talking," he said.')
+    assert [(s.speaker_key, s.quote) for s in ex.statements] == [
+        ("mira-tol", "There is no alternative to dialogue,"),
+        ("ivo-lind", "We must keep talking,"),
+    ]
+    # "agreed to" something is no speech: "he said" still means the last one who spoke.
+    ex = run('"There is no alternative," Tol said. Lind agreed to a truce. "We must keep talking," he said.')
+    assert [s.speaker_key for s in ex.statements] == ["mira-tol", "mira-tol"]
+
+
+def test_a_joint_news_conference_with_a_leader_is_a_meeting_with_them_unless_still_to_come():
+    ex = run('"This is a historic day for both our countries," Tol told a joint news conference with Lind.')
+    assert [(sorted(c.participant_keys), c.kind, c.planned) for c in ex.contacts] == [
+        (["ivo-lind", "mira-tol"], "meeting", False)
+    ]
+    assert [c.planned for c in run("Tol will hold a joint news conference with Lind on Friday.").contacts] == [True]
+    assert run("Tol wants a joint news conference with Lind.").contacts == []
+
+
+def test_a_quoted_post_that_opens_with_a_contact_is_its_writer_s_contact():
+    ex = run('Tol said in a post on Sunday: "Good call with President Lind today. We discussed energy."')
+    assert contacts(ex) == [(["ivo-lind", "mira-tol"], "phone_call", SUNDAY, False)]
+    ex = run('"Productive meeting with Chancellor Brun this morning," Lind posted.')
+    assert contacts(ex) == [(["ivo-lind", "karl-brun"], "meeting", MONDAY, False)]
+    ex = run('"Just spoke with President Lind about the border," Tol wrote on social media on Sunday.')
+    assert contacts(ex) == [(["ivo-lind", "mira-tol"], "phone_call", SUNDAY, False)]
+    ex = run('"Spoke with Brun yesterday. Good news for the border," Lind wrote.')
+    assert contacts(ex) == [(["ivo-lind", "karl-brun"], "phone_call", SUNDAY, False)]
+    # What talks will do, and a sentence whose subject is someone else, are no contact of the writer.
+    assert run('"Talks with Brun will continue," Lind said.').contacts == []
+    assert run('"Brun spoke with the ministers," Lind said.').contacts == []
