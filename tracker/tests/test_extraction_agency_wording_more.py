@@ -1,8 +1,9 @@
 """News-agency and readout wording on sentences about fictional leaders: joining a call of one's
 own, conferring by phone, a repeated "with" that sets contacts apart, a participle after two
 subjects, a contact told in a relative clause after a quotation, "a day after his call with X"
-(no gap claim without a contact that came after), and a speaker's own "my/our" contacts; "X agreed." as speech, a joint news conference with
-someone as a meeting, and a quoted post's "Good call with X today" or "Just spoke with X" as its writer's contact."""
+(no gap claim without a contact that came after), a speaker's own "my/our" contacts, "X agreed."
+as speech, a joint news conference with someone as a meeting, and a quoted post's "Good call with
+X today" or "Just spoke with X" as its writer's contact."""
 
 from datetime import date
 
