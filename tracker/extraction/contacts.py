@@ -240,6 +240,10 @@ def find_contacts(article: Article, seed: tuple[FoundContact, ...] = ()) -> list
                     c.recalled, c.kind_span = True, (m.start(), clause_end if clause_end > 0 else sent.end)
                 earlier += contacts
                 continue
+            if here and SINCE_THEY.search(text, max(sent.start, m.start() - 30), m.start()):
+                # "their first call since they met in Lorvik in June": the same two, at that earlier time.
+                earlier += _since_they(article, sent, m, here[-1])
+                continue
             seen = {e.ident for c in here for e in c.entities}
             # A second verb counts when it names someone new ("met X and later called Y").
             contacts = [c for c in contacts if not here or any(e.ident not in seen for e in c.entities)]
@@ -250,6 +254,8 @@ def find_contacts(article: Article, seed: tuple[FoundContact, ...] = ()) -> list
             here = _we_contacts(article, sent, verbs[bisect.bisect_left(verb_starts, sent.start) :], found)
         if not here and "video" in text[sent.start : sent.end]:
             here = we_via_video(article, sent, found)
+        if not here:
+            here = _they_contacts(article, sent, verbs[bisect.bisect_left(verb_starts, sent.start) :], mentions, found)
         i = bisect.bisect_left(list_starts, sent.start)
         is_list = i < len(list_starts) and list_starts[i] < sent.end
         if not here and not is_list and " part" in text[sent.start : sent.end]:
@@ -346,6 +352,79 @@ def second_dated_object(
     if own.date == hits[0].date or text[joint.end() : group[0].start].count(",") > 1:
         return None
     return distinct([x.entity for x in group]), group[0].start
+
+
+# "They spoke by phone again on Friday", "The two leaders also held talks in Lorvik": the sentence
+# opens with a plural subject the text does not name again, then the contact verb.
+THEY_SUBJECT = re.compile(
+    r"\s*(?:They|The\s+two(?:\s+(?:leaders|presidents|prime\s+ministers|heads\s+of\s+state|men|women))?)"
+    r"\s+(?:(?:also|later|then|again|subsequently|briefly|have|had|will|would|are\s+to|plan\s+to)\s+){0,2}"
+)
+
+# "since they met", "since the two leaders last spoke": an earlier contact of the pair just told.
+SINCE_THEY = re.compile(
+    r"\bsince\s+(?:they|the\s+two(?:\s+(?:leaders|presidents|men|women))?)\s+(?:(?:last|first|had)\s+)?$"
+)
+
+
+def _since_they(article: Article, sent: Sentence, m: re.Match, told: FoundContact) -> list[FoundContact]:
+    """The earlier contact a "since they <verb> <when>" clause names, dated by its own words only."""
+    text = article.text
+    clause_end = min((i for i in (text.find(mark, m.end(), sent.end) for mark in ",;") if i > 0), default=sent.end)
+    if NEGATION.search(text, m.start(), m.end()):
+        return []
+    kind = "video_call" if m.group("video") else "phone_call" if m.group("phone") else "meeting"
+    if m.group("pair") and m.group(0).lower() != "met":
+        kind = "phone_call"
+    hits = article.dates_in(m.end(), clause_end)
+    when, precision = (hits[0].date, hits[0].precision) if hits else (None, "day")
+    if when is not None and article.published is not None and when > article.published:
+        return []
+    found = FoundContact(list(told.entities), kind, when, precision, False, sent.start, sent.end, sent)
+    found.recalled, found.kind_span = True, (m.start(), clause_end)
+    return [found]
+
+
+ANOTHER_TIME = re.compile(r"\b(?:again|also|later|subsequently|last|previously|before)\b")
+
+
+def _they_contacts(
+    article: Article, sent: Sentence, verbs: list[re.Match], mentions: list[Mention], found: list[FoundContact]
+) -> list[FoundContact]:
+    """ "X met Y on Monday. They spoke by phone again on Friday": the pair of the contact told just
+    before (this paragraph or the one before, in a sentence before that names one of them), when no
+    one else is named after the verb and the words set it at a time of its own (a date, "again")."""
+    text = article.text
+    m = next((v for v in verbs if v.start() < sent.end), None)
+    if m is None or m.end() > sent.end or article.in_quote(m.start()):
+        return []
+    if not THEY_SUBJECT.fullmatch(text, sent.start, m.start()) or NEGATION.search(text, m.start(), m.end()):
+        return []
+    verb = m.group(0).lower()
+    named_after = any(x.start >= m.end() for x in mentions)
+    needs_object = verb.startswith(DIRECT_OBJECT_VERBS) and not verb.startswith(("met", "meet"))
+    if named_after or needs_object or re.search(r"(?:with|to)$", verb):
+        return []  # "They met X", "They spoke with X": someone else's contact, found by its names
+    last = next((c for c in reversed(found) if len(c.entities) >= 2 and not c.planned), None)
+    if last is None or sent.paragraph - last.sentence.paragraph > 1:
+        return []
+    if not article.dates_in(sent.start, sent.end) and not ANOTHER_TIME.search(text, sent.start, sent.end):
+        return []  # "The two leaders had an in-depth discussion": the contact just told, told again
+    before = article.sentence_before(sent)
+    pair = {e.ident for e in last.entities}
+    if before is None or not any(x.entity.ident in pair for x in article.mentions_in(before.start, before.end)):
+        return []  # "Protesters gathered outside. They met again": "they" are whom the sentence before names
+    kind = "video_call" if m.group("video") else "phone_call" if m.group("phone") else "meeting"
+    if m.group("pair") and verb != "met":
+        kind = "phone_call"
+    if REMOTE_AFTER.match(text, m.end(), sent.end):
+        kind = "video_call"
+    if kind == "phone_call" and not MEDIUM_WORDS.search(text, sent.start, sent.end):
+        return []  # "They talked for two hours": the talk of the contact just told, of no medium of its own
+    contact = contact_dated(article, sent, m, list(last.entities), kind, [])
+    if RECALL_WORDS.search(text, sent.start, m.start()) and not contact.planned:
+        contact.recalled = True
+    return [contact]
 
 
 def _we_contacts(article: Article, sent: Sentence, verbs: list[re.Match], found: list[FoundContact]):

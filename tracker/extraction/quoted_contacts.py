@@ -49,11 +49,17 @@ def quoted_contacts(
         unknown = s.speaker.key is None and not s.speaker.office  # a speaker found nowhere but here
         if unknown:
             continue
+        words = text[q.start : q.end]
+        first_person = any(w in words for w in FIRST_PERSON_WORD)
+        if not first_person and "with" not in words:
+            continue  # neither "I spoke ..." nor a post's "Good call with X"
         mentions = [x for x in article.mentions_in(q.start, q.end) if x.entity.ident != s.speaker.ident]
         if not mentions:
             continue
-        out += _posted_nouns(article, s, mentions, told)
-        for m in CONTACT_VERB.finditer(text, q.start, q.end):
+        if "with" in words:
+            out += _posted_nouns(article, s, mentions, told)
+        # Without an "I" only a verb that opens a sentence of the quotation can be the speaker's.
+        for m in CONTACT_VERB.finditer(text, q.start, q.end) if first_person else _opening_verbs(article, q):
             sent = article.sentence_at(m.start())
             if sent is None:
                 continue
@@ -79,19 +85,33 @@ def quoted_contacts(
     return out
 
 
+def _opening_verbs(article: Article, q):
+    """The contact verbs that open a sentence of the quotation ("Just spoke with X")."""
+    text = article.text
+    for sent in _sentences_of(article, q):
+        opening = SUBJECTLESS.match(text, max(q.start, sent.start), min(q.end, sent.end))
+        verb = CONTACT_VERB.match(text, opening.end(), min(q.end, sent.end)) if opening else None
+        if verb is not None:
+            yield verb
+
+
+def _sentences_of(article: Article, q):
+    first = article.sentence_at(q.start) or article.sentence_at(q.start - 1)  # the quotation's first sentence
+    if first is None:
+        return
+    for sent in article.sentences[article.sentence_index(first) :]:
+        if sent.start >= q.end:
+            break
+        if sent.end > q.start:
+            yield sent
+
+
 def _posted_nouns(article: Article, s: FoundStatement, mentions, told) -> list[FoundContact]:
     """ "Good call with President X today," a sentence of the quotation that opens with a contact
     noun: the speaker's contact with the people after it."""
     text, q = article.text, s.quote
     out = []
-    first = article.sentence_at(q.start) or article.sentence_at(q.start - 1)  # the quotation's first sentence
-    if first is None:
-        return []
-    for sent in article.sentences[article.sentence_index(first) :]:
-        if sent.start >= q.end:
-            break
-        if sent.end <= q.start:
-            continue
+    for sent in _sentences_of(article, q):
         opens = max(q.start, sent.start)
         m = NOUN_OPENING.match(text, opens, min(q.end, sent.end))
         if m is None:

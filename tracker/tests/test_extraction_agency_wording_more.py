@@ -144,3 +144,30 @@ def test_a_quoted_post_that_opens_with_a_contact_is_its_writer_s_contact():
     # What talks will do, and a sentence whose subject is someone else, are no contact of the writer.
     assert run('"Talks with Brun will continue," Lind said.').contacts == []
     assert run('"Brun spoke with the ministers," Lind said.').contacts == []
+
+
+def test_they_after_a_contact_are_its_pair_when_the_words_give_another_time():
+    ex = run("Lind met Tol in Lorvik on Monday. They spoke by phone again on Friday.")
+    assert contacts(ex) == [
+        (["ivo-lind", "mira-tol"], "meeting", MONDAY, False),
+        (["ivo-lind", "mira-tol"], "phone_call", FRIDAY, False),
+    ]
+    ex = run("Lind met Tol in Lorvik on Monday. The two leaders also held a phone call on Friday.")
+    assert (["ivo-lind", "mira-tol"], "phone_call", FRIDAY, False) in contacts(ex)
+    for text in [
+        "Lind met Tol in Lorvik on Monday. They talked for two hours.",  # the meeting's talk
+        "Lind met Tol in Lorvik on Monday. The two leaders had an in-depth discussion.",  # told again
+        "Lind met Tol in Lorvik on Monday. They met with reporters afterwards.",
+        "Lind met Tol in Lorvik on Monday. They did not speak by phone on Friday.",
+        "Lind met Tol in Lorvik on Monday.\n\nProtesters gathered outside. They met again on Tuesday.",
+    ]:
+        assert contacts(run(text)) == [(["ivo-lind", "mira-tol"], "meeting", MONDAY, False)], text
+
+
+def test_since_they_met_names_an_earlier_meeting_of_the_pair():
+    ex = run("Tol called Lind on Monday, their first call since they met in Lorvik in June.")
+    assert contacts(ex) == [
+        (["ivo-lind", "mira-tol"], "meeting", date(2023, 6, 1), False),
+        (["ivo-lind", "mira-tol"], "phone_call", MONDAY, False),
+    ]
+    assert [(g.comparison, g.anchor) for g in ex.gap_claims] == [("first_since", date(2023, 6, 1))]
