@@ -54,7 +54,7 @@ __all__ = ["THEY", "FoundContact", "find_contacts"]  # re-exported: gap claims r
 
 CONTACT_VERB = re.compile(
     # Each verb starts with one of these letters, then one of these pairs: a cheap test that skips most words.
-    r"""(?ix:\b(?=[hstmcprwvjailf](?:el|ad|as|av|ol|po|pe|al|et|ee|ho|ak|ec|oo|os|ai|ay|is|on|at|au|oi|rr|re|an|ra|le|s\s))(?:
+    r"""(?ix:\b(?=[hstmcprwvjailfg](?:el|ad|as|av|ol|po|pe|al|et|ee|ho|ak|ec|oo|os|ai|ay|is|on|at|au|oi|rr|re|an|ra|le|ot|s\s))(?:
     (?P<video>
         HAVE\s+DET\s+(?:[\w-]+\s+){0,3}?(?:video\s*call|video\s*conference|videoconference
             |virtual\s+(?:meeting|summit|talks|call)|(?:meeting|conversation|talks)\s*,?\s+(?:held\s+)?(?:via|by|over)
@@ -74,10 +74,12 @@ CONTACT_VERB = re.compile(
         | (?:spoke|spoken|speaks|speak|talked|talk)\s+(?:(?!(?:after|before|following|ahead|during)\b)[\w-]+\s+){0,8}?
             with
         | (?:caught|catches|catching|catch)\s+up\s+(?:[\w-]+\s+){0,3}?with  # a talk of unsaid medium, like "spoke with"
+        | (?:got|gets|get|getting)\s+off\s+(?:the\s+)?(?:tele)?phone\s+with  # "I just got off the phone with X"
         | (?:spoke|spoken|speaks|speak|talked|talk)\s+(?:\w+\s+){0,2}?to(?!\s+(?:the\s+)?(?:PRESS_WORDS)\b)
         | (?:called|calls)(?:\s+up)?(?!\s+(?:on|upon|for|in|off|out|it|him|her|them|back|a|an|the(?!\s+HEADT))\b)
             (?!(?:\s+[A-Z][\w'’.-]*){1,6}\s+(?:a|an)\s+(?!day|week|month|year|few|couple|second)\w)  # "called X a liar"
-        | (?:made|received|took)\s+a\s+(?:(?:tele)?phone\s+)?call\s+(?:from|with|to)
+        | (?:made|received|took)\s+a\s+(?:(?:tele)?phone\s+)?call\s+(?:(?:today|yesterday|earlier|late)\s+)?
+            (?:from|with|to)
         # "congratulated Mira Tol by telephone on ...": a verb of address whose medium is the phone.
         | (?:congratulated|congratulates|consulted)(?=\s+(?:[\w'’.-]+\s+){1,8}?(?:(?:by|over\s+the|on\s+the)
             \s+(?:tele)?phone\b|in\s+a\s+(?:(?:tele)?phone\s+)?call\b))

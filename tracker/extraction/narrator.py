@@ -31,6 +31,13 @@ FIRST_PERSON_SUBJECT = re.compile(
     r"(?:(?<![\w-])I[ \t]+(?:[a-z]+[ \t]+){0,3}|\b[Ii]t[ \t]+is[ \t]+(?:a|my|our)[ \t]+(?:great[ \t]+|real[ \t]+)?"
     r"(?:pleasure|honou?r|privilege)[ \t]+to[ \t]+)$"
 )
+# A title-case preposition or participle after the speaker's name begins the occasion: "Remarks by
+# President X Before Marine One Departure", "... At the Summit", "... Announcing New Steps".
+TITLE_OCCASION = re.compile(
+    r"\s+(?:Before|After|During|Upon|Following|Ahead|At|On|In|To|For|With|From|Announcing|Celebrating|Marking"
+    r"|Honou?ring|Commemorating|Welcoming|Delivering|Discussing)\b.*$",
+    re.S,
+)
 HEAD_OFFICES = ("President", "Prime Minister", "Chancellor")
 # A transcript's speaker label in capitals at the start of a line: "THE PRESIDENT:", "PRIME MINISTER
 # TOL:", "MR. PELL:", "Q:" (a journalist, whose quotations are nobody's statement here).
@@ -51,7 +58,8 @@ def narrator_from_title(title: str, finder: PeopleFinder) -> Entity | None:
     m = TITLE_SPEAKER.search(title or "")
     if not m:
         return None
-    heading = PeopleFinder(m.group("who"), finder.gz, finder.published, finder.home).find([(0, len(m.group("who")))])
+    who = TITLE_OCCASION.sub("", m.group("who"))  # "President X Before Marine One Departure": X
+    heading = PeopleFinder(who, finder.gz, finder.published, finder.home).find([(0, len(who))])
     if not heading.mentions:
         return None
     first = heading.mentions[0].entity
@@ -74,7 +82,9 @@ def narrator_by_office(finder: PeopleFinder) -> Entity | None:
 class Narrators:
     """Who speaks at each point of a text: the last caption before it, else the document's narrator."""
 
-    def __init__(self, text: str, mentions: list[Mention], default: Entity | None):
+    def __init__(self, text: str, mentions: list[Mention], default: Entity | None, resolve=None):
+        """``resolve(name, office)``: the known person a label names ("PRESIDENT LIND:") when the
+        text names them nowhere else, or None."""
         self.default = default
         self.captions: list[tuple[int, Entity | None]] = []  # None: a journalist's turn ("Q:")
         for m in mentions:
@@ -83,7 +93,7 @@ class Narrators:
             if CAPTION_END.match(text, m.end):
                 self.captions.append((m.start, m.entity))
         taken = [p for p, _ in self.captions]
-        for start, end, who in label_captions(text, mentions, default):
+        for start, end, who in label_captions(text, mentions, default, resolve):
             if not any(start <= p < end for p in taken):  # the people finder read this label already
                 self.captions.append((start, who))
         self.captions.sort(key=lambda c: c[0])
@@ -104,7 +114,9 @@ class Narrators:
         return bisect.bisect_right(self._starts, pos) > 0
 
 
-def label_captions(text: str, mentions: list[Mention], default: Entity | None) -> list[tuple[int, int, Entity | None]]:
+def label_captions(
+    text: str, mentions: list[Mention], default: Entity | None, resolve=None
+) -> list[tuple[int, int, Entity | None]]:
     """The upper-case speaker labels of a transcript, each with whom it names: the person whose
     surname it gives ("PRIME MINISTER TOL:"), the one holding its office ("THE PRESIDENT:": the
     document's narrator, else the one person the text gives that office whom no other label names),
@@ -123,10 +135,14 @@ def label_captions(text: str, mentions: list[Mention], default: Entity | None) -
             found.append((m.start("label"), m.end(), words, journalist))
     named = {ws[-1] for _, _, ws, j in found if not j and ws[-1] not in LABEL_ROLE_WORDS}
     unknown: dict[str, Entity] = {}
-    return [(s, e, None if j else _label_person(ws, mentions, default, named, unknown)) for s, e, ws, j in found]
+    return [
+        (s, e, None if j else _label_person(ws, mentions, default, named, unknown, resolve)) for s, e, ws, j in found
+    ]
 
 
-def _label_person(words: list[str], mentions: list[Mention], default: Entity | None, named: set[str], unknown):
+def _label_person(
+    words: list[str], mentions: list[Mention], default: Entity | None, named: set[str], unknown, resolve=None
+):
     name = [w for w in words if w not in LABEL_ROLE_WORDS and w not in HONORIFICS]
     if name:
         surname = name[-1]
@@ -134,6 +150,10 @@ def _label_person(words: list[str], mentions: list[Mention], default: Entity | N
             if m.entity.name.casefold().replace("’", "'").split()[-1] == surname:
                 return m.entity
         written = " ".join(w.capitalize() for w in name)  # "MR. PELL:" with no full name: as the text names him
+        office = " ".join(w.capitalize() for w in words if w in LABEL_ROLE_WORDS) or None
+        known = resolve(written, office) if resolve is not None and written not in unknown else None
+        if known is not None:
+            return known  # "PRESIDENT LIND:" of the one President Lind the record knows
         if written not in unknown:
             unknown[written] = Entity(written, surname=written.split()[-1], ident=-(100_000 + len(unknown)))
         return unknown[written]

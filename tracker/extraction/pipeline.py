@@ -175,7 +175,12 @@ def _extract_into(result: Extraction, gazetteer: Gazetteer, topics: dict[str, li
             RELEASE.search(" ".join(filter(None, [meta.publisher, meta.url, meta.title])))
             or GOVERNMENT_PUBLISHER.search(meta.publisher or "")
         ),
-        narrators=Narrators(searched, people.mentions, narrator),
+        narrators=Narrators(
+            searched,
+            people.mentions,
+            narrator,
+            resolve=lambda name, office: finder.entity_for(name, office, None, allow_new=False),
+        ),
         home=home,
         gazetteer=gazetteer,
         lowered=lowered,

@@ -171,3 +171,30 @@ def test_since_they_met_names_an_earlier_meeting_of_the_pair():
         (["ivo-lind", "mira-tol"], "phone_call", MONDAY, False),
     ]
     assert [(g.comparison, g.anchor) for g in ex.gap_claims] == [("first_since", date(2023, 6, 1))]
+
+
+def test_a_call_received_today_from_a_leader_is_a_call_with_them():
+    ex = run("Prime Minister Tol received a phone call today from President Lind of Estralia.")
+    assert contacts(ex) == [(["ivo-lind", "mira-tol"], "phone_call", MONDAY, False)]
+
+
+def test_remarks_titled_with_an_occasion_name_their_speaker_and_his_just_ended_call():
+    gazetteer = Gazetteer(countries=COUNTRIES, people=PEOPLE)
+    text = (
+        "THE PRESIDENT: Hello, everybody. I just got off the phone with Prime Minister Tol.\n\n"
+        "Q Mr. President, did you discuss the ceasefire?\n\nTHE PRESIDENT: We did."
+    )
+    ex = extract(text, published=MONDAY, gazetteer=gazetteer, publisher="Office of the President of Estralia",
+                 title="Remarks by President Lind Before Departure")  # fmt: skip
+    assert contacts(ex) == [(["ivo-lind", "mira-tol"], "phone_call", MONDAY, False)]
+
+
+def test_an_upper_case_speaker_label_is_the_known_person_of_that_office_and_surname():
+    gazetteer = Gazetteer(countries=COUNTRIES, people=PEOPLE)
+    text = (
+        "PRESIDENT LIND: Good afternoon, everyone. It's a pleasure to welcome the Prime Minister back.\n\n"
+        "PRIME MINISTER TOL: Thank you, Mr. President.\n\nPRESIDENT LIND: Thank you all."
+    )
+    ex = extract(text, published=MONDAY, gazetteer=gazetteer, publisher="Office of the President of Estralia",
+                 title="Remarks by President Lind and Prime Minister Tol Before Their Meeting")  # fmt: skip
+    assert [(sorted(c.participant_keys), c.kind) for c in ex.contacts] == [(["ivo-lind", "mira-tol"], "meeting")]
