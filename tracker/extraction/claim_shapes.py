@@ -203,6 +203,14 @@ SILENCE_ENDED = [
         rf"|year|decade)s?(?:-long)?\s+{PAUSE}\b",
         re.I,
     ),
+    # "ending nearly two years of silence", "ending two years without talks"
+    re.compile(
+        rf"{terms.ENDING}\s+(?:(?:more\s+than\s+)?(?:a|an|the|their|its)\s+)?"
+        rf"(?:(?P<cmp>nearly|almost|more\s+than|over|about|roughly)\s+)?(?P<num>{NUMBER})\s+(?P<unit>day|week|month"
+        rf"|year|decade)s?\s+(?:of\s+{PAUSE}|without\s+(?:direct\s+|high-level\s+)?(?:talks|contacts?|meetings?|calls?"
+        r"|dialogue|conversations?))\b",
+        re.I,
+    ),
     re.compile(rf"{terms.AFTER}\s+(?:a\s+)?{PAUSE}\s+of\s+{DURATION}\b", re.I),
     # "breaking months of silence", "after years without talks": a gap of no stated length
     re.compile(

@@ -198,3 +198,11 @@ def test_an_upper_case_speaker_label_is_the_known_person_of_that_office_and_surn
     ex = extract(text, published=MONDAY, gazetteer=gazetteer, publisher="Office of the President of Estralia",
                  title="Remarks by President Lind and Prime Minister Tol Before Their Meeting")  # fmt: skip
     assert [(sorted(c.participant_keys), c.kind) for c in ex.contacts] == [(["ivo-lind", "mira-tol"], "meeting")]
+
+
+def test_ending_years_of_silence_is_a_gap_claim_of_that_length_and_fighting_is_no_silence():
+    ex = run("Lind called Tol on Monday, ending nearly two years of silence between the leaders.")
+    assert [(g.comparison, g.duration_months, g.ends) for g in ex.gap_claims] == [("exactly", 24, MONDAY)]
+    ex = run("Lind called Tol on Monday, ending two years without direct talks.")
+    assert [(g.comparison, g.duration_months) for g in ex.gap_claims] == [("at_least", 24)]
+    assert run("Lind called Tol on Monday, ending two years of fighting on the border.").gap_claims == []
