@@ -27,7 +27,8 @@ DEFINITE = re.compile(
     rf"[Tt]{AT_WORD_START}he[ \t]+"
     rf"(?:(?!{TITLE_PATTERN}\b)(?P<qualifier>{NAME_WORD}|visiting|outgoing|incoming|then)[ \t]+)?"
     rf"(?P<title>{TITLE_PATTERN})\b"
-    rf"(?![ \t]+(?:of\b|{NAME_WORD}))"
+    # "the Crown Prince and Prime Minister of X, Name": one person's two offices, X's, named after them
+    rf"(?![ \t]+(?:of\b|{NAME_WORD}|and{SEP}(?:{TITLE_PATTERN}){SEP}of\b))"
 )
 # "the President of Estralia" with no name after it; "Estralia's president"
 COUNTRY_WORDS = rf"(?P<country>{NAME_WORD}(?:{SEP}{NAME_WORD}){{0,3}})"
@@ -66,10 +67,16 @@ OFFICE_OF_THE = re.compile(
     re.I,
 )
 # "the President of Estralia, Aldo Varen,": the office and its country first, the name after a comma.
+FORMAL_STATE = re.compile(r"^(?:Kingdom|Republic|State|Sultanate|Emirate|Principality|Federation|Commonwealth)\s+of\s+")
 OFFICE_THEN_NAME = re.compile(
     rf"\b(?=[Tt]|{TITLE_FIRST})(?:[Tt]he{SEP})?(?P<title>{TITLE_PATTERN}){SEP}of{SEP}(?:the{SEP})?"
-    rf"{COUNTRY_WORDS},[ \t]*"
-    rf"(?P<name>{NAME_WORD}(?:[ \t]+(?:{PARTICLE}[ \t]+){{0,2}}{NAME_WORD}){{1,3}})(?=[ \t]*[,.;:)\n]|$)"
+    # "the Prime Minister of the Kingdom of Wendland, ...": a state's formal name
+    rf"(?P<country>(?:(?:Kingdom|Republic|State|Sultanate|Emirate|Principality|Federation|Commonwealth){SEP}of{SEP})?"
+    rf"{NAME_WORD}(?:{SEP}{NAME_WORD}){{0,3}}),[ \t]*"
+    # "..., His Royal Highness Tarek bin Saad Al Nour": a royal's long name, perhaps wrapped
+    rf"(?P<name>(?:(?:His|Her){SEP}(?:Royal{SEP})?(?:Majesty|Highness|Excellency){SEP})?"
+    rf"{NAME_WORD}(?:(?:[ \t]+|{SEP}(?=(?:{PARTICLE}{SEP})*[A-Z]))(?:{PARTICLE}{SEP}){{0,2}}{NAME_WORD}){{1,5}})"
+    rf"(?=[ \t]*[,.;:)\n]|$)"
 )
 # "Mira Tol, the Estralian prime minister, met ...", "with Ivo Lind, Norvania's president.": an
 # office qualified by its country in apposition after the name; found from its comma (a cheap start),
@@ -104,7 +111,9 @@ def office_then_name_mentions(finder: PeopleFinder, start: int, end: int) -> lis
 
     out = []
     for m in OFFICE_THEN_NAME.finditer(finder.text, start, end):
-        country = finder.gz.country_named(m.group("country"))
+        country = finder.gz.country_named(m.group("country")) or finder.gz.country_named(
+            FORMAL_STATE.sub("", m.group("country"))
+        )
         words = m.group("name").split()
         while words and words[0].rstrip(".").casefold() in HONORIFICS:
             words.pop(0)  # "the President of Estralia, Mr Aldo Varen"

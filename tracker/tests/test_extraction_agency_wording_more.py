@@ -206,3 +206,16 @@ def test_ending_years_of_silence_is_a_gap_claim_of_that_length_and_fighting_is_n
     ex = run("Lind called Tol on Monday, ending two years without direct talks.")
     assert [(g.comparison, g.duration_months) for g in ex.gap_claims] == [("at_least", 24)]
     assert run("Lind called Tol on Monday, ending two years of fighting on the border.").gap_claims == []
+
+
+def test_a_royal_s_long_wrapped_name_after_two_offices_of_a_kingdom_is_one_new_person():
+    crown_prince = _person("omar-bin-tarek", "Omar bin Tarek", "Ostmark", "Crown Prince")
+    gazetteer = Gazetteer(countries=COUNTRIES, people=[*PEOPLE, crown_prince])
+    text = (
+        "Chancellor Karl Brun met with the Crown Prince and Prime Minister of the Kingdom of Wendland, "
+        "His Royal Highness Tarek bin\nSaad Al Nour, at the palace today."
+    )
+    ex = extract(text, published=MONDAY, gazetteer=gazetteer, publisher="Ostmark Government")
+    # Not Ostmark's crown prince (the one known): the offices are Wendland's, and so is the name after them.
+    assert [sorted(c.participants) for c in ex.contacts] == [["Karl Brun", "Tarek bin Saad Al Nour"]]
+    assert [(p.name, p.country) for p in ex.people if p.key is None] == [("Tarek bin Saad Al Nour", "Wendland")]
