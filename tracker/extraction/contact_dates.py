@@ -49,6 +49,8 @@ RELATIVE_START = re.compile(r"[^,]*,(?:\s*\d{1,3}\s*,)?\s*(?:who|whose|which)\b"
 PLANNED = re.compile(
     r"\b(?:will|would|shall|(?-i:could|might|may|can)|is\s+to|are\s+to|plans?\s+to|planning\s+to|expected\s+to|scheduled\s+to|set\s+to|due\s+to"
     r"|going\s+to|agreed\s+to|hopes?\s+to|invited\s+\S+(?:\s+\S+){0,4}\s+to|intends?\s+to"
+    # "would be happy to meet X", "is ready to talk to X": an offer, not a contact
+    r"|(?:would|will)\s+be\s+(?:happy|glad|ready|willing|prepared|pleased)\s+to|(?:ready|willing|prepared)\s+to"
     r"|(?<!pleasure\s)(?<!glad\s)(?<!happy\s)(?<!honour\s)(?<!honor\s)(?<!pleased\s)(?<!delighted\s)"
     r"(?<!spoke\s)(?<!speaking\s)(?<!talked\s)to)\s+(?:\w+\s+)?$",  # "spoke to reporters after talks": no plan
     re.I,

@@ -67,7 +67,9 @@ CONTACT_VERB = re.compile(
     | (?P<phone>
         HAVE\s+(?:DET\s+)?(?:(?!NOT_HAD\b)QW\s+){0,4}?(?:(?:tele)?phone\s+(?:calls?|conversations?|talks?|consultations)
             |calls?|conversations?) | (?:tele)?phoned
-        | (?:spoke|spoken|speaks|speak|talked|talks|talk|conferred|confers)(?:\s+\w+){0,2}?\s+(?:by|on\s+the|over\s+the)
+        # ("spoke to X by phone": the person between is the object, read by the "spoke to" form)
+        | (?:spoke|spoken|speaks|speak|talked|talks|talk|conferred|confers)(?:\s+(?!(?:to|with)\b)\w+){0,2}?
+            \s+(?:by|on\s+the|over\s+the)
             \s+(?:tele)?phone
         | (?:joined|joins)\s+(?:a|an)\s+(?:[\w-]+\s+){0,2}?(?:tele)?phone\s+call\s+with
         # Not "spoke to reporters after talks with X": the talks are another contact, the speech no call.
@@ -125,6 +127,8 @@ CONTACT_VERB = re.compile(
 )
 # "X's wife ", "X's foreign minister ": the subject is someone of X's, whom the text does not name.
 POSSESSED_SUBJECT = re.compile(r"['’]s?\s+[a-z][\w-]*(?:\s+[\w-]+){0,3}\s+(?:(?:also|then|later)\s+)?")
+# After the object's name: "X's spokesman", "X's foreign minister": the object is someone of X's.
+OWNED_AFTER = re.compile(r"['’]s?[ \t]+(?:[a-z][\w-]*[ \t]+){0,2}(?!(?:call|phone)\b)[a-z][\w-]*")
 # "Supporters of X met Y", "members of X's delegation": the subject is the people the noun names.
 # (A capital only where it opens the sentence: "Heads of State X and Y met" is a title.)
 OWNED_BY_NOUN = re.compile(r"(?:(?<![\w-])[a-z]|^[A-Z])[a-z-]*s\s+of\s+(?:the\s+)?$")
@@ -581,6 +585,8 @@ def contacts_at(
             ok = re.fullmatch(gap, between, re.I) is not None
         if obj and (not ok or text.startswith(("’s", "'s"), obj[0].end)):
             obj = []  # "welcomed President Tol's commitment": the person owns the object
+    if obj and len(obj) == 1 and OWNED_AFTER.match(text, obj[0].end):
+        obj = []  # "spoke to X's spokesman", "met with X's envoy": someone of X's, not X
     if not obj and not m.group("pair"):
         # "spoke by phone Monday with Israeli Prime Minister ..." puts "with" after the verb phrase.
         tail = text[m.end() : after[0].start] if after else ""

@@ -219,3 +219,12 @@ def test_a_royal_s_long_wrapped_name_after_two_offices_of_a_kingdom_is_one_new_p
     # Not Ostmark's crown prince (the one known): the offices are Wendland's, and so is the name after them.
     assert [sorted(c.participants) for c in ex.contacts] == [["Karl Brun", "Tarek bin Saad Al Nour"]]
     assert [(p.name, p.country) for p in ex.people if p.key is None] == [("Tarek bin Saad Al Nour", "Wendland")]
+
+
+def test_an_offer_to_meet_and_a_talk_with_someone_s_spokesman_are_no_held_contacts():
+    ex = run("Lind said he would be happy to meet Tol if she agreed to the conditions.")
+    assert [c.planned for c in ex.contacts] == [True]
+    assert run("Tol spoke to Lind's spokesman on Monday.").contacts == []
+    assert run("Tol met with Lind's envoy on Monday.").contacts == []
+    held = [(["ivo-lind", "mira-tol"], "phone_call", MONDAY, False)]
+    assert contacts(run("Tol spoke to Lind by phone on Monday.")) == held
