@@ -14,12 +14,12 @@ import re
 # starts with: held/had/holds/has/have, spoke/speak, talk, telephoned/phoned, called, made,
 # received, took, congratulated/consulted/convened/conferred, met/meet, sat, was, were, hosted,
 # welcomed, paid/pay, make, visit, caught/catch (up), joined, arrived/landed/travelled/flew/is/are
-# (in ... for talks), got/get (off the phone with).
+# (in ... for talks), got/get (off/on the phone with), placed (a call), rang.
 # A verb added there needs its stem here.
 CONTACT_VERB_STEMS = (
     "hel", "had", "hol", "has", "hav", "spo", "spe", "tal", "tel", "pho", "cal", "mad", "rec", "too",
     "con", "met", "mee", "sat", "was", "wer", "hos", "wel", "pai", "pay", "mak", "vis", "cau", "cat", "joi", "arr",
-    "is ", "are", "lan", "tra", "fle", "got", "get",
+    "is ", "are", "lan", "tra", "fle", "got", "get", "pla", "ran",
 )  # fmt: skip
 
 

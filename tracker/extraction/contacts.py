@@ -54,7 +54,7 @@ __all__ = ["THEY", "FoundContact", "find_contacts"]  # re-exported: gap claims r
 
 CONTACT_VERB = re.compile(
     # Each verb starts with one of these letters, then one of these pairs: a cheap test that skips most words.
-    r"""(?ix:\b(?=[hstmcprwvjailfg](?:el|ad|as|av|ol|po|pe|al|et|ee|ho|ak|ec|oo|os|ai|ay|is|on|at|au|oi|rr|re|an|ra|le|ot|s\s))(?:
+    r"""(?ix:\b(?=[hstmcprwvjailfg](?:el|ad|as|av|ol|po|pe|al|et|ee|ho|ak|ec|oo|os|ai|ay|is|on|at|au|oi|rr|re|an|ra|le|ot|la|s\s))(?:
     (?P<video>
         HAVE\s+DET\s+(?:[\w-]+\s+){0,3}?(?:video\s*call|video\s*conference|videoconference
             |virtual\s+(?:meeting|summit|talks|call)|(?:meeting|conversation|talks)\s*,?\s+(?:held\s+)?(?:via|by|over)
@@ -66,7 +66,8 @@ CONTACT_VERB = re.compile(
     )
     | (?P<phone>
         HAVE\s+(?:DET\s+)?(?:(?!NOT_HAD\b)QW\s+){0,4}?(?:(?:tele)?phone\s+(?:calls?|conversations?|talks?|consultations)
-            |calls?|conversations?) | (?:tele)?phoned
+            |calls?|conversations?|chats?) | (?:tele)?phoned
+        | rang(?-i:(?=\s+(?:[A-Z]|(?:the|his|her)\s+[A-Z])))  # "rang X" (not "rang the bell")
         # ("spoke to X by phone": the person between is the object, read by the "spoke to" form)
         | (?:spoke|spoken|speaks|speak|talked|talks|talk|conferred|confers)(?:\s+(?!(?:to|with)\b)\w+){0,2}?
             \s+(?:by|on\s+the|over\s+the)
@@ -77,10 +78,11 @@ CONTACT_VERB = re.compile(
             with
         | (?:caught|catches|catching|catch)\s+up\s+(?:[\w-]+\s+){0,3}?with  # a talk of unsaid medium, like "spoke with"
         | (?:got|gets|get|getting)\s+off\s+(?:the\s+)?(?:tele)?phone\s+with  # "I just got off the phone with X"
+        | (?:was|were|is|got|gets|get)\s+on\s+the\s+(?:tele)?phone\s+with
         | (?:spoke|spoken|speaks|speak|talked|talk)\s+(?:\w+\s+){0,2}?to(?!\s+(?:the\s+)?(?:PRESS_WORDS)\b)
         | (?:called|calls)(?:\s+up)?(?!\s+(?:on|upon|for|in|off|out|it|him|her|them|back|a|an|the(?!\s+HEADT))\b)
             (?!(?:\s+[A-Z][\w'’.-]*){1,6}\s+(?:a|an)\s+(?!day|week|month|year|few|couple|second)\w)  # "called X a liar"
-        | (?:made|received|took)\s+a\s+(?:(?:tele)?phone\s+)?call\s+(?:(?:today|yesterday|earlier|late)\s+)?
+        | (?:made|received|took|placed)\s+a\s+(?:(?:tele)?phone\s+)?call\s+(?:(?:today|yesterday|earlier|late)\s+)?
             (?:from|with|to)
         # "congratulated Mira Tol by telephone on ...": a verb of address whose medium is the phone.
         | (?:congratulated|congratulates|consulted)(?=\s+(?:[\w'’.-]+\s+){1,8}?(?:(?:by|over\s+the|on\s+the)
@@ -117,7 +119,10 @@ CONTACT_VERB = re.compile(
         | met(?!\s+(?:the|a|an|its|their|his|her|all|every|our)\b)
         | (?:(?<=\bare\s)|(?<=\bwere\s))meeting  # "X and Y are meeting at this hour"
         | (?<=,\s)meeting(?=\s+(?:in|at|on)\s))  # "X and Y, meeting in Lorvik on Monday, pledged ..."
-    )\b)""".replace("HAVE", r"(?:held|had|holds|has|hold|have|(?<=\bis\s)holding|(?<=\bare\s)(?<![Ww]e\sare\s)holding)")
+    )\b)""".replace(
+        "HAVE",
+        r"(?:held|had|holds|has|hold|have|conducted|conducts|(?<=\bis\s)holding|(?<=\bare\s)(?<![Ww]e\sare\s)holding)",
+    )
     .replace("PRESS_WORDS", "press|media|reporters")
     .replace("QW", r"[“\"]?[\w-]+[”\"]?")  # a word, perhaps quoted: 'had a "very good" meeting with X'
     # "has no plans to call", "has no intention of meeting", "had been in talks": no contact had.

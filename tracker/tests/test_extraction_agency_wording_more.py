@@ -228,3 +228,16 @@ def test_an_offer_to_meet_and_a_talk_with_someone_s_spokesman_are_no_held_contac
     assert run("Tol met with Lind's envoy on Monday.").contacts == []
     held = [(["ivo-lind", "mira-tol"], "phone_call", MONDAY, False)]
     assert contacts(run("Tol spoke to Lind by phone on Monday.")) == held
+
+
+def test_more_verbs_of_a_call_or_talks_are_contacts():
+    held = {
+        "Lind conducted talks with Prime Minister Mira Tol on Friday.": "meeting",
+        "Lind placed a call to Tol on Friday.": "phone_call",
+        "Lind rang Tol on Friday.": "phone_call",
+        "Lind was on the phone with Tol on Friday.": "phone_call",
+        "Lind had a chat with Tol by phone on Friday.": "phone_call",
+    }
+    for text, kind in held.items():
+        assert contacts(run(text)) == [(["ivo-lind", "mira-tol"], kind, FRIDAY, False)], text
+    assert run("Lind rang the bell on Friday to open the session with Tol present.").contacts == []
