@@ -368,7 +368,8 @@ def second_dated_object(
 # "They spoke by phone again on Friday", "The two leaders also held talks in Lorvik": the sentence
 # opens with a plural subject the text does not name again, then the contact verb.
 THEY_SUBJECT = re.compile(
-    r"\s*(?:They|The\s+two(?:\s+(?:leaders|presidents|prime\s+ministers|heads\s+of\s+state|men|women))?)"
+    r"\s*(?:They|The\s+two(?:\s+(?:leaders|presidents|prime\s+ministers|heads\s+of\s+state|men|women))?"
+    r"|The\s+(?:leaders|presidents|prime\s+ministers))"
     r"\s+(?:(?:also|later|then|again|subsequently|briefly|have|had|will|would|are\s+to|plan\s+to)\s+){0,2}"
 )
 
@@ -430,9 +431,11 @@ def _they_contacts(
         kind = "phone_call"
     if REMOTE_AFTER.match(text, m.end(), sent.end):
         kind = "video_call"
-    if kind == "phone_call" and not MEDIUM_WORDS.search(text, sent.start, sent.end):
+    unsaid = kind == "phone_call" and not MEDIUM_WORDS.search(text, sent.start, sent.end)
+    if unsaid and not article.dates_in(sent.start, sent.end):
         return []  # "They talked for two hours": the talk of the contact just told, of no medium of its own
     contact = contact_dated(article, sent, m, list(last.entities), kind, [])
+    contact.medium_unsaid = unsaid
     if RECALL_WORDS.search(text, sent.start, m.start()) and not contact.planned:
         contact.recalled = True
     return [contact]

@@ -55,10 +55,12 @@ AFTER_CONTACT = re.compile(
     r"(?!\s+(?:with|between|of|by|among)\b)"
 )
 HEAD_OFFICE = re.compile(r"(?:the\s+)?(?:President|Prime\s+Minister|Chancellor|King|Queen|Emir|Premier)\b")
-# "when they last met in Port Estra", "the two leaders last spoke in June", "they first met in 2019"
+# "when they last met in Port Estra", "the two leaders last spoke in June", "the leaders last spoke
+# in March" (a readout's word for its two), "they first met in 2019"
 # (a year alone: FORMAT.md dates to the day or the month, so that contact is stored undated).
 LAST_MET = re.compile(
-    r"\b(?:[Tt]hey|[Tt]he\s+two(?:\s+(?:leaders|presidents|men|women|heads\s+of\s+state))?)\s+(?:had\s+)?"
+    r"\b(?:[Tt]hey|[Tt]he\s+two(?:\s+(?:leaders|presidents|men|women|heads\s+of\s+state))?"
+    r"|[Tt]he\s+(?:leaders|presidents|prime\s+ministers))\s+(?:had\s+)?"
     rf"(?:last|first)\s+(?P<verb>met|spoke|talked)\b"
     rf"(?:\s+(?:in\s+person\s+)?{_PLACE}?(?:{_WHEN}|in\s+(?P<year>\d{{4}})\b(?!\s*[-–]\d)))?"
 )

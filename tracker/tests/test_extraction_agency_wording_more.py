@@ -241,3 +241,16 @@ def test_more_verbs_of_a_call_or_talks_are_contacts():
     for text, kind in held.items():
         assert contacts(run(text)) == [(["ivo-lind", "mira-tol"], kind, FRIDAY, False)], text
     assert run("Lind rang the bell on Friday to open the session with Tol present.").contacts == []
+
+
+def test_the_leaders_of_a_readout_are_the_pair_it_reports():
+    ex = run("The Prime Minister spoke to President Lind this evening. The leaders last spoke in March.",
+             publisher="Prime Minister of Norvania")  # fmt: skip
+    assert contacts(ex) == [
+        (["ivo-lind", "mira-tol"], "phone_call", date(2024, 3, 1), False),
+        (["ivo-lind", "mira-tol"], "phone_call", MONDAY, False),
+    ]
+    ex = run("Prime Minister Tol spoke to President Lind today. The leaders also spoke on Friday about the border.")
+    assert (["ivo-lind", "mira-tol"], "phone_call", FRIDAY, False) in contacts(ex)
+    ex = run("Prime Minister Tol spoke to President Lind this morning. The leaders discussed the border.")
+    assert len(ex.contacts) == 1
