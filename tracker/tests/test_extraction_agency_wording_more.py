@@ -254,3 +254,21 @@ def test_the_leaders_of_a_readout_are_the_pair_it_reports():
     assert (["ivo-lind", "mira-tol"], "phone_call", FRIDAY, False) in contacts(ex)
     ex = run("Prime Minister Tol spoke to President Lind this morning. The leaders discussed the border.")
     assert len(ex.contacts) == 1
+
+
+def test_a_readout_titled_by_the_leader_s_call_or_meeting_reports_it_when_the_body_does_not():
+    office = "Prime Minister of Norvania"
+    gazetteer = Gazetteer(countries=COUNTRIES, people=PEOPLE)
+
+    def titled(title, body="The leaders discussed the border and agreed to stay in touch."):
+        ex = extract(body, published=MONDAY, gazetteer=gazetteer, publisher=office, title=title)
+        return contacts(ex)
+
+    call = [(["ivo-lind", "mira-tol"], "phone_call", MONDAY, False)]
+    meeting = [(["ivo-lind", "mira-tol"], "meeting", MONDAY, False)]
+    assert titled("PM call with President Lind of Estralia: 6 May 2024") == call
+    assert titled("Prime Minister's meeting with President Lind of Estralia") == meeting
+    assert titled("Prime Minister Tol speaks with President of Estralia Ivo Lind") == call
+    # The leader the title names before its verb, not the publisher's own.
+    assert titled("Chancellor Brun meets President Lind") == [(["ivo-lind", "karl-brun"], "meeting", MONDAY, False)]
+    assert titled("PM statement on the border: 6 May 2024") == []
