@@ -261,6 +261,8 @@ ACTS_ON = re.compile(
 def during_contacts(article: Article, sent: Sentence, mentions: list[Mention]) -> list[FoundContact]:
     text = article.text
     m = DURING.search(text, sent.start, sent.end) if "uring" in text[sent.start : sent.end] else None
+    if m is None and "uring" in text[sent.start : sent.end]:
+        return _during_after(article, sent, mentions)
     if m is None or article.in_quote(m.start()) or NOT_HELD.search(text, max(sent.start, m.start() - 60), m.start()):
         return []
     after = [x for x in mentions if x.start >= m.end()]
@@ -279,6 +281,39 @@ def during_contacts(article: Article, sent: Sentence, mentions: list[Mention]) -
     found = FoundContact(entities, kind, None, "day", False, sent.start, sent.end, sent)
     found.by_noun = True  # dated by the release that reports it, as "the talks with X" are
     return [found]
+
+
+# "X assured Y of his support during a meeting in Lorvik": the noun after the clause it sets.
+DURING_AFTER = re.compile(
+    rf"\s+during\s+(?:an?|the|their)\s+(?:[a-z][\w-]*\s+){{0,2}}?{NOUN}(?!\s+(?:with|between|of|on|about)\b)"
+)
+
+
+def _during_after(article: Article, sent: Sentence, mentions: list[Mention]) -> list[FoundContact]:
+    """ "X assured Y of his support during a meeting in Lorvik on Thursday": a contact of the
+    clause's subject and the one its verb acts on, the sentence's first two people."""
+    text = article.text
+    m = DURING_AFTER.search(text, sent.start, sent.end)
+    if m is None or article.in_quote(m.start()) or len(mentions) < 2 or mentions[1].end > m.start():
+        return []
+    first, second = mentions[0], mentions[1]
+    if text[sent.start : first.start].strip() or not ACTS_ON.match(text, first.end, second.start):
+        return []  # the subject opens the sentence; a verb in the past acts on the second
+    if NOT_HELD.search(text, sent.start, m.start()) or NEGATION_WORDS.search(text, first.end, second.start):
+        return []
+    entities = distinct([first.entity, second.entity])
+    if len(entities) < 2 or is_domestic(entities[:1], entities[1:], article.home):
+        return []
+    kind = noun_kind(m.group("noun"), text[m.end() : sent.end])
+    hits = article.dates_in(m.end(), sent.end)
+    when, precision = (hits[0].date, hits[0].precision) if hits else (None, "day")
+    planned = bool(when and article.published and when > article.published)
+    found = FoundContact(entities, kind, when, precision, planned, sent.start, sent.end, sent)
+    found.by_noun = True
+    return [found]
+
+
+NEGATION_WORDS = re.compile(r"\b(?:not|never|no)\b")
 
 
 def _other_side(article: Article, mentions: list[Mention], m: re.Match, det, others: list[Entity]):

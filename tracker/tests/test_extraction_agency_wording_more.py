@@ -272,3 +272,15 @@ def test_a_readout_titled_by_the_leader_s_call_or_meeting_reports_it_when_the_bo
     # The leader the title names before its verb, not the publisher's own.
     assert titled("Chancellor Brun meets President Lind") == [(["ivo-lind", "karl-brun"], "meeting", MONDAY, False)]
     assert titled("PM statement on the border: 6 May 2024") == []
+
+
+def test_during_a_meeting_after_the_clause_is_a_contact_of_its_subject_and_object():
+    ex = run("President Ivo Lind assured Prime Minister Mira Tol of his support during a meeting in Lorvik on Friday.")
+    assert contacts(ex) == [(["ivo-lind", "mira-tol"], "meeting", FRIDAY, False)]
+    ex = run("Lind congratulated Tol during a phone call on Friday.")
+    assert contacts(ex) == [(["ivo-lind", "mira-tol"], "phone_call", FRIDAY, False)]
+    for text in [
+        "Lind praised Tol during a meeting with farmers on Friday.",  # someone else's meeting
+        "Lind criticised Tol during a speech in Lorvik on Friday.",  # no contact noun
+    ]:
+        assert run(text).contacts == [], text
