@@ -373,6 +373,10 @@ def _they_outside_nouns(article: Article, sent: Sentence, pattern: re.Pattern) -
     return any(t.start() not in owned for t in THEY.finditer(article.text, sent.start, sent.end))
 
 
+BETWEEN_AFTER = re.compile(r"\s+(?:held\s+)?between\s+")
+WITH_AFTER = re.compile(r"\s+with\s")
+
+
 def earlier_contacts(article: Article, sent: Sentence, mentions: list[Mention], found: list[FoundContact]):
     """Earlier contacts an article recalls: "Their last phone call ... was on February 15"."""
     text = article.text
@@ -406,9 +410,19 @@ def earlier_contacts(article: Article, sent: Sentence, mentions: list[Mention], 
                 continue  # "the May 31 visit of her adviser X to the capital": whom X met is not said
             named = [x.entity for x in mentions if x.start < m.start()]
             pair = None
+            between = BETWEEN_AFTER.match(text, m.end())
+            if between:
+                # "the April 26 meeting between X and Y": its own two, whoever the sentence is about.
+                group = group_forwards(text, [x for x in mentions if x.start >= between.end()], between.end())
+                if len(distinct([x.entity for x in group])) < 2:
+                    continue
+                pair = named = distinct([x.entity for x in group])
+            elif WITH_AFTER.match(text, m.end()):
+                named = []  # "the April 26 meeting with X": whose, the sentence's people do not say
             # "between A and B during their first summit": the two named just before "their".
             just_before = group_backwards(text, [x for x in mentions if x.end <= m.start()])
-            if m.group(0).lower().startswith("their") and len(distinct([x.entity for x in just_before])) == 2:
+            theirs = m.group(0).lower().startswith("their")
+            if pair is None and theirs and len(distinct([x.entity for x in just_before])) == 2:
                 if re.fullmatch(r"[\s,]*(?:[a-z]+\s+){0,3}", text[just_before[-1].end : m.start()]):
                     pair = distinct([x.entity for x in just_before])
             if pair is None and (m.group(0).lower().startswith("their") or _they_outside_nouns(article, sent, pattern)):

@@ -96,6 +96,11 @@ COUNTERPART_NAME = re.compile(
     rf"(?P<demonym>{NAME_WORD})[ \t]+counterparts?,?[ \t]+"
     rf"(?P<name>{NAME_WORD}(?:[ \t]+(?:{PARTICLE}[ \t]+){{0,2}}{NAME_WORD}){{1,3}})"
 )
+# "telephoned his Norvanian counterpart on Thursday": no name after it.
+COUNTERPART_UNNAMED = re.compile(
+    rf"[HhTt]{AT_WORD_START}(?:(?<=[Hh])(?:is|er))[ \t]+(?P<demonym>{NAME_WORD})[ \t]+counterpart\b"
+    rf"(?!,?[ \t]+(?:{NAME_WORD}|the|and)\b)"
+)
 # "At the request of the President of Estralia, Aldo Varen informed ...": an opening phrase, whose
 # comma ends it, before the subject; no apposition.
 OPENING_PHRASE = re.compile(
@@ -169,6 +174,34 @@ def name_then_office_mentions(finder: PeopleFinder, start: int, end: int) -> lis
         if entity:
             ns = before.end() - len(name)
             out.append(Mention(ns, before.end(), entity, "name"))
+    return out
+
+
+def unnamed_counterpart_mentions(finder: PeopleFinder, regions, found: list[Mention]) -> list[Mention]:
+    """ "X telephoned his Norvanian counterpart": the one holder, that day, of X's office in the
+    country the demonym names (X the last person with an office named before it, in its paragraph)."""
+    from .people import Mention
+
+    out = []
+    text = finder.text
+    for start, end in regions:
+        if text.find("counterpart", start, end) < 0:
+            continue
+        for m in COUNTERPART_UNNAMED.finditer(text, start, end):
+            country = finder.gz.country_of_demonym(m.group("demonym"))
+            before = [x for x in found if start <= x.start and x.end <= m.start() and x.entity.office]
+            if country is None or not before or finder.published is None:
+                continue
+            office = before[-1].entity.office
+            if before[-1].entity.country == country:
+                continue  # "the Norvanian leader and his Norvanian counterpart" is nobody's
+            holders = finder.gz.office_holders(office, country, finder.published)
+            if len({p.key for p, _ in holders}) != 1:
+                continue
+            person, held_in = holders[0]
+            entity = finder.entity_for(person.name, office, held_in)
+            if entity is not None:
+                out.append(Mention(m.start(), m.end(), entity, "definite"))
     return out
 
 

@@ -47,6 +47,7 @@ from .offices import (
     definite_mentions,
     honorific_mentions,
     role_mentions,
+    unnamed_counterpart_mentions,
 )
 from .other_bearer import names_someone_else
 from .spans import longest_without_overlaps, overlaps_sorted
@@ -238,6 +239,10 @@ class PeopleFinder:
                 if not overlaps_sorted(m, starts, found)
             ]
         found += definite
+        found.sort(key=lambda m: m.start)
+        starts = [m.start for m in found]
+        counterparts = unnamed_counterpart_mentions(self, regions, found)  # "his Norvanian counterpart"
+        found += [m for m in counterparts if not overlaps_sorted(m, starts, found)]
         found.sort(key=lambda m: m.start)
         self.people.mentions = found
         return self.people

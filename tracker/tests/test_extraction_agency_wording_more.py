@@ -284,3 +284,25 @@ def test_during_a_meeting_after_the_clause_is_a_contact_of_its_subject_and_objec
         "Lind criticised Tol during a speech in Lorvik on Friday.",  # no contact noun
     ]:
         assert run(text).contacts == [], text
+
+
+def test_an_unnamed_counterpart_is_the_one_holder_of_the_same_office_in_that_country():
+    sorn = _person("eva-sorn", "Eva Sorn", "Norvania", "President")
+    gazetteer = Gazetteer(countries=COUNTRIES, people=[*PEOPLE, sorn])
+    text = "Estralian President Ivo Lind telephoned his Norvanian counterpart on Friday."
+    ex = extract(text, published=MONDAY, gazetteer=gazetteer, publisher="Norvania News Agency")
+    assert contacts(ex) == [(["eva-sorn", "ivo-lind"], "phone_call", FRIDAY, False)]
+    # Norvania's prime minister is no president's counterpart.
+    assert run(text).contacts == []
+
+
+def test_a_dated_meeting_between_two_named_people_is_theirs_not_the_sentence_s():
+    sorn = _person("eva-sorn", "Eva Sorn", "Norvania", "President")
+    gazetteer = Gazetteer(countries=COUNTRIES, people=[*PEOPLE, sorn])
+    text = (
+        "Lind informed his Norvanian counterpart about the evacuation, which proceeded as agreed during "
+        "the April 26 meeting between Lind and Chancellor Karl Brun."
+    )
+    ex = extract(text, published=MONDAY, gazetteer=gazetteer, publisher="Norvania News Agency")
+    assert (["ivo-lind", "karl-brun"], "meeting", date(2024, 4, 26), False) in contacts(ex)
+    assert not any(sorted(c.participant_keys) == ["eva-sorn", "ivo-lind"] and c.date for c in ex.contacts)
