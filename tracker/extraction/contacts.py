@@ -10,7 +10,7 @@ from __future__ import annotations
 import bisect
 import re
 
-from tracker.rules import kind_from_evidence
+from tracker.rules import kind_class, kind_from_evidence
 
 from .agency_shapes import agency_contacts, reported_that_day
 from .contact_dates import RELATIVE_BEFORE_VERB, contact_dated
@@ -80,7 +80,9 @@ CONTACT_VERB = re.compile(
         | (?:got|gets|get|getting)\s+off\s+(?:the\s+)?(?:tele)?phone\s+with  # "I just got off the phone with X"
         | (?:was|were|is|got|gets|get)\s+on\s+the\s+(?:tele)?phone\s+with
         | (?:spoke|spoken|speaks|speak|talked|talk)\s+(?:\w+\s+){0,2}?to(?!\s+(?:the\s+)?(?:PRESS_WORDS)\b)
-        | (?:called|calls)(?:\s+up)?(?!\s+(?:on|upon|for|in|off|out|it|him|her|them|back|a|an|the(?!\s+HEADT))\b)
+        # ("called her again on Sunday" is a call; "called her a liar" and "called him to account" are not)
+        | (?:called|calls)(?:\s+up)?(?!\s+(?:on|upon|for|in|off|out|it|them|back|a|an|the(?!\s+HEADT)
+            |(?:him|her)(?!\s+(?:again|on|today|yesterday|last|this|twice|back|[A-Z][a-z]+day)\b|[,.;]))\b)
             (?!(?:\s+[A-Z][\w'’.-]*){1,6}\s+(?:a|an)\s+(?!day|week|month|year|few|couple|second)\w)  # "called X a liar"
         | (?:made|received|took|placed)\s+a\s+(?:(?:tele)?phone\s+)?call\s+(?:(?:today|yesterday|earlier|late)\s+)?
             (?:from|with|to)
@@ -256,8 +258,16 @@ def find_contacts(article: Article, seed: tuple[FoundContact, ...] = ()) -> list
                 earlier += _since_they(article, sent, m, here[-1])
                 continue
             seen = {e.ident for c in here for e in c.entities}
-            # A second verb counts when it names someone new ("met X and later called Y").
-            contacts = [c for c in contacts if not here or any(e.ident not in seen for e in c.entities)]
+            # A second verb counts when it names someone new ("met X and later called Y"), or the same
+            # people at another time ("met X on Monday and phoned her again on Tuesday").
+            times = {(c.date, kind_class(c.kind)) for c in here}
+            contacts = [
+                c
+                for c in contacts
+                if not here
+                or any(e.ident not in seen for e in c.entities)
+                or (c.date is not None and (c.date, kind_class(c.kind)) not in times and not c.planned)
+            ]
             here += contacts
         if not here:
             here = you_contacts(article, sent, found)  # "When you visited our capital in June"
@@ -494,6 +504,29 @@ def _we_contacts(article: Article, sent: Sentence, verbs: list[re.Match], found:
     return []
 
 
+# "called her again on Sunday", "after meeting him in Lorvik": a pronoun object ("her" before a
+# noun is a possessive: "met her counterpart").
+OBJECT_PRONOUN = re.compile(
+    r"[ \t]+(?:him|her)(?=[ \t]*(?:[,.;]|$)|[ \t]+(?:on|in|at|by|again|today|yesterday|last|this|for|to|from|and|after"
+    r"|before|during|over|via|twice|briefly|[A-Z][a-z]+day)\b)"
+)
+
+
+def _pronoun_object(
+    article: Article, sent: Sentence, subject: list[Mention], verb_start: int, pronoun: re.Match
+) -> list[Mention]:
+    """Whom "him" or "her" after a contact verb means: the one person named before the verb, in its
+    sentence or the one before, who is not its subject."""
+    own = {x.entity.ident for x in subject if x.entity is not None}
+    before = article.sentence_before(sent)
+    start = before.start if before is not None else sent.start
+    named = [x for x in article.mentions_in(start, verb_start) if x.entity.ident not in own]
+    if not subject or len({x.entity.ident for x in named}) != 1:
+        return []  # "A met B. C called him": A or B, the words do not say
+    at = pronoun.end() - 3  # "him" and "her" are three letters
+    return [Mention(at, pronoun.end(), named[-1].entity, "pronoun")]
+
+
 def contacts_at(
     article: Article,
     sent: Sentence,
@@ -578,6 +611,9 @@ def contacts_at(
         kind = "meeting" if verb in ("met", "meeting") else "phone_call"
     else:
         obj = group_forwards(text, after, m.end())
+        pronoun = OBJECT_PRONOUN.match(text, m.end()) if not obj else None
+        if pronoun:
+            obj = _pronoun_object(article, sent, subject, m.start(), pronoun)  # "called her again on Sunday"
     if verb.startswith(DIRECT_OBJECT_VERBS) and not verb.endswith("with"):
         # These verbs take the other person straight after them ("met Prime Minister X").
         gap = (

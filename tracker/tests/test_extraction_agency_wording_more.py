@@ -306,3 +306,22 @@ def test_a_dated_meeting_between_two_named_people_is_theirs_not_the_sentence_s()
     ex = extract(text, published=MONDAY, gazetteer=gazetteer, publisher="Norvania News Agency")
     assert (["ivo-lind", "karl-brun"], "meeting", date(2024, 4, 26), False) in contacts(ex)
     assert not any(sorted(c.participant_keys) == ["eva-sorn", "ivo-lind"] and c.date for c in ex.contacts)
+
+
+def test_him_or_her_after_a_contact_verb_is_the_one_other_person_named_before():
+    ex = run("Lind, who met Tol in Lorvik last month, called her again on Sunday.")
+    assert (["ivo-lind", "mira-tol"], "phone_call", SUNDAY, False) in contacts(ex)
+    ex = run("Lind met Tol last month. He called her again on Sunday.")
+    assert (["ivo-lind", "mira-tol"], "phone_call", SUNDAY, False) in contacts(ex)
+    # Two people it could be, an insult, and a possessive are no call.
+    assert len(run("Lind met Tol on Monday. Brun called him on Sunday.").contacts) == 1
+    assert len(run("Lind met Tol last month. He called her a liar on Sunday.").contacts) == 1
+    assert len(run("Lind met Tol on Monday. He also met her husband.").contacts) == 1
+
+
+def test_a_second_verb_for_the_same_two_at_another_time_is_another_contact():
+    ex = run("Lind met Tol on Friday and phoned her again on Sunday.")
+    assert contacts(ex) == [
+        (["ivo-lind", "mira-tol"], "meeting", FRIDAY, False),
+        (["ivo-lind", "mira-tol"], "phone_call", SUNDAY, False),
+    ]
