@@ -9,10 +9,12 @@ from __future__ import annotations
 
 import bisect
 import re
+from datetime import date, timedelta
 
 from tracker.rules import kind_class, kind_from_evidence
 
 from .agency_shapes import agency_contacts, reported_that_day
+from .claim_terms import NUMBER, duration_of
 from .contact_dates import RELATIVE_BEFORE_VERB, contact_dated
 from .contact_nouns import THEY, during_contacts, earlier_contacts, noun_contacts
 from .contact_verb_starts import contact_verb_matches
@@ -257,6 +259,11 @@ def find_contacts(article: Article, seed: tuple[FoundContact, ...] = ()) -> list
                 # "their first call since they met in Lorvik in June": the same two, at that earlier time.
                 earlier += _since_they(article, sent, m, here[-1])
                 continue
+            after_they = AFTER_THEY.search(text, max(sent.start, m.start() - 50), m.start()) if here else None
+            if after_they:
+                # "called X on Sunday, a week after they met in Lorvik": that long before the call.
+                earlier += _since_they(article, sent, m, here[-1], before=after_they)
+                continue
             seen = {e.ident for c in here for e in c.entities}
             # A second verb counts when it names someone new ("met X and later called Y"), or the same
             # people at another time ("met X on Monday and phoned her again on Tuesday").
@@ -389,8 +396,19 @@ SINCE_THEY = re.compile(
 )
 
 
-def _since_they(article: Article, sent: Sentence, m: re.Match, told: FoundContact) -> list[FoundContact]:
-    """The earlier contact a "since they <verb> <when>" clause names, dated by its own words only."""
+# "a week after they met", "two days after the two leaders spoke": an earlier contact that long before.
+AFTER_THEY = re.compile(
+    rf"\b(?P<num>{NUMBER})\s+(?P<unit>days?|weeks?|months?)\s+after\s+"
+    r"(?:they|the\s+two(?:\s+(?:leaders|presidents|men|women))?)\s+(?:(?:last|first|had)\s+)?$",
+    re.I,
+)
+
+
+def _since_they(
+    article: Article, sent: Sentence, m: re.Match, told: FoundContact, before: re.Match | None = None
+) -> list[FoundContact]:
+    """The earlier contact a "since they <verb> <when>" clause names, dated by its own words only;
+    ``before``, an AFTER_THEY match, dates it that long before the contact ``told``."""
     text = article.text
     clause_end = min((i for i in (text.find(mark, m.end(), sent.end) for mark in ",;") if i > 0), default=sent.end)
     if NEGATION.search(text, m.start(), m.end()):
@@ -400,6 +418,13 @@ def _since_they(article: Article, sent: Sentence, m: re.Match, told: FoundContac
         kind = "phone_call"
     hits = article.dates_in(m.end(), clause_end)
     when, precision = (hits[0].date, hits[0].precision) if hits else (None, "day")
+    if before is not None and not hits and told.date is not None:
+        days, months = duration_of(before.group("num"), before.group("unit"))
+        if days:
+            when, precision = told.date - timedelta(days=days), "day"
+        elif months:
+            total = told.date.year * 12 + told.date.month - 1 - months
+            when, precision = date(total // 12, total % 12 + 1, 1), "month"
     if when is not None and article.published is not None and when > article.published:
         return []
     found = FoundContact(list(told.entities), kind, when, precision, False, sent.start, sent.end, sent)

@@ -325,3 +325,13 @@ def test_a_second_verb_for_the_same_two_at_another_time_is_another_contact():
         (["ivo-lind", "mira-tol"], "meeting", FRIDAY, False),
         (["ivo-lind", "mira-tol"], "phone_call", SUNDAY, False),
     ]
+
+
+def test_a_week_after_they_met_dates_their_earlier_meeting():
+    ex = run("Lind called Tol on Sunday, a week after they met in Lorvik.")
+    assert contacts(ex) == [
+        (["ivo-lind", "mira-tol"], "meeting", date(2024, 4, 28), False),
+        (["ivo-lind", "mira-tol"], "phone_call", SUNDAY, False),
+    ]
+    ex = run("Lind called Tol on Sunday, two months after the two leaders met in Lorvik.")
+    assert (["ivo-lind", "mira-tol"], "meeting", date(2024, 3, 1), False) in contacts(ex)
