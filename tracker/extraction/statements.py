@@ -211,10 +211,35 @@ def find_statements(article: Article, paragraphs: list[Block], contacts=()) -> l
         running.clear()
         item = _statement(article, speaker, q, sent, fragment)
         out.append(item)
+        out += _nested_statements(article, item, sent)
         # The attribution is a speech event too: a later "she added" may mean this speaker.
         bisect.insort(ctx.main_events, (q.start, speaker), key=lambda event: event[0])
         if not fragment:
             previous = item
+    return out
+
+
+# '"Tol told me, 'We will never give up,' and I believe her," Lind said': Tol's words inside Lind's.
+NESTED = re.compile(
+    r"[ \t]+(?:told[ \t]+(?:me|us)|said|says|asked[ \t]+(?:me|us))[ \t]*[,:]?[ \t]*[‘'](?P<inner>[^‘’'\n]{12,400}?)[’']"
+    r"(?=[\s,.;:!?—–-]|$)"
+)
+
+
+def _nested_statements(article: Article, outer: FoundStatement, sent) -> list[FoundStatement]:
+    """The quotations in single marks that a statement's speaker attributes, by name, to someone else."""
+    text, q = article.text, outer.quote
+    if "'" not in text[q.start : q.end] and "‘" not in text[q.start : q.end]:
+        return []
+    out = []
+    for m in NESTED.finditer(text, q.start, q.end):
+        who = next((x for x in reversed(article.mentions_in(q.start, m.start())) if x.end == m.start()), None)
+        if who is None or who.entity.ident == outer.speaker.ident:
+            continue
+        inner = Block(m.start("inner"), m.end("inner"))
+        out.append(
+            FoundStatement(who.entity, inner, outer.start, outer.end, outer.date, outer.precision, outer.channel, False)
+        )
     return out
 
 

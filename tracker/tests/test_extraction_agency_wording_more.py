@@ -335,3 +335,14 @@ def test_a_week_after_they_met_dates_their_earlier_meeting():
     ]
     ex = run("Lind called Tol on Sunday, two months after the two leaders met in Lorvik.")
     assert (["ivo-lind", "mira-tol"], "meeting", date(2024, 3, 1), False) in contacts(ex)
+
+
+def test_words_a_speaker_quotes_from_someone_named_are_that_person_s_statement_too():
+    ex = run("\"Tol told me, 'We will never give up on the bridge,' and I believe her,\" Lind said.")
+    assert [(s.speaker_key, s.quote) for s in ex.statements] == [
+        ("ivo-lind", "Tol told me, 'We will never give up on the bridge,' and I believe her,"),
+        ("mira-tol", "We will never give up on the bridge,"),
+    ]
+    # Single marks that no named person is said to have spoken are the speaker's own words.
+    ex = run("\"We call it the 'bridge of friendship' in both our languages,\" Lind said.")
+    assert [s.speaker_key for s in ex.statements] == ["ivo-lind"]
