@@ -79,8 +79,13 @@ NOUN_THEN_ORDINAL = re.compile(
     r"|with|by|of|so\s+far)\b)",
     re.I,
 )
-# The noun left out after a contact: "..., the first by a Norvanian leader since 1962".
-FIRST_BY = re.compile(rf",\s+(?:the|their)\s+(?P<ord>{ORDINAL})(?=\s+by\s+(?:a|an|the)\s)", re.I)
+# The noun left out after a contact: "..., the first by a Norvanian leader since 1962", "..., their
+# first since January", "..., a first in more than a year".
+FIRST_BY = re.compile(
+    rf",\s+(?:the|their|a)\s+(?P<ord>{ORDINAL})(?=\s+(?:by\s+(?:a|an|the)\s|since\s|in\s+(?:{terms.COMPARATOR}\s+)?"
+    r"(?:a|an|one|two|three|four|five|six|seven|eight|nine|ten|several|\d)))",
+    re.I,
+)
 # Who owns a count: "our 12th meeting", "the two leaders' fifth call".
 PAIR_OWNER = re.compile(
     r"\b(?:our|their|the\s+(?:two\s+)?(?:leaders|presidents|prime\s+ministers|heads\s+of\s+state|men|women)['’])\s+$",

@@ -346,3 +346,11 @@ def test_words_a_speaker_quotes_from_someone_named_are_that_person_s_statement_t
     # Single marks that no named person is said to have spoken are the speaker's own words.
     ex = run("\"We call it the 'bridge of friendship' in both our languages,\" Lind said.")
     assert [s.speaker_key for s in ex.statements] == ["ivo-lind"]
+
+
+def test_a_first_with_its_noun_left_out_is_a_claim_about_the_sentence_s_contact():
+    ex = run("Lind met Tol on Monday, their first since January.")
+    assert [(g.comparison, g.anchor, g.ends) for g in ex.gap_claims] == [("first_since", date(2024, 1, 1), MONDAY)]
+    ex = run("Lind called Tol on Monday, a first in more than a year.")
+    assert [(g.comparison, g.duration_months, g.ends) for g in ex.gap_claims] == [("more_than", 12, MONDAY)]
+    assert run("Lind spoke to reporters on Monday, their first since January.").gap_claims == []
