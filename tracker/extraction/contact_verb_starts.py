@@ -23,23 +23,21 @@ CONTACT_VERB_STEMS = (
 )  # fmt: skip
 
 
+# Where a stem starts a word (what "\b" reads: no word character before it), in one C-speed
+# scan of the lower-cased text; a str.find per stem, sorted, cost a third more.
+STEM_AT_WORD_START = re.compile(r"(?<!\w)(?:" + "|".join(re.escape(s) for s in CONTACT_VERB_STEMS) + ")")
+
+
 def contact_verb_matches(pattern: re.Pattern, text: str, low: str | None) -> list[re.Match]:
     """``list(pattern.finditer(text))`` for the contact verb pattern, trying it only at word starts
     with one of ``CONTACT_VERB_STEMS``, found in ``low`` (``text.lowered_same_offsets(text)``): each
     match from where the last one ended, leftmost first."""
     if low is None:
         return list(pattern.finditer(text))  # offsets in a lower-cased copy would not be the text's
-    starts = set()
-    for stem in CONTACT_VERB_STEMS:
-        pos = low.find(stem)
-        while pos >= 0:
-            before = text[pos - 1] if pos else ""
-            if not (before.isalnum() or before == "_"):  # a word starts here (what "\b" reads)
-                starts.add(pos)
-            pos = low.find(stem, pos + 3)
     out: list[re.Match] = []
     last = 0
-    for pos in sorted(starts):
+    for stem in STEM_AT_WORD_START.finditer(low):
+        pos = stem.start()
         if pos < last:
             continue
         m = pattern.match(text, pos)

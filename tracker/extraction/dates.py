@@ -282,7 +282,8 @@ class DateIndex:
             before = text[max(0, m.start() - 80) : m.start()]
             # The cue must be in the date's own sentence, which ends at a full stop before a space or a
             # line break, and outside a quotation closed before it ('"We will meet," Tol said on Friday').
-            cut = max(before.rfind(end) for end in ("\n\n", ". ", ".\n", "”", '"'))
+            cut = max(before.rfind("\n\n"), before.rfind(". "), before.rfind(".\n"), before.rfind("”"))
+            cut = max(cut, before.rfind('"'))
             before = before[cut + 1 :]
             forward = bool(FORWARD_CUE.search(without_relative_clauses(before)))
             resolved = resolve_match(m, published, forward)
