@@ -246,7 +246,11 @@ def find_contacts(article: Article, seed: tuple[FoundContact, ...] = ()) -> list
                 break
             if m.end() > sent.end or article.in_quote(m.start()):
                 continue
-            contacts = contacts_at(article, sent, m, mentions, context)
+            # "Had a good conversation with X." in a leader's own release or post: a verb in the past
+            # opens the sentence ("Talks with X resumed" is the noun's).
+            opens = m.start() == sent.start or OPENING_ADVERB.fullmatch(text, sent.start, m.start()) is not None
+            subjectless = opens and article.is_release and PAST_VERB_OPENING.match(text, m.start()) is not None
+            contacts = contacts_at(article, sent, m, mentions, context, subjectless=subjectless)
             if contacts and verb_opens_relative_clause(text, mentions, m.start()):
                 # "X and Y, who last met in Lorvik in March, spoke on Sunday": an earlier contact,
                 # of the clause's own words, which leaves the main verb its own.
@@ -390,6 +394,11 @@ THEY_SUBJECT = re.compile(
     r"\s+(?:(?:also|later|then|again|subsequently|briefly|have|had|will|would|are\s+to|plan\s+to)\s+){0,2}"
 )
 
+PAST_VERB_OPENING = re.compile(r"(?:[A-Z][a-z]+ed|Met|Had|Held|Spoke|Took|Made|Sat|Got|Rang)\b")
+# Words a leader's post may open with before its verb: "Today, spoke with X", "Earlier today met X".
+OPENING_ADVERB = re.compile(
+    r"(?:Today|Yesterday|Tonight|Earlier\s+today|This\s+(?:morning|afternoon|evening)|Just)[ \t]*,?[ \t]*"
+)
 # "since they met", "since the two leaders last spoke": an earlier contact of the pair just told.
 SINCE_THEY = re.compile(
     r"\bsince\s+(?:they|the\s+two(?:\s+(?:leaders|presidents|men|women))?)\s+(?:(?:last|first|had)\s+)?$"

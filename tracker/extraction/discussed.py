@@ -28,7 +28,7 @@ from .participants import (
 from .people import Mention
 from .subjects import pronoun_subject, unnamed_head_joined
 
-DISCUSSED = re.compile(r"\b(?:(?:had|has|have)\s+(?:also\s+)?)?discussed\b")
+DISCUSSED = re.compile(r"\b(?:(?:had|has|have)\s+(?:also\s+)?)?(?:discussed|(?<![\w-])Discussed)\b")
 # "repeatedly discussed", "often discussed": many talks, none of them the one reported.
 HABITUAL = re.compile(r"\b(?:repeatedly|often|regularly|frequently|constantly|always|usually|routinely)\s+$")
 # "with" opening the object, at most a few clauses' worth of topic after the verb.
@@ -47,7 +47,8 @@ IN_PERSON = re.compile(
 
 def discussed_contacts(article: Article, sent: Sentence, mentions: list[Mention]) -> list[FoundContact]:
     text = article.text
-    if "discussed" not in text[sent.start : sent.end]:
+    words = text[sent.start : sent.end]
+    if "discussed" not in words and not words.startswith("Discussed"):
         return []
     out = []
     for m in DISCUSSED.finditer(text, sent.start, sent.end):
@@ -132,4 +133,7 @@ def _subject(article: Article, sent: Sentence, m: re.Match, before: list[Mention
     narrator = article.narrators.at(m.start()) if article.narrators is not None else None
     if narrator is not None and first_person_before(text, sent.start, m.start()):
         return [Mention(m.start(), m.start(), narrator, "narrator")]
+    opens = m.start() == sent.start and text.startswith("Discussed", m.start())
+    if narrator is not None and article.is_release and opens:
+        return [Mention(m.start(), m.start(), narrator, "narrator")]  # a leader's post: "Discussed X with Y."
     return pronoun_subject(article, sent, m.start())

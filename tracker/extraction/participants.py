@@ -32,7 +32,7 @@ NEGATION = re.compile(
 # an office the title finder did not take ("and Chairman of the Joint Chiefs of Staff Gen. ...", "and
 # Deputy Prime Minister and Defence Minister ...").
 JOINER = re.compile(
-    r"^[\s,]*(?:(?:and|as\s+well\s+as|&)(?:\s+with\b)?)?[\s,]*(?:(?:His|Her)\s+(?:Royal\s+)?(?:Majesty|Highness|Excellency)\s+)?"
+    r"^[\s,]*(?:(?:and|as\s+well\s+as|&)(?:\s+(?:then|later|also))?(?:\s+with\b)?)?[\s,]*(?:(?:His|Her)\s+(?:Royal\s+)?(?:Majesty|Highness|Excellency)\s+)?"
     r"(?:(?:his|her|their)\s+(?:[A-Z][\w-]*\s+)?counterpart,?\s+)?"  # "X and his Estralian counterpart Y"
     r"(?:(?:\(?[A-Z][\w-]*\)?|of|the|for|to)\s+){0,10}$"
 )
@@ -407,7 +407,7 @@ def separate_contacts(verb: str, kind: str, subject: list[Mention], sentence: st
         return False
     if re.search(r"\bseparately\b", sentence, re.I):
         return True  # "spoke separately today with A and B": one call each
-    if re.search(r"\bwith\s+[^.;]*?\band\s+with\b", sentence):
+    if re.search(r"\bwith\s+[^.;]*?\band\s+(?:(?:then|later|also)\s+)?with\b", sentence):
         return True  # "spoke with A and with B": the repeated "with" sets each apart
     if re.search(r"\b(?:conversations|calls|meetings|consultations|bilaterals)\b", verb):
         return True

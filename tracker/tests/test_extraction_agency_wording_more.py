@@ -354,3 +354,24 @@ def test_a_first_with_its_noun_left_out_is_a_claim_about_the_sentence_s_contact(
     ex = run("Lind called Tol on Monday, a first in more than a year.")
     assert [(g.comparison, g.duration_months, g.ends) for g in ex.gap_claims] == [("more_than", 12, MONDAY)]
     assert run("Lind spoke to reporters on Monday, their first since January.").gap_claims == []
+
+
+def test_a_leader_s_own_post_that_opens_with_a_past_verb_is_the_leader_s_contact():
+    office = "Prime Minister of Norvania"
+    assert contacts(run("Had a good conversation with Chancellor Brun. We agreed to stay in touch.", office)) == [
+        (["karl-brun", "mira-tol"], "phone_call", MONDAY, False)
+    ]
+    assert contacts(run("Discussed the border situation with President Lind.", office)) == [
+        (["ivo-lind", "mira-tol"], "phone_call", MONDAY, False)
+    ]
+    # A news item's sentence is nobody's post; "Talks with X resumed" is the noun's.
+    assert run("Met with President Lind on Monday.").contacts == []
+    assert run("Talks with President Lind resumed on Monday.", office).contacts == []
+
+
+def test_and_then_with_a_second_leader_is_a_second_contact():
+    ex = run("On Friday I held talks with President Lind, and then with Chancellor Brun.", "Prime Minister of Norvania")
+    assert contacts(ex) == [
+        (["ivo-lind", "mira-tol"], "meeting", FRIDAY, False),
+        (["karl-brun", "mira-tol"], "meeting", FRIDAY, False),
+    ]
