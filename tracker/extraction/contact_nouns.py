@@ -285,7 +285,8 @@ def during_contacts(article: Article, sent: Sentence, mentions: list[Mention]) -
 
 # "X assured Y of his support during a meeting in Lorvik": the noun after the clause it sets.
 DURING_AFTER = re.compile(
-    rf"\s+during\s+(?:an?|the|their)\s+(?:[a-z][\w-]*\s+){{0,2}}?{NOUN}(?!\s+(?:with|between|of|on|about)\b)"
+    rf"\s+during\s+(?:an?|the|their)\s+(?:[a-z][\w-]*\s+){{0,2}}?{NOUN}"
+    r"(?!\s+(?:with|between|of|about)\b|\s+on\s+(?![A-Z\d]))"  # "on Sunday" dates it; "on trade" is its topic
 )
 
 

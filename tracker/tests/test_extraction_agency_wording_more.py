@@ -279,7 +279,10 @@ def test_during_a_meeting_after_the_clause_is_a_contact_of_its_subject_and_objec
     assert contacts(ex) == [(["ivo-lind", "mira-tol"], "meeting", FRIDAY, False)]
     ex = run("Lind congratulated Tol during a phone call on Friday.")
     assert contacts(ex) == [(["ivo-lind", "mira-tol"], "phone_call", FRIDAY, False)]
+    ex = run("Lind assured Tol of his support during a meeting on Friday.")  # "on Friday" dates it
+    assert contacts(ex) == [(["ivo-lind", "mira-tol"], "meeting", FRIDAY, False)]
     for text in [
+        "Lind assured Tol of his support during a meeting on trade.",  # its topic: whose, not said
         "Lind praised Tol during a meeting with farmers on Friday.",  # someone else's meeting
         "Lind criticised Tol during a speech in Lorvik on Friday.",  # no contact noun
     ]:
