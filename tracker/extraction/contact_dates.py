@@ -56,6 +56,16 @@ PLANNED = re.compile(
     re.I,
 )
 
+# A past trip whose purpose is the contact: "travelled to Lorvik on Sunday to meet X".
+TRAVELLED_TO_MEET = re.compile(
+    r"\b(?:travell?ed|flew|went|came|arrived|headed|returned)\b[^.;:]{0,60}?\bto\s+(?:\w+\s+)?$", re.I
+)
+FUTURE_WORDS = re.compile(
+    r"\b(?:will|would|shall|is|are|plans?|planning|expected|scheduled|set|due|going|hop\w*|intend\w*|want\w*"
+    r"|seek\w*|sought|tr(?:y|ies|ied|ying)|attempt\w*|wish\w*|aim\w*|in\s+a\s+bid|in\s+hopes?)\b",
+    re.I,
+)
+
 # "Should X meet Y, ...", "If X meets Y", "... whether X met Y": a condition or a question, no contact
 # the text reports (flagged planned, as LABELING has proposed contacts). The verb lies in that clause.
 HYPOTHETICAL = re.compile(r"(?:\s*(?:Should|Were|If|Unless|Whether)|.*?\b(?:if|unless|whether))\b[^,;:]*$", re.S)
@@ -74,7 +84,10 @@ def contact_dated(article, sent, m, entities, kind, subject, own_from: int | Non
     coordinated with an earlier one ("met X on Tuesday and called Y on Wednesday") is dated by the
     words from ``own_from`` (its own clause) when they give a date."""
     text = article.text
-    planned = bool(PLANNED.search(without_relative_clauses(text[max(sent.start, m.start() - 40) : m.start()])))
+    window = without_relative_clauses(text[max(sent.start, m.start() - 40) : m.start()])
+    planned = bool(PLANNED.search(window))
+    if planned and TRAVELLED_TO_MEET.search(text, sent.start, m.start()) and not FUTURE_WORDS.search(window):
+        planned = False  # "flew to Lorvik on Sunday to meet X": the trip's purpose, met on arriving
     clause = text[sent.start : m.start()]
     if not planned and any(w in clause for w in HYPOTHETICAL_WORDS):
         planned = HYPOTHETICAL.match(clause) is not None

@@ -378,3 +378,15 @@ def test_and_then_with_a_second_leader_is_a_second_contact():
         (["ivo-lind", "mira-tol"], "meeting", FRIDAY, False),
         (["karl-brun", "mira-tol"], "meeting", FRIDAY, False),
     ]
+
+
+def test_a_past_trip_to_meet_someone_is_the_meeting_and_a_trip_still_to_come_or_hoped_for_is_not():
+    assert contacts(run("Lind travelled to Lorvik on Sunday to meet Tol.")) == [
+        (["ivo-lind", "mira-tol"], "meeting", SUNDAY, False)
+    ]
+    for text in [
+        "Lind will travel to Lorvik next week to meet Tol.",
+        "Lind is travelling to Lorvik to meet Tol.",
+        "Lind went to Lorvik on Sunday hoping to meet Tol.",
+    ]:
+        assert [c.planned for c in run(text).contacts] == [True], text
