@@ -283,11 +283,15 @@ def find_contacts(article: Article, seed: tuple[FoundContact, ...] = ()) -> list
         if not here:
             here = you_contacts(article, sent, found)  # "When you visited our capital in June"
         if not here:
-            here = _we_contacts(article, sent, verbs[bisect.bisect_left(verb_starts, sent.start) :], found)
+            # The sentence's own verbs only: a slice to the text's end was copied for every sentence.
+            k = bisect.bisect_left(verb_starts, sent.start)
+            here = _we_contacts(article, sent, verbs[k : bisect.bisect_left(verb_starts, sent.end, k)], found)
         if not here and "video" in text[sent.start : sent.end]:
             here = we_via_video(article, sent, found)
         if not here:
-            here = _they_contacts(article, sent, verbs[bisect.bisect_left(verb_starts, sent.start) :], mentions, found)
+            k = bisect.bisect_left(verb_starts, sent.start)
+            first_verb = verbs[k] if k < len(verbs) and verbs[k].start() < sent.end else None
+            here = _they_contacts(article, sent, first_verb, mentions, found)
         i = bisect.bisect_left(list_starts, sent.start)
         is_list = i < len(list_starts) and list_starts[i] < sent.end
         if not here and not is_list and " part" in text[sent.start : sent.end]:
@@ -445,13 +449,13 @@ ANOTHER_TIME = re.compile(r"\b(?:again|also|later|subsequently|last|previously|b
 
 
 def _they_contacts(
-    article: Article, sent: Sentence, verbs: list[re.Match], mentions: list[Mention], found: list[FoundContact]
+    article: Article, sent: Sentence, m: re.Match | None, mentions: list[Mention], found: list[FoundContact]
 ) -> list[FoundContact]:
     """ "X met Y on Monday. They spoke by phone again on Friday": the pair of the contact told just
     before (this paragraph or the one before, in a sentence before that names one of them), when no
-    one else is named after the verb and the words set it at a time of its own (a date, "again")."""
+    one else is named after the verb and the words set it at a time of its own (a date, "again").
+    ``m``: the sentence's first contact verb."""
     text = article.text
-    m = next((v for v in verbs if v.start() < sent.end), None)
     if m is None or m.end() > sent.end or article.in_quote(m.start()):
         return []
     if not THEY_SUBJECT.fullmatch(text, sent.start, m.start()) or NEGATION.search(text, m.start(), m.end()):
