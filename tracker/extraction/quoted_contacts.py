@@ -4,6 +4,8 @@ morning," Mira Tol said' is a call between Tol and Lind, though only the quotati
 Contact verbs inside quotation marks are skipped by ``find_contacts`` (whose words they are is not
 known there); once the statements are attributed, each quotation's "I <contact verb> <person>" is
 read as its speaker's contact, by the same rules as a narrator's ("I met with ..." in an address).
+A quoted post's sentence that opens with the verb or the noun ("Just spoke with X", "Good call with
+X today") is its writer's contact too.
 """
 
 from __future__ import annotations
@@ -27,7 +29,8 @@ FIRST_PERSON_WORD = ("I ", "I\t")
 SUBJECTLESS = re.compile(
     r"[“\"‘']?\s*(?:(?:Just|Today|Tonight|Earlier\s+today|This\s+(?:morning|afternoon|evening))\s*,?\s+)?"
 )
-JUST = re.compile(r"[“\"‘']?\s*Just\b")
+JUST = re.compile(r"[“\"‘']?\s*Just\b")  # "Just spoke with X": the day the post was written
+# "Talks with X will continue": a verb after the names says what the talks do, not that they were held.
 FINITE_AFTER = re.compile(r"\s+(?:will|would|is|are|was|were|has|have|had|must|should|can|could|may|might)\b")
 NOUN_OPENING = re.compile(
     r"[“\"‘']?\s*(?:(?:Just|Today)\s*,?\s+)?(?:(?:[Vv]ery|[Rr]eally)\s+)?(?:[A-Z][a-z]+\s+)?"
