@@ -85,7 +85,8 @@ CONTACT_VERB = re.compile(
         # ("called her again on Sunday" is a call; "called her a liar" and "called him to account" are not)
         | (?:called|calls)(?:\s+up)?(?!\s+(?:on|upon|for|in|off|out|it|them|back|a|an|the(?!\s+HEADT)
             |(?:him|her)(?!\s+(?:again|on|today|yesterday|last|this|twice|back|[A-Z][a-z]+day)\b|[,.;]))\b)
-            (?!(?:\s+[A-Z][\w'’.-]*){1,6}\s+(?:a|an)\s+(?!day|week|month|year|few|couple|second)\w)  # "called X a liar"
+            # "called X a liar" (the name's capitals read as capitals: "called Tol on Sunday in a bid" is a call)
+            (?!(?:\s+(?:the|(?-i:[A-Z])[\w'’.-]*)){1,6}\s+(?:a|an)\s+(?!day|week|month|year|few|couple|second)\w)
         | (?:made|received|took|placed)\s+a\s+(?:(?:tele)?phone\s+)?call\s+(?:(?:today|yesterday|earlier|late)\s+)?
             (?:from|with|to)
         # "congratulated Mira Tol by telephone on ...": a verb of address whose medium is the phone.

@@ -54,11 +54,14 @@ def quoted_contacts(
             continue
         words = text[q.start : q.end]
         first_person = any(w in words for w in FIRST_PERSON_WORD)
-        if not first_person and "with" not in words:
-            continue  # neither "I spoke ..." nor a post's "Good call with X"
+        to_me = " me" in words or " us" in words
+        if not first_person and not to_me and "with" not in words:
+            continue  # neither "I spoke ...", "X called me" nor a post's "Good call with X"
         mentions = [x for x in article.mentions_in(q.start, q.end) if x.entity.ident != s.speaker.ident]
         if not mentions:
             continue
+        if to_me:
+            out += _contacts_with_me(article, s, mentions, told)
         if "with" in words:
             out += _posted_nouns(article, s, mentions, told)
         # Without an "I" only a verb that opens a sentence of the quotation can be the speaker's.
@@ -73,8 +76,8 @@ def quoted_contacts(
             context = text[q.start : q.end]
             found = contacts_at(article, sent, m, mentions, context, narrator=s.speaker, subjectless=subjectless)
             when = _quoted_date(article, s, m.start(), m.end(), max(q.start, sent.start), min(q.end, sent.end))
-            if when is None and JUST.match(text, opens) and s.precision == "day" and s.date is not None:
-                when = (s.date, "day")  # "Just spoke with X," she wrote on Sunday: that Sunday
+            if when is None and subjectless:
+                when = _posted_day(article, s, opens)  # "Spoke with X," she wrote on Sunday: that Sunday
             for c in found:
                 if s.speaker not in c.entities or c.planned:
                     continue  # "I am ready to talk to X": an offer in a quotation is no plan to record
@@ -125,11 +128,56 @@ def _posted_nouns(article: Article, s: FoundStatement, mentions, told) -> list[F
         entities = distinct([s.speaker] + [x.entity for x in group])
         kind = noun_kind(m.group("noun"), text[m.end("noun") : sent.end])
         found = FoundContact(entities, kind, None, "day", False, sent.start, sent.end, sent)
-        found.date, found.precision = _quoted_date(article, s, m.start(), m.end(), opens, min(q.end, sent.end)) or (
-            None,
-            "day",
-        )
+        when = _quoted_date(article, s, m.start(), m.end(), opens, min(q.end, sent.end))
+        when = when or _posted_day(article, s, opens)
+        found.date, found.precision = when or (None, "day")
         found.by_noun = True
+        if found.date is None and (frozenset(e.ident for e in entities), kind_class(kind)) in told:
+            continue
+        out.append(found)
+    return out
+
+
+def _posted_day(article: Article, s: FoundStatement, opens: int) -> tuple | None:
+    """The day a post's own contact ("Spoke with X", "Good call with X") took place when its words
+    give none: the day the post was written, when the text says it; "Just ..." the day the article
+    dates the words by, said or not."""
+    if s.date is None:
+        return None
+    if s.precision == "day" or JUST.match(article.text, opens):
+        return s.date, "day"
+    return None
+
+
+# '"X called me yesterday," Tol said': the speaker is the object of another's contact verb.
+ME_OBJECT = re.compile(r"[ \t]+(?:me|us)\b")
+TO_ME_VERBS = ("called", "phoned", "telephoned", "rang", "visited", "met", "received", "hosted", "welcomed")
+NOT_YET = re.compile(r"\b(?:will|would|may|might|could|should|can|to|not|never|didn['’]t|hasn['’]t|hadn['’]t)\b")
+
+
+def _contacts_with_me(article: Article, s: FoundStatement, mentions, told) -> list[FoundContact]:
+    """ "Tol called me yesterday and we had a good talk," Lind said: a contact of the one named as the
+    verb's subject with the speaker, dated by the quotation's words against the day they were said."""
+    text, q = article.text, s.quote
+    out = []
+    for m in CONTACT_VERB.finditer(text, q.start, q.end):
+        verb = m.group(0).lower()
+        if not verb.startswith(TO_ME_VERBS) or not ME_OBJECT.match(text, m.end()):
+            continue
+        subject = next((x for x in reversed(mentions) if x.end <= m.start()), None)
+        between = text[subject.end : m.start()] if subject else ""
+        if subject is None or len(between) > 25 or "," in between or NOT_YET.search(between):
+            continue  # the verb's subject is the name just before it: "Tol called me", "Tol has visited us"
+        sent = article.sentence_at(m.start())
+        if sent is None:
+            continue
+        kind = "phone_call" if verb.startswith(("called", "phoned", "telephoned", "rang")) else "meeting"
+        entities = distinct([subject.entity, s.speaker])
+        when = _quoted_date(article, s, m.start(), m.end(), max(q.start, sent.start), min(q.end, sent.end))
+        kind = "visit" if verb == "visited" else kind
+        found = FoundContact(entities, kind, None, "day", False, sent.start, sent.end, sent)
+        found.date, found.precision = when or (None, "day")
+        found.recalled = True
         if found.date is None and (frozenset(e.ident for e in entities), kind_class(kind)) in told:
             continue
         out.append(found)

@@ -390,3 +390,22 @@ def test_a_past_trip_to_meet_someone_is_the_meeting_and_a_trip_still_to_come_or_
         "Lind went to Lorvik on Sunday hoping to meet Tol.",
     ]:
         assert [c.planned for c in run(text).contacts] == [True], text
+
+
+def test_called_then_words_and_an_article_later_is_still_a_call_and_a_name_is_not():
+    ex = run("Lind called Tol on Sunday in a bid to ease tensions.")
+    assert contacts(ex) == [(["ivo-lind", "mira-tol"], "phone_call", SUNDAY, False)]
+    assert run("Lind called Tol a liar.").contacts == []
+
+
+def test_someone_who_called_the_speaker_had_a_call_with_them_on_the_day_the_words_give():
+    ex = run('"Tol called me yesterday and we had a good talk," Lind said on Sunday.')
+    assert contacts(ex) == [(["ivo-lind", "mira-tol"], "phone_call", date(2024, 5, 4), False)]
+    assert run('"Tol will call me tomorrow," Lind said.').contacts == []
+
+
+def test_a_post_s_undated_contact_is_of_the_day_it_was_written():
+    ex = run('Tol posted on Sunday: "Spoke with President Lind. Great conversation!"')
+    assert contacts(ex) == [(["ivo-lind", "mira-tol"], "phone_call", SUNDAY, False)]
+    ex = run('Tol wrote on social media: "Just had a very productive telephone call with President Lind."')
+    assert contacts(ex) == [(["ivo-lind", "mira-tol"], "phone_call", MONDAY, False)]
