@@ -87,7 +87,7 @@ OBJECTS = [
     "the Norvanian prime minister, Mira Tol,",
     "Mira Tol, the Norvanian prime minister,",
 ]
-WHENS = ["on Sunday", "Sunday", "late on Sunday"]
+WHENS = ["on Sunday", "Sunday", "late on Sunday", "on Sunday in a bid to ease tensions"]
 PAIR_SUBJECTS = [
     "Lind and Tol",
     "President Ivo Lind and Prime Minister Mira Tol",
