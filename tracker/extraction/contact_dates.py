@@ -43,7 +43,12 @@ BACK_REFERENCE = re.compile(
 )
 # "Back then ... Mr X talked with President Y as well", "I talked with him at that time": a speaker
 # looking back, not reporting that day's contact.
-RECOLLECTION = re.compile(r"\b(?:back\s+then|at\s+that\s+time|at\s+the\s+time|in\s+those\s+days|years\s+ago)\b", re.I)
+RECOLLECTION = re.compile(
+    r"\b(?:back\s+then|at\s+that\s+time|at\s+the\s+time|in\s+those\s+days|years\s+ago"
+    # "between then President X and ...": the office as it was, told from later
+    r"|then[\s-]+(?:President|Prime\s+Minister|Chancellor|Premier|leader))\b",
+    re.I,
+)
 RELATIVE_START = re.compile(r"[^,]*,(?:\s*\d{1,3}\s*,)?\s*(?:who|whose|which)\b")  # "X, 67, who ..."
 # "It is a pleasure to receive", "I was glad to welcome": the speaker's present, not a plan.
 PLANNED = re.compile(
@@ -117,6 +122,10 @@ def contact_dated(article, sent, m, entities, kind, subject, own_from: int | Non
         hits = [h for h in article.dates_in(before.start, before.end) if h.precision == "day"][-1:] if before else []
     if hits:
         best = nearest_to_verb(hits, m.start(), m.end())
+        month = (best.date.year, best.date.month)
+        days = [h for h in hits if h.precision == "day" and (h.date.year, h.date.month) == month]
+        if best.precision == "month" and days:
+            best = nearest_to_verb(days, m.start(), m.end())  # "their second this month, on Sunday": that Sunday
         when, precision = best.date, best.precision
     elif article.is_release and article.published and not planned and not _recollected(article, sent):
         # A readout or press release reports the contact the day it happened (or the next

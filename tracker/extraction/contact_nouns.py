@@ -22,7 +22,11 @@ NOUN = (
 )
 # "the conversation between X and Y", "talks held between X and Y"
 # (a sentence may open with it: "Talks between X and Y took place in the capital")
-BETWEEN = re.compile(rf"\b(?i:{NOUN})\s+(?:held\s+|that\s+took\s+place\s+|took\s+place\s+)?between\s+")
+BETWEEN = re.compile(
+    rf"\b(?i:{NOUN})\s+(?:held\s+|that\s+took\s+place\s+|took\s+place\s+)?"
+    # "A phone call took place on Sunday between X and Y": the day may come before the names
+    r"(?:(?:on\s+[A-Z][a-z]+(?:\s+\d{1,2})?|today|yesterday|earlier\s+today)\s+)?between\s+"
+)
 # "The meeting of X and Y began in the capital", "The talks of X and Y, who is on a visit, have begun"
 OF_PAIR = re.compile(rf"(?<![\w-])[Tt]he\s+{NOUN}\s+of\s+(?=[A-Z])")
 # After the names of OF_PAIR: a verb that says the contact is taking or took place.
@@ -96,7 +100,8 @@ DATED_NOUN = re.compile(
 DATE_BEFORE_NOUN = re.compile(
     rf"\b(?:[Tt]he|[Tt]heir|[Hh]is|[Hh]er)\s+(?:{_MONTH})\s+\d{{1,2}}(?:,?\s+\d{{4}})?\s+.$|"
     rf"\b(?:[Tt]he|[Tt]heir|[Hh]is|[Hh]er)\s+\d{{1,2}}\s+(?:{_MONTH})(?:\s+\d{{4}})?\s+.$|"
-    r"(?<![\w-])(?:[Yy]esterday|[Tt]oday|(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day)['’]s\s+.$"  # "yesterday's summit"
+    r"(?<![\w-])(?:[Yy]esterday|[Tt]oday|(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day)['’]s\s+.$|"  # "yesterday's summit"
+    r"['’]s\s+(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\s+.$"  # "Lind's Sunday call"
 )
 MEDIUM_NOUN = re.compile(r"phone|call|virtual|online", re.I)
 FIRST_PERSON = re.compile(r"(?<![\w-])I[ \t]+(?:also[ \t]+)?[a-z]")

@@ -56,7 +56,7 @@ __all__ = ["THEY", "FoundContact", "find_contacts"]  # re-exported: gap claims r
 
 CONTACT_VERB = re.compile(
     # Each verb starts with one of these letters, then one of these pairs: a cheap test that skips most words.
-    r"""(?ix:\b(?=[hstmcprwvjailfg](?:el|ad|as|av|ol|po|pe|al|et|ee|ho|ak|ec|oo|os|ai|ay|is|on|at|au|oi|rr|re|an|ra|le|ot|la|s\s))(?:
+    r"""(?ix:\b(?=[hstmcprwvjailfg](?:el|ad|as|av|ol|po|pe|al|et|ee|ho|ak|ec|oo|os|ai|ay|is|on|at|au|oi|rr|re|er|an|ra|le|ot|la|s\s))(?:
     (?P<video>
         HAVE\s+DET\s+(?:[\w-]+\s+){0,3}?(?:video\s*call|video\s*conference|videoconference
             |virtual\s+(?:meeting|summit|talks|call)|(?:meeting|conversation|talks)\s*,?\s+(?:held\s+)?(?:via|by|over)
@@ -67,8 +67,12 @@ CONTACT_VERB = re.compile(
             |virtual\s+(?:meeting|summit|call))\s+with
     )
     | (?P<phone>
-        HAVE\s+(?:DET\s+)?(?:(?!NOT_HAD\b)QW\s+){0,4}?(?:(?:tele)?phone\s+(?:calls?|conversations?|talks?|consultations)
-            |calls?|conversations?|chats?) | (?:tele)?phoned
+        # "had a call from X", "got a phone call from X" (before HAVE's "had a call", which stops short of "from")
+        (?:got|gets|get|had|has|have)\s+a\s+(?:[\w-]+\s+)?(?:(?:tele)?phone\s+)?call
+            \s+(?:(?:today|yesterday|earlier)\s+)?from
+        | HAVE\s+(?:DET\s+)?(?:(?!NOT_HAD\b)QW\s+){0,4}?
+            (?:(?:tele)?phone\s+(?:calls?|conversations?|talks?|consultations)|calls?|conversations?|chats?)
+        | (?:tele)?phoned
         | rang(?-i:(?=\s+(?:[A-Z]|(?:the|his|her)\s+[A-Z])))  # "rang X" (not "rang the bell")
         # ("spoke to X by phone": the person between is the object, read by the "spoke to" form)
         | (?:spoke|spoken|speaks|speak|talked|talks|talk|conferred|confers)(?:\s+(?!(?:to|with)\b)\w+){0,2}?
@@ -123,7 +127,9 @@ CONTACT_VERB = re.compile(
     | (?P<pair>(?:spoke|talked)(?!\s+to\s+(?:the\s+)?(?:PRESS_WORDS)\b)|conferred
         | met(?!\s+(?:the|a|an|its|their|his|her|all|every|our)\b)
         | (?:(?<=\bare\s)|(?<=\bwere\s))meeting  # "X and Y are meeting at this hour"
-        | (?<=,\s)meeting(?=\s+(?:in|at|on)\s))  # "X and Y, meeting in Lorvik on Monday, pledged ..."
+        | (?<=,\s)meeting(?=\s+(?:in|at|on)\s)  # "X and Y, meeting in Lorvik on Monday, pledged ..."
+        # "X and Y were in contact by phone"
+        | (?:were|was)\s+in\s+(?:contact|touch)(?=\s+(?:by|over|via)\s+(?:the\s+)?(?:tele)?phone\b))
     )\b)""".replace(
         "HAVE",
         r"(?:held|had|holds|has|hold|have|conducted|conducts|(?<=\bis\s)holding|(?<=\bare\s)(?<![Ww]e\sare\s)holding)",

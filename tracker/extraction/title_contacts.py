@@ -18,7 +18,10 @@ from .people import Entity, PeopleFinder
 # The whole title is the contact: a noun of contact, "with", the people (nothing planned), perhaps
 # after the leader's office ("PM call with X: 6 May 2024", "Prime Minister's meeting with X"); or
 # the leader, a verb in the present and the people ("Prime Minister Tol speaks with X", "PM meets X").
-LEADER = r"(?:(?:Readout\s*:\s*)?(?:the\s+)?(?:PM|Prime\s+Minister|President|Chancellor|Premier)(?:\s+(?-i:[A-Z])[\w'’-]*){0,3}?)"
+LEADER = (
+    r"(?:(?:Readout\s*:\s*)?(?:the\s+)?(?:PM|Prime\s+Minister|President|Chancellor|Premier)"
+    r"(?:\s+(?-i:[A-Z])[\w'’-]*){0,3}?)"
+)
 TITLE_CONTACT = re.compile(
     rf"^\s*(?:{LEADER}(?:['’]s)?\s+)?(?:(?P<video>Videoconference|Video\s*conference|Video\s+call|Video\s+meeting)"
     r"|(?P<phone>(?:Tele)?phone\s+(?:conversation|call|talks)|Conversation|Call)"

@@ -409,3 +409,24 @@ def test_a_post_s_undated_contact_is_of_the_day_it_was_written():
     assert contacts(ex) == [(["ivo-lind", "mira-tol"], "phone_call", SUNDAY, False)]
     ex = run('Tol wrote on social media: "Just had a very productive telephone call with President Lind."')
     assert contacts(ex) == [(["ivo-lind", "mira-tol"], "phone_call", MONDAY, False)]
+
+
+def test_a_call_had_or_got_from_a_leader_and_being_in_contact_by_phone_are_calls():
+    for text in [
+        "Tol got a call from Lind on Sunday.",
+        "Tol had a call from Lind on Sunday.",
+        "Lind and Tol were in contact by phone on Sunday.",
+        "A phone call took place on Sunday between Lind and Tol.",
+        "Lind's Sunday call with Tol lasted an hour.",
+        "Lind and Tol held a telephone conversation, their second this month, on Sunday.",  # the day, not the month
+    ]:
+        assert contacts(run(text)) == [(["ivo-lind", "mira-tol"], "phone_call", SUNDAY, False)], text
+
+
+def test_a_call_the_speaker_recalls_beside_a_then_office_is_of_no_day():
+    text = (
+        "Lind: Three ministers came to sign the agreements between then President Brun and the opposition. "
+        "I got a call from Prime Minister Tol about it."
+    )
+    ex = run(text, "Office of the President of Estralia")
+    assert contacts(ex) == [(["ivo-lind", "mira-tol"], "phone_call", None, False)]
