@@ -11,7 +11,8 @@ import re
 from .dates import without_relative_clauses
 from .participants import FoundContact
 
-OTHER_EVENT_DATE = re.compile(r"\b(?:the|an?|for|before|ahead\s+of|since|until|after)\s+$", re.I)
+# ("on the 2nd of May" is the day itself)
+OTHER_EVENT_DATE = re.compile(r"\b(?:(?<!\bon\s)the|an?|for|before|ahead\s+of|since|until|after)\s+$", re.I)
 # "..., the ministry said Friday", "announced on Monday": the day of the report, not of the contact.
 REPORT_DATE = re.compile(
     r"\b(?:said|says|announced|reported|confirmed|stated|disclosed)(?:\s+in\s+a\s+statement)?\s+(?:on\s+)?$"

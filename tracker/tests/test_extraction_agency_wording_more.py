@@ -430,3 +430,10 @@ def test_a_call_the_speaker_recalls_beside_a_then_office_is_of_no_day():
     )
     ex = run(text, "Office of the President of Estralia")
     assert contacts(ex) == [(["ivo-lind", "mira-tol"], "phone_call", None, False)]
+
+
+def test_on_the_2nd_of_may_is_the_contact_s_day_and_the_may_2_summit_another_event_s():
+    ex = run("Lind met Tol on the 2nd of May in Lorvik.")
+    assert contacts(ex) == [(["ivo-lind", "mira-tol"], "meeting", date(2024, 5, 2), False)]
+    ex = run("Lind met Tol in Lorvik to prepare the 2nd of May summit.")
+    assert [c.date for c in ex.contacts] == [None]
