@@ -247,10 +247,9 @@ def find_contacts(article: Article, seed: tuple[FoundContact, ...] = ()) -> list
         context = text[article.paragraph_start(sent) : sent.end]
         here: list[FoundContact] = []
         earlier: list[FoundContact] = []  # told in a relative clause of the subject
-        for k in range(bisect.bisect_left(verb_starts, sent.start), len(verbs)):
-            m = verbs[k]
-            if m.start() >= sent.end:
-                break
+        first = bisect.bisect_left(verb_starts, sent.start)
+        own_verbs = verbs[first : bisect.bisect_left(verb_starts, sent.end, first)]  # the verbs starting in it
+        for m in own_verbs:
             if m.end() > sent.end or article.in_quote(m.start()):
                 continue
             # "Had a good conversation with X." in a leader's own release or post: a verb in the past
@@ -290,15 +289,11 @@ def find_contacts(article: Article, seed: tuple[FoundContact, ...] = ()) -> list
         if not here:
             here = you_contacts(article, sent, found)  # "When you visited our capital in June"
         if not here:
-            # The sentence's own verbs only: a slice to the text's end was copied for every sentence.
-            k = bisect.bisect_left(verb_starts, sent.start)
-            here = _we_contacts(article, sent, verbs[k : bisect.bisect_left(verb_starts, sent.end, k)], found)
+            here = _we_contacts(article, sent, own_verbs, found)
         if not here and "video" in text[sent.start : sent.end]:
             here = we_via_video(article, sent, found)
         if not here:
-            k = bisect.bisect_left(verb_starts, sent.start)
-            first_verb = verbs[k] if k < len(verbs) and verbs[k].start() < sent.end else None
-            here = _they_contacts(article, sent, first_verb, mentions, found)
+            here = _they_contacts(article, sent, own_verbs[0] if own_verbs else None, mentions, found)
         i = bisect.bisect_left(list_starts, sent.start)
         is_list = i < len(list_starts) and list_starts[i] < sent.end
         if not here and not is_list and " part" in text[sent.start : sent.end]:
@@ -424,6 +419,14 @@ AFTER_THEY = re.compile(
 )
 
 
+def _kind_of_verb(m: re.Match) -> str:
+    """The kind a contact verb names with no one else's words: its group's, and a pair's verb other
+    than "met" ("X and Y spoke") a call."""
+    if m.group("pair") and m.group(0).lower() != "met":
+        return "phone_call"
+    return "video_call" if m.group("video") else "phone_call" if m.group("phone") else "meeting"
+
+
 def _since_they(
     article: Article, sent: Sentence, m: re.Match, told: FoundContact, before: re.Match | None = None
 ) -> list[FoundContact]:
@@ -433,9 +436,7 @@ def _since_they(
     clause_end = min((i for i in (text.find(mark, m.end(), sent.end) for mark in ",;") if i > 0), default=sent.end)
     if NEGATION.search(text, m.start(), m.end()):
         return []
-    kind = "video_call" if m.group("video") else "phone_call" if m.group("phone") else "meeting"
-    if m.group("pair") and m.group(0).lower() != "met":
-        kind = "phone_call"
+    kind = _kind_of_verb(m)
     hits = article.dates_in(m.end(), clause_end)
     when, precision = (hits[0].date, hits[0].precision) if hits else (None, "day")
     if before is not None and not hits and told.date is not None:
@@ -481,11 +482,7 @@ def _they_contacts(
     pair = {e.ident for e in last.entities}
     if before is None or not any(x.entity.ident in pair for x in article.mentions_in(before.start, before.end)):
         return []  # "Protesters gathered outside. They met again": "they" are whom the sentence before names
-    kind = "video_call" if m.group("video") else "phone_call" if m.group("phone") else "meeting"
-    if m.group("pair") and verb != "met":
-        kind = "phone_call"
-    if REMOTE_AFTER.match(text, m.end(), sent.end):
-        kind = "video_call"
+    kind = "video_call" if REMOTE_AFTER.match(text, m.end(), sent.end) else _kind_of_verb(m)
     unsaid = kind == "phone_call" and not MEDIUM_WORDS.search(text, sent.start, sent.end)
     if unsaid and not article.dates_in(sent.start, sent.end):
         return []  # "They talked for two hours": the talk of the contact just told, of no medium of its own
@@ -534,11 +531,7 @@ def _we_contacts(article: Article, sent: Sentence, verbs: list[re.Match], found:
             pair = next((c.entities for c in found if len(c.entities) == 2 and speaker in c.entities), None)
         if pair is None:
             return []
-        kind = "video_call" if m.group("video") else "phone_call" if m.group("phone") else "meeting"
-        if m.group("pair") and m.group(0).lower() != "met":
-            kind = "phone_call"
-        if REMOTE_AFTER.match(text, m.end(), sent.end):
-            kind = "video_call"
+        kind = "video_call" if REMOTE_AFTER.match(text, m.end(), sent.end) else _kind_of_verb(m)
         contact = contact_dated(article, sent, m, list(pair), kind, [])
         if contact.planned:
             return []
