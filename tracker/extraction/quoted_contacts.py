@@ -85,9 +85,8 @@ def quoted_contacts(
                 # in them ("I recently spoke with X," he said on Friday) the call is undated.
                 c.date, c.precision = when or (None, "day")
                 c.recalled = True
-                if c.date is None and (frozenset(e.ident for e in c.entities), kind_class(c.kind)) in told:
-                    continue
-                out.append(c)
+                if not _told_already(c, told):
+                    out.append(c)
     return out
 
 
@@ -127,15 +126,19 @@ def _posted_nouns(article: Article, s: FoundStatement, mentions, told) -> list[F
             continue  # "Talks with X will continue": what the talks will do, not talks held
         entities = distinct([s.speaker] + [x.entity for x in group])
         kind = noun_kind(m.group("noun"), text[m.end("noun") : sent.end])
-        found = FoundContact(entities, kind, None, "day", False, sent.start, sent.end, sent)
         when = _quoted_date(article, s, m.start(), m.end(), opens, min(q.end, sent.end))
-        when = when or _posted_day(article, s, opens)
-        found.date, found.precision = when or (None, "day")
+        when = when or _posted_day(article, s, opens) or (None, "day")
+        found = FoundContact(entities, kind, *when, False, sent.start, sent.end, sent)
         found.by_noun = True
-        if found.date is None and (frozenset(e.ident for e in entities), kind_class(kind)) in told:
-            continue
-        out.append(found)
+        if not _told_already(found, told):
+            out.append(found)
     return out
+
+
+def _told_already(c: FoundContact, told) -> bool:
+    """Whether an undated contact a quotation reports is one the text told (the same people and kind
+    class, in ``told``): '"I had a warm meeting with X," she said' of the meeting the article reports."""
+    return c.date is None and (frozenset(e.ident for e in c.entities), kind_class(c.kind)) in told
 
 
 def _posted_day(article: Article, s: FoundStatement, opens: int) -> tuple | None:
@@ -171,16 +174,14 @@ def _contacts_with_me(article: Article, s: FoundStatement, mentions, told) -> li
         sent = article.sentence_at(m.start())
         if sent is None:
             continue
-        kind = "phone_call" if verb.startswith(("called", "phoned", "telephoned", "rang")) else "meeting"
+        phoned = verb.startswith(("called", "phoned", "telephoned", "rang"))
+        kind = "phone_call" if phoned else "visit" if verb == "visited" else "meeting"
         entities = distinct([subject.entity, s.speaker])
         when = _quoted_date(article, s, m.start(), m.end(), max(q.start, sent.start), min(q.end, sent.end))
-        kind = "visit" if verb == "visited" else kind
-        found = FoundContact(entities, kind, None, "day", False, sent.start, sent.end, sent)
-        found.date, found.precision = when or (None, "day")
+        found = FoundContact(entities, kind, *(when or (None, "day")), False, sent.start, sent.end, sent)
         found.recalled = True
-        if found.date is None and (frozenset(e.ident for e in entities), kind_class(kind)) in told:
-            continue
-        out.append(found)
+        if not _told_already(found, told):
+            out.append(found)
     return out
 
 
