@@ -233,7 +233,7 @@ def noun_contacts(article: Article, sent: Sentence, mentions: list[Mention], con
             # "the outcome of my meeting with X tomorrow": still to come
             planned = bool(when and article.published and when > article.published)
             recalled = recalled or bool(hits and article.published and hits[0].date < article.published)
-            own = pattern is WITH and bool(det) and (det.group("det") or "").lower() in ("my", "our")
+            own = pattern is WITH and _speakers_own(det)
             sides = [entities]
             if pattern is WITH and len(entities) > 2 and SEPARATE_NOUN.fullmatch(m.group("noun")):
                 sides = [[entities[0], e] for e in entities[1:]]  # "my conversations with A and B": one each
@@ -322,14 +322,18 @@ def _during_after(article: Article, sent: Sentence, mentions: list[Mention]) -> 
 NEGATION_WORDS = re.compile(r"\b(?:not|never|no)\b")
 
 
+def _speakers_own(det: re.Match | None) -> bool:
+    """Whether DETERMINER's match is "my" or "our": the contact is the speaker's ("my talks with X")."""
+    return det is not None and (det.group("det") or "").lower() in ("my", "our")
+
+
 def _other_side(article: Article, mentions: list[Mention], m: re.Match, det, others: list[Entity]):
     """Who had "the talks with X": the possessor ("Tol's talks"), the speaker of "I/we" and "my/our",
     the sentence's first named person, else the person the article is most about."""
     exclude = {e.ident for e in others}
     speaker = article.narrators.at(m.start()) if article.narrators is not None else None
     sentence = article.sentence_at(m.start())
-    mine = det is not None and (det.group("det") or "").lower() in ("my", "our")
-    if mine or sentence is not None and FIRST_PERSON.search(article.text, sentence.start, sentence.end):
+    if _speakers_own(det) or sentence is not None and FIRST_PERSON.search(article.text, sentence.start, sentence.end):
         # "In a conversation with X, I also raised ...": the narrator's, when the text says who that is.
         return speaker if speaker is not None and speaker.ident not in exclude else None
     if det is not None and det.group("poss"):
