@@ -28,9 +28,9 @@ PEOPLE = [
 ]
 
 
-def run(text, publisher="Norvania News Agency"):
-    gazetteer = Gazetteer(countries=COUNTRIES, people=PEOPLE)
-    return extract(text, published=MONDAY, gazetteer=gazetteer, publisher=publisher)
+def run(text, publisher="Norvania News Agency", title=None, people=()):
+    gazetteer = Gazetteer(countries=COUNTRIES, people=[*PEOPLE, *people])
+    return extract(text, published=MONDAY, gazetteer=gazetteer, publisher=publisher, title=title)
 
 
 def contacts(ex):
@@ -179,24 +179,21 @@ def test_a_call_received_today_from_a_leader_is_a_call_with_them():
 
 
 def test_remarks_titled_with_an_occasion_name_their_speaker_and_his_just_ended_call():
-    gazetteer = Gazetteer(countries=COUNTRIES, people=PEOPLE)
     text = (
         "THE PRESIDENT: Hello, everybody. I just got off the phone with Prime Minister Tol.\n\n"
         "Q Mr. President, did you discuss the ceasefire?\n\nTHE PRESIDENT: We did."
     )
-    ex = extract(text, published=MONDAY, gazetteer=gazetteer, publisher="Office of the President of Estralia",
-                 title="Remarks by President Lind Before Departure")  # fmt: skip
+    ex = run(text, "Office of the President of Estralia", title="Remarks by President Lind Before Departure")
     assert contacts(ex) == [(["ivo-lind", "mira-tol"], "phone_call", MONDAY, False)]
 
 
 def test_an_upper_case_speaker_label_is_the_known_person_of_that_office_and_surname():
-    gazetteer = Gazetteer(countries=COUNTRIES, people=PEOPLE)
     text = (
         "PRESIDENT LIND: Good afternoon, everyone. It's a pleasure to welcome the Prime Minister back.\n\n"
         "PRIME MINISTER TOL: Thank you, Mr. President.\n\nPRESIDENT LIND: Thank you all."
     )
-    ex = extract(text, published=MONDAY, gazetteer=gazetteer, publisher="Office of the President of Estralia",
-                 title="Remarks by President Lind and Prime Minister Tol Before Their Meeting")  # fmt: skip
+    title = "Remarks by President Lind and Prime Minister Tol Before Their Meeting"
+    ex = run(text, "Office of the President of Estralia", title=title)
     assert [(sorted(c.participant_keys), c.kind) for c in ex.contacts] == [(["ivo-lind", "mira-tol"], "meeting")]
 
 
@@ -210,12 +207,11 @@ def test_ending_years_of_silence_is_a_gap_claim_of_that_length_and_fighting_is_n
 
 def test_a_royal_s_long_wrapped_name_after_two_offices_of_a_kingdom_is_one_new_person():
     crown_prince = _person("omar-bin-tarek", "Omar bin Tarek", "Ostmark", "Crown Prince")
-    gazetteer = Gazetteer(countries=COUNTRIES, people=[*PEOPLE, crown_prince])
     text = (
         "Chancellor Karl Brun met with the Crown Prince and Prime Minister of the Kingdom of Wendland, "
         "His Royal Highness Tarek bin\nSaad Al Nour, at the palace today."
     )
-    ex = extract(text, published=MONDAY, gazetteer=gazetteer, publisher="Ostmark Government")
+    ex = run(text, "Ostmark Government", people=[crown_prince])
     # Not Ostmark's crown prince (the one known): the offices are Wendland's, and so is the name after them.
     assert [sorted(c.participants) for c in ex.contacts] == [["Karl Brun", "Tarek bin Saad Al Nour"]]
     assert [(p.name, p.country) for p in ex.people if p.key is None] == [("Tarek bin Saad Al Nour", "Wendland")]
@@ -257,12 +253,8 @@ def test_the_leaders_of_a_readout_are_the_pair_it_reports():
 
 
 def test_a_readout_titled_by_the_leader_s_call_or_meeting_reports_it_when_the_body_does_not():
-    office = "Prime Minister of Norvania"
-    gazetteer = Gazetteer(countries=COUNTRIES, people=PEOPLE)
-
     def titled(title, body="The leaders discussed the border and agreed to stay in touch."):
-        ex = extract(body, published=MONDAY, gazetteer=gazetteer, publisher=office, title=title)
-        return contacts(ex)
+        return contacts(run(body, "Prime Minister of Norvania", title=title))
 
     call = [(["ivo-lind", "mira-tol"], "phone_call", MONDAY, False)]
     meeting = [(["ivo-lind", "mira-tol"], "meeting", MONDAY, False)]
@@ -291,9 +283,8 @@ def test_during_a_meeting_after_the_clause_is_a_contact_of_its_subject_and_objec
 
 def test_an_unnamed_counterpart_is_the_one_holder_of_the_same_office_in_that_country():
     sorn = _person("eva-sorn", "Eva Sorn", "Norvania", "President")
-    gazetteer = Gazetteer(countries=COUNTRIES, people=[*PEOPLE, sorn])
     text = "Estralian President Ivo Lind telephoned his Norvanian counterpart on Friday."
-    ex = extract(text, published=MONDAY, gazetteer=gazetteer, publisher="Norvania News Agency")
+    ex = run(text, people=[sorn])
     assert contacts(ex) == [(["eva-sorn", "ivo-lind"], "phone_call", FRIDAY, False)]
     # Norvania's prime minister is no president's counterpart.
     assert run(text).contacts == []
@@ -301,12 +292,11 @@ def test_an_unnamed_counterpart_is_the_one_holder_of_the_same_office_in_that_cou
 
 def test_a_dated_meeting_between_two_named_people_is_theirs_not_the_sentence_s():
     sorn = _person("eva-sorn", "Eva Sorn", "Norvania", "President")
-    gazetteer = Gazetteer(countries=COUNTRIES, people=[*PEOPLE, sorn])
     text = (
         "Lind informed his Norvanian counterpart about the evacuation, which proceeded as agreed during "
         "the April 26 meeting between Lind and Chancellor Karl Brun."
     )
-    ex = extract(text, published=MONDAY, gazetteer=gazetteer, publisher="Norvania News Agency")
+    ex = run(text, people=[sorn])
     assert (["ivo-lind", "karl-brun"], "meeting", date(2024, 4, 26), False) in contacts(ex)
     assert not any(sorted(c.participant_keys) == ["eva-sorn", "ivo-lind"] and c.date for c in ex.contacts)
 
