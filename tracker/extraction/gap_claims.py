@@ -107,9 +107,9 @@ def _claim(article: Article, sent: Sentence, shape: Shape, held: list[FoundConta
     here = [c for c in held if c.sentence is sent and c.date is not None and c.date != anchor_date]
     if shape.elided and not here:
         return None  # "his visits to E and W, the first by a Norvanian leader in decades": no contact here
-    if shape.noun == "after" and not here and AFTER_WORD.search(text, shape.start, shape.end):
-        if SAYING.search(text, sent.start, shape.start):
-            return None  # "told reporters a day after his call with X": what came after is no contact
+    after = shape.noun == "after" and AFTER_WORD.search(text, shape.start, shape.end)
+    if after and not here and SAYING.search(text, sent.start, shape.start):
+        return None  # "told reporters a day after his call with X": what came after is no contact
     main = _main_contact(held)
     named = distinct([m.entity for m in article.mentions_in(sent.start, sent.end)])
     entities: list[Entity] | None = None

@@ -66,12 +66,14 @@ OFFICE_OF_THE = re.compile(
     r"|Spokeswoman|Spokesperson|Envoy|Representative|Counsell?or)[ \t]+(?:to|for|of)[ \t]+the[ \t]+$",
     re.I,
 )
+# A state's formal name before its name: "the Kingdom of Wendland"
+STATE_FORM = r"(?:Kingdom|Republic|State|Sultanate|Emirate|Principality|Federation|Commonwealth)"
+FORMAL_STATE = re.compile(rf"^{STATE_FORM}\s+of\s+")
 # "the President of Estralia, Aldo Varen,": the office and its country first, the name after a comma.
-FORMAL_STATE = re.compile(r"^(?:Kingdom|Republic|State|Sultanate|Emirate|Principality|Federation|Commonwealth)\s+of\s+")
 OFFICE_THEN_NAME = re.compile(
     rf"\b(?=[Tt]|{TITLE_FIRST})(?:[Tt]he{SEP})?(?P<title>{TITLE_PATTERN}){SEP}of{SEP}(?:the{SEP})?"
     # "the Prime Minister of the Kingdom of Wendland, ...": a state's formal name
-    rf"(?P<country>(?:(?:Kingdom|Republic|State|Sultanate|Emirate|Principality|Federation|Commonwealth){SEP}of{SEP})?"
+    rf"(?P<country>(?:{STATE_FORM}{SEP}of{SEP})?"
     rf"{NAME_WORD}(?:{SEP}{NAME_WORD}){{0,3}}),[ \t]*"
     # "..., His Royal Highness Tarek bin Saad Al Nour": a royal's long name, perhaps wrapped
     rf"(?P<name>(?:(?:His|Her){SEP}(?:Royal{SEP})?(?:Majesty|Highness|Excellency){SEP})?"
