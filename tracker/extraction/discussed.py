@@ -74,7 +74,6 @@ def discussed_contacts(article: Article, sent: Sentence, mentions: list[Mention]
             continue  # "The minister discussed ... with President X": a leader's contact only
         if is_domestic(sides, others, article.home, partial(article.countries_named, m.end(), sent.end)):
             continue
-        words = text[sent.start : sent.end]
         kind = "video_call" if VIDEO.search(words) else "phone_call"
         if not PHONE.search(words) and kind == "phone_call" and IN_PERSON.search(words):
             kind = "meeting"
