@@ -253,14 +253,10 @@ def families():
         return any(sorted(g.participant_keys) == PAIR and g.ends == SUNDAY for g in run(text).gap_claims)
 
     leads = ["Lind spoke with Tol on Sunday,", "Lind met Tol on Sunday,", "Lind called Tol on Sunday,"]
-    yield (
-        "gap claim in the contact's sentence",
-        [(f"{lead} {c}.", claimed(f"{lead} {c}.")) for lead, c in itertools.product(leads, CLAIMS_IN_SENTENCE)],
-    )
-    yield (
-        "gap claim in the next sentence",
-        [(f"{lead[:-1]}. {c}", claimed(f"{lead[:-1]}. {c}")) for lead, c in itertools.product(leads, CLAIMS_AFTER)],
-    )
+    in_sentence = [f"{lead} {c}." for lead, c in itertools.product(leads, CLAIMS_IN_SENTENCE)]
+    after = [f"{lead[:-1]}. {c}" for lead, c in itertools.product(leads, CLAIMS_AFTER)]
+    yield "gap claim in the contact's sentence", [(t, claimed(t)) for t in in_sentence]
+    yield "gap claim in the next sentence", [(t, claimed(t)) for t in after]
 
     def quoted(text: str) -> bool:
         ex = run(text)
