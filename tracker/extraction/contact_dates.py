@@ -7,6 +7,9 @@ summit", "..., who was elected Sunday, met"); a release with no date reports its
 from __future__ import annotations
 
 import re
+from datetime import timedelta
+
+from tracker.rules import later_than
 
 from .dates import without_relative_clauses
 from .participants import FoundContact
@@ -133,7 +136,7 @@ def contact_dated(article, sent, m, entities, kind, subject, own_from: int | Non
         # morning): the publication day, to the day, so that two releases a week apart about two
         # calls stay two contacts.
         when, precision = article.published, "day"
-    if when and article.published and when > article.published and not planned:
+    if later_than(when, article.published, timedelta()) and not planned:
         planned = True
     initiator = None  # "at the Norvanian side's initiative" names a country, not a person: left to the reviewer
     host = subject[0].entity if subject and m.group(0).lower().startswith(("host", "welcomed", "received")) else None

@@ -9,6 +9,9 @@ side of "his/the talks with X" is the sentence's subject, else the person the ar
 from __future__ import annotations
 
 import re
+from datetime import timedelta
+
+from tracker.rules import later_than
 
 from .context import Article, Sentence, distinct
 from .participants import OBJECT_GAP, FoundContact, group_backwards, group_forwards, is_domestic
@@ -231,7 +234,7 @@ def noun_contacts(article: Article, sent: Sentence, mentions: list[Mention], con
             recalled = bool(RECALLED.search(text, m.start(), m.start("noun")) or RECALLED_BEFORE.search(before))
             when, precision = (hits[0].date, hits[0].precision) if hits else (None, "day")
             # "the outcome of my meeting with X tomorrow": still to come
-            planned = bool(when and article.published and when > article.published)
+            planned = later_than(when, article.published, timedelta())
             recalled = recalled or bool(hits and article.published and hits[0].date < article.published)
             own = pattern is WITH and _speakers_own(det)
             sides = [entities]
@@ -313,7 +316,7 @@ def _during_after(article: Article, sent: Sentence, mentions: list[Mention]) -> 
     kind = noun_kind(m.group("noun"), text[m.end() : sent.end])
     hits = article.dates_in(m.end(), sent.end)
     when, precision = (hits[0].date, hits[0].precision) if hits else (None, "day")
-    planned = bool(when and article.published and when > article.published)
+    planned = later_than(when, article.published, timedelta())
     found = FoundContact(entities, kind, when, precision, planned, sent.start, sent.end, sent)
     found.by_noun = True
     return [found]
